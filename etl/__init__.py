@@ -1,0 +1,1 @@
+"""Sampark ETL: inbox files → tables."""

@@ -1,0 +1,92 @@
+"""`python -m etl demo|run|templates`: a thin command line over etl.pipeline and etl.demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from etl.pipeline import FileResult, RunResult, run_inbox
+from sampark.db import migrate
+from sampark.settings import load_settings
+
+app = typer.Typer(add_completion=False, help="Sampark ETL: inbox files → tables.")
+err = Console(stderr=True)
+
+
+def _summary(result: RunResult) -> Table:
+    table = Table(title=f"ETL run {result.run_id}")
+    for name in ("file", "kind", "status", "read", "loaded", "rejected", "reason"):
+        table.add_column(name, justify="right" if name in ("read", "loaded", "rejected") else "left")
+    for f in result.files:
+        table.add_row(f.path, f.kind or "", f.status, str(f.rows_read), str(f.rows_loaded),
+                      str(f.rows_rejected), (f.reason or "")[:80])
+    table.add_row("[b]total", "", "", *(f"[b]{result.total(k)}" for k in
+                  ("rows_read", "rows_loaded", "rows_rejected")), "")
+    return table
+
+
+@app.command()
+def run(
+    inbox: Annotated[Path | None, typer.Option(help="Folder of input files")] = None,
+    db: Annotated[str | None, typer.Option(help="Database URL (default: DATABASE_URL)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary only")] = False,
+) -> None:
+    """Load every new file in the inbox; unchanged files are skipped."""
+    settings = load_settings()
+    folder = inbox or settings.inbox
+    if not folder.is_dir():
+        err.print(f"[red]inbox {folder} is not a folder")
+        raise typer.Exit(2)
+    engine = migrate(db or settings.database_url)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, disable=as_json) as bar:
+        task = bar.add_task("files", total=None)
+
+        def step(file: FileResult, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=file.path[-40:])
+
+        result = run_inbox(engine, folder, progress=step)
+    if as_json:
+        typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        Console().print(_summary(result))
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option(help="Folder to write the synthetic inbox into")],
+    state: Annotated[str, typer.Option(help="bihar | rajasthan | up")] = "bihar",
+    scale: Annotated[str, typer.Option(help="small | state")] = "small",
+    seed: Annotated[int, typer.Option(help="Same seed, same files")] = 7,
+) -> None:
+    """Write a deterministic synthetic inbox (real CSV/XLSX files)."""
+    from etl.demo import write_demo
+
+    if scale not in ("small", "state"):
+        err.print(f"[red]scale must be small or state, not {scale}")
+        raise typer.Exit(2)
+    with err.status("writing demo inbox…") as status:
+        summary = write_demo(out, state=state, scale=scale, seed=seed,
+                             progress=lambda msg: status.update(msg))
+    err.print(f"wrote {summary.files} files to {out}: {summary}")
+
+
+@app.command()
+def templates(
+    out: Annotated[Path, typer.Option(help="Folder to write the blank sheets into")],
+) -> None:
+    """Write blank XLSX input sheets with bilingual headers and an example row."""
+    from etl.templates import write_templates
+
+    for path in write_templates(out):
+        typer.echo(str(path))
+
+
+if __name__ == "__main__":
+    app()

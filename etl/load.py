@@ -1,0 +1,173 @@
+"""The only module that writes to the database. Every function takes an open transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from sampark import queries
+from sampark.schema import (
+    blocklist,
+    etl_files,
+    etl_runs,
+    groups,
+    memberships,
+    people,
+    rejects,
+    staff,
+    units,
+)
+
+_BATCH = 5000
+
+
+def _records(frame: pl.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
+    return frame.select(columns).to_dicts()
+
+
+def _batches(rows: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+    for start in range(0, len(rows), _BATCH):
+        yield rows[start : start + _BATCH]
+
+
+def _upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]],
+            keys: list[str], update: list[str]) -> None:
+    """Insert rows; on a key clash update `update` columns (or leave the row when empty)."""
+    if not rows:
+        return
+    insert = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
+    if update:
+        stmt = insert.on_conflict_do_update(
+            index_elements=keys, set_={c: insert.excluded[c] for c in update}
+        )
+    else:
+        stmt = insert.on_conflict_do_nothing(index_elements=keys)
+    for batch in _batches(rows):
+        conn.execute(stmt, batch)
+
+
+# --- the registry -------------------------------------------------------------------------
+
+
+def start_run(conn: sa.Connection, inbox: Path, at: datetime) -> int:
+    result = conn.execute(etl_runs.insert().values(started_at=at, inbox=str(inbox)))
+    return int(result.inserted_primary_key[0])
+
+
+def finish_run(conn: sa.Connection, run_id: int, at: datetime, totals: dict[str, int]) -> None:
+    conn.execute(
+        etl_runs.update().where(etl_runs.c.run_id == run_id).values(finished_at=at, **totals)
+    )
+
+
+def record_file(conn: sa.Connection, **values: Any) -> int:
+    """A row in the file registry; returns its file_id."""
+    result = conn.execute(etl_files.insert().values(**values))
+    return int(result.inserted_primary_key[0])
+
+
+def record_rejects(conn: sa.Connection, file_id: int, found: pl.DataFrame) -> None:
+    rows = found.select("line", "reason", "raw").with_columns(file_id=pl.lit(file_id)).to_dicts()
+    for batch in _batches(rows):
+        conn.execute(rejects.insert(), batch)
+
+
+# --- the data -----------------------------------------------------------------------------
+
+
+def write_units(conn: sa.Connection, rows: pl.DataFrame) -> int:
+    _upsert(conn, units, _records(rows, ["unit_id", "kind", "name", "name_hi", "parent_id"]),
+            ["unit_id"], ["kind", "name", "name_hi", "parent_id"])
+    return rows.height
+
+
+def write_groups(conn: sa.Connection, rows: pl.DataFrame) -> int:
+    cols = ["group_id", "unit_id", "kind", "name", "admin_phone", "created_on"]
+    _upsert(conn, groups, _records(rows, cols), ["group_id"], cols[1:])
+    return rows.height
+
+
+def write_staff(conn: sa.Connection, rows: pl.DataFrame) -> int:
+    """Staff rows, and each staff member as a police person (the roster names their rank)."""
+    persons = rows.select("person_id", "name", "rank", category=pl.lit("police")).unique(
+        "person_id", keep="last", maintain_order=True
+    )
+    _upsert(conn, people, persons.to_dicts(), ["person_id"], ["name", "category", "rank"])
+    cols = ["staff_id", "name", "rank", "unit_id", "person_id"]
+    _upsert(conn, staff, _records(rows, cols), ["staff_id"], cols[1:])
+    return rows.height
+
+
+def write_blocklist(conn: sa.Connection, rows: pl.DataFrame) -> int:
+    cols = ["person_id", "name", "reason", "unit_id"]
+    _upsert(conn, blocklist, _records(rows, cols), ["person_id"], cols[1:])
+    return rows.height
+
+
+def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.DataFrame:
+    """Apply each group's roster as its snapshot on the list date; returns stale-row rejects.
+
+    Members missing from the new list get `left_at` = the list date (history is kept); new
+    members join on that date. A list older than the one already applied is rejected.
+    """
+    dated = rows.with_columns(pl.col("as_of").cast(pl.Datetime("us")))
+    snapshot = dated.group_by("group_id").agg(pl.col("as_of").max().alias("snapshot_at"))
+    latest = queries.latest_roster_dates(conn, snapshot.get_column("group_id").to_list())
+    snapshot = snapshot.join(latest, on="group_id", how="left")
+    stale = snapshot.filter(pl.col("snapshot_at") < pl.col("latest"))
+    stale_rows = dated.join(stale, on="group_id").select(
+        "line",
+        pl.format("list of {} is older than the list of {} already loaded for group {}",
+                  pl.col("snapshot_at").dt.date(), pl.col("latest").dt.date(),
+                  pl.col("group_id")).alias("reason"),
+        pl.concat_str([pl.col("group_id"), pl.col("person_id")], separator=" | ").alias("raw"),
+    )
+    current = dated.join(stale.select("group_id"), on="group_id", how="anti").join(
+        snapshot.select("group_id", "snapshot_at"), on="group_id"
+    )
+    persons = current.select("person_id", "name", "category", "rank").unique(
+        "person_id", keep="first", maintain_order=True
+    )
+    _upsert(conn, people, persons.to_dicts(), ["person_id"], [])
+
+    existing = queries.open_memberships(conn, snapshot.get_column("group_id").to_list()).join(
+        current.select("group_id").unique(), on="group_id"
+    )
+    keys = ["group_id", "person_id"]
+    leaving = existing.join(current, on=keys, how="anti").join(
+        snapshot.select("group_id", "snapshot_at"), on="group_id"
+    )
+    for batch in _batches(leaving.select(
+        pl.col("membership_id").alias("m_id"), pl.col("snapshot_at").alias("left")
+    ).to_dicts()):
+        conn.execute(
+            memberships.update()
+            .where(memberships.c.membership_id == sa.bindparam("m_id"))
+            .values(left_at=sa.bindparam("left")),
+            batch,
+        )
+    changed = existing.join(current, on=keys, suffix="_new").filter(
+        pl.col("is_admin") != pl.col("is_admin_new")
+    )
+    for batch in _batches(changed.select(
+        pl.col("membership_id").alias("m_id"), pl.col("is_admin_new").alias("admin")
+    ).to_dicts()):
+        conn.execute(
+            memberships.update()
+            .where(memberships.c.membership_id == sa.bindparam("m_id"))
+            .values(is_admin=sa.bindparam("admin")),
+            batch,
+        )
+    joining = current.join(existing, on=keys, how="anti").select(
+        "group_id", "person_id", pl.col("snapshot_at").alias("joined_at"), "is_admin",
+        source=pl.lit(source),
+    )
+    for batch in _batches(joining.to_dicts()):
+        conn.execute(memberships.insert(), batch)
+    return stale_rows

@@ -1,0 +1,195 @@
+"""Inbox discovery, the sha256 file registry, one transaction per file, and reject accounting."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import sqlalchemy as sa
+
+from etl import load
+from etl.sources import SOURCES
+from etl.sources.checks import Checked, Known
+from etl.sources.sheets import LOAD_ORDER
+from etl.sources.tabular import SHEET_SUFFIXES, BadFile, Table, read_table
+from sampark import queries
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    kind: str | None
+    status: str  # loaded | rejected | skipped | ignored
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_rejected: int = 0
+    reason: str | None = None
+
+
+@dataclass
+class RunResult:
+    run_id: int
+    files: list[FileResult] = field(default_factory=list)
+
+    def total(self, key: str) -> int:
+        return sum(int(getattr(f, key)) for f in self.files)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "files": [asdict(f) for f in self.files],
+            "rows_read": self.total("rows_read"),
+            "rows_loaded": self.total("rows_loaded"),
+            "rows_rejected": self.total("rows_rejected"),
+        }
+
+
+Progress = Callable[[FileResult, int, int], None]
+"""Called after each file with its result, how many files are done, and how many in all."""
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def discover(inbox: Path) -> tuple[list[Path], list[Path]]:
+    """(sheets to read, other files left for later sources), both sorted by path."""
+    sheets, others = [], []
+    for path in sorted(p for p in inbox.rglob("*") if p.is_file()):
+        if path.name.startswith((".", "~$")):  # hidden files and Excel lock files
+            continue
+        (sheets if path.suffix.lower() in SHEET_SUFFIXES else others).append(path)
+    return sheets, others
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _load_checked(conn: sa.Connection, kind: str, checked: Checked, source: str,
+                  default_as_of: date) -> pl.DataFrame:
+    """Write a file's valid rows; returns rows that only the database could reject."""
+    rows = checked.rows
+    if kind == "units":
+        load.write_units(conn, rows)
+    elif kind == "groups":
+        load.write_groups(conn, rows)
+    elif kind == "staff":
+        load.write_staff(conn, rows)
+    elif kind == "blocklist":
+        load.write_blocklist(conn, rows)
+    elif kind == "rosters":
+        dated = rows.with_columns(pl.col("as_of").fill_null(default_as_of))
+        return load.write_roster(conn, dated, source)
+    return checked.rejects.clear()
+
+
+def _load_file(engine: sa.Engine, run_id: int, path: Path, inbox: Path, sha: str,
+               table: Table) -> FileResult:
+    name = str(path.relative_to(inbox))
+    # A list without a date counts as of the day the office saved the file.
+    saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
+    with engine.begin() as conn:
+        known = Known(unit_ids=queries.unit_ids(conn), group_ids=queries.group_ids(conn))
+        checked = SOURCES[table.kind](table.frame, known)
+        late = _load_checked(conn, table.kind, checked, name, saved_on)
+        found = pl.concat([checked.rejects, late]).sort("line")
+        loaded = checked.rows.height - late.height
+        if table.rows_read != loaded + found.height:
+            raise AssertionError(f"{name}: {table.rows_read} read ≠ {loaded} + {found.height}")
+        as_of = None
+        if table.kind == "rosters" and checked.rows.height:
+            as_of = checked.rows.get_column("as_of").max()
+        file_id = load.record_file(
+            conn, run_id=run_id, path=name, sha256=sha, source=table.kind, status="loaded",
+            rows_read=table.rows_read, rows_loaded=loaded, rows_rejected=found.height,
+            as_of=as_of, loaded_at=_now(),
+        )
+        load.record_rejects(conn, file_id, found)
+    return FileResult(name, table.kind, "loaded", table.rows_read, loaded, found.height)
+
+
+def _reject_file(engine: sa.Engine, run_id: int, name: str, sha: str, reason: str,
+                 rows: int) -> FileResult:
+    """A file refused whole: registered with its reason, every data row counted as rejected."""
+    with engine.begin() as conn:
+        file_id = load.record_file(
+            conn, run_id=run_id, path=name, sha256=sha, source=None, status="rejected",
+            reason=reason, rows_read=rows, rows_loaded=0, rows_rejected=rows, loaded_at=_now(),
+        )
+        load.record_rejects(conn, file_id, pl.DataFrame(
+            {"line": [1], "reason": [f"file rejected: {reason}"], "raw": [None]},
+            schema={"line": pl.Int64, "reason": pl.String, "raw": pl.String},
+        ))
+    return FileResult(name, None, "rejected", rows, 0, rows, reason)
+
+
+def _data_rows(path: Path) -> int:
+    """Data rows of a file refused for its header, so the refusal is counted, not lost."""
+    if path.suffix.lower() != ".csv":
+        try:
+            return max(pl.read_excel(path, sheet_id=1, infer_schema_length=0).height, 0)
+        except Exception:  # unreadable: nothing countable
+            return 0
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        return 0
+    return max(sum(1 for line in lines[1:] if line.strip()), 0)
+
+
+def run_inbox(engine: sa.Engine, inbox: Path, progress: Progress | None = None) -> RunResult:
+    """Load every new sheet under `inbox`; unchanged files (same sha256) are skipped."""
+    with engine.begin() as conn:
+        run_id = load.start_run(conn, inbox, _now())
+        seen = set(queries.seen_hashes(conn))
+    result = RunResult(run_id)
+    sheets, others = discover(inbox)
+    total = len(sheets) + len(others)
+
+    def done(file: FileResult) -> None:
+        result.files.append(file)
+        if progress:
+            progress(file, len(result.files), total)
+
+    for path in others:
+        done(FileResult(str(path.relative_to(inbox)), None, "ignored",
+                        reason="not a sheet (.csv/.xlsx); chat exports are read by a later source"))
+    pending: list[tuple[int, Path, str, Table]] = []
+    for path in sheets:
+        name = str(path.relative_to(inbox))
+        sha = sha256_of(path)
+        if sha in seen:
+            done(FileResult(name, None, "skipped", reason="unchanged since it was loaded"))
+            continue
+        seen.add(sha)
+        try:
+            table = read_table(path, inbox)
+        except BadFile as exc:
+            done(_reject_file(engine, run_id, name, sha, str(exc), _data_rows(path)))
+            continue
+        pending.append((LOAD_ORDER.index(table.kind), path, sha, table))
+
+    for _, path, sha, table in sorted(pending, key=lambda item: (item[0], str(item[1]))):
+        done(_load_file(engine, run_id, path, inbox, sha, table))
+
+    with engine.begin() as conn:
+        load.finish_run(conn, run_id, _now(), {
+            "files_seen": len(result.files),
+            "files_loaded": sum(f.status == "loaded" for f in result.files),
+            "files_skipped": sum(f.status == "skipped" for f in result.files),
+            "files_rejected": sum(f.status == "rejected" for f in result.files),
+            "rows_read": result.total("rows_read"),
+            "rows_loaded": result.total("rows_loaded"),
+            "rows_rejected": result.total("rows_rejected"),
+        })
+    return result

@@ -1,0 +1,1 @@
+"""Sampark: oversight of a state police force's police–public WhatsApp network."""

@@ -1,0 +1,215 @@
+"""SQLAlchemy Core tables: the contract between ETL writes and dashboard reads.
+
+Later issues add columns by new Alembic migrations; names here are a contract.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+UNIT_KINDS = ("state", "zone", "range", "district", "circle", "thana", "outpost", "division",
+              "police_centre")
+GROUP_KINDS = ("thana_public", "outpost_public", "circle", "district_staff", "women_staff",
+               "division", "apex", "beat", "other")
+PERSON_CATEGORIES = ("police", "clg", "gram_rakshak", "police_mitra", "suraksha_sakhi",
+                     "digital_volunteer", "trader", "public_rep", "pradhan", "councillor",
+                     "citizen", "official")
+
+units = sa.Table(
+    "units", metadata,
+    sa.Column("unit_id", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False, index=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("name_hi", sa.String(200)),
+    sa.Column("parent_id", sa.String(64), sa.ForeignKey("units.unit_id"), index=True),
+)
+
+groups = sa.Table(
+    "groups", metadata,
+    sa.Column("group_id", sa.String(64), primary_key=True),
+    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id"), nullable=False,
+              index=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("admin_phone", sa.String(20)),
+    sa.Column("created_on", sa.Date),
+)
+
+people = sa.Table(
+    "people", metadata,
+    sa.Column("person_id", sa.String(20), primary_key=True),  # normalised phone, +91…
+    sa.Column("name", sa.String(200)),
+    sa.Column("category", sa.String(30), nullable=False),
+    sa.Column("rank", sa.String(60)),
+)
+
+memberships = sa.Table(
+    "memberships", metadata,
+    sa.Column("membership_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("group_id", sa.String(64), sa.ForeignKey("groups.group_id"), nullable=False),
+    sa.Column("person_id", sa.String(20), sa.ForeignKey("people.person_id"), nullable=False,
+              index=True),
+    sa.Column("joined_at", sa.DateTime, nullable=False),
+    sa.Column("left_at", sa.DateTime),
+    sa.Column("is_admin", sa.Boolean, nullable=False, default=False),
+    sa.Column("source", sa.String(200), nullable=False),
+    sa.Index("ix_memberships_group_open", "group_id", "left_at"),
+)
+
+membership_events = sa.Table(
+    "membership_events", metadata,
+    sa.Column("event_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("group_id", sa.String(64), sa.ForeignKey("groups.group_id"), nullable=False,
+              index=True),
+    sa.Column("ts", sa.DateTime, nullable=False),
+    sa.Column("event", sa.String(30), nullable=False),
+    sa.Column("actor", sa.String(200)),
+    sa.Column("subject", sa.String(200)),
+    sa.Column("person_id", sa.String(20)),
+    sa.Column("file_id", sa.Integer),
+)
+
+messages = sa.Table(
+    "messages", metadata,
+    sa.Column("message_id", sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+              primary_key=True, autoincrement=True),
+    sa.Column("group_id", sa.String(64), sa.ForeignKey("groups.group_id"), nullable=False),
+    sa.Column("ts", sa.DateTime, nullable=False),
+    sa.Column("person_id", sa.String(20)),
+    sa.Column("author", sa.String(200)),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("is_noise", sa.Boolean, nullable=False, default=False),
+    sa.Column("text", sa.Text),
+    sa.Column("file_id", sa.Integer),
+    sa.Index("ix_messages_group_ts", "group_id", "ts"),
+)
+
+staff = sa.Table(
+    "staff", metadata,
+    sa.Column("staff_id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("rank", sa.String(60), nullable=False),
+    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id"), nullable=False,
+              index=True),
+    sa.Column("person_id", sa.String(20), index=True),
+)
+
+blocklist = sa.Table(
+    "blocklist", metadata,
+    sa.Column("person_id", sa.String(20), primary_key=True),
+    sa.Column("name", sa.String(200)),
+    sa.Column("reason", sa.String(300), nullable=False),
+    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id")),
+)
+
+register_entries = sa.Table(
+    "register_entries", metadata,
+    sa.Column("entry_id", sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+              primary_key=True, autoincrement=True),
+    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id"), nullable=False,
+              index=True),
+    sa.Column("group_id", sa.String(64), sa.ForeignKey("groups.group_id")),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.Column("cognizance_at", sa.DateTime),
+    sa.Column("fir_no", sa.String(60)),
+    sa.Column("fir_at", sa.DateTime),
+    sa.Column("action_at", sa.DateTime),
+    sa.Column("closed_at", sa.DateTime),
+    sa.Column("category", sa.String(40), nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("summary", sa.Text),
+    sa.Column("file_id", sa.Integer),
+)
+
+alerts = sa.Table(
+    "alerts", metadata,
+    sa.Column("alert_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id")),
+    sa.Column("platform", sa.String(30)),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    sa.Column("traced_at", sa.DateTime),
+    sa.Column("forwarded_at", sa.DateTime),
+    sa.Column("contacted_at", sa.DateTime),
+    sa.Column("outcome", sa.String(40)),
+    # Restricted: read only through the alert-handling roles (access control, later issue).
+    sa.Column("subject_name", sa.String(200)),
+    sa.Column("subject_phone", sa.String(20)),
+    sa.Column("post_text", sa.Text),
+    sa.Column("file_id", sa.Integer),
+)
+
+stories = sa.Table(
+    "stories", metadata,
+    sa.Column("story_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id")),
+    sa.Column("story_date", sa.Date),
+    sa.Column("category", sa.String(30)),
+    sa.Column("title", sa.String(300)),
+    sa.Column("body", sa.Text),
+    sa.Column("status", sa.String(20), nullable=False, default="submitted"),
+    sa.Column("guard_findings", sa.JSON),
+    sa.Column("reviewer", sa.String(100)),
+    sa.Column("drafts", sa.JSON),
+    sa.Column("posted_urls", sa.JSON),
+    sa.Column("file_id", sa.Integer),
+)
+
+etl_runs = sa.Table(
+    "etl_runs", metadata,
+    sa.Column("run_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started_at", sa.DateTime, nullable=False),
+    sa.Column("finished_at", sa.DateTime),
+    sa.Column("inbox", sa.String(500), nullable=False),
+    sa.Column("files_seen", sa.Integer, nullable=False, default=0),
+    sa.Column("files_loaded", sa.Integer, nullable=False, default=0),
+    sa.Column("files_skipped", sa.Integer, nullable=False, default=0),
+    sa.Column("files_rejected", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_read", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_loaded", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_rejected", sa.Integer, nullable=False, default=0),
+)
+
+etl_files = sa.Table(
+    "etl_files", metadata,
+    sa.Column("file_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("etl_runs.run_id"), nullable=False),
+    sa.Column("path", sa.String(500), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("source", sa.String(30)),
+    sa.Column("status", sa.String(20), nullable=False),  # loaded | rejected
+    sa.Column("reason", sa.Text),
+    sa.Column("rows_read", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_loaded", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_rejected", sa.Integer, nullable=False, default=0),
+    sa.Column("as_of", sa.DateTime),
+    sa.Column("loaded_at", sa.DateTime, nullable=False),
+)
+
+rejects = sa.Table(
+    "rejects", metadata,
+    sa.Column("reject_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("file_id", sa.Integer, sa.ForeignKey("etl_files.file_id"), nullable=False,
+              index=True),
+    sa.Column("line", sa.Integer),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("raw", sa.Text),
+)
+
+audit_log = sa.Table(
+    "audit_log", metadata,
+    sa.Column("audit_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("target", sa.String(300)),
+    sa.Column("detail", sa.Text),
+)

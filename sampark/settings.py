@@ -1,0 +1,58 @@
+"""One typed settings object, read from the environment (and `.env` if present)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _dotenv() -> dict[str, str]:
+    """Values from `.env` at the project root; real environment variables win over them."""
+    path = PROJECT_ROOT / ".env"
+    if not path.is_file():
+        return {}
+    values: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, _, value = line.partition("=")
+            values[key.strip()] = value.strip().strip("'\"")
+    return values
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting Sampark reads, with its default and meaning."""
+
+    data_dir: Path
+    """Folder holding targets/, inbox/ and the default SQLite file."""
+    database_url: str
+    """SQLAlchemy URL; default SQLite file in data_dir. PostgreSQL: postgresql+psycopg://…"""
+    state: str
+    """State profile used for targets: bihar, rajasthan or up."""
+    demo_seed: int
+    """Seed for the demo state built on an empty database."""
+
+    @property
+    def inbox(self) -> Path:
+        return self.data_dir / "inbox"
+
+    @property
+    def targets_dir(self) -> Path:
+        return PROJECT_ROOT / "data" / "targets"
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    """Settings from `env` (default: `.env` overlaid by the process environment)."""
+    source = {**_dotenv(), **os.environ} if env is None else env
+    data_dir = Path(source.get("SAMPARK_DATA_DIR", str(PROJECT_ROOT / "data")))
+    url = source.get("DATABASE_URL") or f"sqlite:///{data_dir / 'sampark.db'}"
+    return Settings(
+        data_dir=data_dir,
+        database_url=url,
+        state=source.get("SAMPARK_STATE", "bihar"),
+        demo_seed=int(source.get("SAMPARK_DEMO_SEED", "7")),
+    )
