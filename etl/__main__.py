@@ -22,7 +22,8 @@ err = Console(stderr=True)
 def _summary(result: RunResult) -> Table:
     table = Table(title=f"ETL run {result.run_id}")
     for name in ("file", "kind", "status", "read", "loaded", "rejected", "reason"):
-        table.add_column(name, justify="right" if name in ("read", "loaded", "rejected") else "left")
+        numeric = name in ("read", "loaded", "rejected")
+        table.add_column(name, justify="right" if numeric else "left")
     for f in result.files:
         table.add_row(f.path, f.kind or "", f.status, str(f.rows_read), str(f.rows_loaded),
                       str(f.rows_rejected), (f.reason or "")[:80])

@@ -8,6 +8,7 @@ from typing import Any
 import polars as pl
 import sqlalchemy as sa
 
+from sampark.metrics.coverage import Network
 from sampark.schema import (
     blocklist,
     etl_files,
@@ -15,7 +16,6 @@ from sampark.schema import (
     groups,
     memberships,
     metadata,
-    people,
     rejects,
     staff,
     units,
@@ -92,3 +92,70 @@ def table_counts(conn: sa.Connection) -> dict[str, int]:
 def is_empty(conn: sa.Connection) -> bool:
     """True when no unit has been loaded yet (a fresh database)."""
     return conn.execute(sa.select(units.c.unit_id).limit(1)).first() is None
+
+
+# --- what the dashboard and reports read ------------------------------------------------------
+
+
+def data_version(conn: sa.Connection) -> str:
+    """Changes whenever a file is loaded; part of every cache key in the dashboard."""
+    row = conn.execute(sa.select(sa.func.count(), sa.func.max(etl_files.c.file_id))).one()
+    return f"{row[0]}:{row[1]}"
+
+
+def network(conn: sa.Connection) -> Network:
+    """Units, groups, open memberships, staff and blocklist: the inputs of coverage."""
+    return Network(
+        units=_frame(conn, sa.select(units.c.unit_id, units.c.kind, units.c.name,
+                                     units.c.name_hi, units.c.parent_id),
+                     {"unit_id": pl.String, "kind": pl.String, "name": pl.String,
+                      "name_hi": pl.String, "parent_id": pl.String}),
+        groups=_frame(conn, sa.select(groups.c.group_id, groups.c.unit_id, groups.c.kind,
+                                      groups.c.name),
+                      {"group_id": pl.String, "unit_id": pl.String, "kind": pl.String,
+                       "name": pl.String}),
+        members=_frame(conn, sa.select(memberships.c.group_id, memberships.c.person_id,
+                                       memberships.c.is_admin)
+                       .where(memberships.c.left_at.is_(None)),
+                       {"group_id": pl.String, "person_id": pl.String, "is_admin": pl.Boolean}),
+        staff=_frame(conn, sa.select(staff.c.staff_id, staff.c.unit_id, staff.c.person_id),
+                     {"staff_id": pl.String, "unit_id": pl.String, "person_id": pl.String}),
+        blocklist=_frame(conn, sa.select(blocklist.c.person_id, blocklist.c.reason),
+                         {"person_id": pl.String, "reason": pl.String}),
+    )
+
+
+def etl_run_log(conn: sa.Connection) -> pl.DataFrame:
+    """Every ETL run, newest first."""
+    cols = [etl_runs.c.run_id, etl_runs.c.started_at, etl_runs.c.finished_at, etl_runs.c.inbox,
+            etl_runs.c.files_seen, etl_runs.c.files_loaded, etl_runs.c.files_skipped,
+            etl_runs.c.files_rejected, etl_runs.c.rows_read, etl_runs.c.rows_loaded,
+            etl_runs.c.rows_rejected]
+    schema = {c.name: (pl.Datetime("us") if c.name.endswith("_at") else
+                       pl.String if c.name == "inbox" else pl.Int64) for c in cols}
+    return _frame(conn, sa.select(*cols).order_by(etl_runs.c.run_id.desc()), schema)
+
+
+def etl_file_log(conn: sa.Connection) -> pl.DataFrame:
+    """Every file in the registry, newest first."""
+    cols = [etl_files.c.file_id, etl_files.c.run_id, etl_files.c.path, etl_files.c.source,
+            etl_files.c.status, etl_files.c.reason, etl_files.c.rows_read,
+            etl_files.c.rows_loaded, etl_files.c.rows_rejected, etl_files.c.loaded_at,
+            etl_files.c.sha256]
+    schema = {"file_id": pl.Int64, "run_id": pl.Int64, "path": pl.String, "source": pl.String,
+              "status": pl.String, "reason": pl.String, "rows_read": pl.Int64,
+              "rows_loaded": pl.Int64, "rows_rejected": pl.Int64,
+              "loaded_at": pl.Datetime("us"), "sha256": pl.String}
+    return _frame(conn, sa.select(*cols).order_by(etl_files.c.file_id.desc()), schema)
+
+
+def reject_log(conn: sa.Connection) -> pl.DataFrame:
+    """Every rejected row with its file, line and reason."""
+    stmt = (
+        sa.select(etl_files.c.path, etl_files.c.source, rejects.c.line, rejects.c.reason,
+                  rejects.c.raw, etl_files.c.run_id)
+        .join(etl_files, etl_files.c.file_id == rejects.c.file_id)
+        .order_by(etl_files.c.path, rejects.c.line)
+    )
+    return _frame(conn, stmt, {"path": pl.String, "source": pl.String, "line": pl.Int64,
+                               "reason": pl.String, "raw": pl.String, "run_id": pl.Int64})

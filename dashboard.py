@@ -1,0 +1,20 @@
+"""Sampark dashboard entry: page config, demo bootstrap, sidebar filters, navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sampark.i18n import t
+from ui import bootstrap, data, filters
+
+st.set_page_config(page_title="Sampark", page_icon=":material/hub:", layout="wide")
+lang = filters.language()
+bootstrap.ensure_data(lang)
+filters.scope(data.network().units, lang)
+
+navigation = st.navigation([
+    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/monitoring:",
+            default=True),
+    st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:"),
+])
+navigation.run()

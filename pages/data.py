@@ -1,0 +1,33 @@
+"""Data: ETL runs and files, rows read/loaded/rejected, and every reject with its reason."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from sampark.i18n import number, t
+from sampark.metrics.intake import intake_totals
+from ui import data, downloads, filters
+
+lang = filters.current_language()
+runs, files, rejects = data.etl_logs()
+
+st.title(t("data_title", lang))
+totals = intake_totals(files)
+for col, key in zip(st.columns(4), totals, strict=True):
+    col.metric(t(f"data_{key}", lang), number(totals[key], lang))
+
+st.subheader(t("data_rejects", lang))
+choice = st.selectbox(t("data_filter_file", lang), [None, *rejects["path"].unique().sort()],
+                      format_func=lambda p: t("all", lang) if p is None else p)
+shown = rejects if choice is None else rejects.filter(pl.col("path") == choice)
+st.dataframe(shown, hide_index=True, width="stretch")
+downloads.buttons(shown, "rejects", lang)
+
+st.subheader(t("data_files", lang))
+st.dataframe(files, hide_index=True, width="stretch")
+downloads.buttons(files, "files", lang)
+
+st.subheader(t("data_runs", lang))
+st.dataframe(runs, hide_index=True, width="stretch")
+downloads.buttons(runs, "runs", lang)

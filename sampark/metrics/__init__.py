@@ -1,0 +1,1 @@
+"""Pure polars functions by noun: frames in, frames out, no I/O."""

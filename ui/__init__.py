@@ -1,0 +1,1 @@
+"""The only shared code that imports streamlit: cached loaders, filters, bootstrap, downloads."""

@@ -1,0 +1,64 @@
+"""Cached loaders: read once per data version, filter in pure code."""
+
+from __future__ import annotations
+
+import polars as pl
+import sqlalchemy as sa
+import streamlit as st
+
+from sampark import queries
+from sampark.db import migrate
+from sampark.metrics.coverage import Network
+from sampark.settings import load_settings
+from sampark.targets import Profile, load_profile
+
+
+@st.cache_resource
+def engine(url: str) -> sa.Engine:
+    return migrate(url)
+
+
+def database_url() -> str:
+    return load_settings().database_url
+
+
+def current_engine() -> sa.Engine:
+    return engine(database_url())
+
+
+def version() -> str:
+    """A cheap read that changes whenever the ETL loads a file: the cache key."""
+    with current_engine().connect() as conn:
+        return queries.data_version(conn)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _network(url: str, data_version: str) -> Network:
+    del data_version  # part of the cache key only
+    with engine(url).connect() as conn:
+        return queries.network(conn)
+
+
+def network() -> Network:
+    return _network(database_url(), version())
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def profile(state: str) -> Profile:
+    return load_profile(load_settings().targets_dir, state)
+
+
+def state_profile() -> Profile:
+    return profile(load_settings().state)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _etl_logs(url: str, data_version: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    del data_version
+    with engine(url).connect() as conn:
+        return queries.etl_run_log(conn), queries.etl_file_log(conn), queries.reject_log(conn)
+
+
+def etl_logs() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(runs, files, rejects) as the registry holds them."""
+    return _etl_logs(database_url(), version())
