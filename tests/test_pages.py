@@ -1,0 +1,147 @@
+"""AppTest of every page, on a real SQLite database holding the small demo state."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.demo import write_demo
+from etl.pipeline import run_inbox
+from sampark.db import migrate
+from sampark.i18n import indian_grouping
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = str(ROOT / "dashboard.py")
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> str:
+    root = tmp_path_factory.mktemp("demo")
+    write_demo(root / "inbox", scale="small", seed=7)
+    url = f"sqlite:///{root}/demo.db"
+    run_inbox(migrate(url), root / "inbox")
+    return url
+
+
+@pytest.fixture
+def app(demo_db, monkeypatch, tmp_path) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", demo_db)
+    monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
+    return AppTest.from_file(DASHBOARD, default_timeout=60)
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _report(url: str, level: str) -> list[dict]:
+    """What `python -m sampark report coverage` prints for the same database."""
+    out = subprocess.run(
+        [sys.executable, "-m", "sampark", "report", "coverage", "--level", level,
+         "--format", "json", "--db", url],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout
+    return json.loads(out)
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%"
+
+
+def test_overview_shows_the_numbers_the_report_prints(app, demo_db):
+    at = app.run()
+    assert not at.exception
+    (state,) = _report(demo_db, "state")
+    assert _metrics(at) == {
+        "Members (people)": f"{state['members']:,}",
+        "Required groups existing": _pct(state["groups_present"], state["groups_required"]),
+        "Thana groups at ≥200": _pct(state["thanas_at_target"], state["thanas"]),
+        "Outpost groups at ≥100": _pct(state["outposts_at_target"], state["outposts"]),
+        "Staff connected": _pct(state["staff_connected"], state["staff"]),
+    }
+
+
+def test_demo_state_tells_the_story_of_the_order(demo_db):
+    (state,) = _report(demo_db, "state")
+    # Most thana groups below 200, some staff in no group, blocklisted people inside.
+    assert state["thanas_at_target"] < state["thanas"] / 2
+    assert 0 < state["staff_connected"] < state["staff"]
+    assert state["blocklisted_in_public"] > 0
+
+
+def test_overview_draws_progress_and_district_charts_with_target(app):
+    at = app.run()
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    titles = [c["layout"]["title"]["text"] for c in charts]
+    assert titles == ["Members against the state target",
+                      "Members by district against the members all required groups need"]
+    target_line = charts[0]["layout"]["shapes"][0]
+    assert (target_line["x0"], target_line["x1"]) == (200000, 200000)
+    assert charts[1]["data"][0]["x"] == ["Nalanda", "Patna"]
+
+
+def test_overview_in_hindi_uses_hindi_labels_and_indian_grouping(app, demo_db):
+    app.session_state["lang"] = "hi"
+    at = app.run()
+    assert not at.exception
+    (state,) = _report(demo_db, "state")
+    assert state["members"] > 1000  # so the grouping shows
+    assert _metrics(at)["सदस्य (व्यक्ति)"] == indian_grouping(state["members"])
+    assert at.title[0].value == "आदेश के लक्ष्यों के सापेक्ष कवरेज"
+    assert "पटना" in at.dataframe[0].value.iloc[:, 0].tolist()
+
+
+def test_overview_scoped_to_a_district_lists_its_thanas(app, demo_db):
+    # Chosen as a returning user's session holds them (AppTest drops the sidebar tree of a
+    # navigation app on rerun, so the widgets cannot be clicked twice here).
+    app.session_state["range"] = "BR-R-CEN"
+    app.session_state["district_BR-R-CEN"] = "BR-NAL"
+    at = app.run()
+    assert [s.value for s in at.sidebar.selectbox] == ["BR-R-CEN", "BR-NAL"]
+    assert not at.exception
+    nalanda = next(r for r in _report(demo_db, "district") if r["unit_id"] == "BR-NAL")
+    thanas = [r for r in _report(demo_db, "thana") if r["unit_id"].startswith("BR-NAL-")]
+    assert _metrics(at)["Members (people)"] == f"{nalanda['members']:,}"
+    assert at.subheader[0].value == "By thana"
+    assert len(at.dataframe[0].value) == len(thanas) > 0
+
+
+def test_data_page_lists_every_reject_with_reason(app):
+    at = app.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    metrics = {k: int(v.replace(",", "")) for k, v in _metrics(at).items()}
+    assert metrics["Rows read"] == metrics["Rows loaded"] + metrics["Rows rejected"]
+    assert metrics["Files rejected whole"] == 1
+    rejects = at.dataframe[0].value
+    assert "unknown category 'visitor'" in rejects["reason"].tolist()
+    assert rejects["line"].notna().all()
+
+
+def test_data_page_filters_rejects_by_file(app):
+    at = app.run()
+    at.switch_page("pages/data.py").run()
+    at.selectbox[0].set_value("rosters/notes.csv").run()
+    assert at.dataframe[0].value["line"].tolist() == [1]
+
+
+def test_each_page_runs_on_its_own(demo_db, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_db)
+    for page in ("overview.py", "data.py"):
+        at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=60).run()
+        assert not at.exception, page
+        assert at.metric, page
+
+
+def test_empty_database_builds_the_demo_and_says_so(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/empty.db")
+    monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(DASHBOARD, default_timeout=120).run()
+    assert not at.exception
+    assert at.status[0].label.startswith("Demo state built: ")
+    assert (tmp_path / "inbox" / "demo" / "units" / "units.csv").is_file()
+    (state,) = _report(f"sqlite:///{tmp_path}/empty.db", "state")
+    assert _metrics(at)["Members (people)"] == f"{state['members']:,}"
