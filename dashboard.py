@@ -12,9 +12,15 @@ lang = filters.language()
 bootstrap.ensure_data(lang)
 filters.scope(data.network().units, lang)
 
-navigation = st.navigation([
-    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/monitoring:",
-            default=True),
-    st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:"),
-])
+navigation = st.navigation(
+    [
+        st.Page(
+            "pages/overview.py",
+            title=t("page_overview", lang),
+            icon=":material/monitoring:",
+            default=True,
+        ),
+        st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:"),
+    ]
+)
 navigation.run()

@@ -25,10 +25,22 @@ def _summary(result: RunResult) -> Table:
         numeric = name in ("read", "loaded", "rejected")
         table.add_column(name, justify="right" if numeric else "left")
     for f in result.files:
-        table.add_row(f.path, f.kind or "", f.status, str(f.rows_read), str(f.rows_loaded),
-                      str(f.rows_rejected), (f.reason or "")[:80])
-    table.add_row("[b]total", "", "", *(f"[b]{result.total(k)}" for k in
-                  ("rows_read", "rows_loaded", "rows_rejected")), "")
+        table.add_row(
+            f.path,
+            f.kind or "",
+            f.status,
+            str(f.rows_read),
+            str(f.rows_loaded),
+            str(f.rows_rejected),
+            (f.reason or "")[:80],
+        )
+    table.add_row(
+        "[b]total",
+        "",
+        "",
+        *(f"[b]{result.total(k)}" for k in ("rows_read", "rows_loaded", "rows_rejected")),
+        "",
+    )
     return table
 
 
@@ -45,8 +57,14 @@ def run(
         err.print(f"[red]inbox {folder} is not a folder")
         raise typer.Exit(2)
     engine = migrate(db or settings.database_url)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, disable=as_json) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=as_json,
+    ) as bar:
         task = bar.add_task("files", total=None)
 
         def step(file: FileResult, done: int, total: int) -> None:
@@ -73,8 +91,9 @@ def demo(
         err.print(f"[red]scale must be small or state, not {scale}")
         raise typer.Exit(2)
     with err.status("writing demo inbox…") as status:
-        summary = write_demo(out, state=state, scale=scale, seed=seed,
-                             progress=lambda msg: status.update(msg))
+        summary = write_demo(
+            out, state=state, scale=scale, seed=seed, progress=lambda msg: status.update(msg)
+        )
     err.print(f"wrote {summary.files} files to {out}: {summary}")
 
 

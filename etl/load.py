@@ -36,8 +36,13 @@ def _batches(rows: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
         yield rows[start : start + _BATCH]
 
 
-def _upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]],
-            keys: list[str], update: list[str]) -> None:
+def _upsert(
+    conn: sa.Connection,
+    table: sa.Table,
+    rows: list[dict[str, Any]],
+    keys: list[str],
+    update: list[str],
+) -> None:
     """Insert rows; on a key clash update `update` columns (or leave the row when empty)."""
     if not rows:
         return
@@ -55,9 +60,15 @@ def _upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]],
 # --- the registry -------------------------------------------------------------------------
 
 
+def _new_id(result: sa.CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    if key is None:
+        raise RuntimeError("the database returned no key for the new row")
+    return int(key[0])
+
+
 def start_run(conn: sa.Connection, inbox: Path, at: datetime) -> int:
-    result = conn.execute(etl_runs.insert().values(started_at=at, inbox=str(inbox)))
-    return int(result.inserted_primary_key[0])
+    return _new_id(conn.execute(etl_runs.insert().values(started_at=at, inbox=str(inbox))))
 
 
 def finish_run(conn: sa.Connection, run_id: int, at: datetime, totals: dict[str, int]) -> None:
@@ -68,8 +79,7 @@ def finish_run(conn: sa.Connection, run_id: int, at: datetime, totals: dict[str,
 
 def record_file(conn: sa.Connection, **values: Any) -> int:
     """A row in the file registry; returns its file_id."""
-    result = conn.execute(etl_files.insert().values(**values))
-    return int(result.inserted_primary_key[0])
+    return _new_id(conn.execute(etl_files.insert().values(**values)))
 
 
 def record_rejects(conn: sa.Connection, file_id: int, found: pl.DataFrame) -> None:
@@ -82,8 +92,13 @@ def record_rejects(conn: sa.Connection, file_id: int, found: pl.DataFrame) -> No
 
 
 def write_units(conn: sa.Connection, rows: pl.DataFrame) -> int:
-    _upsert(conn, units, _records(rows, ["unit_id", "kind", "name", "name_hi", "parent_id"]),
-            ["unit_id"], ["kind", "name", "name_hi", "parent_id"])
+    _upsert(
+        conn,
+        units,
+        _records(rows, ["unit_id", "kind", "name", "name_hi", "parent_id"]),
+        ["unit_id"],
+        ["kind", "name", "name_hi", "parent_id"],
+    )
     return rows.height
 
 
@@ -123,9 +138,12 @@ def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.Dat
     stale = snapshot.filter(pl.col("snapshot_at") < pl.col("latest"))
     stale_rows = dated.join(stale, on="group_id").select(
         "line",
-        pl.format("list of {} is older than the list of {} already loaded for group {}",
-                  pl.col("snapshot_at").dt.date(), pl.col("latest").dt.date(),
-                  pl.col("group_id")).alias("reason"),
+        pl.format(
+            "list of {} is older than the list of {} already loaded for group {}",
+            pl.col("snapshot_at").dt.date(),
+            pl.col("latest").dt.date(),
+            pl.col("group_id"),
+        ).alias("reason"),
         pl.concat_str([pl.col("group_id"), pl.col("person_id")], separator=" | ").alias("raw"),
     )
     current = dated.join(stale.select("group_id"), on="group_id", how="anti").join(
@@ -143,9 +161,11 @@ def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.Dat
     leaving = existing.join(current, on=keys, how="anti").join(
         snapshot.select("group_id", "snapshot_at"), on="group_id"
     )
-    for batch in _batches(leaving.select(
-        pl.col("membership_id").alias("m_id"), pl.col("snapshot_at").alias("left")
-    ).to_dicts()):
+    for batch in _batches(
+        leaving.select(
+            pl.col("membership_id").alias("m_id"), pl.col("snapshot_at").alias("left")
+        ).to_dicts()
+    ):
         conn.execute(
             memberships.update()
             .where(memberships.c.membership_id == sa.bindparam("m_id"))
@@ -155,9 +175,11 @@ def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.Dat
     changed = existing.join(current, on=keys, suffix="_new").filter(
         pl.col("is_admin") != pl.col("is_admin_new")
     )
-    for batch in _batches(changed.select(
-        pl.col("membership_id").alias("m_id"), pl.col("is_admin_new").alias("admin")
-    ).to_dicts()):
+    for batch in _batches(
+        changed.select(
+            pl.col("membership_id").alias("m_id"), pl.col("is_admin_new").alias("admin")
+        ).to_dicts()
+    ):
         conn.execute(
             memberships.update()
             .where(memberships.c.membership_id == sa.bindparam("m_id"))
@@ -165,7 +187,10 @@ def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.Dat
             batch,
         )
     joining = current.join(existing, on=keys, how="anti").select(
-        "group_id", "person_id", pl.col("snapshot_at").alias("joined_at"), "is_admin",
+        "group_id",
+        "person_id",
+        pl.col("snapshot_at").alias("joined_at"),
+        "is_admin",
         source=pl.lit(source),
     )
     for batch in _batches(joining.to_dicts()):

@@ -63,7 +63,8 @@ def sha256_of(path: Path) -> str:
 
 def discover(inbox: Path) -> tuple[list[Path], list[Path]]:
     """(sheets to read, other files left for later sources), both sorted by path."""
-    sheets, others = [], []
+    sheets: list[Path] = []
+    others: list[Path] = []
     for path in sorted(p for p in inbox.rglob("*") if p.is_file()):
         if path.name.startswith((".", "~$")):  # hidden files and Excel lock files
             continue
@@ -75,8 +76,9 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _load_checked(conn: sa.Connection, kind: str, checked: Checked, source: str,
-                  default_as_of: date) -> pl.DataFrame:
+def _load_checked(
+    conn: sa.Connection, kind: str, checked: Checked, source: str, default_as_of: date
+) -> pl.DataFrame:
     """Write a file's valid rows; returns rows that only the database could reject."""
     rows = checked.rows
     if kind == "units":
@@ -93,8 +95,9 @@ def _load_checked(conn: sa.Connection, kind: str, checked: Checked, source: str,
     return checked.rejects.clear()
 
 
-def _load_file(engine: sa.Engine, run_id: int, path: Path, inbox: Path, sha: str,
-               table: Table) -> FileResult:
+def _load_file(
+    engine: sa.Engine, run_id: int, path: Path, inbox: Path, sha: str, table: Table
+) -> FileResult:
     name = str(path.relative_to(inbox))
     # A list without a date counts as of the day the office saved the file.
     saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
@@ -110,26 +113,48 @@ def _load_file(engine: sa.Engine, run_id: int, path: Path, inbox: Path, sha: str
         if table.kind == "rosters" and checked.rows.height:
             as_of = checked.rows.get_column("as_of").max()
         file_id = load.record_file(
-            conn, run_id=run_id, path=name, sha256=sha, source=table.kind, status="loaded",
-            rows_read=table.rows_read, rows_loaded=loaded, rows_rejected=found.height,
-            as_of=as_of, loaded_at=_now(),
+            conn,
+            run_id=run_id,
+            path=name,
+            sha256=sha,
+            source=table.kind,
+            status="loaded",
+            rows_read=table.rows_read,
+            rows_loaded=loaded,
+            rows_rejected=found.height,
+            as_of=as_of,
+            loaded_at=_now(),
         )
         load.record_rejects(conn, file_id, found)
     return FileResult(name, table.kind, "loaded", table.rows_read, loaded, found.height)
 
 
-def _reject_file(engine: sa.Engine, run_id: int, name: str, sha: str, reason: str,
-                 rows: int) -> FileResult:
+def _reject_file(
+    engine: sa.Engine, run_id: int, name: str, sha: str, reason: str, rows: int
+) -> FileResult:
     """A file refused whole: registered with its reason, every data row counted as rejected."""
     with engine.begin() as conn:
         file_id = load.record_file(
-            conn, run_id=run_id, path=name, sha256=sha, source=None, status="rejected",
-            reason=reason, rows_read=rows, rows_loaded=0, rows_rejected=rows, loaded_at=_now(),
+            conn,
+            run_id=run_id,
+            path=name,
+            sha256=sha,
+            source=None,
+            status="rejected",
+            reason=reason,
+            rows_read=rows,
+            rows_loaded=0,
+            rows_rejected=rows,
+            loaded_at=_now(),
         )
-        load.record_rejects(conn, file_id, pl.DataFrame(
-            {"line": [1], "reason": [f"file rejected: {reason}"], "raw": [None]},
-            schema={"line": pl.Int64, "reason": pl.String, "raw": pl.String},
-        ))
+        load.record_rejects(
+            conn,
+            file_id,
+            pl.DataFrame(
+                {"line": [1], "reason": [f"file rejected: {reason}"], "raw": [None]},
+                schema={"line": pl.Int64, "reason": pl.String, "raw": pl.String},
+            ),
+        )
     return FileResult(name, None, "rejected", rows, 0, rows, reason)
 
 
@@ -162,8 +187,14 @@ def run_inbox(engine: sa.Engine, inbox: Path, progress: Progress | None = None) 
             progress(file, len(result.files), total)
 
     for path in others:
-        done(FileResult(str(path.relative_to(inbox)), None, "ignored",
-                        reason="not a sheet (.csv/.xlsx); chat exports are read by a later source"))
+        done(
+            FileResult(
+                str(path.relative_to(inbox)),
+                None,
+                "ignored",
+                reason="not a sheet (.csv/.xlsx); chat exports are read by a later source",
+            )
+        )
     pending: list[tuple[int, Path, str, Table]] = []
     for path in sheets:
         name = str(path.relative_to(inbox))
@@ -183,13 +214,18 @@ def run_inbox(engine: sa.Engine, inbox: Path, progress: Progress | None = None) 
         done(_load_file(engine, run_id, path, inbox, sha, table))
 
     with engine.begin() as conn:
-        load.finish_run(conn, run_id, _now(), {
-            "files_seen": len(result.files),
-            "files_loaded": sum(f.status == "loaded" for f in result.files),
-            "files_skipped": sum(f.status == "skipped" for f in result.files),
-            "files_rejected": sum(f.status == "rejected" for f in result.files),
-            "rows_read": result.total("rows_read"),
-            "rows_loaded": result.total("rows_loaded"),
-            "rows_rejected": result.total("rows_rejected"),
-        })
+        load.finish_run(
+            conn,
+            run_id,
+            _now(),
+            {
+                "files_seen": len(result.files),
+                "files_loaded": sum(f.status == "loaded" for f in result.files),
+                "files_skipped": sum(f.status == "skipped" for f in result.files),
+                "files_rejected": sum(f.status == "rejected" for f in result.files),
+                "rows_read": result.total("rows_read"),
+                "rows_loaded": result.total("rows_loaded"),
+                "rows_rejected": result.total("rows_rejected"),
+            },
+        )
     return result

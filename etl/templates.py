@@ -13,11 +13,14 @@ from sampark.schema import GROUP_KINDS, UNIT_KINDS
 _HELP: dict[str, list[tuple[str, str]]] = {
     "units": [("Kind / प्रकार", ", ".join(UNIT_KINDS))],
     "groups": [("Group kind / समूह प्रकार", ", ".join(GROUP_KINDS))],
-    "rosters": [("Category / श्रेणी", ", ".join(f"{k} ({v})" for k, v in CATEGORY_HI.items())),
-                ("Admin / एडमिन", "yes / no (हाँ / नहीं)"),
-                ("List date / सूची तिथि", "dd-mm-yyyy; the whole list as on that day")],
-    "staff": [("Rank / पद", "DGP, ADG, IG, DIG, SP, DSP, Inspector, SI, ASI, Head Constable, "
-               "Constable")],
+    "rosters": [
+        ("Category / श्रेणी", ", ".join(f"{k} ({v})" for k, v in CATEGORY_HI.items())),
+        ("Admin / एडमिन", "yes / no (हाँ / नहीं)"),
+        ("List date / सूची तिथि", "dd-mm-yyyy; the whole list as on that day"),
+    ],
+    "staff": [
+        ("Rank / पद", "DGP, ADG, IG, DIG, SP, DSP, Inspector, SI, ASI, Head Constable, Constable")
+    ],
     "blocklist": [("Reason / कारण", "history-sheeter, tout, … (why the person must be kept out)")],
 }
 

@@ -18,8 +18,11 @@ for col, key in zip(st.columns(4), totals, strict=True):
     col.metric(t(f"data_{key}", lang), number(totals[key], lang))
 
 st.subheader(t("data_rejects", lang))
-choice = st.selectbox(t("data_filter_file", lang), [None, *rejects["path"].unique().sort()],
-                      format_func=lambda p: t("all", lang) if p is None else p)
+choice = st.selectbox(
+    t("data_filter_file", lang),
+    [None, *rejects["path"].unique().sort()],
+    format_func=lambda p: t("all", lang) if p is None else p,
+)
 shown = rejects if choice is None else rejects.filter(pl.col("path") == choice)
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, "rejects", lang)

@@ -21,30 +21,57 @@ if net.units.is_empty():
 
 s = scope_summary(net, profile, scope_id)
 scope_name = tables.unit_label(net.units, scope_id, lang) or (
-    profile.name_hi if lang == "hi" else profile.name)
+    profile.name_hi if lang == "hi" else profile.name
+)
 st.caption(t("overview_caption", lang, scope=scope_name, profile=profile.name))
 
 members, target = int(s["members"]), int(s["member_target"])  # type: ignore[call-overload]
 cols = st.columns(5)
 cols[0].metric(
-    t("kpi_members", lang), number(members, lang),
-    t("kpi_members_delta", lang, pct=percent(share(members, target), lang),
-      target=number(target, lang)), delta_color="off",
-    help=t("kpi_members_help", lang, target=number(profile.member_target, lang),
-           date=profile.member_target_date.isoformat()),
+    t("kpi_members", lang),
+    number(members, lang),
+    t(
+        "kpi_members_delta",
+        lang,
+        pct=percent(share(members, target), lang),
+        target=number(target, lang),
+    ),
+    delta_color="off",
+    help=t(
+        "kpi_members_help",
+        lang,
+        target=number(profile.member_target, lang),
+        date=profile.member_target_date.isoformat(),
+    ),
 )
-for col, (label, part, whole, help_key) in zip(cols[1:], [
-    (t("kpi_groups", lang), "groups_present", "groups_required", "kpi_groups_help"),
-    (t("kpi_thanas", lang, n=profile.min_members.get("thana_public", 0)), "thanas_at_target",
-     "thanas", None),
-    (t("kpi_outposts", lang, n=profile.min_members.get("outpost_public", 0)),
-     "outposts_at_target", "outposts", None),
-    (t("kpi_staff", lang), "staff_connected", "staff", "kpi_staff_help"),
-], strict=True):
+for col, (label, part, whole, help_key) in zip(
+    cols[1:],
+    [
+        (t("kpi_groups", lang), "groups_present", "groups_required", "kpi_groups_help"),
+        (
+            t("kpi_thanas", lang, n=profile.min_members.get("thana_public", 0)),
+            "thanas_at_target",
+            "thanas",
+            None,
+        ),
+        (
+            t("kpi_outposts", lang, n=profile.min_members.get("outpost_public", 0)),
+            "outposts_at_target",
+            "outposts",
+            None,
+        ),
+        (t("kpi_staff", lang), "staff_connected", "staff", "kpi_staff_help"),
+    ],
+    strict=True,
+):
     p, w = int(s[part]), int(s[whole])  # type: ignore[call-overload]
-    col.metric(label, percent(share(p, w), lang),
-               t("of", lang, part=number(p, lang), whole=number(w, lang)), delta_color="off",
-               help=t(help_key, lang) if help_key else None)
+    col.metric(
+        label,
+        percent(share(p, w), lang),
+        t("of", lang, part=number(p, lang), whole=number(w, lang)),
+        delta_color="off",
+        help=t(help_key, lang) if help_key else None,
+    )
 st.caption(f"{t('kpi_blocklisted', lang)}: **{number(int(s['blocklisted_in_public']), lang)}**")  # type: ignore[call-overload]
 
 st.plotly_chart(progress_to_target(members, target, lang), width="stretch")

@@ -62,19 +62,27 @@ def latest_roster_dates(conn: sa.Connection, group_list: Sequence[str]) -> pl.Da
             .group_by(memberships.c.group_id)
         )
         parts.append(_frame(conn, stmt, {"group_id": pl.String, "latest": pl.Datetime("us")}))
-    return pl.concat(parts) if parts else pl.DataFrame(
-        schema={"group_id": pl.String, "latest": pl.Datetime("us")}
+    return (
+        pl.concat(parts)
+        if parts
+        else pl.DataFrame(schema={"group_id": pl.String, "latest": pl.Datetime("us")})
     )
 
 
 def open_memberships(conn: sa.Connection, group_list: Sequence[str]) -> pl.DataFrame:
     """Memberships still open (no `left_at`) in the given groups."""
-    schema = {"membership_id": pl.Int64, "group_id": pl.String, "person_id": pl.String,
-              "is_admin": pl.Boolean}
+    schema = {
+        "membership_id": pl.Int64,
+        "group_id": pl.String,
+        "person_id": pl.String,
+        "is_admin": pl.Boolean,
+    }
     parts = []
     for chunk in _chunks(group_list):
         stmt = sa.select(
-            memberships.c.membership_id, memberships.c.group_id, memberships.c.person_id,
+            memberships.c.membership_id,
+            memberships.c.group_id,
+            memberships.c.person_id,
             memberships.c.is_admin,
         ).where(memberships.c.group_id.in_(chunk), memberships.c.left_at.is_(None))
         parts.append(_frame(conn, stmt, schema))
@@ -106,56 +114,126 @@ def data_version(conn: sa.Connection) -> str:
 def network(conn: sa.Connection) -> Network:
     """Units, groups, open memberships, staff and blocklist: the inputs of coverage."""
     return Network(
-        units=_frame(conn, sa.select(units.c.unit_id, units.c.kind, units.c.name,
-                                     units.c.name_hi, units.c.parent_id),
-                     {"unit_id": pl.String, "kind": pl.String, "name": pl.String,
-                      "name_hi": pl.String, "parent_id": pl.String}),
-        groups=_frame(conn, sa.select(groups.c.group_id, groups.c.unit_id, groups.c.kind,
-                                      groups.c.name),
-                      {"group_id": pl.String, "unit_id": pl.String, "kind": pl.String,
-                       "name": pl.String}),
-        members=_frame(conn, sa.select(memberships.c.group_id, memberships.c.person_id,
-                                       memberships.c.is_admin)
-                       .where(memberships.c.left_at.is_(None)),
-                       {"group_id": pl.String, "person_id": pl.String, "is_admin": pl.Boolean}),
-        staff=_frame(conn, sa.select(staff.c.staff_id, staff.c.unit_id, staff.c.person_id),
-                     {"staff_id": pl.String, "unit_id": pl.String, "person_id": pl.String}),
-        blocklist=_frame(conn, sa.select(blocklist.c.person_id, blocklist.c.reason),
-                         {"person_id": pl.String, "reason": pl.String}),
+        units=_frame(
+            conn,
+            sa.select(
+                units.c.unit_id, units.c.kind, units.c.name, units.c.name_hi, units.c.parent_id
+            ),
+            {
+                "unit_id": pl.String,
+                "kind": pl.String,
+                "name": pl.String,
+                "name_hi": pl.String,
+                "parent_id": pl.String,
+            },
+        ),
+        groups=_frame(
+            conn,
+            sa.select(groups.c.group_id, groups.c.unit_id, groups.c.kind, groups.c.name),
+            {"group_id": pl.String, "unit_id": pl.String, "kind": pl.String, "name": pl.String},
+        ),
+        members=_frame(
+            conn,
+            sa.select(
+                memberships.c.group_id, memberships.c.person_id, memberships.c.is_admin
+            ).where(memberships.c.left_at.is_(None)),
+            {"group_id": pl.String, "person_id": pl.String, "is_admin": pl.Boolean},
+        ),
+        staff=_frame(
+            conn,
+            sa.select(staff.c.staff_id, staff.c.unit_id, staff.c.person_id),
+            {"staff_id": pl.String, "unit_id": pl.String, "person_id": pl.String},
+        ),
+        blocklist=_frame(
+            conn,
+            sa.select(blocklist.c.person_id, blocklist.c.reason),
+            {"person_id": pl.String, "reason": pl.String},
+        ),
     )
 
 
 def etl_run_log(conn: sa.Connection) -> pl.DataFrame:
     """Every ETL run, newest first."""
-    cols = [etl_runs.c.run_id, etl_runs.c.started_at, etl_runs.c.finished_at, etl_runs.c.inbox,
-            etl_runs.c.files_seen, etl_runs.c.files_loaded, etl_runs.c.files_skipped,
-            etl_runs.c.files_rejected, etl_runs.c.rows_read, etl_runs.c.rows_loaded,
-            etl_runs.c.rows_rejected]
-    schema = {c.name: (pl.Datetime("us") if c.name.endswith("_at") else
-                       pl.String if c.name == "inbox" else pl.Int64) for c in cols}
+    cols = [
+        etl_runs.c.run_id,
+        etl_runs.c.started_at,
+        etl_runs.c.finished_at,
+        etl_runs.c.inbox,
+        etl_runs.c.files_seen,
+        etl_runs.c.files_loaded,
+        etl_runs.c.files_skipped,
+        etl_runs.c.files_rejected,
+        etl_runs.c.rows_read,
+        etl_runs.c.rows_loaded,
+        etl_runs.c.rows_rejected,
+    ]
+    schema = {
+        c.name: (
+            pl.Datetime("us")
+            if c.name.endswith("_at")
+            else pl.String
+            if c.name == "inbox"
+            else pl.Int64
+        )
+        for c in cols
+    }
     return _frame(conn, sa.select(*cols).order_by(etl_runs.c.run_id.desc()), schema)
 
 
 def etl_file_log(conn: sa.Connection) -> pl.DataFrame:
     """Every file in the registry, newest first."""
-    cols = [etl_files.c.file_id, etl_files.c.run_id, etl_files.c.path, etl_files.c.source,
-            etl_files.c.status, etl_files.c.reason, etl_files.c.rows_read,
-            etl_files.c.rows_loaded, etl_files.c.rows_rejected, etl_files.c.loaded_at,
-            etl_files.c.sha256]
-    schema = {"file_id": pl.Int64, "run_id": pl.Int64, "path": pl.String, "source": pl.String,
-              "status": pl.String, "reason": pl.String, "rows_read": pl.Int64,
-              "rows_loaded": pl.Int64, "rows_rejected": pl.Int64,
-              "loaded_at": pl.Datetime("us"), "sha256": pl.String}
+    cols = [
+        etl_files.c.file_id,
+        etl_files.c.run_id,
+        etl_files.c.path,
+        etl_files.c.source,
+        etl_files.c.status,
+        etl_files.c.reason,
+        etl_files.c.rows_read,
+        etl_files.c.rows_loaded,
+        etl_files.c.rows_rejected,
+        etl_files.c.loaded_at,
+        etl_files.c.sha256,
+    ]
+    schema = {
+        "file_id": pl.Int64,
+        "run_id": pl.Int64,
+        "path": pl.String,
+        "source": pl.String,
+        "status": pl.String,
+        "reason": pl.String,
+        "rows_read": pl.Int64,
+        "rows_loaded": pl.Int64,
+        "rows_rejected": pl.Int64,
+        "loaded_at": pl.Datetime("us"),
+        "sha256": pl.String,
+    }
     return _frame(conn, sa.select(*cols).order_by(etl_files.c.file_id.desc()), schema)
 
 
 def reject_log(conn: sa.Connection) -> pl.DataFrame:
     """Every rejected row with its file, line and reason."""
     stmt = (
-        sa.select(etl_files.c.path, etl_files.c.source, rejects.c.line, rejects.c.reason,
-                  rejects.c.raw, etl_files.c.run_id)
+        sa.select(
+            etl_files.c.path,
+            etl_files.c.source,
+            rejects.c.line,
+            rejects.c.reason,
+            rejects.c.raw,
+            etl_files.c.run_id,
+        )
         .join(etl_files, etl_files.c.file_id == rejects.c.file_id)
         .order_by(etl_files.c.path, rejects.c.line)
     )
-    return _frame(conn, stmt, {"path": pl.String, "source": pl.String, "line": pl.Int64,
-                               "reason": pl.String, "raw": pl.String, "run_id": pl.Int64})
+    return _frame(
+        conn,
+        stmt,
+        {
+            "path": pl.String,
+            "source": pl.String,
+            "line": pl.Int64,
+            "reason": pl.String,
+            "raw": pl.String,
+            "run_id": pl.Int64,
+        },
+    )

@@ -16,16 +16,46 @@ metadata = sa.MetaData(
     }
 )
 
-UNIT_KINDS = ("state", "zone", "range", "district", "circle", "thana", "outpost", "division",
-              "police_centre")
-GROUP_KINDS = ("thana_public", "outpost_public", "circle", "district_staff", "women_staff",
-               "division", "apex", "beat", "other")
-PERSON_CATEGORIES = ("police", "clg", "gram_rakshak", "police_mitra", "suraksha_sakhi",
-                     "digital_volunteer", "trader", "public_rep", "pradhan", "councillor",
-                     "citizen", "official")
+UNIT_KINDS = (
+    "state",
+    "zone",
+    "range",
+    "district",
+    "circle",
+    "thana",
+    "outpost",
+    "division",
+    "police_centre",
+)
+GROUP_KINDS = (
+    "thana_public",
+    "outpost_public",
+    "circle",
+    "district_staff",
+    "women_staff",
+    "division",
+    "apex",
+    "beat",
+    "other",
+)
+PERSON_CATEGORIES = (
+    "police",
+    "clg",
+    "gram_rakshak",
+    "police_mitra",
+    "suraksha_sakhi",
+    "digital_volunteer",
+    "trader",
+    "public_rep",
+    "pradhan",
+    "councillor",
+    "citizen",
+    "official",
+)
 
 units = sa.Table(
-    "units", metadata,
+    "units",
+    metadata,
     sa.Column("unit_id", sa.String(64), primary_key=True),
     sa.Column("kind", sa.String(20), nullable=False, index=True),
     sa.Column("name", sa.String(200), nullable=False),
@@ -34,10 +64,10 @@ units = sa.Table(
 )
 
 groups = sa.Table(
-    "groups", metadata,
+    "groups",
+    metadata,
     sa.Column("group_id", sa.String(64), primary_key=True),
-    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id"), nullable=False,
-              index=True),
+    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id"), nullable=False, index=True),
     sa.Column("kind", sa.String(20), nullable=False),
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("admin_phone", sa.String(20)),
@@ -45,7 +75,8 @@ groups = sa.Table(
 )
 
 people = sa.Table(
-    "people", metadata,
+    "people",
+    metadata,
     sa.Column("person_id", sa.String(20), primary_key=True),  # normalised phone, +91…
     sa.Column("name", sa.String(200)),
     sa.Column("category", sa.String(30), nullable=False),
@@ -53,11 +84,13 @@ people = sa.Table(
 )
 
 memberships = sa.Table(
-    "memberships", metadata,
+    "memberships",
+    metadata,
     sa.Column("membership_id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("group_id", sa.String(64), sa.ForeignKey("groups.group_id"), nullable=False),
-    sa.Column("person_id", sa.String(20), sa.ForeignKey("people.person_id"), nullable=False,
-              index=True),
+    sa.Column(
+        "person_id", sa.String(20), sa.ForeignKey("people.person_id"), nullable=False, index=True
+    ),
     sa.Column("joined_at", sa.DateTime, nullable=False),
     sa.Column("left_at", sa.DateTime),
     sa.Column("is_admin", sa.Boolean, nullable=False, default=False),
@@ -66,10 +99,12 @@ memberships = sa.Table(
 )
 
 membership_events = sa.Table(
-    "membership_events", metadata,
+    "membership_events",
+    metadata,
     sa.Column("event_id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("group_id", sa.String(64), sa.ForeignKey("groups.group_id"), nullable=False,
-              index=True),
+    sa.Column(
+        "group_id", sa.String(64), sa.ForeignKey("groups.group_id"), nullable=False, index=True
+    ),
     sa.Column("ts", sa.DateTime, nullable=False),
     sa.Column("event", sa.String(30), nullable=False),
     sa.Column("actor", sa.String(200)),
@@ -79,9 +114,14 @@ membership_events = sa.Table(
 )
 
 messages = sa.Table(
-    "messages", metadata,
-    sa.Column("message_id", sa.BigInteger().with_variant(sa.Integer, "sqlite"),
-              primary_key=True, autoincrement=True),
+    "messages",
+    metadata,
+    sa.Column(
+        "message_id",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=True,
+    ),
     sa.Column("group_id", sa.String(64), sa.ForeignKey("groups.group_id"), nullable=False),
     sa.Column("ts", sa.DateTime, nullable=False),
     sa.Column("person_id", sa.String(20)),
@@ -94,17 +134,18 @@ messages = sa.Table(
 )
 
 staff = sa.Table(
-    "staff", metadata,
+    "staff",
+    metadata,
     sa.Column("staff_id", sa.String(64), primary_key=True),
     sa.Column("name", sa.String(200), nullable=False),
     sa.Column("rank", sa.String(60), nullable=False),
-    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id"), nullable=False,
-              index=True),
+    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id"), nullable=False, index=True),
     sa.Column("person_id", sa.String(20), index=True),
 )
 
 blocklist = sa.Table(
-    "blocklist", metadata,
+    "blocklist",
+    metadata,
     sa.Column("person_id", sa.String(20), primary_key=True),
     sa.Column("name", sa.String(200)),
     sa.Column("reason", sa.String(300), nullable=False),
@@ -112,11 +153,15 @@ blocklist = sa.Table(
 )
 
 register_entries = sa.Table(
-    "register_entries", metadata,
-    sa.Column("entry_id", sa.BigInteger().with_variant(sa.Integer, "sqlite"),
-              primary_key=True, autoincrement=True),
-    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id"), nullable=False,
-              index=True),
+    "register_entries",
+    metadata,
+    sa.Column(
+        "entry_id",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=True,
+    ),
+    sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id"), nullable=False, index=True),
     sa.Column("group_id", sa.String(64), sa.ForeignKey("groups.group_id")),
     sa.Column("received_at", sa.DateTime, nullable=False),
     sa.Column("cognizance_at", sa.DateTime),
@@ -131,7 +176,8 @@ register_entries = sa.Table(
 )
 
 alerts = sa.Table(
-    "alerts", metadata,
+    "alerts",
+    metadata,
     sa.Column("alert_id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id")),
     sa.Column("platform", sa.String(30)),
@@ -148,7 +194,8 @@ alerts = sa.Table(
 )
 
 stories = sa.Table(
-    "stories", metadata,
+    "stories",
+    metadata,
     sa.Column("story_id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.unit_id")),
     sa.Column("story_date", sa.Date),
@@ -164,7 +211,8 @@ stories = sa.Table(
 )
 
 etl_runs = sa.Table(
-    "etl_runs", metadata,
+    "etl_runs",
+    metadata,
     sa.Column("run_id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("started_at", sa.DateTime, nullable=False),
     sa.Column("finished_at", sa.DateTime),
@@ -179,7 +227,8 @@ etl_runs = sa.Table(
 )
 
 etl_files = sa.Table(
-    "etl_files", metadata,
+    "etl_files",
+    metadata,
     sa.Column("file_id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("run_id", sa.Integer, sa.ForeignKey("etl_runs.run_id"), nullable=False),
     sa.Column("path", sa.String(500), nullable=False),
@@ -195,17 +244,20 @@ etl_files = sa.Table(
 )
 
 rejects = sa.Table(
-    "rejects", metadata,
+    "rejects",
+    metadata,
     sa.Column("reject_id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("file_id", sa.Integer, sa.ForeignKey("etl_files.file_id"), nullable=False,
-              index=True),
+    sa.Column(
+        "file_id", sa.Integer, sa.ForeignKey("etl_files.file_id"), nullable=False, index=True
+    ),
     sa.Column("line", sa.Integer),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("raw", sa.Text),
 )
 
 audit_log = sa.Table(
-    "audit_log", metadata,
+    "audit_log",
+    metadata,
     sa.Column("audit_id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("at", sa.DateTime, nullable=False),
     sa.Column("actor", sa.String(100), nullable=False),

@@ -42,8 +42,14 @@ def read_profile(path: Path) -> Profile:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         raise BadProfile(f"{path}{where}: not valid YAML ({exc})") from exc
-    needed = ("state", "name", "member_target", "member_target_date", "min_members",
-              "required_groups")
+    needed = (
+        "state",
+        "name",
+        "member_target",
+        "member_target_date",
+        "min_members",
+        "required_groups",
+    )
     absent = [k for k in needed if k not in raw]
     if absent:
         raise BadProfile(f"{path}: missing {', '.join(absent)}")
@@ -57,11 +63,14 @@ def read_profile(path: Path) -> Profile:
     if not isinstance(target_date, date):
         raise BadProfile(f"{path}: member_target_date must be a date like 2027-03-31")
     return Profile(
-        state=str(raw["state"]), name=str(raw["name"]), name_hi=str(raw.get("name_hi", "")),
-        member_target=int(raw["member_target"]), member_target_date=target_date,
-        min_members=min_members, required_groups=required,
-        public_group_kinds=tuple(raw.get("public_group_kinds", ("thana_public",
-                                                                 "outpost_public"))),
+        state=str(raw["state"]),
+        name=str(raw["name"]),
+        name_hi=str(raw.get("name_hi", "")),
+        member_target=int(raw["member_target"]),
+        member_target_date=target_date,
+        min_members=min_members,
+        required_groups=required,
+        public_group_kinds=tuple(raw.get("public_group_kinds", ("thana_public", "outpost_public"))),
     )
 
 

@@ -15,22 +15,40 @@ from sampark.metrics.coverage import (
 from sampark.targets import Profile
 
 PROFILE = Profile(
-    state="test", name="Test", name_hi="परीक्षण", member_target=1000,
+    state="test",
+    name="Test",
+    name_hi="परीक्षण",
+    member_target=1000,
     member_target_date=date(2027, 3, 31),
     min_members={"thana_public": 200, "outpost_public": 100},
-    required_groups={"thana": ("thana_public",), "outpost": ("outpost_public",),
-                     "police_centre": ("district_staff", "women_staff")},
+    required_groups={
+        "thana": ("thana_public",),
+        "outpost": ("outpost_public",),
+        "police_centre": ("district_staff", "women_staff"),
+    },
     public_group_kinds=("thana_public", "outpost_public"),
 )
 
-UNITS = pl.DataFrame({
-    "unit_id": ["S", "R", "D1", "D2", "C1", "T1", "T2", "O1", "PC1", "T3"],
-    "kind": ["state", "range", "district", "district", "circle", "thana", "thana", "outpost",
-             "police_centre", "thana"],
-    "name": ["S", "R", "D1", "D2", "C1", "T1", "T2", "O1", "PC1", "T3"],
-    "name_hi": [None] * 10,
-    "parent_id": [None, "S", "R", "R", "D1", "C1", "C1", "T1", "D1", "D2"],
-})
+UNITS = pl.DataFrame(
+    {
+        "unit_id": ["S", "R", "D1", "D2", "C1", "T1", "T2", "O1", "PC1", "T3"],
+        "kind": [
+            "state",
+            "range",
+            "district",
+            "district",
+            "circle",
+            "thana",
+            "thana",
+            "outpost",
+            "police_centre",
+            "thana",
+        ],
+        "name": ["S", "R", "D1", "D2", "C1", "T1", "T2", "O1", "PC1", "T3"],
+        "name_hi": [None] * 10,
+        "parent_id": [None, "S", "R", "R", "D1", "C1", "C1", "T1", "D1", "D2"],
+    }
+)
 
 
 def _people(prefix: str, n: int) -> list[str]:
@@ -38,12 +56,14 @@ def _people(prefix: str, n: int) -> list[str]:
 
 
 def _network(t1_members: int) -> Network:
-    groups = pl.DataFrame({
-        "group_id": ["G-T1", "G-T2", "G-O1", "G-PC1", "G-T1-beat"],
-        "unit_id": ["T1", "T2", "O1", "PC1", "T1"],
-        "kind": ["thana_public", "thana_public", "outpost_public", "district_staff", "beat"],
-        "name": ["a", "b", "c", "d", "e"],
-    })
+    groups = pl.DataFrame(
+        {
+            "group_id": ["G-T1", "G-T2", "G-O1", "G-PC1", "G-T1-beat"],
+            "unit_id": ["T1", "T2", "O1", "PC1", "T1"],
+            "kind": ["thana_public", "thana_public", "outpost_public", "district_staff", "beat"],
+            "name": ["a", "b", "c", "d", "e"],
+        }
+    )
     rows = (
         [("G-T1", p) for p in _people("98000", t1_members)]
         + [("G-T2", p) for p in _people("97000", 250)]
@@ -55,8 +75,13 @@ def _network(t1_members: int) -> Network:
     members = pl.DataFrame(rows, schema=["group_id", "person_id"], orient="row").with_columns(
         is_admin=pl.lit(False)
     )
-    staff = pl.DataFrame({"staff_id": ["s1", "s2"], "unit_id": ["T1", "T3"],
-                          "person_id": ["+919500000001", "+919500000002"]})
+    staff = pl.DataFrame(
+        {
+            "staff_id": ["s1", "s2"],
+            "unit_id": ["T1", "T3"],
+            "person_id": ["+919500000001", "+919500000002"],
+        }
+    )
     blocklist = pl.DataFrame({"person_id": [_people("97000", 1)[0]], "reason": ["tout"]})
     return Network(UNITS, groups, members, staff, blocklist)
 
@@ -75,7 +100,8 @@ def test_outpost_at_99_is_below_its_100_minimum():
 def test_person_in_two_groups_of_a_district_counts_once():
     rows = coverage_by_level(_network(200), PROFILE, "district")
     assert dict(rows.select("unit_id", "members").iter_rows()) == {
-        "D1": 200 + 250 + 99 + 1, "D2": 0,
+        "D1": 200 + 250 + 99 + 1,
+        "D2": 0,
     }
 
 
@@ -100,8 +126,14 @@ def test_blocklisted_person_in_a_public_group_is_counted():
 
 def test_unit_lineage_reaches_the_thana_of_an_outpost():
     row = unit_lineage(UNITS).filter(pl.col("unit_id") == "O1").row(0, named=True)
-    assert row == {"unit_id": "O1", "state_id": "S", "range_id": "R", "district_id": "D1",
-                   "circle_id": "C1", "thana_id": "T1"}
+    assert row == {
+        "unit_id": "O1",
+        "state_id": "S",
+        "range_id": "R",
+        "district_id": "D1",
+        "circle_id": "C1",
+        "thana_id": "T1",
+    }
 
 
 def test_scope_summary_of_a_district_uses_its_member_floor_as_target():

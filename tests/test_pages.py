@@ -40,9 +40,23 @@ def _metrics(at: AppTest) -> dict[str, str]:
 def _report(url: str, level: str) -> list[dict]:
     """What `python -m sampark report coverage` prints for the same database."""
     out = subprocess.run(
-        [sys.executable, "-m", "sampark", "report", "coverage", "--level", level,
-         "--format", "json", "--db", url],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "sampark",
+            "report",
+            "coverage",
+            "--level",
+            level,
+            "--format",
+            "json",
+            "--db",
+            url,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return json.loads(out)
 
@@ -76,8 +90,10 @@ def test_overview_draws_progress_and_district_charts_with_target(app):
     at = app.run()
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     titles = [c["layout"]["title"]["text"] for c in charts]
-    assert titles == ["Members against the state target",
-                      "Members by district against the members all required groups need"]
+    assert titles == [
+        "Members against the state target",
+        "Members by district against the members all required groups need",
+    ]
     target_line = charts[0]["layout"]["shapes"][0]
     assert (target_line["x0"], target_line["x1"]) == (200000, 200000)
     assert charts[1]["data"][0]["x"] == ["Nalanda", "Patna"]

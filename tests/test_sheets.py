@@ -9,7 +9,10 @@ from etl.sources.tabular import BadFile, column_map, read_table, sheet_kind
 def test_column_map_matches_hindi_headers_case_and_space_insensitively():
     headers = ["समूह आईडी", "  मोबाइल  नंबर ", "श्रेणी", "नाम"]
     assert column_map(headers, SHEETS["rosters"]) == {
-        "समूह आईडी": "group_id", "  मोबाइल  नंबर ": "phone", "श्रेणी": "category", "नाम": "name",
+        "समूह आईडी": "group_id",
+        "  मोबाइल  नंबर ": "phone",
+        "श्रेणी": "category",
+        "नाम": "name",
     }
 
 
@@ -39,8 +42,11 @@ def test_missing_required_column_in_a_known_folder_is_named(tmp_path):
     (tmp_path / "rosters").mkdir()
     path = tmp_path / "rosters" / "r.csv"
     path.write_text("Group ID,Name\nG1,A\n", encoding="utf-8")
-    with pytest.raises(BadFile, match=r"needs the columns Mobile number \(मोबाइल नंबर\), "
-                                      r"Category \(श्रेणी\)"):
+    with pytest.raises(
+        BadFile,
+        match=r"needs the columns Mobile number \(मोबाइल नंबर\), "
+        r"Category \(श्रेणी\)",
+    ):
         read_table(path, tmp_path)
 
 

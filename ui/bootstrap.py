@@ -20,8 +20,11 @@ _LOCK = threading.Lock()
 def _etl(*args: str) -> str:
     """Run `python -m etl …` as its own process, as an office would; stdout on success."""
     done = subprocess.run(
-        [sys.executable, "-m", "etl", *args], cwd=PROJECT_ROOT, capture_output=True,
-        text=True, check=False,
+        [sys.executable, "-m", "etl", *args],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip()[-2000:] or f"etl {args[0]} failed")
@@ -41,18 +44,38 @@ def ensure_data(lang: str) -> None:
         with st.status(t("building_demo", lang), expanded=True) as status:
             try:
                 status.write(t("demo_writing", lang))
-                _etl("demo", "--out", str(settings.inbox / "demo"), "--scale", "small",
-                     "--seed", str(settings.demo_seed))
+                _etl(
+                    "demo",
+                    "--out",
+                    str(settings.inbox / "demo"),
+                    "--scale",
+                    "small",
+                    "--seed",
+                    str(settings.demo_seed),
+                )
                 status.write(t("demo_loading", lang))
-                summary = json.loads(_etl("run", "--inbox", str(settings.inbox), "--db",
-                                          settings.database_url, "--json"))
+                summary = json.loads(
+                    _etl(
+                        "run",
+                        "--inbox",
+                        str(settings.inbox),
+                        "--db",
+                        settings.database_url,
+                        "--json",
+                    )
+                )
             except (RuntimeError, json.JSONDecodeError) as exc:
                 status.update(state="error")
                 st.error(t("demo_failed", lang, error=exc))
                 st.stop()
             status.update(
-                label=t("demo_done", lang, rows=number(summary["rows_loaded"], lang),
-                        rejected=number(summary["rows_rejected"], lang)),
-                state="complete", expanded=False,
+                label=t(
+                    "demo_done",
+                    lang,
+                    rows=number(summary["rows_loaded"], lang),
+                    rejected=number(summary["rows_rejected"], lang),
+                ),
+                state="complete",
+                expanded=False,
             )
         st.cache_data.clear()

@@ -19,11 +19,18 @@ def excel_bytes(frame: pl.DataFrame, sheet: str) -> bytes:
 def buttons(frame: pl.DataFrame, name: str, lang: str) -> None:
     left, right = st.columns(2)
     left.download_button(
-        t("download_csv", lang), frame.write_csv().encode("utf-8-sig"), f"{name}.csv",
-        "text/csv", key=f"csv_{name}", icon=":material/download:",
+        t("download_csv", lang),
+        frame.write_csv().encode("utf-8-sig"),
+        f"{name}.csv",
+        "text/csv",
+        key=f"csv_{name}",
+        icon=":material/download:",
     )
     right.download_button(
-        t("download_xlsx", lang), excel_bytes(frame, name), f"{name}.xlsx",
+        t("download_xlsx", lang),
+        excel_bytes(frame, name),
+        f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{name}", icon=":material/table_view:",
+        key=f"xlsx_{name}",
+        icon=":material/table_view:",
     )

@@ -13,8 +13,11 @@ _LANG_LABELS = {"en": "English", "hi": "हिन्दी"}
 def language() -> str:
     """The chosen language code; English until the reader picks Hindi."""
     choice = st.sidebar.radio(
-        "Language / भाषा", list(_LANG_LABELS), format_func=_LANG_LABELS.__getitem__,
-        horizontal=True, key="lang",
+        "Language / भाषा",
+        list(_LANG_LABELS),
+        format_func=_LANG_LABELS.__getitem__,
+        horizontal=True,
+        key="lang",
     )
     return str(choice or "en")
 
@@ -33,22 +36,27 @@ def scope(units: pl.DataFrame, lang: str) -> str | None:
     ranges = units.filter(pl.col("kind") == "range").sort("name")
     labels = _label(units, lang)
     range_id = st.sidebar.selectbox(
-        t("range", lang), [None, *ranges.get_column("unit_id").to_list()],
-        format_func=lambda u: t("all", lang) if u is None else labels.get(u, u), key="range",
+        t("range", lang),
+        [None, *ranges.get_column("unit_id").to_list()],
+        format_func=lambda u: t("all", lang) if u is None else labels.get(u, u),
+        key="range",
     )
     districts = units.filter(pl.col("kind") == "district")
     if range_id is not None:
         districts = districts.filter(pl.col("parent_id") == range_id)
     district_id = st.sidebar.selectbox(
-        t("district", lang), [None, *districts.sort("name").get_column("unit_id").to_list()],
+        t("district", lang),
+        [None, *districts.sort("name").get_column("unit_id").to_list()],
         format_func=lambda u: t("all", lang) if u is None else labels.get(u, u),
         key=f"district_{range_id}",
     )
-    return district_id or range_id
+    chosen = district_id or range_id
+    return str(chosen) if chosen else None
 
 
 def current_scope() -> str | None:
     """The scope chosen in the sidebar, or the whole state when a page runs on its own."""
     range_id = st.session_state.get("range")
     district_id = st.session_state.get(f"district_{range_id}")
-    return district_id or range_id
+    chosen = district_id or range_id
+    return str(chosen) if chosen else None

@@ -7,11 +7,16 @@ import polars as pl
 from sampark.i18n import t
 
 COVERAGE_COLUMNS = {
-    "members": "col_members", "member_floor": "col_needed",
-    "groups_present": "col_groups_present", "groups_required": "col_groups_required",
-    "thanas_at_target": "col_thanas_ok", "thanas": "col_thanas",
-    "outposts_at_target": "col_outposts_ok", "outposts": "col_outposts",
-    "staff_connected": "col_staff_connected", "staff": "col_staff",
+    "members": "col_members",
+    "member_floor": "col_needed",
+    "groups_present": "col_groups_present",
+    "groups_required": "col_groups_required",
+    "thanas_at_target": "col_thanas_ok",
+    "thanas": "col_thanas",
+    "outposts_at_target": "col_outposts_ok",
+    "outposts": "col_outposts",
+    "staff_connected": "col_staff_connected",
+    "staff": "col_staff",
     "blocklisted_in_public": "col_blocklisted",
 }
 

@@ -46,10 +46,7 @@ def first_reason(rules: list[Rule]) -> pl.Expr:
     """The reason of the first rule a row breaks, null for a good row."""
     if not rules:
         return pl.lit(None, dtype=pl.String)
-    expr = pl.when(rules[0][0]).then(rules[0][1])
-    for condition, text in rules[1:]:
-        expr = expr.when(condition).then(text)
-    return expr.otherwise(pl.lit(None, dtype=pl.String))
+    return pl.coalesce([pl.when(condition).then(text) for condition, text in rules])
 
 
 def split_rows(frame: pl.DataFrame, raw_columns: list[str], rules: list[Rule]) -> Checked:
@@ -58,9 +55,7 @@ def split_rows(frame: pl.DataFrame, raw_columns: list[str], rules: list[Rule]) -
     bad = marked.filter(pl.col("_reason").is_not_null()).select(
         "line",
         pl.col("_reason").alias("reason"),
-        pl.concat_str([pl.col(c).fill_null("") for c in raw_columns], separator=" | ").alias(
-            "raw"
-        ),
+        pl.concat_str([pl.col(c).fill_null("") for c in raw_columns], separator=" | ").alias("raw"),
     )
     good = marked.filter(pl.col("_reason").is_null()).drop("_reason")
     return Checked(rows=good, rejects=bad.cast(REJECT_SCHEMA))  # type: ignore[arg-type]

@@ -19,26 +19,51 @@ def check(frame: pl.DataFrame, known: Known) -> Checked:
         parsed_flag("is_admin").alias("admin_flag"),
         parsed_date("as_of").alias("as_of_date"),
     )
-    checked = split_rows(typed, RAW, [
-        missing("group_id", "Group ID"),
-        missing("phone", "Mobile number"),
-        (pl.col("person_id").is_null(),
-         reason("mobile '{}' is not a valid Indian number", pl.col("phone"))),
-        (~pl.col("group_id").is_in(list(known.group_ids)),
-         reason("unknown group {}", pl.col("group_id"))),
-        missing("category", "Category"),
-        (pl.col("category_code").is_null(),
-         reason("unknown category '{}'", pl.col("category"))),
-        (pl.col("admin_flag").is_null(),
-         reason("admin must be yes or no, not '{}'", pl.col("is_admin"))),
-        (pl.col("as_of").is_not_null() & pl.col("as_of_date").is_null(),
-         reason("list date '{}' is not a date (use dd-mm-yyyy)", pl.col("as_of"))),
-        (duplicate_of(["group_id", "person_id"]).is_not_null(),
-         reason("duplicate member of {} (first on line {})", pl.col("group_id"),
-                duplicate_of(["group_id", "person_id"]))),
-    ])
+    checked = split_rows(
+        typed,
+        RAW,
+        [
+            missing("group_id", "Group ID"),
+            missing("phone", "Mobile number"),
+            (
+                pl.col("person_id").is_null(),
+                reason("mobile '{}' is not a valid Indian number", pl.col("phone")),
+            ),
+            (
+                ~pl.col("group_id").is_in(list(known.group_ids)),
+                reason("unknown group {}", pl.col("group_id")),
+            ),
+            missing("category", "Category"),
+            (
+                pl.col("category_code").is_null(),
+                reason("unknown category '{}'", pl.col("category")),
+            ),
+            (
+                pl.col("admin_flag").is_null(),
+                reason("admin must be yes or no, not '{}'", pl.col("is_admin")),
+            ),
+            (
+                pl.col("as_of").is_not_null() & pl.col("as_of_date").is_null(),
+                reason("list date '{}' is not a date (use dd-mm-yyyy)", pl.col("as_of")),
+            ),
+            (
+                duplicate_of(["group_id", "person_id"]).is_not_null(),
+                reason(
+                    "duplicate member of {} (first on line {})",
+                    pl.col("group_id"),
+                    duplicate_of(["group_id", "person_id"]),
+                ),
+            ),
+        ],
+    )
     rows = checked.rows.select(
-        "line", "group_id", "person_id", "name", pl.col("category_code").alias("category"),
-        "rank", pl.col("admin_flag").alias("is_admin"), pl.col("as_of_date").alias("as_of"),
+        "line",
+        "group_id",
+        "person_id",
+        "name",
+        pl.col("category_code").alias("category"),
+        "rank",
+        pl.col("admin_flag").alias("is_admin"),
+        pl.col("as_of_date").alias("as_of"),
     )
     return Checked(rows=rows, rejects=checked.rejects)

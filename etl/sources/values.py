@@ -38,10 +38,7 @@ def parsed_flag(column: str) -> pl.Expr:
 def coded(column: str, labels: dict[str, str]) -> pl.Expr:
     """The stored code for a label written in English or Hindi, any case or spacing; else null."""
     key = (
-        pl.col(column)
-        .str.normalize("NFC")
-        .str.to_lowercase()
-        .str.replace_all(r"[\s_\-.:()]+", "")
+        pl.col(column).str.normalize("NFC").str.to_lowercase().str.replace_all(r"[\s_\-.:()]+", "")
     )
     return key.replace_strict(labels, default=None, return_dtype=pl.String)
 

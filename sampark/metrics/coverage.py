@@ -35,7 +35,8 @@ def unit_lineage(units: pl.DataFrame) -> pl.DataFrame:
     ('D', 'S', 'R', 'D', None, None)
     """
     parents = units.select(
-        pl.col("unit_id").alias("node"), pl.col("kind").alias("node_kind"),
+        pl.col("unit_id").alias("node"),
+        pl.col("kind").alias("node_kind"),
         pl.col("parent_id").alias("next"),
     )
     walk = units.select("unit_id", pl.col("unit_id").alias("node")).with_columns(
@@ -43,13 +44,17 @@ def unit_lineage(units: pl.DataFrame) -> pl.DataFrame:
     )
     # Eight steps cover state → zone → range → district → circle → thana → outpost.
     for _ in range(8):
-        walk = walk.join(parents, on="node", how="left").with_columns(
-            pl.when(pl.col("node_kind") == level)
-            .then(pl.col("node"))
-            .otherwise(pl.col(f"{level}_id"))
-            .alias(f"{level}_id")
-            for level in LEVELS
-        ).select("unit_id", pl.col("next").alias("node"), *(f"{lv}_id" for lv in LEVELS))
+        walk = (
+            walk.join(parents, on="node", how="left")
+            .with_columns(
+                pl.when(pl.col("node_kind") == level)
+                .then(pl.col("node"))
+                .otherwise(pl.col(f"{level}_id"))
+                .alias(f"{level}_id")
+                for level in LEVELS
+            )
+            .select("unit_id", pl.col("next").alias("node"), *(f"{lv}_id" for lv in LEVELS))
+        )
     return walk.drop("node")
 
 
@@ -65,16 +70,20 @@ def group_slots(net: Network, profile: Profile) -> pl.DataFrame:
     """Each group the profile requires of a unit, whether it exists and meets its minimum."""
     rules = pl.DataFrame(
         [(u, g) for u, kinds in profile.required_groups.items() for g in kinds],
-        schema={"unit_kind": pl.String, "group_kind": pl.String}, orient="row",
+        schema={"unit_kind": pl.String, "group_kind": pl.String},
+        orient="row",
     ).with_columns(
-        pl.col("group_kind").replace_strict(profile.min_members, default=0,
-                                            return_dtype=pl.Int64).alias("minimum")
+        pl.col("group_kind")
+        .replace_strict(profile.min_members, default=0, return_dtype=pl.Int64)
+        .alias("minimum")
     )
     slots = net.units.select("unit_id", pl.col("kind").alias("unit_kind")).join(
         rules, on="unit_kind"
     )
-    best = group_sizes(net).group_by("unit_id", pl.col("kind").alias("group_kind")).agg(
-        pl.col("members").max()
+    best = (
+        group_sizes(net)
+        .group_by("unit_id", pl.col("kind").alias("group_kind"))
+        .agg(pl.col("members").max())
     )
     return slots.join(best, on=["unit_id", "group_kind"], how="left").with_columns(
         pl.col("members").is_not_null().alias("present"),
@@ -107,22 +116,25 @@ def coverage_by_level(net: Network, profile: Profile, level: str) -> pl.DataFram
             for kind, name in (("thana_public", "thanas"), ("outpost_public", "outposts"))
             for expr in (
                 (pl.col("group_kind") == kind).sum().alias(name),
-                ((pl.col("group_kind") == kind) & pl.col("compliant")).sum()
+                ((pl.col("group_kind") == kind) & pl.col("compliant"))
+                .sum()
                 .alias(f"{name}_at_target"),
             )
         ),
     )
     groups = group_scope.group_by("scope_id").agg(pl.len().alias("groups"))
 
-    connected = net.members.select("person_id").unique().with_columns(
-        pl.lit(True).alias("connected")
+    connected = (
+        net.members.select("person_id").unique().with_columns(pl.lit(True).alias("connected"))
     )
     staff = (
         net.staff.join(lineage, on="unit_id")
         .join(connected, on="person_id", how="left")
         .group_by("scope_id")
-        .agg(pl.len().alias("staff"), pl.col("connected").fill_null(False).sum()
-             .alias("staff_connected"))
+        .agg(
+            pl.len().alias("staff"),
+            pl.col("connected").fill_null(False).sum().alias("staff_connected"),
+        )
     )
     public = group_scope.filter(pl.col("kind").is_in(list(profile.public_group_kinds)))
     blocked = (
@@ -195,7 +207,8 @@ def scope_summary(net: Network, profile: Profile, scope_id: str | None) -> dict[
         rows = rows.filter(pl.col("unit_id") == scope_id)
     numbers = rows.drop("unit_id", "name", "name_hi").sum()
     summary: dict[str, object] = dict(zip(numbers.columns, numbers.row(0), strict=True))
-    summary["member_target"] = profile.member_target if level == "state" else summary[
-        "member_floor"]
+    summary["member_target"] = (
+        profile.member_target if level == "state" else summary["member_floor"]
+    )
     summary["level"] = level
     return summary

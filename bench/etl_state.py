@@ -1,0 +1,168 @@
+"""ETL benchmark at state scale: demo inbox → cold load → re-run, against the budgets.
+
+    .venv/bin/python bench/etl_state.py [--scale state] [--state bihar] [--seed 7]
+                                         [--keep DIR] [--db URL] [--reset-db]
+
+Each step runs as its own child process (`python -m etl …`), so the wall time and peak RSS
+measured are the CLI's own. Prints a table; never fails on a missed budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGET_COLD_S = 60.0
+BUDGET_RERUN_S = 3.0
+BUDGET_RSS_MB = 1536.0
+
+
+@dataclass
+class Step:
+    name: str
+    seconds: float
+    peak_rss_mb: float
+    stdout: str
+
+
+def run_child(name: str, args: list[str], log_dir: Path) -> Step:
+    """Run `python -m …args` from the repo root; wall time and the child's own peak RSS."""
+    cmd = [sys.executable, "-m", *args]
+    print(f"$ {' '.join(cmd)}", flush=True)
+    out_path = log_dir / f"{name}.stdout"
+    err_path = log_dir / f"{name}.stderr"
+    with out_path.open("wb") as out, err_path.open("wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stdout = out_path.read_text(encoding="utf-8", errors="replace")
+    if proc.returncode != 0:
+        tail = err_path.read_text(encoding="utf-8", errors="replace")[-3000:]
+        sys.exit(f"{name} failed with exit {proc.returncode}:\n{tail}")
+    return Step(name, seconds, usage.ru_maxrss / 1024, stdout)  # ru_maxrss is KiB on Linux
+
+
+def parse_summary(step: Step) -> dict[str, Any]:
+    text = step.stdout.strip()
+    start = text.find("{")
+    if start < 0:
+        sys.exit(f"{step.name}: no JSON summary on stdout:\n{text[-2000:]}")
+    summary: dict[str, Any] = json.loads(text[start:])
+    return summary
+
+
+def reset_database(url: str) -> None:
+    """Empty the target database so the 'cold' run is cold (SQLite file or PostgreSQL schema)."""
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(path + suffix).unlink(missing_ok=True)
+        return
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def ratio(value: float, budget: float) -> str:
+    verdict = "ok" if value <= budget else "OVER"
+    return f"{value / budget:6.2f}x  {verdict}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", default="state", choices=["small", "state"])
+    parser.add_argument("--state", default="bihar", choices=["bihar", "rajasthan", "up"])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", type=Path, help="work in DIR and keep it (default: a temp dir)")
+    parser.add_argument("--db", help="database URL (default: sqlite:///DIR/bench.db)")
+    parser.add_argument(
+        "--reset-db",
+        action="store_true",
+        help="with --db postgresql…: DROP SCHEMA public CASCADE first, so the cold run is cold",
+    )
+    opts = parser.parse_args()
+
+    work = opts.keep.resolve() if opts.keep else Path(tempfile.mkdtemp(prefix="sampark-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    inbox = work / "inbox"
+    logs = work / "logs"
+    shutil.rmtree(inbox, ignore_errors=True)
+    logs.mkdir(exist_ok=True)
+    url = opts.db or f"sqlite:///{work / 'bench.db'}"
+    if url.startswith("sqlite") or opts.reset_db:
+        reset_database(url)
+    else:
+        print(f"note: {url} is used as is; pass --reset-db for a truly cold run", flush=True)
+
+    try:
+        demo = run_child(
+            "demo",
+            ["etl", "demo", "--out", str(inbox), "--scale", opts.scale, "--state", opts.state,
+             "--seed", str(opts.seed)],
+            logs,
+        )  # fmt: skip
+        run_args = ["etl", "run", "--inbox", str(inbox), "--db", url, "--json"]
+        cold = run_child("cold", run_args, logs)
+        rerun = run_child("rerun", run_args, logs)
+    finally:
+        if not opts.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    cold_sum = parse_summary(cold)
+    rerun_sum = parse_summary(rerun)
+    rows_read = int(cold_sum.get("rows_read", 0))
+    rows_loaded = int(cold_sum.get("rows_loaded", 0))
+    rows_rejected = int(cold_sum.get("rows_rejected", 0))
+    inbox_mb = _dir_mb(inbox) if opts.keep else None
+    peak = max(cold.peak_rss_mb, rerun.peak_rss_mb)
+    rate = rows_read / cold.seconds if cold.seconds > 0 else 0.0
+
+    print()
+    print(f"Sampark ETL bench — scale={opts.scale} state={opts.state} seed={opts.seed}")
+    print(f"database: {url.split('@')[-1] if '@' in url else url}")
+    if inbox_mb is not None:
+        print(f"inbox: {inbox} ({inbox_mb:.0f} MB)")
+    print(f"files: {len(cold_sum.get('files', []))}  rows read {rows_read:,}  "
+          f"loaded {rows_loaded:,}  rejected {rows_rejected:,}")  # fmt: skip
+    print(f"re-run: rows read {int(rerun_sum.get('rows_read', 0)):,}  "
+          f"loaded {int(rerun_sum.get('rows_loaded', 0)):,}")  # fmt: skip
+    print()
+    print(f"{'step':<24}{'value':>14}   {'budget':>10}   ratio")
+    print("-" * 64)
+    print(f"{'demo (generate inbox)':<24}{demo.seconds:>12.1f} s   {'—':>10}")
+    print(f"{'demo peak RSS':<24}{demo.peak_rss_mb:>11.0f} MB   {'—':>10}")
+    print(f"{'cold run':<24}{cold.seconds:>12.1f} s   {BUDGET_COLD_S:>8.0f} s   "
+          f"{ratio(cold.seconds, BUDGET_COLD_S)}")  # fmt: skip
+    print(f"{'cold rows/s':<24}{rate:>14,.0f}")
+    print(f"{'re-run':<24}{rerun.seconds:>12.2f} s   {BUDGET_RERUN_S:>8.0f} s   "
+          f"{ratio(rerun.seconds, BUDGET_RERUN_S)}")  # fmt: skip
+    print(f"{'peak RSS (cold/re-run)':<24}{peak:>11.0f} MB   {BUDGET_RSS_MB:>7.0f} MB   "
+          f"{ratio(peak, BUDGET_RSS_MB)}")  # fmt: skip
+    if rows_read != rows_loaded + rows_rejected:
+        print(f"WARNING: rows read {rows_read} != loaded {rows_loaded} + rejected {rows_rejected}")
+    if int(rerun_sum.get("rows_loaded", 0)) != 0:
+        print("WARNING: the re-run loaded rows; re-running on the same files should change nothing")
+
+
+def _dir_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+if __name__ == "__main__":
+    main()

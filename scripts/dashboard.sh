@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Start the Sampark dashboard:  bash scripts/dashboard.sh [streamlit options...]
+#
+# Installs the runtime dependencies into .venv if needed (fast when already done), then runs
+# `streamlit run dashboard.py`. On an empty database the dashboard builds the demo state first.
+# Runs headless (never prompts for an e-mail, never tries to open a browser) and without usage
+# statistics; any option you pass (e.g. --server.port 8600) overrides the defaults here.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/setup.sh
+
+port=8501
+address=localhost
+prev=""
+for arg in "$@"; do
+    case "$arg" in
+        --server.port=*) port="${arg#*=}" ;;
+        --server.address=*) address="${arg#*=}" ;;
+    esac
+    case "$prev" in
+        --server.port) port="$arg" ;;
+        --server.address) address="$arg" ;;
+    esac
+    prev="$arg"
+done
+
+echo "Sampark dashboard: open http://${address}:${port}/ in a browser (Ctrl+C to stop)"
+exec .venv/bin/streamlit run dashboard.py \
+    --server.headless true \
+    --browser.gatherUsageStats false \
+    "$@" </dev/null

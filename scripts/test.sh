@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Run every check CI runs:  bash scripts/test.sh [pytest args...]
+#
+# Works on a fresh Debian 12 machine (as root, no stdin): installs the few Debian packages it
+# needs when missing, sets up .venv with the dev requirements, starts a throwaway PostgreSQL
+# cluster on a free port (stopped and deleted on exit), then runs, failing fast:
+#   ruff check . ; ruff format --check . ; mypy ; pytest (PostgreSQL and browser tests included)
+# Set SAMPARK_TEST_PG_URL yourself to use an existing PostgreSQL server instead.
+# SAMPARK_SKIP_LINT=1 skips ruff and mypy (for a quick local pytest run; CI never sets it).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DEBIAN_FRONTEND=noninteractive
+
+t_start=$(date +%s)
+current_step="setup"
+step() {
+    current_step="$*"
+    printf '\n==> %s  (+%ss)\n' "$*" "$(($(date +%s) - t_start))"
+}
+
+# --- 1. Debian packages (only when something is missing) -----------------------------------
+apt_pkgs=(python3 python3-venv ca-certificates chromium fonts-noto-core postgresql libfribidi0
+    libpango-1.0-0 libpangoft2-1.0-0)
+missing=()
+for p in "${apt_pkgs[@]}"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] \
+        || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    step "installing Debian packages: ${missing[*]}"
+    if [ "$(id -u)" -eq 0 ]; then
+        SUDO=()
+    elif command -v sudo >/dev/null 2>&1; then
+        SUDO=(sudo -n)
+    else
+        echo "test.sh: not root and no sudo; please install: apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+    "${SUDO[@]}" apt-get update -qq </dev/null
+    "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+fi
+
+# --- 2. Python dependencies -------------------------------------------------------------------
+step "python dependencies (.venv, requirements-dev.txt)"
+bash scripts/setup.sh dev
+VENV=.venv/bin
+
+# --- 3. Throwaway PostgreSQL cluster --------------------------------------------------------
+PG_ROOT=""
+PGBIN=""
+as_pg() {  # run a shell command as the postgres user when root, else as ourselves
+    if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi
+}
+on_exit() {
+    local rc=$?
+    stop_pg
+    if [ "$rc" -ne 0 ]; then
+        echo "test.sh: FAILED at step '$current_step' (exit $rc) after $(($(date +%s) - t_start))s" >&2
+    fi
+}
+stop_pg() {
+    if [ -n "$PG_ROOT" ] && [ -d "$PG_ROOT" ]; then
+        as_pg "$PGBIN/pg_ctl -D $PG_ROOT/data -m immediate -w stop" >/dev/null 2>&1 || true
+        rm -rf "$PG_ROOT"
+    fi
+}
+trap on_exit EXIT
+trap 'exit 130' INT TERM
+
+if [ -z "${SAMPARK_TEST_PG_URL:-}" ]; then
+    step "starting throwaway PostgreSQL"
+    PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    PGPORT=$("$VENV/python" -c '
+import socket
+for port in [55432, 0]:
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+    except OSError:
+        continue
+    print(s.getsockname()[1])
+    break')
+    mkdir -p /tmp/sampark-pgtest
+    chmod 755 /tmp/sampark-pgtest
+    PG_ROOT=/tmp/sampark-pgtest/$$
+    rm -rf "$PG_ROOT"
+    PGDATA=$PG_ROOT/data PGSOCK=$PG_ROOT/sock
+    mkdir -p "$PGSOCK" "$PGDATA"
+    if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$PG_ROOT"; fi
+    chmod 700 "$PGDATA"
+    as_pg "$PGBIN/initdb -D $PGDATA -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null"
+    as_pg "$PGBIN/pg_ctl -D $PGDATA -l $PG_ROOT/server.log -w -t 30 -o \"-p $PGPORT -k $PGSOCK \
+-c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" \
+start >/dev/null" || { cat "$PG_ROOT/server.log" >&2; exit 1; }
+    psql -h "$PGSOCK" -p "$PGPORT" -U postgres -qAt -v ON_ERROR_STOP=1 \
+        -c "CREATE ROLE app LOGIN PASSWORD 'app'" -c "CREATE DATABASE app OWNER app" >/dev/null
+    export SAMPARK_TEST_PG_URL="postgresql+psycopg://app:app@127.0.0.1:$PGPORT/app"
+    echo "PostgreSQL on 127.0.0.1:$PGPORT (data in $PGDATA)"
+fi
+export SAMPARK_REQUIRE_PG=1
+export SAMPARK_BROWSER=1
+
+# --- 4. Checks, failing fast ------------------------------------------------------------------
+if [ "${SAMPARK_SKIP_LINT:-0}" = 1 ]; then
+    echo "SAMPARK_SKIP_LINT=1: skipping ruff and mypy (CI never sets this)"
+else
+    step "ruff check ."
+    "$VENV/ruff" check .
+    step "ruff format --check ."
+    "$VENV/ruff" format --check .
+    step "mypy"
+    "$VENV/mypy"
+fi
+step "pytest $*"
+rc=0
+"$VENV/pytest" "$@" </dev/null || rc=$?
+if [ "$rc" -eq 5 ]; then
+    echo "test.sh: pytest collected no tests — counted as a failure" >&2
+fi
+[ "$rc" -eq 0 ] || exit "$rc"
+echo
+echo "test.sh: all checks passed in $(($(date +%s) - t_start))s"

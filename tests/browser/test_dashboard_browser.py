@@ -1,0 +1,228 @@
+"""The real dashboard in a real browser: `streamlit run dashboard.py` + Debian's chromium.
+
+Runs only with SAMPARK_BROWSER=1 (scripts/test.sh sets it). Screenshots go to
+test-artifacts/ at the repo root. Never runs `playwright install`: it drives /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("SAMPARK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SERVER_START_S = 60  # until /_stcore/health answers
+FIRST_LOAD_S = 120  # first page load builds the demo state into the empty database
+CHART_S = 60  # the plotly bundle is large
+PAGE_S = 60
+
+
+@dataclass
+class Server:
+    url: str
+    proc: subprocess.Popen[bytes]
+    log: Path
+
+    def log_tail(self, chars: int = 4000) -> str:
+        try:
+            return self.log.read_text(encoding="utf-8", errors="replace")[-chars:]
+        except OSError:
+            return "(no server log)"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
+            return bool(resp.status == 200)
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    if not (ROOT / "dashboard.py").is_file():
+        pytest.fail(f"{ROOT / 'dashboard.py'} does not exist")
+    tmp = tmp_path_factory.mktemp("browser")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp}/b.db",
+        "SAMPARK_DATA_DIR": str(tmp),
+        "PYTHONUNBUFFERED": "1",
+    }
+    log = tmp / "streamlit.log"
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    srv = Server(url=f"http://127.0.0.1:{port}", proc=proc, log=log)
+    try:
+        deadline = time.monotonic() + SERVER_START_S
+        while not _healthy(srv.url):
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited with {proc.returncode}:\n{srv.log_tail()}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit not healthy after {SERVER_START_S}s:\n{srv.log_tail()}")
+            time.sleep(0.3)
+        yield srv
+    finally:
+        _stop(proc)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server: Server) -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} missing: apt-get install chromium (never `playwright install`)")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-IN")
+            yield context.new_page()
+        finally:
+            browser.close()
+
+
+def _wait_idle(page: Any, timeout_s: float = 60) -> None:
+    """Wait until the script run finished (the status widget shows only while running)."""
+    page.wait_for_timeout(500)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(
+        state="detached", timeout=timeout_s * 1000
+    )
+    page.wait_for_timeout(500)
+
+
+def _exceptions(page: Any) -> list[str]:
+    loc = page.locator('[data-testid="stException"]')
+    return [loc.nth(i).inner_text()[:2000] for i in range(loc.count())]
+
+
+def _shot(page: Any, name: str) -> Path:
+    """Screenshot of the whole app. Streamlit scrolls inside its main container, not the
+    document, so the viewport is stretched to the content height for the shot."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    size = page.viewport_size
+    height = page.evaluate(
+        """() => Math.max(...['stMain', 'stAppViewContainer', 'stSidebarContent']
+            .map(id => document.querySelector(`[data-testid="${id}"]`))
+            .filter(el => el !== null)
+            .map(el => el.scrollHeight), document.body.scrollHeight)"""
+    )
+    tall = min(max(int(height), size["height"]), 8000)
+    try:
+        if tall > size["height"]:
+            page.set_viewport_size({"width": size["width"], "height": tall})
+            page.wait_for_timeout(1000)  # let charts re-lay out
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)
+    return path
+
+
+def test_overview_renders(server: Server, page: Any) -> None:
+    page.goto(server.url, wait_until="domcontentloaded")
+    page.locator('[data-testid="stAppViewContainer"]').wait_for(timeout=PAGE_S * 1000)
+    try:
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(
+            state="visible", timeout=FIRST_LOAD_S * 1000
+        )
+        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(
+            state="attached", timeout=CHART_S * 1000
+        )
+        _wait_idle(page)
+    finally:
+        _shot(page, "overview.png")
+        errors = _exceptions(page)
+    assert errors == [], (
+        f"exceptions on Overview: {errors}\n--- server log ---\n{server.log_tail()}"
+    )
+
+
+def test_data_page_renders(server: Server, page: Any) -> None:
+    if "127.0.0.1" not in page.url:  # run alone: open the app first
+        page.goto(server.url, wait_until="domcontentloaded")
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(
+            state="visible", timeout=FIRST_LOAD_S * 1000
+        )
+    link = page.locator('[data-testid="stSidebarNavLink"]').filter(has_text=re.compile("Data"))
+    link.first.wait_for(state="visible", timeout=PAGE_S * 1000)
+    link.first.click()
+    try:
+        page.locator('[data-testid="stDataFrame"]').first.wait_for(
+            state="visible", timeout=PAGE_S * 1000
+        )
+        _wait_idle(page)
+    finally:
+        _shot(page, "data.png")
+        errors = _exceptions(page)
+    assert errors == [], f"exceptions on Data: {errors}\n--- server log ---\n{server.log_tail()}"

@@ -1,0 +1,115 @@
+"""Shared pytest fixtures.
+
+- `db_url`: every test using it runs twice, on SQLite (a file in tmp_path) and on PostgreSQL
+  (`SAMPARK_TEST_PG_URL`, each test on a freshly emptied `public` schema). Without that variable
+  the PostgreSQL run skips, unless `SAMPARK_REQUIRE_PG=1`, where it fails. `scripts/test.sh`
+  starts a throwaway server and sets both. The fixture also sets `DATABASE_URL` for the test.
+- `sqlite_url`: SQLite only, for quick tests.
+- Tests marked `browser` run only with `SAMPARK_BROWSER=1` (set by `scripts/test.sh`).
+- Streamlit's process-global caches are cleared around every test (if streamlit was imported).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PG_ENV = "SAMPARK_TEST_PG_URL"
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if _flag("SAMPARK_BROWSER"):
+        return
+    skip = pytest.mark.skip(reason="browser test: set SAMPARK_BROWSER=1 (scripts/test.sh does)")
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(skip)
+
+
+def _release_engines(url: str) -> None:
+    """Dispose the cached engine for `url` (and forget all cached engines)."""
+    db = sys.modules.get("sampark.db")
+    if db is None:
+        return
+    engine_for = db.engine_for
+    engine_for(url).dispose()
+    engine_for.cache_clear()
+
+
+def _reset_pg_schema(url: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.begin() as conn:
+            # Connections left over from an earlier test (same role) would block the DROP.
+            conn.execute(
+                sa.text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    " AND usename = current_user"
+                )
+            )
+            conn.execute(sa.text("SET LOCAL lock_timeout = '20s'"))
+            conn.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+    ]
+)
+def db_url(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """An empty database URL: SQLite file in tmp_path, or a clean PostgreSQL schema."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path}/t.db"
+    else:
+        pg_url = os.environ.get(PG_ENV, "").strip()
+        if not pg_url:
+            message = f"PostgreSQL test: {PG_ENV} is not set (scripts/test.sh starts a server)"
+            if _flag("SAMPARK_REQUIRE_PG"):
+                pytest.fail(message + " and SAMPARK_REQUIRE_PG=1")
+            pytest.skip(message)
+        url = pg_url
+        _reset_pg_schema(url)
+    monkeypatch.setenv("DATABASE_URL", url)
+    yield url
+    _release_engines(url)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """An empty SQLite database file in tmp_path (also set as DATABASE_URL)."""
+    url = f"sqlite:///{tmp_path}/t.db"
+    monkeypatch.setenv("DATABASE_URL", url)
+    yield url
+    _release_engines(url)
+
+
+def _clear_streamlit_caches() -> None:
+    st = sys.modules.get("streamlit")
+    if st is None:  # never imported in this process: nothing cached, and importing is slow
+        return
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_streamlit_caches() -> Iterator[None]:
+    _clear_streamlit_caches()
+    yield
+    _clear_streamlit_caches()

@@ -1,0 +1,242 @@
+"""The demo generator writes a deterministic, Bihar-like inbox that the sheet readers recognise."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from etl.demo import DemoSummary, write_demo
+from etl.sources.sheets import SHEETS, Sheet, header_key
+
+KINDS = ("units", "groups", "staff", "rosters", "blocklist")
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("demo")
+
+
+@pytest.fixture(scope="module")
+def summary(inbox: Path) -> DemoSummary:
+    steps: list[str] = []
+    result = write_demo(inbox, state="bihar", scale="small", seed=7, progress=steps.append)
+    assert "rosters: Patna" in steps
+    return result
+
+
+def _cells(path: Path) -> pl.DataFrame:
+    if path.suffix == ".csv":
+        return pl.read_csv(path, infer_schema=False)
+    return pl.read_excel(path, infer_schema_length=0)
+
+
+def _key_of(header: str, sheet: Sheet) -> str | None:
+    """The sheet column a header names, through the whole header or either bilingual half."""
+    variants = {header_key(part) for part in [header, *header.split("/")] if part.strip()}
+    for column in sheet.columns:
+        if variants & column.names():
+            return column.key
+    return None
+
+
+def _sheet(inbox: Path, kind: str, *, bad: bool = False) -> pl.DataFrame:
+    """Every file of one kind, columns renamed to sheet keys, concatenated as strings."""
+    frames = []
+    for path in sorted((inbox / kind).iterdir()):
+        if path.name == "notes.csv" and not bad:
+            continue
+        cells = _cells(path)
+        mapping = {h: _key_of(h, SHEETS[kind]) for h in cells.columns}
+        frame = cells.rename({h: k for h, k in mapping.items() if k}).select(
+            [c.key for c in SHEETS[kind].columns if c.key in mapping.values()]
+        )
+        frames.append(frame.with_columns(pl.lit(path.name).alias("file")))
+    return pl.concat(frames, how="diagonal")
+
+
+def _digits(column: str) -> pl.Expr:
+    return pl.col(column).str.replace_all(r"\D", "").str.slice(-10)
+
+
+def test_summary_counts(summary: DemoSummary) -> None:
+    assert summary.bad_files == 1
+    assert 8 <= summary.bad_rows <= 12
+    assert 50 <= summary.groups <= 70
+    assert 8_000 <= summary.roster_rows <= 12_000
+    assert summary.blocklist == 20
+    assert summary.files >= 10
+
+
+def test_folders_and_file_names(inbox: Path, summary: DemoSummary) -> None:
+    files = sorted(p.relative_to(inbox).as_posix() for p in inbox.rglob("*") if p.is_file())
+    assert len(files) == summary.files
+    assert {f.split("/")[0] for f in files} == set(KINDS)
+    assert "units/units.csv" in files
+    assert "rosters/notes.csv" in files
+    assert "rosters/2026-11-01_patna.csv" in files
+    assert any(f.startswith("rosters/2026-10-04_") for f in files)
+    assert any(f.endswith(".xlsx") for f in files)
+
+
+def test_every_sheet_header_is_recognised(inbox: Path, summary: DemoSummary) -> None:
+    seen_styles: set[str] = set()
+    for kind in KINDS:
+        for path in (inbox / kind).iterdir():
+            if path.name == "notes.csv":
+                continue
+            headers = _cells(path).columns
+            keys = {_key_of(h, SHEETS[kind]) for h in headers}
+            missing = [c.key for c in SHEETS[kind].required if c.key not in keys]
+            assert not missing, f"{path.name}: {missing} not in {headers}"
+            if kind == "rosters":
+                phone = SHEETS["rosters"].columns[2]
+                style = {phone.english: "en", phone.hindi: "hi", phone.bilingual: "bi"}
+                seen_styles.add(style[headers[2]])
+    assert seen_styles == {"en", "hi", "bi"}
+
+
+def test_bad_file_matches_no_sheet(inbox: Path, summary: DemoSummary) -> None:
+    headers = _cells(inbox / "rosters" / "notes.csv").columns
+    assert headers == ["Sr", "Remarks", "Date"]
+    for sheet in SHEETS.values():
+        keys = {_key_of(h, sheet) for h in headers}
+        assert not all(c.key in keys for c in sheet.required)
+
+
+def test_small_scale_is_the_central_range(inbox: Path, summary: DemoSummary) -> None:
+    units = _sheet(inbox, "units")
+    districts = units.filter(pl.col("kind") == "district").sort("unit_id")
+    assert districts["name"].to_list() == ["Nalanda", "Patna"]
+    assert districts["name_hi"].to_list() == ["नालंदा", "पटना"]
+    assert districts["parent_id"].unique().to_list() == ["BR-R-CEN"]
+    assert units.filter(pl.col("unit_id") == "BR")["name_hi"].to_list() == ["बिहार"]
+    assert "BR-DIV-CID" in units["unit_id"].to_list()
+    assert units.filter(pl.col("kind") == "police_centre")["unit_id"].sort().to_list() == [
+        "BR-NAL-PC",
+        "BR-PAT-PC",
+    ]
+    thanas = units.filter(pl.col("kind") == "thana")
+    assert thanas["unit_id"].str.contains(r"^BR-(PAT|NAL)-T\d{3}$").all()
+    assert thanas["parent_id"].str.contains(r"^BR-(PAT|NAL)-C\d{2}$").all()
+    assert units.height == units["unit_id"].n_unique() == summary.units
+
+
+def test_groups_story(inbox: Path, summary: DemoSummary) -> None:
+    groups = _sheet(inbox, "groups")
+    units = _sheet(inbox, "units")
+    thanas = units.filter(pl.col("kind") == "thana")["unit_id"]
+    with_group = groups.filter(pl.col("kind") == "thana_public")["unit_id"]
+    assert 0 < thanas.is_in(with_group.implode()).not_().sum() <= 0.1 * thanas.len()
+    assert groups.filter(pl.col("kind") == "women_staff").height == 1  # one district lacks it
+    assert groups.filter(pl.col("kind") == "district_staff").height == 2
+    assert groups.filter(pl.col("kind") == "division").height == 6
+    created = groups["created_on"].str.to_date("%Y-%m-%d")
+    assert created.min() is not None and str(created.min()) >= "2020-05-20"
+    assert str(created.max()) < "2026-11-01"
+    bad = groups.filter(~pl.col("unit_id").is_in(units["unit_id"].implode()))
+    assert bad.height == 1
+
+
+def test_thana_groups_mostly_below_target(inbox: Path, summary: DemoSummary) -> None:
+    rosters = _sheet(inbox, "rosters").filter(pl.col("file").str.starts_with("2026-11-01"))
+    sizes = (
+        rosters.filter(pl.col("group_id").str.contains(r"-T\d{3}$"))
+        .unique(["group_id", "phone"])
+        .group_by("group_id")
+        .len()
+    )
+    at_target = sizes.filter(pl.col("len") >= 200).height
+    assert 0 < at_target < sizes.height / 2  # most thana groups are still below 200
+    ops = rosters.filter(pl.col("group_id").str.contains(r"-OP\d+$")).group_by("group_id").len()
+    assert ops.filter(pl.col("len") < 100).height >= 0.8 * ops.height
+
+
+def test_history_snapshot_is_smaller(inbox: Path, summary: DemoSummary) -> None:
+    rosters = _sheet(inbox, "rosters")
+    earlier = rosters.filter(pl.col("file").str.starts_with("2026-10-04"))
+    current = rosters.filter(pl.col("file").str.starts_with("2026-11-01"))
+    ids = earlier["group_id"].unique()
+    assert 0 < ids.len() < current["group_id"].n_unique() / 2
+    now = current.filter(pl.col("group_id").is_in(ids.implode())).height
+    assert earlier.height < now
+
+
+def test_some_staff_in_no_group(inbox: Path, summary: DemoSummary) -> None:
+    staff = _sheet(inbox, "staff").with_columns(_digits("phone").alias("p"))
+    members = _sheet(inbox, "rosters").with_columns(_digits("phone").alias("p"))
+    outside = staff.filter(~pl.col("p").is_in(members["p"].implode())).height
+    assert 0.05 * staff.height < outside < 0.25 * staff.height
+    unknown_unit = staff.filter(
+        ~pl.col("unit_id").is_in(_sheet(inbox, "units")["unit_id"].implode())
+    )
+    assert unknown_unit.height == 1
+
+
+def test_blocklisted_people_inside_thana_groups(inbox: Path, summary: DemoSummary) -> None:
+    blocked = _sheet(inbox, "blocklist").with_columns(_digits("phone").alias("p"))
+    members = (
+        _sheet(inbox, "rosters")
+        .filter(pl.col("group_id").str.contains(r"-T\d{3}$"))
+        .with_columns(_digits("phone").alias("p"))
+    )
+    inside = blocked.filter(pl.col("p").is_in(members["p"].implode())).height
+    assert 3 <= inside <= 10
+
+
+def test_bad_roster_rows(inbox: Path, summary: DemoSummary) -> None:
+    rosters = _sheet(inbox, "rosters")
+    digits = pl.col("phone").str.replace_all(r"\D", "")
+    assert rosters.filter(digits.str.len_chars() < 10).height == 2
+    assert rosters.filter(pl.col("category").is_in(["visitor", "आगंतुक"])).height == 2
+    dups = rosters.filter(pl.struct(pl.all()).is_duplicated())
+    assert dups.height == 4  # two rows, each written twice
+    groups = _sheet(inbox, "groups")["group_id"].implode()
+    assert rosters.filter(~pl.col("group_id").is_in(groups)).height == 2
+
+
+def test_phones_mixed_formats_and_one_person_per_phone(inbox: Path, summary: DemoSummary) -> None:
+    rosters = _sheet(inbox, "rosters")
+    phones = rosters["phone"].to_list()
+    assert any(p.startswith("+91 ") for p in phones)
+    assert any(re.fullmatch(r"0\d{5}-\d{5}", p) for p in phones)
+    assert any(re.fullmatch(r"91\d{10}", p) for p in phones)
+    assert any(re.fullmatch(r"[6-9]\d{9}", p) for p in phones)
+    good = rosters.with_columns(_digits("phone").alias("p")).filter(
+        pl.col("p").str.contains(r"^[6-9]\d{9}$")
+    )
+    # the same phone is the same person: one name per phone within a script
+    latin = good.filter(pl.col("name").str.contains(r"^[A-Za-z ]+$"))
+    assert latin.group_by("p").agg(pl.col("name").n_unique())["name"].max() == 1
+    # people sit in several groups (a thana group and its circle group)
+    current = good.filter(pl.col("file").str.starts_with("2026-11-01"))
+    assert current.group_by("p").len().filter(pl.col("len") > 1).height > 0
+
+
+def test_categories_as_code_and_hindi_label(inbox: Path, summary: DemoSummary) -> None:
+    categories = set(_sheet(inbox, "rosters")["category"].to_list())
+    assert {"police", "trader", "पुलिस", "व्यापारी"} <= categories
+
+
+def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:
+    first = write_demo(tmp_path / "a", seed=11)
+    again = write_demo(tmp_path / "b", seed=11)
+    other = write_demo(tmp_path / "c", seed=12)
+    assert first == again
+    names_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.*"))
+    names_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.*"))
+    assert names_a == names_b
+    for name in names_a:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    patna = Path("rosters/2026-11-01_patna.csv")
+    assert (tmp_path / "a" / patna).read_bytes() != (tmp_path / "c" / patna).read_bytes()
+    assert other.bad_rows == first.bad_rows
+
+
+def test_other_states_not_built_yet(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="demo for state rajasthan is not built yet"):
+        write_demo(tmp_path, state="rajasthan")
+    with pytest.raises(ValueError, match="scale"):
+        write_demo(tmp_path, scale="national")

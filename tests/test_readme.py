@@ -1,0 +1,22 @@
+"""The README names every ETL source, every page and every command."""
+
+from pathlib import Path
+
+from etl.sources import SOURCES
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_etl_source_is_documented():
+    assert [k for k in SOURCES if f"`etl/sources/{k}.py`" not in README] == []
+
+
+def test_every_page_is_documented():
+    pages = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+    assert [p for p in pages if f"`pages/{p}`" not in README] == []
+
+
+def test_the_two_setup_commands_are_documented():
+    assert "bash scripts/dashboard.sh" in README and "bash scripts/test.sh" in README
+    assert "streamlit run dashboard.py" in README
