@@ -15,8 +15,10 @@ import sqlalchemy as sa
 from etl import load
 from etl.sources import SOURCES
 from etl.sources.checks import Checked, Known
-from etl.sources.sheets import LOAD_ORDER
+from etl.sources.sheets import LOAD_ORDER, header_key
 from etl.sources.tabular import SHEET_SUFFIXES, BadFile, Table, read_table
+from etl.sources.units import KIND_DEPTH
+from etl.sources.units import KIND_LABELS as UNIT_KIND_LABELS
 from sampark import queries
 
 
@@ -172,6 +174,24 @@ def _data_rows(path: Path) -> int:
     return max(sum(1 for line in lines[1:] if line.strip()), 0)
 
 
+def _load_rank(table: Table, path: Path) -> tuple[int, int, str]:
+    """Units before groups before rosters…; among unit sheets, the one holding the highest
+    level first, so a thana sheet finds the district sheet loaded whatever the file names."""
+    depth = 0
+    if table.kind == "units":
+        kinds = table.frame.get_column("kind").drop_nulls()
+        depths = [
+            KIND_DEPTH[k]
+            for k in kinds.map_elements(
+                lambda v: UNIT_KIND_LABELS.get(header_key(v)), return_dtype=pl.String
+            )
+            .drop_nulls()
+            .unique()
+        ]
+        depth = min(depths, default=len(KIND_DEPTH))
+    return LOAD_ORDER.index(table.kind), depth, str(path)
+
+
 def run_inbox(engine: sa.Engine, inbox: Path, progress: Progress | None = None) -> RunResult:
     """Load every new sheet under `inbox`; unchanged files (same sha256) are skipped."""
     with engine.begin() as conn:
@@ -195,7 +215,7 @@ def run_inbox(engine: sa.Engine, inbox: Path, progress: Progress | None = None) 
                 reason="not a sheet (.csv/.xlsx); chat exports are read by a later source",
             )
         )
-    pending: list[tuple[int, Path, str, Table]] = []
+    pending: list[tuple[tuple[int, int, str], Path, str, Table]] = []
     for path in sheets:
         name = str(path.relative_to(inbox))
         sha = sha256_of(path)
@@ -208,9 +228,9 @@ def run_inbox(engine: sa.Engine, inbox: Path, progress: Progress | None = None) 
         except BadFile as exc:
             done(_reject_file(engine, run_id, name, sha, str(exc), _data_rows(path)))
             continue
-        pending.append((LOAD_ORDER.index(table.kind), path, sha, table))
+        pending.append((_load_rank(table, path), path, sha, table))
 
-    for _, path, sha, table in sorted(pending, key=lambda item: (item[0], str(item[1]))):
+    for _, path, sha, table in sorted(pending, key=lambda item: item[0]):
         done(_load_file(engine, run_id, path, inbox, sha, table))
 
     with engine.begin() as conn:

@@ -184,3 +184,17 @@ def test_staff_person_is_police_with_rank_and_one_person_across_sheets(db_url, t
     with engine.connect() as conn:
         people = conn.execute(sa.text("SELECT person_id, category, rank FROM people")).all()
     assert [tuple(p) for p in people] == [("+919876500001", "police", "SI")]
+
+
+def test_unit_sheets_load_parents_first_whatever_their_names(db_url, tmp_path):
+    engine = migrate(db_url)
+    inbox = tmp_path / "inbox"
+    _write(inbox, "units/a_thanas.csv", "Unit ID,Kind,Name,Parent unit ID\nT1,थाना,K,D1\n")
+    _write(
+        inbox, "units/b_top.csv", "Unit ID,Kind,Name,Parent unit ID\nS,state,S,\nD1,district,D,S\n"
+    )
+    result = run_inbox(engine, inbox)
+    assert [(f.path, f.rows_loaded, f.rows_rejected) for f in result.files] == [
+        ("units/b_top.csv", 2, 0),
+        ("units/a_thanas.csv", 1, 0),
+    ]
