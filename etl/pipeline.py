@@ -15,10 +15,11 @@ import sqlalchemy as sa
 from etl import load
 from etl.sources import SOURCES
 from etl.sources.checks import Checked, Known
-from etl.sources.sheets import LOAD_ORDER, header_key
+from etl.sources.sheets import LOAD_ORDER
 from etl.sources.tabular import SHEET_SUFFIXES, BadFile, Table, read_table
 from etl.sources.units import KIND_DEPTH
 from etl.sources.units import KIND_LABELS as UNIT_KIND_LABELS
+from etl.sources.values import coded
 from sampark import queries
 
 
@@ -179,16 +180,8 @@ def _load_rank(table: Table, path: Path) -> tuple[int, int, str]:
     level first, so a thana sheet finds the district sheet loaded whatever the file names."""
     depth = 0
     if table.kind == "units":
-        kinds = table.frame.get_column("kind").drop_nulls()
-        depths = [
-            KIND_DEPTH[k]
-            for k in kinds.map_elements(
-                lambda v: UNIT_KIND_LABELS.get(header_key(v)), return_dtype=pl.String
-            )
-            .drop_nulls()
-            .unique()
-        ]
-        depth = min(depths, default=len(KIND_DEPTH))
+        kinds = table.frame.select(coded("kind", UNIT_KIND_LABELS)).to_series().drop_nulls()
+        depth = min((KIND_DEPTH[k] for k in kinds.unique()), default=len(KIND_DEPTH))
     return LOAD_ORDER.index(table.kind), depth, str(path)
 
 
