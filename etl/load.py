@@ -125,6 +125,18 @@ def write_blocklist(conn: sa.Connection, rows: pl.DataFrame) -> int:
     return rows.height
 
 
+def _update_memberships(conn: sa.Connection, changes: pl.DataFrame, column: str) -> None:
+    """Set `column` of each membership in `changes` (membership_id, new value) to its value."""
+    rows = changes.rename({changes.columns[0]: "m_id", changes.columns[1]: "value"}).to_dicts()
+    stmt = (
+        memberships.update()
+        .where(memberships.c.membership_id == sa.bindparam("m_id"))
+        .values({column: sa.bindparam("value")})
+    )
+    for batch in _batches(rows):
+        conn.execute(stmt, batch)
+
+
 def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.DataFrame:
     """Apply each group's roster as its snapshot on the list date; returns stale-row rejects.
 
@@ -161,31 +173,11 @@ def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.Dat
     leaving = existing.join(current, on=keys, how="anti").join(
         snapshot.select("group_id", "snapshot_at"), on="group_id"
     )
-    for batch in _batches(
-        leaving.select(
-            pl.col("membership_id").alias("m_id"), pl.col("snapshot_at").alias("left")
-        ).to_dicts()
-    ):
-        conn.execute(
-            memberships.update()
-            .where(memberships.c.membership_id == sa.bindparam("m_id"))
-            .values(left_at=sa.bindparam("left")),
-            batch,
-        )
+    _update_memberships(conn, leaving.select("membership_id", pl.col("snapshot_at")), "left_at")
     changed = existing.join(current, on=keys, suffix="_new").filter(
         pl.col("is_admin") != pl.col("is_admin_new")
     )
-    for batch in _batches(
-        changed.select(
-            pl.col("membership_id").alias("m_id"), pl.col("is_admin_new").alias("admin")
-        ).to_dicts()
-    ):
-        conn.execute(
-            memberships.update()
-            .where(memberships.c.membership_id == sa.bindparam("m_id"))
-            .values(is_admin=sa.bindparam("admin")),
-            batch,
-        )
+    _update_memberships(conn, changed.select("membership_id", "is_admin_new"), "is_admin")
     joining = current.join(existing, on=keys, how="anti").select(
         "group_id",
         "person_id",

@@ -48,6 +48,11 @@ def _bad_inbox(root: Path) -> Path:
     return root
 
 
+def _one_thana_group(inbox: Path) -> None:
+    _write(inbox, "units.csv", "Unit ID,Kind,Name\nBR,state,Bihar\nT1,thana,Kotwali\n")
+    _write(inbox, "groups.csv", "Group ID,Unit ID,Group kind,Group name\nG1,T1,thana_public,K\n")
+
+
 def test_each_bad_row_is_rejected_with_line_and_reason(db_url, tmp_path):
     engine = migrate(db_url)
     result = run_inbox(engine, _bad_inbox(tmp_path / "inbox"))
@@ -108,8 +113,7 @@ def test_rerunning_the_same_inbox_changes_nothing(db_url, tmp_path):
 def test_newer_roster_ends_memberships_and_keeps_history(db_url, tmp_path):
     engine = migrate(db_url)
     inbox = tmp_path / "inbox"
-    _write(inbox, "units.csv", "Unit ID,Kind,Name\nBR,state,Bihar\nT1,thana,Kotwali\n")
-    _write(inbox, "groups.csv", "Group ID,Unit ID,Group kind,Group name\nG1,T1,thana_public,K\n")
+    _one_thana_group(inbox)
     _write(
         inbox,
         "rosters/old.csv",
@@ -138,8 +142,7 @@ def test_newer_roster_ends_memberships_and_keeps_history(db_url, tmp_path):
 def test_older_roster_than_the_one_loaded_is_rejected(db_url, tmp_path):
     engine = migrate(db_url)
     inbox = tmp_path / "inbox"
-    _write(inbox, "units.csv", "Unit ID,Kind,Name\nBR,state,Bihar\nT1,thana,Kotwali\n")
-    _write(inbox, "groups.csv", "Group ID,Unit ID,Group kind,Group name\nG1,T1,thana_public,K\n")
+    _one_thana_group(inbox)
     _write(
         inbox,
         "rosters/new.csv",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,14 @@ def header_key(text: str) -> str:
     text = unicodedata.normalize("NFC", str(text)).casefold()
     return re.sub(r"[\s_\-.:*()\[\]]+", "", text)
 
+
+# The mobile number column, the same in every sheet that has one.
+PHONE = Column(
+    "phone",
+    "Mobile number",
+    "मोबाइल नंबर",
+    aliases=("mobile", "phone", "मोबाइल", "मोबाइल न", "मोबाइल नं", "फोन", "फ़ोन"),
+)
 
 SHEETS: dict[str, Sheet] = {
     "units": Sheet(
@@ -143,13 +151,7 @@ SHEETS: dict[str, Sheet] = {
                 aliases=("member name", "सदस्य का नाम"),
                 example="Ramesh Kumar",
             ),
-            Column(
-                "phone",
-                "Mobile number",
-                "मोबाइल नंबर",
-                aliases=("mobile", "phone", "मोबाइल", "मोबाइल न", "फोन"),
-                example="9876543210",
-            ),
+            replace(PHONE, example="9876543210"),
             Column(
                 "category", "Category", "श्रेणी", aliases=("member category", "वर्ग"), example="trader"
             ),
@@ -192,26 +194,14 @@ SHEETS: dict[str, Sheet] = {
                 aliases=("posted at", "तैनाती इकाई", "थाना"),
                 example="BR-PAT-T001",
             ),
-            Column(
-                "phone",
-                "Mobile number",
-                "मोबाइल नंबर",
-                aliases=("mobile", "phone", "मोबाइल", "फोन"),
-                example="9876501234",
-            ),
+            replace(PHONE, example="9876501234"),
         ),
     ),
     "blocklist": Sheet(
         "blocklist",
         "प्रतिबंधित व्यक्ति",
         (
-            Column(
-                "phone",
-                "Mobile number",
-                "मोबाइल नंबर",
-                aliases=("mobile", "phone", "मोबाइल", "फोन"),
-                example="9812345678",
-            ),
+            replace(PHONE, example="9812345678"),
             Column("name", "Name", "नाम", required=False, example="Name of the person"),
             Column(
                 "reason", "Reason", "कारण", aliases=("remarks", "टिप्पणी"), example="history-sheeter"
