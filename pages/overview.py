@@ -23,7 +23,14 @@ s = scope_summary(net, profile, scope_id)
 scope_name = tables.unit_label(net.units, scope_id, lang) or (
     profile.name_hi if lang == "hi" else profile.name
 )
-st.caption(t("overview_caption", lang, scope=scope_name, profile=profile.name))
+st.caption(
+    t(
+        "overview_caption",
+        lang,
+        scope=scope_name,
+        profile=profile.name_hi if lang == "hi" else profile.name,
+    )
+)
 
 members, target = int(s["members"]), int(s["member_target"])  # type: ignore[call-overload]
 cols = st.columns(5)
@@ -37,6 +44,7 @@ cols[0].metric(
         target=number(target, lang),
     ),
     delta_color="off",
+    delta_arrow="off",
     help=t(
         "kpi_members_help",
         lang,
@@ -70,6 +78,7 @@ for col, (label, part, whole, help_key) in zip(
         percent(share(p, w), lang),
         t("of", lang, part=number(p, lang), whole=number(w, lang)),
         delta_color="off",
+        delta_arrow="off",
         help=t(help_key, lang) if help_key else None,
     )
 st.caption(f"{t('kpi_blocklisted', lang)}: **{number(int(s['blocklisted_in_public']), lang)}**")  # type: ignore[call-overload]

@@ -32,7 +32,7 @@ def progress_to_target(members: int, target: int, lang: str) -> go.Figure:
             orientation="h",
             marker_color="#1f6fb2",
             text=[number(members, lang)],
-            textposition="inside",
+            textposition="outside",
             name=label,
             hovertemplate="%{x:,}<extra></extra>",
         )
@@ -74,6 +74,6 @@ def members_by_unit(frame: pl.DataFrame, level: str, lang: str) -> go.Figure:
         hovertemplate="%{x}: %{y:,}<extra></extra>",
     )
     fig.update_yaxes(title=t("axis_members", lang))
-    fig.update_xaxes(tickangle=-45)
+    fig.update_xaxes(tickangle=-45 if len(names) > 8 else 0, automargin=True)
     level_name = t(f"level_{level}", lang)
     return _layout(fig, t("chart_units_title", lang, level=level_name), 460)

@@ -113,8 +113,8 @@ def test_overview_in_hindi_uses_hindi_labels_and_indian_grouping(app, demo_db):
 def test_overview_scoped_to_a_district_lists_its_thanas(app, demo_db):
     # Chosen as a returning user's session holds them (AppTest drops the sidebar tree of a
     # navigation app on rerun, so the widgets cannot be clicked twice here).
-    app.session_state["range"] = "BR-R-CEN"
-    app.session_state["district_BR-R-CEN"] = "BR-NAL"
+    app.session_state["range_en"] = "BR-R-CEN"
+    app.session_state["district_BR-R-CEN_en"] = "BR-NAL"
     at = app.run()
     assert [s.value for s in at.sidebar.selectbox] == ["BR-R-CEN", "BR-NAL"]
     assert not at.exception

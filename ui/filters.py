@@ -7,6 +7,9 @@ import streamlit as st
 
 from sampark.i18n import t
 
+# "Whole state" in the scope boxes; a string, since a None option reads as "nothing chosen".
+ALL = ""
+
 _LANG_LABELS = {"en": "English", "hi": "हिन्दी"}
 
 
@@ -31,24 +34,36 @@ def _label(units: pl.DataFrame, lang: str) -> dict[str, str]:
     return dict(units.select("unit_id", name.alias("label")).iter_rows())
 
 
+def _keyed(name: str, lang: str) -> str:
+    """A widget key per language: Streamlit keeps a keyed widget's option labels from its first
+    run, so each language gets its own widget, seeded with the choice made in the other."""
+    key = f"{name}_{lang}"
+    if key not in st.session_state:
+        for other in _LANG_LABELS:
+            if f"{name}_{other}" in st.session_state:
+                st.session_state[key] = st.session_state[f"{name}_{other}"]
+                break
+    return key
+
+
 def scope(units: pl.DataFrame, lang: str) -> str | None:
     """The unit the pages look at: a range, a district in it, or the whole state (None)."""
     ranges = units.filter(pl.col("kind") == "range").sort("name")
     labels = _label(units, lang)
     range_id = st.sidebar.selectbox(
         t("range", lang),
-        [None, *ranges.get_column("unit_id").to_list()],
-        format_func=lambda u: t("all", lang) if u is None else labels.get(u, u),
-        key="range",
+        [ALL, *ranges.get_column("unit_id").to_list()],
+        format_func=lambda u: t("all", lang) if u == ALL else labels.get(u, u),
+        key=_keyed("range", lang),
     )
     districts = units.filter(pl.col("kind") == "district")
-    if range_id is not None:
+    if range_id != ALL:
         districts = districts.filter(pl.col("parent_id") == range_id)
     district_id = st.sidebar.selectbox(
         t("district", lang),
-        [None, *districts.sort("name").get_column("unit_id").to_list()],
-        format_func=lambda u: t("all", lang) if u is None else labels.get(u, u),
-        key=f"district_{range_id}",
+        [ALL, *districts.sort("name").get_column("unit_id").to_list()],
+        format_func=lambda u: t("all", lang) if u == ALL else labels.get(u, u),
+        key=_keyed(f"district_{range_id}", lang),
     )
     chosen = district_id or range_id
     return str(chosen) if chosen else None
@@ -56,7 +71,8 @@ def scope(units: pl.DataFrame, lang: str) -> str | None:
 
 def current_scope() -> str | None:
     """The scope chosen in the sidebar, or the whole state when a page runs on its own."""
-    range_id = st.session_state.get("range")
-    district_id = st.session_state.get(f"district_{range_id}")
+    lang = current_language()
+    range_id = st.session_state.get(f"range_{lang}", ALL)
+    district_id = st.session_state.get(f"district_{range_id}_{lang}", ALL)
     chosen = district_id or range_id
     return str(chosen) if chosen else None

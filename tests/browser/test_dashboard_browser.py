@@ -226,3 +226,26 @@ def test_data_page_renders(server: Server, page: Any) -> None:
         _shot(page, "data.png")
         errors = _exceptions(page)
     assert errors == [], f"exceptions on Data: {errors}\n--- server log ---\n{server.log_tail()}"
+
+
+def test_overview_in_hindi_shows_devanagari_and_indian_grouping(server: Server, page: Any) -> None:
+    page.goto(server.url, wait_until="domcontentloaded")
+    page.locator('[data-testid="stMetricValue"]').first.wait_for(
+        state="visible", timeout=FIRST_LOAD_S * 1000
+    )
+    page.get_by_text("हिन्दी", exact=True).click()
+    try:
+        page.get_by_text("आदेश के लक्ष्यों के सापेक्ष कवरेज").wait_for(timeout=PAGE_S * 1000)
+        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(
+            state="attached", timeout=CHART_S * 1000
+        )
+        _wait_idle(page)
+        members = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+        nav = page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
+    finally:
+        _shot(page, "overview_hi.png")
+        errors = _exceptions(page)
+    assert errors == [], f"exceptions in Hindi: {errors}\n--- server log ---\n{server.log_tail()}"
+    assert any("अवलोकन" in n for n in nav)
+    # Over a lakh people would read 1,00,000; the small demo's few thousand read 6,313.
+    assert re.fullmatch(r"\d{1,2}(,\d\d)*,\d{3}|\d{1,3}", members), members
