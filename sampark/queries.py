@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 import polars as pl
 import sqlalchemy as sa
 
+from sampark.metrics.activity import WINDOW_DAYS, Activity
 from sampark.metrics.coverage import Network
 from sampark.schema import (
     blocklist,
     etl_files,
     etl_runs,
     groups,
+    membership_events,
     memberships,
+    messages,
     metadata,
     rejects,
     staff,
@@ -129,8 +133,20 @@ def network(conn: sa.Connection) -> Network:
         ),
         groups=_frame(
             conn,
-            sa.select(groups.c.group_id, groups.c.unit_id, groups.c.kind, groups.c.name),
-            {"group_id": pl.String, "unit_id": pl.String, "kind": pl.String, "name": pl.String},
+            sa.select(
+                groups.c.group_id,
+                groups.c.unit_id,
+                groups.c.kind,
+                groups.c.name,
+                groups.c.admin_phone,
+            ),
+            {
+                "group_id": pl.String,
+                "unit_id": pl.String,
+                "kind": pl.String,
+                "name": pl.String,
+                "admin_phone": pl.String,
+            },
         ),
         members=_frame(
             conn,
@@ -236,4 +252,44 @@ def reject_log(conn: sa.Connection) -> pl.DataFrame:
             "raw": pl.String,
             "run_id": pl.Int64,
         },
+    )
+
+
+def activity(conn: sa.Connection, days: int = WINDOW_DAYS) -> Activity:
+    """Chat activity aggregated per group over the `days` before the newest message loaded."""
+    reference = conn.execute(sa.select(sa.func.max(messages.c.ts))).scalar_one_or_none()
+    last_seen = _frame(
+        conn,
+        sa.select(messages.c.group_id, sa.func.max(messages.c.ts)).group_by(messages.c.group_id),
+        {"group_id": pl.String, "last_ts": pl.Datetime("us")},
+    )
+    since = datetime(1970, 1, 1) if reference is None else reference - timedelta(days=days)
+    user = messages.c.kind != "system"
+    window = _frame(
+        conn,
+        sa.select(
+            messages.c.group_id,
+            sa.func.count(),
+            sa.func.sum(sa.case((messages.c.is_noise, 1), else_=0)),
+        )
+        .where(messages.c.ts > since, user)
+        .group_by(messages.c.group_id),
+        {"group_id": pl.String, "messages": pl.Int64, "noise": pl.Int64},
+    )
+    authors = _frame(
+        conn,
+        sa.select(messages.c.group_id, messages.c.person_id)
+        .where(messages.c.ts > since, user, messages.c.person_id.is_not(None))
+        .distinct(),
+        {"group_id": pl.String, "person_id": pl.String},
+    )
+    changes = _frame(
+        conn,
+        sa.select(membership_events.c.group_id, membership_events.c.event, sa.func.count())
+        .where(membership_events.c.ts > since)
+        .group_by(membership_events.c.group_id, membership_events.c.event),
+        {"group_id": pl.String, "event": pl.String, "n": pl.Int64},
+    )
+    return Activity(
+        reference=reference, window=window, authors=authors, last_seen=last_seen, changes=changes
     )

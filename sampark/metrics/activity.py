@@ -1,0 +1,148 @@
+"""Group health from chat exports: activity, noise, dormancy, admins, joins and exits.
+
+Pure: the inputs are aggregated by `sampark.queries.activity`; nothing here reads a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import polars as pl
+
+from sampark.metrics.coverage import LEVELS, Network, unit_lineage
+
+WINDOW_DAYS = 30
+DORMANT_DAYS = 14
+JOIN_EVENTS = ("added", "joined_link", "joined_community")
+EXIT_EVENTS = ("left", "removed")
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Chat activity in the `WINDOW_DAYS` before `reference` (the newest message loaded)."""
+
+    reference: datetime | None
+    window: pl.DataFrame  # group_id, messages, noise
+    authors: pl.DataFrame  # group_id, person_id: who wrote in the window
+    last_seen: pl.DataFrame  # group_id, last_ts
+    changes: pl.DataFrame  # group_id, event, n: membership events in the window
+
+
+def group_health(net: Network, activity: Activity) -> pl.DataFrame:
+    """One row per group: members, messages a day, active and noise shares, days since the
+    last message and the dormant flag, admin check, blocklisted present, joins and exits."""
+    members = net.members.group_by("group_id").agg(pl.len().alias("members"))
+    active = (
+        activity.authors.join(
+            net.members.select("group_id", "person_id"), on=["group_id", "person_id"], how="semi"
+        )
+        .group_by("group_id")
+        .agg(pl.len().alias("active_members"))
+    )
+    blocked = (
+        net.members.join(net.blocklist.select("person_id"), on="person_id", how="semi")
+        .group_by("group_id")
+        .agg(pl.len().alias("blocklisted"))
+    )
+    changes = activity.changes.with_columns(
+        pl.when(pl.col("event").is_in(JOIN_EVENTS))
+        .then(pl.lit("joins_30d"))
+        .when(pl.col("event").is_in(EXIT_EVENTS))
+        .then(pl.lit("exits_30d"))
+        .otherwise(None)
+        .alias("kind")
+    ).drop_nulls("kind")
+    moves = changes.group_by("group_id").agg(
+        pl.col("n").filter(pl.col("kind") == k).sum().alias(k) for k in ("joins_30d", "exits_30d")
+    )
+    admins = net.members.filter(pl.col("is_admin")).select("group_id", "person_id")
+    designated = net.groups.select("group_id", pl.col("admin_phone").alias("person_id"))
+    admin_ok = designated.join(
+        admins, on=["group_id", "person_id"], how="left", coalesce=False
+    ).select(
+        "group_id",
+        pl.when(pl.col("person_id").is_null())
+        .then(None)
+        .otherwise(pl.col("person_id_right").is_not_null())
+        .alias("admin_is_admin"),
+    )
+    reference = activity.reference
+    table = net.groups.select("group_id", "unit_id", "kind", "name")
+    for part in (members, active, activity.window, activity.last_seen, blocked, moves, admin_ok):
+        table = table.join(part, on="group_id", how="left")
+    counts = [
+        "members",
+        "active_members",
+        "messages",
+        "noise",
+        "blocklisted",
+        "joins_30d",
+        "exits_30d",
+    ]
+    table = table.with_columns(pl.col(c).fill_null(0).cast(pl.Int64) for c in counts)
+    days_since = (
+        (pl.lit(reference) - pl.col("last_ts")).dt.total_days()
+        if reference is not None
+        else pl.lit(None, dtype=pl.Int64)
+    )
+    return (
+        table.with_columns(
+            (pl.col("messages") / WINDOW_DAYS).round(2).alias("messages_per_day"),
+            _ratio("active_members", "members").alias("active_share"),
+            _ratio("noise", "messages").alias("noise_share"),
+            days_since.alias("days_since_last"),
+        )
+        .with_columns(
+            (
+                pl.col("days_since_last").is_null() | (pl.col("days_since_last") > DORMANT_DAYS)
+            ).alias("dormant"),
+        )
+        .sort("group_id")
+    )
+
+
+def _ratio(part: str, whole: str) -> pl.Expr:
+    return pl.when(pl.col(whole) > 0).then(pl.col(part) / pl.col(whole)).otherwise(None)
+
+
+def health_by_level(health: pl.DataFrame, units: pl.DataFrame, level: str) -> pl.DataFrame:
+    """Group health rolled up to the units of `level`: sums, and shares of the sums."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level}")
+    lineage = unit_lineage(units).select("unit_id", pl.col(f"{level}_id").alias("scope_id"))
+    rolled = (
+        health.join(lineage, on="unit_id")
+        .drop_nulls("scope_id")
+        .group_by("scope_id")
+        .agg(
+            pl.len().alias("groups"),
+            pl.col("dormant").sum().alias("dormant_groups"),
+            (pl.col("admin_is_admin") == False).sum().alias("groups_admin_missing"),  # noqa: E712
+            *(
+                pl.col(c).sum()
+                for c in (
+                    "members",
+                    "active_members",
+                    "messages",
+                    "noise",
+                    "blocklisted",
+                    "joins_30d",
+                    "exits_30d",
+                )
+            ),
+        )
+        .with_columns(
+            (pl.col("messages") / WINDOW_DAYS).round(2).alias("messages_per_day"),
+            _ratio("active_members", "members").alias("active_share"),
+            _ratio("noise", "messages").alias("noise_share"),
+        )
+    )
+    names = units.filter(pl.col("kind") == level).select(
+        pl.col("unit_id").alias("scope_id"), "name", "name_hi"
+    )
+    return (
+        names.join(rolled, on="scope_id", how="inner")
+        .rename({"scope_id": "unit_id"})
+        .sort("unit_id")
+    )
