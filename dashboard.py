@@ -20,6 +20,7 @@ navigation = st.navigation(
             icon=":material/monitoring:",
             default=True,
         ),
+        st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/groups:"),
         st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:"),
     ]
 )

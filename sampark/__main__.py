@@ -12,12 +12,13 @@ from rich.table import Table
 
 from sampark import queries
 from sampark.db import migrate
+from sampark.metrics.activity import WINDOW_DAYS, group_health, health_by_level
 from sampark.metrics.coverage import LEVELS, coverage_by_level
 from sampark.settings import load_settings
 from sampark.targets import load_profile
 
 app = typer.Typer(add_completion=False, help="Sampark reports.")
-KINDS = ("coverage",)
+KINDS = ("coverage", "groups")
 FORMATS = ("json", "csv", "table")
 
 
@@ -42,16 +43,19 @@ def main() -> None:
 
 @app.command()
 def report(
-    kind: Annotated[str, typer.Argument(help="coverage")],
-    level: Annotated[str, typer.Option(help="state|range|district|circle|thana")] = "state",
+    kind: Annotated[str, typer.Argument(help="coverage | groups")],
+    level: Annotated[
+        str, typer.Option(help="state|range|district|circle|thana (groups also: group)")
+    ] = "state",
     fmt: Annotated[str, typer.Option("--format", help="json|csv|table")] = "table",
     db: Annotated[str | None, typer.Option(help="Database URL (default: DATABASE_URL)")] = None,
 ) -> None:
     """Print a report at a level, in the same numbers the dashboard shows."""
     if kind not in KINDS:
         raise typer.BadParameter(f"kind must be one of {', '.join(KINDS)} (others come later)")
-    if level not in LEVELS:
-        raise typer.BadParameter(f"level must be one of {', '.join(LEVELS)}")
+    levels = (*LEVELS, "group") if kind == "groups" else LEVELS
+    if level not in levels:
+        raise typer.BadParameter(f"level must be one of {', '.join(levels)}")
     if fmt not in FORMATS:
         raise typer.BadParameter(f"format must be one of {', '.join(FORMATS)}")
     settings = load_settings()
@@ -59,7 +63,14 @@ def report(
     profile = load_profile(settings.targets_dir, settings.state)
     with engine.connect() as conn:
         net = queries.network(conn)
-    _print(coverage_by_level(net, profile, level), fmt, f"Coverage by {level}")
+        chats = queries.activity(conn) if kind == "groups" else None
+    if chats is None:
+        _print(coverage_by_level(net, profile, level), fmt, f"Coverage by {level}")
+        return
+    health = group_health(net, chats)
+    table = health if level == "group" else health_by_level(health, net.units, level)
+    as_of = chats.reference.date() if chats.reference else "no chats loaded"
+    _print(table, fmt, f"Group health by {level} ({WINDOW_DAYS} days to {as_of})")
 
 
 if __name__ == "__main__":

@@ -77,3 +77,27 @@ def members_by_unit(frame: pl.DataFrame, level: str, lang: str) -> go.Figure:
     fig.update_xaxes(tickangle=-45 if len(names) > 8 else 0, automargin=True)
     level_name = t(f"level_{level}", lang)
     return _layout(fig, t("chart_units_title", lang, level=level_name), 460)
+
+
+def days_since_last_message(health: pl.DataFrame, dormant_days: int, lang: str) -> go.Figure:
+    """How long each group has been silent, with the dormancy threshold drawn."""
+    days = health.get_column("days_since_last").drop_nulls().to_list()
+    fig = go.Figure(
+        go.Histogram(
+            x=days,
+            xbins={"start": 0, "size": 7},
+            marker_color="#1f6fb2",
+            name=t("axis_groups", lang),
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    fig.add_vline(
+        x=dormant_days,
+        line_color="#c0392b",
+        line_width=3,
+        annotation_text=t("legend_dormant_line", lang, n=dormant_days),
+        annotation_position="top right",
+    )
+    fig.update_xaxes(title=t("axis_days", lang), rangemode="tozero")
+    fig.update_yaxes(title=t("axis_groups", lang))
+    return _layout(fig, t("chart_dormancy_title", lang), 360)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from etl.demo import write_demo
@@ -146,7 +147,7 @@ def test_data_page_filters_rejects_by_file(app):
 
 def test_each_page_runs_on_its_own(demo_db, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", demo_db)
-    for page in ("overview.py", "data.py"):
+    for page in ("overview.py", "groups.py", "data.py"):
         at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=60).run()
         assert not at.exception, page
         assert at.metric, page
@@ -161,3 +162,34 @@ def test_empty_database_builds_the_demo_and_says_so(monkeypatch, tmp_path):
     assert (tmp_path / "inbox" / "demo" / "units" / "units.csv").is_file()
     (state,) = _report(f"sqlite:///{tmp_path}/empty.db", "state")
     assert _metrics(at)["Members (people)"] == f"{state['members']:,}"
+
+
+def test_group_health_page_without_chats_says_so_and_counts_every_group(app, demo_db):
+    at = app.run()
+    at.switch_page("pages/groups.py").run()
+    assert not at.exception
+    (state,) = _report(demo_db, "state")
+    metrics = _metrics(at)
+    assert metrics["Groups"] == f"{state['groups']:,}"
+    assert metrics["Dormant groups"] == metrics["Groups"]
+    assert "No chat exports loaded yet" in at.info[0].value
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert charts[0]["layout"]["title"]["text"] == "Days since the last message, per group"
+    assert charts[0]["layout"]["shapes"][0]["x0"] == 14
+
+
+def test_group_health_drills_down_to_a_thanas_groups(app, demo_db):
+    app.session_state["range_en"] = "BR-R-CEN"
+    app.session_state["district_BR-R-CEN_en"] = "BR-NAL"
+    app.session_state["health_unit_en"] = "BR-NAL-T001"
+    at = app.run()
+    at.switch_page("pages/groups.py").run()
+    assert not at.exception
+    with sa.create_engine(demo_db).connect() as conn:
+        expected = (
+            conn.execute(sa.text("SELECT name FROM groups WHERE unit_id = 'BR-NAL-T001'"))
+            .scalars()
+            .all()
+        )
+    assert expected
+    assert sorted(at.dataframe[-1].value["Group"].tolist()) == sorted(expected)

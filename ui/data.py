@@ -8,6 +8,7 @@ import streamlit as st
 
 from sampark import queries
 from sampark.db import migrate
+from sampark.metrics.activity import Activity
 from sampark.metrics.coverage import Network
 from sampark.settings import load_settings
 from sampark.targets import Profile, load_profile
@@ -62,3 +63,15 @@ def _etl_logs(url: str, data_version: str) -> tuple[pl.DataFrame, pl.DataFrame, 
 def etl_logs() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(runs, files, rejects) as the registry holds them."""
     return _etl_logs(database_url(), version())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _activity(url: str, data_version: str) -> Activity:
+    del data_version
+    with engine(url).connect() as conn:
+        return queries.activity(conn)
+
+
+def activity() -> Activity:
+    """Per-group chat aggregates over the last 30 days of loaded chats."""
+    return _activity(database_url(), version())

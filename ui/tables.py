@@ -34,3 +34,50 @@ def coverage_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
         name.alias(t("col_unit", lang)),
         *(pl.col(c).alias(t(key, lang)) for c, key in COVERAGE_COLUMNS.items()),
     )
+
+
+HEALTH_COLUMNS = {
+    "members": "col_members",
+    "active_members": "col_active_members",
+    "messages_per_day": "col_messages_per_day",
+    "active_share": "col_active_share",
+    "noise_share": "col_noise_share",
+    "days_since_last": "col_days_since_last",
+    "dormant": "col_dormant",
+    "admin_is_admin": "col_admin_is_admin",
+    "blocklisted": "col_blocklisted_present",
+    "joins_30d": "col_joins",
+    "exits_30d": "col_exits",
+}
+
+HEALTH_LEVEL_COLUMNS = {
+    "groups": "col_groups",
+    "dormant_groups": "col_dormant_groups",
+    "groups_admin_missing": "col_admin_missing",
+    "members": "col_members",
+    "active_members": "col_active_members",
+    "messages_per_day": "col_messages_per_day",
+    "active_share": "col_active_share",
+    "noise_share": "col_noise_share",
+    "blocklisted": "col_blocklisted_present",
+    "joins_30d": "col_joins",
+    "exits_30d": "col_exits",
+}
+
+
+def health_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Per-group health with headers in the reader's language."""
+    return frame.select(
+        pl.col("name").alias(t("col_group", lang)),
+        pl.col("kind").alias(t("col_kind", lang)),
+        *(pl.col(c).alias(t(key, lang)) for c, key in HEALTH_COLUMNS.items()),
+    )
+
+
+def health_level_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Health rolled up to units, with headers in the reader's language."""
+    name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
+    return frame.select(
+        name.alias(t("col_unit", lang)),
+        *(pl.col(c).alias(t(key, lang)) for c, key in HEALTH_LEVEL_COLUMNS.items()),
+    )

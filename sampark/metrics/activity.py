@@ -146,3 +146,33 @@ def health_by_level(health: pl.DataFrame, units: pl.DataFrame, level: str) -> pl
         .rename({"scope_id": "unit_id"})
         .sort("unit_id")
     )
+
+
+def health_summary(health: pl.DataFrame) -> dict[str, float | int | None]:
+    """The figures above the Group health table: counts and shares of sums."""
+    members, active = int(health["members"].sum()), int(health["active_members"].sum())
+    messages, noise = int(health["messages"].sum()), int(health["noise"].sum())
+    return {
+        "groups": health.height,
+        "dormant_groups": int(health["dormant"].sum()),
+        "active_share": active / members if members else None,
+        "noise_share": noise / messages if messages else None,
+        "blocklisted": int(health["blocklisted"].sum()),
+        "groups_admin_missing": int((health["admin_is_admin"] == False).sum()),  # noqa: E712
+    }
+
+
+def health_view(
+    health: pl.DataFrame,
+    *,
+    kinds: list[str] | None = None,
+    dormant_only: bool = False,
+    unit_id: str | None = None,
+) -> pl.DataFrame:
+    """The groups a reader asked for, least active first (dormant, then fewest messages)."""
+    view = health if unit_id is None else health.filter(pl.col("unit_id") == unit_id)
+    if kinds:
+        view = view.filter(pl.col("kind").is_in(kinds))
+    if dormant_only:
+        view = view.filter(pl.col("dormant"))
+    return view.sort(["dormant", "messages_per_day"], descending=[True, False])

@@ -249,3 +249,26 @@ def test_overview_in_hindi_shows_devanagari_and_indian_grouping(server: Server, 
     assert any("अवलोकन" in n for n in nav)
     # Over a lakh people would read 1,00,000; the small demo's few thousand read 6,313.
     assert re.fullmatch(r"\d{1,2}(,\d\d)*,\d{3}|\d{1,3}", members), members
+
+
+def test_group_health_page_renders(server: Server, page: Any) -> None:
+    page.goto(server.url, wait_until="domcontentloaded")
+    page.locator('[data-testid="stMetricValue"]').first.wait_for(
+        state="visible", timeout=FIRST_LOAD_S * 1000
+    )
+    link = page.locator('[data-testid="stSidebarNavLink"]').filter(
+        has_text=re.compile("Group health|समूह स्वास्थ्य")
+    )
+    link.first.click()
+    try:
+        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(
+            state="attached", timeout=CHART_S * 1000
+        )
+        page.locator('[data-testid="stDataFrame"]').first.wait_for(
+            state="visible", timeout=PAGE_S * 1000
+        )
+        _wait_idle(page)
+    finally:
+        _shot(page, "groups.png")
+        errors = _exceptions(page)
+    assert errors == [], f"exceptions on Group health: {errors}\n{server.log_tail()}"

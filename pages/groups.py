@@ -1,0 +1,84 @@
+"""Group health: activity, noise, dormant groups, admins, blocklisted members; drill-down."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sampark.charts import days_since_last_message
+from sampark.i18n import number, percent, t
+from sampark.metrics.activity import (
+    DORMANT_DAYS,
+    WINDOW_DAYS,
+    group_health,
+    health_by_level,
+    health_summary,
+    health_view,
+)
+from sampark.metrics.coverage import CHILD_LEVEL, scope_level, scoped
+from sampark.schema import GROUP_KINDS
+from ui import data, downloads, filters, tables
+
+lang = filters.current_language()
+scope_id = filters.current_scope()
+net = scoped(data.network(), scope_id)
+chats = data.activity()
+
+st.title(t("groups_title", lang))
+scope_name = tables.unit_label(net.units, scope_id, lang) or t("all", lang)
+reference = chats.reference.date().isoformat() if chats.reference else "—"
+st.caption(
+    t(
+        "groups_caption",
+        lang,
+        scope=scope_name,
+        days=WINDOW_DAYS,
+        ref=reference,
+        dormant=DORMANT_DAYS,
+    )
+)
+if chats.reference is None:
+    st.info(t("groups_no_chats", lang), icon=":material/info:")
+
+health = group_health(net, chats)
+summary = health_summary(health)
+cols = st.columns(5)
+cols[0].metric(t("kpi_groups_total", lang), number(int(summary["groups"] or 0), lang))
+cols[1].metric(t("kpi_dormant", lang), number(int(summary["dormant_groups"] or 0), lang))
+cols[2].metric(
+    t("kpi_active_share", lang, days=WINDOW_DAYS), percent(summary["active_share"], lang)
+)
+cols[3].metric(
+    t("kpi_noise_share", lang),
+    percent(summary["noise_share"], lang),
+    help=t("kpi_noise_help", lang),
+)
+cols[4].metric(
+    t("kpi_admin_missing", lang), number(int(summary["groups_admin_missing"] or 0), lang)
+)
+
+st.plotly_chart(days_since_last_message(health, DORMANT_DAYS, lang), width="stretch")
+
+left, right = st.columns([2, 1])
+kinds = left.multiselect(t("groups_kinds", lang), list(GROUP_KINDS), key="health_kinds")
+dormant_only = right.toggle(t("groups_dormant_only", lang), key="health_dormant")
+view = health_view(health, kinds=kinds, dormant_only=dormant_only)
+
+level = CHILD_LEVEL.get(scope_level(net.units, scope_id))
+if level is not None:
+    st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
+    rolled = tables.health_level_table(health_by_level(view, net.units, level), lang)
+    st.dataframe(rolled, hide_index=True, width="stretch")
+    downloads.buttons(rolled, f"group_health_{level}", lang)
+
+st.subheader(t("page_groups", lang))
+labels = {u: tables.unit_label(net.units, u, lang) or u for u in net.units["unit_id"]}
+units_with_groups = sorted(set(view["unit_id"].to_list()), key=lambda u: labels[u])
+unit = st.selectbox(
+    t("groups_drill", lang),
+    [None, *units_with_groups],
+    format_func=lambda u: t("all", lang) if u is None else labels[u],
+    key=f"health_unit_{lang}",
+)
+shown = tables.health_table(health_view(view, unit_id=unit), lang)
+st.dataframe(shown, hide_index=True, width="stretch")
+downloads.buttons(shown, "group_health", lang)
