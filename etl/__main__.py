@@ -70,7 +70,7 @@ def run(
         def step(file: FileResult, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=file.path[-40:])
 
-        result = run_inbox(engine, folder, progress=step)
+        result = run_inbox(engine, folder, progress=step, keep_text=settings.keep_message_text)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
     else:

@@ -25,6 +25,7 @@ import polars as pl
 import xlsxwriter
 
 from etl import demo_names as names
+from etl.demo_chats import write_chats
 from etl.sources.sheets import CATEGORY_HI, SHEETS
 
 CURRENT = date(2026, 11, 1)
@@ -76,6 +77,8 @@ class DemoSummary:
     blocklist: int
     bad_rows: int
     bad_files: int
+    chats: int = 0  # WhatsApp exports under chats/ (also counted in files)
+    chat_messages: int = 0
 
 
 @dataclass
@@ -276,6 +279,7 @@ class _Bihar:
         self.range_officers: dict[str, list[_Staff]] = {}
         self.hq_officers: list[_Staff] = []
         self.bad_rows = 0
+        self.sheet_names: dict[str, str] = {}  # group id → name in the groups sheet
         self.file_names = {
             code: en.lower().replace(" ", "_") for code, en, _, _ in names.BIHAR_RANGES
         }
@@ -680,8 +684,20 @@ class _Bihar:
                 ["3", "Send updated rosters to PHQ", "31-10-2026"],
             ],
         )
+        self.progress("writing chats")
+        chats, chat_messages = write_chats(
+            out,
+            self.groups,
+            self.people,
+            names=self.sheet_names,
+            places=self.unit_names,
+            blocked=[person for person, _, _ in self.blocklist],
+            seed=self.rng.getrandbits(64),
+            scale=self.scale,
+            progress=self.progress,
+        )
         return DemoSummary(
-            files=w.files,
+            files=w.files + chats,
             units=len(self.units),
             groups=n_groups,
             roster_rows=roster_rows,
@@ -689,6 +705,8 @@ class _Bihar:
             blocklist=len(self.blocklist),
             bad_rows=self.bad_rows,
             bad_files=1,
+            chats=chats,
+            chat_messages=chat_messages,
         )
 
     def _unit_rows(self, units: Sequence[_Unit], lang: str) -> list[list[str]]:
@@ -737,6 +755,9 @@ class _Bihar:
                 ]
                 for g in groups
             ]
+            self.sheet_names.update(
+                (g.group_id, row[3]) for g, row in zip(groups, rows, strict=True)
+            )
             if n_bad > 0 and key != "DIV":  # a group whose unit is not in any units sheet
                 d = next(d for d in self.districts if d.code == groups[0].file_key)
                 rows.insert(

@@ -17,7 +17,9 @@ from sampark.schema import (
     etl_files,
     etl_runs,
     groups,
+    membership_events,
     memberships,
+    messages,
     people,
     rejects,
     staff,
@@ -80,6 +82,11 @@ def finish_run(conn: sa.Connection, run_id: int, at: datetime, totals: dict[str,
 def record_file(conn: sa.Connection, **values: Any) -> int:
     """A row in the file registry; returns its file_id."""
     return _new_id(conn.execute(etl_files.insert().values(**values)))
+
+
+def note_file(conn: sa.Connection, file_id: int, note: str) -> None:
+    """What a loaded file added, in words, for the Data page."""
+    conn.execute(etl_files.update().where(etl_files.c.file_id == file_id).values(reason=note))
 
 
 def record_rejects(conn: sa.Connection, file_id: int, found: pl.DataFrame) -> None:
@@ -188,3 +195,41 @@ def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.Dat
     for batch in _batches(joining.to_dicts()):
         conn.execute(memberships.insert(), batch)
     return stale_rows
+
+
+def _new_only(rows: pl.DataFrame, held: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """Rows beyond those the database already holds for the same keys (an overlap of two
+    exports of one chat): the k-th occurrence of a key is new when fewer than k are held."""
+    numbered = rows.with_columns(pl.int_range(pl.len()).over(keys).alias("_nth"))
+    return (
+        numbered.join(held, on=keys, how="left", nulls_equal=True)
+        .filter(pl.col("_nth") >= pl.col("n").fill_null(0))
+        .drop("_nth", "n")
+    )
+
+
+def write_chat(
+    conn: sa.Connection,
+    group_id: str,
+    chat_messages: pl.DataFrame,
+    events: pl.DataFrame,
+    file_id: int,
+) -> tuple[int, int]:
+    """Insert what an export adds to its group; returns (new messages, new events)."""
+    if chat_messages.is_empty() and events.is_empty():
+        return 0, 0
+    stamps = (
+        pl.concat([chat_messages.select("ts"), events.select("ts")])
+        .select(pl.col("ts").min().alias("start"), pl.col("ts").max().alias("end"))
+        .row(0)
+    )
+    held_messages, held_events = queries.chat_keys(conn, group_id, stamps[0], stamps[1])
+    new_messages = _new_only(chat_messages, held_messages, ["ts", "author", "kind"])
+    new_events = _new_only(events, held_events, ["ts", "event", "actor", "subject"])
+    tag = {"group_id": pl.lit(group_id), "file_id": pl.lit(file_id)}
+    rows = new_messages.drop("line").with_columns(**tag).to_dicts()
+    for batch in _batches(rows):
+        conn.execute(messages.insert(), batch)
+    for batch in _batches(new_events.drop("line").with_columns(**tag).to_dicts()):
+        conn.execute(membership_events.insert(), batch)
+    return new_messages.height, new_events.height

@@ -14,12 +14,14 @@ import sqlalchemy as sa
 
 from etl import load
 from etl.sources import SOURCES
+from etl.sources.chats import CHAT_SUFFIXES, read_chat
 from etl.sources.checks import Checked, Known
 from etl.sources.sheets import LOAD_ORDER
 from etl.sources.tabular import SHEET_SUFFIXES, BadFile, Table, read_table
 from etl.sources.units import KIND_DEPTH
 from etl.sources.units import KIND_LABELS as UNIT_KIND_LABELS
 from etl.sources.values import coded
+from etl.sources.whatsapp import BadExport
 from sampark import queries
 
 
@@ -175,6 +177,52 @@ def _data_rows(path: Path) -> int:
     return max(sum(1 for line in lines[1:] if line.strip()), 0)
 
 
+def _load_chat(
+    engine: sa.Engine, run_id: int, path: Path, inbox: Path, sha: str, *, keep_text: bool
+) -> FileResult:
+    """One chat export in one transaction: what is new is added, overlap is not repeated.
+
+    Parser findings (a forged header, a timestamp going back) are recorded as warnings; the
+    entries themselves are all kept, so they count as loaded."""
+    name = str(path.relative_to(inbox))
+    with engine.connect() as conn:
+        groups = queries.group_names(conn)
+        members = queries.group_members_named(conn)
+    try:
+        chat = read_chat(path, groups, members, keep_text=keep_text)
+    except (LookupError, ValueError, BadExport) as exc:
+        return _reject_file(engine, run_id, name, sha, str(exc), 0)
+    with engine.begin() as conn:
+        file_id = load.record_file(
+            conn,
+            run_id=run_id,
+            path=name,
+            sha256=sha,
+            source="chats",
+            status="loaded",
+            rows_read=chat.rows_read,
+            rows_loaded=chat.rows_read,
+            rows_rejected=0,
+            loaded_at=_now(),
+        )
+        new_messages, new_events = load.write_chat(
+            conn, chat.group_id, chat.messages, chat.events, file_id
+        )
+        load.note_file(
+            conn,
+            file_id,
+            f"group {chat.group_id}: {new_messages} new messages, "
+            f"{new_events} new membership events; "
+            f"{chat.rows_read - new_messages} already loaded from an earlier export",
+        )
+        load.record_rejects(
+            conn,
+            file_id,
+            chat.rejects.with_columns(("warning: " + pl.col("reason")).alias("reason")),
+        )
+    return FileResult(name, "chats", "loaded", chat.rows_read, chat.rows_read, 0)
+
+
 def _load_rank(table: Table, path: Path) -> tuple[int, int, str]:
     """Units before groups before rosters…; among unit sheets, the one holding the highest
     level first, so a thana sheet finds the district sheet loaded whatever the file names."""
@@ -185,8 +233,12 @@ def _load_rank(table: Table, path: Path) -> tuple[int, int, str]:
     return LOAD_ORDER.index(table.kind), depth, str(path)
 
 
-def run_inbox(engine: sa.Engine, inbox: Path, progress: Progress | None = None) -> RunResult:
-    """Load every new sheet under `inbox`; unchanged files (same sha256) are skipped."""
+def run_inbox(
+    engine: sa.Engine, inbox: Path, progress: Progress | None = None, *, keep_text: bool = False
+) -> RunResult:
+    """Load every new sheet and chat export under `inbox`; unchanged files are skipped.
+
+    Message text is stored only with `keep_text` (the setting SAMPARK_KEEP_MESSAGE_TEXT)."""
     with engine.begin() as conn:
         run_id = load.start_run(conn, inbox, _now())
         seen = set(queries.seen_hashes(conn))
@@ -199,15 +251,18 @@ def run_inbox(engine: sa.Engine, inbox: Path, progress: Progress | None = None) 
         if progress:
             progress(file, len(result.files), total)
 
+    chats: list[tuple[Path, str]] = []
     for path in others:
-        done(
-            FileResult(
-                str(path.relative_to(inbox)),
-                None,
-                "ignored",
-                reason="not a sheet (.csv/.xlsx); chat exports are read by a later source",
-            )
-        )
+        name = str(path.relative_to(inbox))
+        if path.suffix.lower() not in CHAT_SUFFIXES:
+            done(FileResult(name, None, "ignored", reason="neither a sheet nor a chat export"))
+            continue
+        sha = sha256_of(path)
+        if sha in seen:
+            done(FileResult(name, None, "skipped", reason="unchanged since it was loaded"))
+            continue
+        seen.add(sha)
+        chats.append((path, sha))
     pending: list[tuple[tuple[int, int, str], Path, str, Table]] = []
     for path in sheets:
         name = str(path.relative_to(inbox))
@@ -225,6 +280,9 @@ def run_inbox(engine: sa.Engine, inbox: Path, progress: Progress | None = None) 
 
     for _, path, sha, table in sorted(pending, key=lambda item: item[0]):
         done(_load_file(engine, run_id, path, inbox, sha, table))
+    # Chats last: they name groups and people that the sheets bring.
+    for path, sha in chats:
+        done(_load_chat(engine, run_id, path, inbox, sha, keep_text=keep_text))
 
     with engine.begin() as conn:
         load.finish_run(

@@ -13,6 +13,7 @@ from sampark.metrics.activity import (
     health_by_level,
     health_summary,
     health_view,
+    roster_chat_findings,
 )
 from sampark.metrics.coverage import CHILD_LEVEL, scope_level, scoped
 from sampark.schema import GROUP_KINDS
@@ -82,3 +83,12 @@ unit = st.selectbox(
 shown = tables.health_table(health_view(view, unit_id=unit), lang)
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, "group_health", lang)
+
+findings = roster_chat_findings(net, chats)
+with st.expander(
+    t("groups_reconcile", lang, n=number(findings.height, lang)), icon=":material/rule:"
+):
+    st.caption(t("groups_reconcile_help", lang))
+    listed = tables.findings_table(findings, lang)
+    st.dataframe(listed, hide_index=True, width="stretch")
+    downloads.buttons(listed, "roster_vs_chat", lang)

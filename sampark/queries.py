@@ -20,6 +20,7 @@ from sampark.schema import (
     memberships,
     messages,
     metadata,
+    people,
     rejects,
     staff,
     units,
@@ -290,6 +291,85 @@ def activity(conn: sa.Connection, days: int = WINDOW_DAYS) -> Activity:
         .group_by(membership_events.c.group_id, membership_events.c.event),
         {"group_id": pl.String, "event": pl.String, "n": pl.Int64},
     )
+    presence, writers = chat_presence(conn)
     return Activity(
-        reference=reference, window=window, authors=authors, last_seen=last_seen, changes=changes
+        reference=reference,
+        window=window,
+        authors=authors,
+        last_seen=last_seen,
+        changes=changes,
+        presence=presence,
+        writers=writers,
     )
+
+
+def chat_keys(
+    conn: sa.Connection, group_id: str, start: datetime, end: datetime
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """How many messages and events a group already holds per (time, who, what) between
+    `start` and `end`: what a re-exported, overlapping chat must not add again."""
+    msg = _frame(
+        conn,
+        sa.select(messages.c.ts, messages.c.author, messages.c.kind, sa.func.count())
+        .where(messages.c.group_id == group_id, messages.c.ts.between(start, end))
+        .group_by(messages.c.ts, messages.c.author, messages.c.kind),
+        {"ts": pl.Datetime("us"), "author": pl.String, "kind": pl.String, "n": pl.Int64},
+    )
+    ev = membership_events
+    events = _frame(
+        conn,
+        sa.select(ev.c.ts, ev.c.event, ev.c.actor, ev.c.subject, sa.func.count())
+        .where(ev.c.group_id == group_id, ev.c.ts.between(start, end))
+        .group_by(ev.c.ts, ev.c.event, ev.c.actor, ev.c.subject),
+        {
+            "ts": pl.Datetime("us"),
+            "event": pl.String,
+            "actor": pl.String,
+            "subject": pl.String,
+            "n": pl.Int64,
+        },
+    )
+    return msg, events
+
+
+def group_members_named(conn: sa.Connection) -> pl.DataFrame:
+    """Open members with their names: group_id, person_id, name."""
+    stmt = (
+        sa.select(memberships.c.group_id, memberships.c.person_id, people.c.name)
+        .join(people, people.c.person_id == memberships.c.person_id)
+        .where(memberships.c.left_at.is_(None))
+    )
+    return _frame(conn, stmt, {"group_id": pl.String, "person_id": pl.String, "name": pl.String})
+
+
+def group_names(conn: sa.Connection) -> pl.DataFrame:
+    return _frame(
+        conn,
+        sa.select(groups.c.group_id, groups.c.name),
+        {"group_id": pl.String, "name": pl.String},
+    )
+
+
+def chat_presence(conn: sa.Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(membership events with a known person, each author's last message per group)."""
+    ev = membership_events
+    events = _frame(
+        conn,
+        sa.select(ev.c.group_id, ev.c.person_id, ev.c.ts, ev.c.event).where(
+            ev.c.person_id.is_not(None)
+        ),
+        {
+            "group_id": pl.String,
+            "person_id": pl.String,
+            "ts": pl.Datetime("us"),
+            "event": pl.String,
+        },
+    )
+    authors = _frame(
+        conn,
+        sa.select(messages.c.group_id, messages.c.person_id, sa.func.max(messages.c.ts))
+        .where(messages.c.person_id.is_not(None))
+        .group_by(messages.c.group_id, messages.c.person_id),
+        {"group_id": pl.String, "person_id": pl.String, "last_ts": pl.Datetime("us")},
+    )
+    return events, authors

@@ -35,6 +35,8 @@ class Settings:
     """State profile used for targets: bihar, rajasthan or up."""
     demo_seed: int
     """Seed for the demo state built on an empty database."""
+    keep_message_text: bool = False
+    """Store chat message text; off by default, since counts need no personal content."""
 
     @property
     def inbox(self) -> Path:
@@ -55,4 +57,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         database_url=url,
         state=source.get("SAMPARK_STATE", "bihar"),
         demo_seed=int(source.get("SAMPARK_DEMO_SEED", "7")),
+        keep_message_text=source.get("SAMPARK_KEEP_MESSAGE_TEXT", "0").lower()
+        in ("1", "true", "yes"),
     )

@@ -127,6 +127,23 @@ def _activity() -> Activity:
                 "n": [3, 2, 1],
             }
         ),
+        # +91902 left the chat but is still on G1's roster; +91999 wrote but is on no roster
+        # of G1.
+        presence=pl.DataFrame(
+            {
+                "group_id": ["G1"],
+                "person_id": ["+91902"],
+                "ts": [datetime(2026, 10, 20)],
+                "event": ["left"],
+            }
+        ),
+        writers=pl.DataFrame(
+            {
+                "group_id": ["G1", "G1"],
+                "person_id": ["+91900", "+91999"],
+                "last_ts": [datetime(2026, 11, 1), datetime(2026, 10, 30)],
+            }
+        ),
     )
 
 
@@ -146,6 +163,8 @@ def test_group_health_literal_row_of_an_active_group():
             "blocklisted",
             "joins_30d",
             "exits_30d",
+            "left_chat",
+            "not_on_roster",
         )
     } == {
         "members": 4,
@@ -159,6 +178,8 @@ def test_group_health_literal_row_of_an_active_group():
         "blocklisted": 1,
         "joins_30d": 5,
         "exits_30d": 1,
+        "left_chat": 1,
+        "not_on_roster": 1,
     }
 
 
@@ -188,3 +209,31 @@ def test_health_rolls_up_to_the_district_as_shares_of_sums():
         "active_share": 0.4,
         "noise_share": 0.25,
     }
+
+
+def test_roster_vs_chat_finds_both_kinds_of_disagreement():
+    from sampark.metrics.reconcile import roster_vs_chat
+
+    members = pl.DataFrame({"group_id": ["G1"] * 3, "person_id": ["a", "b", "c"]})
+    events = pl.DataFrame(
+        {
+            "group_id": ["G1"] * 5,
+            "person_id": ["b", "b", "c", "d", "e"],
+            "ts": [datetime(2026, 10, d) for d in (1, 5, 2, 3, 4)],
+            "event": ["added", "left", "joined_link", "joined_link", "left"],
+        }
+    )
+    # "e" wrote before leaving: gone, not a finding; "f" only wrote.
+    authors = pl.DataFrame(
+        {
+            "group_id": ["G1", "G1"],
+            "person_id": ["e", "f"],
+            "last_ts": [datetime(2026, 10, 1), datetime(2026, 10, 6)],
+        }
+    )
+    found = roster_vs_chat(members, events, authors)
+    assert found.rows() == [
+        ("G1", "b", "left_chat", datetime(2026, 10, 5)),
+        ("G1", "d", "not_on_roster", datetime(2026, 10, 3)),
+        ("G1", "f", "not_on_roster", datetime(2026, 10, 6)),
+    ]

@@ -39,14 +39,16 @@ def _metrics(at: AppTest) -> dict[str, str]:
 
 
 def _report(url: str, level: str) -> list[dict]:
-    """What `python -m sampark report coverage` prints for the same database."""
+    """What `python -m sampark report` prints for the same database: `coverage` by unit, or
+    `groups` at the group level."""
+    kind = "groups" if level == "group" else "coverage"
     out = subprocess.run(
         [
             sys.executable,
             "-m",
             "sampark",
             "report",
-            "coverage",
+            kind,
             "--level",
             level,
             "--format",
@@ -164,18 +166,30 @@ def test_empty_database_builds_the_demo_and_says_so(monkeypatch, tmp_path):
     assert _metrics(at)["Members (people)"] == f"{state['members']:,}"
 
 
-def test_group_health_page_without_chats_says_so_and_counts_every_group(app, demo_db):
+def test_group_health_page_shows_chat_activity_with_dormancy_line(app, demo_db):
     at = app.run()
     at.switch_page("pages/groups.py").run()
     assert not at.exception
     (state,) = _report(demo_db, "state")
+    health = _report(demo_db, "group")
     metrics = _metrics(at)
     assert metrics["Groups"] == f"{state['groups']:,}"
-    assert metrics["Dormant groups"] == metrics["Groups"]
-    assert "No chat exports loaded yet" in at.info[0].value
+    assert metrics["Dormant groups"] == f"{sum(g['dormant'] for g in health):,}"
+    assert 0 < sum(g["dormant"] for g in health) < len(health)
+    assert metrics["Noise share"] != "—"
+    assert not at.info
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert charts[0]["layout"]["title"]["text"] == "Days since the last message, per group"
     assert charts[0]["layout"]["shapes"][0]["x0"] == 14
+
+
+def test_group_health_lists_roster_chat_disagreements_with_masked_phones(app, demo_db):
+    at = app.run()
+    at.switch_page("pages/groups.py").run()
+    found = next(d.value for d in at.dataframe if "Finding" in d.value.columns)
+    health = _report(demo_db, "group")
+    assert len(found) == sum(g["left_chat"] + g["not_on_roster"] for g in health) > 0
+    assert found["Person"].str.fullmatch(r"\+91 \d\d•••••\d{3}").all()
 
 
 def test_group_health_drills_down_to_a_thanas_groups(app, demo_db):
@@ -192,4 +206,5 @@ def test_group_health_drills_down_to_a_thanas_groups(app, demo_db):
             .all()
         )
     assert expected
-    assert sorted(at.dataframe[-1].value["Group"].tolist()) == sorted(expected)
+    groups = next(d.value for d in at.dataframe if "Designated admin is admin" in d.value.columns)
+    assert sorted(groups["Group"].tolist()) == sorted(expected)

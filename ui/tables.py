@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from sampark.i18n import t
+from sampark.phones import mask_phone
 
 COVERAGE_COLUMNS = {
     "members": "col_members",
@@ -48,6 +49,8 @@ HEALTH_COLUMNS = {
     "blocklisted": "col_blocklisted_present",
     "joins_30d": "col_joins",
     "exits_30d": "col_exits",
+    "left_chat": "col_left_chat",
+    "not_on_roster": "col_not_on_roster",
 }
 
 HEALTH_LEVEL_COLUMNS = {
@@ -62,6 +65,8 @@ HEALTH_LEVEL_COLUMNS = {
     "blocklisted": "col_blocklisted_present",
     "joins_30d": "col_joins",
     "exits_30d": "col_exits",
+    "left_chat": "col_left_chat",
+    "not_on_roster": "col_not_on_roster",
 }
 
 
@@ -80,4 +85,19 @@ def health_level_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     return frame.select(
         name.alias(t("col_unit", lang)),
         *(pl.col(c).alias(t(key, lang)) for c, key in HEALTH_LEVEL_COLUMNS.items()),
+    )
+
+
+def findings_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Roster-vs-chat findings; phone numbers masked (volunteers' identities are confidential)."""
+    finding = pl.col("finding").replace_strict(
+        {"left_chat": t("col_left_chat", lang), "not_on_roster": t("col_not_on_roster", lang)}
+    )
+    return frame.select(
+        pl.col("name").alias(t("col_group", lang)),
+        pl.col("person_id")
+        .map_elements(mask_phone, return_dtype=pl.String)
+        .alias(t("col_person", lang)),
+        finding.alias(t("col_finding", lang)),
+        pl.col("since").alias(t("col_since", lang)),
     )

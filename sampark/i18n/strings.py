@@ -164,4 +164,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_blocklisted_present": {"en": "Blocklisted present", "hi": "प्रतिबंधित मौजूद"},
     "col_joins": {"en": "Joins (30 d)", "hi": "जुड़े (30 दिन)"},
     "col_exits": {"en": "Exits (30 d)", "hi": "निकले (30 दिन)"},
+    "col_left_chat": {"en": "Left the chat, still on roster", "hi": "चैट छोड़ी, सूची में अब भी"},
+    "col_not_on_roster": {"en": "In the chat, on no roster", "hi": "चैट में, किसी सूची में नहीं"},
+    "col_person": {"en": "Person", "hi": "व्यक्ति"},
+    "col_finding": {"en": "Finding", "hi": "निष्कर्ष"},
+    "col_since": {"en": "Since", "hi": "कब से"},
+    "groups_reconcile": {"en": "Roster against chat ({n})", "hi": "सूची बनाम चैट ({n})"},
+    "groups_reconcile_help": {
+        "en": "People the member list and the chat disagree on: left the chat but still on the roster, or in the chat but on no roster of the group.",
+        "hi": "वे लोग जिन पर सदस्य सूची और चैट असहमत हैं: चैट छोड़ दी पर सूची में हैं, या चैट में हैं पर समूह की किसी सूची में नहीं।",
+    },
 }

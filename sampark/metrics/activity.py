@@ -11,6 +11,7 @@ from datetime import datetime
 import polars as pl
 
 from sampark.metrics.coverage import LEVELS, Network, unit_lineage
+from sampark.metrics.reconcile import findings_per_group, roster_vs_chat
 
 WINDOW_DAYS = 30
 DORMANT_DAYS = 14
@@ -27,6 +28,8 @@ class Activity:
     authors: pl.DataFrame  # group_id, person_id: who wrote in the window
     last_seen: pl.DataFrame  # group_id, last_ts
     changes: pl.DataFrame  # group_id, event, n: membership events in the window
+    presence: pl.DataFrame  # group_id, person_id, ts, event: every event naming a person
+    writers: pl.DataFrame  # group_id, person_id, last_ts: everyone who ever wrote
 
 
 def group_health(net: Network, activity: Activity) -> pl.DataFrame:
@@ -67,9 +70,20 @@ def group_health(net: Network, activity: Activity) -> pl.DataFrame:
         .otherwise(pl.col("person_id_right").is_not_null())
         .alias("admin_is_admin"),
     )
+    findings = roster_vs_chat(net.members, activity.presence, activity.writers)
+    reconciled = findings_per_group(findings)
     reference = activity.reference
     table = net.groups.select("group_id", "unit_id", "kind", "name")
-    for part in (members, active, activity.window, activity.last_seen, blocked, moves, admin_ok):
+    for part in (
+        members,
+        active,
+        activity.window,
+        activity.last_seen,
+        blocked,
+        moves,
+        admin_ok,
+        reconciled,
+    ):
         table = table.join(part, on="group_id", how="left")
     counts = [
         "members",
@@ -79,6 +93,8 @@ def group_health(net: Network, activity: Activity) -> pl.DataFrame:
         "blocklisted",
         "joins_30d",
         "exits_30d",
+        "left_chat",
+        "not_on_roster",
     ]
     table = table.with_columns(pl.col(c).fill_null(0).cast(pl.Int64) for c in counts)
     days_since = (
@@ -129,6 +145,8 @@ def health_by_level(health: pl.DataFrame, units: pl.DataFrame, level: str) -> pl
                     "blocklisted",
                     "joins_30d",
                     "exits_30d",
+                    "left_chat",
+                    "not_on_roster",
                 )
             ),
         )
@@ -176,3 +194,11 @@ def health_view(
     if dormant_only:
         view = view.filter(pl.col("dormant"))
     return view.sort(["dormant", "messages_per_day"], descending=[True, False])
+
+
+def roster_chat_findings(net: Network, activity: Activity) -> pl.DataFrame:
+    """Each person on whom roster and chat disagree, with the group's unit and name."""
+    found = roster_vs_chat(net.members, activity.presence, activity.writers)
+    return found.join(net.groups.select("group_id", "unit_id", "name"), on="group_id").sort(
+        "since", descending=True
+    )

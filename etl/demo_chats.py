@@ -1,0 +1,718 @@
+"""WhatsApp "Export chat" files for the demo groups, in the layouts Indian phones write.
+
+`write_chats` writes one export per group under `out/chats/`, named `WhatsApp Chat with <group
+name>.txt` after the name in the groups sheet; about 15% are `.zip` exports holding the chat text
+(`WhatsApp Chat with <name>.txt` from Android, `_chat.txt` from iOS) and a tiny fake photo or two.
+
+Each group gets one layout, chosen by the seed: Android en-IN 12h (U+202F before `am`/`pm`), iOS
+bracketed with seconds and U+200E marks (system lines attributed to the group name), Android 24h
+`dd/mm/yyyy` with CRLF line ends, or Android 12h from a phone set to Hindi (system lines and
+markers in Hindi). The chats run from 2026-08-01 to the roster date 2026-11-01, and tell the same
+story as the rosters: members join (added or through the invite link) before they post, a few
+people still on the roster have left or were removed, a few people post who are on no roster of
+the group, blocklisted members post once or twice, about 10% of the groups have been silent for
+over a month, and a third of the messages are greetings, chain forwards, emoji and photos.
+
+Everything comes from `random.Random(seed)`: the same seed writes byte-identical files.
+"""
+
+from __future__ import annotations
+
+import random
+import zipfile
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Protocol
+
+START = date(2026, 8, 1)
+ROSTER_DATE = date(2026, 11, 1)
+DAYS = (ROSTER_DATE - START).days
+END_TS = DAYS * 86400 + 9 * 3600  # seconds after START: exported on the morning of 2026-11-01
+TARGET_MESSAGES = {"small": 50_000, "state": 2_000_000}
+FORMATS = ("android", "ios", "android24", "android_hi")
+_FORMAT_WEIGHTS = (45, 25, 15, 15)
+_ZIP_SHARE = 0.15
+_DORMANT_SHARE = 0.10
+_BUSY_SHARE = 0.10
+_ZIP_TIME = (2026, 11, 1, 9, 0, 0)
+
+LRM = "\u200e"
+NNBSP = "\u202f"
+_LQ, _RQ = "\u201c", "\u201d"  # iOS quotes the group name with curly quotes
+
+# Message volume relative to the number of members, by group kind.
+_KIND_RATE = {
+    "thana_public": 5.0,
+    "outpost_public": 4.0,
+    "circle": 12.0,
+    "district_staff": 3.0,
+    "women_staff": 4.0,
+    "division": 4.0,
+}
+# When people write (IST), relative weights per hour of the day.
+_HOUR_WEIGHTS = (
+    0.2, 0.1, 0.05, 0.05, 0.1, 0.6, 2.0, 4.0, 5.0, 5.0, 5.0, 4.5,
+    4.0, 3.5, 3.5, 3.5, 4.0, 4.5, 5.0, 5.5, 5.5, 4.5, 2.5, 1.0,
+)  # fmt: skip
+_HOURS = tuple(range(24))
+_HOUR_CUM = tuple(sum(_HOUR_WEIGHTS[: i + 1]) for i in range(24))
+_BUSY_DAYS = {date(2026, 8, 15): 2.5, date(2026, 8, 28): 1.5} | {
+    date(2026, 10, d): 2.0
+    for d in range(17, 22)  # Durga Puja
+}
+
+# ---------------------------------------------------------------- phrases
+
+ENCRYPTED_ANDROID = (
+    "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp,"
+    " can read or listen to them. Tap to learn more."
+)
+ENCRYPTED_IOS = (
+    "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp,"
+    " can read or listen to them."
+)
+ENCRYPTED_HI = "संदेश और कॉल एंड-टू-एंड एन्क्रिप्टेड हैं।"
+MEDIA_ANDROID = "<Media omitted>"
+MEDIA_HI = "<मीडिया के बिना>"
+MEDIA_IOS = ("image omitted", "image omitted", "image omitted", "video omitted", "sticker omitted")
+DELETED_ANDROID = "This message was deleted"
+DELETED_IOS = "This message was deleted."
+DELETED_HI = "यह संदेश हटा दिया गया"
+
+# Police notices, by language; {place} and {place_hi} are the group's unit.
+_NOTICES_EN = (
+    "Traffic advisory: due to the Durga Puja procession, vehicles will be diverted from {place}"
+    " Chowk to Station Road from 4 pm to 10 pm today. Kindly cooperate.",
+    "*Traffic diversion*\nMain road near {place} market closed for repair work tomorrow 8 am to"
+    " 2 pm.\nPlease use the bypass road.",
+    "Missing person appeal: boy aged 12 years, blue shirt, missing from {place} since yesterday"
+    " evening. If seen, inform {place} Thana or dial 112.",
+    "Beware of cyber fraud! Police never ask for OTP or bank details on call. Report fraud on 1930"
+    " or cybercrime.gov.in",
+    "Do not click unknown links about KYC update or electricity bill disconnection.\nSuch messages"
+    " are fraud. Call 1930 at once if money is debited.",
+    "Chhath Puja arrangements: barricading and lighting at all ghats in {place}.\nVolunteers please"
+    " report at the thana at 3 pm.",
+    "Peace committee meeting at {place} Thana on Sunday 11 am regarding Durga Puja and Diwali.\nAll"
+    " members are requested to attend.",
+    "Dial 112 for any emergency. Police will reach you.",
+    "Liquor is banned in Bihar. Give information about illegal liquor sale to the SHO, your name"
+    " will be kept secret.",
+    "Night patrolling increased in {place} market area during festival season.",
+)
+_NOTICES_HI = (
+    "यातायात सूचना: दुर्गा पूजा विसर्जन जुलूस के कारण आज शाम 4 बजे से {place_hi} चौक से स्टेशन रोड"
+    " की ओर वाहनों का मार्ग परिवर्तित रहेगा।",
+    "गुमशुदा की तलाश:\nनाम - सोनू कुमार, उम्र 14 वर्ष\nकल शाम से {place_hi} से लापता। सूचना मिलने पर"
+    " थाना या 112 पर संपर्क करें।",
+    "साइबर ठगी से सावधान! कोई भी बैंक अधिकारी फोन पर OTP नहीं मांगता। ठगी होने पर तुरंत 1930 पर कॉल करें।",
+    "छठ महापर्व को लेकर सभी घाटों पर पुलिस बल की तैनाती की गई है।\nश्रद्धालु प्रशासन का सहयोग करें।",
+    "दीपावली पर पटाखे की दुकानें केवल चिन्हित स्थान पर ही लगेंगी। बिना लाइसेंस बिक्री पर कार्रवाई होगी।",
+    "शांति समिति की बैठक रविवार को सुबह 11 बजे {place_hi} थाना परिसर में होगी। सभी सदस्य उपस्थित रहें।",
+    "शराब की अवैध बिक्री की सूचना थानाध्यक्ष को दें, सूचना देने वाले का नाम गुप्त रखा जाएगा।",
+    "किसी भी आपात स्थिति में 112 डायल करें।",
+)
+_REPLIES_EN = (
+    "Noted. Patrol team sent.",
+    "Please come to the thana with a written application.",
+    "Team is on the way.",
+    "Thank you for the information. Action will be taken.",
+    "Yes, this is fraud. Do not share OTP. Call 1930.",
+    "Jam cleared. Thanks for informing.",
+    "Please share your number, our officer will call you.",
+    "Ok",
+)
+_REPLIES_HI = (
+    "संज्ञान में लिया गया है, टीम भेजी जा रही है।",
+    "कृपया थाने पर आकर आवेदन दें।",
+    "सूचना के लिए धन्यवाद, कार्रवाई की जाएगी।",
+    "जी हाँ, यह फ्रॉड है। OTP किसी को न बताएं।",
+    "जाम हटा दिया गया है।",
+    "गश्ती दल को निर्देशित किया गया है।",
+)
+_PUBLIC_EN = (
+    "Road blocked near market since morning, please send someone",
+    "Sir, street light not working near {place} school, chain snatching risk in the evening",
+    "Sir my mobile was stolen at {place} bus stand today. What to do?",
+    "Received a call asking for OTP in the name of the bank. Is this fraud?",
+    "Loud DJ playing after 11 pm near {place} chowk, please look into it",
+    "Sir truck parked on the road near the bridge, jam since 1 hour",
+    "Bike stolen from outside my shop in {place} market.\nHero Splendor, black colour.\nPlease help"
+    " sir",
+    "Thank you sir 🙏",
+    "Ok sir",
+    "Very good work by {place} police 👏",
+    "Sir kal meeting kitne baje hai?",
+    "Sir {place} mor pe jam laga hai",
+    "Sir FIR online kaise darj kare?",
+)
+_PUBLIC_HI = (
+    "चोरी की शिकायत: मेरी दुकान का ताला तोड़कर चोरी हुई है सर, कृपया मदद करें",
+    "सर {place_hi} बाजार के पास सड़क जाम है",
+    "सर रात में गश्ती बढ़ाई जाए, मोहल्ले में संदिग्ध लोग घूम रहे हैं",
+    "मेरे खाते से 20 हजार रुपये कट गए, किसी ने लिंक भेजा था\nकृपया मदद करें",
+    "सर गाँव में शराब बिक रही है, कार्रवाई करें",
+    "बिजली विभाग के नाम से फ़ोन आया था, क्या यह फ्रॉड है?",
+    "धन्यवाद सर",
+    "जी सर",
+    "बहुत अच्छा काम सर 👍",
+)
+# Noise: greetings by time of day, chain forwards, emoji only.
+_MORNING = (
+    "Good morning 🌹",
+    "Good morning",
+    "Good Morning all 🙏",
+    "सुप्रभात",
+    "सुप्रभात 🌞🙏",
+    "शुभ प्रभात",
+    "Suprabhat sir",
+    "जय श्री राम",
+    "Jai Shri Ram 🚩",
+    "राधे राधे",
+)
+_NIGHT = ("Good night", "Good night 🌙", "शुभ रात्रि", "शुभ रात्रि 🙏", "Gn all")
+_ANYTIME = (
+    "जय श्री राम",
+    "जय हिंद 🇮🇳",
+    "🙏",
+    "🙏🙏🙏",
+    "👍",
+    "🌹🌹🌹",
+    "👌👌",
+    "😂😂",
+    "🇮🇳🇮🇳",
+    "Happy Dussehra to all 🙏",
+    "*Forwarded as received*\nसभी भाइयों से निवेदन है कि यह संदेश कम से कम 10 ग्रुप में भेजें।\nभेजने"
+    " वाले का कल्याण होगा 🙏",
+    "Forwarded many times\nVery important!! From tomorrow all WhatsApp calls will be recorded. Do"
+    " not send any political message.\nShare with all groups.",
+    "*Forwarded*\n🌺 जीवन में सफल होना है तो सुबह जल्दी उठें, माता-पिता की सेवा करें 🌺\nसुप्रभात 🙏",
+    "Forward this message to all your contacts. Government is giving free recharge of Rs 239 for"
+    " 3 months. Click: bit.ly/free-recharge-2026",
+    "Forwarded many times\nआज रात 12 बजे से 3 बजे तक मोबाइल बंद रखें, अंतरिक्ष से खतरनाक किरणें"
+    " आएंगी।\nसभी को बताएं।",
+)
+_MEDIA_SHARE = 0.09
+_DELETED_SHARE = 0.01
+_NOISE_SHARE = 0.27
+
+
+# ---------------------------------------------------------------- inputs
+
+
+class People(Protocol):
+    """The demo's people: `phone[person]` (10 digits) and a name in "en" or "hi"."""
+
+    @property
+    def phone(self) -> Sequence[int]: ...
+
+    def name(self, person: int, lang: str) -> str: ...
+
+
+class Member(Protocol):
+    @property
+    def person(self) -> int: ...
+
+    @property
+    def category(self) -> str: ...
+
+
+class Group(Protocol):
+    @property
+    def group_id(self) -> str: ...
+
+    @property
+    def unit_id(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def created_on(self) -> date: ...
+
+    @property
+    def admin(self) -> int: ...
+
+    @property
+    def members(self) -> Sequence[Member]: ...
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """System lines and markers of one layout; None where the layout writes no such line."""
+
+    encrypted: str
+    media: tuple[str, ...]
+    deleted: str
+    created: str | None  # {actor} {name}
+    added: str  # {actor} {subjects}
+    added_max: int  # most subjects in one "added" line
+    joined: str  # {subject}
+    left: str
+    removed: str  # {actor} {subject}
+    subject: str | None  # {actor} {old} {new}
+    icon: str | None
+    and_word: str
+
+
+_EN = _Phrases(
+    encrypted=ENCRYPTED_ANDROID,
+    media=(MEDIA_ANDROID,),
+    deleted=DELETED_ANDROID,
+    created='{actor} created group "{name}"',
+    added="{actor} added {subjects}",
+    added_max=6,
+    joined="{subject} joined using this group's invite link",
+    left="{subject} left",
+    removed="{actor} removed {subject}",
+    subject='{actor} changed the subject from "{old}" to "{new}"',
+    icon="{actor} changed this group's icon",
+    and_word="and",
+)
+_PHRASES = {
+    "android": _EN,
+    "android24": _EN,
+    "ios": _Phrases(
+        encrypted=ENCRYPTED_IOS,
+        media=MEDIA_IOS,
+        deleted=DELETED_IOS,
+        created="{actor} created group " + _LQ + "{name}" + _RQ,
+        added=_EN.added,
+        added_max=6,
+        joined=_EN.joined,
+        left=_EN.left,
+        removed=_EN.removed,
+        subject=f"{{actor}} changed the subject from {_LQ}{{old}}{_RQ} to {_LQ}{{new}}{_RQ}",
+        icon=_EN.icon,
+        and_word="and",
+    ),
+    # Hindi phone locale: only the phrasings of the corpus sample (no created/subject/icon lines).
+    "android_hi": _Phrases(
+        encrypted=ENCRYPTED_HI,
+        media=(MEDIA_HI,),
+        deleted=DELETED_HI,
+        created=None,
+        added="{actor} ने {subjects} को जोड़ा",
+        added_max=2,
+        joined="{subject} इस ग्रुप के इनवाइट लिंक से जुड़े",
+        left="{subject} ने ग्रुप छोड़ दिया",
+        removed="{actor} ने {subject} को हटाया",
+        subject=None,
+        icon=None,
+        and_word="और",
+    ),
+}
+
+
+def _subjects(names: Sequence[str], and_word: str) -> str:
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} {and_word} {names[-1]}"
+
+
+# ---------------------------------------------------------------- time stamps
+
+
+class _Stamps:
+    """Time-stamp prefixes of one layout: `day[d] + tod[i]` for day d after START."""
+
+    def __init__(self, fmt: str) -> None:
+        days = [START + timedelta(days=d) for d in range(DAYS + 1)]
+        if fmt == "ios":
+            self.day = [f"[{d:%d/%m/%y}, " for d in days]
+            self.tod = [
+                f"{(s // 3600) % 12 or 12}:{s // 60 % 60:02d}:{s % 60:02d}{NNBSP}"
+                f"{'AM' if s < 43200 else 'PM'}] "
+                for s in range(86400)
+            ]
+            self.per = 1
+        elif fmt == "android24":
+            self.day = [f"{d:%d/%m/%Y}, " for d in days]
+            self.tod = [f"{m // 60:02d}:{m % 60:02d} - " for m in range(1440)]
+            self.per = 60
+        else:
+            self.day = [f"{d:%d/%m/%y}, " for d in days]
+            self.tod = [
+                f"{(m // 60) % 12 or 12}:{m % 60:02d}{NNBSP}{'am' if m < 720 else 'pm'} - "
+                for m in range(1440)
+            ]
+            self.per = 60
+
+
+# ---------------------------------------------------------------- one chat
+
+
+@dataclass
+class _Person:
+    person: int  # index into People, or -1 for a number that is on no list
+    shown: str  # as the exporting phone shows the author: a saved name or "+91 98765 43210"
+    weight: float
+    police: bool
+    join: int = -1  # seconds after START; -1 for a member since before the chat begins
+    how: str = ""  # "created", "added", "link" or "" (member since before)
+    leave: int = -1
+    leave_how: str = ""  # "left" or "removed"
+    posts: int = 0
+
+
+def _shown_phone(phone: int) -> str:
+    digits = str(phone)
+    return f"+91 {digits[:5]} {digits[5:]}"
+
+
+class _Chat:
+    """One group's export: entries (ts, order, seq, lead, body), sorted, then written as lines."""
+
+    def __init__(
+        self, rng: random.Random, fmt: str, name: str, place: tuple[str, str], group_name: str
+    ) -> None:
+        self.rng = rng
+        self.fmt = fmt
+        self.ph = _PHRASES[fmt]
+        self.name = name
+        self.place = place
+        self.group_name = group_name  # iOS attributes system lines to the group's current name
+        self.entries: list[tuple[int, int, int, str, str]] = []
+        self.messages = 0
+
+    def system(self, ts: int, order: int, text: str, actor: str | None = None) -> None:
+        if self.fmt == "ios":
+            head, lead, text = f"{actor or self.group_name}: ", LRM, LRM + text
+        else:
+            head, lead = "", ""
+        self.entries.append((ts, order, len(self.entries), lead, head + text))
+
+    def post(self, ts: int, author: str, text: str, marker: bool = False) -> None:
+        lead = ""
+        if marker and self.fmt == "ios":
+            lead, text = LRM, LRM + text
+        self.entries.append((ts, 1, len(self.entries), lead, f"{author}: {text}"))
+        self.messages += 1
+
+    def text(self, stamps: _Stamps) -> str:
+        self.entries.sort()
+        day, tod, per = stamps.day, stamps.tod, stamps.per
+        lines = [
+            lead + day[ts // 86400] + tod[ts % 86400 // per] + body
+            for ts, _, _, lead, body in self.entries
+        ]
+        out = "\n".join(lines) + "\n"
+        return out.replace("\n", "\r\n") if self.fmt == "android24" else out
+
+
+def _pool(texts: Sequence[str], place: tuple[str, str]) -> list[str]:
+    return [t.replace("{place}", place[0]).replace("{place_hi}", place[1]) for t in texts]
+
+
+class _Writer:
+    def __init__(
+        self,
+        people: People,
+        blocked: Collection[int],
+        rng: random.Random,
+        scale: str,
+    ) -> None:
+        self.people = people
+        self.blocked = set(blocked)
+        self.rng = rng
+        self.scale = scale
+        self.phones = set(people.phone)
+        self.stamps: dict[str, _Stamps] = {}
+        day_weights = [
+            rng.gammavariate(3.0, 1.0) * _BUSY_DAYS.get(START + timedelta(days=d), 1.0)
+            for d in range(DAYS + 1)
+        ]
+        self.day_cum: list[float] = []
+        total = 0.0
+        for w in day_weights:
+            total += w
+            self.day_cum.append(total)
+
+    def stamps_for(self, fmt: str) -> _Stamps:
+        if fmt not in self.stamps:
+            self.stamps[fmt] = _Stamps(fmt)
+        return self.stamps[fmt]
+
+    def times(self, k: int, lo: int, hi: int) -> list[int]:
+        """k non-sorted times in [lo, hi], by the day and hour-of-day weights."""
+        rng = self.rng
+        cum = self.day_cum
+        d_lo, d_hi = lo // 86400, hi // 86400
+        c_lo = cum[d_lo - 1] if d_lo else 0.0
+        c_hi = cum[d_hi]
+        uniform, rand = rng.uniform, rng.random
+        days = [min(bisect_right(cum, uniform(c_lo, c_hi)), d_hi) for _ in range(k)]
+        hours = rng.choices(_HOURS, cum_weights=_HOUR_CUM, k=k)
+        return [
+            min(max(d * 86400 + h * 3600 + int(rand() * 3600), lo), hi)
+            for d, h in zip(days, hours, strict=True)
+        ]
+
+    def new_phone(self) -> int:
+        rng = self.rng
+        phone = rng.randrange(6_000_000_000, 10_000_000_000)
+        while phone in self.phones:
+            phone = rng.randrange(6_000_000_000, 10_000_000_000)
+        self.phones.add(phone)
+        return phone
+
+    # ------------------------------------------------------------ roster → chat participants
+
+    def _cast(
+        self, g: Group, others: Sequence[int], t0: int, t_end: int, in_window: bool
+    ) -> list[_Person]:
+        rng = self.rng
+        people = self.people
+        used: set[str] = set()
+
+        def shown(person: int, saved: float) -> str:
+            if rng.random() < saved:
+                lang = "hi" if rng.random() < 0.2 else "en"
+                name = people.name(person, lang)
+                if name not in used:
+                    used.add(name)
+                    return name
+            return _shown_phone(people.phone[person])
+
+        admin = g.admin if g.admin >= 0 else g.members[0].person
+        cast = [_Person(admin, shown(admin, 1.0), 0.0, True, join=t0, how="created")]
+        if not in_window:
+            cast[0].join, cast[0].how = -1, ""
+        staff_group = g.kind in ("district_staff", "women_staff", "division")
+        for m in g.members:
+            if m.person == admin:
+                continue
+            police = m.category == "police"
+            if m.person in self.blocked:
+                weight = -1.0  # posts once or twice
+            elif police:
+                weight = rng.uniform(0.5, 3.0) if rng.random() < 0.7 else 0.0
+            else:
+                weight = rng.paretovariate(1.3) if rng.random() < 0.55 else 0.0
+            p = _Person(m.person, shown(m.person, 0.85 if police else 0.45), weight, police)
+            if in_window or rng.random() < 0.3:  # joined during the chat
+                p.how = "link" if not staff_group and rng.random() < 0.4 else "added"
+                if in_window and rng.random() < 0.5:
+                    p.join = t0 + rng.randrange(60, 900)  # the first members, added at creation
+                    p.how = "added"
+                else:
+                    p.join = self.times(1, t0 + 600, max(t0 + 601, t_end - 86400))[0]
+            cast.append(p)
+        # The admin carries about a fifth of the group's talk (the SHO answers everyone).
+        cast[0].weight = 0.2 * sum(p.weight for p in cast if p.weight > 0) + 1.0
+        # Still on the roster, but left or was removed in the chat (a reconciliation case).
+        if len(cast) > 5 and rng.random() < 0.35:
+            for p in rng.sample(cast[1:], rng.randint(1, 3)):
+                lo = max(p.join, t0) + 2 * 86400
+                if lo < t_end - 3600:
+                    p.leave = self.times(1, lo, t_end)[0]
+                    p.leave_how = "left" if rng.random() < 0.7 else "removed"
+        # In the chat but on no roster of the group: members of other groups, or unknown numbers.
+        if rng.random() < 0.4 and t_end - t0 > 4 * 86400:
+            for _ in range(rng.randint(1, 3)):
+                if others and rng.random() < 0.6:
+                    person = rng.choice(others)
+                    if any(p.person == person for p in cast):
+                        continue
+                    label = shown(person, 0.15)
+                else:
+                    person, label = -1, _shown_phone(self.new_phone())
+                p = _Person(person, label, -2.0, False)
+                p.how = "link" if rng.random() < 0.5 else "added"
+                p.join = self.times(1, t0 + 600, t_end - 3 * 86400)[0]
+                if rng.random() < 0.5:
+                    p.leave = self.times(1, p.join + 2 * 86400, t_end)[0]
+                    p.leave_how = "left" if rng.random() < 0.6 else "removed"
+                cast.append(p)
+        return cast
+
+    # ------------------------------------------------------------ one group
+
+    def chat(
+        self,
+        g: Group,
+        fmt: str,
+        name: str,
+        place: tuple[str, str],
+        others: Sequence[int],
+        n_target: int,
+        dormant: bool,
+    ) -> _Chat:
+        rng = self.rng
+        ph = _PHRASES[fmt]
+        in_window = g.created_on > START
+        if in_window:
+            t0 = (g.created_on - START).days * 86400 + rng.randrange(9 * 3600, 19 * 3600)
+        else:
+            t0 = rng.randrange(6 * 3600, 10 * 3600)
+        if dormant:  # silent for more than 30 days before the roster date
+            last = (date(2026, 9, 30) - START).days * 86400
+            t_end = rng.randrange(min(t0 + 10 * 86400, last - 86400), last)
+        else:
+            t_end = END_TS
+        old_name = None
+        if ph.subject is not None and rng.random() < 0.08:
+            old_name = rng.choice(
+                (f"{place[0]} Police Public Group", f"{place[0]} Thana Group", f"{place[1]} पुलिस")
+            )
+        c = _Chat(rng, fmt, name, place, name)
+        cast = self._cast(g, others, t0, t_end, in_window)
+        admin = cast[0]
+
+        c.system(t0, -3, ph.encrypted)
+        if in_window and ph.created is not None:
+            c.system(
+                t0, -2, ph.created.format(actor=admin.shown, name=old_name or name), admin.shown
+            )
+        # Joins: additions by the admin in small batches (one line names them all), invite links.
+        added = sorted((p for p in cast[1:] if p.how == "added"), key=lambda p: p.join)
+        i = 0
+        while i < len(added):
+            size = min(rng.choice((1, 1, 1, 1, 2, 2, 3, 5)), ph.added_max)
+            if added[i].join < t0 + 900:  # the creation burst: long lists
+                size = min(rng.randint(3, 8), ph.added_max)
+            batch = added[i : i + size]
+            for p in batch:
+                p.join = batch[0].join
+            subjects = _subjects([p.shown for p in batch], ph.and_word)
+            c.system(batch[0].join, 0, ph.added.format(actor=admin.shown, subjects=subjects))
+            i += size
+        for p in cast:
+            if p.how == "link":
+                c.system(p.join, 0, ph.joined.format(subject=p.shown))
+            if p.leave >= 0:
+                if p.leave_how == "left" or p is admin:
+                    c.system(p.leave, 2, ph.left.format(subject=p.shown))
+                else:
+                    c.system(p.leave, 2, ph.removed.format(actor=admin.shown, subject=p.shown))
+        if old_name is not None and ph.subject is not None:
+            ts = rng.randrange(t0 + 3600, t0 + 20 * 86400) if t_end > t0 + 21 * 86400 else t0 + 60
+            c.system(ts, 0, ph.subject.format(actor=admin.shown, old=old_name, new=name))
+        if ph.icon is not None:
+            for _ in range(rng.choice((0, 0, 0, 0, 1, 1, 2))):
+                c.system(self.times(1, t0 + 60, t_end)[0], 0, ph.icon.format(actor=admin.shown))
+
+        # Posts: the target shared by weight; blocklisted members once or twice; outsiders a few.
+        total = sum(p.weight for p in cast if p.weight > 0) or 1.0
+        for p in cast:
+            if p.weight == -1.0:
+                p.posts = rng.randint(1, 2)
+            elif p.weight == -2.0:
+                p.posts = rng.randint(1, 4)
+            else:
+                p.posts = int(n_target * p.weight / total + rng.random())
+        notices = (_pool(_NOTICES_EN, place), _pool(_NOTICES_HI, place))
+        replies = (_pool(_REPLIES_EN, place), _pool(_REPLIES_HI, place))
+        public = (_pool(_PUBLIC_EN, place), _pool(_PUBLIC_HI, place))
+        hindi = rng.uniform(0.3, 0.7)
+        media, deleted = ph.media, ph.deleted
+        rand, choice = rng.random, rng.choice
+        media_cut = _MEDIA_SHARE
+        deleted_cut = media_cut + _DELETED_SHARE
+        noise_cut = deleted_cut + _NOISE_SHARE
+        for p in cast:
+            if p.posts <= 0:
+                continue
+            lo = max(p.join, t0) + 30
+            hi = (p.leave if p.leave >= 0 else t_end) - 30
+            if hi <= lo:
+                continue
+            author = p.shown
+            own = (notices, replies) if p.police else (public, public)
+            for ts in self.times(p.posts, lo, hi):
+                r = rand()
+                if r < media_cut:
+                    c.post(ts, author, choice(media), marker=True)
+                elif r < deleted_cut:
+                    c.post(ts, author, deleted, marker=True)
+                elif r < noise_cut:
+                    sod = ts % 86400
+                    pool = _MORNING if sod < 39600 else _NIGHT if sod >= 72000 else _ANYTIME
+                    c.post(ts, author, choice(pool))
+                else:
+                    texts = own[0] if r < 0.6 else own[1]
+                    c.post(ts, author, choice(texts[1] if rand() < hindi else texts[0]))
+        return c
+
+
+def _file_name(name: str) -> str:
+    return f"WhatsApp Chat with {name}"
+
+
+def _media_member(rng: random.Random, fmt: str, k: int) -> tuple[str, bytes]:
+    day = START + timedelta(days=rng.randrange(DAYS))
+    if fmt == "ios":
+        h, m, s = rng.randrange(24), rng.randrange(60), rng.randrange(60)
+        member = f"{k:08d}-PHOTO-{day:%Y-%m-%d}-{h:02d}-{m:02d}-{s:02d}.jpg"
+    else:
+        member = f"IMG-{day:%Y%m%d}-WA{k:04d}.jpg"
+    return member, b"\xff\xd8\xff\xe0" + rng.randbytes(rng.randint(16, 64)) + b"\xff\xd9"
+
+
+def _zip(path: Path, chat_member: str, text: bytes, media: Sequence[tuple[str, bytes]]) -> None:
+    with zipfile.ZipFile(path, "w") as zf:
+        for member, data, how in [
+            (chat_member, text, zipfile.ZIP_DEFLATED),
+            *((m, d, zipfile.ZIP_STORED) for m, d in media),
+        ]:
+            info = zipfile.ZipInfo(member, date_time=_ZIP_TIME)
+            info.compress_type = how
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+
+
+def write_chats(
+    out: Path,
+    groups: Sequence[Group],
+    people: People,
+    *,
+    names: Mapping[str, str],
+    places: Mapping[str, tuple[str, str]],
+    blocked: Collection[int] = (),
+    seed: int = 7,
+    scale: str = "small",
+    progress: Callable[[str], None] | None = None,
+) -> tuple[int, int]:
+    """Writes one export per group under `out/chats/`; returns (files, user messages).
+
+    `names` maps a group id to its name as written in the groups sheet (the export is named after
+    it); `places` maps a unit id to its (English, Hindi) name, used in the message texts.
+    """
+    rng = random.Random(seed)
+    writer = _Writer(people, blocked, rng, scale)
+    folder = out / "chats"
+    folder.mkdir(parents=True, exist_ok=True)
+    # Plans first (format, zip, dormant, raw volume), so totals can be scaled to the target.
+    plans: list[tuple[str, bool, bool, float]] = []
+    for g in groups:
+        fmt = rng.choices(FORMATS, _FORMAT_WEIGHTS)[0]
+        as_zip = rng.random() < _ZIP_SHARE
+        dormant = g.created_on < date(2026, 9, 1) and rng.random() < _DORMANT_SHARE / 0.95
+        busy = not dormant and rng.random() < _BUSY_SHARE
+        volume = len(g.members) * _KIND_RATE.get(g.kind, 4.0) * rng.uniform(0.5, 1.5)
+        volume *= 0.06 if dormant else 3.0 if busy else 1.0
+        plans.append((fmt, as_zip, dormant, volume))
+    factor = TARGET_MESSAGES.get(scale, TARGET_MESSAGES["small"]) / (
+        sum(v for *_, v in plans) or 1.0
+    )
+    everyone = sorted({m.person for g in groups for m in g.members})
+    messages = 0
+    for i, (g, (fmt, as_zip, dormant, volume)) in enumerate(zip(groups, plans, strict=True)):
+        if progress is not None and i % 100 == 0:
+            progress(f"chats: {i}/{len(groups)}")
+        name = names.get(g.group_id, g.group_id)
+        en, hi = places.get(g.unit_id, (name, name))
+        place = (en.removesuffix(" Police Centre"), hi.removesuffix(" पुलिस केंद्र"))
+        chat = writer.chat(g, fmt, name, place, everyone, max(5, round(volume * factor)), dormant)
+        data = chat.text(writer.stamps_for(fmt)).encode("utf-8")
+        messages += chat.messages
+        if as_zip:
+            member = "_chat.txt" if fmt == "ios" else f"{_file_name(name)}.txt"
+            media = [_media_member(rng, fmt, k + 1) for k in range(rng.randint(1, 2))]
+            _zip(folder / f"{_file_name(name)}.zip", member, data, media)
+        else:
+            (folder / f"{_file_name(name)}.txt").write_bytes(data)
+    return len(groups), messages

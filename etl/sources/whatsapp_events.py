@@ -1,0 +1,236 @@
+"""What each entry of a WhatsApp export is: a user message (text, media, deleted) or a system
+line, and which membership or group event a system line records.
+
+The phrases live in `data/whatsapp/phrases_<locale>.yaml`; all locales are tried. Matching is
+done with polars over the whole column, one pattern at a time, and only on the entries that a
+combined pattern says can match at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import yaml
+
+PHRASES_DIR = Path(__file__).resolve().parents[2] / "data" / "whatsapp"
+
+EVENTS = (
+    "created",
+    "added",
+    "joined_link",
+    "joined_community",
+    "left",
+    "removed",
+    "admin_made",
+    "admin_dismissed",
+    "subject_changed",
+    "icon_changed",
+    "description_changed",
+    "number_changed",
+    "encryption_notice",
+    "unknown",
+)
+# Names cannot hold ": " — that is what separates an author from the text on every layout, so a
+# user message never matches a system phrase by accident.
+PLACEHOLDERS = {
+    "{actor}": r"(?P<actor>[^:]+?)",
+    "{subjects}": r"(?P<subjects>[^:]+?)",
+    "{subject}": r"(?P<subject>.*?)",
+}
+LRM = "\u200e"
+_NAMED = re.compile(r"\(\?P<\w+>")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """All locales' phrase tables, as whole-text regular expressions."""
+
+    media: tuple[str, ...]
+    deleted: tuple[str, ...]
+    events: tuple[tuple[str, str], ...]  # (event, pattern), in matching order
+    list_separators: tuple[str, ...]
+
+
+def _whole(pattern: str) -> str:
+    for token, group in PLACEHOLDERS.items():
+        pattern = pattern.replace(token, group)
+    return f"^(?:{pattern})$"
+
+
+@lru_cache(maxsize=4)
+def load_phrases(folder: Path = PHRASES_DIR) -> Phrases:
+    """Read every `phrases_*.yaml` in `folder` (English first, then the others by name)."""
+    files = sorted(folder.glob("phrases_*.yaml"), key=lambda p: (p.stem != "phrases_en", p.name))
+    media: list[str] = []
+    deleted: list[str] = []
+    events: list[tuple[str, str]] = []
+    separators: list[str] = []
+    for path in files:
+        table: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        media += [_whole(p) for p in table.get("media", [])]
+        deleted += [_whole(p) for p in table.get("deleted", [])]
+        for event, patterns in table.get("events", {}).items():
+            if event not in EVENTS:
+                raise ValueError(f"{path.name}: unknown event {event!r}; known: {EVENTS}")
+            events += [(event, _whole(p)) for p in patterns]
+        separators += [s for s in table.get("list_separators", []) if s not in separators]
+    return Phrases(tuple(media), tuple(deleted), tuple(events), tuple(separators))
+
+
+def _any_of(patterns: tuple[str, ...]) -> str:
+    """One pattern matching where any of `patterns` does (never, when there are none)."""
+    return "|".join(_NAMED.sub("(?:", p) for p in patterns) or r"[^\s\S]"
+
+
+def normalized(text: pl.Expr) -> pl.Expr:
+    """The text phrases are written against: no directional marks, straight quotes."""
+    return (
+        text.str.replace_all("[\u200e\u200f]", "")
+        .str.replace_all("[“”]", '"')
+        .str.replace_all("[’‘]", "'")
+        .str.strip_chars()
+    )
+
+
+def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`frame` (id, norm) → (id, event, actor, subject, several) for rows a phrase matches."""
+    schema = {
+        "id": pl.UInt32,
+        "event": pl.String,
+        "actor": pl.String,
+        "subject": pl.String,
+        "several": pl.Boolean,
+    }
+    left = frame.filter(pl.col("norm").str.contains(_any_of(tuple(p for _, p in phrases.events))))
+    found = [pl.DataFrame(schema=schema)]
+    for event, pattern in phrases.events:
+        if left.height == 0:
+            break
+        if _NAMED.search(pattern):
+            groups = left.select("id", pl.col("norm").str.extract_groups(pattern).alias("g"))
+            hit = groups.unnest("g").filter(pl.all_horizontal(pl.exclude("id").is_not_null()))
+        else:
+            hit = left.filter(pl.col("norm").str.contains(pattern)).select("id")
+        if hit.height == 0:
+            continue
+        columns = set(hit.columns)
+
+        def field(name: str, cols: set[str] = columns) -> pl.Expr:
+            return pl.col(name) if name in cols else pl.lit(None, pl.String)
+
+        found.append(
+            hit.select(
+                pl.col("id").cast(pl.UInt32),
+                pl.lit(event).alias("event"),
+                field("actor").str.strip_chars().alias("actor"),
+                pl.coalesce(field("subjects"), field("subject")).alias("subject"),
+                pl.lit("subjects" in columns).alias("several"),
+            )
+        )
+        left = left.filter(~pl.col("id").is_in(hit.get_column("id").implode()))
+    return pl.concat(found)
+
+
+def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> pl.DataFrame:
+    """Entries (id, ts, line, rest, more) → + author, text, kind, event, actor, subject, several.
+
+    Android writes system lines without an author; iOS attributes them to the group (or the
+    actor) and starts the text with U+200E. A line is only made a user message when its
+    author part cannot be a system phrase.
+    """
+    lead = f"^[{LRM}\u200f]+"
+    e = entries.with_columns(
+        pl.col("rest").str.contains(": ", literal=True).alias("has_author"),
+        pl.col("rest").str.splitn(": ", 2).alias("_parts"),
+    ).with_columns(
+        pl.col("_parts").struct.field("field_0").alias("_author"),
+        pl.col("_parts").struct.field("field_1").alias("_msg"),
+    )
+    e = e.with_columns(
+        normalized(pl.col("rest")).alias("_norm_rest"),
+        normalized(pl.col("_msg")).alias("_norm_msg"),
+        pl.col("_msg").str.starts_with(LRM).fill_null(False).alias("_marked"),
+    )
+    whole = matched_events(e.select("id", pl.col("_norm_rest").alias("norm")), phrases)
+    e = e.join(whole.rename(lambda c: c if c == "id" else f"w_{c}"), on="id", how="left")
+    tail = e.filter(pl.col("has_author") & pl.col("w_event").is_null())
+    after = matched_events(tail.select("id", pl.col("_norm_msg").alias("norm")), phrases)
+    e = e.join(after.rename(lambda c: c if c == "id" else f"a_{c}"), on="id", how="left")
+    # iOS: the group speaks only in marked lines, at least one of them a known system phrase.
+    voice = (
+        e.filter(pl.col("has_author") & pl.col("w_event").is_null())
+        .group_by("_author")
+        .agg(pl.col("_marked").all().alias("all_marked"), pl.col("a_event").is_not_null().any())
+        .filter(pl.col("all_marked") & pl.col("a_event"))
+        .get_column("_author")
+    )
+    if chat_name:
+        voice = pl.concat([voice, pl.Series([chat_name])])
+    voiced = pl.col("_author").is_in(voice.implode())
+    attributed = pl.col("has_author") & pl.col("w_event").is_null()
+    attributed_system = attributed & (
+        (pl.col("_marked") & (pl.col("a_event").is_not_null() | voiced))
+        | (pl.col("a_event") == "encryption_notice")
+    )
+    authorless = ~pl.col("has_author") | pl.col("w_event").is_not_null()
+    is_system = (authorless | attributed_system).fill_null(False)
+    first = pl.when(authorless).then(pl.col("rest")).otherwise(pl.col("_msg"))
+    first = pl.when(is_system).then(first.str.replace(lead, "")).otherwise(first)
+    text = (
+        pl.when(pl.col("more").is_null())
+        .then(first)
+        .otherwise(pl.concat_str(first, pl.lit("\n"), pl.col("more")))
+    )
+    media, deleted = _any_of(phrases.media), _any_of(phrases.deleted)
+    kind = (
+        pl.when(is_system)
+        .then(pl.lit("system"))
+        .when(pl.col("_norm_msg").str.contains(deleted))
+        .then(pl.lit("deleted"))
+        .when(pl.col("_norm_msg").str.contains(media))
+        .then(pl.lit("media"))
+        .otherwise(pl.lit("text"))
+    )
+    pick = pl.when(authorless)
+    return e.select(
+        "id",
+        "ts",
+        "line",
+        pl.when(is_system).then(None).otherwise(pl.col("_author")).alias("author"),
+        text.alias("text"),
+        kind.alias("kind"),
+        pl.when(is_system)
+        .then(pick.then(pl.col("w_event")).otherwise(pl.col("a_event")).fill_null("unknown"))
+        .alias("event"),
+        pick.then(pl.col("w_actor")).otherwise(pl.col("a_actor")).alias("actor"),
+        pick.then(pl.col("w_subject")).otherwise(pl.col("a_subject")).alias("subject"),
+        pick.then(pl.col("w_several")).otherwise(pl.col("a_several")).alias("several"),
+    )
+
+
+def events_of(classified: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """One row per system line, and one per person for "added A, B and C"."""
+    system = classified.filter(pl.col("kind") == "system")
+    subject = pl.col("subject")
+    split = subject
+    for sep in phrases.list_separators:
+        split = split.str.replace_all(sep, "\x00", literal=True)
+    return (
+        system.select(
+            "ts",
+            "event",
+            "actor",
+            pl.when(pl.col("several").fill_null(False))
+            .then(split.str.split("\x00"))
+            .otherwise(pl.concat_list(subject))
+            .alias("subject"),
+            "line",
+        )
+        .explode("subject")
+        .with_columns(pl.col("subject").str.strip_chars())
+    )
