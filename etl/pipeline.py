@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from etl import load
 from etl.sources import SOURCES
+from etl.sources.chat_groups import keyed_groups
 from etl.sources.chats import CHAT_SUFFIXES, read_chat
 from etl.sources.checks import Checked, Known
 from etl.sources.sheets import LOAD_ORDER
@@ -178,16 +179,21 @@ def _data_rows(path: Path) -> int:
 
 
 def _load_chat(
-    engine: sa.Engine, run_id: int, path: Path, inbox: Path, sha: str, *, keep_text: bool
+    engine: sa.Engine,
+    run_id: int,
+    path: Path,
+    inbox: Path,
+    sha: str,
+    directory: tuple[pl.DataFrame, pl.DataFrame],
+    *,
+    keep_text: bool,
 ) -> FileResult:
     """One chat export in one transaction: what is new is added, overlap is not repeated.
 
     Parser findings (a forged header, a timestamp going back) are recorded as warnings; the
     entries themselves are all kept, so they count as loaded."""
     name = str(path.relative_to(inbox))
-    with engine.connect() as conn:
-        groups = queries.group_names(conn)
-        members = queries.group_members_named(conn)
+    groups, members = directory
     try:
         chat = read_chat(path, groups, members, keep_text=keep_text)
     except (LookupError, ValueError, BadExport) as exc:
@@ -280,9 +286,13 @@ def run_inbox(
 
     for _, path, sha, table in sorted(pending, key=lambda item: item[0]):
         done(_load_file(engine, run_id, path, inbox, sha, table))
-    # Chats last: they name groups and people that the sheets bring.
-    for path, sha in chats:
-        done(_load_chat(engine, run_id, path, inbox, sha, keep_text=keep_text))
+    # Chats last: they name groups and people that the sheets bring. Loading a chat changes
+    # neither, so the directory of groups and named members is read once for all of them.
+    if chats:
+        with engine.connect() as conn:
+            directory = (keyed_groups(queries.group_names(conn)), queries.group_members_named(conn))
+        for path, sha in chats:
+            done(_load_chat(engine, run_id, path, inbox, sha, directory, keep_text=keep_text))
 
     with engine.begin() as conn:
         load.finish_run(

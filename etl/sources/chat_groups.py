@@ -43,12 +43,17 @@ def name_key(name: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LMN")
 
 
+def keyed_groups(groups: pl.DataFrame) -> pl.DataFrame:
+    """group_id, name and the comparison key of each name; compute once, match many."""
+    return groups.select("group_id", "name").with_columns(
+        pl.col("name").map_elements(name_key, return_dtype=pl.String).alias("key")
+    )
+
+
 def match_group(name: str, groups: pl.DataFrame, *, cutoff: float = 0.86) -> str:
     """The group_id whose name matches `name` exactly (ignoring case and punctuation), or
     failing that the single close match; GroupNotFound / AmbiguousGroup otherwise."""
-    keyed = groups.select("group_id", "name").with_columns(
-        pl.col("name").map_elements(name_key, return_dtype=pl.String).alias("key")
-    )
+    keyed = groups if "key" in groups.columns else keyed_groups(groups)
     key = name_key(name)
     exact = keyed.filter(pl.col("key") == key)
     if exact.height == 1:
