@@ -197,6 +197,42 @@ def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.Dat
     return stale_rows
 
 
+# How SQLAlchemy stores a DateTime in SQLite; rows written past it must read back the same.
+_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%6f"
+
+
+def _bulk_insert(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame) -> None:
+    """Insert many rows fast: the driver's executemany on SQLite, COPY on PostgreSQL.
+
+    Millions of chat messages pass here; SQLAlchemy's per-row parameter handling would cost
+    more than the parsing. The statement itself is still SQLAlchemy's, compiled once."""
+    if frame.is_empty():
+        return
+    # The compiled INSERT lists columns in table order; the rows must follow it.
+    columns = [c.name for c in table.columns if c.name in frame.columns]
+    frame = frame.select(columns)
+    if conn.dialect.name == "postgresql":
+        from psycopg import sql
+
+        copy = sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
+        )
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(copy) as pipe:  # type: ignore[union-attr]
+            for row in frame.iter_rows():
+                pipe.write_row(row)
+        return
+    stmt = str(table.insert().compile(dialect=conn.dialect, column_keys=columns))
+    typed = frame.with_columns(
+        pl.col(c).dt.strftime(_SQLITE_DATETIME)
+        for c, dtype in frame.schema.items()
+        if dtype == pl.Datetime("us")
+    ).with_columns(
+        pl.col(c).cast(pl.Int8) for c, dtype in frame.schema.items() if dtype == pl.Boolean
+    )
+    conn.exec_driver_sql(stmt, typed.rows())
+
+
 def _new_only(rows: pl.DataFrame, held: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     """Rows beyond those the database already holds for the same keys (an overlap of two
     exports of one chat): the k-th occurrence of a key is new when fewer than k are held."""
@@ -226,10 +262,7 @@ def write_chat(
     held_messages, held_events = queries.chat_keys(conn, group_id, stamps[0], stamps[1])
     new_messages = _new_only(chat_messages, held_messages, ["ts", "author", "kind"])
     new_events = _new_only(events, held_events, ["ts", "event", "actor", "subject"])
-    tag = {"group_id": pl.lit(group_id), "file_id": pl.lit(file_id)}
-    rows = new_messages.drop("line").with_columns(**tag).to_dicts()
-    for batch in _batches(rows):
-        conn.execute(messages.insert(), batch)
-    for batch in _batches(new_events.drop("line").with_columns(**tag).to_dicts()):
-        conn.execute(membership_events.insert(), batch)
+    tag = {"group_id": pl.lit(group_id), "file_id": pl.lit(file_id, dtype=pl.Int64)}
+    _bulk_insert(conn, messages, new_messages.drop("line").with_columns(**tag))
+    _bulk_insert(conn, membership_events, new_events.drop("line").with_columns(**tag))
     return new_messages.height, new_events.height

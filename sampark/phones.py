@@ -38,7 +38,10 @@ def normalise_phones(values: pl.Series) -> pl.Series:
     digits = text.str.replace_all(r"\D", "")
     fast = ("+91" + digits.str.extract(_MOBILE, 1)).alias("fast")
     frame = pl.DataFrame({"text": text, "fast": fast})
-    slow_inputs = frame.filter(pl.col("fast").is_null() & pl.col("text").is_not_null())
+    # Only text with a phone's worth of digits can be one: names skip the per-value parse.
+    slow_inputs = frame.filter(
+        pl.col("fast").is_null() & (pl.col("text").str.count_matches(r"\d") >= 8)
+    )
     unique = slow_inputs.get_column("text").unique().to_list()
     lookup = pl.DataFrame(
         {"text": unique, "slow": [normalise_phone(v) for v in unique]},
