@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import polars as pl
 
@@ -26,15 +26,24 @@ class AmbiguousGroup(LookupError):
     """Several groups match the chat's name equally well."""
 
 
-def chat_name(path: Path) -> str:
-    """The chat's name as the export file carries it (the stem when it follows no pattern)."""
-    stem = unicodedata.normalize("NFC", path.stem).strip()
-    stem = re.sub(r"\s*\(\d+\)$", "", stem)  # "… (1).txt" from a second download
+def _stem(path: Path | PurePosixPath) -> str:
+    """The file name without extension, NFC, without the " (1)" of a second download."""
+    return re.sub(r"\s*\(\d+\)$", "", unicodedata.normalize("NFC", path.stem).strip())
+
+
+def export_chat_name(path: Path | PurePosixPath) -> str | None:
+    """The chat's name when the file is named the way WhatsApp names exports, else None."""
+    stem = _stem(path)
     for pattern in _EXPORT_NAMES:
         found = pattern.match(stem)
         if found:
             return found.group("name").strip()
-    return stem
+    return None
+
+
+def chat_name(path: Path) -> str:
+    """The chat's name as the export file carries it (the stem when it follows no pattern)."""
+    return export_chat_name(path) or _stem(path)
 
 
 def name_key(name: str) -> str:

@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from pathlib import Path, PurePosixPath
 
 import polars as pl
 
+from etl.sources.chat_groups import export_chat_name
 from etl.sources.whatsapp_events import classify, events_of, load_phrases
 from etl.sources.whatsapp_headers import UnknownExportFormat, read_headers
 
@@ -37,10 +37,6 @@ __all__ = ["MAX_CHAT_BYTES", "BadExport", "ParsedExport", "UnknownExportFormat",
 MAX_CHAT_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 100_000
 
-_EXPORT_NAMES = (
-    re.compile(r"^WhatsApp Chat with (?P<name>.+)$", re.IGNORECASE),
-    re.compile(r"^WhatsApp Chat - (?P<name>.+)$", re.IGNORECASE),
-)
 REJECT_SCHEMA = {"line": pl.Int64, "reason": pl.String, "raw": pl.String}
 
 
@@ -98,7 +94,7 @@ def parse_export(
                 "raw",
             )
         )
-    name = _chat_name(path) or (_chat_name(PurePosixPath(member)) if member else None)
+    name = export_chat_name(path) or (export_chat_name(PurePosixPath(member)) if member else None)
     phrases = load_phrases()
     classified = classify(_entries(headers.lines), phrases, name)
     return ParsedExport(
@@ -143,15 +139,6 @@ def _lines(text: str) -> pl.Series:
     if "\r" in text:  # one scan in C; skips a pass over every line for LF-only files
         lines = lines.str.strip_suffix("\r")
     return lines.fill_null("")
-
-
-def _chat_name(path: Path | PurePosixPath) -> str | None:
-    stem = re.sub(r"\s*\(\d+\)$", "", unicodedata.normalize("NFC", path.stem).strip())
-    for pattern in _EXPORT_NAMES:
-        found = pattern.match(stem)
-        if found:
-            return found.group("name").strip()
-    return None
 
 
 def _is_unsafe(name: str) -> bool:
