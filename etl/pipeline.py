@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,7 +17,7 @@ import sqlalchemy as sa
 from etl import load
 from etl.sources import SOURCES
 from etl.sources.chat_groups import keyed_groups
-from etl.sources.chats import CHAT_SUFFIXES, read_chat
+from etl.sources.chats import CHAT_SUFFIXES, Chat, read_chat
 from etl.sources.checks import Checked, Known
 from etl.sources.sheets import LOAD_ORDER
 from etl.sources.tabular import SHEET_SUFFIXES, BadFile, Table, read_table
@@ -54,6 +56,9 @@ class RunResult:
             "rows_rejected": self.total("rows_rejected"),
         }
 
+
+# Exports parsed ahead of the one being written.
+_CHAT_WINDOW = 4
 
 Progress = Callable[[FileResult, int, int], None]
 """Called after each file with its result, how many files are done, and how many in all."""
@@ -178,26 +183,57 @@ def _data_rows(path: Path) -> int:
     return max(sum(1 for line in lines[1:] if line.strip()), 0)
 
 
-def _load_chat(
+def _read_chat_or_reason(
+    path: Path, directory: tuple[pl.DataFrame, pl.DataFrame], keep_text: bool
+) -> Chat | str:
+    """The parsed chat, or why the whole file is refused. Runs on a worker thread."""
+    groups, members = directory
+    try:
+        return read_chat(path, groups, members, keep_text=keep_text)
+    except (LookupError, ValueError, BadExport) as exc:
+        return str(exc)
+
+
+def _load_chats(
     engine: sa.Engine,
     run_id: int,
-    path: Path,
+    chats: list[tuple[Path, str]],
     inbox: Path,
-    sha: str,
-    directory: tuple[pl.DataFrame, pl.DataFrame],
+    done: Callable[[FileResult], None],
     *,
     keep_text: bool,
-) -> FileResult:
+) -> None:
+    """Parse the next few exports on a worker thread while this one writes the current one.
+
+    polars releases the GIL while it parses, so the two overlap on a two-core machine; the
+    window keeps only a few parsed chats in memory at a time."""
+    with engine.connect() as conn:
+        directory = (keyed_groups(queries.group_names(conn)), queries.group_members_named(conn))
+    window: deque[tuple[Path, str, Future[Chat | str]]] = deque()
+    pending = iter(chats)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        while True:
+            while len(window) < _CHAT_WINDOW and (item := next(pending, None)) is not None:
+                path, sha = item
+                window.append(
+                    (path, sha, pool.submit(_read_chat_or_reason, path, directory, keep_text))
+                )
+            if not window:
+                return
+            path, sha, future = window.popleft()
+            name = str(path.relative_to(inbox))
+            chat = future.result()
+            if isinstance(chat, str):
+                done(_reject_file(engine, run_id, name, sha, chat, 0))
+            else:
+                done(_load_chat(engine, run_id, name, sha, chat))
+
+
+def _load_chat(engine: sa.Engine, run_id: int, name: str, sha: str, chat: Chat) -> FileResult:
     """One chat export in one transaction: what is new is added, overlap is not repeated.
 
     Parser findings (a forged header, a timestamp going back) are recorded as warnings; the
     entries themselves are all kept, so they count as loaded."""
-    name = str(path.relative_to(inbox))
-    groups, members = directory
-    try:
-        chat = read_chat(path, groups, members, keep_text=keep_text)
-    except (LookupError, ValueError, BadExport) as exc:
-        return _reject_file(engine, run_id, name, sha, str(exc), 0)
     with engine.begin() as conn:
         file_id = load.record_file(
             conn,
@@ -286,13 +322,9 @@ def run_inbox(
 
     for _, path, sha, table in sorted(pending, key=lambda item: item[0]):
         done(_load_file(engine, run_id, path, inbox, sha, table))
-    # Chats last: they name groups and people that the sheets bring. Loading a chat changes
-    # neither, so the directory of groups and named members is read once for all of them.
+    # Chats last: they name groups and people that the sheets bring.
     if chats:
-        with engine.connect() as conn:
-            directory = (keyed_groups(queries.group_names(conn)), queries.group_members_named(conn))
-        for path, sha in chats:
-            done(_load_chat(engine, run_id, path, inbox, sha, directory, keep_text=keep_text))
+        _load_chats(engine, run_id, chats, inbox, done, keep_text=keep_text)
 
     with engine.begin() as conn:
         load.finish_run(
