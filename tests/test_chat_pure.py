@@ -68,7 +68,7 @@ def test_match_group_accepts_one_close_spelling():
 
 def test_match_group_refuses_two_equal_matches_naming_both():
     with pytest.raises(AmbiguousGroup, match=r"G3 \(Digha OP\), G4 \(Digha O.P.\)"):
-        match_group("Digha OP", GROUPS)
+        match_group("Digha O P", GROUPS)
 
 
 def test_match_group_refuses_an_unknown_name():
@@ -237,3 +237,17 @@ def test_roster_vs_chat_finds_both_kinds_of_disagreement():
         ("G1", "d", "not_on_roster", datetime(2026, 10, 3)),
         ("G1", "f", "not_on_roster", datetime(2026, 10, 6)),
     ]
+
+
+def test_match_group_prefers_the_name_as_written_over_a_spacing_twin():
+    twins = pl.DataFrame(
+        {"group_id": ["T10", "T29"], "name": ["काली बाजार थाना जन संवाद", "कालीबाजार थाना जन संवाद"]}
+    )
+    assert (
+        match_group("काली बाजार  थाना जन संवाद", twins),
+        match_group("कालीबाजार थाना जन संवाद", twins),
+    ) == ("T10", "T29")
+
+
+def test_match_group_takes_the_group_named_exactly_over_a_punctuation_twin():
+    assert match_group("Digha OP", GROUPS) == "G3"

@@ -53,16 +53,26 @@ def name_key(name: str) -> str:
 
 
 def keyed_groups(groups: pl.DataFrame) -> pl.DataFrame:
-    """group_id, name and the comparison key of each name; compute once, match many."""
+    """group_id, name and its two comparison forms; compute once, match many."""
     return groups.select("group_id", "name").with_columns(
-        pl.col("name").map_elements(name_key, return_dtype=pl.String).alias("key")
+        pl.col("name").map_elements(_spaced, return_dtype=pl.String).alias("spaced"),
+        pl.col("name").map_elements(name_key, return_dtype=pl.String).alias("key"),
     )
 
 
+def _spaced(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
 def match_group(name: str, groups: pl.DataFrame, *, cutoff: float = 0.86) -> str:
-    """The group_id whose name matches `name` exactly (ignoring case and punctuation), or
-    failing that the single close match; GroupNotFound / AmbiguousGroup otherwise."""
+    """The group_id whose name is `name` (ignoring case and runs of spaces); else the one whose
+    name matches ignoring punctuation and spaces too; else the single close match;
+    GroupNotFound / AmbiguousGroup otherwise."""
     keyed = groups if "key" in groups.columns else keyed_groups(groups)
+    # "काली बाजार" and "कालीबाजार" can be two thanas: the name as written decides first.
+    same = keyed.filter(pl.col("spaced") == _spaced(name))
+    if same.height == 1:
+        return str(same.item(0, "group_id"))
     key = name_key(name)
     exact = keyed.filter(pl.col("key") == key)
     if exact.height == 1:
