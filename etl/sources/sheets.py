@@ -54,6 +54,22 @@ PHONE = Column(
     aliases=("mobile", "phone", "मोबाइल", "मोबाइल न", "मोबाइल नं", "फोन", "फ़ोन"),
 )
 
+# Columns that refer to a group or a unit, the same in every sheet that has them.
+GROUP_ID = Column(
+    "group_id",
+    "Group ID",
+    "समूह आईडी",
+    aliases=("group code", "समूह कोड"),
+    example="G-BR-PAT-T001",
+)
+UNIT_ID = Column(
+    "unit_id",
+    "Unit ID",
+    "इकाई आईडी",
+    aliases=("unit code", "इकाई कोड", "थाना"),
+    example="BR-PAT-T001",
+)
+
 SHEETS: dict[str, Sheet] = {
     "units": Sheet(
         "units",
@@ -90,20 +106,8 @@ SHEETS: dict[str, Sheet] = {
         "groups",
         "व्हाट्सएप समूह",
         (
-            Column(
-                "group_id",
-                "Group ID",
-                "समूह आईडी",
-                aliases=("group code", "समूह कोड"),
-                example="G-BR-PAT-T001",
-            ),
-            Column(
-                "unit_id",
-                "Unit ID",
-                "इकाई आईडी",
-                aliases=("unit code", "इकाई कोड", "थाना"),
-                example="BR-PAT-T001",
-            ),
+            GROUP_ID,
+            UNIT_ID,
             Column(
                 "kind", "Group kind", "समूह प्रकार", aliases=("kind", "प्रकार"), example="thana_public"
             ),
@@ -136,13 +140,7 @@ SHEETS: dict[str, Sheet] = {
         "rosters",
         "समूह सदस्य सूची",
         (
-            Column(
-                "group_id",
-                "Group ID",
-                "समूह आईडी",
-                aliases=("group code", "समूह कोड"),
-                example="G-BR-PAT-T001",
-            ),
+            GROUP_ID,
             Column(
                 "name",
                 "Name",
@@ -187,13 +185,7 @@ SHEETS: dict[str, Sheet] = {
             ),
             Column("name", "Name", "नाम", example="Suresh Prasad"),
             Column("rank", "Rank", "पद", aliases=("designation", "रैंक"), example="SI"),
-            Column(
-                "unit_id",
-                "Unit ID",
-                "इकाई आईडी",
-                aliases=("posted at", "तैनाती इकाई", "थाना"),
-                example="BR-PAT-T001",
-            ),
+            replace(UNIT_ID, aliases=(*UNIT_ID.aliases, "posted at", "तैनाती इकाई")),
             replace(PHONE, example="9876501234"),
         ),
     ),
@@ -206,14 +198,7 @@ SHEETS: dict[str, Sheet] = {
             Column(
                 "reason", "Reason", "कारण", aliases=("remarks", "टिप्पणी"), example="history-sheeter"
             ),
-            Column(
-                "unit_id",
-                "Unit ID",
-                "इकाई आईडी",
-                required=False,
-                aliases=("unit code", "थाना"),
-                example="BR-PAT-T001",
-            ),
+            replace(UNIT_ID, required=False),
         ),
     ),
 }

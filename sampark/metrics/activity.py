@@ -18,6 +18,19 @@ DORMANT_DAYS = 14
 JOIN_EVENTS = ("added", "joined_link", "joined_community")
 EXIT_EVENTS = ("left", "removed")
 
+# Per-group counts: zero where a group has none, summed when rolled up.
+COUNTS = (
+    "members",
+    "active_members",
+    "messages",
+    "noise",
+    "blocklisted",
+    "joins_30d",
+    "exits_30d",
+    "left_chat",
+    "not_on_roster",
+)
+
 
 @dataclass(frozen=True)
 class Activity:
@@ -85,18 +98,7 @@ def group_health(net: Network, activity: Activity) -> pl.DataFrame:
         reconciled,
     ):
         table = table.join(part, on="group_id", how="left")
-    counts = [
-        "members",
-        "active_members",
-        "messages",
-        "noise",
-        "blocklisted",
-        "joins_30d",
-        "exits_30d",
-        "left_chat",
-        "not_on_roster",
-    ]
-    table = table.with_columns(pl.col(c).fill_null(0).cast(pl.Int64) for c in counts)
+    table = table.with_columns(pl.col(c).fill_null(0).cast(pl.Int64) for c in COUNTS)
     days_since = (
         (pl.lit(reference) - pl.col("last_ts")).dt.total_days()
         if reference is not None
@@ -135,20 +137,7 @@ def health_by_level(health: pl.DataFrame, units: pl.DataFrame, level: str) -> pl
             pl.len().alias("groups"),
             pl.col("dormant").sum().alias("dormant_groups"),
             (pl.col("admin_is_admin") == False).sum().alias("groups_admin_missing"),  # noqa: E712
-            *(
-                pl.col(c).sum()
-                for c in (
-                    "members",
-                    "active_members",
-                    "messages",
-                    "noise",
-                    "blocklisted",
-                    "joins_30d",
-                    "exits_30d",
-                    "left_chat",
-                    "not_on_roster",
-                )
-            ),
+            *(pl.col(c).sum() for c in COUNTS),
         )
         .with_columns(
             (pl.col("messages") / WINDOW_DAYS).round(2).alias("messages_per_day"),
