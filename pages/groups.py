@@ -40,7 +40,8 @@ st.caption(
 if chats.reference is None:
     st.info(t("groups_no_chats", lang), icon=":material/info:")
 
-health = group_health(net, chats)
+findings = roster_chat_findings(net, chats)
+health = group_health(net, chats, findings)
 summary = health_summary(health)
 cols = st.columns(5)
 cols[0].metric(t("kpi_groups_total", lang), number(int(summary["groups"] or 0), lang))
@@ -84,7 +85,6 @@ shown = tables.health_table(health_view(view, unit_id=unit), lang)
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, "group_health", lang)
 
-findings = roster_chat_findings(net, chats)
 with st.expander(
     t("groups_reconcile", lang, n=number(findings.height, lang)), icon=":material/rule:"
 ):

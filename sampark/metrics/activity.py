@@ -45,7 +45,9 @@ class Activity:
     writers: pl.DataFrame  # group_id, person_id, last_ts: everyone who ever wrote
 
 
-def group_health(net: Network, activity: Activity) -> pl.DataFrame:
+def group_health(
+    net: Network, activity: Activity, findings: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """One row per group: members, messages a day, active and noise shares, days since the
     last message and the dormant flag, admin check, blocklisted present, joins and exits."""
     members = net.members.group_by("group_id").agg(pl.len().alias("members"))
@@ -83,7 +85,8 @@ def group_health(net: Network, activity: Activity) -> pl.DataFrame:
         .otherwise(pl.col("person_id_right").is_not_null())
         .alias("admin_is_admin"),
     )
-    findings = roster_vs_chat(net.members, activity.presence, activity.writers)
+    if findings is None:  # a caller that also lists the findings passes them in
+        findings = roster_vs_chat(net.members, activity.presence, activity.writers)
     reconciled = findings_per_group(findings)
     reference = activity.reference
     table = net.groups.select("group_id", "unit_id", "kind", "name")
