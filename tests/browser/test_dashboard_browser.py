@@ -161,6 +161,22 @@ def _wait_idle(page: Any, timeout_s: float = 60) -> None:
     page.wait_for_timeout(500)
 
 
+def _open_app(page: Any, server: Server) -> None:
+    """Open the app and wait for its first metric (the first visit builds the demo)."""
+    page.goto(server.url, wait_until="domcontentloaded")
+    page.locator('[data-testid="stAppViewContainer"]').wait_for(timeout=PAGE_S * 1000)
+    page.locator('[data-testid="stMetricValue"]').first.wait_for(
+        state="visible", timeout=FIRST_LOAD_S * 1000
+    )
+
+
+def _wait_chart(page: Any) -> None:
+    """Wait until a plotly chart is drawn (its bundle is large)."""
+    page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(
+        state="attached", timeout=CHART_S * 1000
+    )
+
+
 def _exceptions(page: Any) -> list[str]:
     loc = page.locator('[data-testid="stException"]')
     return [loc.nth(i).inner_text()[:2000] for i in range(loc.count())]
@@ -190,15 +206,9 @@ def _shot(page: Any, name: str) -> Path:
 
 
 def test_overview_renders(server: Server, page: Any) -> None:
-    page.goto(server.url, wait_until="domcontentloaded")
-    page.locator('[data-testid="stAppViewContainer"]').wait_for(timeout=PAGE_S * 1000)
     try:
-        page.locator('[data-testid="stMetricValue"]').first.wait_for(
-            state="visible", timeout=FIRST_LOAD_S * 1000
-        )
-        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(
-            state="attached", timeout=CHART_S * 1000
-        )
+        _open_app(page, server)
+        _wait_chart(page)
         _wait_idle(page)
     finally:
         _shot(page, "overview.png")
@@ -210,10 +220,7 @@ def test_overview_renders(server: Server, page: Any) -> None:
 
 def test_data_page_renders(server: Server, page: Any) -> None:
     if "127.0.0.1" not in page.url:  # run alone: open the app first
-        page.goto(server.url, wait_until="domcontentloaded")
-        page.locator('[data-testid="stMetricValue"]').first.wait_for(
-            state="visible", timeout=FIRST_LOAD_S * 1000
-        )
+        _open_app(page, server)
     link = page.locator('[data-testid="stSidebarNavLink"]').filter(has_text=re.compile("Data"))
     link.first.wait_for(state="visible", timeout=PAGE_S * 1000)
     link.first.click()
@@ -229,16 +236,11 @@ def test_data_page_renders(server: Server, page: Any) -> None:
 
 
 def test_overview_in_hindi_shows_devanagari_and_indian_grouping(server: Server, page: Any) -> None:
-    page.goto(server.url, wait_until="domcontentloaded")
-    page.locator('[data-testid="stMetricValue"]').first.wait_for(
-        state="visible", timeout=FIRST_LOAD_S * 1000
-    )
+    _open_app(page, server)
     page.get_by_text("हिन्दी", exact=True).click()
     try:
         page.get_by_text("आदेश के लक्ष्यों के सापेक्ष कवरेज").wait_for(timeout=PAGE_S * 1000)
-        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(
-            state="attached", timeout=CHART_S * 1000
-        )
+        _wait_chart(page)
         _wait_idle(page)
         members = page.locator('[data-testid="stMetricValue"]').first.inner_text()
         nav = page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
@@ -252,18 +254,13 @@ def test_overview_in_hindi_shows_devanagari_and_indian_grouping(server: Server, 
 
 
 def test_group_health_page_renders(server: Server, page: Any) -> None:
-    page.goto(server.url, wait_until="domcontentloaded")
-    page.locator('[data-testid="stMetricValue"]').first.wait_for(
-        state="visible", timeout=FIRST_LOAD_S * 1000
-    )
+    _open_app(page, server)
     link = page.locator('[data-testid="stSidebarNavLink"]').filter(
         has_text=re.compile("Group health|समूह स्वास्थ्य")
     )
     link.first.click()
     try:
-        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(
-            state="attached", timeout=CHART_S * 1000
-        )
+        _wait_chart(page)
         page.locator('[data-testid="stDataFrame"]').first.wait_for(
             state="visible", timeout=PAGE_S * 1000
         )
