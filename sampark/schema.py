@@ -173,6 +173,12 @@ register_entries = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("summary", sa.Text),
     sa.Column("file_id", sa.Integer),
+    # Added in 0002 (registers source).
+    sa.Column("reporter_category", sa.String(30)),
+    sa.Column("action", sa.Text),
+    sa.Column("arrests", sa.Integer),
+    # A digest of the row's identifying fields, so the same entry in another file is a duplicate.
+    sa.Column("entry_key", sa.String(64), unique=True),
 )
 
 alerts = sa.Table(
@@ -191,6 +197,9 @@ alerts = sa.Table(
     sa.Column("subject_phone", sa.String(20)),
     sa.Column("post_text", sa.Text),
     sa.Column("file_id", sa.Integer),
+    # Added in 0002.
+    sa.Column("subject_ip", sa.String(60)),
+    sa.Column("entry_key", sa.String(64), unique=True),
 )
 
 stories = sa.Table(
@@ -208,6 +217,43 @@ stories = sa.Table(
     sa.Column("drafts", sa.JSON),
     sa.Column("posted_urls", sa.JSON),
     sa.Column("file_id", sa.Integer),
+    # Added in 0002: bilingual text, media, who submitted, and a lifted block's written order.
+    sa.Column("title_hi", sa.String(300)),
+    sa.Column("body_hi", sa.Text),
+    sa.Column("media", sa.JSON),  # list of file names (photos kept under data_dir/media/)
+    sa.Column("submitted_by", sa.String(100)),
+    sa.Column("submitted_at", sa.DateTime),
+    sa.Column("block_override", sa.JSON),  # {"reference": …, "approver": …, "at": …}
+    sa.Column("entry_key", sa.String(64), unique=True),
+)
+
+# Every workflow step of a story: submitted, vetted, approved, posted, rejected, override.
+story_steps = sa.Table(
+    "story_steps",
+    metadata,
+    sa.Column("step_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "story_id", sa.Integer, sa.ForeignKey("stories.story_id"), nullable=False, index=True
+    ),
+    sa.Column("step", sa.String(20), nullable=False),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("note", sa.Text),  # rejection reason, posted URL, written-order reference
+)
+
+# Dashboard users (access control). Passwords are stored only as argon2 hashes.
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("username", sa.String(60), primary_key=True),
+    sa.Column("password_hash", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("unit_id", sa.String(64)),  # the scope: a range, district, circle or thana
+    sa.Column("display_name", sa.String(200)),
+    sa.Column("disabled", sa.Boolean, nullable=False, default=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("failed_logins", sa.Integer, nullable=False, default=0),
+    sa.Column("locked_until", sa.DateTime),
 )
 
 etl_runs = sa.Table(

@@ -1,10 +1,16 @@
-"""Every string the dashboard shows, in English and Hindi."""
+"""Every string the dashboard shows, in English and Hindi.
+
+Shared and early-page strings live here; each later area keeps its own module (strings_*.py),
+merged into one table below. A key defined twice is an error, caught at import.
+"""
 
 from __future__ import annotations
 
+from sampark.i18n import strings_access, strings_coverage, strings_response, strings_social
+
 # ruff: noqa: E501  (one sentence per line reads better than a string split mid-phrase)
 
-STRINGS: dict[str, dict[str, str]] = {
+COMMON: dict[str, dict[str, str]] = {
     "app_title": {
         "en": "Sampark — police–public WhatsApp network",
         "hi": "संपर्क — पुलिस–जन व्हाट्सएप नेटवर्क",
@@ -175,3 +181,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "hi": "वे लोग जिन पर सदस्य सूची और चैट असहमत हैं: चैट छोड़ दी पर सूची में हैं, या चैट में हैं पर समूह की किसी सूची में नहीं।",
     },
 }
+
+
+def _merged(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for table in tables:
+        twice = merged.keys() & table.keys()
+        if twice:
+            raise KeyError(f"i18n keys defined twice: {sorted(twice)}")
+        merged.update(table)
+    return merged
+
+
+STRINGS = _merged(
+    COMMON,
+    strings_coverage.STRINGS,
+    strings_response.STRINGS,
+    strings_social.STRINGS,
+    strings_access.STRINGS,
+)
