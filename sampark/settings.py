@@ -37,6 +37,8 @@ class Settings:
     """Seed for the demo state built on an empty database."""
     keep_message_text: bool = False
     """Store chat message text; off by default, since counts need no personal content."""
+    show_alerts: bool = False
+    """Show the self-harm alerts section (SAMPARK_SHOW_ALERTS=1) until roles decide who sees it."""
 
     @property
     def inbox(self) -> Path:
@@ -59,4 +61,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         demo_seed=int(source.get("SAMPARK_DEMO_SEED", "7")),
         keep_message_text=source.get("SAMPARK_KEEP_MESSAGE_TEXT", "0").lower()
         in ("1", "true", "yes"),
+        show_alerts=source.get("SAMPARK_SHOW_ALERTS", "0").lower() in ("1", "true", "yes"),
     )

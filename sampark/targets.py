@@ -26,12 +26,37 @@ class Profile:
     min_members: dict[str, int]
     required_groups: dict[str, tuple[str, ...]]
     public_group_kinds: tuple[str, ...]
+    response_sla_hours: dict[str, float]
+    """Hours from a register entry's receipt by which each stage is due (cognizance … closed)."""
+    alert_sla_minutes: dict[str, float]
+    """Minutes from an alert's receipt by which each stage is due (traced, forwarded, contacted)."""
 
 
 def _check_kinds(path: Path, field: str, kinds: list[str], allowed: tuple[str, ...]) -> None:
     unknown = [k for k in kinds if k not in allowed]
     if unknown:
         raise BadProfile(f"{path}: {field}: unknown kind(s) {', '.join(map(str, unknown))}")
+
+
+REGISTER_STAGES = ("cognizance", "fir", "action", "closed")
+ALERT_STAGES = ("traced", "forwarded", "contacted")
+
+
+def _stage_limits(
+    path: Path, raw: dict[str, Any], field: str, stages: tuple[str, ...]
+) -> dict[str, float]:
+    given = raw.get(field) or {}
+    if not isinstance(given, dict):
+        raise BadProfile(f"{path}: {field} must map stages to numbers")
+    unknown = [k for k in given if k not in stages]
+    if unknown:
+        raise BadProfile(f"{path}: {field}: unknown stage(s) {', '.join(map(str, unknown))}")
+    limits: dict[str, float] = {}
+    for stage, value in given.items():
+        if not isinstance(value, int | float) or value <= 0:
+            raise BadProfile(f"{path}: {field}.{stage} must be a positive number, not {value!r}")
+        limits[str(stage)] = float(value)
+    return limits
 
 
 def read_profile(path: Path) -> Profile:
@@ -71,6 +96,8 @@ def read_profile(path: Path) -> Profile:
         min_members=min_members,
         required_groups=required,
         public_group_kinds=tuple(raw.get("public_group_kinds", ("thana_public", "outpost_public"))),
+        response_sla_hours=_stage_limits(path, raw, "response_sla_hours", REGISTER_STAGES),
+        alert_sla_minutes=_stage_limits(path, raw, "alert_sla_minutes", ALERT_STAGES),
     )
 
 
