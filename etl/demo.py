@@ -26,6 +26,7 @@ import xlsxwriter
 
 from etl import demo_names as names
 from etl.demo_chats import write_chats
+from etl.demo_response import Thana, write_response
 from etl.sources.sheets import CATEGORY_HI, SHEETS
 
 CURRENT = date(2026, 11, 1)
@@ -79,6 +80,11 @@ class DemoSummary:
     bad_files: int
     chats: int = 0  # WhatsApp exports under chats/ (also counted in files)
     chat_messages: int = 0
+    # Registers, alerts and stories (etl.demo_response); their bad rows are counted apart.
+    registers: int = 0
+    alerts: int = 0
+    stories: int = 0
+    response_bad_rows: int = 0
 
 
 @dataclass
@@ -696,8 +702,12 @@ class _Bihar:
             scale=self.scale,
             progress=self.progress,
         )
+        self.progress("writing registers, alerts and stories")
+        response = write_response(
+            out, self._response_thanas(), scale=self.scale, seed=self.rng.getrandbits(62)
+        )
         return DemoSummary(
-            files=w.files + chats,
+            files=w.files + chats + response.files,
             units=len(self.units),
             groups=n_groups,
             roster_rows=roster_rows,
@@ -707,7 +717,25 @@ class _Bihar:
             bad_files=1,
             chats=chats,
             chat_messages=chat_messages,
+            registers=response.registers,
+            alerts=response.alerts,
+            stories=response.stories,
+            response_bad_rows=response.bad_rows,
         )
+
+    def _response_thanas(self) -> list[Thana]:
+        return [
+            Thana(
+                t,
+                d.unit_id,
+                self.group_of_unit[t].group_id if t in self.group_of_unit else None,
+                *self.unit_names[t],
+                d.name,
+                d.name_hi,
+            )
+            for d in self.districts
+            for t in d.thanas
+        ]
 
     def _unit_rows(self, units: Sequence[_Unit], lang: str) -> list[list[str]]:
         return [

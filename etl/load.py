@@ -13,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from sampark import queries
 from sampark.schema import (
+    alerts,
     blocklist,
     etl_files,
     etl_runs,
@@ -21,8 +22,10 @@ from sampark.schema import (
     memberships,
     messages,
     people,
+    register_entries,
     rejects,
     staff,
+    stories,
     units,
 )
 
@@ -266,3 +269,48 @@ def write_chat(
     _bulk_insert(conn, messages, new_messages.drop("line").with_columns(**tag))
     _bulk_insert(conn, membership_events, new_events.drop("line").with_columns(**tag))
     return new_messages.height, new_events.height
+
+
+# --- registers, alerts and stories (issue 4) -------------------------------------------------
+
+
+def _already_loaded(
+    conn: sa.Connection, table: sa.Table, rows: pl.DataFrame, what: str, shown: tuple[str, str]
+) -> pl.DataFrame:
+    """Rejects for rows whose entry_key the table already holds (loaded from another file);
+    `shown` names the two columns that identify the row in the reject's raw cells."""
+    held = queries.held_entry_keys(conn, table, rows.get_column("entry_key").to_list())
+    return rows.filter(pl.col("entry_key").is_in(list(held))).select(
+        "line",
+        pl.lit(f"duplicate {what}: already loaded from an earlier file").alias("reason"),
+        pl.concat_str(
+            [pl.col(c).cast(pl.String).fill_null("") for c in shown],
+            separator=" | ",
+        ).alias("raw"),
+    )
+
+
+def write_register_entries(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFrame:
+    """Insert new register rows (COPY on PostgreSQL); returns rejects for ones already held."""
+    late = _already_loaded(conn, register_entries, rows, "entry", ("unit_id", "received_at"))
+    fresh = rows.join(late.select("line"), on="line", how="anti").drop("line")
+    _bulk_insert(conn, register_entries, fresh)
+    return late
+
+
+def write_alerts(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFrame:
+    late = _already_loaded(conn, alerts, rows, "alert", ("platform", "received_at"))
+    fresh = rows.join(late.select("line"), on="line", how="anti").drop("line")
+    for batch in _batches(fresh.to_dicts()):
+        conn.execute(alerts.insert(), batch)
+    return late
+
+
+def write_stories(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFrame:
+    """Insert new stories as `submitted`; media is a JSON list of file names."""
+    late = _already_loaded(conn, stories, rows, "story", ("unit_id", "story_date"))
+    fresh = rows.join(late.select("line"), on="line", how="anti").drop("line")
+    records = fresh.with_columns(status=pl.lit("submitted")).to_dicts()
+    for batch in _batches(records):
+        conn.execute(stories.insert(), batch)
+    return late

@@ -103,17 +103,29 @@ def _load_checked(
     elif kind == "rosters":
         dated = rows.with_columns(pl.col("as_of").fill_null(default_as_of))
         return load.write_roster(conn, dated, source)
+    elif kind == "registers":
+        return load.write_register_entries(conn, rows)
+    elif kind == "alerts":
+        return load.write_alerts(conn, rows)
+    elif kind == "stories":
+        return load.write_stories(conn, rows)
     return checked.rejects.clear()
 
 
 def _load_file(
-    engine: sa.Engine, run_id: int, path: Path, inbox: Path, sha: str, table: Table
+    engine: sa.Engine,
+    run_id: int,
+    path: Path,
+    inbox: Path,
+    sha: str,
+    table: Table,
+    now: datetime | None = None,
 ) -> FileResult:
     name = str(path.relative_to(inbox))
     # A list without a date counts as of the day the office saved the file.
     saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
     with engine.begin() as conn:
-        known = Known(unit_ids=queries.unit_ids(conn), group_ids=queries.group_ids(conn))
+        known = Known(unit_ids=queries.unit_ids(conn), group_ids=queries.group_ids(conn), now=now)
         checked = SOURCES[table.kind](table.frame, known)
         late = _load_checked(conn, table.kind, checked, name, saved_on)
         found = pl.concat([checked.rejects, late]).sort("line")
@@ -276,11 +288,18 @@ def _load_rank(table: Table, path: Path) -> tuple[int, int, str]:
 
 
 def run_inbox(
-    engine: sa.Engine, inbox: Path, progress: Progress | None = None, *, keep_text: bool = False
+    engine: sa.Engine,
+    inbox: Path,
+    progress: Progress | None = None,
+    *,
+    keep_text: bool = False,
+    now: datetime | None = None,
 ) -> RunResult:
     """Load every new sheet and chat export under `inbox`; unchanged files are skipped.
 
-    Message text is stored only with `keep_text` (the setting SAMPARK_KEEP_MESSAGE_TEXT)."""
+    Message text is stored only with `keep_text` (the setting SAMPARK_KEEP_MESSAGE_TEXT).
+    `now` (naive IST) is the time after which a register, alert or story time is "in the
+    future"; None means the clock."""
     with engine.begin() as conn:
         run_id = load.start_run(conn, inbox, _now())
         seen = set(queries.seen_hashes(conn))
@@ -321,7 +340,7 @@ def run_inbox(
         pending.append((_load_rank(table, path), path, sha, table))
 
     for _, path, sha, table in sorted(pending, key=lambda item: item[0]):
-        done(_load_file(engine, run_id, path, inbox, sha, table))
+        done(_load_file(engine, run_id, path, inbox, sha, table, now))
     # Chats last: they name groups and people that the sheets bring.
     if chats:
         _load_chats(engine, run_id, chats, inbox, done, keep_text=keep_text)

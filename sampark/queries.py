@@ -373,3 +373,18 @@ def chat_presence(conn: sa.Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
         {"group_id": pl.String, "person_id": pl.String, "last_ts": pl.Datetime("us")},
     )
     return events, authors
+
+
+# --- registers, alerts and stories (issue 4) -------------------------------------------------
+
+
+def held_entry_keys(conn: sa.Connection, table: sa.Table, keys: Sequence[str]) -> frozenset[str]:
+    """The entry keys among `keys` that `table` (register_entries, alerts, stories) holds."""
+    held: set[str] = set()
+    for chunk in _chunks(keys):
+        held.update(
+            conn.execute(sa.select(table.c.entry_key).where(table.c.entry_key.in_(chunk)))
+            .scalars()
+            .all()
+        )
+    return frozenset(held)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import polars as pl
 
-from etl.sources import blocklist, groups, rosters, staff, units
+from etl.sources import alerts, blocklist, groups, registers, rosters, staff, stories, units
 from etl.sources.checks import Checked, Known
 
 Checker = Callable[[pl.DataFrame, Known], Checked]
@@ -17,4 +17,7 @@ SOURCES: dict[str, Checker] = {
     "staff": staff.check,
     "rosters": rosters.check,
     "blocklist": blocklist.check,
+    "registers": registers.check,
+    "alerts": alerts.check,
+    "stories": stories.check,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import polars as pl
 
@@ -16,6 +17,8 @@ class Known:
 
     unit_ids: frozenset[str] = field(default_factory=frozenset)
     group_ids: frozenset[str] = field(default_factory=frozenset)
+    now: datetime | None = None
+    """The load time in IST (naive); a time after it is in the future. None: the clock now."""
 
 
 @dataclass(frozen=True)

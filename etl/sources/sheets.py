@@ -201,6 +201,221 @@ SHEETS: dict[str, Sheet] = {
             replace(UNIT_ID, required=False),
         ),
     ),
+    # --- registers, self-harm alerts and stories (issue 4); times are IST ---------------
+    "registers": Sheet(
+        "registers",
+        "शिकायत/सूचना रजिस्टर",
+        (
+            UNIT_ID,
+            replace(GROUP_ID, required=False),
+            Column(
+                "received_at",
+                "Received at",
+                "प्राप्ति समय",
+                aliases=("received",),
+                example="08-01-2026 10:15",
+            ),
+            Column(
+                "reporter_category",
+                "Reporter category",
+                "सूचक श्रेणी",
+                required=False,
+                example="citizen",
+            ),
+            Column("category", "Category", "श्रेणी", aliases=("matter", "मामला"), example="assault"),
+            Column(
+                "summary",
+                "Summary",
+                "विवरण",
+                required=False,
+                aliases=("details",),
+                example="Video of an assault posted on the thana group",
+            ),
+            Column(
+                "cognizance_at",
+                "Cognizance at",
+                "संज्ञान समय",
+                required=False,
+                example="08-01-2026 10:40",
+            ),
+            Column(
+                "fir_no",
+                "FIR number",
+                "प्राथमिकी संख्या",
+                required=False,
+                aliases=("fir no", "एफआईआर संख्या"),
+                example="12/2026",
+            ),
+            Column(
+                "fir_at",
+                "FIR at",
+                "प्राथमिकी समय",
+                required=False,
+                aliases=("fir time", "एफआईआर समय"),
+                example="08-01-2026 13:05",
+            ),
+            Column(
+                "action",
+                "Action taken",
+                "की गई कार्रवाई",
+                required=False,
+                aliases=("action", "कार्रवाई"),
+                example="Six accused arrested",
+            ),
+            Column(
+                "action_at", "Action at", "कार्रवाई समय", required=False, example="09-01-2026 07:30"
+            ),
+            Column(
+                "arrests",
+                "Arrests",
+                "गिरफ्तारी",
+                required=False,
+                aliases=("arrested", "गिरफ्तार"),
+                example="6",
+            ),
+            Column(
+                "closed_at",
+                "Closed at",
+                "निस्तारण समय",
+                required=False,
+                aliases=("closed",),
+                example="20-01-2026 18:00",
+            ),
+            Column("status", "Status", "स्थिति", required=False, example="closed"),
+        ),
+    ),
+    "alerts": Sheet(
+        "alerts",
+        "आत्मघात अलर्ट",
+        (
+            Column(
+                "platform",
+                "Platform",
+                "प्लेटफ़ॉर्म",
+                aliases=("प्लेटफार्म", "social media"),
+                example="Instagram",
+            ),
+            Column(
+                "received_at",
+                "Received at",
+                "प्राप्ति समय",
+                aliases=("alert received",),
+                example="08-01-2026 22:10",
+            ),
+            Column(
+                "traced_at",
+                "Traced at",
+                "लोकेशन ट्रेस समय",
+                required=False,
+                aliases=("traced", "ट्रेस समय"),
+                example="08-01-2026 22:55",
+            ),
+            Column(
+                "forwarded_at",
+                "Forwarded at",
+                "थाने को भेजा समय",
+                required=False,
+                aliases=("forwarded", "भेजा समय"),
+                example="08-01-2026 23:00",
+            ),
+            Column(
+                "contacted_at",
+                "Contacted at",
+                "संपर्क समय",
+                required=False,
+                aliases=("reached at", "पहुँच समय"),
+                example="08-01-2026 23:20",
+            ),
+            Column("outcome", "Outcome", "परिणाम", example="reached_counselled"),
+            replace(UNIT_ID, required=False),
+            Column(
+                "subject_name",
+                "Name of the person",
+                "व्यक्ति का नाम",
+                required=False,
+                aliases=("name", "नाम"),
+                example="",
+            ),
+            Column(
+                "subject_phone",
+                "Mobile of the person",
+                "व्यक्ति का मोबाइल",
+                required=False,
+                aliases=("mobile", "मोबाइल"),
+                example="",
+            ),
+            Column(
+                "subject_ip", "IP address", "आईपी पता", required=False, aliases=("ip",), example=""
+            ),
+            Column(
+                "post_text",
+                "Post text",
+                "पोस्ट का पाठ",
+                required=False,
+                aliases=("post",),
+                example="",
+            ),
+        ),
+    ),
+    "stories": Sheet(
+        "stories",
+        "सफलता की कहानियाँ",
+        (
+            UNIT_ID,
+            Column(
+                "story_date", "Date", "दिनांक", aliases=("story date", "तिथि"), example="08-01-2026"
+            ),
+            Column("category", "Category", "श्रेणी", example="arrest"),
+            Column(
+                "title",
+                "Title",
+                "शीर्षक (अंग्रेज़ी)",
+                required=False,
+                aliases=("title in english",),
+                example="Six arrested within a day",
+            ),
+            Column(
+                "body",
+                "Story",
+                "कहानी (अंग्रेज़ी)",
+                required=False,
+                aliases=("story in english", "text"),
+                example="Acting on a video posted on the thana group, …",
+            ),
+            Column(
+                "title_hi",
+                "Title in Hindi",
+                "शीर्षक",
+                required=False,
+                aliases=("हिंदी शीर्षक",),
+                example="एक दिन में छह गिरफ्तार",
+            ),
+            Column(
+                "body_hi",
+                "Story in Hindi",
+                "कहानी",
+                required=False,
+                aliases=("हिंदी कहानी", "विवरण"),
+                example="थाना समूह पर पोस्ट वीडियो के आधार पर …",
+            ),
+            Column(
+                "media",
+                "Media files",
+                "मीडिया फ़ाइलें",
+                required=False,
+                aliases=("photos", "फोटो"),
+                example="arrest1.jpg; arrest2.jpg",
+            ),
+            Column(
+                "submitted_by",
+                "Submitted by",
+                "प्रेषक",
+                required=False,
+                aliases=("sent by", "भेजने वाले"),
+                example="SHO Kotwali",
+            ),
+        ),
+    ),
 }
 
 # Category labels an office may write, in either language, mapped to the stored code.
@@ -255,4 +470,13 @@ CATEGORY_HI: dict[str, str] = {
 }
 
 # The order files are loaded in, so that a roster finds its group and a group its unit.
-LOAD_ORDER: tuple[str, ...] = ("units", "groups", "staff", "rosters", "blocklist")
+LOAD_ORDER: tuple[str, ...] = (
+    "units",
+    "groups",
+    "staff",
+    "rosters",
+    "blocklist",
+    "registers",
+    "alerts",
+    "stories",
+)
