@@ -139,18 +139,19 @@ def register_frame(thanas: Sequence[Thana], n: int, seed: int) -> pl.DataFrame:
         stamp = base + delay.astype("int64").astype("timedelta64[m]")
         return np.where(rng.random(n) < share, stamp, np.datetime64("NaT"))
 
-    cognizance = later(received, 0.8, 1.0, 0.93)
+    cognizance = later(received, 0.8, 1.0, 0.985)
     after_cog = np.where(np.isnat(cognizance), received, cognizance)
     fir = np.where(
         rng.random(n) < fir_chance, later(after_cog, 5.0, 1.1, 1.0), np.datetime64("NaT")
     )
     fir = np.where(np.isnat(cognizance), np.datetime64("NaT"), fir)
     after_fir = np.where(np.isnat(fir), after_cog, fir)
-    action = later(after_fir, 20.0, 1.0, 0.86)
+    action = later(after_fir, 20.0, 1.0, 0.88)
     action = np.where(np.isnat(cognizance), np.datetime64("NaT"), action)
     after_action = np.where(np.isnat(action), after_fir, action)
-    closed = later(after_action, 150.0, 1.0, 0.93)
-    closed = np.where(np.isnat(action), np.datetime64("NaT"), closed)
+    # Entries needing no action are closed all the same; one never taken up stays open.
+    closed = later(after_action, 150.0, 1.0, 0.97)
+    closed = np.where(np.isnat(cognizance), np.datetime64("NaT"), closed)
     now = np.datetime64(DEMO_NOW, "m")
     stages = {}
     for name, values in (
@@ -159,18 +160,9 @@ def register_frame(thanas: Sequence[Thana], n: int, seed: int) -> pl.DataFrame:
         ("action_at", action),
         ("closed_at", closed),
     ):
+        # Not yet reached by the demo date; each stage follows the one before, so a blank
+        # stage blanks every later one too.
         stages[name] = np.where(values > now, np.datetime64("NaT"), values)
-    # A stage not reached by the demo date also blanks every later one.
-    for earlier, later_name in (
-        ("cognizance_at", "fir_at"),
-        ("cognizance_at", "action_at"),
-        ("fir_at", "action_at"),
-        ("action_at", "closed_at"),
-    ):
-        gone = np.isnat(stages[earlier]) & ~np.isnat(stages[later_name])
-        if earlier == "fir_at":
-            gone &= ~np.isnat(fir)  # an FIR planned but not yet filed holds the action back
-        stages[later_name] = np.where(gone, np.datetime64("NaT"), stages[later_name])
     arrests = np.where(~np.isnat(stages["fir_at"]), rng.poisson(1.3, n), 0)
     codes = [c[0] for c in _CATEGORIES]
     frame = pl.DataFrame(

@@ -14,11 +14,12 @@ from sampark import queries
 from sampark.db import migrate
 from sampark.metrics.activity import WINDOW_DAYS, group_health, health_by_level
 from sampark.metrics.coverage import LEVELS, coverage_by_level
+from sampark.reports_response import response_report
 from sampark.settings import load_settings
 from sampark.targets import load_profile
 
 app = typer.Typer(add_completion=False, help="Sampark reports.")
-KINDS = ("coverage", "groups")
+KINDS = ("coverage", "groups", "response", "alerts")
 FORMATS = ("json", "csv", "table")
 
 
@@ -43,7 +44,7 @@ def main() -> None:
 
 @app.command()
 def report(
-    kind: Annotated[str, typer.Argument(help="coverage | groups")],
+    kind: Annotated[str, typer.Argument(help="coverage | groups | response | alerts")],
     level: Annotated[
         str, typer.Option(help="state|range|district|circle|thana (groups also: group)")
     ] = "state",
@@ -61,6 +62,10 @@ def report(
     settings = load_settings()
     engine = migrate(db or settings.database_url)
     profile = load_profile(settings.targets_dir, settings.state)
+    if kind in ("response", "alerts"):
+        with engine.connect() as conn:
+            _print(response_report(conn, kind, profile, level), fmt, f"{kind} by {level}")
+        return
     with engine.connect() as conn:
         net = queries.network(conn)
         chats = queries.activity(conn) if kind == "groups" else None

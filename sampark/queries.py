@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sampark.metrics.activity import WINDOW_DAYS, Activity
 from sampark.metrics.coverage import Network
 from sampark.schema import (
+    alerts,
     blocklist,
     etl_files,
     etl_runs,
@@ -21,6 +22,7 @@ from sampark.schema import (
     messages,
     metadata,
     people,
+    register_entries,
     rejects,
     staff,
     units,
@@ -388,3 +390,63 @@ def held_entry_keys(conn: sa.Connection, table: sa.Table, keys: Sequence[str]) -
             .all()
         )
     return frozenset(held)
+
+
+_STAMP = pl.Datetime("us")
+
+
+def register_entries_frame(conn: sa.Connection) -> pl.DataFrame:
+    """Every register entry's unit, category and stage times (naive IST): the response inputs."""
+    t = register_entries
+    return _frame(
+        conn,
+        sa.select(
+            t.c.entry_id,
+            t.c.unit_id,
+            t.c.category,
+            t.c.received_at,
+            t.c.cognizance_at,
+            t.c.fir_at,
+            t.c.action_at,
+            t.c.closed_at,
+        ),
+        {
+            "entry_id": pl.Int64,
+            "unit_id": pl.String,
+            "category": pl.String,
+            "received_at": _STAMP,
+            "cognizance_at": _STAMP,
+            "fir_at": _STAMP,
+            "action_at": _STAMP,
+            "closed_at": _STAMP,
+        },
+    )
+
+
+def alerts_frame(conn: sa.Connection) -> pl.DataFrame:
+    """Alerts' stage times and outcomes. The restricted columns (name, mobile, IP, post text)
+    are deliberately not read: nothing on the dashboard shows them."""
+    t = alerts
+    return _frame(
+        conn,
+        sa.select(
+            t.c.alert_id,
+            t.c.unit_id,
+            t.c.platform,
+            t.c.received_at,
+            t.c.traced_at,
+            t.c.forwarded_at,
+            t.c.contacted_at,
+            t.c.outcome,
+        ),
+        {
+            "alert_id": pl.Int64,
+            "unit_id": pl.String,
+            "platform": pl.String,
+            "received_at": _STAMP,
+            "traced_at": _STAMP,
+            "forwarded_at": _STAMP,
+            "contacted_at": _STAMP,
+            "outcome": pl.String,
+        },
+    )
