@@ -50,16 +50,8 @@ def register_reference(entries: pl.DataFrame) -> datetime | None:
 
 
 def response_quantiles(entries: pl.DataFrame, profile: Profile, by: list[str]) -> pl.DataFrame:
-    """Per group of `by` and stage: entries reaching it, median and p90 hours, share in SLA.
-
-    >>> e = pl.DataFrame({"received_at": [datetime(2026, 1, 1)] * 2,
-    ...     "cognizance_at": [datetime(2026, 1, 1, 1), datetime(2026, 1, 1, 3)],
-    ...     "fir_at": [None, None], "action_at": [None, None], "closed_at": [None, None]})
-    >>> p = Profile("x", "x", "", 1, datetime(2027, 1, 1).date(), {}, {}, (),
-    ...     {"cognizance": 2.0}, {})
-    >>> response_quantiles(e, p, []).row(0)
-    ('cognizance', 2, 2.0, 2.8, 0.5, 2.0)
-    """
+    """Per group of `by` (none: the whole frame) and stage: entries reaching the stage, median
+    and p90 hours from receipt, the share within the stage's SLA, and the SLA itself."""
     aggs: list[pl.Expr] = []
     for stage in STAGES:
         hours = _hours(stage)
@@ -282,3 +274,25 @@ def breaches_by_level(
         .rename({"scope_id": "unit_id"})
         .sort("unit_id")
     )
+
+
+def stage_spread(entries: pl.DataFrame) -> pl.DataFrame:
+    """Per stage: p10, quartiles and p90 of the hours from receipt (for box plots)."""
+    qs = {"p10": 0.1, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p90": 0.9}
+    wide = entries.select(
+        *(_hours(s).quantile(q, "linear").alias(f"{s}|{k}") for s in STAGES for k, q in qs.items()),
+        *(_hours(s).count().alias(f"{s}|cases") for s in STAGES),
+    )
+    return pl.concat(
+        wide.select(
+            pl.lit(s).alias("stage"),
+            pl.col(f"{s}|cases").cast(pl.Int64).alias("cases"),
+            *(pl.col(f"{s}|{k}").cast(pl.Float64).alias(k) for k in qs),
+        )
+        for s in STAGES
+    )
+
+
+def scoped_entries(entries: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
+    """The entries of `units` (a scope's units, as `coverage.within` gives them)."""
+    return entries.join(units.select("unit_id"), on="unit_id", how="semi")
