@@ -8,7 +8,23 @@ from pathlib import Path
 import xlsxwriter
 
 from etl.sources.sheets import CATEGORY_HI, SHEETS, Sheet
+from sampark.response_vocab import (
+    ALERT_OUTCOMES,
+    ALERT_PLATFORMS,
+    REGISTER_CATEGORIES,
+    REGISTER_STATUSES,
+    STORY_CATEGORIES,
+)
 from sampark.schema import GROUP_KINDS, UNIT_KINDS
+
+_TIMES = (
+    "dd-mm-yyyy hh:mm in IST (ISO and Excel date-times also read); each stage after the one before"
+)
+
+
+def _allowed(vocab: dict[str, tuple[str, str]]) -> str:
+    return ", ".join(f"{code} ({hi})" for code, (_, hi) in vocab.items())
+
 
 _HELP: dict[str, list[tuple[str, str]]] = {
     "units": [("Kind / प्रकार", ", ".join(UNIT_KINDS))],
@@ -22,6 +38,23 @@ _HELP: dict[str, list[tuple[str, str]]] = {
         ("Rank / पद", "DGP, ADG, IG, DIG, SP, DSP, Inspector, SI, ASI, Head Constable, Constable")
     ],
     "blocklist": [("Reason / कारण", "history-sheeter, tout, … (why the person must be kept out)")],
+    "registers": [
+        ("Category / श्रेणी", _allowed(REGISTER_CATEGORIES)),
+        ("Status / स्थिति", _allowed(REGISTER_STATUSES) + "; blank: from the times given"),
+        ("Reporter category / सूचक श्रेणी", ", ".join(CATEGORY_HI)),
+        ("Received at … Closed at", _TIMES),
+    ],
+    "alerts": [
+        ("Platform / प्लेटफ़ॉर्म", _allowed(ALERT_PLATFORMS)),
+        ("Outcome / परिणाम", _allowed(ALERT_OUTCOMES) + "; blank while the alert is open"),
+        ("Received at … Contacted at", _TIMES),
+        ("Name, mobile, IP, post", "restricted: stored for the alert-handling roles only"),
+    ],
+    "stories": [
+        ("Category / श्रेणी", _allowed(STORY_CATEGORIES)),
+        ("Title, Story", "English and/or Hindi; at least one title and one story text"),
+        ("Media files / मीडिया फ़ाइलें", "photo file names separated by ;"),
+    ],
 }
 
 
