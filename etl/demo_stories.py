@@ -161,6 +161,8 @@ def story_frame(thanas: Sequence[Thana], now: datetime, seed: int) -> pl.DataFra
         for tpl in plan:
             thana = mine[int(rng.integers(0, len(mine)))]
             lang = ("both", "hi", "en")[int(rng.choice(3, p=(0.4, 0.35, 0.25)))]
+            if tpl in UNSAFE:
+                lang = "both"  # every unsafe detail is written, in whichever language it is
             day = (now - timedelta(days=int(rng.integers(1, WEEKS * 7)))).date()
             shots = int(rng.integers(0, 4))
             row = _story(tpl, lang, thana, int(rng.integers(2, 12)))
