@@ -47,7 +47,8 @@ def test_demo_twice_gives_identical_counts_on_every_database(db_url, demo_inbox,
 
 def test_demo_rejects_are_the_planted_bad_rows(demo_inbox, sqlite_counts):
     summary = write_demo(demo_inbox.parent / "again", scale="small", seed=7)
-    assert sqlite_counts["rejects"] == summary.bad_rows + summary.bad_files
+    planted = summary.bad_rows + summary.bad_files + summary.response_bad_rows
+    assert sqlite_counts["rejects"] == planted
 
 
 def test_etl_run_json_accounts_for_every_row(demo_inbox, tmp_path):
@@ -79,4 +80,13 @@ def test_templates_are_read_back_as_their_own_sheet_kind(tmp_path):
     from etl.templates import write_templates
 
     kinds = [read_table(p).kind for p in write_templates(tmp_path)]
-    assert kinds == ["units", "groups", "rosters", "staff", "blocklist"]
+    assert kinds == [
+        "units",
+        "groups",
+        "rosters",
+        "staff",
+        "blocklist",
+        "registers",
+        "alerts",
+        "stories",
+    ]
