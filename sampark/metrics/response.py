@@ -276,15 +276,18 @@ def breaches_by_level(
     )
 
 
-def stage_spread(entries: pl.DataFrame) -> pl.DataFrame:
-    """Per stage: p10, quartiles and p90 of the hours from receipt (for box plots)."""
+def stage_spread(entries: pl.DataFrame, by: list[str] | None = None) -> pl.DataFrame:
+    """Per group of `by` and stage: p10, quartiles and p90 of the hours from receipt."""
+    keys = by or []
     qs = {"p10": 0.1, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p90": 0.9}
-    wide = entries.select(
+    aggs = [
         *(_hours(s).quantile(q, "linear").alias(f"{s}|{k}") for s in STAGES for k, q in qs.items()),
         *(_hours(s).count().alias(f"{s}|cases") for s in STAGES),
-    )
+    ]
+    wide = entries.group_by(keys).agg(aggs) if keys else entries.select(aggs)
     return pl.concat(
         wide.select(
+            *keys,
             pl.lit(s).alias("stage"),
             pl.col(f"{s}|cases").cast(pl.Int64).alias("cases"),
             *(pl.col(f"{s}|{k}").cast(pl.Float64).alias(k) for k in qs),
