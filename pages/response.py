@@ -106,7 +106,10 @@ st.plotly_chart(stage_boxes(scope_rows(summary.spread, key), sla, lang), width="
 
 stage_names = {s: t(f"resp_stage_{s}", lang) for s in STAGES}
 stage = st.selectbox(
-    t("response_stage", lang), list(STAGES), format_func=stage_names.__getitem__, key="resp_stage"
+    t("response_stage", lang),
+    list(STAGES),
+    format_func=stage_names.__getitem__,
+    key=f"resp_stage_{lang}",
 )
 st.plotly_chart(
     weekly_median(scope_rows(summary.weekly, key), stage, sla.get(stage), lang), width="stretch"

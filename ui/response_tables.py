@@ -18,7 +18,16 @@ def _labels(column: str, vocab: dict[str, tuple[str, str]], lang: str) -> pl.Exp
 
 
 def _stage_label(column: str, lang: str) -> pl.Expr:
-    names = ("received", "cognizance", "fir", "action", "closed", "traced", "forwarded")
+    names = (
+        "received",
+        "cognizance",
+        "fir",
+        "action",
+        "closed",
+        "traced",
+        "forwarded",
+        "contacted",
+    )
     return pl.col(column).replace_strict(
         {s: t(f"resp_stage_{s}", lang) for s in names}, default=None
     )

@@ -25,6 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "resp_stage_closed": {"en": "Closed", "hi": "निस्तारण"},
     "resp_stage_traced": {"en": "Traced", "hi": "ट्रेस"},
     "resp_stage_forwarded": {"en": "Forwarded", "hi": "थाने को भेजा"},
+    "resp_stage_contacted": {"en": "Contacted", "hi": "संपर्क"},
     "resp_kpi_median_to": {"en": "Median to {stage}", "hi": "{stage} तक माध्यिका"},
     "resp_kpi_median_help": {
         "en": "Half the entries reached this stage within this time. 90th percentile: {p90}. State median: {state}. Entries reaching the stage: {n}.",

@@ -85,12 +85,13 @@ def alert_outcomes(alerts: pl.DataFrame) -> pl.DataFrame:
 
 
 def alert_failures(alerts: pl.DataFrame) -> pl.DataFrame:
-    """Alerts where the person was not reached, by outcome and the last stage completed."""
+    """Alerts where the person was not reached, by outcome and the last stage completed; a
+    false alarm is not a failure and is left out."""
     last = pl.lit("received")
     for stage in ALERT_STAGES:
         last = pl.when(pl.col(f"{stage}_at").is_not_null()).then(pl.lit(stage)).otherwise(last)
     return (
-        alerts.filter(~_reached() & pl.col("outcome").is_not_null())
+        alerts.filter(~_reached() & ~pl.col("outcome").is_in(["false_alarm"]))
         .group_by("outcome", last.alias("last_stage"))
         .agg(pl.len().alias("alerts"))
         .sort("alerts", "outcome", descending=[True, False])

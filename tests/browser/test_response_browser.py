@@ -1,0 +1,128 @@
+"""The Response page in a real browser, with the alerts section switched on.
+
+Runs only with SAMPARK_BROWSER=1. Uses the helpers of test_dashboard_browser.py; its own server
+sets SAMPARK_SHOW_ALERTS=1 so the screenshot shows the alerts funnel too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.test_dashboard_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PAGE_S,
+    ROOT,
+    SERVER_START_S,
+    Server,
+    _exceptions,
+    _free_port,
+    _healthy,
+    _open_app,
+    _shot,
+    _stop,
+    _wait_chart,
+    _wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def alerts_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    tmp = tmp_path_factory.mktemp("browser_response")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp}/b.db",
+        "SAMPARK_DATA_DIR": str(tmp),
+        "SAMPARK_SHOW_ALERTS": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    log = tmp / "streamlit.log"
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
+    cmd += ["--server.address", "127.0.0.1", "--server.port", str(port)]
+    cmd += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    srv = Server(url=f"http://127.0.0.1:{port}", proc=proc, log=log)
+    try:
+        deadline = time.monotonic() + SERVER_START_S
+        while not _healthy(srv.url):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start:\n{srv.log_tail()}")
+            time.sleep(0.3)
+        yield srv
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture(scope="module")
+def browser_page(alerts_server: Server) -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-IN")
+            yield context.new_page()
+        finally:
+            browser.close()
+
+
+def _open_response(page: Any, server: Server) -> None:
+    _open_app(page, server)
+    link = page.locator('[data-testid="stSidebarNavLink"]').filter(
+        has_text=re.compile("Response|प्रतिक्रिया")
+    )
+    link.first.click()
+
+
+def test_response_page_renders_charts_tables_and_alerts(alerts_server: Server, browser_page: Any):
+    page = browser_page
+    _open_response(page, alerts_server)
+    try:
+        page.get_by_text("Alerts, stage by stage").first.wait_for(timeout=PAGE_S * 1000)
+        _wait_chart(page)
+        page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=PAGE_S * 1000)
+        _wait_idle(page)
+        charts = page.locator('[data-testid="stPlotlyChart"]').count()
+        text = page.locator('[data-testid="stMain"]').inner_text()
+    finally:
+        _shot(page, "response.png")
+        errors = _exceptions(page)
+    assert errors == [], f"exceptions on Response: {errors}\n{alerts_server.log_tail()}"
+    assert charts == 5
+    assert "Median to Cognizance" in text and "SAMPARK_SHOW_ALERTS" not in text
+
+
+def test_response_page_in_hindi(alerts_server: Server, browser_page: Any):
+    page = browser_page
+    _open_response(page, alerts_server)
+    page.get_by_text("How fast we respond").first.wait_for(timeout=PAGE_S * 1000)
+    page.get_by_text("हिन्दी", exact=True).click()
+    try:
+        page.get_by_text("हम कितनी तेज़ी से कार्रवाई करते हैं").wait_for(timeout=PAGE_S * 1000)
+        _wait_chart(page)
+        _wait_idle(page)
+        text = page.locator('[data-testid="stMain"]').inner_text()
+    finally:
+        _shot(page, "response_hi.png")
+        errors = _exceptions(page)
+    assert errors == [], f"exceptions on Response (hi): {errors}\n{alerts_server.log_tail()}"
+    assert "संज्ञान तक माध्यिका" in text
