@@ -16,6 +16,14 @@ from sampark.metrics.response import (
     response_quantiles,
     sla_breaches,
 )
+from sampark.metrics.response_summary import (
+    ageing_of,
+    child_rows,
+    in_units,
+    response_summary,
+    scope_key,
+    scope_rows,
+)
 from sampark.targets import Profile
 
 T0 = datetime(2026, 10, 1, 10, 0)
@@ -227,3 +235,22 @@ def test_alerts_by_unit_compare_with_forwarded_alerts_statewide_and_gate_small_u
         ("D1", 2, 2, 2 / 3, None),
         ("D2", 1, 0, 2 / 3, None),
     ]
+
+
+def test_summary_holds_each_scope_figures_as_the_direct_functions_give_them():
+    frame = _entries(
+        [
+            {"unit": "T1", "cognizance": 1, "closed": 30},
+            {"unit": "T2", "cognizance": 3},
+            {"unit": "T2", "received": -300},
+        ]
+    )
+    summary = response_summary(frame, UNITS, PROFILE)
+    direct = response_by_level(frame, UNITS, PROFILE, "district")
+    assert child_rows(summary.by_unit, UNITS, None, "district").drop("level").equals(direct)
+    d2 = scope_rows(summary.by_category, "D2").filter(pl.col("stage") == "cognizance")
+    assert d2.select("category", "cases", "median_h", "baseline_median_h").rows() == [
+        ("theft", 1, 3.0, 2.0)
+    ]
+    assert ageing_of(summary, scope_key(UNITS, None)).rows() == ageing(frame, summary.as_of).rows()
+    assert in_units(summary.open, UNITS, "D1").height == 0
