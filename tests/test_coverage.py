@@ -27,6 +27,8 @@ PROFILE = Profile(
         "police_centre": ("district_staff", "women_staff"),
     },
     public_group_kinds=("thana_public", "outpost_public"),
+    response_sla_hours={},
+    alert_sla_minutes={},
 )
 
 UNITS = pl.DataFrame(
