@@ -83,16 +83,34 @@ def _at_level(entries: pl.DataFrame, units: pl.DataFrame, level: str) -> pl.Data
     """Entries tagged with their unit of `level` as `scope_id` (entries outside it dropped)."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level}")
-    lineage = unit_lineage(units).select("unit_id", pl.col(f"{level}_id").alias("scope_id"))
+    key = f"{level}_id"
+    if key in entries.columns:  # already tagged with the lineage (see `with_lineage`)
+        return entries.with_columns(pl.col(key).alias("scope_id")).filter(
+            pl.col("scope_id").is_not_null()
+        )
+    lineage = unit_lineage(units).select("unit_id", pl.col(key).alias("scope_id"))
     return entries.join(lineage, on="unit_id").filter(pl.col("scope_id").is_not_null())
 
 
+def with_lineage(entries: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
+    """Entries tagged once with their unit of every level (`state_id` … `thana_id`), so that
+    many roll-ups need not join the lineage again."""
+    return entries.join(unit_lineage(units), on="unit_id", how="left")
+
+
 def response_by_level(
-    entries: pl.DataFrame, units: pl.DataFrame, profile: Profile, level: str
+    entries: pl.DataFrame,
+    units: pl.DataFrame,
+    profile: Profile,
+    level: str,
+    state: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Per unit of `level` and stage: cases, median, p90, share within SLA, the state baseline
-    beside each, and a rank by median (1 = fastest) only for units with ≥ MIN_CASES cases."""
-    state = response_quantiles(entries, profile, []).select(
+    beside each, and a rank by median (1 = fastest) only for units with ≥ MIN_CASES cases.
+    `state` is `response_quantiles(entries, profile, [])` when the caller has it already."""
+    if state is None:
+        state = response_quantiles(entries, profile, [])
+    baseline = state.select(
         "stage",
         pl.col("median_h").alias("baseline_median_h"),
         pl.col("within_sla").alias("baseline_within_sla"),
@@ -106,7 +124,7 @@ def response_by_level(
     return (
         names.join(pl.DataFrame({"stage": list(STAGES)}), how="cross")
         .join(rows.drop("sla_h"), on=["scope_id", "stage"], how="left")
-        .join(state, on="stage")
+        .join(baseline, on="stage")
         .join(_sla(profile), on="stage")
         .with_columns(pl.col("cases").fill_null(0))
         .with_columns(pl.when(ranked).then(rank).alias("rank"), ranked.alias("ranked"))

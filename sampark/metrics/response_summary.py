@@ -13,7 +13,7 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.metrics.coverage import LEVELS, unit_lineage, within
+from sampark.metrics.coverage import LEVELS, within
 from sampark.metrics.response import (
     AGE_BUCKETS,
     ageing_by_level,
@@ -24,8 +24,11 @@ from sampark.metrics.response import (
     response_quantiles,
     sla_breaches,
     stage_spread,
+    with_lineage,
 )
 from sampark.targets import Profile
+
+_ENTRY = ["entry_id", "unit_id", "category", "received_at", "last_stage", "age_days"]
 
 # Levels a page can be scoped to; each of their units gets spread, weekly and category rows.
 SCOPE_LEVELS: tuple[str, ...] = ("state", "range", "district")
@@ -47,9 +50,11 @@ class ResponseSummary:
     open: pl.DataFrame  # every open entry, oldest first
 
 
-def _tagged(entries: pl.DataFrame, units: pl.DataFrame, level: str) -> pl.DataFrame:
-    lineage = unit_lineage(units).select("unit_id", pl.col(f"{level}_id").alias("scope_id"))
-    return entries.join(lineage, on="unit_id").filter(pl.col("scope_id").is_not_null())
+def _tagged(entries: pl.DataFrame, level: str) -> pl.DataFrame:
+    """Entries (already `with_lineage`) with their unit of `level` as `scope_id`."""
+    return entries.with_columns(pl.col(f"{level}_id").alias("scope_id")).filter(
+        pl.col("scope_id").is_not_null()
+    )
 
 
 def response_summary(
@@ -57,19 +62,17 @@ def response_summary(
 ) -> ResponseSummary:
     """The Response page's figures for every unit of every level."""
     as_of = register_reference(entries) or datetime(1970, 1, 1)
+    entries = with_lineage(entries, units)
     breaches = sla_breaches(entries, profile, as_of)
     weekly = entries.with_columns(pl.col("received_at").dt.truncate("1w").dt.date().alias("week"))
-    state = response_quantiles(entries, profile, []).select(
-        "stage", pl.col("median_h").alias("baseline_median_h")
-    )
+    state_q = response_quantiles(entries, profile, [])
+    state = state_q.select("stage", pl.col("median_h").alias("baseline_median_h"))
     spread, weeks, categories = [], [], []
     for level in SCOPE_LEVELS:
-        spread.append(stage_spread(_tagged(entries, units, level), ["scope_id"]))
-        weeks.append(
-            response_quantiles(_tagged(weekly, units, level), profile, ["scope_id", "week"])
-        )
+        spread.append(stage_spread(_tagged(entries, level), ["scope_id"]))
+        weeks.append(response_quantiles(_tagged(weekly, level), profile, ["scope_id", "week"]))
         categories.append(
-            response_quantiles(_tagged(entries, units, level), profile, ["scope_id", "category"])
+            response_quantiles(_tagged(entries, level), profile, ["scope_id", "category"])
         )
 
     def per_level(table: pl.DataFrame, level: str) -> pl.DataFrame:
@@ -79,7 +82,7 @@ def response_summary(
         as_of=register_reference(entries),
         entries=entries.height,
         by_unit=pl.concat(
-            per_level(response_by_level(entries, units, profile, lv), lv) for lv in LEVELS
+            per_level(response_by_level(entries, units, profile, lv, state_q), lv) for lv in LEVELS
         ),
         ageing=pl.concat(
             per_level(ageing_by_level(entries, units, lv, as_of), lv) for lv in LEVELS
@@ -91,7 +94,7 @@ def response_summary(
         weekly=pl.concat(weeks).sort("scope_id", "week", "stage"),
         by_category=pl.concat(categories).join(state, on="stage"),
         breaches=breaches,
-        open=open_entries(entries, as_of).sort("received_at", "entry_id"),
+        open=open_entries(entries, as_of).select(_ENTRY).sort("received_at", "entry_id"),
     )
 
 
