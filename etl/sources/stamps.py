@@ -16,20 +16,6 @@ IST = timedelta(hours=5, minutes=30)
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
-_NAIVE_FORMATS = (
-    "%d-%m-%Y %H:%M",
-    "%d-%m-%Y %H:%M:%S",
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y %H:%M:%S",
-    "%d.%m.%Y %H:%M",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%dT%H:%M",
-    "%Y-%m-%d %H:%M:%S%.f",
-    "%Y-%m-%dT%H:%M:%S%.f",
-)
-
 
 def ist_now() -> datetime:
     """The current time in IST, naive (the form every stored time takes)."""
@@ -45,14 +31,24 @@ def parsed_stamp(column: str) -> pl.Expr:
     ['08-01 10:15', '08-01 10:15', '08-01 10:15']
     """
     text = pl.col(column).str.strip_chars().str.replace_all(r"\s+", " ")
-    candidates = [text.str.to_datetime(fmt, strict=False, time_unit="us") for fmt in _NAIVE_FORMATS]
-    zoned = text.str.replace(r"Z$", "+00:00").str.replace(r"([+-]\d\d):(\d\d)$", "$1$2")
-    candidates.append(
-        zoned.str.to_datetime("%Y-%m-%dT%H:%M:%S%z", strict=False, time_unit="us")
-        .dt.convert_time_zone("UTC")
-        .dt.replace_time_zone(None)
-        + IST
+    # One shape for all: dd-mm-yyyy (any of - / .) becomes yyyy-mm-dd, "T" a space, the
+    # fraction and zone are cut off, and seconds are added; a handful of string passes
+    # instead of one parse attempt per accepted format.
+    iso = text.str.replace(r"^(\d{2})[-/.](\d{2})[-/.](\d{4})", "$3-$2-$1").str.replace("T", " ")
+    zone = iso.str.extract(r"\d(Z|[+-]\d\d:?\d\d)$", 1)
+    base = iso.str.replace(r"(\.\d+)?(Z|[+-]\d\d:?\d\d)?$", "")
+    base = pl.when(base.str.len_chars() == 16).then(base + ":00").otherwise(base)
+    naive = base.str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False, time_unit="us")
+    sign = pl.when(zone.str.starts_with("-")).then(-1).otherwise(1)
+    digits = zone.str.replace_all(r"[^0-9]", "")
+    offset = sign * (
+        digits.str.slice(0, 2).cast(pl.Int64, strict=False) * 60
+        + digits.str.slice(2, 2).cast(pl.Int64, strict=False)
     )
+    offset = pl.when(zone == "Z").then(0).otherwise(offset)
+    candidates = [
+        pl.when(zone.is_null()).then(naive).otherwise(naive - pl.duration(minutes=offset) + IST)
+    ]
     serial = text.str.extract(r"^(\d{5}(?:\.\d+)?)$", 1).cast(pl.Float64, strict=False)
     # Excel keeps times as fractions of a day; rounding to the second undoes float noise.
     seconds = (serial * 86400).round(0).cast(pl.Int64, strict=False)
