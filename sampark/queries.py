@@ -158,8 +158,13 @@ def network(conn: sa.Connection) -> Network:
         ),
         staff=_frame(
             conn,
-            sa.select(staff.c.staff_id, staff.c.unit_id, staff.c.person_id),
-            {"staff_id": pl.String, "unit_id": pl.String, "person_id": pl.String},
+            sa.select(staff.c.staff_id, staff.c.unit_id, staff.c.person_id, staff.c.rank),
+            {
+                "staff_id": pl.String,
+                "unit_id": pl.String,
+                "person_id": pl.String,
+                "rank": pl.String,
+            },
         ),
         blocklist=_frame(
             conn,
@@ -373,3 +378,26 @@ def chat_presence(conn: sa.Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
         {"group_id": pl.String, "person_id": pl.String, "last_ts": pl.Datetime("us")},
     )
     return events, authors
+
+
+# --- coverage history (issue 5) ------------------------------------------------------------
+
+
+def membership_history(conn: sa.Connection) -> pl.DataFrame:
+    """Every membership, open or ended: group_id, person_id, joined_at, left_at (dates)."""
+    stmt = sa.select(
+        memberships.c.group_id,
+        memberships.c.person_id,
+        memberships.c.joined_at,
+        memberships.c.left_at,
+    )
+    return _frame(
+        conn,
+        stmt,
+        {
+            "group_id": pl.String,
+            "person_id": pl.String,
+            "joined_at": pl.Datetime("us"),
+            "left_at": pl.Datetime("us"),
+        },
+    ).with_columns(pl.col("joined_at").dt.date(), pl.col("left_at").dt.date())
