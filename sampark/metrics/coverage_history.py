@@ -232,6 +232,15 @@ class Projection:
     target_date: date
     pace_per_week: float
     reach_on: date | None
+    as_of: date | None = None  # the last week end of the series
+
+    @property
+    def needed_per_week(self) -> float:
+        """The pace that would reach the target on its date."""
+        if self.as_of is None or self.current >= self.target:
+            return 0.0
+        weeks = max(1.0, (self.target_date - self.as_of).days / 7)
+        return (self.target - self.current) / weeks
 
     @property
     def on_time(self) -> bool:
@@ -252,8 +261,9 @@ def projection(
     span = min(pace_weeks, len(values) - 1)
     pace = (values[-1] - values[-1 - span]) / span if span > 0 else 0.0
     if current >= target:
-        return Projection(current, target, target_date, pace, last_day)
+        return Projection(current, target, target_date, pace, last_day, last_day)
     if pace <= 0:
-        return Projection(current, target, target_date, pace, None)
+        return Projection(current, target, target_date, pace, None, last_day)
     days_needed = math.ceil((target - current) / pace * 7)
-    return Projection(current, target, target_date, pace, last_day + timedelta(days=days_needed))
+    reach = last_day + timedelta(days=days_needed)
+    return Projection(current, target, target_date, pace, reach, last_day)
