@@ -9,10 +9,10 @@ import polars as pl
 import streamlit as st
 
 from sampark import queries
-from sampark.brief import brief_html, pdf_bytes
+from sampark.brief import brief_html, pdf_bytes, sheet_html
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
-from sampark.metrics.coverage import Network, scoped
+from sampark.metrics.coverage import LEVELS, Network, scoped
 from sampark.metrics.coverage_drill import drill_tree, group_table
 from sampark.metrics.coverage_history import week_ends, weekly_members
 from sampark.metrics.coverage_overview import Overview, coverage_overview
@@ -192,3 +192,136 @@ def brief_maker(
         return _brief(*key, scope_id, scope_name, profile_name, lang)
 
     return make
+
+
+def league_display(league: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The league table in the reader's language: raw counts beside every rate."""
+    name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
+    rows = []
+    for r in league.with_columns(name.alias("label")).iter_rows(named=True):
+        rows.append(
+            {
+                t("col_unit", lang): r["label"],
+                t("col_band", lang): r["band"],
+                t("col_rank", lang): (
+                    t("too_small", lang)
+                    if r["rank"] is None
+                    else f"{number(r['rank'], lang)} / {number(r['band_size'], lang)}"
+                ),
+                t("col_compliance", lang): percent(r["compliance"], lang),
+                t("col_compliant_of", lang): (
+                    f"{number(r['groups_compliant'], lang)} / {number(r['groups_required'], lang)}"
+                ),
+                t("col_band_median", lang): percent(r["band_median"], lang),
+                t("col_change_compliant", lang): signed(r["groups_compliant_change"], lang),
+                t("col_members", lang): number(r["members"], lang),
+                t("col_change_members", lang): signed(r["members_change"], lang),
+                t("col_members_needed", lang): number(r["members_needed"], lang),
+                t("col_staff_of", lang): (
+                    f"{number(r['staff_connected'], lang)} / {number(r['staff'], lang)}"
+                ),
+            }
+        )
+    return pl.DataFrame(rows) if rows else pl.DataFrame()
+
+
+SHEET_MEASURES = (
+    ("kpi_members", "members", "member_floor"),
+    ("kpi_groups", "groups_present", "groups_required"),
+    ("kpi_compliant", "groups_compliant", "groups_required"),
+    ("col_thanas_ok", "thanas_at_target", "thanas"),
+    ("col_outposts_ok", "outposts_at_target", "outposts"),
+    ("kpi_staff", "staff_connected", "staff"),
+    ("kpi_needed", "members_needed", None),
+    ("kpi_officers", "groups_short_officers", None),
+    ("kpi_blocklisted", "blocklisted_in_public", None),
+)
+
+
+def sheet_measures(row: dict[str, object], lang: str) -> pl.DataFrame:
+    """One district's CompStat lines: measure, target, now, last week, change.
+    `row` is a child row of the Overview (with `<col>_change`)."""
+
+    def n(key: str) -> int:
+        value = row.get(key, 0)
+        return int(value) if isinstance(value, int | float) else 0
+
+    lines = []
+    for label, col, target in SHEET_MEASURES:
+        change = n(f"{col}_change")
+        lines.append(
+            {
+                t("sheet_measure", lang): t(label, lang),
+                t("sheet_target", lang): number(n(target), lang) if target else number(0, lang),
+                t("sheet_actual", lang): number(n(col), lang),
+                t("sheet_last_week", lang): number(n(col) - change, lang),
+                t("sheet_change", lang): signed(change, lang),
+            }
+        )
+    return pl.DataFrame(lines)
+
+
+def sheet_maker(
+    heading: str, measures: pl.DataFrame, items: pl.DataFrame, lang: str
+) -> Callable[[], bytes]:
+    """Makes the printable district sheet when the reader clicks."""
+
+    def make() -> bytes:
+        return pdf_bytes(sheet_html(heading, measures, items, lang))
+
+    return make
+
+
+def drill_levels(tree: pl.DataFrame) -> list[str]:
+    """The levels present in the tree, top first (group last)."""
+    present = set(tree.get_column("level").to_list())
+    return [lv for lv in (*LEVELS, "group") if lv in present]
+
+
+def drill_table(tree: pl.DataFrame, net: Network, level: str, lang: str) -> pl.DataFrame:
+    """The tree's nodes of one level: name, where it sits, members, and its compliance in words
+    for groups ("Kotwali thana group: 143 of 200, needs 57") or in counts for units."""
+    nodes = tree.filter(pl.col("level") == level)
+    names = unit_names(net.units, lang).rename({"unit_id": "parent", "label": "within"})
+    nodes = nodes.join(names, on="parent", how="left")
+    label = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
+    if level != "group":
+        return nodes.sort("compliance", "name", nulls_last=True).select(
+            label.alias(t("col_unit", lang)),
+            pl.col("within").fill_null("").alias(t("col_within", lang)),
+            pl.col("members").alias(t("col_members", lang)),
+            pl.col("part").alias(t("col_groups_compliant_short", lang)),
+            pl.col("whole").alias(t("col_groups_required", lang)),
+            (pl.col("compliance") * 100).round(1).alias(t("axis_share", lang)),
+        )
+    kinds = net.groups.select("group_id", "kind", "unit_id").join(
+        unit_names(net.units, lang).rename({"label": "unit_label"}), on="unit_id", how="left"
+    )
+    rows = []
+    for r in (
+        nodes.join(kinds, left_on="id", right_on="group_id")
+        .sort("compliance", "name")
+        .iter_rows(named=True)
+    ):
+        need = max(0, int(r["whole"]) - int(r["members"]))
+        key = "status_group" if need else "status_group_ok"
+        kind = t(f"kind_{r['kind']}", lang)
+        rows.append(
+            {
+                t("col_group_name", lang): r["name"],
+                t("col_kind_name", lang): kind,
+                t("col_within", lang): r["within"] or "",
+                t("col_members", lang): r["members"],
+                t("col_minimum", lang): r["whole"],
+                t("col_needed", lang): need,
+                t("col_status", lang): t(
+                    key,
+                    lang,
+                    name=f"{r['unit_label'] or r['name']} {kind}",
+                    members=number(r["members"], lang),
+                    minimum=number(r["whole"], lang),
+                    need=number(need, lang),
+                ),
+            }
+        )
+    return pl.DataFrame(rows) if rows else pl.DataFrame()

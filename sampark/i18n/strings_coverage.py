@@ -150,6 +150,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "hi": "{name}: {minimum} में से {members}, लक्ष्य पूरा",
     },
     "col_within": {"en": "In", "hi": "अंतर्गत"},
+    "col_groups_compliant_short": {"en": "Required groups at minimum", "hi": "न्यूनतम पर अपेक्षित समूह"},
     # Weekly brief (PDF)
     "brief_title": {
         "en": "Weekly brief: WhatsApp network coverage",
