@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sampark import coverage_tables
 from sampark.charts_coverage import district_multiples
 from sampark.i18n import t
 from sampark.i18n.dates import long_date
@@ -30,7 +31,7 @@ inside = within(net.units, range_id).select("unit_id")
 league = league.join(inside, on="unit_id", how="semi")
 
 st.subheader(t("league_title", lang))
-shown = coverage.league_display(league, lang)
+shown = coverage_tables.league_display(league, lang)
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, "districts_league", lang)
 
@@ -52,9 +53,9 @@ if district_id:
         "sheet_heading", lang, district=labels[district_id], date=long_date(state.as_of, lang)
     )
     st.markdown(f"**{heading}**")
-    measures = coverage.sheet_measures(row, lang)
+    measures = coverage_tables.sheet_measures(row, lang)
     st.dataframe(measures, hide_index=True, width="stretch")
-    items = coverage.actions_table(
+    items = coverage_tables.actions_table(
         state.actions.join(
             within(net.units, district_id).select("unit_id"), on="unit_id", how="semi"
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sampark import coverage_tables
 from sampark.charts_coverage import drill_treemap
 from sampark.i18n import t
 from ui import coverage, data, downloads, filters, tables
@@ -26,7 +27,7 @@ st.caption(t("drill_caption", lang, scope=scope_name))
 tree = coverage.tree(scope_id)
 st.plotly_chart(drill_treemap(tree, lang), width="stretch")
 
-levels = coverage.drill_levels(tree)
+levels = coverage_tables.drill_levels(tree)
 level = st.selectbox(
     t("drill_level", lang),
     levels,
@@ -34,7 +35,7 @@ level = st.selectbox(
     format_func=lambda lv: t(f"level_{lv}", lang),
     key=f"drill_level_{lang}",
 )
-shown = coverage.drill_table(tree, net, str(level), lang)
+shown = coverage_tables.drill_table(tree, net, str(level), lang)
 st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, f"drilldown_{level}", lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sampark import coverage_tables
 from sampark.brief import projection_text
 from sampark.charts import members_by_unit
 from sampark.charts_coverage import compliance_heatmap, weekly_progress
@@ -30,7 +31,7 @@ st.caption(t("overview_caption", lang, scope=scope_name, profile=profile_name))
 
 
 def _change(key: str) -> str:
-    return t("change_week", lang, delta=coverage.signed(s[key] - w[key], lang))
+    return t("change_week", lang, delta=coverage_tables.signed(s[key] - w[key], lang))
 
 
 top = st.columns(4)
@@ -105,16 +106,18 @@ st.plotly_chart(
 st.markdown(f"**{projection_text(ov.projection, lang)}**")
 
 if ov.child_level == "district":
-    st.plotly_chart(compliance_heatmap(coverage.heat_rows(ov, net, lang), lang), width="stretch")
+    st.plotly_chart(
+        compliance_heatmap(coverage_tables.heat_rows(ov, net, lang), lang), width="stretch"
+    )
 st.plotly_chart(members_by_unit(ov.children, ov.child_level, lang), width="stretch")
 
 level_name = t(f"level_{ov.child_level}", lang)
 st.subheader(t("behind_title", lang, n=ov.behind.height, level=level_name))
 st.caption(t("behind_caption", lang, scope=scope_name))
-behind = coverage.behind_table(ov, lang)
+behind = coverage_tables.behind_table(ov, lang)
 st.dataframe(behind, hide_index=True, width="stretch")
 
-actions = coverage.actions_table(ov.actions, net, lang)
+actions = coverage_tables.actions_table(ov.actions, net, lang)
 st.subheader(t("actions_title", lang, n=actions.height))
 st.dataframe(actions, hide_index=True, width="stretch", height=320)
 downloads.buttons(actions, "needs_action", lang)

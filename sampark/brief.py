@@ -9,12 +9,16 @@ from collections.abc import Sequence
 from html import escape
 
 import polars as pl
+import sqlalchemy as sa
 
+from sampark import queries
+from sampark.coverage_tables import actions_table, behind_table
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage import share
 from sampark.metrics.coverage_history import Projection
-from sampark.metrics.coverage_overview import Overview
+from sampark.metrics.coverage_overview import Overview, coverage_overview
+from sampark.targets import Profile
 
 _CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -219,3 +223,22 @@ def pdf_bytes(html: str) -> bytes:
     from weasyprint import HTML  # imported here: it takes a second, and only PDFs need it
 
     return bytes(HTML(string=html).write_pdf())
+
+
+def weekly_brief(engine: sa.Engine, profile: Profile, lang: str) -> bytes:
+    """The state's weekly brief as PDF, read from the database (for `report brief`)."""
+    with engine.connect() as conn:
+        net = queries.network(conn)
+        history = queries.membership_history(conn)
+    ov = coverage_overview(net, history, profile, None)
+    name = profile.name_hi if lang == "hi" else profile.name
+    return pdf_bytes(
+        brief_html(
+            ov,
+            scope_name=name,
+            profile_name=name,
+            behind=behind_table(ov, lang),
+            actions=actions_table(ov.actions, net, lang),
+            lang=lang,
+        )
+    )

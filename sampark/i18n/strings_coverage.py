@@ -52,7 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "heat_staff": {"en": "Staff connected", "hi": "जुड़े कर्मी"},
     "heat_officers": {"en": "Groups with required officers", "hi": "अपेक्षित अधिकारियों वाले समूह"},
     "axis_share": {"en": "Share met (%)", "hi": "पूरा हिस्सा (%)"},
-    "behind_title": {"en": "The {n} {level}s furthest behind", "hi": "सबसे पीछे के {n} {level}"},
+    "behind_title": {"en": "The {n} {level}s furthest behind", "hi": "{level}: सबसे पीछे के {n}"},
     "behind_caption": {
         "en": "How far: members still needed as a share of what the required groups need. Since: the first week of the current run below the rate of the whole scope ({scope}).",
         "hi": "कितना पीछे: अपेक्षित समूहों की कुल आवश्यकता में अभी आवश्यक सदस्यों का हिस्सा। कब से: पूरे क्षेत्र ({scope}) की दर से नीचे चल रहे वर्तमान क्रम का पहला सप्ताह।",

@@ -17,25 +17,16 @@ BANDS = ("A", "B", "C")  # large, middle, small
 def league_table(districts: pl.DataFrame, *, min_sample: int = MIN_SAMPLE) -> pl.DataFrame:
     """`districts` (coverage rows with `compliance`) with band, rank, band size and median.
 
-    Bands split the districts by `groups_required` into thirds, largest first; ties share a
-    rank (`min` method); rank and band size count only districts with a rank.
+    Bands split the districts by `groups_required` into thirds, largest first (equal sizes stay
+    in one band); ties in compliance share a rank; rank and band size count only districts
+    with a rank.
     """
     ranked = pl.col("groups_required") >= min_sample
-    cut = (
-        districts.select(
-            pl.col("groups_required").quantile(2 / 3, "nearest").alias("hi"),
-            pl.col("groups_required").quantile(1 / 3, "nearest").alias("lo"),
-        ).row(0)
-        if not districts.is_empty()
-        else (0, 0)
-    )
-    hi, lo = cut
+    size_rank = pl.col("groups_required").rank("min", descending=True) - 1
+    band = (size_rank * len(BANDS) // pl.len()).clip(upper_bound=len(BANDS) - 1)
     banded = districts.with_columns(
-        pl.when(pl.col("groups_required") >= hi)
-        .then(pl.lit("A"))
-        .when(pl.col("groups_required") >= lo)
-        .then(pl.lit("B"))
-        .otherwise(pl.lit("C"))
+        band.cast(pl.Int64)
+        .replace_strict(dict(enumerate(BANDS)), return_dtype=pl.String)
         .alias("band"),
         ranked.alias("ranked"),
     )
