@@ -71,7 +71,7 @@ def time_page(page: Path, runs: int) -> tuple[float, float, int]:
         start = time.perf_counter()
         at.run()
         warm.append(time.perf_counter() - start)
-    return cold, statistics.median(warm), len(at.exception)
+    return cold, statistics.median(warm) if warm else 0.0, len(at.exception)
 
 
 def main() -> None:
