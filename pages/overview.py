@@ -39,6 +39,8 @@ top[0].metric(
     t("kpi_members", lang),
     number(s["members"], lang),
     _change("members"),
+    delta_color="normal" if s["members"] != w["members"] else "off",
+    delta_arrow="auto" if s["members"] != w["members"] else "off",
     help=t(
         "kpi_members_help",
         lang,
@@ -77,27 +79,26 @@ for col, (label, part, whole, help_key) in zip(
         delta_arrow="off",
         help=t(help_key, lang) if help_key else None,
     )
-top[3].metric(
-    t("kpi_needed", lang),
-    number(s["members_needed"], lang),
-    _change("members_needed"),
-    delta_color="inverse",
-    help=t("kpi_needed_help", lang),
-)
 last = st.columns(4)
-last[0].metric(
-    t("kpi_officers", lang),
-    number(s["groups_short_officers"], lang),
-    _change("groups_short_officers"),
-    delta_color="inverse",
-    help=t("kpi_officers_help", lang),
-)
-last[1].metric(
-    t("kpi_blocklisted", lang),
-    number(s["blocklisted_in_public"], lang),
-    _change("blocklisted_in_public"),
-    delta_color="inverse",
-)
+for col, (label_key, key, help_key) in zip(
+    [top[3], last[0], last[1]],
+    [
+        ("kpi_needed", "members_needed", "kpi_needed_help"),
+        ("kpi_officers", "groups_short_officers", "kpi_officers_help"),
+        ("kpi_blocklisted", "blocklisted_in_public", None),
+    ],
+    strict=True,
+):
+    # Fewer is better here; no change gets no arrow.
+    moved = s[key] != w[key]
+    col.metric(
+        t(label_key, lang),
+        number(s[key], lang),
+        _change(key),
+        delta_color="inverse" if moved else "off",
+        delta_arrow="auto" if moved else "off",
+        help=t(help_key, lang) if help_key else None,
+    )
 
 st.plotly_chart(
     weekly_progress(ov.weekly, ov.member_target, profile.member_target_date, ov.projection, lang),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
@@ -25,6 +26,28 @@ COMPLIANCE_SCALE = [[0.0, "#b2182b"], [0.5, "#fdb863"], [1.0, "#1a9850"]]
 def _name(frame: pl.DataFrame, lang: str) -> list[str]:
     column = frame.get_column("name_hi" if lang == "hi" else "name")
     return column.fill_null(frame.get_column("name")).to_list()
+
+
+def _number_ticks(top: float, lang: str) -> dict[str, list[Any]]:
+    """Round ticks (steps of 1, 2 or 5 × 10ⁿ) from 0 to `top`, labelled in the reader's
+    grouping (2,00,000)."""
+    raw = max(1.0, top / 5)
+    magnitude = 10 ** (len(str(int(raw))) - 1)
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    values = [step * i for i in range(int(top // step) + 1)]
+    return {"tickvals": values, "ticktext": [number(v, lang) for v in values]}
+
+
+def _month_ticks(first: date, last: date, lang: str) -> dict[str, list[Any]]:
+    """The first of every other month between two days, named in the reader's language."""
+    days = []
+    day = date(first.year, first.month, 1)
+    while day <= last:
+        if day >= first:
+            days.append(day)
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    shown = days[::2]
+    return {"tickvals": shown, "ticktext": [long_date(d, lang).split(" ", 1)[1] for d in shown]}
 
 
 def weekly_progress(
@@ -73,10 +96,14 @@ def weekly_progress(
         xanchor="right",
     )
     top = max([*values, target]) if values else target
-    fig.update_yaxes(title=t("axis_members", lang), range=[0, top * 1.1], tickformat=",d")
+    fig.update_yaxes(
+        title=t("axis_members", lang), range=[0, top * 1.1], **_number_ticks(top * 1.1, lang)
+    )
+    left = (days[0] if days else right) - timedelta(days=3)
     fig.update_xaxes(
         title=t("axis_week", lang),
-        range=[(days[0] if days else right) - timedelta(days=3), right + timedelta(days=10)],
+        range=[left, right + timedelta(days=10)],
+        **_month_ticks(left, right + timedelta(days=10), lang),
     )
     return _layout(fig, t("chart_weekly_title", lang), 380)
 
@@ -165,6 +192,9 @@ def district_multiples(weekly: pl.DataFrame, units: pl.DataFrame, lang: str) -> 
             )
         fig.update_yaxes(rangemode="tozero", tickformat=",d", row=r, col=c)
     fig.update_yaxes(title=t("axis_members", lang), row=1, col=1)
+    span = weekly.get_column("week_end").to_list()
+    if span:
+        fig.update_xaxes(**_month_ticks(min(span), max(span), lang))
     return _layout(fig, t("chart_small_multiples", lang), 120 + 220 * rows)
 
 

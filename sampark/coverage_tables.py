@@ -187,11 +187,13 @@ def drill_table(tree: pl.DataFrame, net: Network, level: str, lang: str) -> pl.D
     rows = []
     for r in (
         nodes.join(kinds, left_on="id", right_on="group_id")
-        .sort("compliance", "name")
+        .sort("compliance", "name", nulls_last=True)
         .iter_rows(named=True)
     ):
         need = max(0, int(r["whole"]) - int(r["members"]))
-        key = "status_group" if need else "status_group_ok"
+        key = (
+            "status_group_free" if not r["whole"] else "status_group" if need else "status_group_ok"
+        )
         kind = t(f"kind_{r['kind']}", lang)
         rows.append(
             {

@@ -23,7 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Groups missing an officer the profile requires in them (e.g. the SP in a circle group) or whose admin is not the required officer.",
         "hi": "वे समूह जिनमें प्रोफ़ाइल द्वारा अपेक्षित कोई अधिकारी (जैसे सर्किल समूह में एसपी) नहीं है, या जिनका एडमिन अपेक्षित अधिकारी नहीं है।",
     },
-    "change_week": {"en": "{delta} since last week", "hi": "पिछले सप्ताह से {delta}"},
+    "change_week": {"en": "{delta} since last week", "hi": "{delta} (पिछले सप्ताह से)"},
     "change_week_pp": {"en": "{delta} points since last week", "hi": "पिछले सप्ताह से {delta} अंक"},
     "chart_weekly_title": {
         "en": "Members week by week, the target and where the recent pace leads",
@@ -148,6 +148,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_group_ok": {
         "en": "{name}: {members} of {minimum}, at target",
         "hi": "{name}: {minimum} में से {members}, लक्ष्य पूरा",
+    },
+    "status_group_free": {
+        "en": "{name}: {members} members (no minimum)",
+        "hi": "{name}: {members} सदस्य (कोई न्यूनतम नहीं)",
     },
     "col_within": {"en": "In", "hi": "अंतर्गत"},
     "col_groups_compliant_short": {"en": "Required groups at minimum", "hi": "न्यूनतम पर अपेक्षित समूह"},
