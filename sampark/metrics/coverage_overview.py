@@ -30,7 +30,7 @@ from sampark.metrics.coverage_history import (
     weekly_compliance,
     weekly_members,
 )
-from sampark.metrics.coverage_rules import coverage_table, needs_action
+from sampark.metrics.coverage_rules import coverage_table, needs_action, officers_by_group
 from sampark.targets import Profile
 
 # Numbers each unit row carries, whose change since last week is shown beside them.
@@ -69,8 +69,10 @@ def _totals(table: pl.DataFrame) -> dict[str, int]:
     return {k: int(v or 0) for k, v in zip(numbers.columns, numbers.row(0), strict=True)}
 
 
-def _scope_row(net: Network, profile: Profile, scope_id: str | None, level: str) -> dict[str, int]:
-    rows = coverage_table(scoped(net, scope_id), profile, level)
+def _scope_row(
+    inside: Network, profile: Profile, scope_id: str | None, level: str, officers: pl.DataFrame
+) -> dict[str, int]:
+    rows = coverage_table(inside, profile, level, officers)
     if scope_id is not None:
         rows = rows.filter(pl.col("unit_id") == scope_id)
     return _totals(rows)
@@ -98,10 +100,11 @@ def coverage_overview(
     inside = scoped(net, scope_id)
     day = as_of or history_as_of(history) or date.today()
     before = network_on(inside, history, day - timedelta(days=7))
-    summary = _scope_row(net, profile, scope_id, level)
-    last_week = _scope_row(
-        network_on(net, history, day - timedelta(days=7)), profile, scope_id, level
-    )
+    # The officer checks are the costly part: once per network, shared by every table below.
+    officers_now = officers_by_group(inside, profile)
+    officers_before = officers_by_group(before, profile)
+    summary = _scope_row(inside, profile, scope_id, level, officers_now)
+    last_week = _scope_row(before, profile, scope_id, level, officers_before)
 
     weeks = week_ends(day)
     inside_history = history.join(inside.groups.select("group_id"), on="group_id", how="semi")
@@ -112,8 +115,8 @@ def coverage_overview(
     target = profile.member_target if level == "state" else summary.get("member_floor", 0)
 
     children = change_since(
-        coverage_table(inside, profile, child),
-        coverage_table(before, profile, child),
+        coverage_table(inside, profile, child, officers_now),
+        coverage_table(before, profile, child, officers_before),
         TRACKED,
     ).with_columns(COMPLIANCE.alias("compliance"))
 
@@ -129,7 +132,7 @@ def coverage_overview(
         .sort("short_share", "members_needed", descending=True)
         .head(BEHIND_SHOWN)
     )
-    actions = needs_action(inside, profile)
+    actions = needs_action(inside, profile, officers_now)
     return Overview(
         scope_id=scope_id,
         level=level,

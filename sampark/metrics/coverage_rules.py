@@ -111,7 +111,9 @@ def unconnected_staff(net: Network) -> pl.DataFrame:
 ACTION_KINDS = ("missing_group", "officers_missing", "admin_missing", "blocklisted", "staff")
 
 
-def needs_action(net: Network, profile: Profile) -> pl.DataFrame:
+def needs_action(
+    net: Network, profile: Profile, officers: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """What needs action, one row per item: `kind` (ACTION_KINDS), `unit_id`, `group_id`
     (none for a missing group or staff), `detail` (a group kind, roles, or a rank) and `count`."""
     schema = {
@@ -129,7 +131,7 @@ def needs_action(net: Network, profile: Profile) -> pl.DataFrame:
         pl.col("group_kind").alias("detail"),
         pl.lit(1, dtype=pl.Int64).alias("count"),
     )
-    officers = officers_by_group(net, profile).join(
+    officers = (officers_by_group(net, profile) if officers is None else officers).join(
         net.groups.select("group_id", "unit_id"), on="group_id"
     )
     short = officers.filter(pl.col("officers_missing") > 0).select(
@@ -181,13 +183,16 @@ def needs_action(net: Network, profile: Profile) -> pl.DataFrame:
     )
 
 
-def coverage_table(net: Network, profile: Profile, level: str) -> pl.DataFrame:
+def coverage_table(
+    net: Network, profile: Profile, level: str, officers: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """`coverage_by_level` plus, per unit, groups short of a required officer or admin and
-    staff in no group: every number the Overview, the Districts page and the report show."""
+    staff in no group: every number the Overview, the Districts page and the report show.
+    `officers`: `officers_by_group(net, profile)` when the caller has it already."""
     key = f"{level}_id"
     lineage = unit_lineage(net.units).select("unit_id", pl.col(key).alias("unit_scope"))
     short = (
-        officers_by_group(net, profile)
+        (officers_by_group(net, profile) if officers is None else officers)
         .filter((pl.col("officers_missing") > 0) | ~pl.col("admin_ok"))
         .join(net.groups.select("group_id", "unit_id"), on="group_id")
         .join(lineage, on="unit_id")
