@@ -6,7 +6,6 @@ from __future__ import annotations
 import streamlit as st
 
 from sampark import coverage_tables
-from sampark.charts_coverage import district_multiples
 from sampark.i18n import t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage import within
@@ -35,8 +34,7 @@ shown = coverage_tables.league_display(league, lang)
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, "districts_league", lang)
 
-weekly = coverage.weekly_children(range_id, "district")
-st.plotly_chart(district_multiples(weekly, league.sort("name"), lang), width="stretch")
+st.plotly_chart(coverage.multiples(range_id, lang), width="stretch")
 
 st.subheader(t("sheet_title", lang))
 names = dict(zip(league.get_column("unit_id"), league.get_column("name"), strict=True))

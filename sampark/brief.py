@@ -12,7 +12,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from sampark import queries
-from sampark.coverage_tables import actions_table, behind_table
+from sampark.coverage_tables import actions_table, behind_table, signed
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage import share
@@ -49,10 +49,6 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[i
         for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _signed(n: int, lang: str) -> str:
-    return ("+" if n > 0 else "") + number(n, lang)
 
 
 def projection_text(p: Projection, lang: str) -> str:
@@ -102,7 +98,8 @@ def _svg_series(series: pl.DataFrame, target: int, lang: str) -> str:
         f"{escape(long_date(days[0], lang))}</text>"
         f'<text x="{width - pad}" y="{height - pad + 14}" font-size="10" text-anchor="end">'
         f"{escape(long_date(days[-1], lang))}</text>"
-        f'<text x="{pad}" y="{y(values[-1]) - 6:.1f}" font-size="10">'
+        f'<text x="{width - pad}" y="{y(values[-1]) + 16:.1f}" font-size="10" '
+        f'text-anchor="end" fill="#1f6fb2">'
         f"{escape(t('legend_members', lang))}: {escape(number(values[-1], lang))}</text>"
         "</svg>"
     )
@@ -120,7 +117,7 @@ def _figures(ov: Overview, lang: str) -> list[list[str]]:
                 part=percent(share(s["members"], ov.member_target), lang),
                 whole=number(ov.member_target, lang),
             ),
-            _signed(s["members"] - w["members"], lang),
+            signed(s["members"] - w["members"], lang),
         ]
     ]
     for key, part, whole in (
@@ -133,7 +130,7 @@ def _figures(ov: Overview, lang: str) -> list[list[str]]:
                 t(key, lang),
                 percent(share(s[part], s[whole]), lang),
                 t("of", lang, part=number(s[part], lang), whole=number(s[whole], lang)),
-                _signed(s[part] - w[part], lang),
+                signed(s[part] - w[part], lang),
             ]
         )
     for key, col in (
@@ -141,7 +138,7 @@ def _figures(ov: Overview, lang: str) -> list[list[str]]:
         ("kpi_officers", "groups_short_officers"),
         ("kpi_blocklisted", "blocklisted_in_public"),
     ):
-        rows.append([t(key, lang), number(s[col], lang), "", _signed(s[col] - w[col], lang)])
+        rows.append([t(key, lang), number(s[col], lang), "", signed(s[col] - w[col], lang)])
     return rows
 
 

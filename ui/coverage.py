@@ -1,19 +1,22 @@
-"""Cached coverage loaders for the Overview, Districts and Drill-down pages (keyed by the data
-version, the state profile and the scope), and the display tables they show."""
+"""Cached coverage loaders for the Overview, Districts and Drill-down pages, keyed by the data
+version, the state profile and the scope; and the PDFs, made when the reader clicks."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import polars as pl
 import streamlit as st
 
 from sampark import queries
 from sampark.brief import brief_html, pdf_bytes, sheet_html
+from sampark.charts_coverage import district_multiples
 from sampark.coverage_tables import actions_table, behind_table
-from sampark.metrics.coverage import scoped
+from sampark.metrics.coverage import scoped, within
 from sampark.metrics.coverage_drill import drill_tree, group_table
 from sampark.metrics.coverage_history import week_ends, weekly_members
+from sampark.metrics.coverage_league import league_table
 from sampark.metrics.coverage_overview import Overview, coverage_overview
 from sampark.settings import load_settings
 from ui import data
@@ -119,3 +122,18 @@ def sheet_maker(
         return pdf_bytes(sheet_html(heading, measures, items, lang))
 
     return make
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _multiples(url: str, data_version: str, state: str, range_id: str | None, lang: str) -> Any:
+    del url, data_version, state
+    league = league_table(overview(None).children)
+    inside = league.join(
+        within(data.network().units, range_id).select("unit_id"), on="unit_id", how="semi"
+    )
+    return district_multiples(weekly_children(range_id, "district"), inside.sort("name"), lang)
+
+
+def multiples(range_id: str | None, lang: str) -> Any:
+    """The small multiples of the range's districts (forty panels take a while to build)."""
+    return _multiples(data.database_url(), data.version(), load_settings().state, range_id, lang)

@@ -17,7 +17,6 @@ from sampark.metrics.coverage import (
     Network,
     scope_level,
     scoped,
-    share,
 )
 from sampark.metrics.coverage_history import (
     Projection,
@@ -147,7 +146,3 @@ def coverage_overview(
         behind=behind,
         actions=actions,
     )
-
-
-def rate_of(summary: dict[str, int], part: str, whole: str) -> float | None:
-    return share(summary.get(part, 0), summary.get(whole, 0))
