@@ -6,7 +6,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.coverage_demo import DASHBOARD, demo_db, report
+from tests.coverage_demo import DASHBOARD, ROOT, demo_db, report
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +78,10 @@ def test_in_hindi_the_league_and_sheet_are_hindi(app):
     league = at.dataframe[0].value
     assert set(league["इकाई"]) == {"पटना", "नालंदा"}
     assert at.markdown[0].value.startswith("**नालंदा: सप्ताह समाप्ति 1 नवंबर 2026")
+
+
+def test_page_runs_on_its_own_with_every_district_of_the_state(url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = AppTest.from_file(str(ROOT / "pages" / "districts.py"), default_timeout=120).run()
+    assert not at.exception
+    assert sorted(at.dataframe[0].value["Unit"]) == ["Nalanda", "Patna"]

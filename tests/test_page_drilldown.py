@@ -6,7 +6,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.coverage_demo import DASHBOARD, demo_db, report
+from tests.coverage_demo import DASHBOARD, ROOT, demo_db, report
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +65,10 @@ def test_in_hindi_the_status_reads_in_hindi(app):
         json.loads(_open(app, "hi").get("plotly_chart")[0].proto.spec)["data"][0]["labels"][0]
         == "बिहार"
     )
+
+
+def test_page_runs_on_its_own_from_the_state(url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = AppTest.from_file(str(ROOT / "pages" / "drilldown.py"), default_timeout=120).run()
+    assert not at.exception
+    assert json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["ids"][0] == "BR"
