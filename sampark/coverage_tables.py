@@ -197,12 +197,6 @@ def drill_table(tree: pl.DataFrame, net: Network, level: str, lang: str) -> pl.D
         kind = t(f"kind_{r['kind']}", lang)
         rows.append(
             {
-                t("col_group_name", lang): r["name"],
-                t("col_kind_name", lang): kind,
-                t("col_within", lang): r["within"] or "",
-                t("col_members", lang): r["members"],
-                t("col_minimum", lang): r["whole"],
-                t("col_needed", lang): need,
                 t("col_status", lang): t(
                     key,
                     lang,
@@ -211,6 +205,12 @@ def drill_table(tree: pl.DataFrame, net: Network, level: str, lang: str) -> pl.D
                     minimum=number(r["whole"], lang),
                     need=number(need, lang),
                 ),
+                t("col_group_name", lang): r["name"],
+                t("col_kind_name", lang): kind,
+                t("col_within", lang): r["within"] or "",
+                t("col_members", lang): r["members"],
+                t("col_minimum", lang): r["whole"],
+                t("col_needed", lang): need,
             }
         )
     return pl.DataFrame(rows) if rows else pl.DataFrame()
