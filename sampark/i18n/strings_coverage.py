@@ -153,6 +153,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{name}: {members} members (no minimum)",
         "hi": "{name}: {members} सदस्य (कोई न्यूनतम नहीं)",
     },
+    "col_short_officers": {
+        "en": "Groups without required officers",
+        "hi": "अपेक्षित अधिकारियों के बिना समूह",
+    },
     "col_within": {"en": "In", "hi": "अंतर्गत"},
     "col_groups_compliant_short": {"en": "Required groups at minimum", "hi": "न्यूनतम पर अपेक्षित समूह"},
     # Weekly brief (PDF)
