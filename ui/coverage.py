@@ -4,6 +4,7 @@ version, the state profile and the scope; and the PDFs, made when the reader cli
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import polars as pl
@@ -15,7 +16,7 @@ from sampark.charts_coverage import district_multiples
 from sampark.coverage_tables import actions_table, behind_table
 from sampark.metrics.coverage import scoped, within
 from sampark.metrics.coverage_drill import drill_tree, group_table
-from sampark.metrics.coverage_history import week_ends, weekly_members
+from sampark.metrics.coverage_history import history_as_of, week_ends, weekly_members
 from sampark.metrics.coverage_league import league_table
 from sampark.metrics.coverage_overview import Overview, coverage_overview
 from sampark.settings import load_settings
@@ -50,7 +51,8 @@ def _weekly_children(url: str, data_version: str, scope_id: str | None, level: s
     del url, data_version
     net = scoped(data.network(), scope_id)
     hist = history().join(net.groups.select("group_id"), on="group_id", how="semi")
-    return weekly_members(net, hist, level, week_ends(overview(scope_id).as_of))
+    as_of = history_as_of(history()) or date.today()
+    return weekly_members(net, hist, level, week_ends(as_of))
 
 
 def weekly_children(scope_id: str | None, level: str) -> pl.DataFrame:
