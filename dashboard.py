@@ -20,6 +20,12 @@ navigation = st.navigation(
             icon=":material/monitoring:",
             default=True,
         ),
+        st.Page(
+            "pages/districts.py", title=t("page_districts", lang), icon=":material/leaderboard:"
+        ),
+        st.Page(
+            "pages/drilldown.py", title=t("page_drilldown", lang), icon=":material/account_tree:"
+        ),
         st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/groups:"),
         st.Page("pages/response.py", title=t("page_response", lang), icon=":material/timer:"),
         st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:"),

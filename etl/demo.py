@@ -9,8 +9,9 @@ writes byte-identical files.
 The story the data tells (Bihar, as of 2026-11-01): most thana groups are below the 200-member
 target, outposts mostly below 100, a few districts far behind, a few thanas without a group and a
 few districts without a women-staff group; some staff are in no group at all; some blocklisted
-people sit inside public groups. About a fifth of the groups also have an earlier roster
-(2026-10-04) with fewer members, so there is history.
+people sit inside public groups; one circle group in five lacks the SP. Each group also has
+earlier, shorter member lists (a baseline before May 2026 and one between May and October, on
+dates that differ per group; see `etl.demo_history`), so the weekly series climbs.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ import xlsxwriter
 
 from etl import demo_names as names
 from etl.demo_chats import write_chats
+from etl.demo_history import LIST_FILE_DATES, LIST_NAMES, earlier_lists
 from etl.demo_response import Thana, write_response
 from etl.sources.sheets import CATEGORY_HI, SHEETS
 
 CURRENT = date(2026, 11, 1)
-EARLIER = date(2026, 10, 4)
 SCALES = ("small", "state")
 STATES = ("bihar",)
 
@@ -270,6 +271,8 @@ class _Bihar:
 
     def __init__(self, scale: str, seed: int, progress: Callable[[str], None]) -> None:
         self.rng = random.Random(seed)
+        # Earlier member lists and officer gaps draw from their own stream.
+        self.story_rng = random.Random(seed * 7919 + 1)
         self.scale = scale
         self.small = scale == "small"
         self.progress = progress
@@ -585,7 +588,9 @@ class _Bihar:
                     f"{d.name_hi} {cn_hi} अंचल समन्वय",
                     d.code,
                 )
-                self._staff_in(g, [sp], admin=self.staff_at[c][0])
+                # One circle group in five still lacks the SP the profile requires in it.
+                with_sp = [sp] if self.story_rng.random() < 0.8 else []
+                self._staff_in(g, with_sp, admin=self.staff_at[c][0])
                 for t in d.thanas:  # the SHO and the officers (SI, ASI) of each thana
                     if d.thana_circle[t] == c:
                         sho = self.staff_at[t][0]
@@ -911,7 +916,6 @@ class _Bihar:
             self.bad_rows += 4
 
     def _write_rosters(self, w: _Writer) -> int:
-        rng = self.rng
         by_key: dict[str, list[_Group]] = {}
         for g in self.groups:
             by_key.setdefault(g.file_key, []).append(g)
@@ -924,10 +928,6 @@ class _Bihar:
         for k in bad_files[: bad_total % len(bad_files)]:
             bad_each[k] += 1
         good = 0
-        earlier: dict[str, list[_Group]] = {}
-        for g in self.groups:
-            if g.created_on < date(2026, 9, 1) and rng.random() < 0.2:
-                earlier.setdefault(g.file_key, []).append(g)
         for i, (key, groups) in enumerate(by_key.items()):
             self.progress(f"rosters: {file_name[key].title()}")
             suffix, lang = self._rotate(i)
@@ -940,16 +940,40 @@ class _Bihar:
                 _headers("rosters", lang),
                 rows,
             )
-            if key in earlier:
-                suffix, lang = self._rotate(i + 1)
-                rows = self._roster_rows(earlier[key], lang, EARLIER, keep=0.9)
+            for name, rows in self._history_rows(groups, i).items():
+                suffix, lang = self._rotate(i + 1 + LIST_NAMES.index(name))
                 good += len(rows)
                 w.write(
-                    f"rosters/{EARLIER.isoformat()}_{file_name[key]}{suffix}",
+                    f"rosters/{LIST_FILE_DATES[name].isoformat()}_{file_name[key]}{suffix}",
                     _headers("rosters", lang),
                     rows,
                 )
         return good
+
+    def _history_rows(self, groups: Sequence[_Group], i: int) -> dict[str, list[list[str]]]:
+        """The earlier lists of `groups` (baseline, middle), each row dated by its group."""
+        rng = self.story_rng
+        people = self.people
+        rows: dict[str, list[list[str]]] = {name: [] for name in LIST_NAMES}
+        for g in groups:
+            order, lists = earlier_lists(g, rng, CURRENT)
+            for listed in lists:
+                lang = self._rotate(i + 1 + LIST_NAMES.index(listed.name))[1]
+                day = _date_text(listed.day, lang)
+                for idx in order[: listed.size]:
+                    m = g.members[idx]
+                    rows[listed.name].append(
+                        [
+                            g.group_id,
+                            people.name(m.person, lang),
+                            _phone_text(people.phone[m.person], rng),
+                            _category_text(m.category, lang, rng),
+                            m.rank,
+                            _flag_text(m.admin, lang),
+                            day,
+                        ]
+                    )
+        return {name: r for name, r in rows.items() if r}
 
     def _write_blocklist(self, w: _Writer) -> None:
         rng = self.rng

@@ -1,13 +1,17 @@
-"""Overview: the state (or the chosen range/district) against the order's targets."""
+"""Overview (DGP): the state (or the chosen range/district) against the order's targets, the
+change since last week, where the pace leads, who lags and what needs action."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from sampark.charts import members_by_unit, progress_to_target
+from sampark import coverage_tables
+from sampark.brief import projection_text
+from sampark.charts import members_by_unit
+from sampark.charts_coverage import compliance_heatmap, weekly_progress
 from sampark.i18n import number, percent, t
-from sampark.metrics.coverage import CHILD_LEVEL, coverage_by_level, scope_summary, scoped, share
-from ui import data, downloads, filters, tables
+from sampark.metrics.coverage import share
+from ui import coverage, data, downloads, filters, tables
 
 lang = filters.current_language()
 scope_id = filters.current_scope()
@@ -19,32 +23,24 @@ if net.units.is_empty():
     st.info(t("no_data", lang))
     st.stop()
 
-s = scope_summary(net, profile, scope_id)
-scope_name = tables.unit_label(net.units, scope_id, lang) or (
-    profile.name_hi if lang == "hi" else profile.name
-)
-st.caption(
-    t(
-        "overview_caption",
-        lang,
-        scope=scope_name,
-        profile=profile.name_hi if lang == "hi" else profile.name,
-    )
-)
+ov = coverage.overview(scope_id)
+s, w = ov.summary, ov.last_week
+profile_name = profile.name_hi if lang == "hi" else profile.name
+scope_name = tables.unit_label(net.units, scope_id, lang) or profile_name
+st.caption(t("overview_caption", lang, scope=scope_name, profile=profile_name))
 
-members, target = int(s["members"]), int(s["member_target"])  # type: ignore[call-overload]
-cols = st.columns(5)
-cols[0].metric(
+
+def _change(key: str) -> str:
+    return t("change_week", lang, delta=coverage_tables.signed(s[key] - w[key], lang))
+
+
+top = st.columns(4)
+top[0].metric(
     t("kpi_members", lang),
-    number(members, lang),
-    t(
-        "kpi_members_delta",
-        lang,
-        pct=percent(share(members, target), lang),
-        target=number(target, lang),
-    ),
-    delta_color="off",
-    delta_arrow="off",
+    number(s["members"], lang),
+    _change("members"),
+    delta_color="normal" if s["members"] != w["members"] else "off",
+    delta_arrow="auto" if s["members"] != w["members"] else "off",
     help=t(
         "kpi_members_help",
         lang,
@@ -53,9 +49,10 @@ cols[0].metric(
     ),
 )
 for col, (label, part, whole, help_key) in zip(
-    cols[1:],
+    [*top[1:3], *st.columns(4)],
     [
         (t("kpi_groups", lang), "groups_present", "groups_required", "kpi_groups_help"),
+        (t("kpi_compliant", lang), "groups_compliant", "groups_required", "kpi_compliant_help"),
         (
             t("kpi_thanas", lang, n=profile.min_members.get("thana_public", 0)),
             "thanas_at_target",
@@ -70,25 +67,72 @@ for col, (label, part, whole, help_key) in zip(
         ),
         (t("kpi_staff", lang), "staff_connected", "staff", "kpi_staff_help"),
     ],
-    strict=True,
+    strict=False,
 ):
-    p, w = int(s[part]), int(s[whole])  # type: ignore[call-overload]
     col.metric(
         label,
-        percent(share(p, w), lang),
-        t("of", lang, part=number(p, lang), whole=number(w, lang)),
+        percent(share(s[part], s[whole]), lang),
+        t("of", lang, part=number(s[part], lang), whole=number(s[whole], lang))
+        + " · "
+        + _change(part),
         delta_color="off",
         delta_arrow="off",
         help=t(help_key, lang) if help_key else None,
     )
-st.caption(f"{t('kpi_blocklisted', lang)}: **{number(int(s['blocklisted_in_public']), lang)}**")  # type: ignore[call-overload]
+last = st.columns(4)
+for col, (label_key, key, help_key) in zip(
+    [top[3], last[0], last[1]],
+    [
+        ("kpi_needed", "members_needed", "kpi_needed_help"),
+        ("kpi_officers", "groups_short_officers", "kpi_officers_help"),
+        ("kpi_blocklisted", "blocklisted_in_public", None),
+    ],
+    strict=True,
+):
+    # Fewer is better here; no change gets no arrow.
+    moved = s[key] != w[key]
+    col.metric(
+        t(label_key, lang),
+        number(s[key], lang),
+        _change(key),
+        delta_color="inverse" if moved else "off",
+        delta_arrow="auto" if moved else "off",
+        help=t(help_key, lang) if help_key else None,
+    )
 
-st.plotly_chart(progress_to_target(members, target, lang), width="stretch")
+st.plotly_chart(
+    weekly_progress(ov.weekly, ov.member_target, profile.member_target_date, ov.projection, lang),
+    width="stretch",
+)
+st.markdown(f"**{projection_text(ov.projection, lang)}**")
 
-child = CHILD_LEVEL[str(s["level"])]
-children = coverage_by_level(scoped(net, scope_id), profile, child)
-st.plotly_chart(members_by_unit(children, child, lang), width="stretch")
-st.subheader(t("table_units_title", lang, level=t(f"level_{child}", lang)))
-shown = tables.coverage_table(children, lang)
+if ov.child_level == "district":
+    st.plotly_chart(
+        compliance_heatmap(coverage_tables.heat_rows(ov, net, lang), lang), width="stretch"
+    )
+st.plotly_chart(members_by_unit(ov.children, ov.child_level, lang), width="stretch")
+
+level_name = t(f"level_{ov.child_level}", lang)
+st.subheader(t("behind_title", lang, n=ov.behind.height, level=level_name))
+st.caption(t("behind_caption", lang, scope=scope_name))
+behind = coverage_tables.behind_table(ov, lang)
+st.dataframe(behind, hide_index=True, width="stretch")
+
+actions = coverage_tables.actions_table(ov.actions, net, lang)
+st.subheader(t("actions_title", lang, n=actions.height))
+st.dataframe(actions, hide_index=True, width="stretch", height=320)
+downloads.buttons(actions, "needs_action", lang)
+
+st.subheader(t("table_units_title", lang, level=level_name))
+shown = tables.coverage_table(ov.children, lang)
 st.dataframe(shown, hide_index=True, width="stretch")
-downloads.buttons(shown, f"coverage_{child}", lang)
+downloads.buttons(shown, f"coverage_{ov.child_level}", lang)
+
+st.download_button(
+    t("brief_download", lang),
+    coverage.brief_maker(scope_id, scope_name, profile_name, lang),
+    f"sampark_brief_{ov.as_of.isoformat()}_{lang}.pdf",
+    "application/pdf",
+    icon=":material/picture_as_pdf:",
+    key=f"brief_{lang}",
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import polars as pl
@@ -11,15 +12,17 @@ from rich.console import Console
 from rich.table import Table
 
 from sampark import queries
+from sampark.brief import weekly_brief
 from sampark.db import migrate
 from sampark.metrics.activity import WINDOW_DAYS, group_health, health_by_level
-from sampark.metrics.coverage import LEVELS, coverage_by_level
+from sampark.metrics.coverage import LEVELS
+from sampark.metrics.coverage_rules import coverage_table
 from sampark.reports_response import response_report
 from sampark.settings import load_settings
 from sampark.targets import load_profile
 
 app = typer.Typer(add_completion=False, help="Sampark reports.")
-KINDS = ("coverage", "groups", "response", "alerts")
+KINDS = ("coverage", "groups", "response", "alerts", "brief")
 FORMATS = ("json", "csv", "table")
 
 
@@ -44,12 +47,14 @@ def main() -> None:
 
 @app.command()
 def report(
-    kind: Annotated[str, typer.Argument(help="coverage | groups | response | alerts")],
+    kind: Annotated[str, typer.Argument(help="coverage | groups | response | alerts | brief")],
     level: Annotated[
         str, typer.Option(help="state|range|district|circle|thana (groups also: group)")
     ] = "state",
     fmt: Annotated[str, typer.Option("--format", help="json|csv|table")] = "table",
     db: Annotated[str | None, typer.Option(help="Database URL (default: DATABASE_URL)")] = None,
+    out: Annotated[Path | None, typer.Option(help="brief: the PDF file to write")] = None,
+    lang: Annotated[str, typer.Option(help="brief: en | hi")] = "en",
 ) -> None:
     """Print a report at a level, in the same numbers the dashboard shows."""
     if kind not in KINDS:
@@ -66,11 +71,17 @@ def report(
         with engine.connect() as conn:
             _print(response_report(conn, kind, profile, level), fmt, f"{kind} by {level}")
         return
+    if kind == "brief":
+        if out is None:
+            raise typer.BadParameter("brief needs --out FILE.pdf")
+        out.write_bytes(weekly_brief(engine, profile, lang))
+        typer.echo(f"wrote {out}")
+        return
     with engine.connect() as conn:
         net = queries.network(conn)
         chats = queries.activity(conn) if kind == "groups" else None
     if chats is None:
-        _print(coverage_by_level(net, profile, level), fmt, f"Coverage by {level}")
+        _print(coverage_table(net, profile, level), fmt, f"Coverage by {level}")
         return
     health = group_health(net, chats)
     table = health if level == "group" else health_by_level(health, net.units, level)

@@ -160,8 +160,13 @@ def network(conn: sa.Connection) -> Network:
         ),
         staff=_frame(
             conn,
-            sa.select(staff.c.staff_id, staff.c.unit_id, staff.c.person_id),
-            {"staff_id": pl.String, "unit_id": pl.String, "person_id": pl.String},
+            sa.select(staff.c.staff_id, staff.c.unit_id, staff.c.person_id, staff.c.rank),
+            {
+                "staff_id": pl.String,
+                "unit_id": pl.String,
+                "person_id": pl.String,
+                "rank": pl.String,
+            },
         ),
         blocklist=_frame(
             conn,
@@ -450,3 +455,29 @@ def alerts_frame(conn: sa.Connection) -> pl.DataFrame:
             "outcome": pl.String,
         },
     )
+
+
+# --- coverage history (issue 5) ------------------------------------------------------------
+
+
+def membership_history(conn: sa.Connection) -> pl.DataFrame:
+    """Every membership, open or ended: group_id, person_id, joined_at, left_at (dates)."""
+    # Read as text and parse in polars: parsing 250k datetimes per row in Python is the slow
+    # part otherwise. Both dialects print a timestamp as 'YYYY-MM-DD …'.
+    stmt = sa.select(
+        memberships.c.group_id,
+        memberships.c.person_id,
+        sa.cast(memberships.c.joined_at, sa.String),
+        sa.cast(memberships.c.left_at, sa.String),
+    )
+    day = pl.col("joined_at").str.slice(0, 10).str.to_date("%Y-%m-%d")
+    return _frame(
+        conn,
+        stmt,
+        {
+            "group_id": pl.String,
+            "person_id": pl.String,
+            "joined_at": pl.String,
+            "left_at": pl.String,
+        },
+    ).with_columns(day, pl.col("left_at").str.slice(0, 10).str.to_date("%Y-%m-%d"))

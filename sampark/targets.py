@@ -1,8 +1,11 @@
-"""State target profiles (data/targets/*.yaml) → typed rules."""
+"""State target profiles (data/targets/*.yaml) → typed rules.
+
+A profile that cannot be used raises BadProfile naming the file, the YAML line and the reason.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +16,36 @@ from sampark.schema import GROUP_KINDS, UNIT_KINDS
 
 
 class BadProfile(ValueError):
-    """A target profile that cannot be used; the message names the file and the reason."""
+    """A target profile that cannot be used; the message names the file, line and reason."""
+
+
+# Where a required officer is posted, relative to the group's own unit. `all`: every officer
+# of the rank in the state (the apex group holds every range IG and every district SP).
+POSTINGS = ("unit", "circle", "district", "range", "state", "all")
+
+
+@dataclass(frozen=True)
+class Officer:
+    """Staff of one of `ranks` posted at the group's `at` level (see POSTINGS)."""
+
+    ranks: tuple[str, ...]
+    at: str
+
+    @property
+    def label(self) -> str:
+        return "/".join(self.ranks)
+
+
+@dataclass(frozen=True)
+class MemberRule:
+    """Who must be in a group of one kind, and who must be its admin.
+
+    Every officer each member rule names must be a member; at least one officer the admin rule
+    names must be an admin (a thana has several SIs; one of them is SHO).
+    """
+
+    members: tuple[Officer, ...] = ()
+    admin: Officer | None = None
 
 
 @dataclass(frozen=True)
@@ -26,78 +58,178 @@ class Profile:
     min_members: dict[str, int]
     required_groups: dict[str, tuple[str, ...]]
     public_group_kinds: tuple[str, ...]
-    response_sla_hours: dict[str, float]
+    response_sla_hours: dict[str, float] = field(default_factory=dict)
     """Hours from a register entry's receipt by which each stage is due (cognizance … closed)."""
-    alert_sla_minutes: dict[str, float]
+    alert_sla_minutes: dict[str, float] = field(default_factory=dict)
     """Minutes from an alert's receipt by which each stage is due (traced, forwarded, contacted)."""
-
-
-def _check_kinds(path: Path, field: str, kinds: list[str], allowed: tuple[str, ...]) -> None:
-    unknown = [k for k in kinds if k not in allowed]
-    if unknown:
-        raise BadProfile(f"{path}: {field}: unknown kind(s) {', '.join(map(str, unknown))}")
+    required_members: dict[str, MemberRule] = field(default_factory=dict)
+    """Per group kind, the officers it must hold and who must be its admin."""
+    staff_coverage: float = 1.0
+    """Share of staff that must be in at least one group (the orders say every officer)."""
 
 
 REGISTER_STAGES = ("cognizance", "fir", "action", "closed")
 ALERT_STAGES = ("traced", "forwarded", "contacted")
 
 
-def _stage_limits(
-    path: Path, raw: dict[str, Any], field: str, stages: tuple[str, ...]
-) -> dict[str, float]:
-    given = raw.get(field) or {}
-    if not isinstance(given, dict):
-        raise BadProfile(f"{path}: {field} must map stages to numbers")
-    unknown = [k for k in given if k not in stages]
-    if unknown:
-        raise BadProfile(f"{path}: {field}: unknown stage(s) {', '.join(map(str, unknown))}")
-    limits: dict[str, float] = {}
-    for stage, value in given.items():
-        if not isinstance(value, int | float) or value <= 0:
-            raise BadProfile(f"{path}: {field}.{stage} must be a positive number, not {value!r}")
-        limits[str(stage)] = float(value)
-    return limits
+class _Lines:
+    """The YAML line of each key path, so an error can point at it."""
+
+    def __init__(self, text: str) -> None:
+        self.lines: dict[tuple[str, ...], int] = {}
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is not None:
+            self._walk(node, ())
+
+    def _walk(self, node: yaml.Node, at: tuple[str, ...]) -> None:
+        self.lines[at] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                self._walk(value, (*at, str(key.value)))
+                # The key's own line, not its value's (a block value starts on the next line).
+                self.lines[(*at, str(key.value))] = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self._walk(item, (*at, str(i)))
+
+    def of(self, *path: str) -> int:
+        """The line of the deepest known prefix of `path`."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+class _Reader:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = _Lines(text)
+
+    def fail(self, reason: str, *where: str) -> BadProfile:
+        return BadProfile(f"{self.path} line {self.lines.of(*where)}: {where_text(where)}{reason}")
+
+    def mapping(self, value: object, *where: str) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail("must be a mapping (key: value lines)", *where)
+        return {str(k): v for k, v in value.items()}
+
+    def kinds(self, kinds: object, allowed: tuple[str, ...], *where: str) -> tuple[str, ...]:
+        listed = isinstance(kinds, list)
+        items = kinds if isinstance(kinds, list) else [kinds]
+        for i, kind in enumerate(items):
+            if kind not in allowed:
+                raise self.fail(f"unknown kind {kind!r}", *where, *((str(i),) if listed else ()))
+        return tuple(str(k) for k in items)
+
+    def count(self, value: object, *where: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise self.fail(f"must be a whole number ≥ 0, not {value!r}", *where)
+        return value
+
+    def officer(self, value: object, *where: str) -> Officer:
+        raw = self.mapping(value, *where)
+        ranks = raw.get("rank")
+        if not ranks:
+            raise self.fail("an officer needs a rank", *where)
+        at = raw.get("at", "unit")
+        if at not in POSTINGS:
+            raise self.fail(f"at must be one of {', '.join(POSTINGS)}, not {at!r}", *where, "at")
+        unknown = set(raw) - {"rank", "at"}
+        if unknown:
+            raise self.fail(f"unknown field(s) {', '.join(sorted(unknown))}", *where)
+        listed = ranks if isinstance(ranks, list) else [ranks]
+        return Officer(tuple(str(r) for r in listed), str(at))
+
+    def member_rule(self, value: object, kind: str) -> MemberRule:
+        where = ("required_members", kind)
+        raw = self.mapping(value, *where)
+        unknown = set(raw) - {"members", "admin"}
+        if unknown:
+            raise self.fail(f"unknown field(s) {', '.join(sorted(unknown))}", *where)
+        members = raw.get("members") or []
+        if not isinstance(members, list):
+            raise self.fail("members must be a list of officers", *where, "members")
+        return MemberRule(
+            members=tuple(
+                self.officer(m, *where, "members", str(i)) for i, m in enumerate(members)
+            ),
+            admin=self.officer(raw["admin"], *where, "admin") if raw.get("admin") else None,
+        )
+
+    def stage_limits(
+        self, raw: dict[str, Any], key: str, stages: tuple[str, ...]
+    ) -> dict[str, float]:
+        limits: dict[str, float] = {}
+        for stage, value in self.mapping(raw.get(key), key).items():
+            if stage not in stages:
+                raise self.fail(f"unknown stage {stage!r}", key, stage)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise self.fail(f"must be a positive number, not {value!r}", key, stage)
+            limits[stage] = float(value)
+        return limits
+
+
+def where_text(where: tuple[str, ...]) -> str:
+    return ".".join(where) + ": " if where else ""
+
+
+NEEDED = ("state", "name", "member_target", "member_target_date", "min_members", "required_groups")
 
 
 def read_profile(path: Path) -> Profile:
-    """The profile in `path`, or BadProfile naming what is wrong."""
+    """The profile in `path`, or BadProfile naming the line and what is wrong there."""
+    text = path.read_text(encoding="utf-8")
     try:
-        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loaded = yaml.safe_load(text)
+        r = _Reader(path, text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         raise BadProfile(f"{path}{where}: not valid YAML ({exc})") from exc
-    needed = (
-        "state",
-        "name",
-        "member_target",
-        "member_target_date",
-        "min_members",
-        "required_groups",
-    )
-    absent = [k for k in needed if k not in raw]
+    raw = r.mapping(loaded)
+    absent = [k for k in NEEDED if k not in raw]
     if absent:
-        raise BadProfile(f"{path}: missing {', '.join(absent)}")
-    min_members = {str(k): int(v) for k, v in raw["min_members"].items()}
-    _check_kinds(path, "min_members", list(min_members), GROUP_KINDS)
-    required = {str(k): tuple(v) for k, v in raw["required_groups"].items()}
-    _check_kinds(path, "required_groups", list(required), UNIT_KINDS)
-    for unit_kind, kinds in required.items():
-        _check_kinds(path, f"required_groups.{unit_kind}", list(kinds), GROUP_KINDS)
+        raise BadProfile(f"{path} line 1: missing {', '.join(absent)}")
+    min_members = {
+        str(k): r.count(v, "min_members", str(k))
+        for k, v in r.mapping(raw["min_members"], "min_members").items()
+    }
+    for kind in min_members:
+        r.kinds(kind, GROUP_KINDS, "min_members", kind)
+    required: dict[str, tuple[str, ...]] = {}
+    for unit_kind, kinds in r.mapping(raw["required_groups"], "required_groups").items():
+        r.kinds(unit_kind, UNIT_KINDS, "required_groups", unit_kind)
+        required[unit_kind] = r.kinds(kinds, GROUP_KINDS, "required_groups", unit_kind)
+    rules: dict[str, MemberRule] = {}
+    for kind, rule in r.mapping(raw.get("required_members"), "required_members").items():
+        r.kinds(kind, GROUP_KINDS, "required_members", kind)
+        rules[kind] = r.member_rule(rule, kind)
     target_date = raw["member_target_date"]
     if not isinstance(target_date, date):
-        raise BadProfile(f"{path}: member_target_date must be a date like 2027-03-31")
+        raise r.fail("must be a date like 2027-03-31", "member_target_date")
+    coverage = raw.get("staff_coverage", 1.0)
+    if isinstance(coverage, bool) or not isinstance(coverage, int | float) or not 0 < coverage <= 1:
+        raise r.fail(f"must be a share above 0 and at most 1, not {coverage!r}", "staff_coverage")
+    public = r.kinds(
+        raw.get("public_group_kinds", ["thana_public", "outpost_public"]),
+        GROUP_KINDS,
+        "public_group_kinds",
+    )
     return Profile(
         state=str(raw["state"]),
         name=str(raw["name"]),
         name_hi=str(raw.get("name_hi", "")),
-        member_target=int(raw["member_target"]),
+        member_target=r.count(raw["member_target"], "member_target"),
         member_target_date=target_date,
         min_members=min_members,
         required_groups=required,
-        public_group_kinds=tuple(raw.get("public_group_kinds", ("thana_public", "outpost_public"))),
-        response_sla_hours=_stage_limits(path, raw, "response_sla_hours", REGISTER_STAGES),
-        alert_sla_minutes=_stage_limits(path, raw, "alert_sla_minutes", ALERT_STAGES),
+        public_group_kinds=public,
+        response_sla_hours=r.stage_limits(raw, "response_sla_hours", REGISTER_STAGES),
+        alert_sla_minutes=r.stage_limits(raw, "alert_sla_minutes", ALERT_STAGES),
+        required_members=rules,
+        staff_coverage=float(coverage),
     )
 
 

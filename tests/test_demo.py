@@ -65,7 +65,7 @@ def test_summary_counts(summary: DemoSummary) -> None:
     assert summary.bad_files == 1
     assert 8 <= summary.bad_rows <= 12
     assert 50 <= summary.groups <= 70
-    assert 8_000 <= summary.roster_rows <= 12_000
+    assert 15_000 <= summary.roster_rows <= 25_000  # current lists ~10k, earlier ones the rest
     assert summary.blocklist == 20
     assert summary.files >= 10
 
@@ -77,7 +77,8 @@ def test_folders_and_file_names(inbox: Path, summary: DemoSummary) -> None:
     assert "units/units.csv" in files
     assert "rosters/notes.csv" in files
     assert "rosters/2026-11-01_patna.csv" in files
-    assert any(f.startswith("rosters/2026-10-04_") for f in files)
+    assert "rosters/2026-04-05_patna.xlsx" in files  # baseline lists
+    assert "rosters/2026-05-10_patna.csv" in files  # middle lists
     assert any(f.endswith(".xlsx") for f in files)
 
 
@@ -154,14 +155,24 @@ def test_thana_groups_mostly_below_target(inbox: Path, summary: DemoSummary) -> 
     assert ops.filter(pl.col("len") < 100).height >= 0.8 * ops.height
 
 
-def test_history_snapshot_is_smaller(inbox: Path, summary: DemoSummary) -> None:
-    rosters = _sheet(inbox, "rosters")
-    earlier = rosters.filter(pl.col("file").str.starts_with("2026-10-04"))
-    current = rosters.filter(pl.col("file").str.starts_with("2026-11-01"))
-    ids = earlier["group_id"].unique()
-    assert 0 < ids.len() < current["group_id"].n_unique() / 2
-    now = current.filter(pl.col("group_id").is_in(ids.implode())).height
-    assert earlier.height < now
+def test_earlier_lists_grow_into_the_current_one(inbox: Path, summary: DemoSummary) -> None:
+    rosters = _sheet(inbox, "rosters").with_columns(_digits("phone").alias("p"))
+    lists = {
+        day: rosters.filter(pl.col("file").str.starts_with(day)).select("group_id", "p")
+        for day in ("2026-04-05", "2026-05-10", "2026-11-01")
+    }
+    baseline, middle, current = lists.values()
+    # Each list is a subset of the next, and smaller on the whole.
+    assert baseline.join(middle, on=["group_id", "p"], how="anti").height == 0
+    assert middle.join(current, on=["group_id", "p"], how="anti").height == 0
+    assert 0.5 * current.height < baseline.height < middle.height < current.height
+
+
+def test_earlier_list_dates_differ_per_group(inbox: Path, summary: DemoSummary) -> None:
+    middle = _sheet(inbox, "rosters").filter(pl.col("file").str.starts_with("2026-05-10"))
+    days = middle.select("group_id", "as_of").unique()
+    assert days["group_id"].n_unique() == days.height  # one date per group
+    assert days["as_of"].n_unique() > 20
 
 
 def test_some_staff_in_no_group(inbox: Path, summary: DemoSummary) -> None:

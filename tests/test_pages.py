@@ -78,6 +78,12 @@ def test_overview_shows_the_numbers_the_report_prints(app, demo_db):
         "Thana groups at ≥200": _pct(state["thanas_at_target"], state["thanas"]),
         "Outpost groups at ≥100": _pct(state["outposts_at_target"], state["outposts"]),
         "Staff connected": _pct(state["staff_connected"], state["staff"]),
+        "Required groups at their minimum": _pct(
+            state["groups_compliant"], state["groups_required"]
+        ),
+        "Members still needed": f"{state['members_needed']:,}",
+        "Groups without required officers": f"{state['groups_short_officers']:,}",
+        "Blocklisted in public groups": f"{state['blocklisted_in_public']:,}",
     }
 
 
@@ -94,12 +100,13 @@ def test_overview_draws_progress_and_district_charts_with_target(app):
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     titles = [c["layout"]["title"]["text"] for c in charts]
     assert titles == [
-        "Members against the state target",
+        "Members week by week, the target and where the recent pace leads",
+        "Compliance by range and district (share of each measure met)",
         "Members by district against the members all required groups need",
     ]
     target_line = charts[0]["layout"]["shapes"][0]
-    assert (target_line["x0"], target_line["x1"]) == (200000, 200000)
-    assert charts[1]["data"][0]["x"] == ["Nalanda", "Patna"]
+    assert (target_line["y0"], target_line["y1"]) == (200000, 200000)
+    assert charts[2]["data"][0]["x"] == ["Nalanda", "Patna"]
 
 
 def test_overview_in_hindi_uses_hindi_labels_and_indian_grouping(app, demo_db):
@@ -110,7 +117,7 @@ def test_overview_in_hindi_uses_hindi_labels_and_indian_grouping(app, demo_db):
     assert state["members"] > 1000  # so the grouping shows
     assert _metrics(at)["सदस्य (व्यक्ति)"] == indian_grouping(state["members"])
     assert at.title[0].value == "आदेश के लक्ष्यों के सापेक्ष कवरेज"
-    assert "पटना" in at.dataframe[0].value.iloc[:, 0].tolist()
+    assert "पटना" in at.dataframe[-1].value.iloc[:, 0].tolist()
 
 
 def test_overview_scoped_to_a_district_lists_its_thanas(app, demo_db):
@@ -124,8 +131,8 @@ def test_overview_scoped_to_a_district_lists_its_thanas(app, demo_db):
     nalanda = next(r for r in _report(demo_db, "district") if r["unit_id"] == "BR-NAL")
     thanas = [r for r in _report(demo_db, "thana") if r["unit_id"].startswith("BR-NAL-")]
     assert _metrics(at)["Members (people)"] == f"{nalanda['members']:,}"
-    assert at.subheader[0].value == "By thana"
-    assert len(at.dataframe[0].value) == len(thanas) > 0
+    assert at.subheader[-1].value == "By thana"
+    assert len(at.dataframe[-1].value) == len(thanas) > 0
 
 
 def test_data_page_lists_every_reject_with_reason(app):

@@ -17,10 +17,11 @@ def excel_bytes(frame: pl.DataFrame, sheet: str) -> bytes:
 
 
 def buttons(frame: pl.DataFrame, name: str, lang: str) -> None:
+    # The files are made when clicked: writing Excel on every rerun costs more than the page.
     left, right = st.columns(2)
     left.download_button(
         t("download_csv", lang),
-        frame.write_csv().encode("utf-8-sig"),
+        lambda: frame.write_csv().encode("utf-8-sig"),
         f"{name}.csv",
         "text/csv",
         key=f"csv_{name}",
@@ -28,7 +29,7 @@ def buttons(frame: pl.DataFrame, name: str, lang: str) -> None:
     )
     right.download_button(
         t("download_xlsx", lang),
-        excel_bytes(frame, name),
+        lambda: excel_bytes(frame, name),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{name}",

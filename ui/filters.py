@@ -76,3 +76,9 @@ def current_scope() -> str | None:
     district_id = st.session_state.get(f"district_{range_id}_{lang}", ALL)
     chosen = district_id or range_id
     return str(chosen) if chosen else None
+
+
+def current_range() -> str | None:
+    """The range chosen in the sidebar (also when a district in it is chosen), or None."""
+    chosen = st.session_state.get(f"range_{current_language()}", ALL)
+    return str(chosen) if chosen else None

@@ -19,6 +19,9 @@ COVERAGE_COLUMNS = {
     "staff_connected": "col_staff_connected",
     "staff": "col_staff",
     "blocklisted_in_public": "col_blocklisted",
+    "groups_compliant": "col_groups_compliant_short",
+    "members_needed": "col_members_needed",
+    "groups_short_officers": "col_short_officers",
 }
 
 
@@ -33,7 +36,11 @@ def coverage_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
     return frame.select(
         name.alias(t("col_unit", lang)),
-        *(pl.col(c).alias(t(key, lang)) for c, key in COVERAGE_COLUMNS.items()),
+        *(
+            pl.col(c).alias(t(key, lang))
+            for c, key in COVERAGE_COLUMNS.items()
+            if c in frame.columns  # the rule columns come with coverage_table only
+        ),
     )
 
 

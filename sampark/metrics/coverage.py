@@ -22,7 +22,7 @@ class Network:
     units: pl.DataFrame  # unit_id, kind, name, name_hi, parent_id
     groups: pl.DataFrame  # group_id, unit_id, kind, name
     members: pl.DataFrame  # open memberships: group_id, person_id, is_admin
-    staff: pl.DataFrame  # staff_id, unit_id, person_id
+    staff: pl.DataFrame  # staff_id, unit_id, person_id, rank
     blocklist: pl.DataFrame  # person_id, reason
 
 
@@ -111,6 +111,8 @@ def coverage_by_level(net: Network, profile: Profile, level: str) -> pl.DataFram
         pl.len().alias("groups_required"),
         pl.col("present").sum().alias("groups_present"),
         pl.col("minimum").sum().alias("member_floor"),
+        pl.col("compliant").sum().alias("groups_compliant"),
+        (pl.col("minimum") - pl.col("members")).clip(lower_bound=0).sum().alias("members_needed"),
         *(
             expr
             for kind, name in (("thana_public", "thanas"), ("outpost_public", "outposts"))

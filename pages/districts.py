@@ -1,0 +1,72 @@
+"""Districts (range IG): districts compared fairly — ranked within size bands, raw counts beside
+every rate, small samples unranked — their weekly series, and a one-district CompStat sheet."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sampark import coverage_tables
+from sampark.i18n import t
+from sampark.i18n.dates import long_date
+from sampark.metrics.coverage import within
+from sampark.metrics.coverage_league import MIN_SAMPLE, league_table
+from ui import coverage, data, downloads, filters, tables
+
+lang = filters.current_language()
+net = data.network()
+st.title(t("districts_title", lang))
+if net.units.is_empty():
+    st.info(t("no_data", lang))
+    st.stop()
+
+range_id = filters.current_range()
+scope_name = tables.unit_label(net.units, range_id, lang) or t("all", lang)
+st.caption(t("districts_caption", lang, scope=scope_name, min=MIN_SAMPLE))
+
+# Bands and ranks come from every district in the state, so a rank means the same everywhere.
+state = coverage.overview(None)
+league = league_table(state.children)
+inside = within(net.units, range_id).select("unit_id")
+league = league.join(inside, on="unit_id", how="semi")
+
+st.subheader(t("league_title", lang))
+shown = coverage_tables.league_display(league, lang)
+st.dataframe(shown, hide_index=True, width="stretch")
+downloads.buttons(shown, "districts_league", lang)
+
+st.plotly_chart(coverage.multiples(range_id, lang), width="stretch")
+
+st.subheader(t("sheet_title", lang))
+names = dict(zip(league.get_column("unit_id"), league.get_column("name"), strict=True))
+labels = {u: tables.unit_label(net.units, u, lang) or u for u in names}
+district_id = st.selectbox(
+    t("sheet_pick", lang),
+    sorted(names, key=lambda u: names[u]),
+    format_func=labels.__getitem__,
+    key=f"sheet_district_{lang}",
+)
+if district_id:
+    row = league.filter(league.get_column("unit_id") == district_id).row(0, named=True)
+    heading = t(
+        "sheet_heading", lang, district=labels[district_id], date=long_date(state.as_of, lang)
+    )
+    st.markdown(f"**{heading}**")
+    measures = coverage_tables.sheet_measures(row, lang)
+    st.dataframe(measures, hide_index=True, width="stretch")
+    items = coverage_tables.actions_table(
+        state.actions.join(
+            within(net.units, district_id).select("unit_id"), on="unit_id", how="semi"
+        ),
+        net,
+        lang,
+    )
+    st.markdown(f"**{t('sheet_open_items', lang)} ({items.height})**")
+    st.dataframe(items, hide_index=True, width="stretch", height=260)
+    st.download_button(
+        t("sheet_download", lang),
+        coverage.sheet_maker(heading, measures, items, lang),
+        f"compstat_{district_id}_{state.as_of.isoformat()}.pdf",
+        "application/pdf",
+        icon=":material/print:",
+        key=f"sheet_pdf_{lang}",
+    )

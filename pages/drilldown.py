@@ -1,0 +1,41 @@
+"""Coverage drill-down: state → range → district → circle → thana → group, as a treemap coloured
+by compliance and as tables ("Kotwali thana group: 143 of 200, needs 57"), each downloadable."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sampark import coverage_tables
+from sampark.charts_coverage import drill_treemap
+from sampark.i18n import t
+from ui import coverage, data, downloads, filters, tables
+
+lang = filters.current_language()
+scope_id = filters.current_scope()
+net = data.network()
+st.title(t("drill_title", lang))
+if net.units.is_empty():
+    st.info(t("no_data", lang))
+    st.stop()
+
+profile = data.state_profile()
+scope_name = tables.unit_label(net.units, scope_id, lang) or (
+    profile.name_hi if lang == "hi" else profile.name
+)
+st.caption(t("drill_caption", lang, scope=scope_name))
+
+tree = coverage.tree(scope_id)
+st.plotly_chart(drill_treemap(tree, lang), width="stretch")
+
+levels = coverage_tables.drill_levels(tree)
+level = st.selectbox(
+    t("drill_level", lang),
+    levels,
+    index=len(levels) - 1,
+    format_func=lambda lv: t(f"level_{lv}", lang),
+    key=f"drill_level_{lang}",
+)
+shown = coverage_tables.drill_table(tree, net, str(level), lang)
+st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
+st.dataframe(shown, hide_index=True, width="stretch")
+downloads.buttons(shown, f"drilldown_{level}", lang)

@@ -1,0 +1,141 @@
+"""Cached coverage loaders for the Overview, Districts and Drill-down pages, keyed by the data
+version, the state profile and the scope; and the PDFs, made when the reader clicks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from sampark import queries
+from sampark.brief import brief_html, pdf_bytes, sheet_html
+from sampark.charts_coverage import district_multiples
+from sampark.coverage_tables import actions_table, behind_table
+from sampark.metrics.coverage import scoped, within
+from sampark.metrics.coverage_drill import drill_tree, group_table
+from sampark.metrics.coverage_history import history_as_of, week_ends, weekly_members
+from sampark.metrics.coverage_league import league_table
+from sampark.metrics.coverage_overview import Overview, coverage_overview
+from sampark.settings import load_settings
+from ui import data
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _history(url: str, data_version: str) -> pl.DataFrame:
+    del data_version  # part of the cache key only
+    with data.engine(url).connect() as conn:
+        return queries.membership_history(conn)
+
+
+def history() -> pl.DataFrame:
+    """Every membership with its join and exit dates."""
+    return _history(data.database_url(), data.version())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _overview(url: str, data_version: str, state: str, scope_id: str | None) -> Overview:
+    del url, data_version, state  # the cache key; the loaders below read the same
+    return coverage_overview(data.network(), history(), data.state_profile(), scope_id)
+
+
+def overview(scope_id: str | None) -> Overview:
+    """Everything the Overview shows for the scope, computed once per data version."""
+    return _overview(data.database_url(), data.version(), load_settings().state, scope_id)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _weekly_children(url: str, data_version: str, scope_id: str | None, level: str) -> pl.DataFrame:
+    del url, data_version
+    net = scoped(data.network(), scope_id)
+    hist = history().join(net.groups.select("group_id"), on="group_id", how="semi")
+    as_of = history_as_of(history()) or date.today()
+    return weekly_members(net, hist, level, week_ends(as_of))
+
+
+def weekly_children(scope_id: str | None, level: str) -> pl.DataFrame:
+    """Members week by week of each unit of `level` inside the scope."""
+    return _weekly_children(data.database_url(), data.version(), scope_id, level)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _tree(url: str, data_version: str, state: str, scope_id: str | None) -> pl.DataFrame:
+    del url, data_version, state
+    return drill_tree(scoped(data.network(), scope_id), data.state_profile())
+
+
+def tree(scope_id: str | None) -> pl.DataFrame:
+    return _tree(data.database_url(), data.version(), load_settings().state, scope_id)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _groups(url: str, data_version: str, state: str) -> pl.DataFrame:
+    del url, data_version, state
+    return group_table(data.network(), data.state_profile())
+
+
+def groups() -> pl.DataFrame:
+    return _groups(data.database_url(), data.version(), load_settings().state)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _brief(
+    url: str,
+    data_version: str,
+    state: str,
+    scope_id: str | None,
+    scope_name: str,
+    profile_name: str,
+    lang: str,
+) -> bytes:
+    del url, data_version, state
+    ov = overview(scope_id)
+    html = brief_html(
+        ov,
+        scope_name=scope_name,
+        profile_name=profile_name,
+        behind=behind_table(ov, lang),
+        actions=actions_table(ov.actions, data.network(), lang),
+        lang=lang,
+    )
+    return pdf_bytes(html)
+
+
+def brief_maker(
+    scope_id: str | None, scope_name: str, profile_name: str, lang: str
+) -> Callable[[], bytes]:
+    """Makes the weekly brief PDF when the reader clicks (WeasyPrint takes a moment)."""
+    key = (data.database_url(), data.version(), load_settings().state)
+
+    def make() -> bytes:
+        return _brief(*key, scope_id, scope_name, profile_name, lang)
+
+    return make
+
+
+def sheet_maker(
+    heading: str, measures: pl.DataFrame, items: pl.DataFrame, lang: str
+) -> Callable[[], bytes]:
+    """Makes the printable district sheet when the reader clicks."""
+
+    def make() -> bytes:
+        return pdf_bytes(sheet_html(heading, measures, items, lang))
+
+    return make
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _multiples(url: str, data_version: str, state: str, range_id: str | None, lang: str) -> Any:
+    del url, data_version, state
+    league = league_table(overview(None).children)
+    inside = league.join(
+        within(data.network().units, range_id).select("unit_id"), on="unit_id", how="semi"
+    )
+    return district_multiples(weekly_children(range_id, "district"), inside.sort("name"), lang)
+
+
+def multiples(range_id: str | None, lang: str) -> Any:
+    """The small multiples of the range's districts (forty panels take a while to build)."""
+    return _multiples(data.database_url(), data.version(), load_settings().state, range_id, lang)
