@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-# ruff: noqa: E501  (one sentence per line reads better than a string split mid-phrase)
-
 STRINGS: dict[str, dict[str, str]] = {
     "story_cat_arrest": {"en": "Arrest", "hi": "गिरफ्तारी"},
     "story_cat_gang_bust": {"en": "Gang busted", "hi": "गिरोह का भंडाफोड़"},
