@@ -22,6 +22,7 @@ navigation = st.navigation(
         ),
         st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/groups:"),
         st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:"),
+        st.Page("pages/social.py", title=t("page_social", lang), icon=":material/campaign:"),
     ]
 )
 navigation.run()

@@ -11,6 +11,8 @@ from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.workflow import STATUSES
 from sampark.metrics.coverage import unit_lineage, within
 
+# Offices that send stories up (the form offers these units).
+SUBMITTING_KINDS = ("thana", "outpost", "circle", "district", "police_centre", "division")
 # Ready to post first, then what awaits a decision, then what is done.
 STATUS_RANK = {"approved": 0, "vetted": 1, "submitted": 2, "posted": 3, "rejected": 4}
 
