@@ -57,18 +57,21 @@ with tab_queue:
         sorted(district_names),
         format_func=lambda u: district_names[u] or u,
         key="social_districts",
+        placeholder=t("social_any", lang),
     )
     categories = b.multiselect(
         t("col_category", lang),
         CATEGORIES,
         format_func=lambda k: category_label(k, lang),
         key="social_categories",
+        placeholder=t("social_any", lang),
     )
     statuses = c.multiselect(
         t("col_status", lang),
         STATUSES,
         format_func=lambda s: t(f"status_{s}", lang),
         key="social_statuses",
+        placeholder=t("social_any", lang),
     )
     since = d.date_input(t("filter_since", lang), value=None, key="social_since")
     until = e.date_input(t("filter_until", lang), value=None, key="social_until")

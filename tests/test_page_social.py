@@ -227,6 +227,8 @@ def test_page_in_hindi_uses_hindi_labels(db):
     assert not at.exception
     assert at.title[0].value == "सोशल मीडिया सेल: पोस्ट के लिए तैयार, कानूनी रूप से सुरक्षित"
     assert at.error[0].value.startswith("रोक · विवरण (हिन्दी)")
+    assert at.dataframe[0].value.columns.tolist()[:4] == ["कहानी", "तिथि", "जिला", "श्रेणी"]
+    assert at.dataframe[0].value["जिला"].tolist()[:2] == ["पटना", "मोतिहारी"]
 
 
 def test_dashboard_lists_the_social_page(db):
@@ -234,3 +236,13 @@ def test_dashboard_lists_the_social_page(db):
     at.switch_page("pages/social.py").run()
     assert not at.exception
     assert at.title[0].value == "Social media cell: ready to post, legally safe"
+
+
+def test_page_without_stories_says_nothing_is_ready(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path}/empty.db"
+    units_engine(url)
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = _page()
+    assert not at.exception
+    assert at.info[0].value == "No approved story is waiting to be posted."
+    assert {m.label: m.value for m in at.metric}["Ready to post"] == "0"

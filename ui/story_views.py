@@ -19,6 +19,7 @@ from sampark.content.drafts import (
 from sampark.content.export import LANGS, story_card, story_text
 from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.markup import marked_html
+from sampark.content.workflow import STATUSES
 from sampark.i18n import number, t
 from ui import stories_data
 from ui.story_workflow import workflow_panel
@@ -31,16 +32,18 @@ def _district(story: dict[str, Any], lang: str) -> str:
 
 def story_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Stories as the reader sees them, headers and labels in their language."""
-    district = pl.col("district_hi").fill_null(pl.col("district")) if lang == "hi" else "district"
+    district = (
+        pl.col("district_hi").fill_null(pl.col("district")) if lang == "hi" else pl.col("district")
+    )
     first, second = ("title_hi", "title") if lang == "hi" else ("title", "title_hi")
-    statuses = {s: t(f"status_{s}", lang) for s in ("submitted", "vetted", "approved", "posted")}
-    statuses["rejected"] = t("status_rejected", lang)
+    statuses = {s: t(f"status_{s}", lang) for s in STATUSES}
+    categories = {c: category_label(c, lang) for c in frame["category"].drop_nulls().unique()}
     return frame.select(
         pl.col("story_id").alias(t("col_story", lang)),
-        pl.col("story_date").alias(t("col_date", lang)),
-        pl.col(district).alias(t("district", lang)) if isinstance(district, str) else district,
+        pl.col("story_date").cast(pl.String).alias(t("col_date", lang)),
+        district.alias(t("district", lang)),
         pl.col("category")
-        .map_elements(lambda c: category_label(c, lang), return_dtype=pl.String)
+        .replace_strict(categories, default=None, return_dtype=pl.String)
         .alias(t("col_category", lang)),
         pl.coalesce(first, second).alias(t("col_title", lang)),
         pl.col("status")
@@ -113,7 +116,9 @@ def drafts_panel(story: dict[str, Any], lang: str) -> None:
         with tab:
             for platform, draft in drafts(text).items():
                 key = f"draft_{story['story_id']}_{code}_{platform}"
-                edited = st.text_area(t(f"platform_{platform}", lang), value=draft, key=key)
+                edited = st.text_area(
+                    t(f"platform_{platform}", lang), value=draft, key=key, height=220
+                )
                 st.caption(_counter(platform, edited, lang))
                 for problem in draft_problems(platform, edited, has_image=True):
                     st.warning(t(f"problem_{problem}", lang), icon=":material/warning:")
@@ -154,7 +159,7 @@ def history_panel(steps: pl.DataFrame, lang: str) -> None:
             .map_elements(lambda s: t(f"step_{s}", lang), return_dtype=pl.String)
             .alias(t("col_step", lang)),
             pl.col("actor").alias(t("col_actor", lang)),
-            pl.col("note").alias(t("col_note", lang)),
+            pl.col("note").fill_null("").alias(t("col_note", lang)),
         ),
         hide_index=True,
         width="stretch",

@@ -33,6 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No approved story is waiting to be posted.",
         "hi": "पोस्ट के लिए कोई स्वीकृत कहानी प्रतीक्षा में नहीं है।",
     },
+    "social_any": {"en": "Any", "hi": "कोई भी"},
     "all_stories_title": {"en": "All stories", "hi": "सभी कहानियाँ"},
     "filter_since": {"en": "From date", "hi": "तिथि से"},
     "filter_until": {"en": "To date", "hi": "तिथि तक"},
