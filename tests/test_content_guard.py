@@ -1,6 +1,10 @@
 """The content guard: literal expectations in English and Hindi (blocked, warned, clean, spans)."""
 
-from sampark.content.guard import check, is_blocked, story_findings
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sampark.content.guard import LexiconError, check, is_blocked, load_lexicon, story_findings
 
 
 def found(text: str) -> list[tuple[str, str, str]]:
@@ -137,3 +141,17 @@ def test_story_findings_tie_an_offence_in_one_field_to_an_identifier_in_another(
             "field": "title",
         }
     ]
+
+
+def test_a_broken_lexicon_entry_is_named_with_its_file(tmp_path):
+    (tmp_path / "guard_xx.yaml").write_text("guilt_word:\n  - '(unclosed'\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"guard_xx\.yaml: list 'guilt_word', entry"):
+        load_lexicon(tmp_path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("९8७6 -+रामगांवकीबेटीpocsoPOCSO बलात्कार\n")), max_size=80)
+)
+def test_every_span_lies_inside_the_text(text):
+    assert all(0 <= f.start < f.end <= len(text) for f in check(text))

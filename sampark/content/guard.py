@@ -115,18 +115,20 @@ def _compile(path: Path, key: str, entry: str) -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     """Every guard_*.yaml in `directory`, merged list by list."""
-    lists: dict[str, list[str]] = {}
+    entries: list[tuple[Path, str, str]] = []
     for path in sorted(directory.glob("guard_*.yaml")):
-        for key, entries in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
-            lists.setdefault(key, []).extend(str(e) for e in entries)
-    stopwords = "|".join(lists.pop("name_stopword", ["(?!)"]))
-    source = directory / "guard_*.yaml"
-    officials = "|".join(_expand(e, stopwords) for e in lists.pop("official_title", ["(?!)"]))
-    patterns = {
-        key: [_compile(source, key, _expand(e, stopwords)) for e in entries]
-        for key, entries in lists.items()
-    }
-    official_before = re.compile(f"(?<!{_WORD_CHAR})(?:{officials})\\.?\\s*[,:]?\\s*$")
+        for key, values in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            entries.extend((path, str(key), str(v)) for v in values)
+    stopwords = "|".join(e for _, key, e in entries if key == "name_stopword") or "(?!)"
+    officials = [
+        _compile(p, k, _expand(e, stopwords)) for p, k, e in entries if k == "official_title"
+    ]
+    patterns: dict[str, list[re.Pattern[str]]] = {}
+    for path, key, entry in entries:
+        if key not in ("name_stopword", "official_title"):
+            patterns.setdefault(key, []).append(_compile(path, key, _expand(entry, stopwords)))
+    joined = "|".join(o.pattern for o in officials) or "(?!)"
+    official_before = re.compile(f"(?:{joined})\\.?\\s*[,:]?\\s*$")
     return Lexicon(patterns=patterns, official_before=official_before)
 
 
