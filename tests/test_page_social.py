@@ -246,3 +246,23 @@ def test_page_without_stories_says_nothing_is_ready(tmp_path, monkeypatch):
     assert not at.exception
     assert at.info[0].value == "No approved story is waiting to be posted."
     assert {m.label: m.value for m in at.metric}["Ready to post"] == "0"
+
+
+def test_a_written_order_recorded_on_the_page_lets_the_blocked_story_be_approved(db):
+    engine, ids = db
+    _advance(engine, ids[1], "vet")
+    at = _page(social_story=ids[1], acting_user="Cell: Asha")
+    form = {w.label: w for w in at.text_input}
+    form["Order reference"].input("SHO/MOT/45/2026")
+    form["Signed by"].input("Insp. R. Singh")
+    next(b for b in at.button if b.label == "Record the order").click().run()
+    assert not at.exception
+    with engine.connect() as conn:
+        audit = queries.story_audit(conn, ids[1])
+    assert audit.select("actor", "action", "detail").rows()[-1] == (
+        "Cell: Asha",
+        "story_block_override",
+        "SHO/MOT/45/2026 — Insp. R. Singh (SHO)",
+    )
+    at.button(key=f"approve_{ids[1]}").click().run()
+    assert _status(engine, ids[1]) == "approved"

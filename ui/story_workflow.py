@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from etl.load import StoryChanged
 from sampark.content.drafts import drafts
 from sampark.content.export import LANGS, story_text
 from sampark.content.workflow import (
@@ -59,7 +60,11 @@ def _act(
     except WorkflowRefused as exc:
         st.error(t(exc.key, lang), icon=":material/block:")
         return
-    stories_data.take_step(step, _approved_drafts(story) if action == "approve" else None)
+    try:
+        stories_data.take_step(step, _approved_drafts(story) if action == "approve" else None)
+    except StoryChanged:
+        st.error(t("wf_story_changed", lang), icon=":material/sync_problem:")
+        return
     flash(t("wf_done", lang, id=story["story_id"], step=t(f"step_{step.to_status}", lang)))
     st.rerun()
 

@@ -164,6 +164,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "role_io": {"en": "Investigating officer", "hi": "अनुसंधानकर्ता"},
     "wf_record_order": {"en": "Record the order", "hi": "आदेश दर्ज करें"},
     "wf_done": {"en": "Story {id}: {step}.", "hi": "कहानी {id}: {step}।"},
+    "wf_story_changed": {
+        "en": "Someone else moved this story on meanwhile; the page now shows its current status.",
+        "hi": "इस बीच किसी और ने इस कहानी का चरण बदल दिया; पृष्ठ अब उसकी वर्तमान स्थिति दिखाता है।",
+    },
     "wf_refused": {"en": "This step is not allowed.", "hi": "यह चरण अनुमत नहीं है।"},
     "wf_actor_required": {
         "en": "Name the acting person first.",
