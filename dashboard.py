@@ -29,6 +29,7 @@ navigation = st.navigation(
         st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/groups:"),
         st.Page("pages/response.py", title=t("page_response", lang), icon=":material/timer:"),
         st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:"),
+        st.Page("pages/social.py", title=t("page_social", lang), icon=":material/campaign:"),
     ]
 )
 navigation.run()

@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import Annotated
 
 import polars as pl
+import sqlalchemy as sa
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from sampark import queries
 from sampark.brief import weekly_brief
+from sampark.content.queue import stories_by_level, story_queue
 from sampark.db import migrate
 from sampark.metrics.activity import WINDOW_DAYS, group_health, health_by_level
 from sampark.metrics.coverage import LEVELS
@@ -22,7 +24,7 @@ from sampark.settings import load_settings
 from sampark.targets import load_profile
 
 app = typer.Typer(add_completion=False, help="Sampark reports.")
-KINDS = ("coverage", "groups", "response", "alerts", "brief")
+KINDS = ("coverage", "groups", "response", "alerts", "stories", "brief")
 FORMATS = ("json", "csv", "table")
 
 
@@ -47,7 +49,9 @@ def main() -> None:
 
 @app.command()
 def report(
-    kind: Annotated[str, typer.Argument(help="coverage | groups | response | alerts | brief")],
+    kind: Annotated[
+        str, typer.Argument(help="coverage | groups | response | alerts | stories | brief")
+    ],
     level: Annotated[
         str, typer.Option(help="state|range|district|circle|thana (groups also: group)")
     ] = "state",
@@ -67,6 +71,9 @@ def report(
     settings = load_settings()
     engine = migrate(db or settings.database_url)
     profile = load_profile(settings.targets_dir, settings.state)
+    if kind == "stories":
+        _print(stories_report(engine, level), fmt, f"Stories by {level}")
+        return
     if kind in ("response", "alerts"):
         with engine.connect() as conn:
             _print(response_report(conn, kind, profile, level), fmt, f"{kind} by {level}")
@@ -87,6 +94,14 @@ def report(
     table = health if level == "group" else health_by_level(health, net.units, level)
     as_of = chats.reference.date() if chats.reference else "no chats loaded"
     _print(table, fmt, f"Group health by {level} ({WINDOW_DAYS} days to {as_of})")
+
+
+def stories_report(engine: sa.Engine, level: str) -> pl.DataFrame:
+    """Stories per status at `level`, as the Social media cell page counts them."""
+    with engine.connect() as conn:
+        units = queries.network(conn).units
+        stories = queries.all_stories(conn)
+    return stories_by_level(story_queue(stories, units), units, level)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from sampark.metrics.activity import WINDOW_DAYS, Activity
 from sampark.metrics.coverage import Network
 from sampark.schema import (
     alerts,
+    audit_log,
     blocklist,
     etl_files,
     etl_runs,
@@ -25,6 +26,8 @@ from sampark.schema import (
     register_entries,
     rejects,
     staff,
+    stories,
+    story_steps,
     units,
 )
 
@@ -481,3 +484,106 @@ def membership_history(conn: sa.Connection) -> pl.DataFrame:
             "left_at": pl.String,
         },
     ).with_columns(day, pl.col("left_at").str.slice(0, 10).str.to_date("%Y-%m-%d"))
+
+
+# --- stories: what the social media cell reads (issue 6) --------------------------------------
+
+STORY_SCHEMA: dict[str, Any] = {
+    "story_id": pl.Int64,
+    "unit_id": pl.String,
+    "story_date": pl.Date,
+    "category": pl.String,
+    "title": pl.String,
+    "body": pl.String,
+    "title_hi": pl.String,
+    "body_hi": pl.String,
+    "status": pl.String,
+    "reviewer": pl.String,
+    "submitted_by": pl.String,
+    "submitted_at": pl.Datetime("us"),
+    "media": pl.List(pl.String),
+    "posted_urls": pl.List(pl.String),
+    "override_reference": pl.String,
+    "override_approver": pl.String,
+    "override_role": pl.String,
+}
+
+
+def stories_version(conn: sa.Connection) -> str:
+    """Changes whenever a story is added or takes a step: the stories' cache key."""
+    s = conn.execute(sa.select(sa.func.count(), sa.func.max(stories.c.story_id))).one()
+    st = conn.execute(sa.select(sa.func.count(), sa.func.max(story_steps.c.step_id))).one()
+    return f"{s[0]}:{s[1]}:{st[0]}:{st[1]}"
+
+
+def all_stories(conn: sa.Connection) -> pl.DataFrame:
+    """Every story with its texts, status, media, posted URLs and any written order."""
+    s = stories.c
+    rows = conn.execute(
+        sa.select(
+            s.story_id,
+            s.unit_id,
+            s.story_date,
+            s.category,
+            s.title,
+            s.body,
+            s.title_hi,
+            s.body_hi,
+            s.status,
+            s.reviewer,
+            s.submitted_by,
+            s.submitted_at,
+            s.media,
+            s.posted_urls,
+            s.block_override,
+        ).order_by(s.story_id)
+    ).all()
+    records = []
+    for row in rows:
+        *head, media, posted, order = row
+        order = order or {}
+        records.append(
+            (
+                *head,
+                [str(m) for m in media or []],
+                [str(p.get("url")) for p in posted or []],
+                order.get("reference"),
+                order.get("approver"),
+                order.get("role"),
+            )
+        )
+    return pl.DataFrame(records, schema=STORY_SCHEMA, orient="row")
+
+
+def story_history(conn: sa.Connection) -> pl.DataFrame:
+    """Every workflow step of every story, oldest first."""
+    c = story_steps.c
+    return _frame(
+        conn,
+        sa.select(c.story_id, c.step, c.actor, c.at, c.note).order_by(c.story_id, c.at, c.step_id),
+        {
+            "story_id": pl.Int64,
+            "step": pl.String,
+            "actor": pl.String,
+            "at": pl.Datetime("us"),
+            "note": pl.String,
+        },
+    )
+
+
+def story_audit(conn: sa.Connection, story_id: int) -> pl.DataFrame:
+    """The audit entries about one story."""
+    c = audit_log.c
+    return _frame(
+        conn,
+        sa.select(c.at, c.actor, c.action, c.detail)
+        .where(c.target == f"story:{story_id}")
+        .order_by(c.audit_id),
+        {"at": pl.Datetime("us"), "actor": pl.String, "action": pl.String, "detail": pl.String},
+    )
+
+
+def stored_guard_findings(conn: sa.Connection) -> dict[int, list[dict[str, Any]]]:
+    """The guard findings recorded with each story when it came in."""
+    rows = conn.execute(sa.select(stories.c.story_id, stories.c.guard_findings)).all()
+    return {int(story_id): list(found or []) for story_id, found in rows}

@@ -1,0 +1,129 @@
+"""Social media cell: today's ready queue, every story's drafts, card, guard findings, history
+and workflow; the submission form; bulk export of approved stories."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sampark.content.card import category_label
+from sampark.content.drafts import CATEGORIES
+from sampark.content.queue import ready_queue, status_counts, stories_view
+from sampark.content.workflow import STATUSES
+from sampark.i18n import number, t
+from ui import data, filters, stories_data, story_views, story_workflow, tables
+from ui.actor import acting_user
+from ui.story_form import submission_form
+
+lang = filters.current_language()
+actor = acting_user(lang)
+units = data.network().units
+scope_id = filters.current_scope()
+queue, history = stories_data.stories()
+scoped = stories_view(queue, units, scope_id=scope_id)
+
+st.title(t("social_title", lang))
+st.caption(
+    t("social_caption", lang, scope=tables.unit_label(units, scope_id, lang) or t("all", lang))
+)
+story_workflow.show_flash()
+counts = status_counts(scoped)
+for col, key in zip(
+    st.columns(5), ("approved", "vetted", "submitted", "blocked", "posted"), strict=True
+):
+    col.metric(t(f"kpi_stories_{key}", lang), number(counts[key], lang))
+
+tab_queue, tab_submit, tab_export = st.tabs(
+    [t("tab_queue", lang), t("tab_submit", lang), t("tab_export", lang)]
+)
+
+with tab_queue:
+    st.subheader(t("ready_title", lang))
+    ready = ready_queue(scoped)
+    if ready.is_empty():
+        st.info(t("ready_none", lang), icon=":material/inbox:")
+    else:
+        st.dataframe(story_views.story_table(ready, lang), hide_index=True, width="stretch")
+
+    st.subheader(t("all_stories_title", lang))
+    district_names = dict(
+        scoped.select("district_id", "district_hi" if lang == "hi" else "district")
+        .drop_nulls("district_id")
+        .unique()
+        .iter_rows()
+    )
+    a, b, c, d, e = st.columns(5)
+    districts = a.multiselect(
+        t("district", lang),
+        sorted(district_names),
+        format_func=lambda u: district_names[u] or u,
+        key="social_districts",
+        placeholder=t("social_any", lang),
+    )
+    categories = b.multiselect(
+        t("col_category", lang),
+        CATEGORIES,
+        format_func=lambda k: category_label(k, lang),
+        key="social_categories",
+        placeholder=t("social_any", lang),
+    )
+    statuses = c.multiselect(
+        t("col_status", lang),
+        STATUSES,
+        format_func=lambda s: t(f"status_{s}", lang),
+        key="social_statuses",
+        placeholder=t("social_any", lang),
+    )
+    since = d.date_input(t("filter_since", lang), value=None, key="social_since")
+    until = e.date_input(t("filter_until", lang), value=None, key="social_until")
+    view = stories_view(
+        scoped,
+        units,
+        districts=districts,
+        categories=categories,
+        statuses=statuses,
+        since=since,
+        until=until,
+    )
+    st.caption(t("stories_found", lang, n=number(view.height, lang)))
+    st.dataframe(story_views.story_table(view, lang), hide_index=True, width="stretch")
+
+    labels = story_views.story_labels(view, lang)
+    chosen = st.selectbox(
+        t("story_open", lang), list(labels), format_func=labels.__getitem__, key="social_story"
+    )
+    if chosen is not None:
+        st.divider()
+        story_views.story_detail(
+            view.filter(story_id=chosen).row(0, named=True),
+            history.filter(story_id=chosen),
+            actor,
+            lang,
+        )
+
+with tab_submit:
+    submission_form(units, actor, lang)
+
+with tab_export:
+    approved = ready_queue(scoped)
+    if approved.is_empty():
+        st.info(t("export_none", lang), icon=":material/inbox:")
+    else:
+        st.caption(t("export_caption", lang, n=number(approved.height, lang)))
+        csv, cards = stories_data.export(approved)
+        left, right = st.columns(2)
+        left.download_button(
+            t("export_csv", lang),
+            csv,
+            "approved_stories.csv",
+            "text/csv",
+            key="export_csv",
+            icon=":material/download:",
+        )
+        right.download_button(
+            t("export_zip", lang),
+            cards,
+            "approved_cards.zip",
+            "application/zip",
+            key="export_zip",
+            icon=":material/folder_zip:",
+        )

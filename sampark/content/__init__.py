@@ -1,0 +1,1 @@
+"""Post drafting, length rules, the legal and personal-data guard, image cards."""

@@ -1,0 +1,89 @@
+"""Per-story drafts and cards in each language, and the bulk export of approved stories."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import polars as pl
+
+from sampark.content.card import Card, alt_text, card_png
+from sampark.content.drafts import PLATFORMS, StoryText, drafts
+
+LANGS = ("en", "hi")
+
+
+def story_text(story: dict[str, Any], lang: str) -> StoryText | None:
+    """The story's version in `lang` (a row of `story_queue`), or None when it has no title and
+    body in that language."""
+    suffix = "_hi" if lang == "hi" else ""
+    title = (story.get(f"title{suffix}") or "").strip()
+    body = (story.get(f"body{suffix}") or "").strip()
+    if not (title and body):
+        return None
+    district = story.get(f"district{suffix}") or story.get("district") or ""
+    return StoryText(
+        title=title,
+        body=body,
+        district=str(district),
+        category=str(story.get("category") or "other"),
+        story_date=story.get("story_date"),
+        lang=lang,
+    )
+
+
+def story_card(text: StoryText) -> Card:
+    return Card(text.title, text.district, text.story_date, text.category, text.lang)
+
+
+def export_frame(approved: pl.DataFrame) -> pl.DataFrame:
+    """One row per approved story and language: the drafts per platform, the card's file name
+    in the ZIP and its alt text."""
+    rows = []
+    for story in approved.iter_rows(named=True):
+        for lang in LANGS:
+            text = story_text(story, lang)
+            if text is None:
+                continue
+            rows.append(
+                {
+                    "story_id": story["story_id"],
+                    "language": lang,
+                    "story_date": story["story_date"],
+                    "district": text.district,
+                    "category": story["category"],
+                    "title": text.title,
+                    **{f"draft_{p}": d for p, d in drafts(text).items()},
+                    "card_file": card_file(story["story_id"], lang),
+                    "alt_text": alt_text(story_card(text)),
+                }
+            )
+    schema = {
+        "story_id": pl.Int64,
+        "language": pl.String,
+        "story_date": pl.Date,
+        "district": pl.String,
+        "category": pl.String,
+        "title": pl.String,
+        **{f"draft_{p}": pl.String for p in PLATFORMS},
+        "card_file": pl.String,
+        "alt_text": pl.String,
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def card_file(story_id: int, lang: str) -> str:
+    return f"story_{story_id}_{lang}.png"
+
+
+def cards_zip(approved: pl.DataFrame) -> bytes:
+    """A ZIP of every approved story's card in each of its languages."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:  # PNGs are compressed already
+        for story in approved.iter_rows(named=True):
+            for lang in LANGS:
+                text = story_text(story, lang)
+                if text is not None:
+                    archive.writestr(card_file(story["story_id"], lang), card_png(story_card(text)))
+    return out.getvalue()

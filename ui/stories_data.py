@@ -1,0 +1,78 @@
+"""The social cell's cached loaders and its writes (each one transaction, then the cache key
+moves on by itself: every write adds a story step)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+
+from etl import load
+from sampark import queries
+from sampark.content.card import Card, card_png
+from sampark.content.export import cards_zip, export_frame
+from sampark.content.intake import Submission
+from sampark.content.queue import story_queue
+from sampark.content.workflow import Override, Step
+from sampark.settings import load_settings
+from ui import data
+
+
+def now() -> datetime:
+    """The time a step is taken, as the database stores it (UTC, naive)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def version() -> str:
+    with data.current_engine().connect() as conn:
+        return f"{queries.stories_version(conn)}|{queries.data_version(conn)}"
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _stories(url: str, stories_version: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    del stories_version  # part of the cache key only
+    with data.engine(url).connect() as conn:
+        units = queries.network(conn).units
+        return story_queue(queries.all_stories(conn), units), queries.story_history(conn)
+
+
+def stories() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(the queue: every story with district, guard counts and readiness; every step)."""
+    return _stories(data.database_url(), version())
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def card(card: Card) -> bytes:
+    return card_png(card)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def export(approved: pl.DataFrame) -> tuple[bytes, bytes]:
+    """(CSV of drafts per story and language, ZIP of their cards)."""
+    return export_frame(approved).write_csv().encode("utf-8-sig"), cards_zip(approved)
+
+
+def media_dir() -> Path:
+    return load_settings().data_dir / "media"
+
+
+def submit(sub: Submission) -> int:
+    """Save the photos and the story; returns its story_id."""
+    names = load.store_media(media_dir(), sub.photos)
+    with data.current_engine().begin() as conn:
+        return load.submit_story(conn, sub, names, now())
+
+
+def take_step(step: Step, drafts: dict[str, dict[str, str]] | None = None) -> None:
+    with data.current_engine().begin() as conn:
+        if step.action == "post":
+            load.record_posted_url(conn, step)
+        else:
+            load.record_step(conn, step, drafts=drafts)
+
+
+def record_order(step: Step, order: Override) -> None:
+    with data.current_engine().begin() as conn:
+        load.record_override(conn, step, order)

@@ -1,0 +1,198 @@
+"""The social cell's story views: table, guard findings, drafts, card, history, workflow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from sampark.content.card import alt_text, category_label
+from sampark.content.drafts import (
+    LIMITS,
+    MAX_HASHTAGS,
+    draft_length,
+    draft_problems,
+    drafts,
+    hashtags_in,
+)
+from sampark.content.export import LANGS, story_card, story_text
+from sampark.content.guard import STORY_FIELDS, story_findings
+from sampark.content.markup import marked_html
+from sampark.content.workflow import STATUSES
+from sampark.i18n import number, t
+from ui import stories_data
+from ui.story_workflow import workflow_panel
+
+
+def _district(story: dict[str, Any], lang: str) -> str:
+    hindi = story.get("district_hi") if lang == "hi" else None
+    return str(hindi or story.get("district") or "—")
+
+
+def story_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Stories as the reader sees them, headers and labels in their language."""
+    district = (
+        pl.col("district_hi").fill_null(pl.col("district")) if lang == "hi" else pl.col("district")
+    )
+    first, second = ("title_hi", "title") if lang == "hi" else ("title", "title_hi")
+    statuses = {s: t(f"status_{s}", lang) for s in STATUSES}
+    categories = {c: category_label(c, lang) for c in frame["category"].drop_nulls().unique()}
+    return frame.select(
+        pl.col("story_id").alias(t("col_story", lang)),
+        pl.col("story_date").cast(pl.String).alias(t("col_date", lang)),
+        district.alias(t("district", lang)),
+        pl.col("category")
+        .replace_strict(categories, default=None, return_dtype=pl.String)
+        .alias(t("col_category", lang)),
+        pl.coalesce(first, second).alias(t("col_title", lang)),
+        pl.col("status")
+        .replace_strict(statuses, default=pl.col("status"))
+        .alias(t("col_status", lang)),
+        pl.col("blocks").alias(t("col_blocks", lang)),
+        pl.col("warns").alias(t("col_warns", lang)),
+        pl.col("overridden").alias(t("col_overridden", lang)),
+    )
+
+
+def findings_panel(story: dict[str, Any], findings: list[dict[str, Any]], lang: str) -> None:
+    st.markdown(f"**{t('guard_title', lang)}**")
+    if story.get("override_reference"):
+        st.info(
+            t(
+                "guard_overridden",
+                lang,
+                reference=story["override_reference"],
+                approver=story.get("override_approver") or "",
+                role=str(story.get("override_role") or "").upper(),
+            ),
+            icon=":material/gavel:",
+        )
+    if not findings:
+        st.success(t("guard_none", lang), icon=":material/verified:")
+        return
+    titles = {f["code"]: t(f["message_key"], lang) for f in findings}
+    for f in findings:
+        box = st.error if f["level"] == "block" else st.warning
+        text = story.get(f["field"]) or ""
+        box(
+            f"{t('guard_level_' + f['level'], lang)} · {t('field_' + f['field'], lang)}: "
+            f"{t(f['message_key'], lang)} — “{text[f['start'] : f['end']]}”",
+            icon=":material/block:" if f["level"] == "block" else ":material/warning:",
+        )
+    for field in STORY_FIELDS:
+        text = story.get(field)
+        if text:
+            mine = [f for f in findings if f["field"] == field]
+            st.caption(t(f"field_{field}", lang))
+            st.html(f'<div style="line-height:1.7">{marked_html(text, mine, titles)}</div>')
+
+
+def _counter(platform: str, text: str, lang: str) -> str:
+    n = number(draft_length(platform, text), lang)
+    limit = LIMITS[platform]
+    key = "draft_counter_x" if platform == "x" else "draft_counter"
+    line = (
+        t(key, lang, n=n, limit=number(limit, lang))
+        if limit
+        else t("draft_counter_nolimit", lang, n=n)
+    )
+    allowed = MAX_HASHTAGS[platform]
+    if allowed:
+        line += " · " + t("draft_hashtags", lang, n=len(hashtags_in(text)), max=allowed)
+    return line
+
+
+def drafts_panel(story: dict[str, Any], lang: str) -> None:
+    st.markdown(f"**{t('drafts_title', lang)}**")
+    versions = [(code, story_text(story, code)) for code in LANGS]
+    present = [(code, text) for code, text in versions if text is not None]
+    if not present:
+        st.info(t("drafts_none", lang))
+        return
+    for tab, (code, text) in zip(
+        st.tabs([t(f"lang_{code}", lang) for code, _ in present]), present, strict=True
+    ):
+        with tab:
+            for platform, draft in drafts(text).items():
+                key = f"draft_{story['story_id']}_{code}_{platform}"
+                edited = st.text_area(
+                    t(f"platform_{platform}", lang), value=draft, key=key, height=220
+                )
+                st.caption(_counter(platform, edited, lang))
+                for problem in draft_problems(platform, edited, has_image=True):
+                    st.warning(t(f"problem_{problem}", lang), icon=":material/warning:")
+                st.code(edited, language=None, wrap_lines=True)
+
+
+def card_panel(story: dict[str, Any], lang: str) -> None:
+    st.markdown(f"**{t('card_title', lang)}**")
+    for code in LANGS:
+        text = story_text(story, code)
+        if text is None:
+            continue
+        card = story_card(text)
+        png = stories_data.card(card)
+        alt = alt_text(card)
+        st.image(png, caption=alt, alt=alt, width="stretch")
+        st.download_button(
+            t("card_download", lang),
+            png,
+            f"story_{story['story_id']}_{code}.png",
+            "image/png",
+            key=f"card_{story['story_id']}_{code}",
+            icon=":material/download:",
+        )
+    media = [stories_data.media_dir() / name for name in story.get("media") or []]
+    shown = [str(p) for p in media if p.is_file()]
+    if shown:
+        st.markdown(f"**{t('photos_title', lang)}**")
+        st.image(shown, width=160)
+
+
+def history_panel(steps: pl.DataFrame, lang: str) -> None:
+    st.markdown(f"**{t('history_title', lang)}**")
+    st.dataframe(
+        steps.select(
+            pl.col("at").alias(t("col_at", lang)),
+            pl.col("step")
+            .map_elements(lambda s: t(f"step_{s}", lang), return_dtype=pl.String)
+            .alias(t("col_step", lang)),
+            pl.col("actor").alias(t("col_actor", lang)),
+            pl.col("note").fill_null("").alias(t("col_note", lang)),
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def story_labels(view: pl.DataFrame, lang: str) -> dict[int, str]:
+    """ "12 · title" per story, the title in the reader's language where there is one."""
+    first, second = ("title_hi", "title") if lang == "hi" else ("title", "title_hi")
+    titles = view.select("story_id", pl.coalesce(first, second).fill_null("—"))
+    return {int(i): f"{i} · {title}" for i, title in titles.iter_rows()}
+
+
+def story_detail(story: dict[str, Any], steps: pl.DataFrame, actor: str, lang: str) -> None:
+    """Everything about one story: findings, drafts, card, history and the workflow buttons."""
+    findings = story_findings({f: story.get(f) for f in STORY_FIELDS})
+    st.subheader(t("story_header", lang, id=story["story_id"]))
+    st.caption(
+        " · ".join(
+            [
+                _district(story, lang),
+                str(story["story_date"] or "—"),
+                category_label(str(story["category"]), lang),
+                t(f"status_{story['status']}", lang),
+                t("submitted_by", lang, name=story["submitted_by"] or "—"),
+            ]
+        )
+    )
+    findings_panel(story, findings, lang)
+    left, right = st.columns([3, 2])
+    with left:
+        drafts_panel(story, lang)
+    with right:
+        card_panel(story, lang)
+    history_panel(steps, lang)
+    workflow_panel(story, findings, actor, lang)

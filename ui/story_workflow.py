@@ -1,0 +1,129 @@
+"""The workflow buttons of a story: vet, approve, post, reject, and the written order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from etl.load import StoryChanged
+from sampark.content.drafts import drafts
+from sampark.content.export import LANGS, story_text
+from sampark.content.workflow import (
+    APPROVER_ROLES,
+    Override,
+    WorkflowRefused,
+    next_step,
+    override_step,
+)
+from sampark.i18n import t
+from ui import stories_data
+
+FLASH = "social_flash"
+
+
+def flash(message: str) -> None:
+    """A message to show once after the rerun that follows a write."""
+    st.session_state[FLASH] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop(FLASH, None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def _approved_drafts(story: dict[str, Any]) -> dict[str, dict[str, str]]:
+    return {code: drafts(text) for code in LANGS if (text := story_text(story, code)) is not None}
+
+
+def _act(
+    story: dict[str, Any],
+    findings: list[dict[str, Any]],
+    action: str,
+    actor: str,
+    note: str,
+    lang: str,
+) -> None:
+    order = {"reference": story["override_reference"]} if story.get("override_reference") else None
+    try:
+        step = next_step(
+            int(story["story_id"]),
+            str(story["status"]),
+            action,
+            actor=actor,
+            at=stories_data.now(),
+            findings=findings,
+            override=order,
+            note=note,
+        )
+    except WorkflowRefused as exc:
+        st.error(t(exc.key, lang), icon=":material/block:")
+        return
+    try:
+        stories_data.take_step(step, _approved_drafts(story) if action == "approve" else None)
+    except StoryChanged:
+        st.error(t("wf_story_changed", lang), icon=":material/sync_problem:")
+        return
+    flash(t("wf_done", lang, id=story["story_id"], step=t(f"step_{step.to_status}", lang)))
+    st.rerun()
+
+
+def workflow_panel(
+    story: dict[str, Any], findings: list[dict[str, Any]], actor: str, lang: str
+) -> None:
+    st.markdown(f"**{t('wf_title', lang)}**")
+    status = str(story["status"])
+    sid = story["story_id"]
+    if not actor:
+        st.info(t("wf_need_actor", lang), icon=":material/person:")
+    if status == "submitted" and st.button(
+        t("wf_vet", lang), key=f"vet_{sid}", disabled=not actor, icon=":material/fact_check:"
+    ):
+        _act(story, findings, "vet", actor, "", lang)
+    if status == "vetted" and st.button(
+        t("wf_approve", lang),
+        key=f"approve_{sid}",
+        disabled=not actor,
+        type="primary",
+        icon=":material/task_alt:",
+    ):
+        _act(story, findings, "approve", actor, "", lang)
+    if status in ("approved", "posted"):
+        url = st.text_input(t("wf_url", lang), key=f"url_{sid}", placeholder="https://x.com/…")
+        if st.button(
+            t("wf_post", lang), key=f"post_{sid}", disabled=not actor, icon=":material/link:"
+        ):
+            _act(story, findings, "post", actor, url, lang)
+    if status in ("submitted", "vetted", "approved"):
+        reason = st.text_input(t("wf_reason", lang), key=f"reason_{sid}")
+        if st.button(
+            t("wf_reject", lang), key=f"reject_{sid}", disabled=not actor, icon=":material/cancel:"
+        ):
+            _act(story, findings, "reject", actor, reason, lang)
+        if story.get("blocked"):
+            _override_form(story, actor, lang)
+
+
+def _override_form(story: dict[str, Any], actor: str, lang: str) -> None:
+    sid = story["story_id"]
+    with st.form(f"override_{sid}"):
+        st.markdown(t("wf_override_title", lang))
+        reference = st.text_input(t("wf_order_reference", lang))
+        approver = st.text_input(t("wf_order_approver", lang))
+        role = st.selectbox(
+            t("wf_order_role", lang), APPROVER_ROLES, format_func=lambda r: t(f"role_{r}", lang)
+        )
+        if not st.form_submit_button(t("wf_record_order", lang), disabled=not actor):
+            return
+    order = Override(reference, approver, str(role))
+    try:
+        step = override_step(
+            int(sid), str(story["status"]), order, actor=actor, at=stories_data.now()
+        )
+    except WorkflowRefused as exc:
+        st.error(t(exc.key, lang), icon=":material/block:")
+        return
+    stories_data.record_order(step, order)
+    flash(t("wf_done", lang, id=sid, step=t("step_override", lang)))
+    st.rerun()
