@@ -60,8 +60,8 @@ def _story(
 
 
 def test_hashtags_come_from_district_and_category_in_each_language():
-    assert hashtags("East Champaran", "cyber", "en") == ["#EastChamparanPolice", "#CyberSafety"]
-    assert hashtags("पूर्वी चंपारण", "cyber", "hi") == ["#पूर्वी_चंपारण_पुलिस", "#साइबर_सुरक्षा"]
+    assert hashtags("East Champaran", "awareness", "en") == ["#EastChamparanPolice", "#Awareness"]
+    assert hashtags("पूर्वी चंपारण", "awareness", "hi") == ["#पूर्वी_चंपारण_पुलिस", "#जागरूकता"]
 
 
 def test_x_draft_is_title_body_and_hashtags():

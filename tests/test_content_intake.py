@@ -23,7 +23,7 @@ def _png() -> bytes:
 def _sub(**changes) -> Submission:
     values = dict(
         unit_id="BR-PAT-T001",
-        category="cyber",
+        category="recovery",
         story_date=date(2026, 11, 20),
         submitted_by="SI Ravi Ranjan",
         title_hi="साइबर ठगी के पैसे लौटाए",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from sampark.response_vocab import STORY_CATEGORIES
 from sampark.settings import PROJECT_ROOT
 
 PLATFORMS = ("x", "facebook", "instagram", "whatsapp")
@@ -25,17 +26,8 @@ X_URL_WEIGHT = 23
 # X counts code points up to U+10FF (Latin, Devanagari, …) once, everything above twice.
 X_LIGHT_MAX = 0x10FF
 HASHTAG_FILE = PROJECT_ROOT / "data" / "content" / "hashtags.yaml"
-CATEGORIES = (
-    "arrest",
-    "gang_bust",
-    "recovery",
-    "missing_traced",
-    "initiative",
-    "awareness",
-    "cyber",
-    "positive_impact",
-    "other",
-)
+# The story categories of the issue and of the stories sheet (one list for both).
+CATEGORIES = tuple(STORY_CATEGORIES)
 _MONTHS_HI = [
     "जनवरी",
     "फ़रवरी",
@@ -101,8 +93,8 @@ def _hashtag_table(path: Path = HASHTAG_FILE) -> dict[str, dict[str, str]]:
 def hashtags(district: str, category: str, lang: str) -> list[str]:
     """The district's police tag and the category's tag, in the story's language.
 
-    >>> hashtags("East Champaran", "cyber", "en")
-    ['#EastChamparanPolice', '#CyberSafety']
+    >>> hashtags("East Champaran", "awareness", "en")
+    ['#EastChamparanPolice', '#Awareness']
     """
     table = _hashtag_table()
     words = re.findall(r"[\w\u0900-\u097f]+", district)
