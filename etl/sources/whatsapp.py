@@ -24,6 +24,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -36,9 +37,11 @@ from etl.sources.whatsapp_events import LRM, Classified, classify, load_phrases
 from etl.sources.whatsapp_headers import (
     _HEAD,
     SNIFF_LINES,
+    BlockDates,
     DateEvidence,
     Shape,
     UnknownExportFormat,
+    block_dates,
     most_common_shape,
     shape_counts,
     timestamp,
@@ -188,23 +191,61 @@ def _first_shape(lines: pl.DataFrame, decided: _Decided) -> Shape:
     if decided.shape is not None:
         return Shape(decided.shape)
     if shape_counts(lines.get_column("raw").head(SNIFF_LINES)).height == 0:
-        raise UnknownExportFormat(
-            f"no WhatsApp message header in the first {SNIFF_LINES} lines"
-            " (expected e.g. '12/03/23, 10:00 am - Name: text' or '[12/03/23, 10:00:00 AM] …')"
-        )
+        raise _no_header()
     shape = most_common_shape(shape_counts(lines.get_column("raw")))
     assert shape is not None
     return Shape(shape)
 
 
-def _fields(lines: pl.DataFrame, shape: Shape) -> pl.DataFrame:
-    return (
+@dataclass(frozen=True)
+class _Block:
+    """One block's lines with their header fields and the counts kept for the whole file."""
+
+    fields: pl.DataFrame  # line, raw, is_shape, year, a, b, hour, mi, ss, rest
+    clean: bool
+    eof: bool
+    shaped: int  # lines of the file's shape
+    header_like: int  # lines the general header pattern matches
+    dates: BlockDates | None
+    replaced: pl.DataFrame  # lines holding U+FFFD
+
+
+def _prepared(lines: pl.DataFrame, clean: bool, eof: bool, shape: Shape) -> _Block:
+    """The work on a block that needs nothing from other blocks (runs on a worker thread)."""
+    fields = (
         lines.lazy()
         .with_columns(pl.col("raw").str.extract_groups(shape.pattern()).alias("h"))
         .unnest("h")
         .with_columns(shape.fields(pl.col("raw")))
         .select(_FIELDS)
         .collect()
+    )
+    shaped = fields.filter(pl.col("is_shape"))
+    return _Block(
+        fields=fields,
+        clean=clean,
+        eof=eof,
+        shaped=shaped.height,
+        header_like=int(lines.get_column("raw").str.contains(_HEAD).sum()),
+        dates=block_dates(shaped) if shaped.height else None,
+        replaced=lines.filter(pl.col("raw").str.contains("\ufffd", literal=True)),
+    )
+
+
+def _prepared_bytes(data: bytes, first_line: int, eof: bool, shape: Shape) -> _Block:
+    lines, clean = lines_of(data, first_line)
+    return _prepared(lines, clean, eof, shape)
+
+
+def _line_count(data: bytes) -> int:
+    """How many lines `lines_of(data)` gives, counted without decoding."""
+    return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+
+
+def _no_header() -> UnknownExportFormat:
+    return UnknownExportFormat(
+        f"no WhatsApp message header in the first {SNIFF_LINES} lines"
+        " (expected e.g. '12/03/23, 10:00 am - Name: text' or '[12/03/23, 10:00:00 AM] …')"
     )
 
 
@@ -216,8 +257,8 @@ class _Collected:
     rejects: list[pl.DataFrame] = field(default_factory=list)
     replaced: list[pl.DataFrame] = field(default_factory=list)  # lines holding U+FFFD
     clean: bool = True
-    shaped: int = 0  # lines of the file's shape
-    header_like: int = 0  # lines the general header pattern matches
+    shaped: int = 0
+    header_like: int = 0
 
 
 def _read(
@@ -230,42 +271,47 @@ def _read(
 ) -> ParsedExport | _Decided:
     """One pass over the text. The shape and the day/month order are guessed from the first
     block and checked against the whole file at the end; a wrong guess asks for a second
-    pass with the right ones (`_Decided`)."""
+    pass with the right ones (`_Decided`). The next block is prepared on a worker thread
+    while this one is settled and classified."""
     phrases = load_phrases()
     evidence, cursor, got = DateEvidence(), Cursor(), _Collected()
-    shape: Shape | None = None
     order: tuple[bool, str] | None = decided.order
-    head: pl.DataFrame | None = None
-    next_line = 1
-    with opener() as stream:
-        for data, eof in _with_last(utf8_blocks(stream, block_bytes, cap)):
-            lines, clean = lines_of(data, next_line)
-            next_line += lines.height
-            got.clean &= clean
-            if shape is None:
-                head = lines if head is None else pl.concat([head, lines])
-                if head.height < SNIFF_LINES and not eof:
-                    continue
-                lines, shape = head, _first_shape(head, decided)
-            fields = _fields(lines, shape)
-            shaped = fields.filter(pl.col("is_shape"))
-            evidence.add(shaped)
-            got.shaped += shaped.height
-            got.header_like += int(lines.get_column("raw").str.contains(_HEAD).sum())
+    with opener() as stream, ThreadPoolExecutor(max_workers=1) as pool:
+        blocks = _with_last(utf8_blocks(stream, block_bytes, cap))
+        first, eof = b"", True
+        for data, last in blocks:
+            first, eof = first + data, last
+            if first.count(b"\n") >= SNIFF_LINES:
+                break
+        if not first:
+            raise _no_header()
+        lines, clean = lines_of(first, 1)
+        shape = _first_shape(lines, decided)
+        ahead = pool.submit(_prepared, lines, clean, eof, shape)
+        next_line = 1 + lines.height
+        while True:
+            block = ahead.result()
+            if not block.eof:
+                data, eof = next(blocks)
+                ahead = pool.submit(_prepared_bytes, data, next_line, eof, shape)
+                next_line += _line_count(data)
+            got.clean &= block.clean
+            got.shaped += block.shaped
+            got.header_like += block.header_like
+            got.replaced.append(block.replaced)
+            evidence.add(block.dates)
             order = order or evidence.order(day_first, year_first=shape.year_first)
-            got.replaced.append(lines.filter(pl.col("raw").str.contains("\ufffd", literal=True)))
-            window = fields if cursor.carry is None else pl.concat([cursor.carry, fields])
+            window = block.fields
+            if cursor.carry is not None:
+                window = pl.concat([cursor.carry, window])
             window = window.with_columns(timestamp(day_first=order[0]).alias("ts"))
-            done, cursor = settle(window, cursor, eof=eof)
+            done, cursor = settle(window, cursor, eof=block.eof)
             if done.height:
                 got.rejects.append(header_rejects(done, shape))
                 got.parts.append(classify(entries_of(done), phrases, name))
-    if shape is None or order is None:
-        if head is None or not head.height:
-            raise UnknownExportFormat(
-                f"no WhatsApp message header in the first {SNIFF_LINES} lines"
-            )
-        raise AssertionError("unreachable")
+            if block.eof:
+                break
+    assert order is not None
     # Another shape could only outnumber this one if the lines not of it were as many.
     if decided.shape is None and got.header_like - got.shaped >= got.shaped:
         exact = _exact_shape(opener, cap, block_bytes)

@@ -97,17 +97,82 @@ def normalized(text: pl.Expr) -> pl.Expr:
     )
 
 
+_MATCH_SCHEMA = {
+    "id": pl.UInt32,
+    "event": pl.String,
+    "actor": pl.String,
+    "subject": pl.String,
+    "several": pl.Boolean,
+}
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
+@lru_cache(maxsize=4)
+def _combined(events: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """All event patterns as one alternation, each behind an empty marker group `m_<i>` and
+    with its groups renamed `<name>_<i>`; and each pattern's group names."""
+    parts, names = [], []
+    for i, (_, pattern) in enumerate(events):
+        names.append(tuple(_GROUP.findall(pattern)))
+
+        def renamed(m: re.Match[str], i: int = i) -> str:
+            return f"(?P<{m.group(1)}_{i}>"
+
+        parts.append(f"(?P<m_{i}>)" + _GROUP.sub(renamed, pattern))
+    return "|".join(parts), tuple(names)
+
+
 def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
-    """`frame` (id, norm) → (id, event, actor, subject, several) for rows a phrase matches."""
-    schema = {
-        "id": pl.UInt32,
-        "event": pl.String,
-        "actor": pl.String,
-        "subject": pl.String,
-        "several": pl.Boolean,
-    }
+    """`frame` (id, norm) → (id, event, actor, subject, several) for rows a phrase matches.
+
+    The first pattern (in table order) that matches the whole text wins. One alternation of
+    all patterns finds it in one pass: with every branch anchored at both ends, the
+    leftmost-first branch that matches is the first pattern that matches.
+    """
     left = frame.filter(pl.col("norm").str.contains(_any_of(tuple(p for _, p in phrases.events))))
-    found = [pl.DataFrame(schema=schema)]
+    if left.height == 0:
+        return pl.DataFrame(schema=_MATCH_SCHEMA)
+    pattern, names = _combined(phrases.events)
+    groups = left.select("id", pl.col("norm").str.extract_groups(pattern).alias("g")).unnest("g")
+    markers = [pl.col(f"m_{i}").is_not_null() for i in range(len(names))]
+    which = pl.concat_list(markers).list.arg_max()
+    columns = [f"{n}_{i}" for i, ns in enumerate(names) for n in ns]
+    # Only the matching branch's groups take part; the pattern alone matches only when all
+    # of them did.
+    taking_part = (
+        pl.sum_horizontal(pl.col(c).is_not_null() for c in columns) if columns else pl.lit(0)
+    )
+    complete = taking_part == which.replace_strict(
+        list(range(len(names))), [len(ns) for ns in names], return_dtype=pl.UInt32
+    )
+
+    def first(*wanted: str) -> pl.Expr:
+        found = [pl.col(c) for c in columns if c.rsplit("_", 1)[0] in wanted]
+        return pl.coalesce(found) if found else pl.lit(None, pl.String)
+
+    several = [i for i, ns in enumerate(names) if "subjects" in ns]
+    matched = groups.select(
+        pl.col("id").cast(pl.UInt32),
+        which.replace_strict(
+            list(range(len(names))), [event for event, _ in phrases.events], return_dtype=pl.String
+        ).alias("event"),
+        first("actor").str.strip_chars().alias("actor"),
+        first("subjects", "subject").alias("subject"),
+        which.is_in(several).alias("several"),
+        complete.alias("_complete"),
+    )
+    done = matched.filter(pl.col("_complete")).drop("_complete")
+    rest = matched.filter(~pl.col("_complete")).get_column("id")
+    if rest.len() == 0:
+        return done
+    again = _matched_one_by_one(frame.filter(pl.col("id").is_in(rest.implode())), phrases)
+    return pl.concat([done, again]).sort("id")
+
+
+def _matched_one_by_one(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`matched_events` pattern by pattern (for the rows the combined pattern cannot settle)."""
+    left = frame.filter(pl.col("norm").str.contains(_any_of(tuple(p for _, p in phrases.events))))
+    found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
     for event, pattern in phrases.events:
         if left.height == 0:
             break
@@ -212,19 +277,27 @@ def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> 
         "line",
     )
     attributed = pl.col("has_author") & pl.col("w_event").is_null()
+    # Authors are views into the split text; kept as they are (here and in the author
+    # lists below), they would keep every block's whole text alive a second time.
+    messages = messages.with_columns(messages.get_column("author").shrink_to_fit())
     return Classified(
         messages=messages,
         events=events_of(odd, phrases),
-        pending=odd.filter(pl.col("_pending")).select("line", pl.col("_author").alias("author")),
+        pending=odd.filter(pl.col("_pending")).select(
+            "line", pl.col("_author").alias("author").str.slice(0)
+        ),
         unmarked_authors=pl.concat(
             [
                 e.get_column("_author").filter(~e.get_column("_slow")),
                 odd.filter(attributed & ~pl.col("_marked")).get_column("_author"),
             ]
-        ).unique(),
+        )
+        .unique()
+        .shrink_to_fit(),
         event_authors=odd.filter(attributed & pl.col("_marked") & pl.col("a_event").is_not_null())
         .get_column("_author")
-        .unique(),
+        .unique()
+        .shrink_to_fit(),
     )
 
 

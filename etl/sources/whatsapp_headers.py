@@ -222,6 +222,30 @@ def timestamp(*, day_first: bool) -> pl.Expr:
     return pl.when(valid).then(seconds * 1_000_000).cast(pl.Datetime("us"))
 
 
+@dataclass(frozen=True)
+class BlockDates:
+    """What one block's same-shape headers say about day/month order (both orders tried)."""
+
+    first_big: bool
+    second_big: bool
+    steps_back: tuple[int, int]  # entries going back in time, day-first / month-first
+    first: tuple[datetime | None, datetime | None]
+    last: tuple[datetime | None, datetime | None]
+
+
+def block_dates(headers: pl.DataFrame) -> BlockDates:
+    """`headers`: the block's is_shape rows in line order, with the number columns."""
+    big = headers.select((pl.col("a") > 12).any(), (pl.col("b") > 12).any()).row(0)
+    stamps = headers.select(
+        timestamp(day_first=True).alias("d"), timestamp(day_first=False).alias("m")
+    )
+    back = stamps.select((pl.all() < pl.all().shift(1)).sum()).row(0)
+    ends = stamps.select(pl.all().first().name.suffix("0"), pl.all().last()).row(0)
+    return BlockDates(
+        bool(big[0]), bool(big[1]), (back[0], back[1]), (ends[0], ends[1]), (ends[2], ends[3])
+    )
+
+
 @dataclass
 class DateEvidence:
     """What the same-shape headers seen so far say about day/month order."""
@@ -230,26 +254,23 @@ class DateEvidence:
     second_big: bool = False
     steps_back: tuple[int, int] = (0, 0)  # entries going back in time, day-first / month-first
     last: tuple[datetime | None, datetime | None] = (None, None)
+    seen: bool = False
 
-    def add(self, headers: pl.DataFrame) -> None:
-        """Count `headers` (is_shape rows in line order, with the number columns)."""
-        if headers.height == 0:
+    def add(self, block: BlockDates | None) -> None:
+        """Count the next block (None: it had no header of the shape)."""
+        if block is None:
             return
-        big = headers.select((pl.col("a") > 12).any(), (pl.col("b") > 12).any()).row(0)
-        self.first_big |= bool(big[0])
-        self.second_big |= bool(big[1])
-        stamps = headers.select(
-            timestamp(day_first=True).alias("d"), timestamp(day_first=False).alias("m")
-        )
-        back, last = [], []
-        for i, series in enumerate(stamps.get_columns()):
-            # The pair across the block boundary counts too.
-            before = self.last[i]
-            prev = series.shift(1, fill_value=before) if before is not None else series.shift(1)
-            back.append(self.steps_back[i] + int((series < prev).sum()))
-            last.append(series[-1])
+        self.first_big |= block.first_big
+        self.second_big |= block.second_big
+        back = list(self.steps_back)
+        for i in (0, 1):
+            before, first = self.last[i], block.first[i]
+            # The pair across the block boundary counts too (a null on either side: not).
+            crossed = self.seen and before is not None and first is not None and first < before
+            back[i] += block.steps_back[i] + int(crossed)
         self.steps_back = (back[0], back[1])
-        self.last = (last[0], last[1])
+        self.last = block.last
+        self.seen = True
 
     def order(self, day_first: bool | None, *, year_first: bool) -> tuple[bool, str]:
         """(day_first, evidence) for one file.
