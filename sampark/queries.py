@@ -300,6 +300,7 @@ def activity(conn: sa.Connection, days: int = WINDOW_DAYS) -> Activity:
         changes=changes,
         presence=presence,
         writers=writers,
+        rosters=roster_as_of(conn),
     )
 
 
@@ -373,3 +374,16 @@ def chat_presence(conn: sa.Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
         {"group_id": pl.String, "person_id": pl.String, "last_ts": pl.Datetime("us")},
     )
     return events, authors
+
+
+# --- issue 3: chat-side reads (appended) ----------------------------------------------------
+
+
+def roster_as_of(conn: sa.Connection) -> pl.DataFrame:
+    """Per group, the date of the newest roster applied (the latest join or exit recorded)."""
+    latest = sa.func.max(sa.func.coalesce(memberships.c.left_at, memberships.c.joined_at))
+    return _frame(
+        conn,
+        sa.select(memberships.c.group_id, latest).group_by(memberships.c.group_id),
+        {"group_id": pl.String, "as_of": pl.Datetime("us")},
+    )
