@@ -42,6 +42,7 @@ from etl.sources.whatsapp_headers import (
     Shape,
     UnknownExportFormat,
     block_dates,
+    line_shapes,
     most_common_shape,
     shape_counts,
     timestamp,
@@ -190,9 +191,10 @@ def _with_last(blocks: Iterator[bytes]) -> Iterator[tuple[bytes, bool]]:
 def _first_shape(lines: pl.DataFrame, decided: _Decided) -> Shape:
     if decided.shape is not None:
         return Shape(decided.shape)
-    if shape_counts(lines.get_column("raw").head(SNIFF_LINES)).height == 0:
+    shapes = line_shapes(lines.get_column("raw"))
+    if shapes.head(SNIFF_LINES).null_count() == min(shapes.len(), SNIFF_LINES):
         raise _no_header()
-    shape = most_common_shape(shape_counts(lines.get_column("raw")))
+    shape = most_common_shape(shapes.drop_nulls().value_counts(name="n"))
     assert shape is not None
     return Shape(shape)
 
@@ -210,7 +212,9 @@ class _Block:
     replaced: pl.DataFrame  # lines holding U+FFFD
 
 
-def _prepared(lines: pl.DataFrame, clean: bool, eof: bool, shape: Shape) -> _Block:
+def _prepared(
+    lines: pl.DataFrame, clean: bool, eof: bool, shape: Shape, day_first: bool | None
+) -> _Block:
     """The work on a block that needs nothing from other blocks (runs on a worker thread)."""
     fields = (
         lines.lazy()
@@ -227,14 +231,24 @@ def _prepared(lines: pl.DataFrame, clean: bool, eof: bool, shape: Shape) -> _Blo
         eof=eof,
         shaped=shaped.height,
         header_like=int(lines.get_column("raw").str.contains(_HEAD).sum()),
-        dates=block_dates(shaped) if shaped.height else None,
+        dates=(
+            block_dates(
+                shaped,
+                whole_file=eof and lines.item(0, "line") == 1,
+                day_first=day_first,
+            )
+            if shaped.height
+            else None
+        ),
         replaced=lines.filter(pl.col("raw").str.contains("\ufffd", literal=True)),
     )
 
 
-def _prepared_bytes(data: bytes, first_line: int, eof: bool, shape: Shape) -> _Block:
+def _prepared_bytes(
+    data: bytes, first_line: int, eof: bool, shape: Shape, day_first: bool | None
+) -> _Block:
     lines, clean = lines_of(data, first_line)
-    return _prepared(lines, clean, eof, shape)
+    return _prepared(lines, clean, eof, shape, day_first)
 
 
 def _line_count(data: bytes) -> int:
@@ -287,13 +301,13 @@ def _read(
             raise _no_header()
         lines, clean = lines_of(first, 1)
         shape = _first_shape(lines, decided)
-        ahead = pool.submit(_prepared, lines, clean, eof, shape)
+        ahead = pool.submit(_prepared, lines, clean, eof, shape, day_first)
         next_line = 1 + lines.height
         while True:
             block = ahead.result()
             if not block.eof:
                 data, eof = next(blocks)
-                ahead = pool.submit(_prepared_bytes, data, next_line, eof, shape)
+                ahead = pool.submit(_prepared_bytes, data, next_line, eof, shape, day_first)
                 next_line += _line_count(data)
             got.clean &= block.clean
             got.shaped += block.shaped

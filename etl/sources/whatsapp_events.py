@@ -135,16 +135,15 @@ def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     pattern, names = _combined(phrases.events)
     groups = left.select("id", pl.col("norm").str.extract_groups(pattern).alias("g")).unnest("g")
     markers = [pl.col(f"m_{i}").is_not_null() for i in range(len(names))]
-    which = pl.concat_list(markers).list.arg_max()
+    groups = groups.with_columns(pl.concat_list(markers).list.arg_max().alias("_which"))
+    which = pl.col("_which")
     columns = [f"{n}_{i}" for i, ns in enumerate(names) for n in ns]
     # Only the matching branch's groups take part; the pattern alone matches only when all
     # of them did.
     taking_part = (
         pl.sum_horizontal(pl.col(c).is_not_null() for c in columns) if columns else pl.lit(0)
     )
-    complete = taking_part == which.replace_strict(
-        list(range(len(names))), [len(ns) for ns in names], return_dtype=pl.UInt32
-    )
+    branches = list(range(len(names)))
 
     def first(*wanted: str) -> pl.Expr:
         found = [pl.col(c) for c in columns if c.rsplit("_", 1)[0] in wanted]
@@ -154,12 +153,15 @@ def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     matched = groups.select(
         pl.col("id").cast(pl.UInt32),
         which.replace_strict(
-            list(range(len(names))), [event for event, _ in phrases.events], return_dtype=pl.String
+            branches, [event for event, _ in phrases.events], return_dtype=pl.String
         ).alias("event"),
         first("actor").str.strip_chars().alias("actor"),
         first("subjects", "subject").alias("subject"),
         which.is_in(several).alias("several"),
-        complete.alias("_complete"),
+        (
+            taking_part
+            == which.replace_strict(branches, [len(ns) for ns in names], return_dtype=pl.UInt32)
+        ).alias("_complete"),
     )
     done = matched.filter(pl.col("_complete")).drop("_complete")
     rest = matched.filter(~pl.col("_complete")).get_column("id")

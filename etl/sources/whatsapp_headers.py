@@ -83,18 +83,17 @@ def _paired() -> pl.Expr:
     return (pl.col("ob") == "[").eq(pl.col("post").str.starts_with("]"))
 
 
+def line_shapes(raw: pl.Series) -> pl.Series:
+    """Each line's header shape (general pattern), null where the line is no header."""
+    parts = raw.to_frame("raw").select(pl.col("raw").str.extract_groups(_HEAD).alias("h"))
+    return parts.unnest("h").select(
+        pl.when(pl.col("d1").is_not_null() & _paired()).then(_shape()).alias("shape")
+    )["shape"]
+
+
 def shape_counts(raw: pl.Series) -> pl.DataFrame:
     """How many lines have each header shape (general pattern): shape, n."""
-    parts = raw.to_frame("raw").select(pl.col("raw").str.extract_groups(_HEAD).alias("h"))
-    shapes = parts.unnest("h").select(
-        pl.when(pl.col("d1").is_not_null() & _paired()).then(_shape()).alias("shape")
-    )
-    return shapes.drop_nulls().group_by("shape").agg(pl.len().cast(pl.Int64).alias("n"))
-
-
-def has_header(raw: pl.Series) -> bool:
-    """Whether any of these lines is header-shaped (general pattern, brackets paired)."""
-    return shape_counts(raw).height > 0
+    return line_shapes(raw).drop_nulls().value_counts(name="n")
 
 
 def most_common_shape(counts: pl.DataFrame) -> str | None:
@@ -233,16 +232,34 @@ class BlockDates:
     last: tuple[datetime | None, datetime | None]
 
 
-def block_dates(headers: pl.DataFrame) -> BlockDates:
-    """`headers`: the block's is_shape rows in line order, with the number columns."""
+def block_dates(headers: pl.DataFrame, *, whole_file: bool, day_first: bool | None) -> BlockDates:
+    """`headers`: the block's is_shape rows in line order, with the number columns.
+
+    Steps back in time are only counted when they can matter: not when `day_first` is set,
+    nor when this block is the whole file and a day > 12 already decides.
+    """
     big = headers.select((pl.col("a") > 12).any(), (pl.col("b") > 12).any()).row(0)
-    stamps = headers.select(
-        timestamp(day_first=True).alias("d"), timestamp(day_first=False).alias("m")
+    first_big, second_big = bool(big[0]), bool(big[1])
+    if day_first is not None or (whole_file and first_big != second_big):
+        return BlockDates(first_big, second_big, (0, 0), (None, None), (None, None))
+    stamps = [pl.col("t0"), pl.col("t1")]
+    row = (
+        headers.with_columns(
+            timestamp(day_first=True).alias("t0"), timestamp(day_first=False).alias("t1")
+        )
+        .select(
+            *[(t < t.shift(1)).sum().alias(f"back{i}") for i, t in enumerate(stamps)],
+            *[t.first().alias(f"first{i}") for i, t in enumerate(stamps)],
+            *[t.last().alias(f"last{i}") for i, t in enumerate(stamps)],
+        )
+        .row(0, named=True)
     )
-    back = stamps.select((pl.all() < pl.all().shift(1)).sum()).row(0)
-    ends = stamps.select(pl.all().first().name.suffix("0"), pl.all().last()).row(0)
     return BlockDates(
-        bool(big[0]), bool(big[1]), (back[0], back[1]), (ends[0], ends[1]), (ends[2], ends[3])
+        first_big,
+        second_big,
+        (row["back0"], row["back1"]),
+        (row["first0"], row["first1"]),
+        (row["last0"], row["last1"]),
     )
 
 

@@ -20,6 +20,7 @@ import polars as pl
 from etl.sources.whatsapp_headers import EMBEDDED, FORGED_STEP_BACK, Shape, _paired, _shape
 
 BLOCK_BYTES = 4 * 1024 * 1024
+SMALL_BYTES = 256 * 1024
 REJECT_SCHEMA = {"line": pl.Int64, "reason": pl.String, "raw": pl.String}
 
 
@@ -68,11 +69,22 @@ def lines_of(data: bytes, first_line: int) -> tuple[pl.DataFrame, bool]:
     Undecodable bytes become U+FFFD, as a whole-file decode with errors="replace" would.
     """
     clean = True
-    try:
-        frame = pl.read_lines(data, name="raw")
-    except pl.exceptions.ComputeError:
-        clean = False
-        frame = pl.read_lines(data.decode("utf-8", errors="replace").encode(), name="raw")
+    if len(data) < SMALL_BYTES:  # polars' line reader has a fixed cost that a small chat feels
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            clean, text = False, data.decode("utf-8", errors="replace")
+        split = text.split("\n") if text else []
+        if text.endswith("\n"):
+            split.pop()
+        raw = pl.Series("raw", split, dtype=pl.String)
+        frame = (raw.str.strip_suffix("\r") if "\r" in text else raw).to_frame()
+    else:
+        try:
+            frame = pl.read_lines(data, name="raw")
+        except pl.exceptions.ComputeError:
+            clean = False
+            frame = pl.read_lines(data.decode("utf-8", errors="replace").encode(), name="raw")
     frame = frame.with_row_index("line", offset=first_line)
     return frame.with_columns(pl.col("line").cast(pl.Int64)), clean
 
