@@ -34,7 +34,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH_VENV = ROOT / ".venv-bench"
 REQUIREMENTS = Path(__file__).resolve().parent / "requirements.txt"
 PARSERS = ("parse_export", "whatstk", "chat-miner")
 
@@ -182,16 +181,37 @@ def _child(name: str, path: Path) -> None:
 # --- the parent -----------------------------------------------------------------------------
 
 
+def bench_venv() -> Path:
+    """`$SAMPARK_BENCH_VENV`, else this checkout's `.venv-bench/`, else the main checkout's.
+
+    A git worktree shares the main checkout's bench venv instead of building its own copy.
+    """
+    if os.environ.get("SAMPARK_BENCH_VENV"):
+        return Path(os.environ["SAMPARK_BENCH_VENV"])
+    own = ROOT / ".venv-bench"
+    if (own / "bin" / "python").exists():
+        return own
+    common = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--path-format=absolute", "--git-common-dir"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    main = Path(common).parent / ".venv-bench" if common else own
+    return main if (main / "bin" / "python").exists() else own
+
+
 def bench_python() -> Path:
     """`.venv-bench/bin/python` with `bench/requirements.txt` installed (created once)."""
-    python = BENCH_VENV / "bin" / "python"
-    stamp = BENCH_VENV / ".requirements"
+    venv = bench_venv()
+    python = venv / "bin" / "python"
+    stamp = venv / ".requirements"
     wanted = REQUIREMENTS.read_text(encoding="utf-8")
     if python.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == wanted:
         return python
-    print(f"setting up {BENCH_VENV.name}/ from {REQUIREMENTS.relative_to(ROOT)} …", flush=True)
+    print(f"setting up {venv}/ from {REQUIREMENTS.relative_to(ROOT)} …", flush=True)
     if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", "-r", str(REQUIREMENTS)], check=True, env=env

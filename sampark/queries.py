@@ -310,6 +310,7 @@ def activity(conn: sa.Connection, days: int = WINDOW_DAYS) -> Activity:
         changes=changes,
         presence=presence,
         writers=writers,
+        rosters=roster_as_of(conn),
     )
 
 
@@ -587,3 +588,16 @@ def stored_guard_findings(conn: sa.Connection) -> dict[int, list[dict[str, Any]]
     """The guard findings recorded with each story when it came in."""
     rows = conn.execute(sa.select(stories.c.story_id, stories.c.guard_findings)).all()
     return {int(story_id): list(found or []) for story_id, found in rows}
+
+
+# --- issue 3: chat-side reads (appended) ----------------------------------------------------
+
+
+def roster_as_of(conn: sa.Connection) -> pl.DataFrame:
+    """Per group, the date of the newest roster applied (the latest join or exit recorded)."""
+    latest = sa.func.max(sa.func.coalesce(memberships.c.left_at, memberships.c.joined_at))
+    return _frame(
+        conn,
+        sa.select(memberships.c.group_id, latest).group_by(memberships.c.group_id),
+        {"group_id": pl.String, "as_of": pl.Datetime("us")},
+    )

@@ -1,5 +1,6 @@
 """Chat-side pure functions: noise flags, matching exports to groups, group health."""
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -186,6 +187,25 @@ def test_group_health_literal_row_of_an_active_group():
 def test_group_silent_for_two_months_is_dormant_and_its_admin_is_not_admin():
     row = group_health(_net(), _activity()).filter(group_id="G2").row(0, named=True)
     assert (row["days_since_last"], row["dormant"], row["admin_is_admin"]) == (61, True, False)
+
+
+def test_chat_admin_change_after_the_roster_counts_in_group_health():
+    made = pl.DataFrame(
+        {
+            "group_id": ["G2"],
+            "person_id": ["+91999"],
+            "ts": [datetime(2026, 10, 2)],
+            "event": ["admin_made"],
+        }
+    )
+    activity = _activity()
+    activity = replace(
+        activity,
+        presence=pl.concat([activity.presence, made]),
+        rosters=pl.DataFrame({"group_id": ["G2"], "as_of": [datetime(2026, 9, 1)]}),
+    )
+    row = group_health(_net(), activity).filter(group_id="G2").row(0, named=True)
+    assert row["admin_is_admin"] is True
 
 
 def test_health_rolls_up_to_the_district_as_shares_of_sums():

@@ -21,7 +21,7 @@ NNBSP, LRM = "\u202f", "\u200e"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "whatsapp"
 
 
-def parsed(tmp_path: Path, text: str, name: str = "chat.txt", **kwargs: bool) -> ParsedExport:
+def parsed(tmp_path: Path, text: str, name: str = "chat.txt", **kwargs: bool | int) -> ParsedExport:
     path = tmp_path / name
     path.write_bytes(text.encode("utf-8"))
     return parse_export(path, **kwargs)
@@ -241,6 +241,45 @@ def test_text_without_headers_is_an_unknown_format(tmp_path: Path) -> None:
 def test_chat_name_comes_from_the_export_file_name(tmp_path: Path) -> None:
     result = parsed(tmp_path, "12/03/23, 10:00 - A: x\n", name="WhatsApp Chat with PS Kotwali.txt")
     assert result.chat_name == "PS Kotwali"
+
+
+# --- reading in blocks ------------------------------------------------------------------------
+
+
+MIXED = (
+    "orphan line\n"
+    f"{LRM}[05/01/24, 9:16:10{NNBSP}AM] PS Kotwali: {LRM}SHO added Amit, Ravi and +91 98765 43210\n"
+    f"[05/01/24, 9:17:00{NNBSP}AM] Amit: first\n\n  second\n"
+    f"[04/01/24, 9:17:00{NNBSP}AM] Fake: pasted\n"
+    f"[05/01/24, 9:18:00{NNBSP}AM] Ravi: ok\n"
+    f"{LRM}[05/01/24, 9:19:00{NNBSP}AM] PS Kotwali: {LRM}SHO changed the settings\n"
+    f"[05/01/24, 9:15:00{NNBSP}AM] Ravi: late\n"
+    f"[13/01/24, 7:40:12{NNBSP}PM] Ravi: see [05/01/24, 9:18:00{NNBSP}AM] Fake: x\n"
+)
+
+
+def test_small_blocks_read_the_same_as_one_block(tmp_path: Path) -> None:
+    whole = parsed(tmp_path, MIXED)
+    blocks = parsed(tmp_path, MIXED, block_bytes=40)
+    assert rows(blocks.messages, "author", "kind", "line") == [
+        (None, "system", 2),
+        ("Amit", "text", 3),
+        ("Ravi", "text", 7),
+        (None, "system", 8),
+        ("Ravi", "text", 9),
+        ("Ravi", "text", 10),
+    ]
+    assert blocks.messages.equals(whole.messages)
+    assert blocks.events.equals(whole.events)
+    assert blocks.rejects.equals(whole.rejects)
+
+
+def test_day_over_12_late_in_a_long_file_decides_the_order_of_all_of_it(tmp_path: Path) -> None:
+    early = "".join(f"1/2/23, 10:{m:02d} - A: x\n" for m in range(60)) * 3
+    text = early + "1/20/23, 10:00 - A: y\n"
+    result = parsed(tmp_path, text, block_bytes=1000)
+    assert (result.day_first, result.date_order_evidence) == (False, "day>12")
+    assert result.messages.item(0, "ts") == datetime(2023, 1, 2, 10)
 
 
 # --- zip exports ----------------------------------------------------------------------------

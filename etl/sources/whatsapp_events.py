@@ -97,17 +97,84 @@ def normalized(text: pl.Expr) -> pl.Expr:
     )
 
 
+_MATCH_SCHEMA = {
+    "id": pl.UInt32,
+    "event": pl.String,
+    "actor": pl.String,
+    "subject": pl.String,
+    "several": pl.Boolean,
+}
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
+@lru_cache(maxsize=4)
+def _combined(events: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """All event patterns as one alternation, each behind an empty marker group `m_<i>` and
+    with its groups renamed `<name>_<i>`; and each pattern's group names."""
+    parts, names = [], []
+    for i, (_, pattern) in enumerate(events):
+        names.append(tuple(_GROUP.findall(pattern)))
+
+        def renamed(m: re.Match[str], i: int = i) -> str:
+            return f"(?P<{m.group(1)}_{i}>"
+
+        parts.append(f"(?P<m_{i}>)" + _GROUP.sub(renamed, pattern))
+    return "|".join(parts), tuple(names)
+
+
 def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
-    """`frame` (id, norm) → (id, event, actor, subject, several) for rows a phrase matches."""
-    schema = {
-        "id": pl.UInt32,
-        "event": pl.String,
-        "actor": pl.String,
-        "subject": pl.String,
-        "several": pl.Boolean,
-    }
+    """`frame` (id, norm) → (id, event, actor, subject, several) for rows a phrase matches.
+
+    The first pattern (in table order) that matches the whole text wins. One alternation of
+    all patterns finds it in one pass: with every branch anchored at both ends, the
+    leftmost-first branch that matches is the first pattern that matches.
+    """
     left = frame.filter(pl.col("norm").str.contains(_any_of(tuple(p for _, p in phrases.events))))
-    found = [pl.DataFrame(schema=schema)]
+    if left.height == 0:
+        return pl.DataFrame(schema=_MATCH_SCHEMA)
+    pattern, names = _combined(phrases.events)
+    groups = left.select("id", pl.col("norm").str.extract_groups(pattern).alias("g")).unnest("g")
+    markers = [pl.col(f"m_{i}").is_not_null() for i in range(len(names))]
+    groups = groups.with_columns(pl.concat_list(markers).list.arg_max().alias("_which"))
+    which = pl.col("_which")
+    columns = [f"{n}_{i}" for i, ns in enumerate(names) for n in ns]
+    # Only the matching branch's groups take part; the pattern alone matches only when all
+    # of them did.
+    taking_part = (
+        pl.sum_horizontal(pl.col(c).is_not_null() for c in columns) if columns else pl.lit(0)
+    )
+    branches = list(range(len(names)))
+
+    def first(*wanted: str) -> pl.Expr:
+        found = [pl.col(c) for c in columns if c.rsplit("_", 1)[0] in wanted]
+        return pl.coalesce(found) if found else pl.lit(None, pl.String)
+
+    several = [i for i, ns in enumerate(names) if "subjects" in ns]
+    matched = groups.select(
+        pl.col("id").cast(pl.UInt32),
+        which.replace_strict(
+            branches, [event for event, _ in phrases.events], return_dtype=pl.String
+        ).alias("event"),
+        first("actor").str.strip_chars().alias("actor"),
+        first("subjects", "subject").alias("subject"),
+        which.is_in(several).alias("several"),
+        (
+            taking_part
+            == which.replace_strict(branches, [len(ns) for ns in names], return_dtype=pl.UInt32)
+        ).alias("_complete"),
+    )
+    done = matched.filter(pl.col("_complete")).drop("_complete")
+    rest = matched.filter(~pl.col("_complete")).get_column("id")
+    if rest.len() == 0:
+        return done
+    again = _matched_one_by_one(frame.filter(pl.col("id").is_in(rest.implode())), phrases)
+    return pl.concat([done, again]).sort("id")
+
+
+def _matched_one_by_one(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`matched_events` pattern by pattern (for the rows the combined pattern cannot settle)."""
+    left = frame.filter(pl.col("norm").str.contains(_any_of(tuple(p for _, p in phrases.events))))
+    found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
     for event, pattern in phrases.events:
         if left.height == 0:
             break
@@ -136,56 +203,129 @@ def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     return pl.concat(found)
 
 
-def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> pl.DataFrame:
-    """Entries (id, ts, line, rest, more) → + author, text, kind, event, actor, subject, several.
+@dataclass(frozen=True)
+class Classified:
+    """One block's entries as messages and events, and what the file-wide "voice" rule needs.
 
-    Android writes system lines without an author; iOS attributes them to the group (or the
-    actor) and starts the text with U+200E. A line is only made a user message when its
-    author part cannot be a system phrase.
+    iOS attributes system lines to the group (or the actor) and marks them with U+200E. A
+    marked line no phrase knows is a system line when its author speaks only in marked lines,
+    at least one of them a known system phrase, anywhere in the file; `pending` holds those
+    lines until the whole file has been seen.
     """
-    lead = f"^[{LRM}\u200f]+"
+
+    messages: pl.DataFrame  # ts, author, text, kind, line
+    events: pl.DataFrame  # ts, event, actor, subject, line
+    pending: pl.DataFrame  # line, author
+    unmarked_authors: pl.Series  # authors of unmarked attributed lines
+    event_authors: pl.Series  # authors of marked lines a phrase recognised
+
+
+def _needs_normalizing(text: pl.Expr) -> pl.Expr:
+    """Where `normalized(text)` can differ from `text` (marks, curly quotes, outer spaces)."""
+    return (
+        text.str.contains(f"[{LRM}\u200f“”’‘]")
+        | text.str.contains(r"^\s")
+        | text.str.contains(r"\s$")
+    )
+
+
+def _with_more(first: pl.Expr) -> pl.Expr:
+    return pl.concat_str(first, pl.col("more"), separator="\n", ignore_nulls=True)
+
+
+def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> Classified:
+    """Entries (ts, line, rest, more) → messages, events and the voice inputs.
+
+    Most entries are plain user messages: an author, no mark, nothing to normalise, no phrase
+    that could match. Those are settled with a few cheap scans over the raw text; the rest
+    (system lines, marked or odd text) goes through the phrase tables.
+    """
+    parts = pl.col("rest").str.splitn(": ", 2)
     e = entries.with_columns(
         pl.col("rest").str.contains(": ", literal=True).alias("has_author"),
-        pl.col("rest").str.splitn(": ", 2).alias("_parts"),
-    ).with_columns(
-        pl.col("_parts").struct.field("field_0").alias("_author"),
-        pl.col("_parts").struct.field("field_1").alias("_msg"),
+        parts.struct.field("field_0").alias("_author"),
+        parts.struct.field("field_1").alias("_msg"),
+    ).with_columns(pl.col("_msg").str.starts_with(LRM).fill_null(False).alias("_marked"))
+    events_any = _any_of(tuple(p for _, p in phrases.events))
+    notice = _any_of(tuple(p for ev, p in phrases.events if ev == "encryption_notice"))
+    slow = (
+        ~pl.col("has_author")
+        | pl.col("_marked")
+        | _needs_normalizing(pl.col("rest"))
+        | pl.col("_msg").str.contains(r"^\s")
+        | pl.col("rest").str.contains(events_any)
+        | pl.col("_msg").str.contains(notice)
+    ).fill_null(True)
+    e = e.with_columns(slow.alias("_slow"))
+    odd = _classify_odd(e.filter(pl.col("_slow")), phrases, chat_name)
+    media, deleted = _any_of(phrases.media), _any_of(phrases.deleted)
+    settled = odd.select("line", *(pl.col(c).alias(f"o_{c}") for c in ("author", "text", "kind")))
+    slow_row = pl.col("_slow")
+    messages = e.join(settled, on="line", how="left", maintain_order="left").select(
+        "ts",
+        pl.when(slow_row).then(pl.col("o_author")).otherwise(pl.col("_author")).alias("author"),
+        pl.when(slow_row)
+        .then(pl.col("o_text"))
+        .otherwise(_with_more(pl.col("_msg")))
+        .alias("text"),
+        pl.when(slow_row)
+        .then(pl.col("o_kind"))
+        .when(pl.col("_msg").str.contains(deleted))
+        .then(pl.lit("deleted"))
+        .when(pl.col("_msg").str.contains(media))
+        .then(pl.lit("media"))
+        .otherwise(pl.lit("text"))
+        .alias("kind"),
+        "line",
     )
-    e = e.with_columns(
+    attributed = pl.col("has_author") & pl.col("w_event").is_null()
+    # Authors are views into the split text; kept as they are (here and in the author
+    # lists below), they would keep every block's whole text alive a second time.
+    messages = messages.with_columns(messages.get_column("author").shrink_to_fit())
+    return Classified(
+        messages=messages,
+        events=events_of(odd, phrases),
+        pending=odd.filter(pl.col("_pending")).select(
+            "line", pl.col("_author").alias("author").str.slice(0)
+        ),
+        unmarked_authors=pl.concat(
+            [
+                e.get_column("_author").filter(~e.get_column("_slow")),
+                odd.filter(attributed & ~pl.col("_marked")).get_column("_author"),
+            ]
+        )
+        .unique()
+        .shrink_to_fit(),
+        event_authors=odd.filter(attributed & pl.col("_marked") & pl.col("a_event").is_not_null())
+        .get_column("_author")
+        .unique()
+        .shrink_to_fit(),
+    )
+
+
+def _classify_odd(e: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> pl.DataFrame:
+    """System lines, marked lines and text that needs normalising, through the phrases."""
+    lead = f"^[{LRM}\u200f]+"
+    e = e.with_row_index("id").with_columns(
         normalized(pl.col("rest")).alias("_norm_rest"),
         normalized(pl.col("_msg")).alias("_norm_msg"),
-        pl.col("_msg").str.starts_with(LRM).fill_null(False).alias("_marked"),
     )
     whole = matched_events(e.select("id", pl.col("_norm_rest").alias("norm")), phrases)
     e = e.join(whole.rename(lambda c: c if c == "id" else f"w_{c}"), on="id", how="left")
     tail = e.filter(pl.col("has_author") & pl.col("w_event").is_null())
     after = matched_events(tail.select("id", pl.col("_norm_msg").alias("norm")), phrases)
     e = e.join(after.rename(lambda c: c if c == "id" else f"a_{c}"), on="id", how="left")
-    # iOS: the group speaks only in marked lines, at least one of them a known system phrase.
-    voice = (
-        e.filter(pl.col("has_author") & pl.col("w_event").is_null())
-        .group_by("_author")
-        .agg(pl.col("_marked").all().alias("all_marked"), pl.col("a_event").is_not_null().any())
-        .filter(pl.col("all_marked") & pl.col("a_event"))
-        .get_column("_author")
-    )
-    if chat_name:
-        voice = pl.concat([voice, pl.Series([chat_name])])
-    voiced = pl.col("_author").is_in(voice.implode())
+    voiced = pl.col("_author") == chat_name if chat_name else pl.lit(False)
     attributed = pl.col("has_author") & pl.col("w_event").is_null()
     attributed_system = attributed & (
         (pl.col("_marked") & (pl.col("a_event").is_not_null() | voiced))
         | (pl.col("a_event") == "encryption_notice")
     )
+    pending = attributed & pl.col("_marked") & pl.col("a_event").is_null() & ~voiced
     authorless = ~pl.col("has_author") | pl.col("w_event").is_not_null()
     is_system = (authorless | attributed_system).fill_null(False)
     first = pl.when(authorless).then(pl.col("rest")).otherwise(pl.col("_msg"))
     first = pl.when(is_system).then(first.str.replace(lead, "")).otherwise(first)
-    text = (
-        pl.when(pl.col("more").is_null())
-        .then(first)
-        .otherwise(pl.concat_str(first, pl.lit("\n"), pl.col("more")))
-    )
     media, deleted = _any_of(phrases.media), _any_of(phrases.deleted)
     kind = (
         pl.when(is_system)
@@ -198,18 +338,23 @@ def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> 
     )
     pick = pl.when(authorless)
     return e.select(
-        "id",
         "ts",
-        "line",
         pl.when(is_system).then(None).otherwise(pl.col("_author")).alias("author"),
-        text.alias("text"),
+        _with_more(first).alias("text"),
         kind.alias("kind"),
+        "line",
         pl.when(is_system)
         .then(pick.then(pl.col("w_event")).otherwise(pl.col("a_event")).fill_null("unknown"))
         .alias("event"),
         pick.then(pl.col("w_actor")).otherwise(pl.col("a_actor")).alias("actor"),
         pick.then(pl.col("w_subject")).otherwise(pl.col("a_subject")).alias("subject"),
         pick.then(pl.col("w_several")).otherwise(pl.col("a_several")).alias("several"),
+        "has_author",
+        "w_event",
+        "a_event",
+        "_marked",
+        "_author",
+        pending.fill_null(False).alias("_pending"),
     )
 
 

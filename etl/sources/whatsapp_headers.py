@@ -1,15 +1,18 @@
 """Which lines of a WhatsApp export start an entry, and when each entry was written.
 
-Every line goes through one regular expression (polars, no Python loop). The file's dominant
-header *shape* (brackets, separators, seconds, am/pm) decides which matches count: a line of
-another shape inside a body is pasted text, not an entry. Day/month order is decided per file
-from the evidence; a same-shape header whose time jumps far back is taken as forged.
+A header's *shape* (brackets, separators, year position, seconds, am/pm, what follows the
+time) is what must be identical in all headers of one export; a line of another shape inside a
+body is pasted text, not an entry. The file's shape is the most common one. The general
+pattern (`HEADER`) tells shapes apart; once the shape is known, one pattern pinned to it reads
+every line, which is several times cheaper, and the numbers become a timestamp by integer
+arithmetic rather than by parsing text.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import polars as pl
 
@@ -17,20 +20,19 @@ import polars as pl
 MARKS = "\u200e\u200f\ufeff"
 _MARKS_CLASS = r"[\x{200E}\x{200F}\x{FEFF}]"
 _SPACE = r"[ \x{00A0}\x{202F}]"
+_AM_PM = rf"(?:{_SPACE}?(?P<ap>[aApP]\.?{_SPACE}?[mM]\.?))?"
+_POST = r"(?P<post>\]\s?|\s[-–]\s|:\s|\s)"
 
 HEADER = (
     rf"^{_MARKS_CLASS}*(?P<ob>\[?)"
     r"(?P<d1>\d{1,4})(?P<ds>[./\-])\s?(?P<d2>\d{1,4})[./\-]\s?(?P<d3>\d{1,4})\.?"
     r"(?P<dt>,\s|,|\s+klo\s+|\s)"
     r"(?P<hh>\d{1,2})(?P<tsep>[:.])(?P<mi>\d{2})(?:[:.](?P<ss>\d{2}))?"
-    rf"(?:{_SPACE}?(?P<ap>[aApP]\.?{_SPACE}?[mM]\.?))?"
-    r"(?P<post>\]\s?|\s[-–]\s|:\s|\s)"
+    rf"{_AM_PM}{_POST}"
     r"(?P<rest>.*)$"
 )
 # The same header anywhere in a line: text such as "Ramesh: 12/03/23, 10:00 am - Fake: x".
 EMBEDDED = HEADER.replace("^", "", 1).replace("(?P<rest>.*)$", "")
-# The header alone, as one group: capturing `(?P<rest>.*)$` too costs ~3x the time on big files,
-# so the rest of the line is sliced off after the match instead.
 _HEAD = "^(?P<head>" + EMBEDDED + ")"
 
 # A header earlier than the entry before it by more than this, with the entry after it back
@@ -41,21 +43,18 @@ FORGED_STEP_BACK = timedelta(hours=6)
 # No header among the first lines → not a WhatsApp export (or a format we do not know).
 SNIFF_LINES = 100
 
+# Field widths per year position: a 4-digit first field is the year ("y.."), else a 4-digit
+# second field ("..y" covers everything else), exactly as `_shape` tells them apart.
+_DIGITS = {
+    "y..": (r"\d{4}", r"\d{1,4}", r"\d{1,4}"),
+    ".y.": (r"\d{1,3}", r"\d{4}", r"\d{1,4}"),
+    "..y": (r"\d{1,3}", r"\d{1,3}", r"\d{1,4}"),
+}
+_DATE_TIME = {", ": r",\s", ",": ",", " klo ": r"\s+klo\s+", " ": r"\s"}
+
 
 class UnknownExportFormat(ValueError):
     """No line in the first `SNIFF_LINES` lines looks like a WhatsApp message header."""
-
-
-@dataclass(frozen=True)
-class Headers:
-    """Lines with `is_header`, `ts`, `rest` (text after the header); decisions and reports."""
-
-    lines: pl.DataFrame
-    rejects: pl.DataFrame
-    day_first: bool
-    date_order_evidence: str  # "day>12", "setting", "chronology" or "default"
-    layout: str
-    shape: str
 
 
 def _shape() -> pl.Expr:
@@ -80,178 +79,228 @@ def _shape() -> pl.Expr:
     )
 
 
-def _day_month_order(
-    candidates: pl.DataFrame, day_first: bool | None, *, year_first: bool
-) -> tuple[bool, str]:
-    """(day_first, evidence) for one file.
-
-    A first field > 12 means day-first, a second field > 12 month-first ("day>12"). Otherwise
-    an explicit `day_first` wins ("setting"); otherwise the order under which fewer entries go
-    back in time ("chronology"); otherwise day-first, as Indian phones write, or ISO order for
-    year-first dates ("default").
-    """
-    first_big = bool(candidates.select((pl.col("a") > 12).any()).item())
-    second_big = bool(candidates.select((pl.col("b") > 12).any()).item())
-    if first_big != second_big:
-        return first_big, "day>12"
-    if day_first is not None:
-        return day_first, "setting"
-    steps_back = [
-        candidates.select(_timestamp(day_first=order).diff().dt.total_seconds().lt(0).sum()).item()
-        for order in (True, False)
-    ]
-    if steps_back[0] != steps_back[1]:
-        return steps_back[0] < steps_back[1], "chronology"
-    return not year_first, "default"
+def _paired() -> pl.Expr:
+    return (pl.col("ob") == "[").eq(pl.col("post").str.starts_with("]"))
 
 
-def _timestamp(*, day_first: bool) -> pl.Expr:
-    day, month = ("a", "b") if day_first else ("b", "a")
-    year = pl.col("y").cast(pl.Int32)
-    year = pl.when(pl.col("y").str.len_chars() <= 2).then(year + 2000).otherwise(year)
-    hour = pl.col("hh").cast(pl.Int32)
-    am_pm = pl.col("ap").str.to_lowercase().str.slice(0, 1)
-    hour = (
-        pl.when(am_pm == "p")
-        .then(hour % 12 + 12)
-        .when(am_pm == "a")
-        .then(hour % 12)
-        .otherwise(hour)
-    )
-
-    def two(expr: pl.Expr) -> pl.Expr:
-        return expr.cast(pl.String).str.zfill(2)
-
-    text = pl.concat_str(
-        year.cast(pl.String).str.zfill(4),
-        pl.lit("-"),
-        two(pl.col(month)),
-        pl.lit("-"),
-        two(pl.col(day)),
-        pl.lit(" "),
-        two(hour),
-        pl.lit(":"),
-        two(pl.col("mi")),
-        pl.lit(":"),
-        two(pl.col("ss").fill_null("0")),
-    )
-    return text.str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False, time_unit="us")
+def line_shapes(raw: pl.Series) -> pl.Series:
+    """Each line's header shape (general pattern), null where the line is no header."""
+    parts = raw.to_frame("raw").select(pl.col("raw").str.extract_groups(_HEAD).alias("h"))
+    return parts.unnest("h").select(
+        pl.when(pl.col("d1").is_not_null() & _paired()).then(_shape()).alias("shape")
+    )["shape"]
 
 
-def _reject(frame: pl.DataFrame, reason: pl.Expr) -> pl.DataFrame:
-    return frame.select(
-        pl.col("line").cast(pl.Int64), reason.cast(pl.String).alias("reason"), pl.col("raw")
-    )
+def shape_counts(raw: pl.Series) -> pl.DataFrame:
+    """How many lines have each header shape (general pattern): shape, n."""
+    return line_shapes(raw).drop_nulls().value_counts(name="n")
 
 
-def read_headers(raw: pl.Series, *, day_first: bool | None) -> Headers:
-    """Classify each line (`raw`, without line terminators) as header or continuation."""
-    lines = pl.DataFrame({"raw": raw}).with_row_index("line", offset=1)
-    lines = lines.with_columns(pl.col("line").cast(pl.Int64))
-    parts = lines.select(pl.col("raw").str.extract_groups(_HEAD).alias("h")).unnest("h")
-    lines = pl.concat([lines, parts], how="horizontal").with_columns(
-        (pl.col("ob") == "[").eq(pl.col("post").str.starts_with("]")).alias("_paired"),
-        pl.col("raw").str.slice(pl.col("head").str.len_chars()).alias("rest"),
-    )
-    lines = lines.with_columns(
-        pl.when(pl.col("d1").is_not_null() & pl.col("_paired")).then(_shape()).alias("shape")
-    )
-    sniffed = lines.head(SNIFF_LINES).get_column("shape").drop_nulls()
-    if sniffed.len() == 0:
-        raise UnknownExportFormat(
-            f"no WhatsApp message header in the first {SNIFF_LINES} lines"
-            " (expected e.g. '12/03/23, 10:00 am - Name: text' or '[12/03/23, 10:00:00 AM] …')"
+def most_common_shape(counts: pl.DataFrame) -> str | None:
+    """The shape with most lines, ties broken by the smaller shape text; None if none."""
+    counts = counts.group_by("shape").agg(pl.col("n").sum())
+    if counts.height == 0:
+        return None
+    return str(counts.sort(["n", "shape"], descending=[True, False]).item(0, "shape"))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One export's header shape and the pattern that reads exactly its headers."""
+
+    text: str
+
+    @property
+    def _parts(self) -> list[str]:
+        return self.text.split("|")
+
+    @property
+    def year_first(self) -> bool:
+        return self._parts[2] == "y.."
+
+    @property
+    def layout(self) -> str:
+        return "ios" if self.text.startswith("[") else "android"
+
+    def pattern(self, *, anchored: bool = True) -> str:
+        """The general pattern with the parts a shape fixes written out.
+
+        Fixing brackets, separators, field widths and seconds changes no match: at each of
+        those points the text alone decides which branch the general pattern takes. Am/pm and
+        what follows the time are left as in the general pattern (an optional am/pm can be
+        taken or skipped) and checked afterwards by `is_shape`.
+        """
+        ob, ds, year_at, dt, tsep, seconds, _, _ = self._parts
+        d1, d2, d3 = _DIGITS[year_at]
+        return (
+            ("^" if anchored else "")
+            + rf"(?P<head>{_MARKS_CLASS}*{re.escape(ob)}"
+            + rf"(?P<d1>{d1}){re.escape(ds)}\s?(?P<d2>{d2})[./\-]\s?(?P<d3>{d3})\.?"
+            + _DATE_TIME[dt]
+            + rf"(?P<hh>\d{{1,2}}){re.escape(tsep)}(?P<mi>\d{{2}})"
+            + (r"[:.](?P<ss>\d{2})" if seconds == "true" else "")
+            + f"{_AM_PM}{_POST})"
         )
-    shape = str(lines.get_column("shape").drop_nulls().mode().sort().item(0))
-    year_first, year_middle = shape.split("|")[2] == "y..", shape.split("|")[2] == ".y."
-    lines = lines.with_columns(
-        y=pl.col("d1") if year_first else pl.col("d2") if year_middle else pl.col("d3"),
-        a=pl.col("d2" if year_first else "d1").cast(pl.Int32),
-        b=pl.col("d3" if year_first or year_middle else "d2").cast(pl.Int32),
-    )
-    same_shape = lines.filter(pl.col("shape") == shape)
-    chosen, evidence = _day_month_order(same_shape, day_first, year_first=year_first)
-    lines = lines.with_columns(
-        pl.when(pl.col("shape") == shape).then(_timestamp(day_first=chosen)).alias("ts")
-    )
-    # Forged: far back from the header before it, while the header after it is in order again.
-    cands = lines.filter(pl.col("ts").is_not_null()).select("line", "ts")
-    prev_ts, next_ts = pl.col("ts").shift(1), pl.col("ts").shift(-1)
-    floor = prev_ts - FORGED_STEP_BACK
-    cands = cands.with_columns(
-        ((pl.col("ts") < floor) & (next_ts.is_null() | (next_ts >= floor)))
-        .fill_null(False)
-        .alias("forged"),
-        prev_ts.alias("before_forged"),
-    )
-    kept = cands.filter(~pl.col("forged")).with_columns(
-        (pl.col("ts") < pl.col("ts").shift(1)).fill_null(False).alias("out_of_order"),
-        pl.col("ts").shift(1).alias("prev_ts"),
-    )
-    lines = (
-        lines.join(cands.select("line", "forged", "before_forged"), on="line", how="left")
-        .join(kept.select("line", "out_of_order", "prev_ts"), on="line", how="left")
-        .with_columns(
-            (pl.col("ts").is_not_null() & ~pl.col("forged").fill_null(False)).alias("is_header")
-        )
-    )
-    rejects = _header_rejects(lines, shape)
-    return Headers(
-        lines=lines.select("line", "raw", "is_header", "ts", "rest"),
-        rejects=rejects,
-        day_first=chosen,
-        date_order_evidence=evidence,
-        layout="ios" if shape.startswith("[") else "android",
-        shape=shape,
-    )
 
+    def is_shape(self) -> pl.Expr:
+        """After `pattern()`: the am/pm and the text after the time are this shape's."""
+        has_ap, post = self._parts[6] == "true", self._parts[7]
+        p = pl.col("post")
+        same_post = {
+            "]": p == "]",
+            "] ": p.str.starts_with("]") & (p.str.len_chars() == 2),
+            " - ": p.str.len_chars() == 3,
+            ": ": p.str.starts_with(":"),
+            " ": (p.str.len_chars() == 1) & (p != "]"),
+        }[post]
+        return (pl.col("ap").is_not_null() == has_ap) & same_post
 
-def _header_rejects(lines: pl.DataFrame, shape: str) -> pl.DataFrame:
-    started = pl.col("is_header").cum_sum() > 0
-    lines = lines.with_columns(started.alias("started"))
-    bad_date = lines.filter((pl.col("shape") == shape) & pl.col("ts").is_null())
-    forged = lines.filter(pl.col("forged").fill_null(False))
-    late = lines.filter(pl.col("out_of_order").fill_null(False))
-    orphan = lines.filter(~pl.col("started"))
-    # Header-shaped text anywhere in a body line, or after the author in an entry's first line.
-    body = pl.when(pl.col("is_header")).then(pl.col("rest")).otherwise(pl.col("raw"))
-    reported = pl.col("forged").fill_null(False) | (
-        pl.col("shape").eq(shape).fill_null(False) & ~pl.col("is_header")
-    )
-    scan = lines.filter(pl.col("started") & ~reported).with_columns(body.alias("body"))
-    scan = scan.filter(pl.col("body").str.contains(EMBEDDED))
-    if scan.height:
-        inner = scan.select(pl.col("body").str.extract_groups(EMBEDDED))
-        inner = inner.unnest("body").with_columns(
-            (pl.col("ob") == "[").eq(pl.col("post").str.starts_with("]")).alias("_paired")
+    def fields(self, raw: pl.Expr) -> list[pl.Expr]:
+        """`is_shape`, the date and time numbers, and `rest` (the text after the header)."""
+        year_first, year_middle = self._parts[2] == "y..", self._parts[2] == ".y."
+        y = "d1" if year_first else "d2" if year_middle else "d3"
+        is_shape = (pl.col("head").is_not_null() & self.is_shape()).fill_null(False)
+
+        def number(name: str) -> pl.Expr:
+            return pl.when(is_shape).then(pl.col(name).cast(pl.Int64, strict=False))
+
+        year = number(y)
+        year = pl.when(pl.col(y).str.len_chars() <= 2).then(year + 2000).otherwise(year)
+        hour = number("hh")
+        am_pm = pl.col("ap").str.slice(0, 1).str.to_lowercase()
+        hour = (
+            pl.when(am_pm == "p")
+            .then(hour % 12 + 12)
+            .when(am_pm == "a")
+            .then(hour % 12)
+            .otherwise(hour)
         )
-        same = inner.select(_shape()).to_series().eq(shape)
-        hit = (inner.get_column("_paired") & same).fill_null(False)
-        scan = scan.filter(hit)
-    return pl.concat(
-        [
-            _reject(bad_date, pl.lit("header-shaped line with an impossible date, kept as text")),
-            _reject(
-                forged,
-                pl.concat_str(
-                    pl.lit("forged header inside a message: time goes back from "),
-                    pl.col("before_forged").dt.to_string("%Y-%m-%d %H:%M:%S"),
-                    pl.lit(" to "),
-                    pl.col("ts").dt.to_string("%Y-%m-%d %H:%M:%S"),
-                    pl.lit("; kept as text of the message before"),
-                ),
-            ),
-            _reject(
-                late,
-                pl.concat_str(
-                    pl.lit("out-of-order timestamp: "),
-                    pl.col("ts").dt.to_string("%Y-%m-%d %H:%M:%S"),
-                    pl.lit(" is before the previous entry's "),
-                    pl.col("prev_ts").dt.to_string("%Y-%m-%d %H:%M:%S"),
-                    pl.lit("; message kept"),
-                ),
-            ),
-            _reject(orphan, pl.lit("text before the first message header")),
-            _reject(scan, pl.lit("header-shaped text inside a message body; kept as text")),
+        return [
+            is_shape.alias("is_shape"),
+            year.alias("year"),
+            number("d2" if year_first else "d1").alias("a"),
+            number("d3" if year_first or year_middle else "d2").alias("b"),
+            hour.alias("hour"),
+            number("mi").alias("mi"),
+            (
+                pl.when(is_shape).then(pl.col("ss").fill_null("0").cast(pl.Int64, strict=False))
+                if self._parts[5] == "true"
+                else pl.when(is_shape).then(pl.lit(0, pl.Int64))
+            ).alias("ss"),
+            pl.when(is_shape).then(raw.str.slice(pl.col("head").str.len_chars())).alias("rest"),
         ]
-    ).sort("line", maintain_order=True)
+
+
+def timestamp(*, day_first: bool) -> pl.Expr:
+    """Microsecond datetime from year/a/b/hour/mi/ss, null where the date is impossible.
+
+    Same results as formatting "%Y-%m-%d %H:%M:%S" and parsing it leniently: second 60 runs
+    into the next minute, any other out-of-range field gives null.
+    """
+    y, hour, mi, ss = pl.col("year"), pl.col("hour"), pl.col("mi"), pl.col("ss")
+    day, month = (pl.col("a"), pl.col("b")) if day_first else (pl.col("b"), pl.col("a"))
+    leap = ((y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))).cast(pl.Int64)
+    month_days = (
+        pl.when(month == 2).then(28 + leap).when(month.is_in([4, 6, 9, 11])).then(30).otherwise(31)
+    )
+    valid = (
+        month.is_between(1, 12)
+        & day.is_between(1, month_days)
+        & (hour <= 23)
+        & (mi <= 59)
+        & (ss <= 60)
+        & y.is_between(0, 9999)
+    )
+    # Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+    yy = y - (month <= 2).cast(pl.Int64)
+    era = yy // 400
+    yoe = yy - era * 400
+    doy = (153 * (month + pl.when(month > 2).then(-3).otherwise(9)) + 2) // 5 + day - 1
+    days = era * 146_097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719_468
+    seconds = days * 86_400 + hour * 3_600 + mi * 60 + ss
+    return pl.when(valid).then(seconds * 1_000_000).cast(pl.Datetime("us"))
+
+
+@dataclass(frozen=True)
+class BlockDates:
+    """What one block's same-shape headers say about day/month order (both orders tried)."""
+
+    first_big: bool
+    second_big: bool
+    steps_back: tuple[int, int]  # entries going back in time, day-first / month-first
+    first: tuple[datetime | None, datetime | None]
+    last: tuple[datetime | None, datetime | None]
+
+
+def block_dates(headers: pl.DataFrame, *, whole_file: bool, day_first: bool | None) -> BlockDates:
+    """`headers`: the block's is_shape rows in line order, with the number columns.
+
+    Steps back in time are only counted when they can matter: not when `day_first` is set,
+    nor when this block is the whole file and a day > 12 already decides.
+    """
+    big = headers.select((pl.col("a") > 12).any(), (pl.col("b") > 12).any()).row(0)
+    first_big, second_big = bool(big[0]), bool(big[1])
+    if day_first is not None or (whole_file and first_big != second_big):
+        return BlockDates(first_big, second_big, (0, 0), (None, None), (None, None))
+    stamps = [pl.col("t0"), pl.col("t1")]
+    row = (
+        headers.with_columns(
+            timestamp(day_first=True).alias("t0"), timestamp(day_first=False).alias("t1")
+        )
+        .select(
+            *[(t < t.shift(1)).sum().alias(f"back{i}") for i, t in enumerate(stamps)],
+            *[t.first().alias(f"first{i}") for i, t in enumerate(stamps)],
+            *[t.last().alias(f"last{i}") for i, t in enumerate(stamps)],
+        )
+        .row(0, named=True)
+    )
+    return BlockDates(
+        first_big,
+        second_big,
+        (row["back0"], row["back1"]),
+        (row["first0"], row["first1"]),
+        (row["last0"], row["last1"]),
+    )
+
+
+@dataclass
+class DateEvidence:
+    """What the same-shape headers seen so far say about day/month order."""
+
+    first_big: bool = False
+    second_big: bool = False
+    steps_back: tuple[int, int] = (0, 0)  # entries going back in time, day-first / month-first
+    last: tuple[datetime | None, datetime | None] = (None, None)
+    seen: bool = False
+
+    def add(self, block: BlockDates | None) -> None:
+        """Count the next block (None: it had no header of the shape)."""
+        if block is None:
+            return
+        self.first_big |= block.first_big
+        self.second_big |= block.second_big
+        back = list(self.steps_back)
+        for i in (0, 1):
+            before, first = self.last[i], block.first[i]
+            # The pair across the block boundary counts too (a null on either side: not).
+            crossed = self.seen and before is not None and first is not None and first < before
+            back[i] += block.steps_back[i] + int(crossed)
+        self.steps_back = (back[0], back[1])
+        self.last = block.last
+        self.seen = True
+
+    def order(self, day_first: bool | None, *, year_first: bool) -> tuple[bool, str]:
+        """(day_first, evidence) for one file.
+
+        A first field > 12 means day-first, a second field > 12 month-first ("day>12").
+        Otherwise an explicit `day_first` wins ("setting"); otherwise the order under which
+        fewer entries go back in time ("chronology"); otherwise day-first, as Indian phones
+        write, or ISO order for year-first dates ("default").
+        """
+        if self.first_big != self.second_big:
+            return self.first_big, "day>12"
+        if day_first is not None:
+            return day_first, "setting"
+        if self.steps_back[0] != self.steps_back[1]:
+            return self.steps_back[0] < self.steps_back[1], "chronology"
+        return not year_first, "default"

@@ -5,11 +5,12 @@ Pure: the inputs are aggregated by `sampark.queries.activity`; nothing here read
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import polars as pl
 
+from sampark.metrics.admins import designated_admin_status
 from sampark.metrics.coverage import LEVELS, Network, unit_lineage
 from sampark.metrics.reconcile import findings_per_group, roster_vs_chat
 
@@ -43,6 +44,13 @@ class Activity:
     changes: pl.DataFrame  # group_id, event, n: membership events in the window
     presence: pl.DataFrame  # group_id, person_id, ts, event: every event naming a person
     writers: pl.DataFrame  # group_id, person_id, last_ts: everyone who ever wrote
+    # group_id, as_of: the date of each group's newest roster, against which the chat's
+    # admin changes are weighed (none known: the chat's latest admin change wins).
+    rosters: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(
+            schema={"group_id": pl.String, "as_of": pl.Datetime("us")}
+        )
+    )
 
 
 def group_health(
@@ -74,17 +82,9 @@ def group_health(
     moves = changes.group_by("group_id").agg(
         pl.col("n").filter(pl.col("kind") == k).sum().alias(k) for k in ("joins_30d", "exits_30d")
     )
-    admins = net.members.filter(pl.col("is_admin")).select("group_id", "person_id")
-    designated = net.groups.select("group_id", pl.col("admin_phone").alias("person_id"))
-    admin_ok = designated.join(
-        admins, on=["group_id", "person_id"], how="left", coalesce=False
-    ).select(
-        "group_id",
-        pl.when(pl.col("person_id").is_null())
-        .then(None)
-        .otherwise(pl.col("person_id_right").is_not_null())
-        .alias("admin_is_admin"),
-    )
+    admin_ok = designated_admin_status(
+        net.groups, net.members, activity.rosters, activity.presence
+    ).select("group_id", "admin_is_admin")
     if findings is None:  # a caller that also lists the findings passes them in
         findings = roster_vs_chat(net.members, activity.presence, activity.writers)
     reconciled = findings_per_group(findings)

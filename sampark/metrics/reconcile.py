@@ -12,6 +12,54 @@ import polars as pl
 
 EXIT_EVENTS = ("left", "removed")
 ENTRY_EVENTS = ("added", "joined_link", "joined_community")
+INTERVAL_SCHEMA = {
+    "group_id": pl.String,
+    "person_id": pl.String,
+    "joined_at": pl.Datetime("us"),
+    "left_at": pl.Datetime("us"),
+    "last_at": pl.Datetime("us"),
+}
+
+
+def chat_memberships(events: pl.DataFrame) -> pl.DataFrame:
+    """Membership intervals the chat shows: group_id, person_id, joined_at, left_at, last_at.
+
+    An entry (added, joined by link or from the community) opens an interval unless one is
+    open; an exit (left, removed) closes it. An exit with no entry before it in the export
+    gives an interval with no `joined_at` (a member from before the export began); an open
+    interval has no `left_at`. `last_at`: the interval's latest event.
+
+    These are never written to the memberships table: rosters are the source of coverage, and
+    a chat export only covers the time since the exporting phone joined. They serve the
+    roster-vs-chat reconciliation below.
+
+    >>> from datetime import datetime as dt
+    >>> e = pl.DataFrame({"group_id": ["G"] * 3, "person_id": ["+91900"] * 3,
+    ...                   "ts": [dt(2026, 1, 1), dt(2026, 2, 1), dt(2026, 3, 1)],
+    ...                   "event": ["added", "left", "joined_link"]})
+    >>> [(r["joined_at"].month, r["left_at"] and r["left_at"].month)
+    ...  for r in chat_memberships(e).iter_rows(named=True)]
+    [(1, 2), (3, None)]
+    """
+    keys = ["group_id", "person_id"]
+    moves = (
+        events.filter(pl.col("event").is_in((*ENTRY_EVENTS, *EXIT_EVENTS)))
+        .sort([*keys, "ts"], maintain_order=True)
+        .with_columns(pl.col("event").is_in(ENTRY_EVENTS).alias("entry"))
+    )
+    # A new interval starts at every event that does not follow an entry.
+    after_entry = pl.col("entry").shift(1).over(keys).fill_null(False)
+    moves = moves.with_columns((~after_entry).cast(pl.Int64).cum_sum().over(keys).alias("n"))
+    return (
+        moves.group_by([*keys, "n"], maintain_order=True)
+        .agg(
+            pl.col("ts").filter(pl.col("entry")).first().alias("joined_at"),
+            pl.col("ts").filter(~pl.col("entry")).first().alias("left_at"),
+            pl.col("ts").last().alias("last_at"),
+        )
+        .select(list(INTERVAL_SCHEMA))
+        .cast(INTERVAL_SCHEMA)  # type: ignore[arg-type]
+    )
 
 
 def roster_vs_chat(
@@ -22,13 +70,22 @@ def roster_vs_chat(
     members: open roster memberships (group_id, person_id); events: membership events with a
     known person (group_id, person_id, ts, event); authors: who wrote (group_id, person_id,
     last_ts)."""
-    last = (
-        events.filter(pl.col("event").is_in((*EXIT_EVENTS, *ENTRY_EVENTS)))
-        .sort("ts")
-        .group_by("group_id", "person_id")
-        .agg(pl.col("event").last(), pl.col("ts").last())
-    )
     keys = ["group_id", "person_id"]
+    # The chat's last word on each person: their latest interval, closed (left) or open.
+    last = (
+        chat_memberships(events)
+        .sort("last_at", maintain_order=True)
+        .group_by(keys)
+        .agg(pl.all().last())
+        .select(
+            *keys,
+            pl.when(pl.col("left_at").is_not_null())
+            .then(pl.lit("left"))
+            .otherwise(pl.lit("added"))
+            .alias("event"),
+            pl.col("last_at").alias("ts"),
+        )
+    )
     left_chat = (
         last.filter(pl.col("event").is_in(EXIT_EVENTS))
         .join(members.select(keys), on=keys, how="semi")
