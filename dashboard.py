@@ -1,35 +1,37 @@
-"""Sampark dashboard entry: page config, demo bootstrap, sidebar filters, navigation."""
+"""Sampark dashboard entry: page config, demo bootstrap, sign-in, sidebar filters, navigation."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from sampark.access import pages_for
 from sampark.i18n import t
-from ui import bootstrap, data, filters
+from ui import auth, bootstrap, data, filters
 
 st.set_page_config(page_title="Sampark", page_icon=":material/hub:", layout="wide")
 lang = filters.language()
 bootstrap.ensure_data(lang)
-filters.scope(data.network().units, lang)
+user = auth.signed_in(lang)  # nothing below runs for a visitor who has not signed in
+auth.sidebar_account(user, lang)
 
+# page id → (file, icon); each role sees only the pages it may open, in this order.
+PAGES = {
+    "overview": ("pages/overview.py", ":material/monitoring:"),
+    "districts": ("pages/districts.py", ":material/leaderboard:"),
+    "drilldown": ("pages/drilldown.py", ":material/account_tree:"),
+    "groups": ("pages/groups.py", ":material/groups:"),
+    "response": ("pages/response.py", ":material/timer:"),
+    "social": ("pages/social.py", ":material/campaign:"),
+    "data": ("pages/data.py", ":material/database:"),
+    "audit": ("pages/audit.py", ":material/policy:"),
+}
+allowed = pages_for(user.role)
+if {"overview", "groups", "response", "districts", "drilldown"} & set(allowed):
+    filters.scope(data.network().units, lang)
 navigation = st.navigation(
     [
-        st.Page(
-            "pages/overview.py",
-            title=t("page_overview", lang),
-            icon=":material/monitoring:",
-            default=True,
-        ),
-        st.Page(
-            "pages/districts.py", title=t("page_districts", lang), icon=":material/leaderboard:"
-        ),
-        st.Page(
-            "pages/drilldown.py", title=t("page_drilldown", lang), icon=":material/account_tree:"
-        ),
-        st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/groups:"),
-        st.Page("pages/response.py", title=t("page_response", lang), icon=":material/timer:"),
-        st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:"),
-        st.Page("pages/social.py", title=t("page_social", lang), icon=":material/campaign:"),
+        st.Page(PAGES[page][0], title=t(f"page_{page}", lang), icon=PAGES[page][1])
+        for page in allowed
     ]
 )
 navigation.run()

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sampark import queries
+from sampark.accounts import SignIn
 from sampark.content.guard import story_findings
 from sampark.content.intake import Photo, Submission, media_name
 from sampark.content.workflow import Override, Step
@@ -32,6 +33,7 @@ from sampark.schema import (
     stories,
     story_steps,
     units,
+    users,
 )
 
 _BATCH = 5000
@@ -430,3 +432,81 @@ def record_override(conn: sa.Connection, step: Step, order: Override) -> None:
     )
     _story_step(conn, step.story_id, "override", step.actor, step.at, step.note)
     _audit(conn, step.at, step.actor, "story_block_override", f"story:{step.story_id}", step.note)
+
+
+# --- access control (issue 7): accounts and the audit log ------------------------------------
+
+
+def record_audit(
+    conn: sa.Connection, at: datetime, actor: str, action: str, target: str, detail: str | None
+) -> None:
+    """One audit entry: who viewed, exported, signed in or changed what."""
+    _audit(conn, at, actor, action, target, detail)
+
+
+def add_user(
+    conn: sa.Connection,
+    *,
+    username: str,
+    password_hash: str,
+    role: str,
+    unit_id: str | None,
+    display_name: str | None,
+    at: datetime,
+    actor: str,
+) -> None:
+    conn.execute(
+        users.insert().values(
+            username=username,
+            password_hash=password_hash,
+            role=role,
+            unit_id=unit_id,
+            display_name=display_name,
+            disabled=False,
+            created_at=at,
+            failed_logins=0,
+            locked_until=None,
+        )
+    )
+    _audit(conn, at, actor, "user_added", f"user:{username}", f"{role} {unit_id or 'state'}")
+
+
+def set_user_disabled(
+    conn: sa.Connection, username: str, disabled: bool, at: datetime, actor: str
+) -> int:
+    """Disable or enable an account; the number of accounts changed (0: no such user)."""
+    done = conn.execute(
+        users.update().where(users.c.username == username).values(disabled=disabled)
+    ).rowcount
+    if done:
+        action = "user_disabled" if disabled else "user_enabled"
+        _audit(conn, at, actor, action, f"user:{username}", None)
+    return int(done)
+
+
+def set_user_password(
+    conn: sa.Connection, username: str, password_hash: str, at: datetime, actor: str
+) -> int:
+    """A new password; also lifts a lock-out. The number of accounts changed."""
+    done = conn.execute(
+        users.update()
+        .where(users.c.username == username)
+        .values(password_hash=password_hash, failed_logins=0, locked_until=None)
+    ).rowcount
+    if done:
+        _audit(conn, at, actor, "password_reset", f"user:{username}", None)
+    return int(done)
+
+
+def record_sign_in(conn: sa.Connection, username: str, result: SignIn, at: datetime) -> None:
+    """Store the failure counter and lock, and log the attempt whatever its outcome."""
+    conn.execute(
+        users.update()
+        .where(users.c.username == username)
+        .values(failed_logins=result.failed_logins, locked_until=result.locked_until)
+    )
+    action = "sign_in" if result.ok else "sign_in_failed"
+    detail = None if result.ok else result.outcome
+    if result.locked_until is not None and result.outcome == "wrong_password":
+        detail = f"{result.outcome}; locked until {result.locked_until:%Y-%m-%d %H:%M}"
+    _audit(conn, at, username, action, f"user:{username}", detail)

@@ -7,8 +7,9 @@ import streamlit as st
 
 from sampark.i18n import number, t
 from sampark.metrics.intake import intake_totals
-from ui import data, downloads, filters
+from ui import auth, data, downloads, filters
 
+user = auth.page_user("data")
 lang = filters.current_language()
 runs, files, rejects = data.etl_logs()
 

@@ -10,8 +10,9 @@ from sampark.i18n import t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage import within
 from sampark.metrics.coverage_league import MIN_SAMPLE, league_table
-from ui import coverage, data, downloads, filters, tables
+from ui import auth, coverage, data, downloads, filters, tables
 
+user = auth.page_user("districts")
 lang = filters.current_language()
 net = data.network()
 st.title(t("districts_title", lang))

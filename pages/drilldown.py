@@ -8,8 +8,9 @@ import streamlit as st
 from sampark import coverage_tables
 from sampark.charts_coverage import drill_treemap
 from sampark.i18n import t
-from ui import coverage, data, downloads, filters, tables
+from ui import auth, coverage, data, downloads, filters, tables
 
+user = auth.page_user("drilldown")
 lang = filters.current_language()
 scope_id = filters.current_scope()
 net = data.network()

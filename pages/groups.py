@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sampark.access import sees_phones
 from sampark.charts import days_since_last_message
 from sampark.i18n import number, percent, t
 from sampark.metrics.activity import (
@@ -17,8 +18,9 @@ from sampark.metrics.activity import (
 )
 from sampark.metrics.coverage import CHILD_LEVEL, scope_level, scoped
 from sampark.schema import GROUP_KINDS
-from ui import data, downloads, filters, tables
+from ui import auth, data, downloads, filters, tables
 
+user = auth.page_user("groups")
 lang = filters.current_language()
 scope_id = filters.current_scope()
 net = scoped(data.network(), scope_id)
@@ -81,14 +83,30 @@ unit = st.selectbox(
     format_func=lambda u: t("all", lang) if u is None else labels[u],
     key=f"health_unit_{lang}",
 )
-shown = tables.health_table(health_view(view, unit_id=unit), lang)
+picked = health_view(view, unit_id=unit)
+shown = tables.health_table(picked, lang)
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, "group_health", lang)
+
+group_names = dict(picked.select("group_id", "name").iter_rows())
+group_id = st.selectbox(
+    t("members_open", lang),
+    [None, *sorted(group_names, key=lambda g: str(group_names[g]))],
+    format_func=lambda g: "—" if g is None else str(group_names[g]),
+    key="health_members_group",
+)
+if group_id is not None:
+    st.subheader(t("members_title", lang, group=group_names[group_id]))
+    if not sees_phones(user.role):
+        st.caption(t("members_masked", lang))
+    members = tables.members_table(data.group_members(group_id), user.role, lang)
+    st.dataframe(members, hide_index=True, width="stretch")
+    downloads.buttons(members, f"members_{group_id}", lang)
 
 with st.expander(
     t("groups_reconcile", lang, n=number(findings.height, lang)), icon=":material/rule:"
 ):
     st.caption(t("groups_reconcile_help", lang))
-    listed = tables.findings_table(findings, lang)
+    listed = tables.findings_table(findings, user.role, lang)
     st.dataframe(listed, hide_index=True, width="stretch")
     downloads.buttons(listed, "roster_vs_chat", lang)

@@ -11,8 +11,9 @@ from sampark.charts import members_by_unit
 from sampark.charts_coverage import compliance_heatmap, weekly_progress
 from sampark.i18n import number, percent, t
 from sampark.metrics.coverage import share
-from ui import coverage, data, downloads, filters, tables
+from ui import auth, coverage, data, downloads, filters, tables
 
+user = auth.page_user("overview")
 lang = filters.current_language()
 scope_id = filters.current_scope()
 net = data.network()

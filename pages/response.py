@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from sampark.access import sees_alert_details, sees_alerts
 from sampark.charts_response import (
     ageing_bars,
     alert_funnel_chart,
@@ -29,8 +30,9 @@ from sampark.metrics.response_summary import (
     scope_key,
     scope_rows,
 )
-from ui import data, downloads, filters, response_data, response_tables, tables
+from ui import auth, data, downloads, filters, response_data, response_tables, tables
 
+user = auth.page_user("response")
 lang = filters.current_language()
 scope_id = filters.current_scope()
 units = data.network().units
@@ -161,8 +163,8 @@ with tab_old:
 
 st.divider()
 st.header(t("resp_alerts_title", lang))
-if not response_data.show_alerts():
-    st.info(t("resp_alerts_hidden", lang), icon=":material/lock:")
+if not sees_alerts(user.role):
+    st.info(t("alerts_not_role", lang), icon=":material/lock:")
     st.stop()
 alerts = response_data.alerts()
 st.caption(t("resp_alerts_caption", lang, n=number(alerts.height, lang), min=MIN_ALERTS))
@@ -184,3 +186,15 @@ if level is not None:
     st.subheader(t("resp_alerts_units_title", lang, level=t(f"level_{level}", lang)))
     st.dataframe(alert_units, hide_index=True, width="stretch")
     downloads.buttons(alert_units, f"alerts_{level}", lang)
+
+if sees_alert_details(user.role):
+    st.subheader(t("alert_details_title", lang))
+    st.caption(t("alert_details_note", lang))
+    # Read only when asked for, and every read goes to the audit log with the reader's name.
+    if st.toggle(t("alert_details_show", lang), key="alert_details_show"):
+        details = response_data.alert_details()
+        auth.record("alert_details_viewed", "alerts", f"{details.height} open alerts")
+        if details.is_empty():
+            st.info(t("alert_details_none", lang), icon=":material/check_circle:")
+        else:
+            st.dataframe(response_tables.details_table(details, units, lang), hide_index=True)

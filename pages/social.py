@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sampark.access import may_act
 from sampark.content.card import category_label
 from sampark.content.drafts import CATEGORIES
 from sampark.content.queue import ready_queue, status_counts, stories_view
 from sampark.content.workflow import STATUSES
 from sampark.i18n import number, t
-from ui import data, filters, stories_data, story_views, story_workflow, tables
-from ui.actor import acting_user
+from ui import auth, data, filters, stories_data, story_views, story_workflow, tables
 from ui.story_form import submission_form
 
+user = auth.page_user("social")
 lang = filters.current_language()
-actor = acting_user(lang)
+actor = user.label  # every step and audit entry names the signed-in user
 units = data.network().units
 scope_id = filters.current_scope()
 queue, history = stories_data.stories()
@@ -101,7 +102,10 @@ with tab_queue:
         )
 
 with tab_submit:
-    submission_form(units, actor, lang)
+    if may_act(user.role, "submit"):
+        submission_form(units, actor, lang)
+    else:
+        st.info(t("sub_not_role", lang), icon=":material/info:")
 
 with tab_export:
     approved = ready_queue(scoped)
@@ -118,6 +122,8 @@ with tab_export:
             "text/csv",
             key="export_csv",
             icon=":material/download:",
+            on_click=auth.record,
+            args=("export", "approved_stories.csv", f"{approved.height} stories"),
         )
         right.download_button(
             t("export_zip", lang),
@@ -126,4 +132,6 @@ with tab_export:
             "application/zip",
             key="export_zip",
             icon=":material/folder_zip:",
+            on_click=auth.record,
+            args=("export", "approved_cards.zip", f"{approved.height} cards"),
         )

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sampark import queries
+from sampark.access import STATE
 from sampark.brief import weekly_brief
 from sampark.content.queue import stories_by_level, story_queue
 from sampark.db import migrate
@@ -22,8 +23,12 @@ from sampark.metrics.coverage_rules import coverage_table
 from sampark.reports_response import response_report
 from sampark.settings import load_settings
 from sampark.targets import load_profile
+from sampark.users_cli import users_app
 
-app = typer.Typer(add_completion=False, help="Sampark reports.")
+app = typer.Typer(add_completion=False, help="Sampark reports and dashboard accounts.")
+# Reports run on the server by an operator who already holds the database, so they read the
+# whole state; the dashboard is where scope applies.
+app.add_typer(users_app, name="users")
 KINDS = ("coverage", "groups", "response", "alerts", "stories", "brief")
 FORMATS = ("json", "csv", "table")
 
@@ -44,7 +49,7 @@ def _print(frame: pl.DataFrame, fmt: str, title: str) -> None:
 
 @app.callback()
 def main() -> None:
-    """Sampark reports."""
+    """Sampark reports and dashboard accounts."""
 
 
 @app.command()
@@ -85,8 +90,8 @@ def report(
         typer.echo(f"wrote {out}")
         return
     with engine.connect() as conn:
-        net = queries.network(conn)
-        chats = queries.activity(conn) if kind == "groups" else None
+        net = queries.network(conn, STATE)
+        chats = queries.activity(conn, STATE) if kind == "groups" else None
     if chats is None:
         _print(coverage_table(net, profile, level), fmt, f"Coverage by {level}")
         return
@@ -99,8 +104,8 @@ def report(
 def stories_report(engine: sa.Engine, level: str) -> pl.DataFrame:
     """Stories per status at `level`, as the Social media cell page counts them."""
     with engine.connect() as conn:
-        units = queries.network(conn).units
-        stories = queries.all_stories(conn)
+        units = queries.network(conn, STATE).units
+        stories = queries.all_stories(conn, STATE)
     return stories_by_level(story_queue(stories, units), units, level)
 
 

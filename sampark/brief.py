@@ -12,6 +12,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from sampark import queries
+from sampark.access import STATE
 from sampark.coverage_tables import actions_table, behind_table, signed
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
@@ -225,8 +226,8 @@ def pdf_bytes(html: str) -> bytes:
 def weekly_brief(engine: sa.Engine, profile: Profile, lang: str) -> bytes:
     """The state's weekly brief as PDF, read from the database (for `report brief`)."""
     with engine.connect() as conn:
-        net = queries.network(conn)
-        history = queries.membership_history(conn)
+        net = queries.network(conn, STATE)
+        history = queries.membership_history(conn, STATE)
     ov = coverage_overview(net, history, profile, None)
     name = profile.name_hi if lang == "hi" else profile.name
     return pdf_bytes(

@@ -9,6 +9,7 @@ from typing import Any
 import polars as pl
 import sqlalchemy as sa
 
+from sampark.access import Scope
 from sampark.metrics.activity import WINDOW_DAYS, Activity
 from sampark.metrics.coverage import Network
 from sampark.schema import (
@@ -29,6 +30,7 @@ from sampark.schema import (
     stories,
     story_steps,
     units,
+    users,
 )
 
 # SQLite's default limit on bound parameters is 32,766; stay well under it.
@@ -43,6 +45,49 @@ def _frame(conn: sa.Connection, stmt: sa.Select[Any], schema: dict[str, Any]) ->
 def _chunks(values: Sequence[str]) -> Iterable[list[str]]:
     for start in range(0, len(values), _IN_CHUNK):
         yield list(values[start : start + _IN_CHUNK])
+
+
+# --- scope: every read a page makes is limited to the signed-in user's units -----------------
+
+
+def _subtree(root: str, name: str) -> sa.CTE:
+    """The unit `root` and every unit below it, as a recursive CTE of unit_id."""
+    tree = sa.select(units.c.unit_id).where(units.c.unit_id == root).cte(name, recursive=True)
+    child = units.alias(f"{name}_child")
+    return tree.union_all(sa.select(child.c.unit_id).where(child.c.parent_id == tree.c.unit_id))
+
+
+def in_scope(column: sa.ColumnElement[Any], scope: Scope) -> sa.ColumnElement[bool]:
+    """`column` (a unit_id) lies inside `scope`; always true for the whole state."""
+    if scope.root is None:
+        return sa.true()
+    return column.in_(sa.select(_subtree(scope.root, "scope_units").c.unit_id))
+
+
+def groups_in_scope(column: sa.ColumnElement[Any], scope: Scope) -> sa.ColumnElement[bool]:
+    """`column` (a group_id) belongs to a group of a unit inside `scope`."""
+    if scope.root is None:
+        return sa.true()
+    inside = sa.select(groups.c.group_id).where(in_scope(groups.c.unit_id, scope))
+    return column.in_(inside)
+
+
+def _ancestors(root: str) -> sa.CTE:
+    """`root` and every unit above it: kept in a scoped network so levels still roll up."""
+    up = (
+        sa.select(units.c.unit_id, units.c.parent_id)
+        .where(units.c.unit_id == root)
+        .cte("ancestors", recursive=True)
+    )
+    parent = units.alias("ancestors_parent")
+    return up.union_all(
+        sa.select(parent.c.unit_id, parent.c.parent_id).where(parent.c.unit_id == up.c.parent_id)
+    )
+
+
+def unit_kind(conn: sa.Connection, unit_id: str) -> str | None:
+    """The kind of `unit_id`, or None when there is no such unit."""
+    return conn.execute(sa.select(units.c.kind).where(units.c.unit_id == unit_id)).scalar()
 
 
 # --- what the ETL needs to check and apply a file -------------------------------------------
@@ -121,14 +166,22 @@ def data_version(conn: sa.Connection) -> str:
     return f"{row[0]}:{row[1]}"
 
 
-def network(conn: sa.Connection) -> Network:
-    """Units, groups, open memberships, staff and blocklist: the inputs of coverage."""
+def network(conn: sa.Connection, scope: Scope) -> Network:
+    """Units, groups, open memberships, staff and blocklist inside `scope`: the inputs of
+    coverage. The units above the scope come too (names only), so its levels still roll up."""
+    unit_rows = sa.select(
+        units.c.unit_id, units.c.kind, units.c.name, units.c.name_hi, units.c.parent_id
+    )
+    if scope.root is not None:
+        unit_rows = unit_rows.where(
+            in_scope(units.c.unit_id, scope)
+            | units.c.unit_id.in_(sa.select(_ancestors(scope.root).c.unit_id))
+        )
+    in_groups = groups_in_scope(memberships.c.group_id, scope)
     return Network(
         units=_frame(
             conn,
-            sa.select(
-                units.c.unit_id, units.c.kind, units.c.name, units.c.name_hi, units.c.parent_id
-            ),
+            unit_rows,
             {
                 "unit_id": pl.String,
                 "kind": pl.String,
@@ -145,7 +198,7 @@ def network(conn: sa.Connection) -> Network:
                 groups.c.kind,
                 groups.c.name,
                 groups.c.admin_phone,
-            ),
+            ).where(in_scope(groups.c.unit_id, scope)),
             {
                 "group_id": pl.String,
                 "unit_id": pl.String,
@@ -158,12 +211,14 @@ def network(conn: sa.Connection) -> Network:
             conn,
             sa.select(
                 memberships.c.group_id, memberships.c.person_id, memberships.c.is_admin
-            ).where(memberships.c.left_at.is_(None)),
+            ).where(memberships.c.left_at.is_(None), in_groups),
             {"group_id": pl.String, "person_id": pl.String, "is_admin": pl.Boolean},
         ),
         staff=_frame(
             conn,
-            sa.select(staff.c.staff_id, staff.c.unit_id, staff.c.person_id, staff.c.rank),
+            sa.select(staff.c.staff_id, staff.c.unit_id, staff.c.person_id, staff.c.rank).where(
+                in_scope(staff.c.unit_id, scope)
+            ),
             {
                 "staff_id": pl.String,
                 "unit_id": pl.String,
@@ -173,7 +228,17 @@ def network(conn: sa.Connection) -> Network:
         ),
         blocklist=_frame(
             conn,
-            sa.select(blocklist.c.person_id, blocklist.c.reason),
+            # Only the blocklisted people inside the scope's groups: the list itself names
+            # people the police watch, which an SHO has no need to read statewide.
+            sa.select(blocklist.c.person_id, blocklist.c.reason).where(
+                sa.true()
+                if scope.root is None
+                else blocklist.c.person_id.in_(
+                    sa.select(memberships.c.person_id).where(
+                        memberships.c.left_at.is_(None), in_groups
+                    )
+                )
+            ),
             {"person_id": pl.String, "reason": pl.String},
         ),
     )
@@ -266,12 +331,16 @@ def reject_log(conn: sa.Connection) -> pl.DataFrame:
     )
 
 
-def activity(conn: sa.Connection, days: int = WINDOW_DAYS) -> Activity:
-    """Chat activity aggregated per group over the `days` before the newest message loaded."""
+def activity(conn: sa.Connection, scope: Scope, days: int = WINDOW_DAYS) -> Activity:
+    """Chat activity of the groups inside `scope`, aggregated per group over the `days` before
+    the newest message loaded (anywhere: the data's "today" is the same for every scope)."""
+    mine = groups_in_scope(messages.c.group_id, scope)
     reference = conn.execute(sa.select(sa.func.max(messages.c.ts))).scalar_one_or_none()
     last_seen = _frame(
         conn,
-        sa.select(messages.c.group_id, sa.func.max(messages.c.ts)).group_by(messages.c.group_id),
+        sa.select(messages.c.group_id, sa.func.max(messages.c.ts))
+        .where(mine)
+        .group_by(messages.c.group_id),
         {"group_id": pl.String, "last_ts": pl.Datetime("us")},
     )
     since = datetime(1970, 1, 1) if reference is None else reference - timedelta(days=days)
@@ -283,25 +352,25 @@ def activity(conn: sa.Connection, days: int = WINDOW_DAYS) -> Activity:
             sa.func.count(),
             sa.func.sum(sa.case((messages.c.is_noise, 1), else_=0)),
         )
-        .where(messages.c.ts > since, user)
+        .where(messages.c.ts > since, user, mine)
         .group_by(messages.c.group_id),
         {"group_id": pl.String, "messages": pl.Int64, "noise": pl.Int64},
     )
     authors = _frame(
         conn,
         sa.select(messages.c.group_id, messages.c.person_id)
-        .where(messages.c.ts > since, user, messages.c.person_id.is_not(None))
+        .where(messages.c.ts > since, user, messages.c.person_id.is_not(None), mine)
         .distinct(),
         {"group_id": pl.String, "person_id": pl.String},
     )
     changes = _frame(
         conn,
         sa.select(membership_events.c.group_id, membership_events.c.event, sa.func.count())
-        .where(membership_events.c.ts > since)
+        .where(membership_events.c.ts > since, groups_in_scope(membership_events.c.group_id, scope))
         .group_by(membership_events.c.group_id, membership_events.c.event),
         {"group_id": pl.String, "event": pl.String, "n": pl.Int64},
     )
-    presence, writers = chat_presence(conn)
+    presence, writers = chat_presence(conn, scope)
     return Activity(
         reference=reference,
         window=window,
@@ -310,7 +379,7 @@ def activity(conn: sa.Connection, days: int = WINDOW_DAYS) -> Activity:
         changes=changes,
         presence=presence,
         writers=writers,
-        rosters=roster_as_of(conn),
+        rosters=roster_as_of(conn, scope),
     )
 
 
@@ -361,13 +430,14 @@ def group_names(conn: sa.Connection) -> pl.DataFrame:
     )
 
 
-def chat_presence(conn: sa.Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(membership events with a known person, each author's last message per group)."""
+def chat_presence(conn: sa.Connection, scope: Scope) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(membership events with a known person, each author's last message per group), for the
+    groups inside `scope`."""
     ev = membership_events
     events = _frame(
         conn,
         sa.select(ev.c.group_id, ev.c.person_id, ev.c.ts, ev.c.event).where(
-            ev.c.person_id.is_not(None)
+            ev.c.person_id.is_not(None), groups_in_scope(ev.c.group_id, scope)
         ),
         {
             "group_id": pl.String,
@@ -379,7 +449,7 @@ def chat_presence(conn: sa.Connection) -> tuple[pl.DataFrame, pl.DataFrame]:
     authors = _frame(
         conn,
         sa.select(messages.c.group_id, messages.c.person_id, sa.func.max(messages.c.ts))
-        .where(messages.c.person_id.is_not(None))
+        .where(messages.c.person_id.is_not(None), groups_in_scope(messages.c.group_id, scope))
         .group_by(messages.c.group_id, messages.c.person_id),
         {"group_id": pl.String, "person_id": pl.String, "last_ts": pl.Datetime("us")},
     )
@@ -404,8 +474,8 @@ def held_entry_keys(conn: sa.Connection, table: sa.Table, keys: Sequence[str]) -
 _STAMP = pl.Datetime("us")
 
 
-def register_entries_frame(conn: sa.Connection) -> pl.DataFrame:
-    """Every register entry's unit, category and stage times (naive IST): the response inputs."""
+def register_entries_frame(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
+    """The register entries inside `scope`: unit, category and stage times (naive IST)."""
     t = register_entries
     return _frame(
         conn,
@@ -418,7 +488,7 @@ def register_entries_frame(conn: sa.Connection) -> pl.DataFrame:
             t.c.fir_at,
             t.c.action_at,
             t.c.closed_at,
-        ),
+        ).where(in_scope(t.c.unit_id, scope)),
         {
             "entry_id": pl.Int64,
             "unit_id": pl.String,
@@ -432,9 +502,10 @@ def register_entries_frame(conn: sa.Connection) -> pl.DataFrame:
     )
 
 
-def alerts_frame(conn: sa.Connection) -> pl.DataFrame:
-    """Alerts' stage times and outcomes. The restricted columns (name, mobile, IP, post text)
-    are deliberately not read: nothing on the dashboard shows them."""
+def alerts_frame(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
+    """Stage times and outcomes of the alerts inside `scope` (alerts not yet given a unit only
+    for the whole state). The restricted columns (name, mobile, IP, post text) are not read
+    here: `alert_details` reads them, for the roles that reach the person."""
     t = alerts
     return _frame(
         conn,
@@ -447,7 +518,7 @@ def alerts_frame(conn: sa.Connection) -> pl.DataFrame:
             t.c.forwarded_at,
             t.c.contacted_at,
             t.c.outcome,
-        ),
+        ).where(in_scope(t.c.unit_id, scope)),
         {
             "alert_id": pl.Int64,
             "unit_id": pl.String,
@@ -464,8 +535,9 @@ def alerts_frame(conn: sa.Connection) -> pl.DataFrame:
 # --- coverage history (issue 5) ------------------------------------------------------------
 
 
-def membership_history(conn: sa.Connection) -> pl.DataFrame:
-    """Every membership, open or ended: group_id, person_id, joined_at, left_at (dates)."""
+def membership_history(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
+    """Every membership of the groups inside `scope`, open or ended: group_id, person_id,
+    joined_at, left_at (dates)."""
     # Read as text and parse in polars: parsing 250k datetimes per row in Python is the slow
     # part otherwise. Both dialects print a timestamp as 'YYYY-MM-DD …'.
     stmt = sa.select(
@@ -473,7 +545,7 @@ def membership_history(conn: sa.Connection) -> pl.DataFrame:
         memberships.c.person_id,
         sa.cast(memberships.c.joined_at, sa.String),
         sa.cast(memberships.c.left_at, sa.String),
-    )
+    ).where(groups_in_scope(memberships.c.group_id, scope))
     day = pl.col("joined_at").str.slice(0, 10).str.to_date("%Y-%m-%d")
     return _frame(
         conn,
@@ -517,8 +589,9 @@ def stories_version(conn: sa.Connection) -> str:
     return f"{s[0]}:{s[1]}:{st[0]}:{st[1]}"
 
 
-def all_stories(conn: sa.Connection) -> pl.DataFrame:
-    """Every story with its texts, status, media, posted URLs and any written order."""
+def all_stories(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
+    """Every story of a unit inside `scope`, with its texts, status, media, posted URLs and
+    any written order."""
     s = stories.c
     rows = conn.execute(
         sa.select(
@@ -537,7 +610,9 @@ def all_stories(conn: sa.Connection) -> pl.DataFrame:
             s.media,
             s.posted_urls,
             s.block_override,
-        ).order_by(s.story_id)
+        )
+        .where(in_scope(s.unit_id, scope))
+        .order_by(s.story_id)
     ).all()
     records = []
     for row in rows:
@@ -556,12 +631,15 @@ def all_stories(conn: sa.Connection) -> pl.DataFrame:
     return pl.DataFrame(records, schema=STORY_SCHEMA, orient="row")
 
 
-def story_history(conn: sa.Connection) -> pl.DataFrame:
-    """Every workflow step of every story, oldest first."""
+def story_history(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
+    """Every workflow step of the stories inside `scope`, oldest first."""
     c = story_steps.c
+    mine = sa.select(stories.c.story_id).where(in_scope(stories.c.unit_id, scope))
     return _frame(
         conn,
-        sa.select(c.story_id, c.step, c.actor, c.at, c.note).order_by(c.story_id, c.at, c.step_id),
+        sa.select(c.story_id, c.step, c.actor, c.at, c.note)
+        .where(sa.true() if scope.root is None else c.story_id.in_(mine))
+        .order_by(c.story_id, c.at, c.step_id),
         {
             "story_id": pl.Int64,
             "step": pl.String,
@@ -593,11 +671,147 @@ def stored_guard_findings(conn: sa.Connection) -> dict[int, list[dict[str, Any]]
 # --- issue 3: chat-side reads (appended) ----------------------------------------------------
 
 
-def roster_as_of(conn: sa.Connection) -> pl.DataFrame:
-    """Per group, the date of the newest roster applied (the latest join or exit recorded)."""
+def roster_as_of(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
+    """Per group inside `scope`, the date of the newest roster applied (the latest join or
+    exit recorded)."""
     latest = sa.func.max(sa.func.coalesce(memberships.c.left_at, memberships.c.joined_at))
     return _frame(
         conn,
-        sa.select(memberships.c.group_id, latest).group_by(memberships.c.group_id),
+        sa.select(memberships.c.group_id, latest)
+        .where(groups_in_scope(memberships.c.group_id, scope))
+        .group_by(memberships.c.group_id),
         {"group_id": pl.String, "as_of": pl.Datetime("us")},
     )
+
+
+# --- access control (issue 7): members, alert details, users, audit ---------------------------
+
+
+def group_member_list(conn: sa.Connection, scope: Scope, group_id: str) -> pl.DataFrame:
+    """The open members of one group, if the group lies inside `scope` (else no rows): phone,
+    name, category, rank, admin, joined. Phones come unmasked; `sampark.access.phones_for`
+    masks them for the roles that do not need them."""
+    m, p = memberships.c, people.c
+    stmt = (
+        sa.select(p.person_id, p.name, p.category, p.rank, m.is_admin, m.joined_at)
+        .join(people, p.person_id == m.person_id)
+        .where(
+            m.group_id == group_id,
+            m.left_at.is_(None),
+            groups_in_scope(m.group_id, scope),
+        )
+        .order_by(p.name, p.person_id)
+    )
+    return _frame(
+        conn,
+        stmt,
+        {
+            "phone": pl.String,
+            "name": pl.String,
+            "category": pl.String,
+            "rank": pl.String,
+            "is_admin": pl.Boolean,
+            "joined_at": pl.Datetime("us"),
+        },
+    )
+
+
+def alert_details(conn: sa.Connection, scope: Scope, days: int = 7) -> pl.DataFrame:
+    """The identifying fields of the alerts inside `scope` that are still open or came in
+    during the `days` before the newest alert: who to reach, and who was just reached. Only
+    for the roles `sampark.access.sees_alert_details` allows; the page audits every read."""
+    t = alerts.c
+    newest = conn.execute(sa.select(sa.func.max(t.received_at))).scalar()
+    recent = sa.true() if newest is None else t.received_at >= newest - timedelta(days=days)
+    stmt = (
+        sa.select(
+            t.alert_id,
+            t.unit_id,
+            t.platform,
+            t.received_at,
+            t.outcome,
+            t.subject_name,
+            t.subject_phone,
+            t.subject_ip,
+            t.post_text,
+        )
+        .where(in_scope(t.unit_id, scope), t.outcome.is_(None) | recent)
+        .order_by(t.outcome.is_not(None), t.received_at.desc())
+    )
+    return _frame(
+        conn,
+        stmt,
+        {
+            "alert_id": pl.Int64,
+            "unit_id": pl.String,
+            "platform": pl.String,
+            "received_at": _STAMP,
+            "outcome": pl.String,
+            "subject_name": pl.String,
+            "subject_phone": pl.String,
+            "subject_ip": pl.String,
+            "post_text": pl.String,
+        },
+    )
+
+
+def user_row(conn: sa.Connection, username: str) -> dict[str, Any] | None:
+    """One account as stored (hash included, for the sign-in check), or None."""
+    row = conn.execute(sa.select(users).where(users.c.username == username)).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def users_frame(conn: sa.Connection) -> pl.DataFrame:
+    """Every account without its hash: for the admin page and `users list`."""
+    c = users.c
+    return _frame(
+        conn,
+        sa.select(
+            c.username,
+            c.role,
+            c.unit_id,
+            c.display_name,
+            c.disabled,
+            c.failed_logins,
+            c.locked_until,
+            c.created_at,
+        ).order_by(c.username),
+        {
+            "username": pl.String,
+            "role": pl.String,
+            "unit_id": pl.String,
+            "display_name": pl.String,
+            "disabled": pl.Boolean,
+            "failed_logins": pl.Int64,
+            "locked_until": _STAMP,
+            "created_at": _STAMP,
+        },
+    )
+
+
+def audit_frame(conn: sa.Connection, limit: int = 5000) -> pl.DataFrame:
+    """The newest `limit` audit entries, newest first."""
+    c = audit_log.c
+    return _frame(
+        conn,
+        sa.select(c.audit_id, c.at, c.actor, c.action, c.target, c.detail)
+        .order_by(c.audit_id.desc())
+        .limit(limit),
+        {
+            "audit_id": pl.Int64,
+            "at": _STAMP,
+            "actor": pl.String,
+            "action": pl.String,
+            "target": pl.String,
+            "detail": pl.String,
+        },
+    )
+
+
+def is_demo_database(conn: sa.Connection) -> bool:
+    """Whether the dashboard itself built this database from the synthetic demo (it records
+    that in the audit log); only then may the role switcher be offered."""
+    found = conn.execute(
+        sa.select(audit_log.c.audit_id).where(audit_log.c.action == "demo_built").limit(1)
+    )
+    return found.first() is not None

@@ -6,6 +6,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from sampark import queries
+from sampark.access import STATE
 from sampark.metrics.alerts import alerts_by_level
 from sampark.metrics.response import response_by_level
 from sampark.targets import Profile
@@ -14,7 +15,7 @@ from sampark.targets import Profile
 def response_report(conn: sa.Connection, kind: str, profile: Profile, level: str) -> pl.DataFrame:
     """Register response times per unit of `level` and stage (`response`), or self-harm
     alerts per unit of `level` (`alerts`); the same functions the page calls."""
-    units = queries.network(conn).units
+    units = queries.network(conn, STATE).units
     if kind == "alerts":
-        return alerts_by_level(queries.alerts_frame(conn), units, level)
-    return response_by_level(queries.register_entries_frame(conn), units, profile, level)
+        return alerts_by_level(queries.alerts_frame(conn, STATE), units, level)
+    return response_by_level(queries.register_entries_frame(conn, STATE), units, profile, level)

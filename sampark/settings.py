@@ -37,8 +37,16 @@ class Settings:
     """Seed for the demo state built on an empty database."""
     keep_message_text: bool = False
     """Store chat message text; off by default, since counts need no personal content."""
-    show_alerts: bool = False
-    """Show the self-harm alerts section (SAMPARK_SHOW_ALERTS=1) until roles decide who sees it."""
+    session_idle_minutes: int = 30
+    """A dashboard session ends after this many minutes without a click."""
+    session_max_hours: int = 12
+    """…and in any case this many hours after signing in (one duty shift)."""
+    oidc_provider: str = ""
+    """Name of an `[auth.<name>]` section in .streamlit/secrets.toml: offers "Sign in with …"
+    through the deployment's identity provider (Streamlit's st.login). Empty: passwords only."""
+    demo_switcher: bool = True
+    """On the demo database only, offer the labelled role switcher (SAMPARK_DEMO_SWITCHER=0
+    turns it off, e.g. on a demo exposed beyond the office)."""
 
     @property
     def inbox(self) -> Path:
@@ -61,5 +69,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         demo_seed=int(source.get("SAMPARK_DEMO_SEED", "7")),
         keep_message_text=source.get("SAMPARK_KEEP_MESSAGE_TEXT", "0").lower()
         in ("1", "true", "yes"),
-        show_alerts=source.get("SAMPARK_SHOW_ALERTS", "0").lower() in ("1", "true", "yes"),
+        session_idle_minutes=int(source.get("SAMPARK_SESSION_IDLE_MINUTES", "30")),
+        session_max_hours=int(source.get("SAMPARK_SESSION_MAX_HOURS", "12")),
+        oidc_provider=source.get("SAMPARK_OIDC_PROVIDER", "").strip(),
+        demo_switcher=source.get("SAMPARK_DEMO_SWITCHER", "1").lower() not in ("0", "false", "no"),
     )

@@ -7,6 +7,7 @@ import pytest
 
 from etl.load import StoryChanged, record_override, record_posted_url, record_step, store_media
 from sampark import queries
+from sampark.access import STATE
 from sampark.content.intake import Photo
 from sampark.content.workflow import Override, next_step, override_step
 from tests.social_setup import SUBMITTED_AT, submit_all, units_engine
@@ -15,7 +16,7 @@ AT = datetime(2026, 11, 21, 9, 0)
 
 
 def _step(conn, story_id, action, note=""):
-    story = queries.all_stories(conn).filter(story_id=story_id).row(0, named=True)
+    story = queries.all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
     order = {"reference": story["override_reference"]} if story["override_reference"] else None
     findings = queries.stored_guard_findings(conn)[story_id]
     return next_step(
@@ -34,8 +35,8 @@ def test_submitted_stories_are_read_back_with_status_and_history(db_url):
     engine = units_engine(db_url)
     ids = submit_all(engine)
     with engine.connect() as conn:
-        frame = queries.all_stories(conn)
-        history = queries.story_history(conn)
+        frame = queries.all_stories(conn, STATE)
+        history = queries.story_history(conn, STATE)
     assert frame.select("story_id", "status", "unit_id").rows() == [
         (ids[0], "submitted", "BR-MOT-T001"),
         (ids[1], "submitted", "BR-MOT-T001"),
@@ -68,9 +69,9 @@ def test_workflow_steps_are_written_with_audit(db_url):
         record_step(conn, _step(conn, story_id, "approve"), drafts={"x": "text"})
         record_posted_url(conn, _step(conn, story_id, "post", "https://x.com/p/status/9"))
     with engine.connect() as conn:
-        story = queries.all_stories(conn).filter(story_id=story_id).row(0, named=True)
+        story = queries.all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
         audit = queries.story_audit(conn, story_id)
-        steps = queries.story_history(conn).filter(story_id=story_id)["step"].to_list()
+        steps = queries.story_history(conn, STATE).filter(story_id=story_id)["step"].to_list()
     assert (story["status"], story["reviewer"], story["posted_urls"]) == (
         "posted",
         "Cell: Asha",
@@ -94,7 +95,7 @@ def test_a_written_order_is_kept_and_audited(db_url):
             conn, override_step(story_id, "submitted", order, actor="Cell", at=AT), order
         )
     with engine.connect() as conn:
-        story = queries.all_stories(conn).filter(story_id=story_id).row(0, named=True)
+        story = queries.all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
         audit = queries.story_audit(conn, story_id)
     assert (story["override_reference"], story["override_approver"], story["override_role"]) == (
         "SHO/MOT/45/2026",

@@ -6,6 +6,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.auth_helpers import login_as
 from tests.coverage_demo import DASHBOARD, ROOT, demo_db, report
 
 
@@ -18,7 +19,7 @@ def url(tmp_path_factory) -> str:
 def app(url, monkeypatch, tmp_path) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
-    return AppTest.from_file(DASHBOARD, default_timeout=120)
+    return login_as(AppTest.from_file(DASHBOARD, default_timeout=120), "dgp")
 
 
 def _open(app: AppTest, lang: str = "en", district: str | None = None) -> AppTest:
@@ -69,6 +70,8 @@ def test_in_hindi_the_status_reads_in_hindi(app):
 
 def test_page_runs_on_its_own_from_the_state(url, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", url)
-    at = AppTest.from_file(str(ROOT / "pages" / "drilldown.py"), default_timeout=120).run()
+    at = login_as(
+        AppTest.from_file(str(ROOT / "pages" / "drilldown.py"), default_timeout=120), "dgp"
+    ).run()
     assert not at.exception
     assert json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["ids"][0] == "BR"

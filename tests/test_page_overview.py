@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sampark.i18n import indian_grouping
+from tests.auth_helpers import login_as
 from tests.coverage_demo import DASHBOARD, demo_db, report
 
 
@@ -19,7 +20,7 @@ def url(tmp_path_factory) -> str:
 def app(url, monkeypatch, tmp_path) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
-    return AppTest.from_file(DASHBOARD, default_timeout=120)
+    return login_as(AppTest.from_file(DASHBOARD, default_timeout=120), "dgp")
 
 
 def _charts(at: AppTest) -> list[dict]:

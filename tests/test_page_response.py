@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from etl.demo import DemoSummary, write_demo
 from etl.pipeline import run_inbox
 from sampark.db import migrate
+from tests.auth_helpers import login_as
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -33,8 +34,7 @@ def demo(tmp_path_factory) -> tuple[str, DemoSummary]:
 def app(demo, monkeypatch, tmp_path) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", demo[0])
     monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("SAMPARK_SHOW_ALERTS", raising=False)
-    return AppTest.from_file(DASHBOARD, default_timeout=90)
+    return login_as(AppTest.from_file(DASHBOARD, default_timeout=90), "dgp")
 
 
 def _report(url: str, kind: str, level: str) -> list[dict]:
@@ -124,17 +124,16 @@ def test_drill_down_to_a_thana_lists_only_its_breaches(app, demo):
     assert len(breaches) > 0 and set(breaches["Unit"]) == {name}
 
 
-def test_alerts_section_is_hidden_with_a_note_naming_the_setting(app):
-    at = _open(app)
-    assert any("SAMPARK_SHOW_ALERTS=1" in i.value for i in at.info)
+def test_alerts_section_is_hidden_from_roles_that_do_not_act_on_alerts(app):
+    at = _open(app)  # the DGP watches; the SCRB helpdesk, SP and SHO act
+    assert any("only to the roles that act on them" in i.value for i in at.info)
     assert "Alerts, stage by stage (share of all alerts)" not in [
         c["layout"]["title"]["text"] for c in _charts(at)
     ]
 
 
-def test_alerts_section_shows_funnel_and_units_as_the_report(app, demo, monkeypatch):
-    monkeypatch.setenv("SAMPARK_SHOW_ALERTS", "1")
-    at = _open(app)
+def test_alerts_section_shows_funnel_and_units_as_the_report(app, demo):
+    at = _open(login_as(app, "scrb"))
     titles = [c["layout"]["title"]["text"] for c in _charts(at)]
     assert "Alerts, stage by stage (share of all alerts)" in titles
     funnel = next(d.value for d in at.dataframe if "Of previous stage %" in d.value.columns)
@@ -145,11 +144,36 @@ def test_alerts_section_shows_funnel_and_units_as_the_report(app, demo, monkeypa
     ]
 
 
-def test_no_restricted_alert_field_reaches_the_page(app, monkeypatch):
-    monkeypatch.setenv("SAMPARK_SHOW_ALERTS", "1")
-    at = _open(app)
+def test_no_restricted_alert_field_reaches_the_page_unless_asked_for(app):
+    at = _open(login_as(app, "scrb"))
     shown = " ".join(d.value.to_csv() for d in at.dataframe)
     assert "+91" not in shown and "203.0.113." not in shown and "synthetic demo" not in shown
+
+
+def test_alert_details_are_shown_to_the_helpdesk_on_request_and_audited(app, demo):
+    at = _open(login_as(app, "scrb", name="HC Meena"))
+    at.toggle(key="alert_details_show").set_value(True).run()
+    details = next(d.value for d in at.dataframe if "Mobile" in d.value.columns)
+    with sa.create_engine(demo[0]).connect() as conn:
+        open_alerts = conn.execute(
+            sa.text(
+                "SELECT count(*) FROM alerts WHERE outcome IS NULL OR received_at >= "
+                "(SELECT datetime(max(received_at), '-7 days') FROM alerts)"
+            )
+        ).scalar()
+        audit = conn.execute(
+            sa.text("SELECT actor, action FROM audit_log WHERE action = 'alert_details_viewed'")
+        ).all()
+    assert len(details) == open_alerts > 0
+    assert details["Mobile"].str.startswith("+91").all()
+    assert ("HC Meena (test-scrb)", "alert_details_viewed") in audit
+
+
+def test_an_sp_sees_the_alerts_funnel_of_the_district_but_no_identifying_details(app):
+    at = _open(login_as(app, "sp", "BR-NAL"))
+    titles = [c["layout"]["title"]["text"] for c in _charts(at)]
+    assert "Alerts, stage by stage (share of all alerts)" in titles
+    assert not [w for w in at.toggle if w.key == "alert_details_show"]
 
 
 def test_page_in_hindi_uses_hindi_labels(app):
@@ -162,7 +186,7 @@ def test_page_in_hindi_uses_hindi_labels(app):
 
 def test_page_runs_on_its_own(demo, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", demo[0])
-    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=90).run()
+    at = login_as(AppTest.from_file(str(ROOT / PAGE), default_timeout=90), "dgp").run()
     assert not at.exception
     assert len(at.metric) == 8
 

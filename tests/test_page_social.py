@@ -13,7 +13,9 @@ from streamlit.testing.v1 import AppTest
 
 from etl.load import record_step
 from sampark import queries
+from sampark.access import STATE
 from sampark.content.workflow import next_step
+from tests.auth_helpers import login_as
 from tests.social_setup import submit_all, units_engine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +37,7 @@ def _advance(engine, story_id, *actions, override=None):
     """Move a story on through the writer, as the page's buttons would."""
     for action in actions:
         with engine.begin() as conn:
-            story = queries.all_stories(conn).filter(story_id=story_id).row(0, named=True)
+            story = queries.all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
             findings = queries.stored_guard_findings(conn)[story_id]
             step = next_step(
                 story_id,
@@ -49,8 +51,10 @@ def _advance(engine, story_id, *actions, override=None):
             record_step(conn, step)
 
 
-def _page(**state) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
+def _page(
+    as_role: str = "social", unit: str | None = None, name: str | None = None, **state
+) -> AppTest:
+    at = login_as(AppTest.from_file(PAGE, default_timeout=60), as_role, unit, name)
     for key, value in state.items():
         at.session_state[key] = value
     return at.run()
@@ -58,7 +62,7 @@ def _page(**state) -> AppTest:
 
 def _status(engine, story_id) -> str:
     with engine.connect() as conn:
-        return queries.all_stories(conn).filter(story_id=story_id)["status"][0]
+        return queries.all_stories(conn, STATE).filter(story_id=story_id)["status"][0]
 
 
 def _report(url: str) -> dict:
@@ -155,26 +159,41 @@ def test_drafts_have_counters_and_copy_boxes_per_platform(db):
 
 def test_vet_button_records_the_step_with_the_acting_person(db):
     engine, ids = db
-    at = _page(social_story=ids[0], acting_user="CO Sadar: Anil Kumar")
+    at = _page("sp", "BR-MOT", "SP Motihari: Anil Kumar", social_story=ids[0])
     at.button(key=f"vet_{ids[0]}").click().run()
     assert not at.exception
     assert _status(engine, ids[0]) == "vetted"
     with engine.connect() as conn:
         audit = queries.story_audit(conn, ids[0])
-    assert audit.select("actor", "action").rows()[-1] == ("CO Sadar: Anil Kumar", "story_vetted")
+    assert audit.select("actor", "action").rows()[-1] == (
+        "SP Motihari: Anil Kumar (test-sp)",
+        "story_vetted",
+    )
     assert at.success[0].value == f"Story {ids[0]}: Vetted."
 
 
-def test_workflow_buttons_are_disabled_until_someone_is_named(db):
+def test_each_role_gets_only_its_own_workflow_buttons(db):
     _engine, ids = db
-    at = _page(social_story=ids[0])
-    assert at.button(key=f"vet_{ids[0]}").disabled is True
+    keys = {
+        role: {b.key for b in _page(role, unit, social_story=ids[0]).button}
+        for role, unit in (
+            ("dgp", None),
+            ("social", None),
+            ("sp", "BR-MOT"),
+            ("sho", "BR-MOT-T001"),
+        )
+    }
+    assert f"vet_{ids[0]}" in keys["sp"] and f"reject_{ids[0]}" in keys["sp"]
+    assert f"vet_{ids[0]}" not in keys["social"] and f"reject_{ids[0]}" in keys["social"]
+    assert not {k for k in keys["dgp"] | keys["sho"] if k and k.startswith(("vet_", "reject_"))}
+    dgp = _page("dgp", social_story=ids[0])
+    assert any("Your role views this story" in c.value for c in dgp.caption)
 
 
 def test_approval_of_a_blocked_story_is_refused(db):
     engine, ids = db
     _advance(engine, ids[1], "vet")
-    at = _page(social_story=ids[1], acting_user="Cell: Asha")
+    at = _page(name="Cell: Asha", social_story=ids[1])
     at.button(key=f"approve_{ids[1]}").click().run()
     assert _status(engine, ids[1]) == "vetted"
     assert at.error[-1].value.startswith("A block stands")
@@ -182,7 +201,7 @@ def test_approval_of_a_blocked_story_is_refused(db):
 
 def test_reject_needs_a_reason_then_records_it(db):
     engine, ids = db
-    at = _page(social_story=ids[2], acting_user="SP Patna")
+    at = _page("sp", "BR-PAT", "SP Patna", social_story=ids[2])
     at.button(key=f"reject_{ids[2]}").click().run()
     assert at.error[-1].value == "A rejection needs a reason."
     at.text_input(key=f"reason_{ids[2]}").input("names a juvenile's school")
@@ -192,7 +211,7 @@ def test_reject_needs_a_reason_then_records_it(db):
 
 def test_submission_form_saves_a_story_with_its_submitter(db):
     engine, ids = db
-    at = _page(acting_user="SI Ravi Ranjan")
+    at = _page("sho", "BR-PAT-T001", "SI Ravi Ranjan")
     # The form's widgets carry no keys: found by their labels.
     title = next(w for w in at.text_input if w.label == "Title (Hindi)")
     body = next(w for w in at.text_area if w.label == "Text (Hindi)")
@@ -203,12 +222,12 @@ def test_submission_form_saves_a_story_with_its_submitter(db):
     at.button[-1].click().run()
     assert not at.exception
     with engine.connect() as conn:
-        stories = queries.all_stories(conn)
+        stories = queries.all_stories(conn, STATE)
     new = stories.filter(~stories["story_id"].is_in(ids)).row(0, named=True)
     assert (new["title_hi"], new["unit_id"], new["submitted_by"], new["status"]) == (
         "साइबर ठगी के 2.4 लाख रुपये लौटाए",
         "BR-PAT-T001",
-        "SI Ravi Ranjan",
+        "SI Ravi Ranjan (test-sho)",
         "submitted",
     )
 
@@ -232,7 +251,7 @@ def test_page_in_hindi_uses_hindi_labels(db):
 
 
 def test_dashboard_lists_the_social_page(db):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    at = login_as(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), "dgp").run()
     at.switch_page("pages/social.py").run()
     assert not at.exception
     assert at.title[0].value == "Social media cell: ready to post, legally safe"
@@ -251,7 +270,7 @@ def test_page_without_stories_says_nothing_is_ready(tmp_path, monkeypatch):
 def test_a_written_order_recorded_on_the_page_lets_the_blocked_story_be_approved(db):
     engine, ids = db
     _advance(engine, ids[1], "vet")
-    at = _page(social_story=ids[1], acting_user="Cell: Asha")
+    at = _page(name="Cell: Asha", social_story=ids[1])
     form = {w.label: w for w in at.text_input}
     form["Order reference"].input("SHO/MOT/45/2026")
     form["Signed by"].input("Insp. R. Singh")
@@ -260,7 +279,7 @@ def test_a_written_order_recorded_on_the_page_lets_the_blocked_story_be_approved
     with engine.connect() as conn:
         audit = queries.story_audit(conn, ids[1])
     assert audit.select("actor", "action", "detail").rows()[-1] == (
-        "Cell: Asha",
+        "Cell: Asha (test-social)",
         "story_block_override",
         "SHO/MOT/45/2026 — Insp. R. Singh (SHO)",
     )

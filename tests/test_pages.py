@@ -13,6 +13,7 @@ from etl.demo import write_demo
 from etl.pipeline import run_inbox
 from sampark.db import migrate
 from sampark.i18n import indian_grouping
+from tests.auth_helpers import login_as
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -31,7 +32,7 @@ def demo_db(tmp_path_factory) -> str:
 def app(demo_db, monkeypatch, tmp_path) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", demo_db)
     monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
-    return AppTest.from_file(DASHBOARD, default_timeout=60)
+    return login_as(AppTest.from_file(DASHBOARD, default_timeout=60), "dgp")
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -136,7 +137,7 @@ def test_overview_scoped_to_a_district_lists_its_thanas(app, demo_db):
 
 
 def test_data_page_lists_every_reject_with_reason(app):
-    at = app.run()
+    at = login_as(app, "data_officer").run()
     at.switch_page("pages/data.py").run()
     assert not at.exception
     metrics = {k: int(v.replace(",", "")) for k, v in _metrics(at).items()}
@@ -148,7 +149,7 @@ def test_data_page_lists_every_reject_with_reason(app):
 
 
 def test_data_page_filters_rejects_by_file(app):
-    at = app.run()
+    at = login_as(app, "data_officer").run()
     at.switch_page("pages/data.py").run()
     at.selectbox[0].set_value("rosters/notes.csv").run()
     assert at.dataframe[0].value["line"].tolist() == [1]
@@ -156,8 +157,11 @@ def test_data_page_filters_rejects_by_file(app):
 
 def test_each_page_runs_on_its_own(demo_db, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", demo_db)
-    for page in ("overview.py", "groups.py", "data.py"):
-        at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=60).run()
+    for page, role in (("overview.py", "dgp"), ("groups.py", "sp"), ("data.py", "data_officer")):
+        unit = "BR-NAL" if role == "sp" else None
+        at = login_as(
+            AppTest.from_file(str(ROOT / "pages" / page), default_timeout=60), role, unit
+        ).run()
         assert not at.exception, page
         assert at.metric, page
 
@@ -169,6 +173,11 @@ def test_empty_database_builds_the_demo_and_says_so(monkeypatch, tmp_path):
     assert not at.exception
     assert at.status[0].label.startswith("Demo state built: ")
     assert (tmp_path / "inbox" / "demo" / "units" / "units.csv").is_file()
+    # Nothing but the sign-in until someone enters; the demo offers its labelled switcher.
+    assert at.title[0].value == "Sampark — sign in" and not at.metric
+    assert at.subheader[0].value == "Demo: enter as a role"
+    at.selectbox(key="auth_demo_role").set_value("dgp")
+    next(b for b in at.button if b.label == "Enter the demo").click().run()
     (state,) = _report(f"sqlite:///{tmp_path}/empty.db", "state")
     assert _metrics(at)["Members (people)"] == f"{state['members']:,}"
 

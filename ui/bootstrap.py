@@ -6,9 +6,11 @@ import json
 import subprocess
 import sys
 import threading
+from datetime import datetime
 
 import streamlit as st
 
+from etl import load
 from sampark import queries
 from sampark.i18n import number, t
 from sampark.settings import PROJECT_ROOT, load_settings
@@ -68,6 +70,11 @@ def ensure_data(lang: str) -> None:
                 status.update(state="error")
                 st.error(t("demo_failed", lang, error=exc))
                 st.stop()
+            with current_engine().begin() as conn:
+                # The role switcher is offered only on a database the demo built.
+                load.record_audit(
+                    conn, datetime.now(), "sampark", "demo_built", "database", str(settings.inbox)
+                )
             status.update(
                 label=t(
                     "demo_done",

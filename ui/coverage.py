@@ -11,6 +11,7 @@ import polars as pl
 import streamlit as st
 
 from sampark import queries
+from sampark.access import Scope
 from sampark.brief import brief_html, pdf_bytes, sheet_html
 from sampark.charts_coverage import district_multiples
 from sampark.coverage_tables import actions_table, behind_table
@@ -23,16 +24,16 @@ from sampark.settings import load_settings
 from ui import data
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _history(url: str, data_version: str) -> pl.DataFrame:
+@st.cache_data(max_entries=8, show_spinner=False)
+def _history(url: str, data_version: str, scope: Scope) -> pl.DataFrame:
     del data_version  # part of the cache key only
     with data.engine(url).connect() as conn:
-        return queries.membership_history(conn)
+        return queries.membership_history(conn, scope)
 
 
 def history() -> pl.DataFrame:
-    """Every membership with its join and exit dates."""
-    return _history(data.database_url(), data.version())
+    """Every membership inside the signed-in user's scope, with its join and exit dates."""
+    return _history(data.database_url(), data.version(), data.user_scope())
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -7,11 +7,13 @@ import sqlalchemy as sa
 import streamlit as st
 
 from sampark import queries
+from sampark.access import Scope
 from sampark.db import migrate
 from sampark.metrics.activity import Activity
 from sampark.metrics.coverage import Network
 from sampark.settings import load_settings
 from sampark.targets import Profile, load_profile
+from ui import session
 
 
 @st.cache_resource
@@ -33,15 +35,26 @@ def version() -> str:
         return queries.data_version(conn)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _network(url: str, data_version: str) -> Network:
+def user_scope() -> Scope:
+    """The signed-in user's scope. Every loader below reads only inside it; with nobody signed
+    in the page stops here, before any read."""
+    user = session.current_user()
+    if user is None:
+        st.stop()
+    assert user is not None
+    return user.scope
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _network(url: str, data_version: str, scope: Scope) -> Network:
     del data_version  # part of the cache key only
     with engine(url).connect() as conn:
-        return queries.network(conn)
+        return queries.network(conn, scope)
 
 
 def network() -> Network:
-    return _network(database_url(), version())
+    """Units, groups, members and staff inside the signed-in user's scope."""
+    return _network(database_url(), version(), user_scope())
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
@@ -65,13 +78,31 @@ def etl_logs() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     return _etl_logs(database_url(), version())
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _activity(url: str, data_version: str) -> Activity:
+@st.cache_data(max_entries=8, show_spinner=False)
+def _activity(url: str, data_version: str, scope: Scope) -> Activity:
     del data_version
     with engine(url).connect() as conn:
-        return queries.activity(conn)
+        return queries.activity(conn, scope)
 
 
 def activity() -> Activity:
-    """Per-group chat aggregates over the last 30 days of loaded chats."""
-    return _activity(database_url(), version())
+    """Per-group chat aggregates over the last 30 days of loaded chats, inside the scope."""
+    return _activity(database_url(), version(), user_scope())
+
+
+def group_members(group_id: str) -> pl.DataFrame:
+    """One group's open members with full phones (the page masks them by role); nothing when
+    the group is outside the user's scope."""
+    with current_engine().connect() as conn:
+        return queries.group_member_list(conn, user_scope(), group_id)
+
+
+def audit_log() -> pl.DataFrame:
+    """The newest audit entries; never cached, so the admin sees the latest."""
+    with current_engine().connect() as conn:
+        return queries.audit_frame(conn)
+
+
+def accounts() -> pl.DataFrame:
+    with current_engine().connect() as conn:
+        return queries.users_frame(conn)

@@ -142,3 +142,19 @@ def alert_unit_table(by_level: pl.DataFrame, lang: str) -> pl.DataFrame:
         pl.col("median_contact_min").round(1).alias(t("resp_col_median_contact_min", lang)),
         pl.col("rank").alias(t("resp_col_rank", lang)),
     )
+
+
+def details_table(details: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Open and recent alerts with who to reach, open first (for the roles that reach the
+    person)."""
+    return details.join(_unit_names(units, lang), on="unit_id", how="left").select(
+        pl.col("alert_id").alias(t("resp_col_alert", lang)),
+        pl.col("_unit").alias(t("col_unit", lang)),
+        pl.col("platform").alias(t("resp_col_platform", lang)),
+        pl.col("received_at").dt.strftime("%d-%m-%Y %H:%M").alias(t("resp_col_received", lang)),
+        _labels("outcome", ALERT_OUTCOMES, lang).alias(t("resp_col_outcome_now", lang)),
+        pl.col("subject_name").alias(t("resp_col_person", lang)),
+        pl.col("subject_phone").alias(t("resp_col_mobile", lang)),
+        pl.col("subject_ip").alias(t("resp_col_ip", lang)),
+        pl.col("post_text").alias(t("resp_col_post", lang)),
+    )

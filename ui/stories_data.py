@@ -11,6 +11,7 @@ import streamlit as st
 
 from etl import load
 from sampark import queries
+from sampark.access import Scope
 from sampark.content.card import Card, card_png
 from sampark.content.export import cards_zip, export_frame
 from sampark.content.intake import Submission
@@ -30,17 +31,19 @@ def version() -> str:
         return f"{queries.stories_version(conn)}|{queries.data_version(conn)}"
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _stories(url: str, stories_version: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+@st.cache_data(max_entries=8, show_spinner=False)
+def _stories(url: str, stories_version: str, scope: Scope) -> tuple[pl.DataFrame, pl.DataFrame]:
     del stories_version  # part of the cache key only
     with data.engine(url).connect() as conn:
-        units = queries.network(conn).units
-        return story_queue(queries.all_stories(conn), units), queries.story_history(conn)
+        units = queries.network(conn, scope).units
+        queue = story_queue(queries.all_stories(conn, scope), units)
+        return queue, queries.story_history(conn, scope)
 
 
 def stories() -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(the queue: every story with district, guard counts and readiness; every step)."""
-    return _stories(data.database_url(), version())
+    """(the queue: every story in the user's scope with district, guard counts and readiness;
+    every step)."""
+    return _stories(data.database_url(), version(), data.user_scope())
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -48,7 +48,8 @@ def submission_form(units: pl.DataFrame, actor: str, lang: str) -> None:
             accept_multiple_files=True,
             max_upload_size=PHOTO_MAX_BYTES // (1024 * 1024),
         )
-        submitter = st.text_input(t("sub_submitter", lang), value=actor)
+        st.caption(t("sub_submitter_is", lang, name=actor))
+        submitter = actor
         sent = st.form_submit_button(t("sub_button", lang), type="primary", icon=":material/send:")
     if not sent:
         return

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from etl.load import StoryChanged
+from sampark.access import may_act
 from sampark.content.drafts import drafts
 from sampark.content.export import LANGS, story_text
 from sampark.content.workflow import (
@@ -17,7 +18,7 @@ from sampark.content.workflow import (
     override_step,
 )
 from sampark.i18n import t
-from ui import stories_data
+from ui import session, stories_data
 
 FLASH = "social_flash"
 
@@ -75,34 +76,46 @@ def workflow_panel(
     st.markdown(f"**{t('wf_title', lang)}**")
     status = str(story["status"])
     sid = story["story_id"]
-    if not actor:
-        st.info(t("wf_need_actor", lang), icon=":material/person:")
-    if status == "submitted" and st.button(
-        t("wf_vet", lang), key=f"vet_{sid}", disabled=not actor, icon=":material/fact_check:"
+    user = session.current_user()
+    role = user.role if user else None
+    if not any(may_act(role, a) for a in ("vet", "approve", "post", "reject", "override")):
+        st.caption(t("wf_view_only", lang))
+        return
+    if (
+        status == "submitted"
+        and may_act(role, "vet")
+        and st.button(
+            t("wf_vet", lang), key=f"vet_{sid}", disabled=not actor, icon=":material/fact_check:"
+        )
     ):
         _act(story, findings, "vet", actor, "", lang)
-    if status == "vetted" and st.button(
-        t("wf_approve", lang),
-        key=f"approve_{sid}",
-        disabled=not actor,
-        type="primary",
-        icon=":material/task_alt:",
+    if (
+        status == "vetted"
+        and may_act(role, "approve")
+        and st.button(
+            t("wf_approve", lang),
+            key=f"approve_{sid}",
+            disabled=not actor,
+            type="primary",
+            icon=":material/task_alt:",
+        )
     ):
         _act(story, findings, "approve", actor, "", lang)
-    if status in ("approved", "posted"):
+    if status in ("approved", "posted") and may_act(role, "post"):
         url = st.text_input(t("wf_url", lang), key=f"url_{sid}", placeholder="https://x.com/…")
         if st.button(
             t("wf_post", lang), key=f"post_{sid}", disabled=not actor, icon=":material/link:"
         ):
             _act(story, findings, "post", actor, url, lang)
-    if status in ("submitted", "vetted", "approved"):
+    if status in ("submitted", "vetted", "approved") and may_act(role, "reject"):
         reason = st.text_input(t("wf_reason", lang), key=f"reason_{sid}")
         if st.button(
             t("wf_reject", lang), key=f"reject_{sid}", disabled=not actor, icon=":material/cancel:"
         ):
             _act(story, findings, "reject", actor, reason, lang)
-        if story.get("blocked"):
-            _override_form(story, actor, lang)
+    blocked_open = status in ("submitted", "vetted", "approved") and story.get("blocked")
+    if blocked_open and may_act(role, "override"):
+        _override_form(story, actor, lang)
 
 
 def _override_form(story: dict[str, Any], actor: str, lang: str) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from sampark.access import phones_for
 from sampark.i18n import t
-from sampark.phones import mask_phone
 
 COVERAGE_COLUMNS = {
     "members": "col_members",
@@ -95,16 +95,27 @@ def health_level_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     )
 
 
-def findings_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """Roster-vs-chat findings; phone numbers masked (volunteers' identities are confidential)."""
+def findings_table(frame: pl.DataFrame, role: str | None, lang: str) -> pl.DataFrame:
+    """Roster-vs-chat findings; phone numbers masked unless `role` needs them (volunteers'
+    identities are confidential)."""
     finding = pl.col("finding").replace_strict(
         {"left_chat": t("col_left_chat", lang), "not_on_roster": t("col_not_on_roster", lang)}
     )
-    return frame.select(
+    return phones_for(frame, role, ["person_id"]).select(
         pl.col("name").alias(t("col_group", lang)),
-        pl.col("person_id")
-        .map_elements(mask_phone, return_dtype=pl.String)
-        .alias(t("col_person", lang)),
+        pl.col("person_id").alias(t("col_person", lang)),
         finding.alias(t("col_finding", lang)),
         pl.col("since").alias(t("col_since", lang)),
+    )
+
+
+def members_table(frame: pl.DataFrame, role: str | None, lang: str) -> pl.DataFrame:
+    """One group's members, phones masked unless `role` needs them."""
+    return phones_for(frame, role, ["phone"]).select(
+        pl.col("name").alias(t("member_col_name", lang)),
+        pl.col("phone").alias(t("member_col_phone", lang)),
+        pl.col("category").alias(t("member_col_category", lang)),
+        pl.col("rank").alias(t("member_col_rank", lang)),
+        pl.col("is_admin").alias(t("member_col_admin", lang)),
+        pl.col("joined_at").dt.date().alias(t("member_col_joined", lang)),
     )

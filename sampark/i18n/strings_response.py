@@ -105,10 +105,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "resp_col_last_stage": {"en": "Last stage reached", "hi": "अंतिम पूरा चरण"},
     "resp_col_age_days": {"en": "Days open", "hi": "लंबित दिन"},
     "resp_alerts_title": {"en": "Self-harm alerts", "hi": "आत्मघात अलर्ट"},
-    "resp_alerts_hidden": {
-        "en": "The self-harm alerts section is hidden. Until sign-in and roles decide who handles alerts, it is shown only where SAMPARK_SHOW_ALERTS=1 is set.",
-        "hi": "आत्मघात अलर्ट अनुभाग छिपा है। जब तक लॉगिन और भूमिकाएँ तय न करें कि अलर्ट कौन देखेगा, यह केवल वहीं दिखता है जहाँ SAMPARK_SHOW_ALERTS=1 सेट है।",
-    },
     "resp_alerts_caption": {
         "en": "Statewide: {n} alerts. Minutes are counted from receipt at PHQ. Units with fewer than {min} alerts are not ranked. Names, mobiles, IP addresses and post texts are never shown here.",
         "hi": "पूरा राज्य: {n} अलर्ट। मिनट पुलिस मुख्यालय पर प्राप्ति से गिने जाते हैं। {min} से कम अलर्ट वाली इकाइयों को रैंक नहीं दी जाती। नाम, मोबाइल, आईपी पता और पोस्ट का पाठ यहाँ कभी नहीं दिखाए जाते।",

@@ -14,12 +14,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{scope}: success stories sent up by stations, checked by the guard, vetted by the CO or SP, approved by the social media cell. Ready ones first.",
         "hi": "{scope}: थानों से भेजी गई सफलता की कहानियाँ — गार्ड द्वारा जाँची गईं, सीओ या एसपी द्वारा सत्यापित, सोशल मीडिया सेल द्वारा स्वीकृत। तैयार कहानियाँ पहले।",
     },
-    "actor_label": {"en": "Acting as", "hi": "आप कौन हैं"},
-    "actor_placeholder": {"en": "Your name and post", "hi": "आपका नाम और पद"},
-    "actor_help": {
-        "en": "Until login arrives, type who you are: every workflow step and audit entry records this name.",
-        "hi": "लॉगिन आने तक अपना नाम लिखें: हर चरण और ऑडिट प्रविष्टि में यही नाम दर्ज होगा।",
-    },
     "kpi_stories_approved": {"en": "Ready to post", "hi": "पोस्ट के लिए तैयार"},
     "kpi_stories_vetted": {"en": "Awaiting approval", "hi": "स्वीकृति की प्रतीक्षा"},
     "kpi_stories_submitted": {"en": "Awaiting vetting", "hi": "सत्यापन की प्रतीक्षा"},
@@ -140,10 +134,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_rejected": {"en": "Rejected", "hi": "अस्वीकृत"},
     "step_override": {"en": "Written order recorded", "hi": "लिखित आदेश दर्ज"},
     "wf_title": {"en": "Workflow", "hi": "कार्यप्रवाह"},
-    "wf_need_actor": {
-        "en": "Type your name under “Acting as” in the sidebar to take a step.",
-        "hi": "कोई चरण लेने के लिए साइडबार में “आप कौन हैं” में अपना नाम लिखें।",
-    },
     "wf_vet": {"en": "Vet (CO / SP)", "hi": "सत्यापित करें (सीओ / एसपी)"},
     "wf_approve": {"en": "Approve (social media cell)", "hi": "स्वीकृत करें (सोशल मीडिया सेल)"},
     "wf_url": {"en": "URL of the post", "hi": "पोस्ट का लिंक (URL)"},
@@ -204,7 +194,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Photos (JPG or PNG, up to 5 MB each)",
         "hi": "फ़ोटो (JPG या PNG, प्रत्येक अधिकतम 5 MB)",
     },
-    "sub_submitter": {"en": "Sent by (name and post)", "hi": "भेजने वाले (नाम और पद)"},
+    "sub_submitter_is": {"en": "Sent by: {name}", "hi": "भेजने वाले: {name}"},
+    "sub_not_role": {
+        "en": "Stories are submitted by stations, circles and SPs; your role reviews them.",
+        "hi": "कहानियाँ थाने, सर्किल और एसपी भेजते हैं; आपकी भूमिका उनकी समीक्षा करती है।",
+    },
+    "wf_view_only": {
+        "en": "Your role views this story; the workflow steps belong to the CO/SP and the social media cell.",
+        "hi": "आपकी भूमिका यह कहानी देख सकती है; कार्यप्रवाह के चरण सीओ/एसपी और सोशल मीडिया सेल के हैं।",
+    },
     "sub_button": {"en": "Submit the story", "hi": "कहानी भेजें"},
     "sub_done": {"en": "Story {id} submitted.", "hi": "कहानी {id} भेजी गई।"},
     "sub_problem_text_missing": {

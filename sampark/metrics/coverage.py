@@ -188,7 +188,7 @@ def share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-CHILD_LEVEL = {"state": "district", "range": "district", "district": "thana"}
+CHILD_LEVEL = {"state": "district", "range": "district", "district": "thana", "circle": "thana"}
 
 
 def scope_level(units: pl.DataFrame, scope_id: str | None) -> str:

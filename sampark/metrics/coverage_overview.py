@@ -95,7 +95,8 @@ def coverage_overview(
 ) -> Overview:
     """Everything the Overview shows for `scope_id` (None: the whole state)."""
     level = scope_level(net.units, scope_id)
-    child = CHILD_LEVEL[level]
+    # A thana (an SHO's scope) is its own only row: there is no unit level below it.
+    child = CHILD_LEVEL.get(level, level)
     inside = scoped(net, scope_id)
     day = as_of or history_as_of(history) or date.today()
     before = network_on(inside, history, day - timedelta(days=7))

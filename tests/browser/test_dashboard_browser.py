@@ -161,10 +161,35 @@ def _wait_idle(page: Any, timeout_s: float = 60) -> None:
     page.wait_for_timeout(500)
 
 
-def _open_app(page: Any, server: Server) -> None:
-    """Open the app and wait for its first metric (the first visit builds the demo)."""
+def _choose(page: Any, label: str, option: str) -> None:
+    """Pick `option` in the Streamlit selectbox labelled `label`."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label)
+    box.locator('[role="combobox"]').first.click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _enter_demo(page: Any, role: str = "DGP / PHQ") -> None:
+    """On the demo's sign-in screen (the first visit builds the demo), enter as `role`."""
+    enter = page.get_by_role("button", name="Enter the demo")
+    enter.wait_for(state="visible", timeout=FIRST_LOAD_S * 1000)
+    if role != "DGP / PHQ":  # the first option
+        _choose(page, "Role", role)
+        _wait_idle(page)
+    enter.click()
+
+
+def _sign_in(page: Any, username: str, password: str) -> None:
+    """Fill and send the sign-in form."""
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+
+
+def _open_app(page: Any, server: Server, role: str = "DGP / PHQ") -> None:
+    """Open the app, enter the demo as `role` and wait for the first metric."""
     page.goto(server.url, wait_until="domcontentloaded")
     page.locator('[data-testid="stAppViewContainer"]').wait_for(timeout=PAGE_S * 1000)
+    _enter_demo(page, role)
     page.locator('[data-testid="stMetricValue"]').first.wait_for(
         state="visible", timeout=FIRST_LOAD_S * 1000
     )
@@ -219,8 +244,7 @@ def test_overview_renders(server: Server, page: Any) -> None:
 
 
 def test_data_page_renders(server: Server, page: Any) -> None:
-    if "127.0.0.1" not in page.url:  # run alone: open the app first
-        _open_app(page, server)
+    _open_app(page, server, "Administrator")  # the admin sees the Audit log and Data
     link = page.locator('[data-testid="stSidebarNavLink"]').filter(has_text=re.compile("Data"))
     link.first.wait_for(state="visible", timeout=PAGE_S * 1000)
     link.first.click()
@@ -269,3 +293,19 @@ def test_group_health_page_renders(server: Server, page: Any) -> None:
         _shot(page, "groups.png")
         errors = _exceptions(page)
     assert errors == [], f"exceptions on Group health: {errors}\n{server.log_tail()}"
+
+
+def test_admin_sees_the_audit_log_with_the_demo_sign_ins(server: Server, page: Any) -> None:
+    _open_app(page, server, "Administrator")
+    page.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Audit log").first.click()
+    try:
+        page.get_by_role("heading", name="Audit log and accounts").wait_for(timeout=PAGE_S * 1000)
+        _wait_idle(page)
+        nav = page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
+        body = page.locator('[data-testid="stMain"]').inner_text()
+    finally:
+        _shot(page, "audit.png")
+        errors = _exceptions(page)
+    assert errors == [], f"exceptions on Audit: {errors}\n{server.log_tail()}"
+    assert [n.strip() for n in nav] == ["Data", "Audit log"]
+    assert "Accounts" in body

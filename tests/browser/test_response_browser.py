@@ -1,13 +1,12 @@
-"""The Response page in a real browser, with the alerts section switched on.
+"""The Response page in a real browser, as the SCRB helpdesk sees it (alerts funnel included).
 
-Runs only with SAMPARK_BROWSER=1. Uses the helpers of test_dashboard_browser.py; its own server
-sets SAMPARK_SHOW_ALERTS=1 so the screenshot shows the alerts funnel too.
+Runs only with SAMPARK_BROWSER=1. Uses the helpers of test_dashboard_browser.py, on its own
+server with its own demo database.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import time
@@ -44,7 +43,6 @@ def alerts_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp}/b.db",
         "SAMPARK_DATA_DIR": str(tmp),
-        "SAMPARK_SHOW_ALERTS": "1",
         "PYTHONUNBUFFERED": "1",
     }
     log = tmp / "streamlit.log"
@@ -86,11 +84,8 @@ def browser_page(alerts_server: Server) -> Iterator[Any]:
 
 
 def _open_response(page: Any, server: Server) -> None:
-    _open_app(page, server)
-    link = page.locator('[data-testid="stSidebarNavLink"]').filter(
-        has_text=re.compile("Response|प्रतिक्रिया")
-    )
-    link.first.click()
+    """Enter as the SCRB helpdesk: its one page is the Response page, alerts included."""
+    _open_app(page, server, "SCRB helpdesk (alerts)")
 
 
 def test_response_page_renders_charts_tables_and_alerts(alerts_server: Server, browser_page: Any):
@@ -108,7 +103,7 @@ def test_response_page_renders_charts_tables_and_alerts(alerts_server: Server, b
         errors = _exceptions(page)
     assert errors == [], f"exceptions on Response: {errors}\n{alerts_server.log_tail()}"
     assert charts == 5
-    assert "Median to Cognizance" in text and "SAMPARK_SHOW_ALERTS" not in text
+    assert "Median to Cognizance" in text and "only to the roles that act" not in text
 
 
 def test_response_page_in_hindi(alerts_server: Server, browser_page: Any):

@@ -20,6 +20,7 @@ import pytest
 
 from etl.load import record_step
 from sampark import queries
+from sampark.access import STATE
 from sampark.content.workflow import next_step
 from tests.browser.test_dashboard_browser import (
     ARTIFACTS,
@@ -32,6 +33,7 @@ from tests.browser.test_dashboard_browser import (
     _free_port,
     _healthy,
     _shot,
+    _sign_in,
     _stop,
     _wait_idle,
 )
@@ -40,6 +42,7 @@ from tests.social_setup import submit_all, units_engine
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "synthetic-pass-2026"
 
 
 def _approve(url: str) -> None:
@@ -47,7 +50,7 @@ def _approve(url: str) -> None:
     story_id = submit_all(engine)[0]
     for action in ("vet", "approve"):
         with engine.begin() as conn:
-            status = queries.all_stories(conn).filter(story_id=story_id)["status"][0]
+            status = queries.all_stories(conn, STATE).filter(story_id=story_id)["status"][0]
             step = next_step(
                 story_id, status, action, actor="Cell", at=datetime(2026, 11, 22), findings=[]
             )
@@ -60,6 +63,15 @@ def social_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("social_browser")
     url = f"sqlite:///{tmp}/s.db"
     _approve(url)
+    add = ["users", "add", "hq.cell", "--role", "dgp", "--name", "PHQ watch"]
+    subprocess.run(
+        [sys.executable, "-m", "sampark", *add, "--password-stdin", "--db", url],
+        input=PASSWORD + "\n",
+        text=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": url, "SAMPARK_DATA_DIR": str(tmp), "PYTHONUNBUFFERED": "1"}
     log = tmp / "streamlit.log"
@@ -116,8 +128,30 @@ def page(social_server: Server) -> Iterator[Any]:
             browser.close()
 
 
+def test_a_visitor_who_has_not_signed_in_sees_only_the_sign_in(
+    social_server: Server, page: Any
+) -> None:
+    page.goto(social_server.url, wait_until="domcontentloaded")
+    try:
+        page.get_by_role("heading", name="Sampark — sign in").wait_for(timeout=PAGE_S * 1000)
+        _wait_idle(page)
+        nav = page.locator('[data-testid="stSidebarNavLink"]').count()
+        data = page.locator('[data-testid="stDataFrame"], [data-testid="stMetricValue"]').count()
+        body = page.locator('[data-testid="stMain"]').inner_text()
+        _sign_in(page, "hq.cell", "wrong password!")
+        page.get_by_text("Sign-in failed").wait_for(timeout=PAGE_S * 1000)
+    finally:
+        _shot(page, "sign_in.png")
+        errors = _exceptions(page)
+    assert errors == [], f"exceptions on the sign-in: {errors}\n{social_server.log_tail()}"
+    assert (nav, data) == (0, 0)
+    # No unit, story or switcher: this database is not the demo.
+    assert "Motihari" not in body and "मोतिहारी" not in body and "Enter the demo" not in body
+
+
 def test_social_page_in_hindi_shows_the_hindi_card(social_server: Server, page: Any) -> None:
     page.goto(social_server.url, wait_until="domcontentloaded")
+    _sign_in(page, "hq.cell", PASSWORD)
     try:
         link = page.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Social media cell")
         link.first.wait_for(state="visible", timeout=PAGE_S * 1000)

@@ -1,0 +1,138 @@
+"""`python -m sampark users add|disable|enable|reset|list`: the dashboard's accounts."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from datetime import datetime
+from typing import Annotated
+
+import sqlalchemy as sa
+import typer
+
+from etl import load
+from sampark import queries
+from sampark.access import ROLE_UNIT_KIND, AccessError, check_role
+from sampark.accounts import AccountError, check_username, hash_password
+from sampark.db import migrate
+from sampark.settings import load_settings
+
+users_app = typer.Typer(add_completion=False, help="Dashboard accounts (stored in the database).")
+
+_DB = Annotated[str | None, typer.Option(help="Database URL (default: DATABASE_URL)")]
+_STDIN = Annotated[
+    bool, typer.Option("--password-stdin", help="Read the password from standard input")
+]
+_ROLE_HELP = ", ".join(f"{r} ({k or 'state'})" for r, k in ROLE_UNIT_KIND.items())
+
+
+def _engine(db: str | None) -> sa.Engine:
+    return migrate(db or load_settings().database_url)
+
+
+def _operator() -> str:
+    """Who ran the command, for the audit log: the shell user on the server."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@users_app.command("add")
+def add(
+    username: Annotated[str, typer.Argument(help="Sign-in name: letters, digits, . _ @ -")],
+    role: Annotated[str, typer.Option(help=f"One of: {_ROLE_HELP}")],
+    unit: Annotated[str | None, typer.Option(help="Unit ID of the user's range/district/…")] = None,
+    name: Annotated[str | None, typer.Option(help="Name shown in the dashboard")] = None,
+    password_stdin: _STDIN = False,
+    db: _DB = None,
+) -> None:
+    """Add an account. The unit must be of the kind the role reads (an IG's range, …)."""
+    engine = _engine(db)
+    try:
+        clean = check_username(username)
+        with engine.connect() as conn:
+            kind = queries.unit_kind(conn, unit) if unit else None
+            if unit and kind is None:
+                raise AccessError(f"no unit {unit!r} in the database")
+            if queries.user_row(conn, clean) is not None:
+                raise AccountError(f"user {clean!r} exists; use `users reset` or `users enable`")
+        check_role(role, kind)
+        hashed = hash_password(_password(password_stdin))
+    except (AccountError, AccessError) as exc:
+        _fail(str(exc))
+        return
+    with engine.begin() as conn:
+        load.add_user(
+            conn,
+            username=clean,
+            password_hash=hashed,
+            role=role,
+            unit_id=unit,
+            display_name=name,
+            at=datetime.now(),
+            actor=_operator(),
+        )
+    typer.echo(f"added {clean} ({role}{' at ' + unit if unit else ''})")
+
+
+def _set_disabled(username: str, disabled: bool, db: str | None) -> None:
+    with _engine(db).begin() as conn:
+        done = load.set_user_disabled(
+            conn, username.strip().lower(), disabled, datetime.now(), _operator()
+        )
+    if not done:
+        _fail(f"no user {username!r}")
+    typer.echo(f"{'disabled' if disabled else 'enabled'} {username}")
+
+
+@users_app.command("disable")
+def disable(username: str, db: _DB = None) -> None:
+    """Disable an account: its open sessions end at their next click."""
+    _set_disabled(username, True, db)
+
+
+@users_app.command("enable")
+def enable(username: str, db: _DB = None) -> None:
+    """Enable a disabled account again."""
+    _set_disabled(username, False, db)
+
+
+@users_app.command("reset")
+def reset(username: str, password_stdin: _STDIN = False, db: _DB = None) -> None:
+    """Set a new password (also lifts a lock-out after failed sign-ins)."""
+    try:
+        hashed = hash_password(_password(password_stdin))
+    except AccountError as exc:
+        _fail(str(exc))
+        return
+    with _engine(db).begin() as conn:
+        done = load.set_user_password(
+            conn, username.strip().lower(), hashed, datetime.now(), _operator()
+        )
+    if not done:
+        _fail(f"no user {username!r}")
+    typer.echo(f"password reset for {username}")
+
+
+@users_app.command("list")
+def list_users(db: _DB = None) -> None:
+    """Every account: role, unit, disabled, failed sign-ins, lock."""
+    with _engine(db).connect() as conn:
+        frame = queries.users_frame(conn)
+    for row in frame.iter_rows(named=True):
+        flags = " disabled" if row["disabled"] else ""
+        if row["locked_until"] is not None:
+            flags += f" locked until {row['locked_until']:%Y-%m-%d %H:%M}"
+        typer.echo(f"{row['username']}\t{row['role']}\t{row['unit_id'] or 'state'}{flags}")

@@ -1,0 +1,226 @@
+"""Sign-in before anything is shown, session expiry, the demo role switcher, the page gate and
+the audit entries a page writes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+import streamlit as st
+
+from etl import load
+from sampark import queries
+from sampark.access import ROLE_UNIT_KIND, ROLES, SignedIn, may_open
+from sampark.accounts import check_username, session_expired, sign_in
+from sampark.i18n import t
+from sampark.settings import load_settings
+from ui import session
+from ui.data import current_engine
+
+# A page opened by a role not allowed on it says so and stops; nothing else of it runs.
+
+
+def _now() -> datetime:
+    return datetime.now()
+
+
+def record(action: str, target: str, detail: str | None = None) -> None:
+    """Write an audit entry for the signed-in user (views of alert details, exports, …)."""
+    user = session.current_user()
+    with current_engine().begin() as conn:
+        load.record_audit(conn, _now(), user.label if user else "anonymous", action, target, detail)
+
+
+def _still_valid(user: SignedIn, lang: str) -> bool:
+    """False (and the session ended, with a message) when it ran out or the account was
+    disabled since signing in."""
+    settings = load_settings()
+    now = _now()
+    started = st.session_state.get(session.SIGNED_IN_AT, now)
+    seen = st.session_state.get(session.SEEN_AT, now)
+    if session_expired(
+        started, seen, now, settings.session_idle_minutes, settings.session_max_hours
+    ):
+        session.end()
+        st.session_state["auth_notice"] = t("auth_expired", lang)
+        return False
+    if not user.demo:
+        with current_engine().connect() as conn:
+            row = queries.user_row(conn, user.username)
+        if row is None or row["disabled"]:
+            session.end()
+            st.session_state["auth_notice"] = t("auth_disabled", lang)
+            return False
+    st.session_state[session.SEEN_AT] = now
+    return True
+
+
+def _password_form(lang: str) -> None:
+    with st.form("sign_in"):
+        name = st.text_input(t("auth_username", lang), key="auth_username")
+        password = st.text_input(t("auth_password", lang), type="password", key="auth_password")
+        if not st.form_submit_button(t("auth_sign_in", lang), type="primary"):
+            return
+    try:
+        username = check_username(name)
+    except ValueError:
+        st.error(t("auth_failed", lang), icon=":material/lock:")
+        return
+    now = _now()
+    with current_engine().begin() as conn:
+        row = queries.user_row(conn, username)
+        result = sign_in(row, password, now)
+        if row is not None:
+            load.record_sign_in(conn, username, result, now)
+        else:
+            load.record_audit(
+                conn, now, username, "sign_in_failed", f"user:{username}", "unknown_user"
+            )
+    if result.outcome == "locked" or result.locked_until is not None:
+        until = result.locked_until or now
+        st.error(t("auth_locked", lang, until=f"{until:%H:%M}"), icon=":material/lock_clock:")
+        return
+    if not result.ok or row is None:
+        # The same words for a wrong password, an unknown name and a disabled account: the
+        # form must not tell a guesser which names exist.
+        st.error(t("auth_failed", lang), icon=":material/lock:")
+        return
+    session.start(
+        SignedIn(
+            username=username,
+            role=str(row["role"]),
+            unit_id=row["unit_id"],
+            display_name=row["display_name"],
+        ),
+        now,
+    )
+    st.rerun()
+
+
+def _oidc_signed_in() -> bool:
+    # st.user has no is_logged_in key when no identity provider is configured at all.
+    return bool(st.user.get("is_logged_in", False))
+
+
+def _oidc(provider: str, lang: str) -> None:
+    """Sign-in through the deployment's identity provider; the role still comes from the users
+    table, matched on the e-mail address the provider vouches for."""
+    if not _oidc_signed_in():
+        if st.button(t("auth_oidc", lang, provider=provider), icon=":material/badge:"):
+            st.login(provider)
+        return
+    email = str(st.user.get("email") or "").strip().lower()
+    with current_engine().begin() as conn:
+        row = queries.user_row(conn, email) if email else None
+        ok = row is not None and not row["disabled"]
+        action = "sign_in" if ok else "sign_in_failed"
+        load.record_audit(conn, _now(), email or "?", action, f"user:{email}", f"oidc {provider}")
+    if row is None or not ok:
+        st.error(t("auth_oidc_unknown", lang, email=email or "?"), icon=":material/lock:")
+        if st.button(t("auth_sign_out", lang)):
+            st.logout()
+        return
+    session.start(
+        SignedIn(
+            username=email,
+            role=str(row["role"]),
+            unit_id=row["unit_id"],
+            display_name=row["display_name"],
+        ),
+        _now(),
+    )
+    st.rerun()
+
+
+def _demo_switcher(lang: str) -> None:
+    """On the synthetic demo only: enter as any role, clearly labelled as such."""
+    with current_engine().connect() as conn:
+        if not queries.is_demo_database(conn):
+            return
+        units = queries.network(conn, SignedIn("demo", "dgp").scope).units
+    st.divider()
+    st.subheader(t("auth_demo_title", lang))
+    st.caption(t("auth_demo_note", lang))
+    role = st.selectbox(
+        t("auth_demo_role", lang),
+        ROLES,
+        format_func=lambda r: t(f"access_role_{r}", lang),
+        key="auth_demo_role",
+    )
+    kind = ROLE_UNIT_KIND[str(role)]
+    unit_id: str | None = None
+    if kind is not None:
+        options = units.filter(pl.col("kind") == kind).sort("name")
+        name_col = "name_hi" if lang == "hi" else "name"
+        labels = dict(
+            options.select("unit_id", pl.col(name_col).fill_null(pl.col("name"))).iter_rows()
+        )
+        unit_id = st.selectbox(
+            t(f"level_{kind}", lang),
+            list(labels),
+            format_func=lambda u: labels.get(u, u),
+            key=f"auth_demo_unit_{kind}",
+        )
+    if st.button(t("auth_demo_enter", lang), icon=":material/theater_comedy:"):
+        user = SignedIn(
+            username=f"demo-{role}",
+            role=str(role),
+            unit_id=unit_id,
+            display_name=t("auth_demo_user", lang, role=t(f"access_role_{role}", lang)),
+            demo=True,
+        )
+        with current_engine().begin() as conn:
+            load.record_audit(
+                conn, _now(), user.label, "sign_in", f"user:{user.username}", "demo switcher"
+            )
+        session.start(user, _now())
+        st.rerun()
+
+
+def signed_in(lang: str) -> SignedIn:
+    """The signed-in user; otherwise the sign-in screen, and the run stops there."""
+    user = session.current_user()
+    if user is not None and _still_valid(user, lang):
+        return user
+    st.title(t("auth_title", lang))
+    notice = st.session_state.pop("auth_notice", None)
+    if notice:
+        st.warning(notice, icon=":material/timer_off:")
+    st.caption(t("auth_intro", lang))
+    _password_form(lang)
+    settings = load_settings()
+    if settings.oidc_provider:
+        _oidc(settings.oidc_provider, lang)
+    if settings.demo_switcher:
+        _demo_switcher(lang)
+    st.stop()
+    raise AssertionError("unreachable")  # st.stop() raises; this line satisfies mypy
+
+
+def sidebar_account(user: SignedIn, lang: str) -> None:
+    """Who is signed in, in what role and scope, and the sign-out button."""
+    role = t(f"access_role_{user.role}", lang)
+    st.sidebar.markdown(f"**{user.display_name or user.username}** · {role}")
+    if user.demo:
+        st.sidebar.caption(t("auth_demo_badge", lang))
+    if st.sidebar.button(t("auth_sign_out", lang), icon=":material/logout:", key="auth_sign_out"):
+        record("sign_out", f"user:{user.username}")
+        session.end()
+        if _oidc_signed_in():
+            st.logout()
+        st.rerun()
+
+
+def page_user(page: str) -> SignedIn:
+    """The signed-in user, if their role may open `page`; otherwise a refusal, and the page
+    stops before it reads anything."""
+    lang = str(st.session_state.get("lang", "en"))
+    user = session.current_user()
+    if user is None:
+        st.warning(t("auth_needed", lang), icon=":material/lock:")
+        st.stop()
+    assert user is not None
+    if not may_open(user.role, page):
+        st.error(t("auth_not_allowed", lang), icon=":material/block:")
+        st.stop()
+    return user
