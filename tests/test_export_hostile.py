@@ -157,9 +157,9 @@ def test_every_page_download_holds_no_live_formula(hostile_db, monkeypatch, tmp_
     [("coverage", "district"), ("groups", "group"), ("stories", "district")],
 )
 def test_report_csv_holds_no_live_formula(hostile_db, kind, level):
+    options = ["--level", level, "--format", "csv", "--db", hostile_db]
     out = subprocess.run(
-        [sys.executable, "-m", "sampark", "report", kind, *("--level", level, "--format", "csv")]
-        + ["--db", hostile_db],
+        [sys.executable, "-m", "sampark", "report", kind, *options],
         cwd=ROOT,
         capture_output=True,
         check=True,
