@@ -39,6 +39,9 @@ class Settings:
     """Store chat message text; off by default, since counts need no personal content."""
     show_alerts: bool = False
     """Show the self-harm alerts section (SAMPARK_SHOW_ALERTS=1) until roles decide who sees it."""
+    max_upload_mb: int = 50
+    """Largest file the Data page accepts, in MB (SAMPARK_MAX_UPLOAD_MB; the server's own cap
+    is `server.maxUploadSize` in .streamlit/config.toml)."""
 
     @property
     def inbox(self) -> Path:
@@ -62,4 +65,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         keep_message_text=source.get("SAMPARK_KEEP_MESSAGE_TEXT", "0").lower()
         in ("1", "true", "yes"),
         show_alerts=source.get("SAMPARK_SHOW_ALERTS", "0").lower() in ("1", "true", "yes"),
+        max_upload_mb=int(source.get("SAMPARK_MAX_UPLOAD_MB", "50")),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,9 @@ def read_cells(path: Path) -> pl.DataFrame:
         if path.suffix.lower() == ".csv":
             raw = path.read_bytes()
             try:
+                if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                    # Excel's "Unicode text" and some phones save UTF-16 with its mark.
+                    raw = raw.decode("utf-16").encode("utf-8")
                 raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise BadFile(
