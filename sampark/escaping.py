@@ -21,8 +21,9 @@ def plain(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def plain_all(texts: list[str]) -> list[str]:
-    return [plain(text) for text in texts]
+def plain_all(texts: list[str | None]) -> list[str]:
+    """Each text `plain`; a missing one as an empty label."""
+    return [plain(text or "") for text in texts]
 
 
 def markdown_literal(text: str) -> str:
