@@ -75,9 +75,7 @@ _ios = st.builds(
     st.text(max_size=10),
     st.text(max_size=30),
 )
-_chat_text = st.lists(st.one_of(_header, _ios, st.text(max_size=60)), max_size=60).map(
-    "\n".join
-)
+_chat_text = st.lists(st.one_of(_header, _ios, st.text(max_size=60)), max_size=60).map("\n".join)
 
 
 @FUZZ
@@ -130,7 +128,7 @@ def test_parse_export_on_random_bytes_named_zip(data):
 
 @pytest.mark.parametrize("size_mb", [5, 20])
 def test_parse_export_reads_one_huge_line(size_mb):
-    head = "13/01/24, 7:41 pm - Amit: ".encode()
+    head = b"13/01/24, 7:41 pm - Amit: "
     path = _written(head + b"x" * (size_mb << 20) + b"\n", f"{NAME}.txt")
     parsed = _parsed_or_clear_error(path)
     assert parsed is not None
@@ -158,8 +156,11 @@ _HEADERS = {
 _cell = st.one_of(
     st.text(max_size=20),
     st.sampled_from(
-        ["BR", "BR-PAT", "G1", "thana", "9876543210", "+91 98765 43210", "=1+2", "1e308"]
-        + ["31-02-2026 25:61", "2026-13-40", "45000.5", "-1", "हाँ", "open", "", "नाबालिग"]
+        [
+            *("BR", "BR-PAT", "G1", "thana", "9876543210", "=1+2", "1e308", "31-02-2026"),
+            *("2026-13-40", "45000.5", "-1", "हाँ", "open", "नाबालिग", "", "+91 98765 43210"),
+            "31-02-2026 25:61",
+        ]
     ),
 )
 
@@ -220,16 +221,17 @@ def test_sheet_reader_and_checks_on_random_workbooks(sheet):
     _table_or_clear_error(_written(buffer.getvalue(), f"{kind}.xlsx"))
 
 
+_YAML_LINES = [
+    *("state: bihar", "name: B", "member_target: 5", "member_target_date: 2027-03-31"),
+    *("min_members:", "  thana_public: 200", "required_groups:", "  thana: x", "  - ["),
+    *("  ? [a]", "&a [1]", "*a", "!!python/object:os.system", "- - -", "\t", "'"),
+    *("response_sla_hours: {fir: .nan}", "staff_coverage: 2"),
+]
 _yaml_text = st.one_of(
     st.text(max_size=300),
     st.lists(
         st.one_of(
-            st.sampled_from(
-                ["state: bihar", "name: B", "member_target: 5", "member_target_date: 2027-03-31"]
-                + ["min_members:", "  thana_public: 200", "required_groups:", "  thana: x"]
-                + ["  - [", "  ? [a]", "&a [1]", "*a", "!!python/object:os.system", "- - -"]
-                + ["response_sla_hours: {fir: .nan}", "staff_coverage: 2", "\t", "'"]
-            ),
+            st.sampled_from(_YAML_LINES),
             st.text(max_size=20),
         ),
         max_size=20,
@@ -279,3 +281,16 @@ def test_guard_check_on_random_unicode(text):
 @given(st.text(max_size=2000))
 def test_x_length_on_random_unicode(text):
     assert x_length(text) >= 0
+
+
+def test_sheet_with_a_hundred_thousand_columns_is_refused_whole():
+    header = ",".join(f"c{i}" for i in range(100_000))
+    path = _written(f"{header}\n".encode(), "units.csv")
+    with pytest.raises(BadFile, match=r"^100000 columns; a sheet has at most 300$"):
+        read_table(path)
+
+
+def test_refusal_names_only_the_first_headers_of_a_wide_sheet():
+    header = ",".join(f"c{i}" for i in range(200))
+    with pytest.raises(BadFile, match=r"c29, … \(200 in all\)\); expected"):
+        read_table(_written(f"{header}\n".encode(), "other.csv"))
