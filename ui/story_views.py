@@ -135,7 +135,7 @@ def card_panel(story: dict[str, Any], lang: str) -> None:
         card = story_card(text)
         png = stories_data.card(card)
         alt = alt_text(card)
-        st.image(png, caption=alt, alt=alt, width="stretch")
+        st.image(png, caption=md(alt), alt=alt, width="stretch")
         st.download_button(
             t("card_download", lang),
             png,
