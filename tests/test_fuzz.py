@@ -33,9 +33,12 @@ FUZZ = settings(
 NAME = "WhatsApp Chat with PS Kotwali"
 
 
+# One folder for the whole module, removed at exit; each example overwrites its file.
+_FOLDER = tempfile.TemporaryDirectory(prefix="sampark-fuzz-")
+
+
 def _written(data: bytes, name: str) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="fuzz"))
-    path = folder / name
+    path = Path(_FOLDER.name) / name
     path.write_bytes(data)
     return path
 
