@@ -1,4 +1,5 @@
-"""Data: ETL runs and files, rows read/loaded/rejected, and every reject with its reason."""
+"""Data: uploads, ETL runs and files, rows read/loaded/rejected, and every reject with its
+reason."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import streamlit as st
 from sampark.i18n import number, t
 from sampark.metrics.intake import intake_totals
 from ui import auth, data, downloads, filters
+from ui.upload import upload_panel
 
 user = auth.page_user("data")
 lang = filters.current_language()
-runs, files, rejects = data.etl_logs()
-
 st.title(t("data_title", lang))
+# Before the logs are read, so a load made here shows in them at once.
+upload_panel(lang)
+
+runs, files, rejects = data.etl_logs()
 totals = intake_totals(files)
 for col, key in zip(st.columns(4), totals, strict=True):
     col.metric(t(f"data_{key}", lang), number(totals[key], lang))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sampark import coverage_tables
+from sampark.escaping import markdown_literal
 from sampark.i18n import t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage import within
@@ -22,7 +23,7 @@ if net.units.is_empty():
 
 range_id = filters.current_range()
 scope_name = tables.unit_label(net.units, range_id, lang) or t("all", lang)
-st.caption(t("districts_caption", lang, scope=scope_name, min=MIN_SAMPLE))
+st.caption(t("districts_caption", lang, scope=markdown_literal(scope_name), min=MIN_SAMPLE))
 
 # Bands and ranks come from every district in the state, so a rank means the same everywhere.
 state = coverage.overview(None)
@@ -51,7 +52,7 @@ if district_id:
     heading = t(
         "sheet_heading", lang, district=labels[district_id], date=long_date(state.as_of, lang)
     )
-    st.markdown(f"**{heading}**")
+    st.markdown(f"**{markdown_literal(heading)}**")
     measures = coverage_tables.sheet_measures(row, lang)
     st.dataframe(measures, hide_index=True, width="stretch")
     items = coverage_tables.actions_table(
@@ -70,4 +71,6 @@ if district_id:
         "application/pdf",
         icon=":material/print:",
         key=f"sheet_pdf_{lang}",
+        on_click=auth.record,
+        args=("export", f"compstat_{district_id}.pdf", None),
     )

@@ -7,6 +7,7 @@ import streamlit as st
 
 from sampark import coverage_tables
 from sampark.charts_coverage import drill_treemap
+from sampark.escaping import markdown_literal
 from sampark.i18n import t
 from ui import auth, coverage, data, downloads, filters, tables
 
@@ -23,7 +24,7 @@ profile = data.state_profile()
 scope_name = tables.unit_label(net.units, scope_id, lang) or (
     profile.name_hi if lang == "hi" else profile.name
 )
-st.caption(t("drill_caption", lang, scope=scope_name))
+st.caption(t("drill_caption", lang, scope=markdown_literal(scope_name)))
 
 tree = coverage.tree(scope_id)
 st.plotly_chart(drill_treemap(tree, lang), width="stretch")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from sampark.access import sees_phones
 from sampark.charts import days_since_last_message
+from sampark.escaping import markdown_literal
 from sampark.i18n import number, percent, t
 from sampark.metrics.activity import (
     DORMANT_DAYS,
@@ -33,7 +34,7 @@ st.caption(
     t(
         "groups_caption",
         lang,
-        scope=scope_name,
+        scope=markdown_literal(scope_name),
         days=WINDOW_DAYS,
         ref=reference,
         dormant=DORMANT_DAYS,

@@ -9,6 +9,7 @@ from sampark import coverage_tables
 from sampark.brief import projection_text
 from sampark.charts import members_by_unit
 from sampark.charts_coverage import compliance_heatmap, weekly_progress
+from sampark.escaping import markdown_literal
 from sampark.i18n import number, percent, t
 from sampark.metrics.coverage import share
 from ui import auth, coverage, data, downloads, filters, tables
@@ -28,7 +29,7 @@ ov = coverage.overview(scope_id)
 s, w = ov.summary, ov.last_week
 profile_name = profile.name_hi if lang == "hi" else profile.name
 scope_name = tables.unit_label(net.units, scope_id, lang) or profile_name
-st.caption(t("overview_caption", lang, scope=scope_name, profile=profile_name))
+st.caption(t("overview_caption", lang, scope=markdown_literal(scope_name), profile=profile_name))
 
 
 def _change(key: str) -> str:
@@ -115,7 +116,7 @@ st.plotly_chart(members_by_unit(ov.children, ov.child_level, lang), width="stret
 
 level_name = t(f"level_{ov.child_level}", lang)
 st.subheader(t("behind_title", lang, n=ov.behind.height, level=level_name))
-st.caption(t("behind_caption", lang, scope=scope_name))
+st.caption(t("behind_caption", lang, scope=markdown_literal(scope_name)))
 behind = coverage_tables.behind_table(ov, lang)
 st.dataframe(behind, hide_index=True, width="stretch")
 
@@ -136,4 +137,6 @@ st.download_button(
     "application/pdf",
     icon=":material/picture_as_pdf:",
     key=f"brief_{lang}",
+    on_click=auth.record,
+    args=("export", f"sampark_brief_{ov.as_of.isoformat()}_{lang}.pdf", scope_name),
 )

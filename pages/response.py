@@ -13,6 +13,7 @@ from sampark.charts_response import (
     stage_boxes,
     weekly_median,
 )
+from sampark.escaping import markdown_literal
 from sampark.i18n import number, percent, t
 from sampark.metrics.alerts import (
     MIN_ALERTS,
@@ -52,7 +53,7 @@ st.caption(
     t(
         "response_caption",
         lang,
-        scope=scope_name,
+        scope=markdown_literal(scope_name),
         asof=summary.as_of.strftime("%d-%m-%Y %H:%M") if summary.as_of else "—",
         n=number(scope_cases, lang),
         min=MIN_CASES,

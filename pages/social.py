@@ -10,6 +10,7 @@ from sampark.content.card import category_label
 from sampark.content.drafts import CATEGORIES
 from sampark.content.queue import ready_queue, status_counts, stories_view
 from sampark.content.workflow import STATUSES
+from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
 from ui import auth, data, filters, stories_data, story_views, story_workflow, tables
 from ui.story_form import submission_form
@@ -24,7 +25,11 @@ scoped = stories_view(queue, units, scope_id=scope_id)
 
 st.title(t("social_title", lang))
 st.caption(
-    t("social_caption", lang, scope=tables.unit_label(units, scope_id, lang) or t("all", lang))
+    t(
+        "social_caption",
+        lang,
+        scope=markdown_literal(tables.unit_label(units, scope_id, lang) or t("all", lang)),
+    )
 )
 story_workflow.show_flash()
 counts = status_counts(scoped)

@@ -17,6 +17,7 @@ from sampark.access import STATE
 from sampark.brief import weekly_brief
 from sampark.content.queue import stories_by_level, story_queue
 from sampark.db import migrate
+from sampark.export_safety import csv_text
 from sampark.metrics.activity import WINDOW_DAYS, group_health, health_by_level
 from sampark.metrics.coverage import LEVELS
 from sampark.metrics.coverage_rules import coverage_table
@@ -37,7 +38,7 @@ def _print(frame: pl.DataFrame, fmt: str, title: str) -> None:
     if fmt == "json":
         typer.echo(json.dumps(frame.to_dicts(), ensure_ascii=False, default=str))
     elif fmt == "csv":
-        typer.echo(frame.write_csv(), nl=False)
+        typer.echo(csv_text(frame), nl=False)
     else:
         table = Table(title=title)
         for name in frame.columns:

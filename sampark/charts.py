@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from sampark.escaping import plain_all
 from sampark.i18n import number, t
 
 _FONT = "Noto Sans, Noto Sans Devanagari, sans-serif"
@@ -50,7 +51,7 @@ def progress_to_target(members: int, target: int, lang: str) -> go.Figure:
 
 def members_by_unit(frame: pl.DataFrame, level: str, lang: str) -> go.Figure:
     """Members per unit as bars, the members its required groups need as target marks."""
-    names = (
+    names = plain_all(
         frame.get_column("name_hi" if lang == "hi" else "name")
         .fill_null(frame.get_column("name"))
         .to_list()

@@ -14,6 +14,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from sampark.charts import _layout
+from sampark.escaping import plain_all
 from sampark.i18n import number, t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage_history import Projection
@@ -24,8 +25,9 @@ COMPLIANCE_SCALE = [[0.0, "#b2182b"], [0.5, "#fdb863"], [1.0, "#1a9850"]]
 
 
 def _name(frame: pl.DataFrame, lang: str) -> list[str]:
+    """Unit names in the reader's language, escaped: plotly would draw their HTML."""
     column = frame.get_column("name_hi" if lang == "hi" else "name")
-    return column.fill_null(frame.get_column("name")).to_list()
+    return plain_all(column.fill_null(frame.get_column("name")).to_list())
 
 
 def _number_ticks(top: float, lang: str) -> dict[str, list[Any]]:
@@ -120,7 +122,7 @@ HEAT_MEASURES = (
 def compliance_heatmap(units: pl.DataFrame, lang: str) -> go.Figure:
     """Units (rows, labelled `group · name`, e.g. range · district) × measures, coloured by the
     share met; each cell says part of whole. `units` needs a `row_label` column."""
-    labels = units.get_column("row_label").to_list()
+    labels = plain_all(units.get_column("row_label").to_list())
     z, text = [], []
     for row in units.iter_rows(named=True):
         z_row, t_row = [], []

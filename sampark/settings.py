@@ -47,6 +47,9 @@ class Settings:
     demo_switcher: bool = True
     """On the demo database only, offer the labelled role switcher (SAMPARK_DEMO_SWITCHER=0
     turns it off, e.g. on a demo exposed beyond the office)."""
+    max_upload_mb: int = 50
+    """Largest file the Data page accepts, in MB (SAMPARK_MAX_UPLOAD_MB; the server's own cap
+    is `server.maxUploadSize` in .streamlit/config.toml)."""
 
     @property
     def inbox(self) -> Path:
@@ -73,4 +76,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         session_max_hours=int(source.get("SAMPARK_SESSION_MAX_HOURS", "12")),
         oidc_provider=source.get("SAMPARK_OIDC_PROVIDER", "").strip(),
         demo_switcher=source.get("SAMPARK_DEMO_SWITCHER", "1").lower() not in ("0", "false", "no"),
+        max_upload_mb=int(source.get("SAMPARK_MAX_UPLOAD_MB", "50")),
     )

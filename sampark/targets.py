@@ -5,6 +5,7 @@ A profile that cannot be used raises BadProfile naming the file, the YAML line a
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -77,12 +78,18 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.lines: dict[tuple[str, ...], int] = {}
+        self.seen: set[int] = set()
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         if node is not None:
             self._walk(node, ())
 
     def _walk(self, node: yaml.Node, at: tuple[str, ...]) -> None:
         self.lines[at] = node.start_mark.line + 1
+        # An alias names a node already walked; walking it again under every path that
+        # reaches it takes exponential time on nested aliases ("billion laughs").
+        if id(node) in self.seen:
+            return
+        self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 self._walk(value, (*at, str(key.value)))
@@ -165,7 +172,11 @@ class _Reader:
         for stage, value in self.mapping(raw.get(key), key).items():
             if stage not in stages:
                 raise self.fail(f"unknown stage {stage!r}", key, stage)
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not 0 < value < math.inf  # also refuses .nan
+            ):
                 raise self.fail(f"must be a positive number, not {value!r}", key, stage)
             limits[stage] = float(value)
         return limits
@@ -175,19 +186,33 @@ def where_text(where: tuple[str, ...]) -> str:
     return ".".join(where) + ": " if where else ""
 
 
+def _error_line(exc: yaml.YAMLError, text: str) -> int:
+    """The line a YAML error points at (its mark, or the reader's character position)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return int(mark.line) + 1
+    position = getattr(exc, "position", None)
+    return text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+
+
 NEEDED = ("state", "name", "member_target", "member_target_date", "min_members", "required_groups")
 
 
 def read_profile(path: Path) -> Profile:
     """The profile in `path`, or BadProfile naming the line and what is wrong there."""
-    text = path.read_text(encoding="utf-8")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BadProfile(f"{path} line {line}: not UTF-8 (byte {exc.start})") from exc
     try:
         loaded = yaml.safe_load(text)
         r = _Reader(path, text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        raise BadProfile(f"{path}{where}: not valid YAML ({exc})") from exc
+        raise BadProfile(f"{path} line {_error_line(exc, text)}: not valid YAML ({exc})") from exc
+    except RecursionError as exc:
+        raise BadProfile(f"{path} line 1: not valid YAML (nested too deeply)") from exc
     raw = r.mapping(loaded)
     absent = [k for k in NEEDED if k not in raw]
     if absent:

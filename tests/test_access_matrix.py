@@ -223,3 +223,17 @@ def test_disabling_an_account_ends_its_open_session(own_db):
     at = _signed_in_sp()
     assert at.warning[0].value == "Your account has been disabled. Contact the administrator."
     assert _shown(at) == 0
+
+
+def test_a_download_is_written_to_the_audit_log(own_db):
+    at = login_as(
+        AppTest.from_file(str(ROOT / "pages" / "data.py"), default_timeout=120),
+        "data_officer",
+        name="DO Verma",
+    ).run()
+    at.get("download_button")[0].click().run()  # rejects.csv
+    with sa.create_engine(own_db).connect() as conn:
+        last = conn.execute(
+            sa.text("SELECT actor, action, target FROM audit_log ORDER BY audit_id DESC LIMIT 1")
+        ).one()
+    assert tuple(last) == ("DO Verma (test-data_officer)", "export", "rejects.csv")

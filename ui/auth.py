@@ -12,6 +12,7 @@ from etl import load
 from sampark import queries
 from sampark.access import ROLE_UNIT_KIND, ROLES, SignedIn, may_open
 from sampark.accounts import check_username, session_expired, sign_in
+from sampark.escaping import markdown_literal
 from sampark.i18n import t
 from sampark.settings import load_settings
 from ui import session
@@ -200,7 +201,7 @@ def signed_in(lang: str) -> SignedIn:
 def sidebar_account(user: SignedIn, lang: str) -> None:
     """Who is signed in, in what role and scope, and the sign-out button."""
     role = t(f"access_role_{user.role}", lang)
-    st.sidebar.markdown(f"**{user.display_name or user.username}** · {role}")
+    st.sidebar.markdown(f"**{markdown_literal(user.display_name or user.username)}** · {role}")
     if user.demo:
         st.sidebar.caption(t("auth_demo_badge", lang))
     if st.sidebar.button(t("auth_sign_out", lang), icon=":material/logout:", key="auth_sign_out"):

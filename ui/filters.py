@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from sampark.escaping import markdown_literal
 from sampark.i18n import t
 from ui import session
 
@@ -60,7 +61,7 @@ def scope(units: pl.DataFrame, lang: str) -> str | None:
     root, _role = _root()
     labels = _label(units, lang)
     if root is not None:
-        st.sidebar.caption(t("scope_fixed", lang, unit=labels.get(root, root)))
+        st.sidebar.caption(t("scope_fixed", lang, unit=markdown_literal(labels.get(root, root))))
         if units.filter(pl.col("unit_id") == root)["kind"].to_list() != ["range"]:
             return root
         districts = units.filter(pl.col("kind") == "district", pl.col("parent_id") == root)

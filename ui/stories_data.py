@@ -13,7 +13,7 @@ from etl import load
 from sampark import queries
 from sampark.access import Scope
 from sampark.content.card import Card, card_png
-from sampark.content.export import cards_zip, export_frame
+from sampark.content.export import cards_zip, export_csv
 from sampark.content.intake import Submission
 from sampark.content.queue import story_queue
 from sampark.content.workflow import Override, Step
@@ -54,7 +54,7 @@ def card(card: Card) -> bytes:
 @st.cache_data(max_entries=4, show_spinner=False)
 def export(approved: pl.DataFrame) -> tuple[bytes, bytes]:
     """(CSV of drafts per story and language, ZIP of their cards)."""
-    return export_frame(approved).write_csv().encode("utf-8-sig"), cards_zip(approved)
+    return export_csv(approved), cards_zip(approved)
 
 
 def media_dir() -> Path:

@@ -20,8 +20,9 @@ from sampark.content.export import LANGS, story_card, story_text
 from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.markup import marked_html
 from sampark.content.workflow import STATUSES
+from sampark.escaping import markdown_literal as md
 from sampark.i18n import number, t
-from ui import stories_data
+from ui import auth, stories_data
 from ui.story_workflow import workflow_panel
 
 
@@ -62,9 +63,9 @@ def findings_panel(story: dict[str, Any], findings: list[dict[str, Any]], lang: 
             t(
                 "guard_overridden",
                 lang,
-                reference=story["override_reference"],
-                approver=story.get("override_approver") or "",
-                role=str(story.get("override_role") or "").upper(),
+                reference=md(story["override_reference"]),
+                approver=md(story.get("override_approver") or ""),
+                role=md(str(story.get("override_role") or "").upper()),
             ),
             icon=":material/gavel:",
         )
@@ -77,7 +78,7 @@ def findings_panel(story: dict[str, Any], findings: list[dict[str, Any]], lang: 
         text = story.get(f["field"]) or ""
         box(
             f"{t('guard_level_' + f['level'], lang)} · {t('field_' + f['field'], lang)}: "
-            f"{t(f['message_key'], lang)} — “{text[f['start'] : f['end']]}”",
+            f"{t(f['message_key'], lang)} — “{md(text[f['start'] : f['end']])}”",
             icon=":material/block:" if f["level"] == "block" else ":material/warning:",
         )
     for field in STORY_FIELDS:
@@ -134,7 +135,7 @@ def card_panel(story: dict[str, Any], lang: str) -> None:
         card = story_card(text)
         png = stories_data.card(card)
         alt = alt_text(card)
-        st.image(png, caption=alt, alt=alt, width="stretch")
+        st.image(png, caption=md(alt), alt=alt, width="stretch")
         st.download_button(
             t("card_download", lang),
             png,
@@ -142,6 +143,8 @@ def card_panel(story: dict[str, Any], lang: str) -> None:
             "image/png",
             key=f"card_{story['story_id']}_{code}",
             icon=":material/download:",
+            on_click=auth.record,
+            args=("export", f"story_{story['story_id']}_{code}.png", None),
         )
     media = [stories_data.media_dir() / name for name in story.get("media") or []]
     shown = [str(p) for p in media if p.is_file()]
@@ -180,11 +183,11 @@ def story_detail(story: dict[str, Any], steps: pl.DataFrame, actor: str, lang: s
     st.caption(
         " · ".join(
             [
-                _district(story, lang),
+                md(_district(story, lang)),
                 str(story["story_date"] or "—"),
                 category_label(str(story["category"]), lang),
                 t(f"status_{story['status']}", lang),
-                t("submitted_by", lang, name=story["submitted_by"] or "—"),
+                t("submitted_by", lang, name=md(story["submitted_by"] or "—")),
             ]
         )
     )

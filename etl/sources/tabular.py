@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,11 @@ import polars as pl
 from etl.sources.sheets import SHEETS, Column, Sheet, header_key
 
 SHEET_SUFFIXES = (".csv", ".xlsx")
+# No input sheet has more than about twenty columns; past this a file is not a sheet of ours,
+# and matching every header against every column would take minutes.
+MAX_COLUMNS = 300
+# Headers named in a refusal: enough to recognise the file, not a copy of it.
+_SHOWN_HEADERS = 30
 
 
 class BadFile(Exception):
@@ -31,6 +37,9 @@ def read_cells(path: Path) -> pl.DataFrame:
         if path.suffix.lower() == ".csv":
             raw = path.read_bytes()
             try:
+                if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                    # Excel's "Unicode text" and some phones save UTF-16 with its mark.
+                    raw = raw.decode("utf-16").encode("utf-8")
                 raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise BadFile(
@@ -43,6 +52,8 @@ def read_cells(path: Path) -> pl.DataFrame:
         raise
     except Exception as exc:  # the readers raise many types; all mean the same to an office
         raise BadFile(f"cannot be read as {path.suffix.lstrip('.').upper()}: {exc}") from exc
+    if frame.width > MAX_COLUMNS:
+        raise BadFile(f"{frame.width} columns; a sheet has at most {MAX_COLUMNS}")
     frame = frame.select(pl.all().cast(pl.String))
     frame = frame.with_row_index("line", offset=2).with_columns(pl.col("line").cast(pl.Int64))
     cells = [c for c in frame.columns if c != "line"]
@@ -72,6 +83,11 @@ def column_map(headers: list[str], sheet: Sheet) -> dict[str, str]:
     return found
 
 
+def _listed(headers: list[str]) -> str:
+    shown = ", ".join(headers[:_SHOWN_HEADERS])
+    return shown if len(headers) <= _SHOWN_HEADERS else f"{shown}, … ({len(headers)} in all)"
+
+
 def _describe(columns: tuple[Column, ...]) -> str:
     return ", ".join(f"{c.english} ({c.hindi})" for c in columns)
 
@@ -89,7 +105,7 @@ def sheet_kind(path: Path, headers: list[str], inbox: Path | None = None) -> str
             matches.append((len(mapped), kind))
     if not matches:
         expected = "; ".join(f"{k}: {_describe(s.required)}" for k, s in SHEETS.items())
-        raise BadFile(f"no recognisable header (found: {', '.join(headers)}); expected {expected}")
+        raise BadFile(f"no recognisable header (found: {_listed(headers)}); expected {expected}")
     return max(matches)[1]
 
 
@@ -104,7 +120,7 @@ def read_table(path: Path, inbox: Path | None = None) -> Table:
     if missing:
         raise BadFile(
             f"a {kind} sheet needs the columns {_describe(tuple(missing))}; "
-            f"found: {', '.join(headers)}"
+            f"found: {_listed(headers)}"
         )
     frame = cells.select(
         "line",

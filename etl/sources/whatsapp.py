@@ -58,6 +58,7 @@ from etl.sources.whatsapp_stream import (
     settle,
     utf8_blocks,
 )
+from sampark.archives import is_unsafe_name
 
 __all__ = [
     "BLOCK_BYTES",
@@ -402,11 +403,6 @@ def _voiced(
     return messages, pl.concat([events, added]).sort("line", maintain_order=True)
 
 
-def _is_unsafe(name: str) -> bool:
-    parts = re.split(r"[\\/]", name)
-    return name.startswith(("/", "\\")) or bool(re.match(r"^[A-Za-z]:", name)) or ".." in parts
-
-
 def _member_opener(path: Path, member: str) -> Opener:
     @contextmanager
     def opened() -> Iterator[IO[bytes]]:
@@ -426,7 +422,7 @@ def _chat_in_zip(path: Path, cap: int) -> tuple[str, pl.DataFrame]:
         infos = archive.infolist()
         if len(infos) > MAX_ZIP_MEMBERS:
             raise BadExport(f"{path.name}: {len(infos)} members, over {MAX_ZIP_MEMBERS}")
-        unsafe = [i.filename for i in infos if _is_unsafe(i.filename)]
+        unsafe = [i.filename for i in infos if is_unsafe_name(i.filename)]
         texts = [
             i
             for i in infos

@@ -10,6 +10,7 @@ import polars as pl
 
 from sampark.content.card import Card, alt_text, card_png
 from sampark.content.drafts import PLATFORMS, StoryText, drafts
+from sampark.export_safety import csv_bytes
 
 LANGS = ("en", "hi")
 
@@ -71,6 +72,11 @@ def export_frame(approved: pl.DataFrame) -> pl.DataFrame:
         "alt_text": pl.String,
     }
     return pl.DataFrame(rows, schema=schema)
+
+
+def export_csv(approved: pl.DataFrame) -> bytes:
+    """`export_frame` as CSV for a spreadsheet: no title or draft opens as a live formula."""
+    return csv_bytes(export_frame(approved))
 
 
 def card_file(story_id: int, lang: str) -> str:

@@ -6,7 +6,13 @@ merged into one table below. A key defined twice is an error, caught at import.
 
 from __future__ import annotations
 
-from sampark.i18n import strings_access, strings_coverage, strings_response, strings_social
+from sampark.i18n import (
+    strings_access,
+    strings_coverage,
+    strings_hostile,
+    strings_response,
+    strings_social,
+)
 
 # ruff: noqa: E501  (one sentence per line reads better than a string split mid-phrase)
 
@@ -199,4 +205,5 @@ STRINGS = _merged(
     strings_response.STRINGS,
     strings_social.STRINGS,
     strings_access.STRINGS,
+    strings_hostile.STRINGS,
 )
