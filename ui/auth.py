@@ -179,10 +179,22 @@ def _demo_switcher(lang: str) -> None:
 
 
 def signed_in(lang: str) -> SignedIn:
-    """The signed-in user; otherwise the sign-in screen, and the run stops there."""
+    """The signed-in user; otherwise the sign-in screen, and the run stops there.
+
+    The screen is the only page of a hidden navigation: without st.navigation Streamlit would
+    list every file of pages/ in the sidebar for the visitor to click."""
     user = session.current_user()
     if user is not None and _still_valid(user, lang):
         return user
+    screen = st.Page(
+        lambda: _sign_in_screen(lang), title=t("auth_title", lang), url_path="signin", default=True
+    )
+    st.navigation([screen], position="hidden").run()
+    st.stop()
+    raise AssertionError("unreachable")  # st.stop() raises; this line satisfies mypy
+
+
+def _sign_in_screen(lang: str) -> None:
     st.title(t("auth_title", lang))
     notice = st.session_state.pop("auth_notice", None)
     if notice:
@@ -194,8 +206,6 @@ def signed_in(lang: str) -> SignedIn:
         _oidc(settings.oidc_provider, lang)
     if settings.demo_switcher:
         _demo_switcher(lang)
-    st.stop()
-    raise AssertionError("unreachable")  # st.stop() raises; this line satisfies mypy
 
 
 def sidebar_account(user: SignedIn, lang: str) -> None:
