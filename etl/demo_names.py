@@ -279,7 +279,7 @@ RAJASTHAN_PLACE_STEMS: tuple[tuple[str, str], ...] = (
     ("Sardar", "सरदार"),
     ("Ratan", "रतन"),
     ("Rajal", "राजल"),
-    ("Taranagar", "तारानगर"),
+    ("Tara", "तारा"),
     ("Sujan", "सुजान"),
     ("Bhadra", "भादरा"),
     ("Nohar", "नोहर"),
@@ -364,6 +364,16 @@ UP_PLACE_STEMS: tuple[tuple[str, str], ...] = (
     ("Jagdish", "जगदीश"),
     ("Sultan", "सुल्तान"),
     ("Nayi", "नई"),
+)
+UP_PLACE_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("pur", "पुर"),
+    ("ganj", "गंज"),
+    ("nagar", "नगर"),
+    ("abad", "आबाद"),
+    ("bazar", "बाजार"),
+    (" Khas", " खास"),
+    (" Kalan", " कलां"),
+    ("", ""),
 )
 UP_SURNAMES: tuple[tuple[str, str], ...] = (
     ("Yadav", "यादव"),

@@ -132,6 +132,7 @@ UP = StateShape(
     },
     surnames=names.UP_SURNAMES,
     place_stems=names.UP_PLACE_STEMS,
+    place_endings=names.UP_PLACE_ENDINGS,
 )
 
 SHAPES = {shape.state: shape for shape in (BIHAR, RAJASTHAN, UP)}

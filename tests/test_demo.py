@@ -357,3 +357,27 @@ def test_up_thana_groups_mostly_below_250(tmp_path_factory: pytest.TempPathFacto
         .len()
     )
     assert 0 < sizes.filter(pl.col("len") >= 250).height < sizes.height / 2
+
+
+def test_command_line_state_defaults_to_sampark_state(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+
+    def demo(state: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "etl", "demo", "--out", str(tmp_path / state)],
+            cwd=root,
+            env={**os.environ, "SAMPARK_STATE": state},
+            capture_output=True,
+            text=True,
+        )
+
+    refused = demo("kerala")
+    assert refused.returncode == 2
+    assert "state must be one of bihar, rajasthan, up, not kerala" in refused.stderr
+    assert demo("up").returncode == 0
+    units = pl.read_csv(tmp_path / "up" / "units" / "units.csv", infer_schema=False)
+    assert units.row(0) == ("UP", "state", "Uttar Pradesh", "उत्तर प्रदेश", "")
