@@ -1,9 +1,9 @@
 """What differs between the demo states: structure, sizes, ids, names and who joins the groups.
 
 A `StateShape` is data only; `etl.demo_units` builds the unit tree from it, and each state's
-group builder (`etl.demo_groups`, `etl.demo_groups_rajasthan`, `etl.demo_groups_up`) follows
-that state's order. Sizes come from DOMAIN.md: Bihar's 1,064 thanas in the May 2020 order and
-about 400 outposts, Rajasthan's 709 thanas in 171 circles, UP's ~1,500 thanas.
+group builder (`etl.demo_groups_bihar`, `etl.demo_groups_rajasthan`, `etl.demo_groups_up`)
+follows that state's order. Sizes come from DOMAIN.md: Bihar's 1,064 thanas in the May 2020
+order and about 400 outposts, Rajasthan's 709 thanas in 171 circles, UP's ~1,500 thanas.
 """
 
 from __future__ import annotations
