@@ -80,13 +80,21 @@ def run(
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option(help="Folder to write the synthetic inbox into")],
-    state: Annotated[str, typer.Option(help="bihar | rajasthan | up")] = "bihar",
+    state: Annotated[
+        str | None, typer.Option(help="bihar | rajasthan | up (default: SAMPARK_STATE)")
+    ] = None,
     scale: Annotated[str, typer.Option(help="small | state")] = "small",
     seed: Annotated[int, typer.Option(help="Same seed, same files")] = 7,
 ) -> None:
     """Write a deterministic synthetic inbox (real CSV/XLSX files)."""
-    from etl.demo import write_demo
+    from etl.demo import STATES, write_demo
 
+    # The dashboard builds its first demo through this command; the state it measures is the
+    # state it gets.
+    state = state or load_settings().state
+    if state not in STATES:
+        err.print(f"[red]state must be one of {', '.join(STATES)}, not {state}")
+        raise typer.Exit(2)
     if scale not in ("small", "state"):
         err.print(f"[red]scale must be small or state, not {scale}")
         raise typer.Exit(2)

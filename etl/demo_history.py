@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from etl.demo import _Group
+    from etl.demo_model import Group
 
 BASELINE_FIRST = date(2026, 4, 5)  # baseline lists: 4 to 0 weeks before the window opens
 WINDOW_OPENS = date(2026, 5, 3)  # 26 weeks before the current lists (2026-11-01)
@@ -39,7 +39,7 @@ def _day_between(rng: random.Random, first: date, last: date) -> date:
 
 
 def earlier_lists(
-    group: _Group, rng: random.Random, current: date
+    group: Group, rng: random.Random, current: date
 ) -> tuple[list[int], list[EarlierList]]:
     """(the group's members in joining order, its earlier lists, oldest first).
 

@@ -1,149 +1,10 @@
-"""Name lists for the demo generator: Bihar structure, synthetic places and people.
+"""Name lists for the demo generator: synthetic places and people.
 
 Only data lives here. Place and person names are synthetic combinations; no real personal data.
 Each entry pairs the Latin spelling with its Devanagari spelling.
 """
 
 from __future__ import annotations
-
-# Ranges of Bihar (12 since Aug 2019): code, English, Hindi, and their police districts as
-# (code, English, Hindi). The range→district map follows the revenue divisions (see DOMAIN.md).
-BIHAR_RANGES: tuple[tuple[str, str, str, tuple[tuple[str, str, str], ...]], ...] = (
-    (
-        "CEN",
-        "Central Range",
-        "केंद्रीय क्षेत्र",
-        (
-            ("PAT", "Patna", "पटना"),
-            ("NAL", "Nalanda", "नालंदा"),
-        ),
-    ),
-    (
-        "SHA",
-        "Shahabad Range",
-        "शाहाबाद क्षेत्र",
-        (
-            ("BHO", "Bhojpur", "भोजपुर"),
-            ("BUX", "Buxar", "बक्सर"),
-            ("ROH", "Rohtas", "रोहतास"),
-            ("KAI", "Kaimur", "कैमूर"),
-        ),
-    ),
-    (
-        "MAG",
-        "Magadh Range",
-        "मगध क्षेत्र",
-        (
-            ("GAY", "Gaya", "गया"),
-            ("JEH", "Jehanabad", "जहानाबाद"),
-            ("ARW", "Arwal", "अरवल"),
-            ("NAW", "Nawada", "नवादा"),
-            ("AUR", "Aurangabad", "औरंगाबाद"),
-        ),
-    ),
-    (
-        "SAR",
-        "Saran Range",
-        "सारण क्षेत्र",
-        (
-            ("SAR", "Saran", "सारण"),
-            ("SIW", "Siwan", "सिवान"),
-            ("GOP", "Gopalganj", "गोपालगंज"),
-        ),
-    ),
-    (
-        "CHA",
-        "Champaran Range",
-        "चंपारण क्षेत्र",
-        (
-            ("BET", "Bettiah", "बेतिया"),
-            ("BAG", "Bagaha", "बगहा"),
-            ("MOT", "Motihari", "मोतिहारी"),
-        ),
-    ),
-    (
-        "TIR",
-        "Tirhut Range",
-        "तिरहुत क्षेत्र",
-        (
-            ("MUZ", "Muzaffarpur", "मुजफ्फरपुर"),
-            ("SIT", "Sitamarhi", "सीतामढ़ी"),
-            ("SHE", "Sheohar", "शिवहर"),
-            ("VAI", "Vaishali", "वैशाली"),
-        ),
-    ),
-    (
-        "MIT",
-        "Mithila Range",
-        "मिथिला क्षेत्र",
-        (
-            ("DAR", "Darbhanga", "दरभंगा"),
-            ("MAD", "Madhubani", "मधुबनी"),
-            ("SAM", "Samastipur", "समस्तीपुर"),
-        ),
-    ),
-    (
-        "KOS",
-        "Kosi Range",
-        "कोसी क्षेत्र",
-        (
-            ("SAH", "Saharsa", "सहरसा"),
-            ("MDP", "Madhepura", "मधेपुरा"),
-            ("SUP", "Supaul", "सुपौल"),
-        ),
-    ),
-    (
-        "PUR",
-        "Purnia Range",
-        "पूर्णिया क्षेत्र",
-        (
-            ("PUR", "Purnia", "पूर्णिया"),
-            ("KAT", "Katihar", "कटिहार"),
-            ("ARA", "Araria", "अररिया"),
-            ("KIS", "Kishanganj", "किशनगंज"),
-        ),
-    ),
-    (
-        "EAS",
-        "Eastern Range",
-        "पूर्वी क्षेत्र",
-        (
-            ("BHA", "Bhagalpur", "भागलपुर"),
-            ("NAU", "Naugachia", "नवगछिया"),
-            ("BAN", "Banka", "बांका"),
-        ),
-    ),
-    (
-        "MUN",
-        "Munger Range",
-        "मुंगेर क्षेत्र",
-        (
-            ("MUN", "Munger", "मुंगेर"),
-            ("JAM", "Jamui", "जमुई"),
-            ("LAK", "Lakhisarai", "लखीसराय"),
-            ("SHK", "Sheikhpura", "शेखपुरा"),
-        ),
-    ),
-    (
-        "BEG",
-        "Begusarai Range",
-        "बेगूसराय क्षेत्र",
-        (
-            ("BEG", "Begusarai", "बेगूसराय"),
-            ("KHA", "Khagaria", "खगड़िया"),
-        ),
-    ),
-)
-
-# State-level divisions: id suffix, English, Hindi.
-BIHAR_DIVISIONS: tuple[tuple[str, str, str], ...] = (
-    ("CID", "CID", "अपराध अनुसंधान विभाग"),
-    ("BMP", "Bihar Military Police", "बिहार सैन्य पुलिस"),
-    ("SB", "Special Branch", "विशेष शाखा"),
-    ("PRO", "Prohibition", "मद्यनिषेध"),
-    ("EOU", "Economic Offences Unit", "आर्थिक अपराध इकाई"),
-    ("RAIL", "Rail Police", "रेल पुलिस"),
-)
 
 # Synthetic place names = stem + ending, e.g. Ram + pur = Rampur / रामपुर.
 PLACE_STEMS: tuple[tuple[str, str], ...] = (
@@ -402,4 +263,139 @@ BLOCK_REASONS: tuple[tuple[str, str], ...] = (
     ("illegal sand mining", "अवैध बालू खनन"),
     ("gambling den operator", "जुआ अड्डा संचालक"),
     ("arms smuggler", "हथियार तस्कर"),
+)
+
+# Rajasthan and Uttar Pradesh: their own place stems and surnames, in the same shape (the last
+# two surnames are women's only).
+RAJASTHAN_PLACE_STEMS: tuple[tuple[str, str], ...] = (
+    ("Bhim", "भीम"),
+    ("Lunkaran", "लूणकरण"),
+    ("Kolayat", "कोलायत"),
+    ("Nokha", "नोखा"),
+    ("Surat", "सूरत"),
+    ("Raisingh", "रायसिंह"),
+    ("Anup", "अनूप"),
+    ("Padam", "पदम"),
+    ("Sardar", "सरदार"),
+    ("Ratan", "रतन"),
+    ("Rajal", "राजल"),
+    ("Tara", "तारा"),
+    ("Sujan", "सुजान"),
+    ("Bhadra", "भादरा"),
+    ("Nohar", "नोहर"),
+    ("Pilibanga", "पीलीबंगा"),
+    ("Rawat", "रावत"),
+    ("Dungar", "डूंगर"),
+    ("Bajju", "बज्जू"),
+    ("Chhapar", "छापर"),
+    ("Jaitsar", "जैतसर"),
+    ("Gharsana", "घड़साना"),
+    ("Sangaria", "संगरिया"),
+    ("Mandi", "मंडी"),
+    ("Khajuwala", "खाजूवाला"),
+    ("Kesri", "केसरी"),
+    ("Hem", "हेम"),
+    ("Moti", "मोती"),
+    ("Jas", "जस"),
+    ("Lal", "लाल"),
+)
+RAJASTHAN_PLACE_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("pur", "पुर"),
+    ("garh", "गढ़"),
+    ("sar", "सर"),
+    ("nagar", "नगर"),
+    ("pura", "पुरा"),
+    ("wala", "वाला"),
+    ("kheda", "खेड़ा"),
+    ("", ""),
+)
+RAJASTHAN_SURNAMES: tuple[tuple[str, str], ...] = (
+    ("Meena", "मीणा"),
+    ("Choudhary", "चौधरी"),
+    ("Rathore", "राठौड़"),
+    ("Shekhawat", "शेखावत"),
+    ("Bishnoi", "बिश्नोई"),
+    ("Jat", "जाट"),
+    ("Gurjar", "गुर्जर"),
+    ("Sharma", "शर्मा"),
+    ("Joshi", "जोशी"),
+    ("Saini", "सैनी"),
+    ("Mali", "माली"),
+    ("Meghwal", "मेघवाल"),
+    ("Bhati", "भाटी"),
+    ("Godara", "गोदारा"),
+    ("Swami", "स्वामी"),
+    ("Agarwal", "अग्रवाल"),
+    ("Khan", "खान"),
+    ("Qureshi", "कुरैशी"),
+    ("Singh", "सिंह"),
+    ("Kumar", "कुमार"),
+    ("Devi", "देवी"),
+    ("Kanwar", "कंवर"),
+)
+UP_PLACE_STEMS: tuple[tuple[str, str], ...] = (
+    ("Chauri", "चौरी"),
+    ("Sahjan", "सहजन"),
+    ("Pipraich", "पिपराइच"),
+    ("Campier", "कैंपियर"),
+    ("Gola", "गोला"),
+    ("Bansgaon", "बांसगांव"),
+    ("Khorabar", "खोराबार"),
+    ("Rudra", "रुद्र"),
+    ("Salem", "सलेम"),
+    ("Bhatpar", "भाटपार"),
+    ("Padrauna", "पडरौना"),
+    ("Hata", "हाटा"),
+    ("Kasia", "कसया"),
+    ("Nichlaul", "निचलौल"),
+    ("Pharenda", "फरेंदा"),
+    ("Siswa", "सिसवा"),
+    ("Ram", "राम"),
+    ("Shiv", "शिव"),
+    ("Hari", "हरि"),
+    ("Bela", "बेला"),
+    ("Sona", "सोना"),
+    ("Amar", "अमर"),
+    ("Madhu", "मधु"),
+    ("Gauri", "गौरी"),
+    ("Mahesh", "महेश"),
+    ("Kali", "काली"),
+    ("Bhagwan", "भगवान"),
+    ("Jagdish", "जगदीश"),
+    ("Sultan", "सुल्तान"),
+    ("Nayi", "नई"),
+)
+UP_PLACE_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("pur", "पुर"),
+    ("ganj", "गंज"),
+    ("nagar", "नगर"),
+    ("abad", "आबाद"),
+    ("bazar", "बाजार"),
+    (" Khas", " खास"),
+    (" Kalan", " कलां"),
+    ("", ""),
+)
+UP_SURNAMES: tuple[tuple[str, str], ...] = (
+    ("Yadav", "यादव"),
+    ("Maurya", "मौर्य"),
+    ("Verma", "वर्मा"),
+    ("Tripathi", "त्रिपाठी"),
+    ("Shukla", "शुक्ला"),
+    ("Dubey", "दुबे"),
+    ("Pandey", "पांडेय"),
+    ("Mishra", "मिश्रा"),
+    ("Chauhan", "चौहान"),
+    ("Nishad", "निषाद"),
+    ("Rajbhar", "राजभर"),
+    ("Gupta", "गुप्ता"),
+    ("Srivastava", "श्रीवास्तव"),
+    ("Singh", "सिंह"),
+    ("Ansari", "अंसारी"),
+    ("Siddiqui", "सिद्दीकी"),
+    ("Prajapati", "प्रजापति"),
+    ("Kushwaha", "कुशवाहा"),
+    ("Sonkar", "सोनकर"),
+    ("Kumar", "कुमार"),
+    ("Devi", "देवी"),
+    ("Kumari", "कुमारी"),
 )

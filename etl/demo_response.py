@@ -20,6 +20,7 @@ import polars as pl
 import xlsxwriter
 
 from etl.demo_alerts import alert_rows
+from etl.demo_sheets import file_slug
 from etl.demo_stories import story_rows
 from etl.sources.sheets import SHEETS
 
@@ -273,7 +274,7 @@ def _write_registers(out: Path, thanas: Sequence[Thana], n: int, seed: int) -> t
     files = good_rows = bad_rows = 0
     langs = ("en", "hi", "bi")
     districts = sorted({t.district_id for t in thanas})
-    names = {t.district_id: t.district.lower() for t in thanas}
+    names = {t.district_id: file_slug(t.district) for t in thanas}
     typed = typed.with_columns(pl.col("received_at").dt.year().alias("_year"))
     late_cut = typed.height - max(20, typed.height // 400)
     late = typed.slice(late_cut)

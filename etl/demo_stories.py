@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
+from etl.demo_sheets import file_slug
+
 if TYPE_CHECKING:
     from etl.demo_response import Thana
 
@@ -208,5 +210,5 @@ def story_rows(
             mine = pl.concat([mine, bad, mine.head(1)])
             bad_total += bad.height + 1
         suffix = ".xlsx" if i % 4 == 1 else ".csv"
-        sheets[f"{name.lower()}_stories{suffix}"] = (mine, "bi")
+        sheets[f"{file_slug(name)}_stories{suffix}"] = (mine, "bi")
     return frame.height, bad_total, sheets

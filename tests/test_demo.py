@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from etl.demo import DemoSummary, write_demo
-from etl.sources.sheets import SHEETS, Sheet, header_key
+from etl.sources.sheets import CATEGORY_HI, SHEETS, Sheet, header_key
 
 KINDS = ("units", "groups", "staff", "rosters", "blocklist")
 
@@ -82,7 +82,8 @@ def test_folders_and_file_names(inbox: Path, summary: DemoSummary) -> None:
     assert any(f.endswith(".xlsx") for f in files)
 
 
-def test_every_sheet_header_is_recognised(inbox: Path, summary: DemoSummary) -> None:
+def _header_styles(inbox: Path) -> set[str]:
+    """The roster header languages seen; fails on any sheet missing a required column."""
     seen_styles: set[str] = set()
     for kind in KINDS:
         for path in (inbox / kind).iterdir():
@@ -96,7 +97,11 @@ def test_every_sheet_header_is_recognised(inbox: Path, summary: DemoSummary) -> 
                 phone = SHEETS["rosters"].columns[2]
                 style = {phone.english: "en", phone.hindi: "hi", phone.bilingual: "bi"}
                 seen_styles.add(style[headers[2]])
-    assert seen_styles == {"en", "hi", "bi"}
+    return seen_styles
+
+
+def test_every_sheet_header_is_recognised(inbox: Path, summary: DemoSummary) -> None:
+    assert _header_styles(inbox) == {"en", "hi", "bi"}
 
 
 def test_bad_file_matches_no_sheet(inbox: Path, summary: DemoSummary) -> None:
@@ -246,8 +251,133 @@ def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:
     assert other.bad_rows == first.bad_rows
 
 
-def test_other_states_not_built_yet(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="demo for state rajasthan is not built yet"):
-        write_demo(tmp_path, state="rajasthan")
+def test_unknown_state_or_scale_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown state 'kerala'"):
+        write_demo(tmp_path, state="kerala")
     with pytest.raises(ValueError, match="scale"):
         write_demo(tmp_path, scale="national")
+
+
+# Rajasthan and UP at small scale: one range each, the groups their orders ask for.
+
+SMALL_RANGE = {
+    "rajasthan": ("RJ-R-BKN", ["Bikaner", "Churu", "Hanumangarh", "Sri Ganganagar"]),
+    "up": ("UP-R-GKP", ["Deoria", "Gorakhpur", "Kushinagar", "Maharajganj"]),
+}
+
+
+_WRITTEN: dict[str, tuple[str, Path, DemoSummary]] = {}
+
+
+def _written(state: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, DemoSummary]:
+    """(state, inbox, summary) of the state's small demo, written once for this module."""
+    if state not in _WRITTEN:
+        inbox = tmp_path_factory.mktemp(f"demo_{state}")
+        _WRITTEN[state] = (state, inbox, write_demo(inbox, state=state, scale="small", seed=7))
+    return _WRITTEN[state]
+
+
+@pytest.fixture(params=["rajasthan", "up"])
+def state_inbox(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, Path, DemoSummary]:
+    return _written(request.param, tmp_path_factory)
+
+
+def test_state_small_scale_is_one_range(state_inbox: tuple[str, Path, DemoSummary]) -> None:
+    state, inbox, summary = state_inbox
+    range_id, names = SMALL_RANGE[state]
+    units = _sheet(inbox, "units")
+    districts = units.filter(pl.col("kind") == "district").sort("name")
+    assert districts["name"].to_list() == names
+    assert districts["parent_id"].unique().to_list() == [range_id]
+    assert units.filter(pl.col("kind") == "range")["unit_id"].to_list() == [range_id]
+    assert units.height == units["unit_id"].n_unique() == summary.units
+    assert _header_styles(inbox) == {"en", "hi", "bi"}
+    assert summary.bad_files == 1 and summary.bad_rows == 10  # as many as Bihar's
+
+
+def test_state_same_seed_same_bytes(
+    state_inbox: tuple[str, Path, DemoSummary], tmp_path: Path
+) -> None:
+    state, inbox, summary = state_inbox
+    assert write_demo(tmp_path, state=state, scale="small", seed=7) == summary
+    files = sorted(p.relative_to(inbox) for p in inbox.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    for name in files:
+        assert (inbox / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def _current_members(inbox: Path) -> pl.DataFrame:
+    rosters = _sheet(inbox, "rosters").filter(pl.col("file").str.starts_with("2026-11-01"))
+    return rosters.with_columns(_digits("phone").alias("p")).unique(["group_id", "p"])
+
+
+def test_rajasthan_circle_groups_hold_station_staff_and_volunteers(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    _state, inbox, _summary = _written("rajasthan", tmp_path_factory)
+    units = _sheet(inbox, "units")
+    parent = dict(zip(units["unit_id"], units["parent_id"], strict=True))
+    kind = dict(zip(units["unit_id"], units["kind"], strict=True))
+
+    def circle_of(unit: str) -> str | None:
+        while unit in parent and kind[unit] not in ("circle", "district"):
+            unit = parent[unit]
+        return unit if kind.get(unit) == "circle" else None
+
+    groups = _sheet(inbox, "groups").filter(pl.col("kind") == "circle")
+    staff = _sheet(inbox, "staff").with_columns(
+        _digits("phone").alias("p"),
+        pl.col("unit_id").map_elements(circle_of, return_dtype=pl.String).alias("circle"),
+    )
+    station = staff.filter(pl.col("rank") != "DSP").join(
+        groups.select(pl.col("unit_id").alias("circle"), "group_id"), on="circle"
+    )
+    members = _current_members(inbox)
+    inside = station.join(members, on=["group_id", "p"], how="semi").height
+    assert 0.8 * station.height < inside < station.height  # a few not added yet
+    public = members.filter(
+        pl.col("group_id").is_in(groups["group_id"].implode()) & (pl.col("rank") == "")
+    )
+    volunteers = {"clg", "gram_rakshak", "police_mitra", "suraksha_sakhi"}
+    labels = {*volunteers, *(CATEGORY_HI[c] for c in volunteers)}
+    labels |= {"CLG member", "Gram Rakshak", "Police Mitra", "Suraksha Sakhi"}
+    assert public["category"].is_in(list(labels)).mean() > 0.95  # the rest: blocklisted people
+    apex = _sheet(inbox, "groups").filter(pl.col("kind") == "apex")
+    assert apex["unit_id"].to_list() == ["RJ"]
+
+
+def test_up_thana_groups_mostly_below_250(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _state, inbox, _summary = _written("up", tmp_path_factory)
+    sizes = (
+        _current_members(inbox)
+        .filter(pl.col("group_id").str.contains(r"-T\d{3}$"))
+        .group_by("group_id")
+        .len()
+    )
+    assert 0 < sizes.filter(pl.col("len") >= 250).height < sizes.height / 2
+
+
+def test_command_line_state_defaults_to_sampark_state(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+
+    def demo(state: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "etl", "demo", "--out", str(tmp_path / state)],
+            cwd=root,
+            env={**os.environ, "SAMPARK_STATE": state},
+            capture_output=True,
+            text=True,
+        )
+
+    refused = demo("kerala")
+    assert refused.returncode == 2
+    assert "state must be one of bihar, rajasthan, up, not kerala" in refused.stderr
+    assert demo("up").returncode == 0
+    units = pl.read_csv(tmp_path / "up" / "units" / "units.csv", infer_schema=False)
+    assert units.row(0) == ("UP", "state", "Uttar Pradesh", "उत्तर प्रदेश", "")
