@@ -52,7 +52,13 @@ if district_id:
     heading = t(
         "sheet_heading", lang, district=labels[district_id], date=long_date(state.as_of, lang)
     )
-    st.markdown(f"**{markdown_literal(heading)}**")
+    shown_heading = t(
+        "sheet_heading",
+        lang,
+        district=markdown_literal(labels[district_id]),
+        date=long_date(state.as_of, lang),
+    )
+    st.markdown(f"**{shown_heading}**")
     measures = coverage_tables.sheet_measures(row, lang)
     st.dataframe(measures, hide_index=True, width="stretch")
     items = coverage_tables.actions_table(

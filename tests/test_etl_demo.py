@@ -11,6 +11,7 @@ import pytest
 from etl.demo import write_demo
 from etl.pipeline import run_inbox
 from sampark import queries
+from sampark.access import STATE
 from sampark.db import migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +116,7 @@ def _loaded(state: str, tmp_path_factory) -> tuple:
         engine = migrate(f"sqlite:///{root}/demo.db")
         result = run_inbox(engine, root / "inbox")
         with engine.connect() as conn:
-            net = queries.network(conn)
+            net = queries.network(conn, STATE)
             counts = queries.table_counts(conn)
         profile = load_profile(ROOT / "data" / "targets", state)
         _LOADED[state] = (state, summary, result, net, profile, counts)

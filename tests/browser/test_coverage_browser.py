@@ -36,7 +36,9 @@ PAGES = {
 
 
 def _language(tab: Any, lang: str) -> None:
-    tab.get_by_text("हिन्दी" if lang == "hi" else "English", exact=True).click()
+    # Within the sidebar's radio group: a rerun may briefly leave the old one in the page.
+    radio = tab.get_by_role("radiogroup", name="Language / भाषा")
+    radio.get_by_text("हिन्दी" if lang == "hi" else "English", exact=True).click()
     _wait_idle(tab)
 
 

@@ -193,6 +193,7 @@ def _open_app(page: Any, server: Server, role: str = "DGP / PHQ") -> None:
     page.locator('[data-testid="stMetricValue"]').first.wait_for(
         state="visible", timeout=FIRST_LOAD_S * 1000
     )
+    _wait_idle(page)  # the sign-in screen's elements are gone once the run has finished
 
 
 def _wait_chart(page: Any) -> None:
@@ -261,7 +262,7 @@ def test_data_page_renders(server: Server, page: Any) -> None:
 
 def test_overview_in_hindi_shows_devanagari_and_indian_grouping(server: Server, page: Any) -> None:
     _open_app(page, server)
-    page.get_by_text("हिन्दी", exact=True).click()
+    page.get_by_role("radiogroup", name="Language / भाषा").get_by_text("हिन्दी", exact=True).click()
     try:
         page.get_by_text("आदेश के लक्ष्यों के सापेक्ष कवरेज").wait_for(timeout=PAGE_S * 1000)
         _wait_chart(page)

@@ -110,7 +110,7 @@ def test_response_page_in_hindi(alerts_server: Server, browser_page: Any):
     page = browser_page
     _open_response(page, alerts_server)
     page.get_by_text("How fast we respond").first.wait_for(timeout=PAGE_S * 1000)
-    page.get_by_text("हिन्दी", exact=True).click()
+    page.get_by_role("radiogroup", name="Language / भाषा").get_by_text("हिन्दी", exact=True).click()
     try:
         page.get_by_text("हम कितनी तेज़ी से कार्रवाई करते हैं").wait_for(timeout=PAGE_S * 1000)
         _wait_chart(page)

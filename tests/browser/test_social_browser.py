@@ -157,7 +157,9 @@ def test_social_page_in_hindi_shows_the_hindi_card(social_server: Server, page: 
         link.first.wait_for(state="visible", timeout=PAGE_S * 1000)
         link.first.click()
         page.get_by_text("Social media cell: ready to post").wait_for(timeout=PAGE_S * 1000)
-        page.get_by_text("हिन्दी", exact=True).click()
+        page.get_by_role("radiogroup", name="Language / भाषा").get_by_text(
+            "हिन्दी", exact=True
+        ).click()
         page.get_by_text("सोशल मीडिया सेल: पोस्ट के लिए तैयार, कानूनी रूप से सुरक्षित").wait_for(
             timeout=PAGE_S * 1000
         )
