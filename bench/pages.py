@@ -1,6 +1,6 @@
 """Page benchmark at state scale: each dashboard page's server-side run, cold and warm (AppTest).
 
-    .venv/bin/python bench/pages.py [--db URL] [--keep DIR] [--seed 7] [--runs 3]
+    .venv/bin/python bench/pages.py [--db URL] [--keep DIR] [--seed 7] [--runs 3] [--only groups …]
 
 Without `--db`, builds the state-scale demo (`python -m etl demo --scale state`, then
 `python -m etl run`) into DIR (default: a temp dir), or reuses DIR/state.db when it exists.
@@ -88,6 +88,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="work directory (kept); default: a temp dir")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=3, help="warm reruns per page")
+    parser.add_argument(
+        "--only", nargs="+", metavar="PAGE", help="time only these pages (file stems: groups …)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="sampark-pages-") as tmp:
@@ -97,6 +100,8 @@ def main() -> None:
         os.environ["DATABASE_URL"] = url
         sys.path.insert(0, str(ROOT))
         pages = navigation_pages(ROOT / "dashboard.py")
+        if args.only:
+            pages = [p for p in pages if p.stem in args.only]
         time_page(pages[0], 0)  # pay the imports once, outside the figures
         rows = [(page.name, *time_page(page, args.runs)) for page in pages]
 

@@ -11,11 +11,9 @@ from sampark.i18n import number, percent, t
 from sampark.metrics.activity import (
     DORMANT_DAYS,
     WINDOW_DAYS,
-    group_health,
     health_by_level,
     health_summary,
     health_view,
-    roster_chat_findings,
 )
 from sampark.metrics.coverage import CHILD_LEVEL, scope_level, scoped
 from sampark.schema import GROUP_KINDS
@@ -25,11 +23,11 @@ user = auth.page_user("groups")
 lang = filters.current_language()
 scope_id = filters.current_scope()
 net = scoped(data.network(), scope_id)
-chats = data.activity()
+report = data.group_health(scope_id)
 
 st.title(t("groups_title", lang))
 scope_name = tables.unit_label(net.units, scope_id, lang) or t("all", lang)
-reference = chats.reference.date().isoformat() if chats.reference else "—"
+reference = report.reference.date().isoformat() if report.reference else "—"
 st.caption(
     t(
         "groups_caption",
@@ -40,11 +38,10 @@ st.caption(
         dormant=DORMANT_DAYS,
     )
 )
-if chats.reference is None:
+if report.reference is None:
     st.info(t("groups_no_chats", lang), icon=":material/info:")
 
-findings = roster_chat_findings(net, chats)
-health = group_health(net, chats, findings)
+findings, health = report.findings, report.health
 summary = health_summary(health)
 cols = st.columns(5)
 cols[0].metric(t("kpi_groups_total", lang), number(int(summary["groups"] or 0), lang))
@@ -76,7 +73,7 @@ if level is not None:
     downloads.buttons(rolled, f"group_health_{level}", lang)
 
 st.subheader(t("page_groups", lang))
-labels = {u: tables.unit_label(net.units, u, lang) or u for u in net.units["unit_id"]}
+labels = {u: label or u for u, label in tables.unit_labels(net.units, lang).items()}
 units_with_groups = sorted(set(view["unit_id"].to_list()), key=lambda u: labels[u])
 unit = st.selectbox(
     t("groups_drill", lang),

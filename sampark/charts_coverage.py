@@ -165,34 +165,50 @@ def district_multiples(weekly: pl.DataFrame, units: pl.DataFrame, lang: str) -> 
         subplot_titles=[names[u] for u in ids],
         vertical_spacing=min(0.12, 0.5 / rows),
     )
+    # Traces built plainly and added in one call, axes set in one layout update: plotly's
+    # per-call validation made forty panels cost over a second.
+    series = weekly.sort("week_end").partition_by("unit_id", as_dict=True, include_key=False)
+    traces: list[go.Scatter] = []
+    rows_of: list[int] = []
+    cols_of: list[int] = []
     for i, unit in enumerate(ids):
         r, c = i // cols + 1, i % cols + 1
-        part = weekly.filter(pl.col("unit_id") == unit).sort("week_end")
+        part = series.get((unit,), weekly.clear())
         days = part.get_column("week_end").to_list()
-        fig.add_scatter(
-            x=days,
-            y=part.get_column("members").to_list(),
-            mode="lines",
-            line={"color": _BLUE, "width": 2},
-            name=names[unit],
-            showlegend=False,
-            hovertemplate="%{x|%d-%m-%Y}: %{y:,}<extra></extra>",
-            row=r,
-            col=c,
-        )
-        if days:
-            fig.add_scatter(
-                x=[days[0], days[-1]],
-                y=[floors[unit], floors[unit]],
+        traces.append(
+            go.Scatter(
+                x=days,
+                y=part.get_column("members").to_list(),
                 mode="lines",
-                line={"color": _RED, "width": 1.5},
-                name=t("legend_needed", lang),
-                showlegend=i == 0,
-                hoverinfo="skip",
-                row=r,
-                col=c,
+                line={"color": _BLUE, "width": 2},
+                name=names[unit],
+                showlegend=False,
+                hovertemplate="%{x|%d-%m-%Y}: %{y:,}<extra></extra>",
             )
-        fig.update_yaxes(rangemode="tozero", tickformat=",d", row=r, col=c)
+        )
+        rows_of.append(r)
+        cols_of.append(c)
+        if days:
+            traces.append(
+                go.Scatter(
+                    x=[days[0], days[-1]],
+                    y=[floors[unit], floors[unit]],
+                    mode="lines",
+                    line={"color": _RED, "width": 1.5},
+                    name=t("legend_needed", lang),
+                    showlegend=i == 0,
+                    hoverinfo="skip",
+                )
+            )
+            rows_of.append(r)
+            cols_of.append(c)
+    fig.add_traces(traces, rows=rows_of, cols=cols_of)
+    fig.update_layout(
+        {
+            f"yaxis{i + 1 if i else ''}": {"rangemode": "tozero", "tickformat": ",d"}
+            for i in range(len(ids))
+        }
+    )
     fig.update_yaxes(title=t("axis_members", lang), row=1, col=1)
     span = weekly.get_column("week_end").to_list()
     if span:

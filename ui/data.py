@@ -9,8 +9,8 @@ import streamlit as st
 from sampark import queries
 from sampark.access import Scope
 from sampark.db import migrate
-from sampark.metrics.activity import Activity
-from sampark.metrics.coverage import Network
+from sampark.metrics.activity import Activity, HealthReport, health_report, report_within
+from sampark.metrics.coverage import Network, scoped
 from sampark.settings import load_settings
 from sampark.targets import Profile, load_profile
 from ui import session
@@ -88,6 +88,21 @@ def _activity(url: str, data_version: str, scope: Scope) -> Activity:
 def activity() -> Activity:
     """Per-group chat aggregates over the last 30 days of loaded chats, inside the scope."""
     return _activity(database_url(), version(), user_scope())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _health(url: str, data_version: str, scope: Scope) -> HealthReport:
+    # Keyed by the user's scope only: a sidebar choice filters this, so changing it computes
+    # nothing again, and the chat aggregates (large) are not copied out of the cache per run.
+    return health_report(_network(url, data_version, scope), _activity(url, data_version, scope))
+
+
+def group_health(scope_id: str | None) -> HealthReport:
+    """Group health and roster-vs-chat findings of the groups at or below `scope_id`."""
+    report = _health(database_url(), version(), user_scope())
+    if scope_id is None:
+        return report
+    return report_within(report, scoped(network(), scope_id).groups)
 
 
 def group_members(group_id: str) -> pl.DataFrame:

@@ -32,6 +32,18 @@ def unit_label(units: pl.DataFrame, unit_id: str | None, lang: str) -> str | Non
     return str(row[1] or row[0]) if lang == "hi" else str(row[0])
 
 
+def unit_labels(units: pl.DataFrame, lang: str) -> dict[str, str]:
+    """unit_id → what `unit_label` gives, for every unit at once (one filter per unit costs
+    seconds over a state's units)."""
+    hindi = pl.col("name_hi").fill_null("") != ""
+    name = (
+        pl.when(hindi).then(pl.col("name_hi")).otherwise(pl.col("name"))
+        if lang == "hi"
+        else pl.col("name")
+    )
+    return dict(units.select("unit_id", name.cast(pl.String)).iter_rows())
+
+
 def coverage_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
     return frame.select(

@@ -194,3 +194,29 @@ def roster_chat_findings(net: Network, activity: Activity) -> pl.DataFrame:
     return found.join(net.groups.select("group_id", "unit_id", "name"), on="group_id").sort(
         "since", descending=True
     )
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """What the Group health page shows: small next to the chat aggregates it comes from."""
+
+    reference: datetime | None  # the newest message loaded
+    health: pl.DataFrame  # group_health rows
+    findings: pl.DataFrame  # roster_chat_findings rows
+
+
+def health_report(net: Network, activity: Activity) -> HealthReport:
+    """Group health and the roster-vs-chat findings of every group of `net`."""
+    findings = roster_chat_findings(net, activity)
+    return HealthReport(activity.reference, group_health(net, activity, findings), findings)
+
+
+def report_within(report: HealthReport, groups: pl.DataFrame) -> HealthReport:
+    """The report limited to `groups` (group_id). Every figure is per group, so this equals the
+    report computed on the smaller network, in the same order."""
+    keep = groups.select("group_id")
+    return HealthReport(
+        report.reference,
+        report.health.join(keep, on="group_id", how="semi"),
+        report.findings.join(keep, on="group_id", how="semi"),
+    )
