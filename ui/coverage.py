@@ -37,19 +37,25 @@ def history() -> pl.DataFrame:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _overview(url: str, data_version: str, state: str, scope_id: str | None) -> Overview:
-    del url, data_version, state  # the cache key; the loaders below read the same
+def _overview(
+    url: str, data_version: str, user: Scope, state: str, scope_id: str | None
+) -> Overview:
+    del url, data_version, user, state  # the cache key; the loaders below read the same
     return coverage_overview(data.network(), history(), data.state_profile(), scope_id)
 
 
 def overview(scope_id: str | None) -> Overview:
     """Everything the Overview shows for the scope, computed once per data version."""
-    return _overview(data.database_url(), data.version(), load_settings().state, scope_id)
+    return _overview(
+        data.database_url(), data.version(), data.user_scope(), load_settings().state, scope_id
+    )
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _weekly_children(url: str, data_version: str, scope_id: str | None, level: str) -> pl.DataFrame:
-    del url, data_version
+def _weekly_children(
+    url: str, data_version: str, user: Scope, scope_id: str | None, level: str
+) -> pl.DataFrame:
+    del url, data_version, user
     net = scoped(data.network(), scope_id)
     hist = history().join(net.groups.select("group_id"), on="group_id", how="semi")
     as_of = history_as_of(history()) or date.today()
@@ -58,40 +64,45 @@ def _weekly_children(url: str, data_version: str, scope_id: str | None, level: s
 
 def weekly_children(scope_id: str | None, level: str) -> pl.DataFrame:
     """Members week by week of each unit of `level` inside the scope."""
-    return _weekly_children(data.database_url(), data.version(), scope_id, level)
+    return _weekly_children(data.database_url(), data.version(), data.user_scope(), scope_id, level)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _tree(url: str, data_version: str, state: str, scope_id: str | None) -> pl.DataFrame:
-    del url, data_version, state
+def _tree(
+    url: str, data_version: str, user: Scope, state: str, scope_id: str | None
+) -> pl.DataFrame:
+    del url, data_version, user, state
     return drill_tree(scoped(data.network(), scope_id), data.state_profile())
 
 
 def tree(scope_id: str | None) -> pl.DataFrame:
-    return _tree(data.database_url(), data.version(), load_settings().state, scope_id)
+    return _tree(
+        data.database_url(), data.version(), data.user_scope(), load_settings().state, scope_id
+    )
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _groups(url: str, data_version: str, state: str) -> pl.DataFrame:
-    del url, data_version, state
+def _groups(url: str, data_version: str, user: Scope, state: str) -> pl.DataFrame:
+    del url, data_version, user, state
     return group_table(data.network(), data.state_profile())
 
 
 def groups() -> pl.DataFrame:
-    return _groups(data.database_url(), data.version(), load_settings().state)
+    return _groups(data.database_url(), data.version(), data.user_scope(), load_settings().state)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _brief(
     url: str,
     data_version: str,
+    user: Scope,
     state: str,
     scope_id: str | None,
     scope_name: str,
     profile_name: str,
     lang: str,
 ) -> bytes:
-    del url, data_version, state
+    del url, data_version, user, state
     ov = overview(scope_id)
     html = brief_html(
         ov,
@@ -108,7 +119,7 @@ def brief_maker(
     scope_id: str | None, scope_name: str, profile_name: str, lang: str
 ) -> Callable[[], bytes]:
     """Makes the weekly brief PDF when the reader clicks (WeasyPrint takes a moment)."""
-    key = (data.database_url(), data.version(), load_settings().state)
+    key = (data.database_url(), data.version(), data.user_scope(), load_settings().state)
 
     def make() -> bytes:
         return _brief(*key, scope_id, scope_name, profile_name, lang)
@@ -128,8 +139,10 @@ def sheet_maker(
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _multiples(url: str, data_version: str, state: str, range_id: str | None, lang: str) -> Any:
-    del url, data_version, state
+def _multiples(
+    url: str, data_version: str, user: Scope, state: str, range_id: str | None, lang: str
+) -> Any:
+    del url, data_version, user, state
     league = league_table(overview(None).children)
     inside = league.join(
         within(data.network().units, range_id).select("unit_id"), on="unit_id", how="semi"
@@ -139,4 +152,11 @@ def _multiples(url: str, data_version: str, state: str, range_id: str | None, la
 
 def multiples(range_id: str | None, lang: str) -> Any:
     """The small multiples of the range's districts (forty panels take a while to build)."""
-    return _multiples(data.database_url(), data.version(), load_settings().state, range_id, lang)
+    return _multiples(
+        data.database_url(),
+        data.version(),
+        data.user_scope(),
+        load_settings().state,
+        range_id,
+        lang,
+    )
