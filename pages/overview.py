@@ -50,25 +50,24 @@ top[0].metric(
         date=profile.member_target_date.isoformat(),
     ),
 )
+# A profile without a minimum for thana or outpost groups (Rajasthan works by circle) gets no
+# "at ≥0" tile for them.
+rate_tiles = [
+    (t("kpi_groups", lang), "groups_present", "groups_required", "kpi_groups_help"),
+    (t("kpi_compliant", lang), "groups_compliant", "groups_required", "kpi_compliant_help"),
+    *(
+        (t(key, lang, n=profile.min_members[kind]), f"{unit}s_at_target", f"{unit}s", None)
+        for key, kind, unit in (
+            ("kpi_thanas", "thana_public", "thana"),
+            ("kpi_outposts", "outpost_public", "outpost"),
+        )
+        if profile.min_members.get(kind)
+    ),
+    (t("kpi_staff", lang), "staff_connected", "staff", "kpi_staff_help"),
+]
 for col, (label, part, whole, help_key) in zip(
     [*top[1:3], *st.columns(4)],
-    [
-        (t("kpi_groups", lang), "groups_present", "groups_required", "kpi_groups_help"),
-        (t("kpi_compliant", lang), "groups_compliant", "groups_required", "kpi_compliant_help"),
-        (
-            t("kpi_thanas", lang, n=profile.min_members.get("thana_public", 0)),
-            "thanas_at_target",
-            "thanas",
-            None,
-        ),
-        (
-            t("kpi_outposts", lang, n=profile.min_members.get("outpost_public", 0)),
-            "outposts_at_target",
-            "outposts",
-            None,
-        ),
-        (t("kpi_staff", lang), "staff_connected", "staff", "kpi_staff_help"),
-    ],
+    rate_tiles,
     strict=False,
 ):
     col.metric(

@@ -6,6 +6,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from etl.demo import write_demo
+from etl.pipeline import run_inbox
+from sampark.db import migrate
 from sampark.i18n import indian_grouping
 from tests.auth_helpers import login_as
 from tests.coverage_demo import DASHBOARD, demo_db, report
@@ -92,3 +95,18 @@ def test_in_hindi_the_kpis_the_projection_and_the_tables_are_hindi(app, url):
     assert _charts(at)[0]["layout"]["title"]["text"] == "सप्ताहवार सदस्य, लक्ष्य और हाल की गति से अनुमान"
     actions = next(d.value for d in at.dataframe if "क्या" in d.value.columns)
     assert "अपेक्षित समूह नहीं बना" in actions["क्या"].tolist()
+
+
+def test_rajasthan_overview_has_no_thana_or_outpost_tile(tmp_path, monkeypatch):
+    # Rajasthan's order works by circle: no "Thana groups at ≥0" tile.
+    write_demo(tmp_path / "inbox", scale="small", seed=7, state="rajasthan")
+    url = f"sqlite:///{tmp_path}/rj.db"
+    run_inbox(migrate(url), tmp_path / "inbox")
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SAMPARK_STATE", "rajasthan")
+    at = login_as(AppTest.from_file(DASHBOARD, default_timeout=120), "dgp").run()
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert "Staff connected" in labels
+    assert not [label for label in labels if label.startswith(("Thana groups", "Outpost groups"))]
