@@ -33,7 +33,13 @@ from typing import IO
 import polars as pl
 
 from etl.sources.chat_groups import export_chat_name
-from etl.sources.whatsapp_events import LRM, Classified, classify, load_phrases
+from etl.sources.whatsapp_events import (
+    EVENT_SCHEMA,
+    LRM,
+    Classified,
+    classify_block,
+    load_phrases,
+)
 from etl.sources.whatsapp_headers import (
     _HEAD,
     SNIFF_LINES,
@@ -78,13 +84,6 @@ MESSAGE_SCHEMA: dict[str, pl.DataType] = {
     "author": pl.String(),
     "text": pl.String(),
     "kind": pl.String(),
-    "line": pl.Int64(),
-}
-EVENT_SCHEMA: dict[str, pl.DataType] = {
-    "ts": pl.Datetime("us"),
-    "event": pl.String(),
-    "actor": pl.String(),
-    "subject": pl.String(),
     "line": pl.Int64(),
 }
 _FIELDS = ("line", "raw", "is_shape", "year", "a", "b", "hour", "mi", "ss", "rest")
@@ -322,7 +321,7 @@ def _read(
             done, cursor = settle(window, cursor, eof=block.eof)
             if done.height:
                 got.rejects.append(header_rejects(done, shape))
-                got.parts.append(classify(entries_of(done), phrases, name))
+                got.parts.append(classify_block(entries_of(done), phrases, name))
             if block.eof:
                 break
     assert order is not None
@@ -358,8 +357,10 @@ def _assembled(
     # The "voice" rule needs the whole file: see `Classified`.
     pending = pl.concat([p.pending for p in parts]) if parts else None
     if pending is not None and pending.height:
+        odd = pl.concat([p.odd_lines for p in parts])
+        plain = messages.filter(~pl.col("line").is_in(odd.implode())).get_column("author")
+        unmarked = pl.concat([plain, *(p.unmarked_authors for p in parts)])
         spoken = pl.concat([p.event_authors for p in parts])
-        unmarked = pl.concat([p.unmarked_authors for p in parts])
         voice = spoken.filter(~spoken.is_in(unmarked.implode()))
         voiced = pending.filter(pl.col("author").is_in(voice.implode()))
         if voiced.height:
