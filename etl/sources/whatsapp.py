@@ -37,8 +37,11 @@ from etl.sources.whatsapp_events import (
     EVENT_SCHEMA,
     LRM,
     Classified,
-    classify_block,
+    Phrases,
+    Plain,
+    classify,
     load_phrases,
+    plain_messages,
 )
 from etl.sources.whatsapp_headers import (
     _HEAD,
@@ -85,6 +88,12 @@ MESSAGE_SCHEMA: dict[str, pl.DataType] = {
     "text": pl.String(),
     "kind": pl.String(),
     "line": pl.Int64(),
+}
+_ODD_SCHEMA: dict[str, pl.DataType] = {
+    "ts": pl.Datetime("us"),
+    "line": pl.Int64(),
+    "rest": pl.String(),
+    "more": pl.String(),
 }
 _FIELDS = ("line", "raw", "is_shape", "year", "a", "b", "hour", "mi", "ss", "rest")
 
@@ -266,7 +275,7 @@ def _no_header() -> UnknownExportFormat:
 class _Collected:
     """What the blocks of one read produce."""
 
-    parts: list[Classified] = field(default_factory=list)
+    parts: list[Plain] = field(default_factory=list)
     rejects: list[pl.DataFrame] = field(default_factory=list)
     replaced: list[pl.DataFrame] = field(default_factory=list)  # lines holding U+FFFD
     clean: bool = True
@@ -321,7 +330,7 @@ def _read(
             done, cursor = settle(window, cursor, eof=block.eof)
             if done.height:
                 got.rejects.append(header_rejects(done, shape))
-                got.parts.append(classify_block(entries_of(done), phrases, name))
+                got.parts.append(plain_messages(entries_of(done), phrases))
             if block.eof:
                 break
     assert order is not None
@@ -333,7 +342,7 @@ def _read(
     final = decided.order or evidence.order(day_first, year_first=shape.year_first)
     if final[0] != order[0]:
         return _Decided(shape=shape.text, order=final)
-    return _assembled(got, shape, final, name)
+    return _assembled(got, shape, final, name, phrases)
 
 
 def _exact_shape(opener: Opener, cap: int | None, block_bytes: int) -> str | None:
@@ -348,21 +357,20 @@ def _exact_shape(opener: Opener, cap: int | None, block_bytes: int) -> str | Non
 
 
 def _assembled(
-    got: _Collected, shape: Shape, order: tuple[bool, str], name: str | None
+    got: _Collected, shape: Shape, order: tuple[bool, str], name: str | None, phrases: Phrases
 ) -> ParsedExport:
-    parts = got.parts
-    messages = pl.concat([pl.DataFrame(schema=MESSAGE_SCHEMA), *(p.messages for p in parts)])
-    events = pl.concat([pl.DataFrame(schema=EVENT_SCHEMA), *(p.events for p in parts)])
+    entries = pl.concat([pl.DataFrame(schema=_ODD_SCHEMA), *(p.odd for p in got.parts)])
+    odd = classify(entries, phrases, name)
+    messages = pl.concat([pl.DataFrame(schema=MESSAGE_SCHEMA), *_filled(got.parts, odd)])
+    events = pl.concat([pl.DataFrame(schema=EVENT_SCHEMA), odd.events])
     rejects = [pl.DataFrame(schema=REJECT_SCHEMA), *got.rejects]
     # The "voice" rule needs the whole file: see `Classified`.
-    pending = pl.concat([p.pending for p in parts]) if parts else None
-    if pending is not None and pending.height:
-        odd = pl.concat([p.odd_lines for p in parts])
-        plain = messages.filter(~pl.col("line").is_in(odd.implode())).get_column("author")
-        unmarked = pl.concat([plain, *(p.unmarked_authors for p in parts)])
-        spoken = pl.concat([p.event_authors for p in parts])
-        voice = spoken.filter(~spoken.is_in(unmarked.implode()))
-        voiced = pending.filter(pl.col("author").is_in(voice.implode()))
+    if odd.pending.height:
+        lines = odd.messages.get_column("line").implode()
+        plain = messages.filter(~pl.col("line").is_in(lines)).get_column("author")
+        unmarked = pl.concat([plain, odd.unmarked_authors])
+        voice = odd.event_authors.filter(~odd.event_authors.is_in(unmarked.implode()))
+        voiced = odd.pending.filter(pl.col("author").is_in(voice.implode()))
         if voiced.height:
             messages, events = _voiced(messages, events, voiced.get_column("line"))
     if not got.clean:
@@ -378,6 +386,27 @@ def _assembled(
         layout=shape.layout,
         chat_name=name,
     )
+
+
+def _filled(parts: list[Plain], odd: Classified) -> list[pl.DataFrame]:
+    """Each block's messages with its odd rows set to what `classify` made of them (in line
+    order, as `odd.messages` is), emptying `parts` as it goes so that no block is held
+    twice. Scattering into a column copies no text."""
+    filled, at = [], 0
+    while parts:
+        part = parts.pop(0)
+        n = part.odd_at.len()
+        messages = part.messages
+        if n:
+            mine = odd.messages.slice(at, n)
+            at += n
+            messages = messages.with_columns(
+                messages.get_column(c).scatter(part.odd_at, mine.get_column(c))
+                for c in ("author", "text", "kind")
+            )
+        del part
+        filled.append(messages)
+    return filled
 
 
 def _voiced(

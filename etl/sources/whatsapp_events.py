@@ -212,7 +212,8 @@ def _matched_one_by_one(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
 
 @dataclass(frozen=True)
 class Classified:
-    """One block's entries as messages and events, and what the file-wide "voice" rule needs.
+    """The entries that need the phrase tables, as messages and events, and what the
+    file-wide "voice" rule needs.
 
     iOS attributes system lines to the group (or the actor) and marks them with U+200E. A
     marked line no phrase knows is a system line when its author speaks only in marked lines,
@@ -223,17 +224,19 @@ class Classified:
     messages: pl.DataFrame  # ts, author, text, kind, line
     events: pl.DataFrame  # ts, event, actor, subject, line
     pending: pl.DataFrame  # line, author
-    odd_lines: pl.Series  # lines of the entries that went through the phrase tables
-    unmarked_authors: pl.Series  # authors of unmarked attributed lines among those
+    unmarked_authors: pl.Series  # authors of unmarked attributed lines
     event_authors: pl.Series  # authors of marked lines a phrase recognised
 
 
 @dataclass(frozen=True)
 class Plain:
-    """One block's entries split into plain user messages, settled here, and the rest."""
+    """One block's entries as messages, of which the plain user messages are settled here
+    and the rest (`odd`, at rows `odd_at`) are filled in by `classify` at the end of the file.
+    """
 
-    messages: pl.DataFrame  # ts, author, text, kind, line: the plain messages
-    odd: pl.DataFrame  # ts, line, rest, more: entries left for the phrase tables
+    messages: pl.DataFrame  # ts, author, text, kind, line
+    odd: pl.DataFrame  # ts, line, rest, more: entries left for `classify`
+    odd_at: pl.Series  # their rows in `messages`
 
 
 @dataclass(frozen=True)
@@ -266,7 +269,8 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
 
     Most entries are plain user messages: an author, no mark, nothing to normalise, no phrase
     that could match. Those are settled with a few cheap scans over the raw text; the rest
-    (system lines, marked or odd text) is left for the phrase tables.
+    (system lines, marked or odd text) is left for `classify`, once per file: the phrase
+    tables cost much per call (each pattern is compiled again) and little per entry.
     """
     p = _plain_patterns(phrases)
     rest, msg = pl.col("rest"), pl.col("_msg")
@@ -293,14 +297,14 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
         .with_columns(odd.alias("_odd"))
         .collect()
     )
-    plain = split.filter(~pl.col("_odd"))
-    messages = plain.select(
+    # Odd rows get values here too; `classify` overwrites them.
+    messages = split.select(
         "ts",
         "author",
         _with_more(msg).alias("text"),
         pl.when(msg.str.contains(p.deleted))
         .then(pl.lit("deleted"))
-        .when(pl.lit(_is_media(plain.get_column("_msg"), p)))
+        .when(pl.lit(_is_media(split.get_column("_msg"), p)))
         .then(pl.lit("media"))
         .otherwise(pl.lit("text"))
         .alias("kind"),
@@ -308,15 +312,16 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
     )
     return Plain(
         messages=messages,
-        odd=split.filter(pl.col("_odd")).select("ts", "line", "rest", "more"),
+        odd=split.filter(pl.col("_odd")).select("ts", "line", _copied("rest"), _copied("more")),
+        odd_at=split.get_column("_odd").arg_true(),
     )
 
 
-def _copied(strings: pl.Series) -> pl.Series:
-    """`strings` copied out of the buffers they view: a few names kept until the end of the
+def _copied(column: str) -> pl.Expr:
+    """The strings copied out of the buffers they view: entries kept until the end of the
     file would otherwise keep every block's whole text alive (filters and slices share
     buffers; concatenation writes new ones)."""
-    return strings.to_frame().select(pl.concat_str(pl.first(), pl.lit(""))).to_series()
+    return pl.concat_str(pl.col(column), pl.lit("")).alias(column)
 
 
 def _is_media(text: pl.Series, p: _PlainPatterns) -> pl.Series:
@@ -332,38 +337,19 @@ def _is_media(text: pl.Series, p: _PlainPatterns) -> pl.Series:
     return maybe.scatter(at, text.gather(at).str.contains(p.media))
 
 
-def classify_block(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> Classified:
-    """One block's entries (ts, line, rest, more) → messages, events and the voice inputs."""
-    plain = plain_messages(entries, phrases)
-    if plain.odd.height == 0:
-        return Classified(
-            messages=plain.messages,
-            events=pl.DataFrame(schema=EVENT_SCHEMA),
-            pending=pl.DataFrame(schema={"line": pl.Int64, "author": pl.String}),
-            odd_lines=pl.Series(dtype=pl.Int64),
-            unmarked_authors=pl.Series(dtype=pl.String),
-            event_authors=pl.Series(dtype=pl.String),
-        )
-    odd = _classified_odd(plain.odd, phrases, chat_name)
+def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> Classified:
+    """The entries `plain_messages` left over (ts, line, rest, more), from the whole file,
+    → messages, events and the voice inputs, through the phrase tables."""
+    odd = _classified_odd(entries, phrases, chat_name)
     attributed = pl.col("has_author") & pl.col("w_event").is_null()
-    # Merging writes the block's messages anew, so they keep no view into the block's text.
     return Classified(
-        messages=plain.messages.merge_sorted(
-            odd.select("ts", "author", "text", "kind", "line"), key="line"
-        ),
+        messages=odd.select("ts", "author", "text", "kind", "line"),
         events=events_of(odd, phrases),
-        pending=odd.filter(pl.col("_pending")).select(
-            "line", pl.concat_str("_author", pl.lit("")).alias("author")
-        ),
-        odd_lines=odd.get_column("line"),
-        unmarked_authors=_copied(
-            odd.filter(attributed & ~pl.col("_marked")).get_column("_author").unique()
-        ),
-        event_authors=_copied(
-            odd.filter(attributed & pl.col("_marked") & pl.col("a_event").is_not_null())
-            .get_column("_author")
-            .unique()
-        ),
+        pending=odd.filter(pl.col("_pending")).select("line", pl.col("_author").alias("author")),
+        unmarked_authors=odd.filter(attributed & ~pl.col("_marked")).get_column("_author"),
+        event_authors=odd.filter(attributed & pl.col("_marked") & pl.col("a_event").is_not_null())
+        .get_column("_author")
+        .unique(),
     )
 
 
