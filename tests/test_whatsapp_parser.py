@@ -282,6 +282,23 @@ def test_day_over_12_late_in_a_long_file_decides_the_order_of_all_of_it(tmp_path
     assert result.messages.item(0, "ts") == datetime(2023, 1, 2, 10)
 
 
+def test_days_over_12_in_both_fields_read_in_blocks_as_in_one(tmp_path: Path) -> None:
+    # Later blocks skip counting steps back once the first field had a day > 12; a day > 12
+    # in the second field at the end makes the steps decide after all.
+    text = (
+        "".join(f"13/01/23, 10:{m:02d} - A: x\n" for m in range(60))
+        + "".join(f"01/02/23, 11:{m:02d} - A: y\n" for m in range(60))
+        + "".join(f"02/01/23, 12:{m:02d} - A: z\n" for m in range(60))
+        + "2/14/23, 13:00 - A: w\n"
+    )
+    whole = parsed(tmp_path, text)
+    blocks = parsed(tmp_path, text, block_bytes=300)
+    assert (whole.day_first, whole.date_order_evidence) == (False, "chronology")
+    assert (blocks.day_first, blocks.date_order_evidence) == (False, "chronology")
+    assert blocks.messages.equals(whole.messages)
+    assert blocks.rejects.equals(whole.rejects)
+
+
 # --- zip exports ----------------------------------------------------------------------------
 
 

@@ -131,6 +131,7 @@ class _Decided:
 
     shape: str | None = None
     order: tuple[bool, str] | None = None
+    count_back: bool = False  # count steps back in time in every block (see `_read`)
 
 
 def parse_export(
@@ -221,7 +222,12 @@ class _Block:
 
 
 def _prepared(
-    lines: pl.DataFrame, clean: bool, eof: bool, shape: Shape, day_first: bool | None
+    lines: pl.DataFrame,
+    clean: bool,
+    eof: bool,
+    shape: Shape,
+    day_first: bool | None,
+    count_back: bool,
 ) -> _Block:
     """The work on a block that needs nothing from other blocks (runs on a worker thread)."""
     fields = (
@@ -233,17 +239,20 @@ def _prepared(
         .collect()
     )
     shaped = fields.filter(pl.col("is_shape"))
+    # A line of the shape is header-like too; only the others need the general pattern.
+    other = fields.filter(~pl.col("is_shape")).get_column("raw")
     return _Block(
         fields=fields,
         clean=clean,
         eof=eof,
         shaped=shaped.height,
-        header_like=int(lines.get_column("raw").str.contains(_HEAD).sum()),
+        header_like=shaped.height + int(other.str.contains(_HEAD).sum()),
         dates=(
             block_dates(
                 shaped,
                 whole_file=eof and lines.item(0, "line") == 1,
                 day_first=day_first,
+                count_back=count_back,
             )
             if shaped.height
             else None
@@ -253,10 +262,15 @@ def _prepared(
 
 
 def _prepared_bytes(
-    data: bytes, first_line: int, eof: bool, shape: Shape, day_first: bool | None
+    data: bytes,
+    first_line: int,
+    eof: bool,
+    shape: Shape,
+    day_first: bool | None,
+    count_back: bool,
 ) -> _Block:
     lines, clean = lines_of(data, first_line)
-    return _prepared(lines, clean, eof, shape, day_first)
+    return _prepared(lines, clean, eof, shape, day_first, count_back)
 
 
 def _line_count(data: bytes) -> int:
@@ -294,7 +308,11 @@ def _read(
     """One pass over the text. The shape and the day/month order are guessed from the first
     block and checked against the whole file at the end; a wrong guess asks for a second
     pass with the right ones (`_Decided`). The next block is prepared on a worker thread
-    while this one is settled and classified."""
+    while this one is settled and classified.
+
+    Steps back in time only decide the order when no day > 12 does, so once one has, later
+    blocks skip counting them; should a later day > 12 in the other field undo that, the
+    file is read again counting them everywhere."""
     phrases = load_phrases()
     evidence, cursor, got = DateEvidence(), Cursor(), _Collected()
     order: tuple[bool, str] | None = decided.order
@@ -309,19 +327,21 @@ def _read(
             raise _no_header()
         lines, clean = lines_of(first, 1)
         shape = _first_shape(lines, decided)
-        ahead = pool.submit(_prepared, lines, clean, eof, shape, day_first)
-        next_line = 1 + lines.height
+        ahead = pool.submit(_prepared, lines, clean, eof, shape, day_first, True)
+        next_line, skipped = 1 + lines.height, False
         while True:
             block = ahead.result()
+            evidence.add(block.dates)
             if not block.eof:
                 data, eof = next(blocks)
-                ahead = pool.submit(_prepared_bytes, data, next_line, eof, shape, day_first)
+                count = decided.count_back or evidence.first_big == evidence.second_big
+                skipped |= not count
+                ahead = pool.submit(_prepared_bytes, data, next_line, eof, shape, day_first, count)
                 next_line += _line_count(data)
             got.clean &= block.clean
             got.shaped += block.shaped
             got.header_like += block.header_like
             got.replaced.append(block.replaced)
-            evidence.add(block.dates)
             order = order or evidence.order(day_first, year_first=shape.year_first)
             window = block.fields
             if cursor.carry is not None:
@@ -339,6 +359,8 @@ def _read(
         exact = _exact_shape(opener, cap, block_bytes)
         if exact != shape.text:
             return _Decided(shape=exact)
+    if skipped and decided.order is None and evidence.first_big == evidence.second_big:
+        return _Decided(shape=shape.text, count_back=True)
     final = decided.order or evidence.order(day_first, year_first=shape.year_first)
     if final[0] != order[0]:
         return _Decided(shape=shape.text, order=final)

@@ -187,7 +187,10 @@ class Shape:
                 if self._parts[5] == "true"
                 else pl.when(is_shape).then(pl.lit(0, pl.Int64))
             ).alias("ss"),
-            pl.when(is_shape).then(raw.str.slice(pl.col("head").str.len_chars())).alias("rest"),
+            # Cut by bytes: slicing by characters counts them from the start of every line.
+            pl.when(is_shape)
+            .then(raw.cast(pl.Binary).bin.slice(pl.col("head").str.len_bytes()).cast(pl.String))
+            .alias("rest"),
         ]
 
 
@@ -232,15 +235,18 @@ class BlockDates:
     last: tuple[datetime | None, datetime | None]
 
 
-def block_dates(headers: pl.DataFrame, *, whole_file: bool, day_first: bool | None) -> BlockDates:
+def block_dates(
+    headers: pl.DataFrame, *, whole_file: bool, day_first: bool | None, count_back: bool = True
+) -> BlockDates:
     """`headers`: the block's is_shape rows in line order, with the number columns.
 
     Steps back in time are only counted when they can matter: not when `day_first` is set,
-    nor when this block is the whole file and a day > 12 already decides.
+    nor when this block is the whole file and a day > 12 already decides, nor when the
+    caller says not to (`count_back`).
     """
     big = headers.select((pl.col("a") > 12).any(), (pl.col("b") > 12).any()).row(0)
     first_big, second_big = bool(big[0]), bool(big[1])
-    if day_first is not None or (whole_file and first_big != second_big):
+    if day_first is not None or not count_back or (whole_file and first_big != second_big):
         return BlockDates(first_big, second_big, (0, 0), (None, None), (None, None))
     stamps = [pl.col("t0"), pl.col("t1")]
     row = (
