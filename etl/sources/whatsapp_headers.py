@@ -167,11 +167,13 @@ class Shape:
         year = number(y)
         year = pl.when(pl.col(y).str.len_chars() <= 2).then(year + 2000).otherwise(year)
         hour = number("hh")
-        am_pm = pl.col("ap").str.slice(0, 1).str.to_lowercase()
+        # am/pm starts with its letter (see `_AM_PM`); comparing prefixes is cheaper than
+        # cutting and lower-casing it.
+        ap = pl.col("ap")
         hour = (
-            pl.when(am_pm == "p")
+            pl.when(ap.str.starts_with("p") | ap.str.starts_with("P"))
             .then(hour % 12 + 12)
-            .when(am_pm == "a")
+            .when(ap.is_not_null())
             .then(hour % 12)
             .otherwise(hour)
         )
