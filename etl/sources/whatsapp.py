@@ -20,15 +20,12 @@
 from __future__ import annotations
 
 import functools
-import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO
 
 import polars as pl
 
@@ -67,6 +64,7 @@ from etl.sources.whatsapp_stream import (
     settle,
     utf8_blocks,
 )
+from etl.sources.whatsapp_zip import BadExport, Opener, chat_in_zip, member_opener
 
 __all__ = [
     "BLOCK_BYTES",
@@ -80,7 +78,6 @@ __all__ = [
 # A zip's chat text beyond this is refused (a zip bomb, or not a chat). Plain text files are
 # read in blocks and have no cap.
 MAX_CHAT_BYTES = 200 * 1024 * 1024
-MAX_ZIP_MEMBERS = 100_000
 
 MESSAGE_SCHEMA: dict[str, pl.DataType] = {
     "ts": pl.Datetime("us"),
@@ -96,12 +93,6 @@ _ODD_SCHEMA: dict[str, pl.DataType] = {
     "more": pl.String(),
 }
 _FIELDS = ("line", "raw", "is_shape", "year", "a", "b", "hour", "mi", "ss", "rest")
-
-Opener = Callable[[], AbstractContextManager[IO[bytes]]]
-
-
-class BadExport(ValueError):
-    """The file cannot be read as an export: a broken, unsafe or oversized zip, no chat text."""
 
 
 @dataclass(frozen=True)
@@ -153,8 +144,8 @@ def parse_export(
     cap: int | None = None
     opener: Opener = lambda: path.open("rb")  # noqa: E731
     if path.suffix.lower() == ".zip":
-        member, refused = _chat_in_zip(path, max_chat_bytes)
-        opener, cap = _member_opener(path, member), max_chat_bytes
+        member, refused = chat_in_zip(path, max_chat_bytes)
+        opener, cap = member_opener(path, member), max_chat_bytes
     name = export_chat_name(path) or (export_chat_name(PurePosixPath(member)) if member else None)
     decided = _Decided()
     while True:
@@ -452,69 +443,3 @@ def _voiced(
         "line",
     )
     return messages, pl.concat([events, added]).sort("line", maintain_order=True)
-
-
-def _is_unsafe(name: str) -> bool:
-    parts = re.split(r"[\\/]", name)
-    return name.startswith(("/", "\\")) or bool(re.match(r"^[A-Za-z]:", name)) or ".." in parts
-
-
-def _member_opener(path: Path, member: str) -> Opener:
-    @contextmanager
-    def opened() -> Iterator[IO[bytes]]:
-        with zipfile.ZipFile(path) as archive, archive.open(member) as stream:
-            yield stream
-
-    return opened
-
-
-def _chat_in_zip(path: Path, cap: int) -> tuple[str, pl.DataFrame]:
-    """The chat text's member name, and the unsafe names refused; media are never read."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as err:
-        raise BadExport(f"{path.name}: not a readable zip ({err})") from err
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_ZIP_MEMBERS:
-            raise BadExport(f"{path.name}: {len(infos)} members, over {MAX_ZIP_MEMBERS}")
-        unsafe = [i.filename for i in infos if _is_unsafe(i.filename)]
-        texts = [
-            i
-            for i in infos
-            if i.filename not in unsafe
-            and not i.is_dir()
-            and i.filename.lower().endswith(".txt")
-            and not i.filename.startswith("__MACOSX/")
-            and not PurePosixPath(i.filename).name.startswith("._")
-        ]
-        chat = _pick_chat(texts)
-        if chat is None:
-            listed = ", ".join(i.filename for i in texts) or "none"
-            raise BadExport(f"{path.name}: no single chat text among the members (.txt: {listed})")
-        if chat.flag_bits & 0x1:
-            raise BadExport(f"{path.name}: {chat.filename} is encrypted")
-        if chat.file_size > cap:
-            raise BadExport(
-                f"{path.name}: {chat.filename} unpacks to {chat.file_size} bytes,"
-                f" over the {cap}-byte cap"
-            )
-    refused = pl.DataFrame(
-        {
-            "line": [None] * len(unsafe),
-            "reason": ["zip member with an absolute or '..' path refused"] * len(unsafe),
-            "raw": unsafe,
-        },
-        schema=REJECT_SCHEMA,
-    )
-    return chat.filename, refused
-
-
-def _pick_chat(texts: list[zipfile.ZipInfo]) -> zipfile.ZipInfo | None:
-    """`_chat.txt` (iOS), then "WhatsApp Chat with …" (Android), then the only text file."""
-    names = [PurePosixPath(i.filename).name for i in texts]
-    for pattern in (r"_chat\.txt", r"(?i)whatsapp chat.*"):
-        found = [i for i, n in zip(texts, names, strict=True) if re.fullmatch(pattern, n)]
-        if found:
-            return found[0]
-    return texts[0] if len(texts) == 1 else None
