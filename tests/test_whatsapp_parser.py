@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from etl.sources import whatsapp
 from etl.sources.whatsapp import BadExport, ParsedExport, UnknownExportFormat, parse_export
 
 NNBSP, LRM = "\u202f", "\u200e"
@@ -272,6 +273,16 @@ def test_small_blocks_read_the_same_as_one_block(tmp_path: Path) -> None:
     assert blocks.messages.equals(whole.messages)
     assert blocks.events.equals(whole.events)
     assert blocks.rejects.equals(whole.rejects)
+
+
+def test_odd_rows_classified_in_small_batches_read_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = parsed(tmp_path, MIXED)
+    monkeypatch.setattr(whatsapp, "ODD_BATCH", 1)
+    batches = parsed(tmp_path, MIXED, block_bytes=40)
+    assert batches.messages.equals(whole.messages)
+    assert batches.events.equals(whole.events)
 
 
 def test_day_over_12_late_in_a_long_file_decides_the_order_of_all_of_it(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 import polars as pl
@@ -86,6 +86,9 @@ MESSAGE_SCHEMA: dict[str, pl.DataType] = {
     "kind": pl.String(),
     "line": pl.Int64(),
 }
+# Odd rows (see `plain_messages`) classified together; more per call costs less per row,
+# fewer bounds the memory they hold while waiting.
+ODD_BATCH = 5_000
 _ODD_SCHEMA: dict[str, pl.DataType] = {
     "ts": pl.Datetime("us"),
     "line": pl.Int64(),
@@ -280,7 +283,10 @@ def _no_header() -> UnknownExportFormat:
 class _Collected:
     """What the blocks of one read produce."""
 
-    parts: list[Plain] = field(default_factory=list)
+    parts: list[Plain] = field(default_factory=list)  # blocks whose odd rows wait for `classify`
+    waiting: int = 0  # odd rows in `parts`
+    filled: list[pl.DataFrame] = field(default_factory=list)  # finished blocks' messages
+    classified: list[Classified] = field(default_factory=list)  # `messages` cut to "line"
     rejects: list[pl.DataFrame] = field(default_factory=list)
     replaced: list[pl.DataFrame] = field(default_factory=list)  # lines holding U+FFFD
     clean: bool = True
@@ -342,6 +348,9 @@ def _read(
             if done.height:
                 got.rejects.append(header_rejects(done, shape))
                 got.parts.append(plain_messages(entries_of(done), phrases))
+                got.waiting += got.parts[-1].odd.height
+                if got.waiting >= ODD_BATCH:
+                    _classify_waiting(got, phrases, name)
             if block.eof:
                 break
     assert order is not None
@@ -372,18 +381,20 @@ def _exact_shape(opener: Opener, cap: int | None, block_bytes: int) -> str | Non
 def _assembled(
     got: _Collected, shape: Shape, order: tuple[bool, str], name: str | None, phrases: Phrases
 ) -> ParsedExport:
-    entries = pl.concat([pl.DataFrame(schema=_ODD_SCHEMA), *(p.odd for p in got.parts)])
-    odd = classify(entries, phrases, name)
-    messages = pl.concat([pl.DataFrame(schema=MESSAGE_SCHEMA), *_filled(got.parts, odd)])
-    events = pl.concat([pl.DataFrame(schema=EVENT_SCHEMA), odd.events])
+    _classify_waiting(got, phrases, name)
+    odd = got.classified
+    messages = pl.concat([pl.DataFrame(schema=MESSAGE_SCHEMA), *got.filled])
+    events = pl.concat([pl.DataFrame(schema=EVENT_SCHEMA), *(c.events for c in odd)])
     rejects = [pl.DataFrame(schema=REJECT_SCHEMA), *got.rejects]
     # The "voice" rule needs the whole file: see `Classified`.
-    if odd.pending.height:
-        lines = odd.messages.get_column("line").implode()
+    pending = pl.concat([c.pending for c in odd])
+    if pending.height:
+        lines = pl.concat([c.messages.get_column("line") for c in odd]).implode()
         plain = messages.filter(~pl.col("line").is_in(lines)).get_column("author")
-        unmarked = pl.concat([plain, odd.unmarked_authors])
-        voice = odd.event_authors.filter(~odd.event_authors.is_in(unmarked.implode()))
-        voiced = odd.pending.filter(pl.col("author").is_in(voice.implode()))
+        unmarked = pl.concat([plain, *(c.unmarked_authors for c in odd)])
+        spoken = pl.concat([c.event_authors for c in odd])
+        voice = spoken.filter(~spoken.is_in(unmarked.implode()))
+        voiced = pending.filter(pl.col("author").is_in(voice.implode()))
         if voiced.height:
             messages, events = _voiced(messages, events, voiced.get_column("line"))
     if not got.clean:
@@ -399,6 +410,17 @@ def _assembled(
         layout=shape.layout,
         chat_name=name,
     )
+
+
+def _classify_waiting(got: _Collected, phrases: Phrases, name: str | None) -> None:
+    """Classify the odd rows of the blocks in `got.parts` and move those blocks, filled in,
+    to `got.filled`. Done once per `ODD_BATCH` odd rows: each call compiles every phrase
+    pattern again, and a file full of odd rows must not hold them all until its end."""
+    entries = pl.concat([pl.DataFrame(schema=_ODD_SCHEMA), *(p.odd for p in got.parts)])
+    odd = classify(entries, phrases, name)
+    got.filled += _filled(got.parts, odd)
+    got.classified.append(replace(odd, messages=odd.messages.select("line")))
+    got.waiting = 0
 
 
 def _filled(parts: list[Plain], odd: Classified) -> list[pl.DataFrame]:

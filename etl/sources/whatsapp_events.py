@@ -297,11 +297,12 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
         .with_columns(odd.alias("_odd"))
         .collect()
     )
-    # Odd rows get values here too; `classify` overwrites them.
+    # `classify` fills in the odd rows; their text is left out meanwhile, so that a file full
+    # of them does not hold it twice.
     messages = split.select(
         "ts",
         "author",
-        _with_more(msg).alias("text"),
+        pl.when(pl.col("_odd")).then(None).otherwise(_with_more(msg)).alias("text"),
         pl.when(msg.str.contains(p.deleted))
         .then(pl.lit("deleted"))
         .when(pl.lit(_is_media(split.get_column("_msg"), p)))
