@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from etl.sources import whatsapp
 from etl.sources.whatsapp import BadExport, ParsedExport, UnknownExportFormat, parse_export
 
 NNBSP, LRM = "\u202f", "\u200e"
@@ -274,12 +275,39 @@ def test_small_blocks_read_the_same_as_one_block(tmp_path: Path) -> None:
     assert blocks.rejects.equals(whole.rejects)
 
 
+def test_odd_rows_classified_in_small_batches_read_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = parsed(tmp_path, MIXED)
+    monkeypatch.setattr(whatsapp, "ODD_BATCH", 1)
+    batches = parsed(tmp_path, MIXED, block_bytes=40)
+    assert batches.messages.equals(whole.messages)
+    assert batches.events.equals(whole.events)
+
+
 def test_day_over_12_late_in_a_long_file_decides_the_order_of_all_of_it(tmp_path: Path) -> None:
     early = "".join(f"1/2/23, 10:{m:02d} - A: x\n" for m in range(60)) * 3
     text = early + "1/20/23, 10:00 - A: y\n"
     result = parsed(tmp_path, text, block_bytes=1000)
     assert (result.day_first, result.date_order_evidence) == (False, "day>12")
     assert result.messages.item(0, "ts") == datetime(2023, 1, 2, 10)
+
+
+def test_days_over_12_in_both_fields_read_in_blocks_as_in_one(tmp_path: Path) -> None:
+    # Later blocks skip counting steps back once the first field had a day > 12; a day > 12
+    # in the second field at the end makes the steps decide after all.
+    text = (
+        "".join(f"13/01/23, 10:{m:02d} - A: x\n" for m in range(60))
+        + "".join(f"01/02/23, 11:{m:02d} - A: y\n" for m in range(60))
+        + "".join(f"02/01/23, 12:{m:02d} - A: z\n" for m in range(60))
+        + "2/14/23, 13:00 - A: w\n"
+    )
+    whole = parsed(tmp_path, text)
+    blocks = parsed(tmp_path, text, block_bytes=300)
+    assert (whole.day_first, whole.date_order_evidence) == (False, "chronology")
+    assert (blocks.day_first, blocks.date_order_evidence) == (False, "chronology")
+    assert blocks.messages.equals(whole.messages)
+    assert blocks.rejects.equals(whole.rejects)
 
 
 # --- zip exports ----------------------------------------------------------------------------

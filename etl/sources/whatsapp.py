@@ -20,20 +20,26 @@
 from __future__ import annotations
 
 import functools
-import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import IO
 
 import polars as pl
 
 from etl.sources.chat_groups import export_chat_name
-from etl.sources.whatsapp_events import LRM, Classified, classify, load_phrases
+from etl.sources.whatsapp_events import (
+    EVENT_SCHEMA,
+    LRM,
+    Classified,
+    Phrases,
+    Plain,
+    classify,
+    load_phrases,
+    plain_messages,
+)
 from etl.sources.whatsapp_headers import (
     _HEAD,
     SNIFF_LINES,
@@ -58,7 +64,7 @@ from etl.sources.whatsapp_stream import (
     settle,
     utf8_blocks,
 )
-from sampark.archives import is_unsafe_name
+from etl.sources.whatsapp_zip import BadExport, Opener, chat_in_zip, member_opener
 
 __all__ = [
     "BLOCK_BYTES",
@@ -72,7 +78,6 @@ __all__ = [
 # A zip's chat text beyond this is refused (a zip bomb, or not a chat). Plain text files are
 # read in blocks and have no cap.
 MAX_CHAT_BYTES = 200 * 1024 * 1024
-MAX_ZIP_MEMBERS = 100_000
 
 MESSAGE_SCHEMA: dict[str, pl.DataType] = {
     "ts": pl.Datetime("us"),
@@ -81,20 +86,16 @@ MESSAGE_SCHEMA: dict[str, pl.DataType] = {
     "kind": pl.String(),
     "line": pl.Int64(),
 }
-EVENT_SCHEMA: dict[str, pl.DataType] = {
+# Odd rows (see `plain_messages`) classified together; more per call costs less per row,
+# fewer bounds the memory they hold while waiting.
+ODD_BATCH = 5_000
+_ODD_SCHEMA: dict[str, pl.DataType] = {
     "ts": pl.Datetime("us"),
-    "event": pl.String(),
-    "actor": pl.String(),
-    "subject": pl.String(),
     "line": pl.Int64(),
+    "rest": pl.String(),
+    "more": pl.String(),
 }
 _FIELDS = ("line", "raw", "is_shape", "year", "a", "b", "hour", "mi", "ss", "rest")
-
-Opener = Callable[[], AbstractContextManager[IO[bytes]]]
-
-
-class BadExport(ValueError):
-    """The file cannot be read as an export: a broken, unsafe or oversized zip, no chat text."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class _Decided:
 
     shape: str | None = None
     order: tuple[bool, str] | None = None
+    count_back: bool = False  # count steps back in time in every block (see `_read`)
 
 
 def parse_export(
@@ -145,8 +147,8 @@ def parse_export(
     cap: int | None = None
     opener: Opener = lambda: path.open("rb")  # noqa: E731
     if path.suffix.lower() == ".zip":
-        member, refused = _chat_in_zip(path, max_chat_bytes)
-        opener, cap = _member_opener(path, member), max_chat_bytes
+        member, refused = chat_in_zip(path, max_chat_bytes)
+        opener, cap = member_opener(path, member), max_chat_bytes
     name = export_chat_name(path) or (export_chat_name(PurePosixPath(member)) if member else None)
     decided = _Decided()
     while True:
@@ -214,7 +216,12 @@ class _Block:
 
 
 def _prepared(
-    lines: pl.DataFrame, clean: bool, eof: bool, shape: Shape, day_first: bool | None
+    lines: pl.DataFrame,
+    clean: bool,
+    eof: bool,
+    shape: Shape,
+    day_first: bool | None,
+    count_back: bool,
 ) -> _Block:
     """The work on a block that needs nothing from other blocks (runs on a worker thread)."""
     fields = (
@@ -226,17 +233,20 @@ def _prepared(
         .collect()
     )
     shaped = fields.filter(pl.col("is_shape"))
+    # A line of the shape is header-like too; only the others need the general pattern.
+    other = fields.filter(~pl.col("is_shape")).get_column("raw")
     return _Block(
         fields=fields,
         clean=clean,
         eof=eof,
         shaped=shaped.height,
-        header_like=int(lines.get_column("raw").str.contains(_HEAD).sum()),
+        header_like=shaped.height + int(other.str.contains(_HEAD).sum()),
         dates=(
             block_dates(
                 shaped,
                 whole_file=eof and lines.item(0, "line") == 1,
                 day_first=day_first,
+                count_back=count_back,
             )
             if shaped.height
             else None
@@ -246,10 +256,15 @@ def _prepared(
 
 
 def _prepared_bytes(
-    data: bytes, first_line: int, eof: bool, shape: Shape, day_first: bool | None
+    data: bytes,
+    first_line: int,
+    eof: bool,
+    shape: Shape,
+    day_first: bool | None,
+    count_back: bool,
 ) -> _Block:
     lines, clean = lines_of(data, first_line)
-    return _prepared(lines, clean, eof, shape, day_first)
+    return _prepared(lines, clean, eof, shape, day_first, count_back)
 
 
 def _line_count(data: bytes) -> int:
@@ -268,7 +283,10 @@ def _no_header() -> UnknownExportFormat:
 class _Collected:
     """What the blocks of one read produce."""
 
-    parts: list[Classified] = field(default_factory=list)
+    parts: list[Plain] = field(default_factory=list)  # blocks whose odd rows wait for `classify`
+    waiting: int = 0  # odd rows in `parts`
+    filled: list[pl.DataFrame] = field(default_factory=list)  # finished blocks' messages
+    classified: list[Classified] = field(default_factory=list)  # `messages` cut to "line"
     rejects: list[pl.DataFrame] = field(default_factory=list)
     replaced: list[pl.DataFrame] = field(default_factory=list)  # lines holding U+FFFD
     clean: bool = True
@@ -287,7 +305,11 @@ def _read(
     """One pass over the text. The shape and the day/month order are guessed from the first
     block and checked against the whole file at the end; a wrong guess asks for a second
     pass with the right ones (`_Decided`). The next block is prepared on a worker thread
-    while this one is settled and classified."""
+    while this one is settled and classified.
+
+    Steps back in time only decide the order when no day > 12 does, so once one has, later
+    blocks skip counting them; should a later day > 12 in the other field undo that, the
+    file is read again counting them everywhere."""
     phrases = load_phrases()
     evidence, cursor, got = DateEvidence(), Cursor(), _Collected()
     order: tuple[bool, str] | None = decided.order
@@ -302,19 +324,21 @@ def _read(
             raise _no_header()
         lines, clean = lines_of(first, 1)
         shape = _first_shape(lines, decided)
-        ahead = pool.submit(_prepared, lines, clean, eof, shape, day_first)
-        next_line = 1 + lines.height
+        ahead = pool.submit(_prepared, lines, clean, eof, shape, day_first, True)
+        next_line, skipped = 1 + lines.height, False
         while True:
             block = ahead.result()
+            evidence.add(block.dates)
             if not block.eof:
                 data, eof = next(blocks)
-                ahead = pool.submit(_prepared_bytes, data, next_line, eof, shape, day_first)
+                count = decided.count_back or evidence.first_big == evidence.second_big
+                skipped |= not count
+                ahead = pool.submit(_prepared_bytes, data, next_line, eof, shape, day_first, count)
                 next_line += _line_count(data)
             got.clean &= block.clean
             got.shaped += block.shaped
             got.header_like += block.header_like
             got.replaced.append(block.replaced)
-            evidence.add(block.dates)
             order = order or evidence.order(day_first, year_first=shape.year_first)
             window = block.fields
             if cursor.carry is not None:
@@ -323,7 +347,10 @@ def _read(
             done, cursor = settle(window, cursor, eof=block.eof)
             if done.height:
                 got.rejects.append(header_rejects(done, shape))
-                got.parts.append(classify(entries_of(done), phrases, name))
+                got.parts.append(plain_messages(entries_of(done), phrases))
+                got.waiting += got.parts[-1].odd.height
+                if got.waiting >= ODD_BATCH:
+                    _classify_waiting(got, phrases, name)
             if block.eof:
                 break
     assert order is not None
@@ -332,10 +359,12 @@ def _read(
         exact = _exact_shape(opener, cap, block_bytes)
         if exact != shape.text:
             return _Decided(shape=exact)
+    if skipped and decided.order is None and evidence.first_big == evidence.second_big:
+        return _Decided(shape=shape.text, count_back=True)
     final = decided.order or evidence.order(day_first, year_first=shape.year_first)
     if final[0] != order[0]:
         return _Decided(shape=shape.text, order=final)
-    return _assembled(got, shape, final, name)
+    return _assembled(got, shape, final, name, phrases)
 
 
 def _exact_shape(opener: Opener, cap: int | None, block_bytes: int) -> str | None:
@@ -350,17 +379,20 @@ def _exact_shape(opener: Opener, cap: int | None, block_bytes: int) -> str | Non
 
 
 def _assembled(
-    got: _Collected, shape: Shape, order: tuple[bool, str], name: str | None
+    got: _Collected, shape: Shape, order: tuple[bool, str], name: str | None, phrases: Phrases
 ) -> ParsedExport:
-    parts = got.parts
-    messages = pl.concat([pl.DataFrame(schema=MESSAGE_SCHEMA), *(p.messages for p in parts)])
-    events = pl.concat([pl.DataFrame(schema=EVENT_SCHEMA), *(p.events for p in parts)])
+    _classify_waiting(got, phrases, name)
+    odd = got.classified
+    messages = pl.concat([pl.DataFrame(schema=MESSAGE_SCHEMA), *got.filled])
+    events = pl.concat([pl.DataFrame(schema=EVENT_SCHEMA), *(c.events for c in odd)])
     rejects = [pl.DataFrame(schema=REJECT_SCHEMA), *got.rejects]
     # The "voice" rule needs the whole file: see `Classified`.
-    pending = pl.concat([p.pending for p in parts]) if parts else None
-    if pending is not None and pending.height:
-        spoken = pl.concat([p.event_authors for p in parts])
-        unmarked = pl.concat([p.unmarked_authors for p in parts])
+    pending = pl.concat([c.pending for c in odd])
+    if pending.height:
+        lines = pl.concat([c.messages.get_column("line") for c in odd]).implode()
+        plain = messages.filter(~pl.col("line").is_in(lines)).get_column("author")
+        unmarked = pl.concat([plain, *(c.unmarked_authors for c in odd)])
+        spoken = pl.concat([c.event_authors for c in odd])
         voice = spoken.filter(~spoken.is_in(unmarked.implode()))
         voiced = pending.filter(pl.col("author").is_in(voice.implode()))
         if voiced.height:
@@ -378,6 +410,38 @@ def _assembled(
         layout=shape.layout,
         chat_name=name,
     )
+
+
+def _classify_waiting(got: _Collected, phrases: Phrases, name: str | None) -> None:
+    """Classify the odd rows of the blocks in `got.parts` and move those blocks, filled in,
+    to `got.filled`. Done once per `ODD_BATCH` odd rows: each call compiles every phrase
+    pattern again, and a file full of odd rows must not hold them all until its end."""
+    entries = pl.concat([pl.DataFrame(schema=_ODD_SCHEMA), *(p.odd for p in got.parts)])
+    odd = classify(entries, phrases, name)
+    got.filled += _filled(got.parts, odd)
+    got.classified.append(replace(odd, messages=odd.messages.select("line")))
+    got.waiting = 0
+
+
+def _filled(parts: list[Plain], odd: Classified) -> list[pl.DataFrame]:
+    """Each block's messages with its odd rows set to what `classify` made of them (in line
+    order, as `odd.messages` is), emptying `parts` as it goes so that no block is held
+    twice. Scattering into a column copies no text."""
+    filled, at = [], 0
+    while parts:
+        part = parts.pop(0)
+        n = part.odd_at.len()
+        messages = part.messages
+        if n:
+            mine = odd.messages.slice(at, n)
+            at += n
+            messages = messages.with_columns(
+                messages.get_column(c).scatter(part.odd_at, mine.get_column(c))
+                for c in ("author", "text", "kind")
+            )
+        del part
+        filled.append(messages)
+    return filled
 
 
 def _voiced(
@@ -401,64 +465,3 @@ def _voiced(
         "line",
     )
     return messages, pl.concat([events, added]).sort("line", maintain_order=True)
-
-
-def _member_opener(path: Path, member: str) -> Opener:
-    @contextmanager
-    def opened() -> Iterator[IO[bytes]]:
-        with zipfile.ZipFile(path) as archive, archive.open(member) as stream:
-            yield stream
-
-    return opened
-
-
-def _chat_in_zip(path: Path, cap: int) -> tuple[str, pl.DataFrame]:
-    """The chat text's member name, and the unsafe names refused; media are never read."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as err:
-        raise BadExport(f"{path.name}: not a readable zip ({err})") from err
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_ZIP_MEMBERS:
-            raise BadExport(f"{path.name}: {len(infos)} members, over {MAX_ZIP_MEMBERS}")
-        unsafe = [i.filename for i in infos if is_unsafe_name(i.filename)]
-        texts = [
-            i
-            for i in infos
-            if i.filename not in unsafe
-            and not i.is_dir()
-            and i.filename.lower().endswith(".txt")
-            and not i.filename.startswith("__MACOSX/")
-            and not PurePosixPath(i.filename).name.startswith("._")
-        ]
-        chat = _pick_chat(texts)
-        if chat is None:
-            listed = ", ".join(i.filename for i in texts) or "none"
-            raise BadExport(f"{path.name}: no single chat text among the members (.txt: {listed})")
-        if chat.flag_bits & 0x1:
-            raise BadExport(f"{path.name}: {chat.filename} is encrypted")
-        if chat.file_size > cap:
-            raise BadExport(
-                f"{path.name}: {chat.filename} unpacks to {chat.file_size} bytes,"
-                f" over the {cap}-byte cap"
-            )
-    refused = pl.DataFrame(
-        {
-            "line": [None] * len(unsafe),
-            "reason": ["zip member with an absolute or '..' path refused"] * len(unsafe),
-            "raw": unsafe,
-        },
-        schema=REJECT_SCHEMA,
-    )
-    return chat.filename, refused
-
-
-def _pick_chat(texts: list[zipfile.ZipInfo]) -> zipfile.ZipInfo | None:
-    """`_chat.txt` (iOS), then "WhatsApp Chat with …" (Android), then the only text file."""
-    names = [PurePosixPath(i.filename).name for i in texts]
-    for pattern in (r"_chat\.txt", r"(?i)whatsapp chat.*"):
-        found = [i for i, n in zip(texts, names, strict=True) if re.fullmatch(pattern, n)]
-        if found:
-            return found[0]
-    return texts[0] if len(texts) == 1 else None

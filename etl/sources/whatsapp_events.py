@@ -43,6 +43,13 @@ PLACEHOLDERS = {
     "{subject}": r"(?P<subject>.*?)",
 }
 LRM = "\u200e"
+EVENT_SCHEMA: dict[str, pl.DataType] = {
+    "ts": pl.Datetime("us"),
+    "event": pl.String(),
+    "actor": pl.String(),
+    "subject": pl.String(),
+    "line": pl.Int64(),
+}
 _NAMED = re.compile(r"\(\?P<\w+>")
 
 
@@ -205,7 +212,8 @@ def _matched_one_by_one(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
 
 @dataclass(frozen=True)
 class Classified:
-    """One block's entries as messages and events, and what the file-wide "voice" rule needs.
+    """The entries that need the phrase tables, as messages and events, and what the
+    file-wide "voice" rule needs.
 
     iOS attributes system lines to the group (or the actor) and marks them with U+200E. A
     marked line no phrase knows is a system line when its author speaks only in marked lines,
@@ -220,12 +228,35 @@ class Classified:
     event_authors: pl.Series  # authors of marked lines a phrase recognised
 
 
-def _needs_normalizing(text: pl.Expr) -> pl.Expr:
-    """Where `normalized(text)` can differ from `text` (marks, curly quotes, outer spaces)."""
-    return (
-        text.str.contains(f"[{LRM}\u200f“”’‘]")
-        | text.str.contains(r"^\s")
-        | text.str.contains(r"\s$")
+@dataclass(frozen=True)
+class Plain:
+    """One block's entries as messages, of which the plain user messages are settled here
+    and the rest (`odd`, at rows `odd_at`) are filled in by `classify` at the end of the file.
+    """
+
+    messages: pl.DataFrame  # ts, author, text, kind, line
+    odd: pl.DataFrame  # ts, line, rest, more: entries left for `classify`
+    odd_at: pl.Series  # their rows in `messages`
+
+
+@dataclass(frozen=True)
+class _PlainPatterns:
+    events: str
+    notice: str
+    media: str
+    media_end: str  # matches wherever `media` does, and is cheap: see `plain_messages`
+    deleted: str
+
+
+@lru_cache(maxsize=4)
+def _plain_patterns(phrases: Phrases) -> _PlainPatterns:
+    media = _any_of(phrases.media)
+    return _PlainPatterns(
+        events=_any_of(tuple(p for _, p in phrases.events)),
+        notice=_any_of(tuple(p for ev, p in phrases.events if ev == "encryption_notice")),
+        media=media,
+        media_end=f"(?:{media.replace('^(?:', '(?:')})$",
+        deleted=_any_of(phrases.deleted),
     )
 
 
@@ -233,74 +264,105 @@ def _with_more(first: pl.Expr) -> pl.Expr:
     return pl.concat_str(first, pl.col("more"), separator="\n", ignore_nulls=True)
 
 
-def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> Classified:
-    """Entries (ts, line, rest, more) → messages, events and the voice inputs.
+def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
+    """Entries (ts, line, rest, more) → the plain user messages and the entries left over.
 
     Most entries are plain user messages: an author, no mark, nothing to normalise, no phrase
     that could match. Those are settled with a few cheap scans over the raw text; the rest
-    (system lines, marked or odd text) goes through the phrase tables.
+    (system lines, marked or odd text) is left for `classify`, once per file: the phrase
+    tables cost much per call (each pattern is compiled again) and little per entry.
     """
+    p = _plain_patterns(phrases)
+    rest, msg = pl.col("rest"), pl.col("_msg")
+    # A byte offset: the author and the message are cut out of the bytes, never re-scanned.
+    cut = rest.str.find(": ", literal=True)
+    as_bytes = rest.cast(pl.Binary)
+    # Marks, curly quotes and outer spaces are what `normalized` changes (a marked message,
+    # U+200E after the author, has a mark too); each test alone is a cheap scan.
+    odd = (
+        cut.is_null()
+        | rest.str.contains(f"[{LRM}\u200f“”’‘]")
+        | rest.str.contains(r"^\s")
+        | rest.str.contains(r"\s$")
+        | rest.str.contains(p.events)
+        | msg.str.contains(r"^\s")
+        | msg.str.contains(p.notice)
+    ).fill_null(True)
+    split = (
+        entries.lazy()
+        .with_columns(
+            as_bytes.bin.head(cut).cast(pl.String).alias("author"),
+            as_bytes.bin.slice(cut + 2).cast(pl.String).alias("_msg"),
+        )
+        .with_columns(odd.alias("_odd"))
+        .collect()
+    )
+    # `classify` fills in the odd rows; their text is left out meanwhile, so that a file full
+    # of them does not hold it twice.
+    messages = split.select(
+        "ts",
+        "author",
+        pl.when(pl.col("_odd")).then(None).otherwise(_with_more(msg)).alias("text"),
+        pl.when(msg.str.contains(p.deleted))
+        .then(pl.lit("deleted"))
+        .when(pl.lit(_is_media(split.get_column("_msg"), p)))
+        .then(pl.lit("media"))
+        .otherwise(pl.lit("text"))
+        .alias("kind"),
+        "line",
+    )
+    return Plain(
+        messages=messages,
+        odd=split.filter(pl.col("_odd")).select("ts", "line", _copied("rest"), _copied("more")),
+        odd_at=split.get_column("_odd").arg_true(),
+    )
+
+
+def _copied(column: str) -> pl.Expr:
+    """The strings copied out of the buffers they view: entries kept until the end of the
+    file would otherwise keep every block's whole text alive (filters and slices share
+    buffers; concatenation writes new ones)."""
+    return pl.concat_str(pl.col(column), pl.lit("")).alias(column)
+
+
+def _is_media(text: pl.Series, p: _PlainPatterns) -> pl.Series:
+    """Where `text` is a media placeholder.
+
+    A whole-text pattern `^(?:…)$` whose branches start with `.*` scans every message to its
+    end. Without the `^` it matches wherever the pattern does, and the regex engine matches
+    it backwards from the end, ruling out almost every message after a few bytes; only those
+    left are matched with the pattern itself.
+    """
+    maybe = text.str.contains(p.media_end)
+    at = maybe.arg_true()
+    return maybe.scatter(at, text.gather(at).str.contains(p.media))
+
+
+def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> Classified:
+    """The entries `plain_messages` left over (ts, line, rest, more), from the whole file,
+    → messages, events and the voice inputs, through the phrase tables."""
+    odd = _classified_odd(entries, phrases, chat_name)
+    attributed = pl.col("has_author") & pl.col("w_event").is_null()
+    return Classified(
+        messages=odd.select("ts", "author", "text", "kind", "line"),
+        events=events_of(odd, phrases),
+        pending=odd.filter(pl.col("_pending")).select("line", pl.col("_author").alias("author")),
+        unmarked_authors=odd.filter(attributed & ~pl.col("_marked")).get_column("_author"),
+        event_authors=odd.filter(attributed & pl.col("_marked") & pl.col("a_event").is_not_null())
+        .get_column("_author")
+        .unique(),
+    )
+
+
+def _classified_odd(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> pl.DataFrame:
+    """Entries that need the phrase tables → `_classify_odd`'s frame."""
     parts = pl.col("rest").str.splitn(": ", 2)
     e = entries.with_columns(
         pl.col("rest").str.contains(": ", literal=True).alias("has_author"),
         parts.struct.field("field_0").alias("_author"),
         parts.struct.field("field_1").alias("_msg"),
     ).with_columns(pl.col("_msg").str.starts_with(LRM).fill_null(False).alias("_marked"))
-    events_any = _any_of(tuple(p for _, p in phrases.events))
-    notice = _any_of(tuple(p for ev, p in phrases.events if ev == "encryption_notice"))
-    slow = (
-        ~pl.col("has_author")
-        | pl.col("_marked")
-        | _needs_normalizing(pl.col("rest"))
-        | pl.col("_msg").str.contains(r"^\s")
-        | pl.col("rest").str.contains(events_any)
-        | pl.col("_msg").str.contains(notice)
-    ).fill_null(True)
-    e = e.with_columns(slow.alias("_slow"))
-    odd = _classify_odd(e.filter(pl.col("_slow")), phrases, chat_name)
-    media, deleted = _any_of(phrases.media), _any_of(phrases.deleted)
-    settled = odd.select("line", *(pl.col(c).alias(f"o_{c}") for c in ("author", "text", "kind")))
-    slow_row = pl.col("_slow")
-    messages = e.join(settled, on="line", how="left", maintain_order="left").select(
-        "ts",
-        pl.when(slow_row).then(pl.col("o_author")).otherwise(pl.col("_author")).alias("author"),
-        pl.when(slow_row)
-        .then(pl.col("o_text"))
-        .otherwise(_with_more(pl.col("_msg")))
-        .alias("text"),
-        pl.when(slow_row)
-        .then(pl.col("o_kind"))
-        .when(pl.col("_msg").str.contains(deleted))
-        .then(pl.lit("deleted"))
-        .when(pl.col("_msg").str.contains(media))
-        .then(pl.lit("media"))
-        .otherwise(pl.lit("text"))
-        .alias("kind"),
-        "line",
-    )
-    attributed = pl.col("has_author") & pl.col("w_event").is_null()
-    # Authors are views into the split text; kept as they are (here and in the author
-    # lists below), they would keep every block's whole text alive a second time.
-    messages = messages.with_columns(messages.get_column("author").shrink_to_fit())
-    return Classified(
-        messages=messages,
-        events=events_of(odd, phrases),
-        pending=odd.filter(pl.col("_pending")).select(
-            "line", pl.col("_author").alias("author").str.slice(0)
-        ),
-        unmarked_authors=pl.concat(
-            [
-                e.get_column("_author").filter(~e.get_column("_slow")),
-                odd.filter(attributed & ~pl.col("_marked")).get_column("_author"),
-            ]
-        )
-        .unique()
-        .shrink_to_fit(),
-        event_authors=odd.filter(attributed & pl.col("_marked") & pl.col("a_event").is_not_null())
-        .get_column("_author")
-        .unique()
-        .shrink_to_fit(),
-    )
+    return _classify_odd(e, phrases, chat_name)
 
 
 def _classify_odd(e: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> pl.DataFrame:

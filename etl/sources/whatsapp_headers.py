@@ -167,11 +167,13 @@ class Shape:
         year = number(y)
         year = pl.when(pl.col(y).str.len_chars() <= 2).then(year + 2000).otherwise(year)
         hour = number("hh")
-        am_pm = pl.col("ap").str.slice(0, 1).str.to_lowercase()
+        # am/pm starts with its letter (see `_AM_PM`); comparing prefixes is cheaper than
+        # cutting and lower-casing it.
+        ap = pl.col("ap")
         hour = (
-            pl.when(am_pm == "p")
+            pl.when(ap.str.starts_with("p") | ap.str.starts_with("P"))
             .then(hour % 12 + 12)
-            .when(am_pm == "a")
+            .when(ap.is_not_null())
             .then(hour % 12)
             .otherwise(hour)
         )
@@ -187,7 +189,10 @@ class Shape:
                 if self._parts[5] == "true"
                 else pl.when(is_shape).then(pl.lit(0, pl.Int64))
             ).alias("ss"),
-            pl.when(is_shape).then(raw.str.slice(pl.col("head").str.len_chars())).alias("rest"),
+            # Cut by bytes: slicing by characters counts them from the start of every line.
+            pl.when(is_shape)
+            .then(raw.cast(pl.Binary).bin.slice(pl.col("head").str.len_bytes()).cast(pl.String))
+            .alias("rest"),
         ]
 
 
@@ -232,15 +237,18 @@ class BlockDates:
     last: tuple[datetime | None, datetime | None]
 
 
-def block_dates(headers: pl.DataFrame, *, whole_file: bool, day_first: bool | None) -> BlockDates:
+def block_dates(
+    headers: pl.DataFrame, *, whole_file: bool, day_first: bool | None, count_back: bool = True
+) -> BlockDates:
     """`headers`: the block's is_shape rows in line order, with the number columns.
 
     Steps back in time are only counted when they can matter: not when `day_first` is set,
-    nor when this block is the whole file and a day > 12 already decides.
+    nor when this block is the whole file and a day > 12 already decides, nor when the
+    caller says not to (`count_back`).
     """
     big = headers.select((pl.col("a") > 12).any(), (pl.col("b") > 12).any()).row(0)
     first_big, second_big = bool(big[0]), bool(big[1])
-    if day_first is not None or (whole_file and first_big != second_big):
+    if day_first is not None or not count_back or (whole_file and first_big != second_big):
         return BlockDates(first_big, second_big, (0, 0), (None, None), (None, None))
     stamps = [pl.col("t0"), pl.col("t1")]
     row = (

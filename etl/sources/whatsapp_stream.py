@@ -151,12 +151,20 @@ def entries_of(lines: pl.DataFrame) -> pl.DataFrame:
     """One row per entry: ts, line, rest, and its continuation lines joined with "\\n"."""
     lines = lines.with_columns(pl.col("is_header").cum_sum().alias("id"))
     heads = lines.filter(pl.col("is_header")).select("id", "ts", "line", "rest")
-    more = (
-        lines.filter(~pl.col("is_header") & (pl.col("id") > 0))
+    more = lines.filter(~pl.col("is_header") & (pl.col("id") > 0)).select("id", "raw")
+    # Most multi-line messages have one continuation line, which needs no joining (joining
+    # strings per group is the costly part).
+    alone = (pl.col("id") != pl.col("id").shift(1)) & (pl.col("id") != pl.col("id").shift(-1))
+    more = more.with_columns(alone.fill_null(True).alias("alone"))
+    joined = (
+        more.filter(~pl.col("alone"))
         .group_by("id", maintain_order=True)
         .agg(pl.col("raw").str.join("\n").alias("more"))
     )
-    return heads.join(more, on="id", how="left", maintain_order="left").drop("id")
+    more = pl.concat(
+        [more.filter(pl.col("alone")).select("id", pl.col("raw").alias("more")), joined]
+    )
+    return heads.join(more.sort("id"), on="id", how="left", maintain_order="left").drop("id")
 
 
 def _reject(frame: pl.DataFrame, reason: pl.Expr) -> pl.DataFrame:
