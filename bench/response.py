@@ -5,9 +5,11 @@
 The entries come from the demo generator in-process (`etl.demo_response.register_frame`) over a
 Bihar-sized hierarchy (12 ranges, 40 districts, 120 circles, 1,064 thanas), typed exactly as
 `sampark.queries.register_entries_frame` returns them; no ETL or database is involved. "Cold"
-is building the per-scope summary (`response_summary`, cached once per data version by
-`ui/response_data.py`); "warm" is what a page view then computes for its scope (the state with
-its districts, a district with its thanas), median of --runs. Never fails on a budget.
+is what the first page view computes: the prepared entries (`response_base`, cached once per
+data version by `ui/response_data.py`) and the state with its districts; then a district's view
+on the same base (its thana level and own tables, each cached on first use). "Warm" is what a
+page view computes from the cached parts (the state with its districts, a district with its
+thanas), median of --runs. Never fails on a budget.
 """
 
 from __future__ import annotations
@@ -25,16 +27,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from etl.demo_response import Thana, register_frame
 from sampark.metrics.response_summary import (
+    ResponseBase,
     ResponseSummary,
     ageing_of,
     child_rows,
     in_units,
-    response_summary,
+    level_figures,
+    response_base,
+    scope_figures,
     scope_key,
     scope_rows,
+    shown_levels,
+    summary_of,
 )
 from sampark.settings import load_settings
-from sampark.targets import load_profile
+from sampark.targets import Profile, load_profile
 
 BUDGET_WARM_MS = 300.0
 DISTRICTS, RANGES, THANAS = 40, 12, 1064
@@ -79,6 +86,14 @@ def page_view(summary: ResponseSummary, units: pl.DataFrame, scope: str | None) 
     return sum(f.height for f in frames)
 
 
+def summary_for(
+    base: ResponseBase, units: pl.DataFrame, profile: Profile, scope: str | None
+) -> ResponseSummary:
+    """What a first view of `scope` computes on the prepared entries (see ui/response_data.py)."""
+    levels = [level_figures(base, units, profile, lv) for lv in shown_levels(units, scope)]
+    return summary_of(base, levels, scope_figures(base, units, profile, scope))
+
+
 def timed(step: Callable[[], object]) -> float:
     start = time.perf_counter()
     step()
@@ -101,13 +116,16 @@ def main() -> None:
         f"entries: {entries.height:,} over {len(thanas):,} thanas (generated in {generated:.1f} s)"
     )
     print(f"polars {pl.__version__}, threads {pl.thread_pool_size()}")
-    built: list[ResponseSummary] = []
-    cold = timed(lambda: built.append(response_summary(entries, units, profile)))
-    summary = built[0]
-    print(f"cold (summary of every scope, once per data version): {cold:8.1f} ms")
+    bases: list[ResponseBase] = []
+    prepared = timed(lambda: bases.append(response_base(entries, units, profile)))
+    base = bases[0]
+    print(f"cold, prepared entries (once per data version): {prepared:8.1f} ms")
     for scope, label in ((None, "state"), ("D07", "district D07")):
-        page_view(summary, units, scope)
-        warm = [timed(lambda s=scope: page_view(summary, units, s)) for _ in range(args.runs)]
+        built: list[ResponseSummary] = []
+        cold = timed(lambda s=scope, b=built: b.append(summary_for(base, units, profile, s)))
+        summary = built[0]
+        print(f"cold, {label:12} and its child level:     {cold:8.1f} ms")
+        warm = [timed(lambda s=scope, v=summary: page_view(v, units, s)) for _ in range(args.runs)]
         median = statistics.median(warm)
         verdict = "within" if median <= BUDGET_WARM_MS else "OVER"
         print(

@@ -248,7 +248,8 @@ def test_summary_holds_each_scope_figures_as_the_direct_functions_give_them():
     summary = response_summary(frame, UNITS, PROFILE)
     direct = response_by_level(frame, UNITS, PROFILE, "district")
     assert child_rows(summary.by_unit, UNITS, None, "district").drop("level").equals(direct)
-    d2 = scope_rows(summary.by_category, "D2").filter(pl.col("stage") == "cognizance")
+    d2_summary = response_summary(frame, UNITS, PROFILE, "D2")
+    d2 = scope_rows(d2_summary.by_category, "D2").filter(pl.col("stage") == "cognizance")
     assert d2.select("category", "cases", "median_h", "baseline_median_h").rows() == [
         ("theft", 1, 3.0, 2.0)
     ]

@@ -1,4 +1,5 @@
-"""Cached loaders for the Response page: its per-scope summary and the alerts, per data version."""
+"""Cached loaders for the Response page: the prepared entries once per data version and user
+scope, then each level's and each looked-at scope's figures as they are first asked for."""
 
 from __future__ import annotations
 
@@ -7,25 +8,52 @@ import streamlit as st
 
 from sampark import queries
 from sampark.access import Scope
-from sampark.metrics.response_summary import ResponseSummary, response_summary
+from sampark.metrics.response_summary import (
+    LevelFigures,
+    ResponseBase,
+    ResponseSummary,
+    ScopeFigures,
+    level_figures,
+    response_base,
+    scope_figures,
+    shown_levels,
+    summary_of,
+)
 from sampark.settings import load_settings
-from sampark.targets import load_profile
-from ui.data import current_engine, database_url, engine, user_scope, version
+from ui.data import current_engine, database_url, engine, network, profile, user_scope, version
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _summary(url: str, data_version: str, state: str, scope: Scope) -> ResponseSummary:
+# A resource, not data: st.cache_data would copy ~2M prepared rows on every hit, and the
+# frame is never changed in place.
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _base(url: str, data_version: str, state: str, scope: Scope) -> ResponseBase:
     del data_version  # part of the cache key only
-    profile = load_profile(load_settings().targets_dir, state)
     with engine(url).connect() as conn:
-        units = queries.network(conn, scope).units
         entries = queries.register_entries_frame(conn, scope)
-    return response_summary(entries, units, profile)
+    return response_base(entries, network().units, profile(state))
 
 
-def summary() -> ResponseSummary:
-    """The Response page's figures for every unit in the user's scope, once per data version."""
-    return _summary(database_url(), version(), load_settings().state, user_scope())
+@st.cache_data(max_entries=16, show_spinner=False)
+def _level(url: str, data_version: str, state: str, scope: Scope, level: str) -> LevelFigures:
+    base = _base(url, data_version, state, scope)
+    return level_figures(base, network().units, profile(state), level)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _scope(
+    url: str, data_version: str, state: str, scope: Scope, scope_id: str | None
+) -> ScopeFigures:
+    base = _base(url, data_version, state, scope)
+    return scope_figures(base, network().units, profile(state), scope_id)
+
+
+def summary(units: pl.DataFrame, scope_id: str | None) -> ResponseSummary:
+    """The Response page's figures for `scope_id` and its child level, each part computed once
+    per data version and user scope."""
+    url, data_version, state, scope = database_url(), version(), load_settings().state, user_scope()
+    base = _base(url, data_version, state, scope)
+    levels = [_level(url, data_version, state, scope, lv) for lv in shown_levels(units, scope_id)]
+    return summary_of(base, levels, _scope(url, data_version, state, scope, scope_id))
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -1,9 +1,11 @@
-"""Everything the Response page shows, computed once per data version for every scope.
+"""What the Response page shows for one scope, from parts a dashboard can cache separately.
 
-Exact quantiles over ~2M entries cost seconds, far too slow to redo on every page view. So the
-figures of every scope the page offers (the state, each range, each district; each thana for a
-district's table) are computed once, with the functions of `sampark.metrics.response`, and a
-page view only picks its scope's rows. Pure: frames in, frames out; the caching is in `ui/`.
+Exact quantiles over ~2M entries cost seconds, so nothing is computed for scopes nobody looks
+at: `response_base` prepares the entries once (lineage, hours, breaches, open entries, the
+baseline of all of them), `level_figures` gives every unit of one level (ranks compare a unit
+with all units of its level, so a level is computed whole), and `scope_figures` the scope's own
+spread, weekly and per-category tables and its entry lists. `response_summary` puts together a
+scope with its child level. Pure: frames in, frames out; the caching is in `ui/`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.metrics.coverage import LEVELS, within
+from sampark.metrics.coverage import CHILD_LEVEL, scope_level, within
 from sampark.metrics.response import (
     AGE_BUCKETS,
     ageing_by_level,
@@ -24,78 +26,145 @@ from sampark.metrics.response import (
     response_quantiles,
     sla_breaches,
     stage_spread,
+    with_hours,
     with_lineage,
 )
 from sampark.targets import Profile
 
 _ENTRY = ["entry_id", "unit_id", "category", "received_at", "last_stage", "age_days"]
 
-# Levels a page can be scoped to; each of their units gets spread, weekly and category rows.
-SCOPE_LEVELS: tuple[str, ...] = ("state", "range", "district")
-
 
 @dataclass(frozen=True)
-class ResponseSummary:
-    """Rows per unit (column `unit_id`, or `scope_id` for scope tables) for every level."""
+class ResponseBase:
+    """The entries prepared once per data version; every scope's figures start from it."""
 
     as_of: datetime | None
-    entries: int
-    by_unit: pl.DataFrame  # response_by_level rows of every level, with `level`
-    ageing: pl.DataFrame  # ageing_by_level rows of every level, with `level`
-    breach_counts: pl.DataFrame  # breaches_by_level rows of every level, with `level`
-    spread: pl.DataFrame  # scope_id, stage, cases, p10 … p90
-    weekly: pl.DataFrame  # scope_id, week, stage, cases, median_h, p90_h, within_sla, sla_h
-    by_category: pl.DataFrame  # scope_id, category, stage, … and the state baseline
+    entries: pl.DataFrame  # with lineage (`state_id` … `thana_id`), hours and `week`
+    baseline: pl.DataFrame  # response_quantiles of all entries: the state figures
     breaches: pl.DataFrame  # every breach, worst first
     open: pl.DataFrame  # every open entry, oldest first
 
 
-def _tagged(entries: pl.DataFrame, level: str) -> pl.DataFrame:
-    """Entries (already `with_lineage`) with their unit of `level` as `scope_id`."""
-    return entries.with_columns(pl.col(f"{level}_id").alias("scope_id")).filter(
-        pl.col("scope_id").is_not_null()
+@dataclass(frozen=True)
+class LevelFigures:
+    """Rows of every unit of one level (column `unit_id`, with `level`)."""
+
+    by_unit: pl.DataFrame  # response_by_level
+    ageing: pl.DataFrame  # ageing_by_level
+    breach_counts: pl.DataFrame  # breaches_by_level
+
+
+@dataclass(frozen=True)
+class ScopeFigures:
+    """One scope's own tables (column `scope_id`) and its entry lists."""
+
+    spread: pl.DataFrame  # scope_id, stage, cases, p10 … p90
+    weekly: pl.DataFrame  # scope_id, week, stage, cases, median_h, p90_h, within_sla, sla_h
+    by_category: pl.DataFrame  # scope_id, category, stage, … and the state baseline
+    breaches: pl.DataFrame  # the scope's breaches, worst first
+    open: pl.DataFrame  # the scope's open entries, oldest first
+
+
+@dataclass(frozen=True)
+class ResponseSummary:
+    """A scope's figures: rows of the scope unit and its child level, and its own tables."""
+
+    as_of: datetime | None
+    entries: int
+    by_unit: pl.DataFrame  # response_by_level rows of the two levels, with `level`
+    ageing: pl.DataFrame  # ageing_by_level rows of the two levels, with `level`
+    breach_counts: pl.DataFrame  # breaches_by_level rows of the two levels, with `level`
+    spread: pl.DataFrame
+    weekly: pl.DataFrame
+    by_category: pl.DataFrame
+    breaches: pl.DataFrame
+    open: pl.DataFrame
+
+
+def response_base(entries: pl.DataFrame, units: pl.DataFrame, profile: Profile) -> ResponseBase:
+    """`entries` prepared for every scope's figures, with the baseline, breaches and open list."""
+    as_of = register_reference(entries)
+    tagged = with_hours(with_lineage(entries, units)).with_columns(
+        pl.col("received_at").dt.truncate("1w").dt.date().alias("week")
     )
+    reference = as_of or datetime(1970, 1, 1)
+    return ResponseBase(
+        as_of=as_of,
+        entries=tagged,
+        baseline=response_quantiles(tagged, profile, []),
+        breaches=sla_breaches(tagged, profile, reference),
+        open=open_entries(tagged, reference).select(_ENTRY).sort("received_at", "entry_id"),
+    )
+
+
+def level_figures(
+    base: ResponseBase, units: pl.DataFrame, profile: Profile, level: str
+) -> LevelFigures:
+    """Every unit of `level`, ranked and compared with the baseline of all entries."""
+    entries, as_of = base.entries, base.as_of or datetime(1970, 1, 1)
+    mark = pl.lit(level).alias("level")
+    return LevelFigures(
+        by_unit=response_by_level(entries, units, profile, level, base.baseline).with_columns(mark),
+        ageing=ageing_by_level(entries, units, level, as_of).with_columns(mark),
+        breach_counts=breaches_by_level(base.breaches, entries, units, level).with_columns(mark),
+    )
+
+
+def scope_figures(
+    base: ResponseBase, units: pl.DataFrame, profile: Profile, scope_id: str | None
+) -> ScopeFigures:
+    """The scope's spread, weekly and per-category tables (keyed by `scope_key`) and lists."""
+    key = scope_key(units, scope_id)
+    level = scope_level(units, scope_id)
+    mine = base.entries.filter(pl.col(f"{level}_id") == key)
+    scope_col = pl.lit(key, pl.String).alias("scope_id")
+    state = base.baseline.select("stage", pl.col("median_h").alias("baseline_median_h"))
+    # One scope is one group: quantiles of the whole frame skip grouping 2M rows by a constant.
+    return ScopeFigures(
+        spread=stage_spread(mine).select(scope_col, pl.all()),
+        weekly=response_quantiles(mine, profile, ["week"])
+        .select(scope_col, pl.all())
+        .sort("scope_id", "week", "stage"),
+        by_category=response_quantiles(mine, profile, ["category"])
+        .select(scope_col, pl.all())
+        .join(state, on="stage"),
+        breaches=in_units(base.breaches, units, scope_id),
+        open=in_units(base.open, units, scope_id),
+    )
+
+
+def summary_of(
+    base: ResponseBase, levels: list[LevelFigures], scope: ScopeFigures
+) -> ResponseSummary:
+    """The parts of one scope put together as the page reads them."""
+    return ResponseSummary(
+        as_of=base.as_of,
+        entries=base.entries.height,
+        by_unit=pl.concat(f.by_unit for f in levels),
+        ageing=pl.concat(f.ageing for f in levels),
+        breach_counts=pl.concat(f.breach_counts for f in levels),
+        spread=scope.spread,
+        weekly=scope.weekly,
+        by_category=scope.by_category,
+        breaches=scope.breaches,
+        open=scope.open,
+    )
+
+
+def shown_levels(units: pl.DataFrame, scope_id: str | None) -> list[str]:
+    """The levels the page shows for a scope: the scope's own and its child level."""
+    level = scope_level(units, scope_id)
+    child = CHILD_LEVEL.get(level)
+    return [level] if child is None else [level, child]
 
 
 def response_summary(
-    entries: pl.DataFrame, units: pl.DataFrame, profile: Profile
+    entries: pl.DataFrame, units: pl.DataFrame, profile: Profile, scope_id: str | None = None
 ) -> ResponseSummary:
-    """The Response page's figures for every unit of every level."""
-    as_of = register_reference(entries) or datetime(1970, 1, 1)
-    entries = with_lineage(entries, units)
-    breaches = sla_breaches(entries, profile, as_of)
-    weekly = entries.with_columns(pl.col("received_at").dt.truncate("1w").dt.date().alias("week"))
-    state_q = response_quantiles(entries, profile, [])
-    state = state_q.select("stage", pl.col("median_h").alias("baseline_median_h"))
-    spread, weeks, categories = [], [], []
-    for level in SCOPE_LEVELS:
-        spread.append(stage_spread(_tagged(entries, level), ["scope_id"]))
-        weeks.append(response_quantiles(_tagged(weekly, level), profile, ["scope_id", "week"]))
-        categories.append(
-            response_quantiles(_tagged(entries, level), profile, ["scope_id", "category"])
-        )
-
-    def per_level(table: pl.DataFrame, level: str) -> pl.DataFrame:
-        return table.with_columns(pl.lit(level).alias("level"))
-
-    return ResponseSummary(
-        as_of=register_reference(entries),
-        entries=entries.height,
-        by_unit=pl.concat(
-            per_level(response_by_level(entries, units, profile, lv, state_q), lv) for lv in LEVELS
-        ),
-        ageing=pl.concat(
-            per_level(ageing_by_level(entries, units, lv, as_of), lv) for lv in LEVELS
-        ),
-        breach_counts=pl.concat(
-            per_level(breaches_by_level(breaches, entries, units, lv), lv) for lv in LEVELS
-        ),
-        spread=pl.concat(spread),
-        weekly=pl.concat(weeks).sort("scope_id", "week", "stage"),
-        by_category=pl.concat(categories).join(state, on="stage"),
-        breaches=breaches,
-        open=open_entries(entries, as_of).select(_ENTRY).sort("received_at", "entry_id"),
-    )
+    """The Response page's figures for `scope_id` (the state when None) and its child level."""
+    base = response_base(entries, units, profile)
+    levels = [level_figures(base, units, profile, lv) for lv in shown_levels(units, scope_id)]
+    return summary_of(base, levels, scope_figures(base, units, profile, scope_id))
 
 
 def scope_key(units: pl.DataFrame, scope_id: str | None) -> str | None:
