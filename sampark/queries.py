@@ -10,7 +10,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from sampark.access import Scope
-from sampark.metrics.activity import WINDOW_DAYS, Activity
+from sampark.metrics.activity import WINDOW_DAYS, Activity, chat_frames
 from sampark.metrics.coverage import Network
 from sampark.schema import (
     alerts,
@@ -331,38 +331,38 @@ def reject_log(conn: sa.Connection) -> pl.DataFrame:
     )
 
 
+# SQLite keeps DateTime as text; SQLAlchemy parses it one value at a time (~2 µs each, a
+# noticeable share of Group health's cold run at state scale), polars parses a column at once.
+_SQLITE_TS_FORMAT = "%Y-%m-%d %H:%M:%S%.f"
+
+
+def _times(conn: sa.Connection, column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    """`column` (a DateTime) as read by `_frame_with_times`: SQLite's text left unparsed."""
+    if conn.dialect.name == "sqlite":
+        return sa.type_coerce(column, sa.String)
+    return column
+
+
+def _frame_with_times(
+    conn: sa.Connection, stmt: sa.Select[Any], schema: dict[str, Any]
+) -> pl.DataFrame:
+    """`_frame` for a statement whose Datetime columns were selected through `_times`."""
+    if conn.dialect.name != "sqlite":
+        return _frame(conn, stmt, schema)
+    times = [name for name, dtype in schema.items() if dtype == pl.Datetime("us")]
+    text = {name: pl.String if name in times else dtype for name, dtype in schema.items()}
+    return _frame(conn, stmt, text).with_columns(
+        pl.col(name).str.to_datetime(_SQLITE_TS_FORMAT, time_unit="us", strict=True)
+        for name in times
+    )
+
+
 def activity(conn: sa.Connection, scope: Scope, days: int = WINDOW_DAYS) -> Activity:
     """Chat activity of the groups inside `scope`, aggregated per group over the `days` before
     the newest message loaded (anywhere: the data's "today" is the same for every scope)."""
-    mine = groups_in_scope(messages.c.group_id, scope)
-    reference = conn.execute(sa.select(sa.func.max(messages.c.ts))).scalar_one_or_none()
-    last_seen = _frame(
-        conn,
-        sa.select(messages.c.group_id, sa.func.max(messages.c.ts))
-        .where(mine)
-        .group_by(messages.c.group_id),
-        {"group_id": pl.String, "last_ts": pl.Datetime("us")},
-    )
+    reference = newest_message_ts(conn)
     since = datetime(1970, 1, 1) if reference is None else reference - timedelta(days=days)
-    user = messages.c.kind != "system"
-    window = _frame(
-        conn,
-        sa.select(
-            messages.c.group_id,
-            sa.func.count(),
-            sa.func.sum(sa.case((messages.c.is_noise, 1), else_=0)),
-        )
-        .where(messages.c.ts > since, user, mine)
-        .group_by(messages.c.group_id),
-        {"group_id": pl.String, "messages": pl.Int64, "noise": pl.Int64},
-    )
-    authors = _frame(
-        conn,
-        sa.select(messages.c.group_id, messages.c.person_id)
-        .where(messages.c.ts > since, user, messages.c.person_id.is_not(None), mine)
-        .distinct(),
-        {"group_id": pl.String, "person_id": pl.String},
-    )
+    chats = chat_frames(messages_by_author(conn, scope, since))
     changes = _frame(
         conn,
         sa.select(membership_events.c.group_id, membership_events.c.event, sa.func.count())
@@ -370,16 +370,59 @@ def activity(conn: sa.Connection, scope: Scope, days: int = WINDOW_DAYS) -> Acti
         .group_by(membership_events.c.group_id, membership_events.c.event),
         {"group_id": pl.String, "event": pl.String, "n": pl.Int64},
     )
-    presence, writers = chat_presence(conn, scope)
     return Activity(
         reference=reference,
-        window=window,
-        authors=authors,
-        last_seen=last_seen,
+        window=chats.window,
+        authors=chats.authors,
+        last_seen=chats.last_seen,
         changes=changes,
-        presence=presence,
-        writers=writers,
+        presence=chat_presence(conn, scope),
+        writers=chats.writers,
         rosters=roster_as_of(conn, scope),
+    )
+
+
+def newest_message_ts(conn: sa.Connection) -> datetime | None:
+    """The time of the newest message loaded, in any group. Taken as the largest of each
+    group's newest, so that each group costs one seek in ix_messages_group_ts instead of the
+    whole table being scanned (every message belongs to a group: a foreign key)."""
+    per_group = (
+        sa.select(sa.func.max(messages.c.ts))
+        .where(messages.c.group_id == groups.c.group_id)
+        .scalar_subquery()
+    )
+    newest: datetime | None = conn.execute(
+        sa.select(sa.func.max(per_group)).select_from(groups)
+    ).scalar_one_or_none()
+    return newest
+
+
+def messages_by_author(conn: sa.Connection, scope: Scope, since: datetime) -> pl.DataFrame:
+    """Per group inside `scope` and author (null: unknown authors and system lines): the last
+    message's time, and the user messages after `since` with how many of them are noise.
+
+    One pass over the messages; ix_messages_group_person holds every column read, in the
+    grouping's order, so the database neither sorts nor visits a table row."""
+    m = messages.c
+    in_window = sa.and_(m.ts > since, m.kind != "system")
+    return _frame_with_times(
+        conn,
+        sa.select(
+            m.group_id,
+            m.person_id,
+            _times(conn, sa.func.max(m.ts)),
+            sa.func.count().filter(in_window),
+            sa.func.count().filter(sa.and_(in_window, m.is_noise)),
+        )
+        .where(groups_in_scope(m.group_id, scope))
+        .group_by(m.group_id, m.person_id),
+        {
+            "group_id": pl.String,
+            "person_id": pl.String,
+            "last_ts": pl.Datetime("us"),
+            "messages": pl.Int64,
+            "noise": pl.Int64,
+        },
     )
 
 
@@ -430,13 +473,13 @@ def group_names(conn: sa.Connection) -> pl.DataFrame:
     )
 
 
-def chat_presence(conn: sa.Connection, scope: Scope) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(membership events with a known person, each author's last message per group), for the
-    groups inside `scope`."""
+def chat_presence(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
+    """Membership events with a known person (group_id, person_id, ts, event), for the groups
+    inside `scope`. Who wrote, and when last, comes from `messages_by_author`."""
     ev = membership_events
-    events = _frame(
+    return _frame_with_times(
         conn,
-        sa.select(ev.c.group_id, ev.c.person_id, ev.c.ts, ev.c.event).where(
+        sa.select(ev.c.group_id, ev.c.person_id, _times(conn, ev.c.ts), ev.c.event).where(
             ev.c.person_id.is_not(None), groups_in_scope(ev.c.group_id, scope)
         ),
         {
@@ -446,14 +489,6 @@ def chat_presence(conn: sa.Connection, scope: Scope) -> tuple[pl.DataFrame, pl.D
             "event": pl.String,
         },
     )
-    authors = _frame(
-        conn,
-        sa.select(messages.c.group_id, messages.c.person_id, sa.func.max(messages.c.ts))
-        .where(messages.c.person_id.is_not(None), groups_in_scope(messages.c.group_id, scope))
-        .group_by(messages.c.group_id, messages.c.person_id),
-        {"group_id": pl.String, "person_id": pl.String, "last_ts": pl.Datetime("us")},
-    )
-    return events, authors
 
 
 # --- registers, alerts and stories (issue 4) -------------------------------------------------

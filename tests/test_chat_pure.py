@@ -9,7 +9,7 @@ import pytest
 
 from etl.sources.chat_groups import AmbiguousGroup, GroupNotFound, chat_name, match_group
 from etl.sources.noise import is_noise
-from sampark.metrics.activity import Activity, group_health, health_by_level
+from sampark.metrics.activity import Activity, chat_frames, group_health, health_by_level
 from sampark.metrics.coverage import Network
 
 
@@ -271,3 +271,40 @@ def test_match_group_prefers_the_name_as_written_over_a_spacing_twin():
 
 def test_match_group_takes_the_group_named_exactly_over_a_punctuation_twin():
     assert match_group("Digha OP", GROUPS) == "G3"
+
+
+def test_chat_frames_count_window_messages_but_keep_every_writer():
+    per_author = pl.DataFrame(
+        {
+            "group_id": ["G1", "G1", "G1", "G2"],
+            "person_id": [None, "+919800000001", "+919800000002", "+919800000001"],
+            "last_ts": [
+                datetime(2026, 11, 1, 9),
+                datetime(2026, 10, 30, 8),
+                datetime(2026, 8, 2, 7),
+                datetime(2026, 8, 3, 6),
+            ],
+            "messages": [4, 2, 0, 0],
+            "noise": [1, 1, 0, 0],
+        }
+    )
+    frames = chat_frames(per_author)
+    assert frames.window.rows() == [("G1", 6, 2)]
+    assert frames.authors.rows() == [("G1", "+919800000001")]
+    assert frames.last_seen.rows() == [
+        ("G1", datetime(2026, 11, 1, 9)),
+        ("G2", datetime(2026, 8, 3, 6)),
+    ]
+    assert frames.writers.rows() == [
+        ("G1", "+919800000001", datetime(2026, 10, 30, 8)),
+        ("G1", "+919800000002", datetime(2026, 8, 2, 7)),
+        ("G2", "+919800000001", datetime(2026, 8, 3, 6)),
+    ]
+
+
+def test_activity_doctests_pass():
+    import doctest
+
+    import sampark.metrics.activity as module
+
+    assert doctest.testmod(module).failed == 0

@@ -115,3 +115,19 @@ def test_chat_of_an_unknown_group_is_rejected_naming_it(db_url, tmp_path):
     result = run_inbox(engine, inbox)
     bad = next(f for f in result.files if "Patna" in f.path)
     assert (bad.status, bad.reason) == ("rejected", "no group named 'Patna Sadar Thana'")
+
+
+def test_migrations_give_messages_the_group_person_index_of_the_schema(db_url):
+    from sampark.schema import messages
+
+    engine = migrate(db_url)
+    found = {i["name"]: i["column_names"] for i in sa.inspect(engine).get_indexes("messages")}
+    declared = {i.name: [c.name for c in i.columns] for i in messages.indexes}
+    assert found["ix_messages_group_person"] == [
+        "group_id",
+        "person_id",
+        "ts",
+        "kind",
+        "is_noise",
+    ]
+    assert found["ix_messages_group_person"] == declared["ix_messages_group_person"]

@@ -53,6 +53,43 @@ class Activity:
     )
 
 
+@dataclass(frozen=True)
+class ChatFrames:
+    """The message-side frames of `Activity`, derived from one per-author aggregate."""
+
+    window: pl.DataFrame  # group_id, messages, noise
+    authors: pl.DataFrame  # group_id, person_id
+    last_seen: pl.DataFrame  # group_id, last_ts
+    writers: pl.DataFrame  # group_id, person_id, last_ts
+
+
+def chat_frames(per_author: pl.DataFrame) -> ChatFrames:
+    """Window counts, window authors, each group's last message and each author's last
+    message, from `per_author` (group_id, person_id, last_ts, messages, noise: one row per
+    group and author, a null person_id for unknown authors and system lines, counts over the
+    window's user messages).
+
+    >>> from datetime import datetime as dt
+    >>> rows = pl.DataFrame({"group_id": ["G", "G", "H"], "person_id": [None, "+91900", "+91900"],
+    ...                      "last_ts": [dt(2026, 3, 2), dt(2026, 3, 1), dt(2026, 1, 1)],
+    ...                      "messages": [2, 1, 0], "noise": [1, 0, 0]})
+    >>> frames = chat_frames(rows)
+    >>> frames.window.rows(), frames.authors.rows(), frames.writers.height
+    ([('G', 3, 1)], [('G', '+91900')], 2)
+    """
+    keys = ["group_id", "person_id"]
+    known = per_author.filter(pl.col("person_id").is_not_null())
+    return ChatFrames(
+        window=per_author.filter(pl.col("messages") > 0)
+        .group_by("group_id")
+        .agg(pl.col("messages").sum(), pl.col("noise").sum())
+        .sort("group_id"),
+        authors=known.filter(pl.col("messages") > 0).select(keys).sort(keys),
+        last_seen=per_author.group_by("group_id").agg(pl.col("last_ts").max()).sort("group_id"),
+        writers=known.select(*keys, "last_ts").sort(keys),
+    )
+
+
 def group_health(
     net: Network, activity: Activity, findings: pl.DataFrame | None = None
 ) -> pl.DataFrame:
