@@ -4,6 +4,7 @@ the audit entries a page writes."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import polars as pl
 import streamlit as st
@@ -86,16 +87,7 @@ def _password_form(lang: str) -> None:
         # form must not tell a guesser which names exist.
         st.error(t("auth_failed", lang), icon=":material/lock:")
         return
-    session.start(
-        SignedIn(
-            username=username,
-            role=str(row["role"]),
-            unit_id=row["unit_id"],
-            display_name=row["display_name"],
-        ),
-        now,
-    )
-    st.rerun()
+    _enter(username, row, now)
 
 
 def _oidc_signed_in() -> bool:
@@ -121,15 +113,18 @@ def _oidc(provider: str, lang: str) -> None:
         if st.button(t("auth_sign_out", lang)):
             st.logout()
         return
-    session.start(
-        SignedIn(
-            username=email,
-            role=str(row["role"]),
-            unit_id=row["unit_id"],
-            display_name=row["display_name"],
-        ),
-        _now(),
+    _enter(email, row, _now())
+
+
+def _enter(username: str, row: dict[str, Any], at: datetime) -> None:
+    """Start the session of the account `row` (its role and scope) and draw the app."""
+    user = SignedIn(
+        username=username,
+        role=str(row["role"]),
+        unit_id=row["unit_id"],
+        display_name=row["display_name"],
     )
+    session.start(user, at)
     st.rerun()
 
 
