@@ -255,3 +255,33 @@ def test_summary_holds_each_scope_figures_as_the_direct_functions_give_them():
     ]
     assert ageing_of(summary, scope_key(UNITS, None)).rows() == ageing(frame, summary.as_of).rows()
     assert in_units(summary.open, UNITS, "D1").height == 0
+
+
+def test_hours_from_receipt_are_stored_once_and_kept_when_present():
+    from datetime import datetime as dt
+
+    from sampark.metrics.response import with_hours
+
+    entries = pl.DataFrame(
+        {
+            "received_at": [dt(2026, 11, 1, 10, 0), dt(2026, 11, 1, 10, 0)],
+            "cognizance_at": [dt(2026, 11, 1, 10, 30), None],
+            "fir_at": [dt(2026, 11, 1, 13, 0), None],
+            "action_at": [None, None],
+            "closed_at": [dt(2026, 11, 3, 10, 0), None],
+        },
+        schema={
+            c: pl.Datetime("us")
+            for c in ("received_at", "cognizance_at", "fir_at", "action_at", "closed_at")
+        },
+    )
+    hours = with_hours(entries)
+    assert hours.select("cognizance_h", "fir_h", "action_h", "closed_h").rows() == [
+        (0.5, 3.0, None, 48.0),
+        (None, None, None, None),
+    ]
+    # Already present: left as it is, not recomputed.
+    assert with_hours(hours.with_columns(pl.lit(9.0).alias("fir_h")))["fir_h"].to_list() == [
+        9.0,
+        9.0,
+    ]
