@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from sampark.settings import PROJECT_ROOT
+from etl.process import EtlProcessFailed, etl_stdout
 from sampark.uploads import Checked
 
 # An upload's run must end: a file that took longer is a file to look at by hand.
@@ -72,21 +70,13 @@ def save_upload(folder: Path, upload: Checked) -> str:
 def run_etl(folder: Path, database_url: str) -> list[dict[str, Any]]:
     """`python -m etl run --inbox folder --json` in its own process (a hostile file can then
     cost at most that process, and `RUN_TIMEOUT_S`); the files it reports."""
-    command = ["run", "--inbox", str(folder), "--db", database_url, "--json"]
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "etl", *command],
-            cwd=PROJECT_ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=RUN_TIMEOUT_S,
+        out = etl_stdout(
+            "run", "--inbox", str(folder), "--db", database_url, "--json", timeout=RUN_TIMEOUT_S
         )
-    except subprocess.TimeoutExpired as err:
-        raise UploadRunFailed(f"the ETL run took over {RUN_TIMEOUT_S} s and was stopped") from err
-    if done.returncode != 0:
-        raise UploadRunFailed(done.stderr.strip()[-2000:] or "etl run failed")
-    files: list[dict[str, Any]] = json.loads(done.stdout)["files"]
+    except EtlProcessFailed as err:
+        raise UploadRunFailed(str(err)) from err
+    files: list[dict[str, Any]] = json.loads(out)["files"]
     return files
 
 

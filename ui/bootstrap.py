@@ -3,34 +3,19 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import threading
 from datetime import datetime
 
 import streamlit as st
 
 from etl import load
+from etl.process import EtlProcessFailed, etl_stdout
 from sampark import queries
 from sampark.i18n import number, t
-from sampark.settings import PROJECT_ROOT, load_settings
+from sampark.settings import load_settings
 from ui.data import current_engine
 
 _LOCK = threading.Lock()
-
-
-def _etl(*args: str) -> str:
-    """Run `python -m etl …` as its own process, as an office would; stdout on success."""
-    done = subprocess.run(
-        [sys.executable, "-m", "etl", *args],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(done.stderr.strip()[-2000:] or f"etl {args[0]} failed")
-    return done.stdout
 
 
 def ensure_data(lang: str) -> None:
@@ -46,7 +31,7 @@ def ensure_data(lang: str) -> None:
         with st.status(t("building_demo", lang), expanded=True) as status:
             try:
                 status.write(t("demo_writing", lang))
-                _etl(
+                etl_stdout(
                     "demo",
                     "--out",
                     str(settings.inbox / "demo"),
@@ -57,7 +42,7 @@ def ensure_data(lang: str) -> None:
                 )
                 status.write(t("demo_loading", lang))
                 summary = json.loads(
-                    _etl(
+                    etl_stdout(
                         "run",
                         "--inbox",
                         str(settings.inbox),
@@ -66,7 +51,7 @@ def ensure_data(lang: str) -> None:
                         "--json",
                     )
                 )
-            except (RuntimeError, json.JSONDecodeError) as exc:
+            except (EtlProcessFailed, json.JSONDecodeError) as exc:
                 status.update(state="error")
                 st.error(t("demo_failed", lang, error=exc))
                 st.stop()
