@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
+import sqlalchemy as sa
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from etl.derived import response_figures
 from etl.pipeline import FileResult, RunResult, run_inbox
 from sampark.db import migrate
 from sampark.settings import load_settings
+from sampark.targets import BadProfile, load_profile
 
 app = typer.Typer(add_completion=False, help="Sampark ETL: inbox files → tables.")
 err = Console(stderr=True)
@@ -44,6 +48,17 @@ def _summary(result: RunResult) -> Table:
     return table
 
 
+def _refresh_figures(engine: sa.Engine, targets_dir: Path, state: str, *, quiet: bool) -> None:
+    """Work out the figures the dashboard reads ready (see etl/derived.py), unless stored."""
+    try:
+        profile = load_profile(targets_dir, state)
+    except BadProfile as exc:  # the dashboard says the same; the loaded files stay loaded
+        err.print(f"[yellow]figures not worked out: {exc}")
+        return
+    with err.status("working out the Response figures…") if not quiet else nullcontext():
+        response_figures(engine, profile)
+
+
 @app.command()
 def run(
     inbox: Annotated[Path | None, typer.Option(help="Folder of input files")] = None,
@@ -71,6 +86,7 @@ def run(
             bar.update(task, completed=done, total=total, description=file.path[-40:])
 
         result = run_inbox(engine, folder, progress=step, keep_text=settings.keep_message_text)
+    _refresh_figures(engine, settings.targets_dir, settings.state, quiet=as_json)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
     else:

@@ -20,6 +20,7 @@ from sampark.schema import (
     alerts,
     audit_log,
     blocklist,
+    derived_frames,
     etl_files,
     etl_runs,
     groups,
@@ -510,3 +511,31 @@ def record_sign_in(conn: sa.Connection, username: str, result: SignIn, at: datet
     if result.locked_until is not None and result.outcome == "wrong_password":
         detail = f"{result.outcome}; locked until {result.locked_until:%Y-%m-%d %H:%M}"
     _audit(conn, at, username, action, f"user:{username}", detail)
+
+
+def store_derived(
+    conn: sa.Connection,
+    kind: str,
+    parts: dict[str, bytes],
+    *,
+    data_version: str,
+    inputs_key: str,
+    at: datetime,
+) -> None:
+    """Replace the stored parts of derived figures `kind` (older versions go: only the
+    newest is ever read)."""
+    conn.execute(sa.delete(derived_frames).where(derived_frames.c.kind == kind))
+    conn.execute(
+        sa.insert(derived_frames),
+        [
+            {
+                "kind": kind,
+                "part": part,
+                "data_version": data_version,
+                "inputs_key": inputs_key,
+                "built_at": at,
+                "payload": payload,
+            }
+            for part, payload in parts.items()
+        ],
+    )

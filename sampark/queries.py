@@ -16,6 +16,7 @@ from sampark.schema import (
     alerts,
     audit_log,
     blocklist,
+    derived_frames,
     etl_files,
     etl_runs,
     groups,
@@ -164,6 +165,35 @@ def data_version(conn: sa.Connection) -> str:
     """Changes whenever a file is loaded; part of every cache key in the dashboard."""
     row = conn.execute(sa.select(sa.func.count(), sa.func.max(etl_files.c.file_id))).one()
     return f"{row[0]}:{row[1]}"
+
+
+def stored_parts(
+    conn: sa.Connection, kind: str, data_version: str, inputs_key: str
+) -> dict[str, bytes]:
+    """The stored parts of derived figures `kind` built from this data version and these
+    inputs (empty when none are, or when they are stale)."""
+    t = derived_frames
+    rows = conn.execute(
+        sa.select(t.c.part, t.c.payload).where(
+            t.c.kind == kind, t.c.data_version == data_version, t.c.inputs_key == inputs_key
+        )
+    )
+    return {part: bytes(payload) for part, payload in rows}
+
+
+def units_frame(conn: sa.Connection) -> pl.DataFrame:
+    """Every unit of the state: unit_id, kind, name, name_hi, parent_id."""
+    return _frame(
+        conn,
+        sa.select(units.c.unit_id, units.c.kind, units.c.name, units.c.name_hi, units.c.parent_id),
+        {
+            "unit_id": pl.String,
+            "kind": pl.String,
+            "name": pl.String,
+            "name_hi": pl.String,
+            "parent_id": pl.String,
+        },
+    )
 
 
 def network(conn: sa.Connection, scope: Scope) -> Network:

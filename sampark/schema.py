@@ -314,3 +314,16 @@ audit_log = sa.Table(
     sa.Column("target", sa.String(300)),
     sa.Column("detail", sa.Text),
 )
+
+# Figures worked out from whole tables once per data version (see
+# sampark/metrics/response_snapshot.py), each part stored as Arrow IPC bytes.
+derived_frames = sa.Table(
+    "derived_frames",
+    metadata,
+    sa.Column("kind", sa.String(40), primary_key=True),
+    sa.Column("part", sa.String(40), primary_key=True),
+    sa.Column("data_version", sa.String(60), nullable=False),
+    sa.Column("inputs_key", sa.String(300), nullable=False),
+    sa.Column("built_at", sa.DateTime, nullable=False),
+    sa.Column("payload", sa.LargeBinary, nullable=False),
+)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -11,10 +12,16 @@ import polars as pl
 import pytest
 import sqlalchemy as sa
 import xlsxwriter
+from typer.testing import CliRunner
 
+from etl.__main__ import app
+from etl.derived import response_figures
 from etl.pipeline import run_inbox
 from sampark.db import migrate
-from sampark.schema import register_entries
+from sampark.metrics.response_snapshot import FRAMES
+from sampark.schema import derived_frames, register_entries
+from sampark.settings import load_settings
+from sampark.targets import Profile, load_profile
 
 NOW = datetime(2026, 11, 1, 12, 0)
 
@@ -173,3 +180,48 @@ def test_the_same_file_under_a_new_name_loads_nothing_new(db_url, inbox):
     copy.head(5).write_csv(inbox / "registers" / "c.csv")
     result = run_inbox(engine, inbox, now=NOW)
     assert _by_file(result)["registers/c.csv"] == (5, 0, 5)
+
+
+def _bihar() -> Profile:
+    return load_profile(load_settings().targets_dir, "bihar")
+
+
+def test_response_figures_are_built_once_then_read_as_stored(db_url, inbox):
+    engine = migrate(db_url)
+    run_inbox(engine, inbox, now=NOW)
+    built, was_built = response_figures(engine, _bihar())
+    stored, again = response_figures(engine, _bihar())
+    assert (was_built, again) == (True, False)
+    assert built.entries == stored.entries == 6
+    assert stored.as_of == built.as_of == datetime(2026, 2, 17, 6, 0)  # b.xlsx: 46070.25
+    for name in FRAMES:
+        assert getattr(stored, name).equals(getattr(built, name)), name
+    # Other SLAs are other figures: built again, not read.
+    other = replace(_bihar(), response_sla_hours={"cognizance": 1.0})
+    assert response_figures(engine, other)[1] is True
+
+
+def test_a_new_file_makes_the_stored_figures_stale(db_url, inbox, tmp_path):
+    engine = migrate(db_url)
+    run_inbox(engine, inbox, now=NOW)
+    response_figures(engine, _bihar())
+    more = tmp_path / "more"
+    (more / "registers").mkdir(parents=True)
+    (more / "registers" / "c.csv").write_text(
+        "Unit ID,Received at,Category\nBR-PAT-T002,2026-03-01 09:00,theft\n", encoding="utf-8"
+    )
+    run_inbox(engine, more, now=NOW)
+    figures, was_built = response_figures(engine, _bihar())
+    assert was_built and figures.entries == 7
+    with engine.connect() as conn:
+        versions = conn.execute(sa.select(derived_frames.c.data_version).distinct()).all()
+    assert len(versions) == 1  # only the newest figures are kept
+
+
+def test_etl_run_command_stores_the_figures_the_dashboard_reads(db_url, inbox, monkeypatch):
+    monkeypatch.setenv("SAMPARK_STATE", "bihar")
+    out = CliRunner().invoke(app, ["run", "--inbox", str(inbox), "--db", db_url, "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)["rows_loaded"] > 0
+    figures, was_built = response_figures(migrate(db_url), _bihar())
+    assert not was_built and figures.entries == 6

@@ -1,59 +1,44 @@
-"""Cached loaders for the Response page: the prepared entries once per data version and user
-scope, then each level's and each looked-at scope's figures as they are first asked for."""
+"""Cached loaders for the Response page: every unit's figures once per data version (stored by
+the ETL, or built here when none are stored), then the rows of the scope looked at."""
 
 from __future__ import annotations
 
 import polars as pl
 import streamlit as st
 
+from etl.derived import response_figures
 from sampark import queries
 from sampark.access import Scope
-from sampark.metrics.response_summary import (
-    LevelFigures,
-    ResponseBase,
-    ResponseSummary,
-    ScopeFigures,
-    level_figures,
-    response_base,
-    scope_figures,
-    shown_levels,
-    summary_of,
-)
+from sampark.metrics.response_snapshot import ResponseSnapshot, summary_from_snapshot
+from sampark.metrics.response_summary import ResponseSummary
 from sampark.settings import load_settings
 from ui.data import current_engine, database_url, engine, network, profile, user_scope, version
 
 
-# A resource, not data: st.cache_data would copy ~2M prepared rows on every hit, and the
-# frame is never changed in place.
+# A resource, not data: st.cache_data would copy every unit's figures on every hit, and the
+# frames are never changed in place.
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _base(url: str, data_version: str, state: str, scope: Scope) -> ResponseBase:
+def _snapshot(url: str, data_version: str, state: str) -> ResponseSnapshot:
     del data_version  # part of the cache key only
-    with engine(url).connect() as conn:
-        entries = queries.register_entries_frame(conn, scope)
-    return response_base(entries, network().units, profile(state))
+    snapshot, _built = response_figures(engine(url), profile(state))
+    return snapshot
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _level(url: str, data_version: str, state: str, scope: Scope, level: str) -> LevelFigures:
-    base = _base(url, data_version, state, scope)
-    return level_figures(base, network().units, profile(state), level)
+# Picking a scope's rows filters every breach of the state (~10^5 rows): once per scope.
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _summary(
+    url: str, data_version: str, state: str, root: str | None, scope_id: str | None
+) -> ResponseSummary:
+    units = network().units  # the user's units: their scope's and those above it
+    snapshot = _snapshot(url, data_version, state)
+    return summary_from_snapshot(snapshot, units, scope_id, root)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _scope(
-    url: str, data_version: str, state: str, scope: Scope, scope_id: str | None
-) -> ScopeFigures:
-    base = _base(url, data_version, state, scope)
-    return scope_figures(base, network().units, profile(state), scope_id)
-
-
-def summary(units: pl.DataFrame, scope_id: str | None) -> ResponseSummary:
-    """The Response page's figures for `scope_id` and its child level, each part computed once
-    per data version and user scope."""
-    url, data_version, state, scope = database_url(), version(), load_settings().state, user_scope()
-    base = _base(url, data_version, state, scope)
-    levels = [_level(url, data_version, state, scope, lv) for lv in shown_levels(units, scope_id)]
-    return summary_of(base, levels, _scope(url, data_version, state, scope, scope_id))
+def summary(scope_id: str | None) -> ResponseSummary:
+    """The Response page's figures for `scope_id` and its child level: rows picked from every
+    unit's figures, which are worked out once per data version (see etl/derived.py)."""
+    url, data_version, state = database_url(), version(), load_settings().state
+    return _summary(url, data_version, state, user_scope().root, scope_id)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -1,0 +1,62 @@
+"""Figures worked out from whole tables once per data version, and kept in the database.
+
+The ETL builds them at the end of a run; a dashboard that finds none for the current data
+(a database loaded by an older version, or another state profile chosen) builds and stores them
+itself, so every later first view — in any replica — reads them ready.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from etl import load
+from sampark import queries
+from sampark.access import STATE
+from sampark.metrics.response_snapshot import (
+    ResponseSnapshot,
+    profile_key,
+    response_snapshot,
+    snapshot_from_payloads,
+    snapshot_payloads,
+)
+from sampark.targets import Profile
+
+RESPONSE = "response"
+log = logging.getLogger(__name__)
+
+
+def _stored(conn: sa.Connection, version: str, profile: Profile) -> ResponseSnapshot | None:
+    parts = queries.stored_parts(conn, RESPONSE, version, profile_key(profile))
+    return snapshot_from_payloads(parts) if parts else None
+
+
+def response_figures(engine: sa.Engine, profile: Profile) -> tuple[ResponseSnapshot, bool]:
+    """The Response figures of the current data, and whether they were built just now (False:
+    read as stored). Built figures are stored unless the data changed while they were built."""
+    with engine.connect() as conn:
+        # The version is read before the entries: figures built while a file loads are
+        # labelled with the older version and so rebuilt by the next reader.
+        version = queries.data_version(conn)
+        stored = _stored(conn, version, profile)
+        if stored is not None:
+            return stored, False
+        snapshot = response_snapshot(
+            queries.register_entries_frame(conn, STATE), queries.units_frame(conn), profile
+        )
+    try:
+        with engine.begin() as conn:
+            load.store_derived(
+                conn,
+                RESPONSE,
+                snapshot_payloads(snapshot),
+                data_version=version,
+                inputs_key=profile_key(profile),
+                at=datetime.now(UTC).replace(tzinfo=None),
+            )
+    except sa.exc.IntegrityError:
+        # Another process stored the same figures first; theirs are as good as ours.
+        log.info("response figures stored by another process meanwhile")
+    return snapshot, True
