@@ -38,9 +38,40 @@ from sampark.schema import (
 _IN_CHUNK = 5000
 
 
+# Column types whose values the database driver returns as SQLAlchemy would, or (SQLite's
+# text times and 0/1 booleans) as polars converts a whole column at once.
+_DRIVER_TYPES = (sa.String, sa.Integer, sa.Boolean, sa.DateTime, sa.Date, sa.types.NullType)
+
+
 def _frame(conn: sa.Connection, stmt: sa.Select[Any], schema: dict[str, Any]) -> pl.DataFrame:
     result = conn.execute(stmt)
-    return pl.DataFrame(result.all(), schema=schema, orient="row")
+    kinds = [c.type for c in stmt.selected_columns]
+    if result.cursor is None or not all(isinstance(k, _DRIVER_TYPES) for k in kinds):
+        return pl.DataFrame(result.all(), schema=schema, orient="row")
+    # SQLAlchemy builds a Row per row and converts SQLite's values one at a time: ~40% of a
+    # large read. The driver's tuples, converted by polars a column at a time, give the same.
+    rows = result.cursor.fetchall()
+    result.close()
+    if conn.dialect.name != "sqlite":
+        return pl.DataFrame(rows, schema=schema, orient="row")
+    text_or_int = {
+        name: pl.String
+        if dtype in (pl.Datetime("us"), pl.Date)
+        else pl.Int64
+        if dtype == pl.Boolean
+        else dtype
+        for name, dtype in schema.items()
+    }
+    frame = pl.DataFrame(rows, schema=text_or_int, orient="row")
+    return frame.with_columns(
+        pl.col(name).str.to_datetime(_SQLITE_TS_FORMAT, time_unit="us", strict=True)
+        if dtype == pl.Datetime("us")
+        else pl.col(name).str.to_date("%Y-%m-%d", strict=True)
+        if dtype == pl.Date
+        else pl.col(name).cast(pl.Boolean)
+        for name, dtype in schema.items()
+        if dtype in (pl.Datetime("us"), pl.Date, pl.Boolean)
+    )
 
 
 def _chunks(values: Sequence[str]) -> Iterable[list[str]]:

@@ -9,10 +9,12 @@ import streamlit as st
 from etl.derived import response_figures
 from sampark import queries
 from sampark.access import Scope
+from sampark.i18n import t
 from sampark.metrics.response_snapshot import ResponseSnapshot, summary_from_snapshot
 from sampark.metrics.response_summary import ResponseSummary
 from sampark.settings import load_settings
 from ui.data import current_engine, database_url, engine, network, profile, user_scope, version
+from ui.filters import current_language
 
 
 # A resource, not data: st.cache_data would copy every unit's figures on every hit, and the
@@ -38,7 +40,9 @@ def summary(scope_id: str | None) -> ResponseSummary:
     """The Response page's figures for `scope_id` and its child level: rows picked from every
     unit's figures, which are worked out once per data version (see etl/derived.py)."""
     url, data_version, state = database_url(), version(), load_settings().state
-    return _summary(url, data_version, state, user_scope().root, scope_id)
+    # Shown only when the figures take long: when no stored ones match the data (see _snapshot).
+    with st.spinner(t("response_working_out", current_language())):
+        return _summary(url, data_version, state, user_scope().root, scope_id)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -18,6 +18,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No register entries loaded for this scope yet.",
         "hi": "इस क्षेत्र के लिए अभी कोई रजिस्टर प्रविष्टि लोड नहीं हुई है।",
     },
+    "response_working_out": {
+        "en": "Working out the response figures of every unit for the newly loaded data (once; every later view reads them ready)…",
+        "hi": "नए लोड हुए डेटा के लिए हर इकाई के प्रतिक्रिया आँकड़े निकाले जा रहे हैं (केवल एक बार; आगे हर बार ये तैयार मिलेंगे)…",
+    },
     "resp_stage_received": {"en": "Received", "hi": "प्राप्ति"},
     "resp_stage_cognizance": {"en": "Cognizance", "hi": "संज्ञान"},
     "resp_stage_fir": {"en": "FIR", "hi": "प्राथमिकी"},
