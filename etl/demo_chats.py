@@ -27,6 +27,20 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from etl.demo_chat_texts import (
+    ANYTIME,
+    MORNING,
+    NIGHT,
+    NOTICES_EN,
+    NOTICES_HI,
+    PHRASES,
+    PUBLIC_EN,
+    PUBLIC_HI,
+    REPLIES_EN,
+    REPLIES_HI,
+    subjects_text,
+)
+
 START = date(2026, 8, 1)
 ROSTER_DATE = date(2026, 11, 1)
 DAYS = (ROSTER_DATE - START).days
@@ -41,7 +55,6 @@ _ZIP_TIME = (2026, 11, 1, 9, 0, 0)
 
 LRM = "\u200e"
 NNBSP = "\u202f"
-_LQ, _RQ = "\u201c", "\u201d"  # iOS quotes the group name with curly quotes
 
 # Message volume relative to the number of members, by group kind.
 _KIND_RATE = {
@@ -64,137 +77,6 @@ _BUSY_DAYS = {date(2026, 8, 15): 2.5, date(2026, 8, 28): 1.5} | {
     for d in range(17, 22)  # Durga Puja
 }
 
-# ---------------------------------------------------------------- phrases
-
-ENCRYPTED_ANDROID = (
-    "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp,"
-    " can read or listen to them. Tap to learn more."
-)
-ENCRYPTED_IOS = (
-    "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp,"
-    " can read or listen to them."
-)
-ENCRYPTED_HI = "संदेश और कॉल एंड-टू-एंड एन्क्रिप्टेड हैं।"
-MEDIA_ANDROID = "<Media omitted>"
-MEDIA_HI = "<मीडिया के बिना>"
-MEDIA_IOS = ("image omitted", "image omitted", "image omitted", "video omitted", "sticker omitted")
-DELETED_ANDROID = "This message was deleted"
-DELETED_IOS = "This message was deleted."
-DELETED_HI = "यह संदेश हटा दिया गया"
-
-# Police notices, by language; {place} and {place_hi} are the group's unit.
-_NOTICES_EN = (
-    "Traffic advisory: due to the Durga Puja procession, vehicles will be diverted from {place}"
-    " Chowk to Station Road from 4 pm to 10 pm today. Kindly cooperate.",
-    "*Traffic diversion*\nMain road near {place} market closed for repair work tomorrow 8 am to"
-    " 2 pm.\nPlease use the bypass road.",
-    "Missing person appeal: boy aged 12 years, blue shirt, missing from {place} since yesterday"
-    " evening. If seen, inform {place} Thana or dial 112.",
-    "Beware of cyber fraud! Police never ask for OTP or bank details on call. Report fraud on 1930"
-    " or cybercrime.gov.in",
-    "Do not click unknown links about KYC update or electricity bill disconnection.\nSuch messages"
-    " are fraud. Call 1930 at once if money is debited.",
-    "Chhath Puja arrangements: barricading and lighting at all ghats in {place}.\nVolunteers please"
-    " report at the thana at 3 pm.",
-    "Peace committee meeting at {place} Thana on Sunday 11 am regarding Durga Puja and Diwali.\nAll"
-    " members are requested to attend.",
-    "Dial 112 for any emergency. Police will reach you.",
-    "Liquor is banned in Bihar. Give information about illegal liquor sale to the SHO, your name"
-    " will be kept secret.",
-    "Night patrolling increased in {place} market area during festival season.",
-)
-_NOTICES_HI = (
-    "यातायात सूचना: दुर्गा पूजा विसर्जन जुलूस के कारण आज शाम 4 बजे से {place_hi} चौक से स्टेशन रोड"
-    " की ओर वाहनों का मार्ग परिवर्तित रहेगा।",
-    "गुमशुदा की तलाश:\nनाम - सोनू कुमार, उम्र 14 वर्ष\nकल शाम से {place_hi} से लापता। सूचना मिलने पर"
-    " थाना या 112 पर संपर्क करें।",
-    "साइबर ठगी से सावधान! कोई भी बैंक अधिकारी फोन पर OTP नहीं मांगता। ठगी होने पर तुरंत 1930 पर कॉल करें।",
-    "छठ महापर्व को लेकर सभी घाटों पर पुलिस बल की तैनाती की गई है।\nश्रद्धालु प्रशासन का सहयोग करें।",
-    "दीपावली पर पटाखे की दुकानें केवल चिन्हित स्थान पर ही लगेंगी। बिना लाइसेंस बिक्री पर कार्रवाई होगी।",
-    "शांति समिति की बैठक रविवार को सुबह 11 बजे {place_hi} थाना परिसर में होगी। सभी सदस्य उपस्थित रहें।",
-    "शराब की अवैध बिक्री की सूचना थानाध्यक्ष को दें, सूचना देने वाले का नाम गुप्त रखा जाएगा।",
-    "किसी भी आपात स्थिति में 112 डायल करें।",
-)
-_REPLIES_EN = (
-    "Noted. Patrol team sent.",
-    "Please come to the thana with a written application.",
-    "Team is on the way.",
-    "Thank you for the information. Action will be taken.",
-    "Yes, this is fraud. Do not share OTP. Call 1930.",
-    "Jam cleared. Thanks for informing.",
-    "Please share your number, our officer will call you.",
-    "Ok",
-)
-_REPLIES_HI = (
-    "संज्ञान में लिया गया है, टीम भेजी जा रही है।",
-    "कृपया थाने पर आकर आवेदन दें।",
-    "सूचना के लिए धन्यवाद, कार्रवाई की जाएगी।",
-    "जी हाँ, यह फ्रॉड है। OTP किसी को न बताएं।",
-    "जाम हटा दिया गया है।",
-    "गश्ती दल को निर्देशित किया गया है।",
-)
-_PUBLIC_EN = (
-    "Road blocked near market since morning, please send someone",
-    "Sir, street light not working near {place} school, chain snatching risk in the evening",
-    "Sir my mobile was stolen at {place} bus stand today. What to do?",
-    "Received a call asking for OTP in the name of the bank. Is this fraud?",
-    "Loud DJ playing after 11 pm near {place} chowk, please look into it",
-    "Sir truck parked on the road near the bridge, jam since 1 hour",
-    "Bike stolen from outside my shop in {place} market.\nHero Splendor, black colour.\nPlease help"
-    " sir",
-    "Thank you sir 🙏",
-    "Ok sir",
-    "Very good work by {place} police 👏",
-    "Sir kal meeting kitne baje hai?",
-    "Sir {place} mor pe jam laga hai",
-    "Sir FIR online kaise darj kare?",
-)
-_PUBLIC_HI = (
-    "चोरी की शिकायत: मेरी दुकान का ताला तोड़कर चोरी हुई है सर, कृपया मदद करें",
-    "सर {place_hi} बाजार के पास सड़क जाम है",
-    "सर रात में गश्ती बढ़ाई जाए, मोहल्ले में संदिग्ध लोग घूम रहे हैं",
-    "मेरे खाते से 20 हजार रुपये कट गए, किसी ने लिंक भेजा था\nकृपया मदद करें",
-    "सर गाँव में शराब बिक रही है, कार्रवाई करें",
-    "बिजली विभाग के नाम से फ़ोन आया था, क्या यह फ्रॉड है?",
-    "धन्यवाद सर",
-    "जी सर",
-    "बहुत अच्छा काम सर 👍",
-)
-# Noise: greetings by time of day, chain forwards, emoji only.
-_MORNING = (
-    "Good morning 🌹",
-    "Good morning",
-    "Good Morning all 🙏",
-    "सुप्रभात",
-    "सुप्रभात 🌞🙏",
-    "शुभ प्रभात",
-    "Suprabhat sir",
-    "जय श्री राम",
-    "Jai Shri Ram 🚩",
-    "राधे राधे",
-)
-_NIGHT = ("Good night", "Good night 🌙", "शुभ रात्रि", "शुभ रात्रि 🙏", "Gn all")
-_ANYTIME = (
-    "जय श्री राम",
-    "जय हिंद 🇮🇳",
-    "🙏",
-    "🙏🙏🙏",
-    "👍",
-    "🌹🌹🌹",
-    "👌👌",
-    "😂😂",
-    "🇮🇳🇮🇳",
-    "Happy Dussehra to all 🙏",
-    "*Forwarded as received*\nसभी भाइयों से निवेदन है कि यह संदेश कम से कम 10 ग्रुप में भेजें।\nभेजने"
-    " वाले का कल्याण होगा 🙏",
-    "Forwarded many times\nVery important!! From tomorrow all WhatsApp calls will be recorded. Do"
-    " not send any political message.\nShare with all groups.",
-    "*Forwarded*\n🌺 जीवन में सफल होना है तो सुबह जल्दी उठें, माता-पिता की सेवा करें 🌺\nसुप्रभात 🙏",
-    "Forward this message to all your contacts. Government is giving free recharge of Rs 239 for"
-    " 3 months. Click: bit.ly/free-recharge-2026",
-    "Forwarded many times\nआज रात 12 बजे से 3 बजे तक मोबाइल बंद रखें, अंतरिक्ष से खतरनाक किरणें"
-    " आएंगी।\nसभी को बताएं।",
-)
 _MEDIA_SHARE = 0.09
 _DELETED_SHARE = 0.01
 _NOISE_SHARE = 0.27
@@ -238,79 +120,6 @@ class Group(Protocol):
 
     @property
     def members(self) -> Sequence[Member]: ...
-
-
-@dataclass(frozen=True)
-class _Phrases:
-    """System lines and markers of one layout; None where the layout writes no such line."""
-
-    encrypted: str
-    media: tuple[str, ...]
-    deleted: str
-    created: str | None  # {actor} {name}
-    added: str  # {actor} {subjects}
-    added_max: int  # most subjects in one "added" line
-    joined: str  # {subject}
-    left: str
-    removed: str  # {actor} {subject}
-    subject: str | None  # {actor} {old} {new}
-    icon: str | None
-    and_word: str
-
-
-_EN = _Phrases(
-    encrypted=ENCRYPTED_ANDROID,
-    media=(MEDIA_ANDROID,),
-    deleted=DELETED_ANDROID,
-    created='{actor} created group "{name}"',
-    added="{actor} added {subjects}",
-    added_max=6,
-    joined="{subject} joined using this group's invite link",
-    left="{subject} left",
-    removed="{actor} removed {subject}",
-    subject='{actor} changed the subject from "{old}" to "{new}"',
-    icon="{actor} changed this group's icon",
-    and_word="and",
-)
-_PHRASES = {
-    "android": _EN,
-    "android24": _EN,
-    "ios": _Phrases(
-        encrypted=ENCRYPTED_IOS,
-        media=MEDIA_IOS,
-        deleted=DELETED_IOS,
-        created="{actor} created group " + _LQ + "{name}" + _RQ,
-        added=_EN.added,
-        added_max=6,
-        joined=_EN.joined,
-        left=_EN.left,
-        removed=_EN.removed,
-        subject=f"{{actor}} changed the subject from {_LQ}{{old}}{_RQ} to {_LQ}{{new}}{_RQ}",
-        icon=_EN.icon,
-        and_word="and",
-    ),
-    # Hindi phone locale: only the phrasings of the corpus sample (no created/subject/icon lines).
-    "android_hi": _Phrases(
-        encrypted=ENCRYPTED_HI,
-        media=(MEDIA_HI,),
-        deleted=DELETED_HI,
-        created=None,
-        added="{actor} ने {subjects} को जोड़ा",
-        added_max=2,
-        joined="{subject} इस ग्रुप के इनवाइट लिंक से जुड़े",
-        left="{subject} ने ग्रुप छोड़ दिया",
-        removed="{actor} ने {subject} को हटाया",
-        subject=None,
-        icon=None,
-        and_word="और",
-    ),
-}
-
-
-def _subjects(names: Sequence[str], and_word: str) -> str:
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} {and_word} {names[-1]}"
 
 
 # ---------------------------------------------------------------- time stamps
@@ -371,7 +180,7 @@ class _Chat:
     ) -> None:
         self.rng = rng
         self.fmt = fmt
-        self.ph = _PHRASES[fmt]
+        self.ph = PHRASES[fmt]
         self.name = name
         self.place = place
         self.group_name = group_name  # iOS attributes system lines to the group's current name
@@ -542,7 +351,7 @@ class _Writer:
         dormant: bool,
     ) -> _Chat:
         rng = self.rng
-        ph = _PHRASES[fmt]
+        ph = PHRASES[fmt]
         in_window = g.created_on > START
         if in_window:
             t0 = (g.created_on - START).days * 86400 + rng.randrange(9 * 3600, 19 * 3600)
@@ -577,7 +386,7 @@ class _Writer:
             batch = added[i : i + size]
             for p in batch:
                 p.join = batch[0].join
-            subjects = _subjects([p.shown for p in batch], ph.and_word)
+            subjects = subjects_text([p.shown for p in batch], ph.and_word)
             c.system(batch[0].join, 0, ph.added.format(actor=admin.shown, subjects=subjects))
             i += size
         for p in cast:
@@ -604,9 +413,9 @@ class _Writer:
                 p.posts = rng.randint(1, 4)
             else:
                 p.posts = int(n_target * p.weight / total + rng.random())
-        notices = (_pool(_NOTICES_EN, place), _pool(_NOTICES_HI, place))
-        replies = (_pool(_REPLIES_EN, place), _pool(_REPLIES_HI, place))
-        public = (_pool(_PUBLIC_EN, place), _pool(_PUBLIC_HI, place))
+        notices = (_pool(NOTICES_EN, place), _pool(NOTICES_HI, place))
+        replies = (_pool(REPLIES_EN, place), _pool(REPLIES_HI, place))
+        public = (_pool(PUBLIC_EN, place), _pool(PUBLIC_HI, place))
         hindi = rng.uniform(0.3, 0.7)
         media, deleted = ph.media, ph.deleted
         rand, choice = rng.random, rng.choice
@@ -630,7 +439,7 @@ class _Writer:
                     c.post(ts, author, deleted, marker=True)
                 elif r < noise_cut:
                     sod = ts % 86400
-                    pool = _MORNING if sod < 39600 else _NIGHT if sod >= 72000 else _ANYTIME
+                    pool = MORNING if sod < 39600 else NIGHT if sod >= 72000 else ANYTIME
                     c.post(ts, author, choice(pool))
                 else:
                     texts = own[0] if r < 0.6 else own[1]
