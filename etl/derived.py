@@ -16,6 +16,7 @@ from etl import load
 from sampark import queries
 from sampark.access import STATE
 from sampark.metrics.response_snapshot import (
+    SNAPSHOT_KIND,
     ResponseSnapshot,
     profile_key,
     response_snapshot,
@@ -24,12 +25,11 @@ from sampark.metrics.response_snapshot import (
 )
 from sampark.targets import Profile
 
-RESPONSE = "response"
 log = logging.getLogger(__name__)
 
 
 def _stored(conn: sa.Connection, version: str, profile: Profile) -> ResponseSnapshot | None:
-    parts = queries.stored_parts(conn, RESPONSE, version, profile_key(profile))
+    parts = queries.stored_parts(conn, SNAPSHOT_KIND, version, profile_key(profile))
     return snapshot_from_payloads(parts) if parts else None
 
 
@@ -50,7 +50,7 @@ def response_figures(engine: sa.Engine, profile: Profile) -> tuple[ResponseSnaps
         with engine.begin() as conn:
             load.store_derived(
                 conn,
-                RESPONSE,
+                SNAPSHOT_KIND,
                 snapshot_payloads(snapshot),
                 data_version=version,
                 inputs_key=profile_key(profile),

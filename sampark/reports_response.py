@@ -9,6 +9,11 @@ from sampark import queries
 from sampark.access import STATE
 from sampark.metrics.alerts import alerts_by_level
 from sampark.metrics.response import response_by_level
+from sampark.metrics.response_snapshot import (
+    SNAPSHOT_KIND,
+    profile_key,
+    snapshot_from_payloads,
+)
 from sampark.targets import Profile
 
 
@@ -18,4 +23,12 @@ def response_report(conn: sa.Connection, kind: str, profile: Profile, level: str
     units = queries.network(conn, STATE).units
     if kind == "alerts":
         return alerts_by_level(queries.alerts_frame(conn, STATE), units, level)
+    # The figures the ETL stored for this data are the page's own; without them, the same
+    # function over the entries.
+    version = queries.data_version(conn)
+    parts = queries.stored_parts(conn, SNAPSHOT_KIND, version, profile_key(profile))
+    stored = snapshot_from_payloads(parts) if parts else None
+    if stored is not None:
+        rows = stored.by_unit.filter(pl.col("level") == level).drop("level")
+        return rows.join(units.select("unit_id"), on="unit_id", how="semi")
     return response_by_level(queries.register_entries_frame(conn, STATE), units, profile, level)

@@ -17,8 +17,11 @@ from typer.testing import CliRunner
 from etl.__main__ import app
 from etl.derived import response_figures
 from etl.pipeline import run_inbox
+from sampark import queries
 from sampark.db import migrate
-from sampark.metrics.response_snapshot import FRAMES
+from sampark.metrics.coverage import LEVELS
+from sampark.metrics.response_snapshot import FRAMES, SNAPSHOT_KIND, profile_key
+from sampark.reports_response import response_report
 from sampark.schema import derived_frames, register_entries
 from sampark.settings import load_settings
 from sampark.targets import Profile, load_profile
@@ -225,3 +228,17 @@ def test_etl_run_command_stores_the_figures_the_dashboard_reads(db_url, inbox, m
     assert json.loads(out.stdout)["rows_loaded"] > 0
     figures, was_built = response_figures(migrate(db_url), _bihar())
     assert not was_built and figures.entries == 6
+
+
+def test_report_reads_the_stored_figures_and_prints_what_it_computed_before(db_url, inbox):
+    engine = migrate(db_url)
+    run_inbox(engine, inbox, now=NOW)
+    with engine.connect() as conn:
+        computed = {lv: response_report(conn, "response", _bihar(), lv) for lv in LEVELS}
+    response_figures(engine, _bihar())
+    with engine.connect() as conn:
+        assert queries.stored_parts(
+            conn, SNAPSHOT_KIND, queries.data_version(conn), profile_key(_bihar())
+        )
+        for level, before in computed.items():
+            assert response_report(conn, "response", _bihar(), level).equals(before), level

@@ -34,6 +34,9 @@ from sampark.metrics.response_summary import (
 )
 from sampark.targets import Profile
 
+SNAPSHOT_KIND = "response"
+"""The `kind` of the stored parts in `derived_frames`."""
+
 SNAPSHOT_FORMAT = 1
 """Raised whenever the frames' columns change, so stored snapshots of an older shape are
 rebuilt rather than misread."""
