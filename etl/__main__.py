@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from etl.derived import response_figures
+from etl.derived import refresh_response_figures
 from etl.pipeline import FileResult, RunResult, run_inbox
 from sampark.db import migrate
 from sampark.settings import load_settings
@@ -56,7 +56,7 @@ def _refresh_figures(engine: sa.Engine, targets_dir: Path, state: str, *, quiet:
         err.print(f"[yellow]figures not worked out: {exc}")
         return
     with err.status("working out the Response figures…") if not quiet else nullcontext():
-        response_figures(engine, profile)
+        refresh_response_figures(engine, profile)
 
 
 @app.command()

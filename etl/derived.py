@@ -16,6 +16,7 @@ from etl import load
 from sampark import queries
 from sampark.access import STATE
 from sampark.metrics.response_snapshot import (
+    PARTS,
     SNAPSHOT_KIND,
     ResponseSnapshot,
     profile_key,
@@ -60,3 +61,16 @@ def response_figures(engine: sa.Engine, profile: Profile) -> tuple[ResponseSnaps
         # Another process stored the same figures first; theirs are as good as ours.
         log.info("response figures stored by another process meanwhile")
     return snapshot, True
+
+
+def refresh_response_figures(engine: sa.Engine, profile: Profile) -> bool:
+    """Work out and store the Response figures unless those of the current data are stored;
+    whether they were worked out. Checks the stored parts' names only, so an ETL run that
+    loads nothing stays quick."""
+    with engine.connect() as conn:
+        names = queries.stored_part_names(
+            conn, SNAPSHOT_KIND, queries.data_version(conn), profile_key(profile)
+        )
+    if names == PARTS:
+        return False
+    return response_figures(engine, profile)[1]

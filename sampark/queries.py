@@ -212,6 +212,19 @@ def stored_parts(
     return {part: bytes(payload) for part, payload in rows}
 
 
+def stored_part_names(
+    conn: sa.Connection, kind: str, data_version: str, inputs_key: str
+) -> frozenset[str]:
+    """The names of the parts `stored_parts` would return, without reading them."""
+    t = derived_frames
+    rows = conn.execute(
+        sa.select(t.c.part).where(
+            t.c.kind == kind, t.c.data_version == data_version, t.c.inputs_key == inputs_key
+        )
+    )
+    return frozenset(rows.scalars())
+
+
 def units_frame(conn: sa.Connection) -> pl.DataFrame:
     """Every unit of the state: unit_id, kind, name, name_hi, parent_id."""
     return _frame(

@@ -15,7 +15,7 @@ import xlsxwriter
 from typer.testing import CliRunner
 
 from etl.__main__ import app
-from etl.derived import response_figures
+from etl.derived import refresh_response_figures, response_figures
 from etl.pipeline import run_inbox
 from sampark import queries
 from sampark.db import migrate
@@ -242,3 +242,11 @@ def test_report_reads_the_stored_figures_and_prints_what_it_computed_before(db_u
         )
         for level, before in computed.items():
             assert response_report(conn, "response", _bihar(), level).equals(before), level
+
+
+def test_refresh_works_figures_out_only_when_the_data_has_none(db_url, inbox):
+    engine = migrate(db_url)
+    run_inbox(engine, inbox, now=NOW)
+    assert refresh_response_figures(engine, _bihar()) is True
+    assert refresh_response_figures(engine, _bihar()) is False
+    assert response_figures(engine, _bihar())[1] is False

@@ -64,6 +64,8 @@ class ResponseSnapshot:
 FRAMES: tuple[str, ...] = tuple(
     f.name for f in fields(ResponseSnapshot) if f.name not in ("as_of", "entries")
 )
+PARTS: frozenset[str] = frozenset({"meta", *FRAMES})
+"""What is stored: the frames, and `meta` (as_of, entries)."""
 
 
 def profile_key(profile: Profile) -> str:
@@ -169,7 +171,7 @@ def snapshot_payloads(snapshot: ResponseSnapshot) -> dict[str, bytes]:
 
 def snapshot_from_payloads(payloads: dict[str, bytes]) -> ResponseSnapshot | None:
     """The snapshot `snapshot_payloads` wrote; None when a part is missing."""
-    if set(payloads) != {"meta", *FRAMES}:
+    if set(payloads) != PARTS:
         return None
     frames = {name: pl.read_ipc(io.BytesIO(data)) for name, data in payloads.items()}
     meta = frames.pop("meta").row(0, named=True)
