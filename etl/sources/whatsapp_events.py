@@ -297,12 +297,31 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
         .with_columns(odd.alias("_odd"))
         .collect()
     )
+    return _plain(split, p, _with_more(msg))
+
+
+def plain_messages_cut(entries: pl.DataFrame, phrases: Phrases) -> Plain:
+    """`plain_messages` for entries the compiled core has already cut: ts, line, rest, more,
+    author, _msg, text (the message with its continuation lines) and _cheap (the tests of
+    `plain_messages` that need no regex: no ": ", marks, curly quotes, outer spaces)."""
+    p = _plain_patterns(phrases)
+    odd = (
+        pl.col("_cheap")
+        | pl.col("rest").str.contains(p.events)
+        | pl.col("_msg").str.contains(p.notice)
+    ).fill_null(True)
+    return _plain(entries.with_columns(odd.alias("_odd")), p, pl.col("text"))
+
+
+def _plain(split: pl.DataFrame, p: _PlainPatterns, text: pl.Expr) -> Plain:
+    """The messages of split entries (with author, _msg, _odd) and the odd ones set aside."""
+    msg = pl.col("_msg")
     # `classify` fills in the odd rows; their text is left out meanwhile, so that a file full
     # of them does not hold it twice.
     messages = split.select(
         "ts",
         "author",
-        pl.when(pl.col("_odd")).then(None).otherwise(_with_more(msg)).alias("text"),
+        pl.when(pl.col("_odd")).then(None).otherwise(text).alias("text"),
         pl.when(msg.str.contains(p.deleted))
         .then(pl.lit("deleted"))
         .when(pl.lit(_is_media(split.get_column("_msg"), p)))
