@@ -89,7 +89,9 @@ def _body(rng: random.Random, head: str) -> str:
     if roll < 0.05:
         return "<Media omitted>"
     if roll < 0.08:
-        return rng.choice(["This message was deleted", "यह संदेश हटा दिया गया", "IMG-1.jpg (file attached)"])
+        return rng.choice(
+            ["This message was deleted", "यह संदेश हटा दिया गया", "IMG-1.jpg (file attached)"]
+        )
     if roll < 0.11:
         return f"“{words}” it’s {words}"
     if roll < 0.13:
@@ -134,7 +136,9 @@ def generated(seed: int) -> bytes:
         if roll < 0.07:
             lines.append(f"{head}{_system(rng, hindi)}")
         elif roll < 0.09 and layout == "ios":
-            lines.append(f"{LRM}{head}{group}: {LRM}{rng.choice([_system(rng, hindi), 'new thing'])}")
+            lines.append(
+                f"{LRM}{head}{group}: {LRM}{rng.choice([_system(rng, hindi), 'new thing'])}"
+            )
         elif roll < 0.10:
             lines.append(f"{head}{rng.choice(NAMES)}:")
         elif roll < 0.11:
@@ -142,7 +146,9 @@ def generated(seed: int) -> bytes:
         else:
             lines.append(f"{head}{rng.choice(NAMES)}: {_body(rng, head)}")
         for _ in range(rng.choice([0, 0, 0, 1, 1, 2, 4])):
-            lines.append(rng.choice(["", "more text", "  indented", "१२/०३/२३, 10:00 - x", "12:00 ok"]))
+            lines.append(
+                rng.choice(["", "more text", "  indented", "१२/०३/२३, 10:00 - x", "12:00 ok"])
+            )
     text = "\n".join(lines) + rng.choice(["\n", "", "\n\n"])
     crlf = rng.random() < 0.2
     if crlf:
@@ -164,7 +170,9 @@ def write_cases(folder: Path, count: int, demo: Path | None) -> None:
     cases = folder / "cases"
     cases.mkdir(parents=True, exist_ok=True)
     for seed in range(count):
-        (cases / f"gen{seed:03d} - WhatsApp Chat with PS Case {seed}.txt").write_bytes(generated(seed))
+        (cases / f"gen{seed:03d} - WhatsApp Chat with PS Case {seed}.txt").write_bytes(
+            generated(seed)
+        )
     if CORPUS.is_dir():
         for path in sorted(CORPUS.rglob("*")):
             if path.suffix in (".txt", ".zip"):
@@ -191,7 +199,13 @@ def _outcome(path: Path, block: int, engine: str | None) -> dict[str, Any]:
         return {"error": f"{type(err).__name__}: {err}"}
     return {
         "frames": {name: getattr(got, name) for name in ("messages", "events", "rejects")},
-        "flags": [got.day_first, got.date_order_decided, got.date_order_evidence, got.layout, got.chat_name],
+        "flags": [
+            got.day_first,
+            got.date_order_decided,
+            got.date_order_evidence,
+            got.layout,
+            got.chat_name,
+        ],
     }
 
 
@@ -225,7 +239,9 @@ def compare(folder: Path, engine: str) -> int:
             try:
                 assert got == want, f"{got} != {want}"
                 for name, frame in frames.items():
-                    assert_frame_equal(frame, pl.read_ipc((expected / f"{key}.{name}.ipc").read_bytes()))
+                    assert_frame_equal(
+                        frame, pl.read_ipc((expected / f"{key}.{name}.ipc").read_bytes())
+                    )
             except AssertionError as err:
                 bad += 1
                 print(f"DIFFERS {key}: {str(err)[:500]}", flush=True)

@@ -11,7 +11,7 @@ from typing import Protocol
 import polars as pl
 
 from etl.sources import whatsapp_native as native
-from etl.sources.whatsapp_events import Phrases, Plain, plain_messages, plain_messages_cut
+from etl.sources.whatsapp_events import Phrases, Plain, load_phrases, plain_messages
 from etl.sources.whatsapp_headers import _HEAD, BlockDates, Shape, block_dates, timestamp
 from etl.sources.whatsapp_stream import Cursor, entries_of, header_rejects, lines_of, settle
 
@@ -94,7 +94,7 @@ def prepared_native(
     count_back: bool,
 ) -> Block:
     """`prepared_bytes` by the compiled core."""
-    scan, clean = native.scanned(data, first_line, shape)
+    scan, clean = native.scanned(data, first_line, shape, load_phrases())
     shaped = scan.count(native.SHAPE)
     replaced = scan.selected(native.FFFD)
     return Block(
@@ -161,6 +161,6 @@ class NativeSettler:
     ) -> tuple[pl.DataFrame, Plain] | None:
         assert block.scan is not None
         done = self.window.settled(block.scan, day_first=day_first, eof=block.eof)
-        if done is None or not (done.entries.height or done.rejects.height):
+        if done is None:
             return None
-        return done.rejects, plain_messages_cut(done.entries, phrases)
+        return done.rejects, done.plain

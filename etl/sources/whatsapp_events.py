@@ -297,31 +297,12 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
         .with_columns(odd.alias("_odd"))
         .collect()
     )
-    return _plain(split, p, _with_more(msg))
-
-
-def plain_messages_cut(entries: pl.DataFrame, phrases: Phrases) -> Plain:
-    """`plain_messages` for entries the compiled core has already cut: ts, line, rest, more,
-    author, _msg, text (the message with its continuation lines) and _cheap (the tests of
-    `plain_messages` that need no regex: no ": ", marks, curly quotes, outer spaces)."""
-    p = _plain_patterns(phrases)
-    odd = (
-        pl.col("_cheap")
-        | pl.col("rest").str.contains(p.events)
-        | pl.col("_msg").str.contains(p.notice)
-    ).fill_null(True)
-    return _plain(entries.with_columns(odd.alias("_odd")), p, pl.col("text"))
-
-
-def _plain(split: pl.DataFrame, p: _PlainPatterns, text: pl.Expr) -> Plain:
-    """The messages of split entries (with author, _msg, _odd) and the odd ones set aside."""
-    msg = pl.col("_msg")
     # `classify` fills in the odd rows; their text is left out meanwhile, so that a file full
     # of them does not hold it twice.
     messages = split.select(
         "ts",
         "author",
-        pl.when(pl.col("_odd")).then(None).otherwise(text).alias("text"),
+        pl.when(pl.col("_odd")).then(None).otherwise(_with_more(msg)).alias("text"),
         pl.when(msg.str.contains(p.deleted))
         .then(pl.lit("deleted"))
         .when(pl.lit(_is_media(split.get_column("_msg"), p)))
@@ -334,6 +315,22 @@ def _plain(split: pl.DataFrame, p: _PlainPatterns, text: pl.Expr) -> Plain:
         messages=messages,
         odd=split.filter(pl.col("_odd")).select("ts", "line", _copied("rest"), _copied("more")),
         odd_at=split.get_column("_odd").arg_true(),
+    )
+
+
+def phrase_flags(
+    rest: pl.Series, msg: pl.Series, phrases: Phrases
+) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """The regex tests of `plain_messages` on header lines cut elsewhere (the compiled core):
+    whether the entry needs the phrase tables (a system phrase over the whole text, an
+    encryption notice as the message), is a media placeholder, is a deleted one. Nulls (no
+    header, no author) are False: those lines are settled by other tests."""
+    p = _plain_patterns(phrases)
+    odd = rest.str.contains(p.events) | msg.str.contains(p.notice)
+    return (
+        odd.fill_null(False),
+        _is_media(msg, p).fill_null(False),
+        msg.str.contains(p.deleted).fill_null(False),
     )
 
 

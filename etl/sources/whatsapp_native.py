@@ -21,6 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
+from etl.sources.whatsapp_events import Phrases, Plain, phrase_flags
 from etl.sources.whatsapp_headers import BlockDates, Shape
 from etl.sources.whatsapp_stream import REJECT_SCHEMA, embedded_rejects, reject_reasons
 
@@ -79,8 +80,8 @@ class _OutC(ctypes.Structure):
         ("odd", _P),
         ("author", _ViewsC),
         ("text", _ViewsC),
+        ("kind", _ViewsC),
         ("rest", _ViewsC),
-        ("msg", _ViewsC),
         ("more", _ViewsC),
         ("n_rej", _I64),
         ("rej_line", _P),
@@ -128,6 +129,8 @@ def _library() -> ctypes.CDLL | None:
     lib.wa_scan_select.argtypes = [_P, ctypes.c_uint8, _P, _P, _P, _I64]
     lib.wa_scan_select.restype = _I64
     lib.wa_block_dates.argtypes = [_P, ctypes.c_int32, _P]
+    lib.wa_scan_views.argtypes = [_P, _P, _P]
+    lib.wa_scan_mark.argtypes = [_P, _P, ctypes.c_int32]
     lib.wa_settle.argtypes = [_P, ctypes.c_int32, ctypes.c_int32, _P, ctypes.c_int32, _P]
     lib.wa_out_free.argtypes = [_P]
     lib.wa_free.argtypes = [_P]
@@ -183,7 +186,7 @@ def _int_column(holder: ctypes.Structure, name: str, n: int, dtype: object) -> p
     import pyarrow as pa
 
     data = _taken(holder, name, 8 * n if n else 8)
-    return pl.from_arrow(pa.Array.from_buffers(dtype, n, [None, data]))  # type: ignore[arg-type,return-value]
+    return pl.from_arrow(pa.Array.from_buffers(dtype, n, [None, data]))  # type: ignore[return-value]
 
 
 def _str_column(views: _ViewsC, n: int, data: list[object]) -> pl.Series:
@@ -199,7 +202,9 @@ def _str_column(views: _ViewsC, n: int, data: list[object]) -> pl.Series:
 class Scan:
     """One block scanned by the C code: its lines, headers and flags (owns the C arrays)."""
 
-    def __init__(self, data: bytes, first_line: int, shape: Shape, *, want_fffd: bool) -> None:
+    def __init__(
+        self, data: bytes, first_line: int, shape: Shape, phrases: Phrases, *, want_fffd: bool
+    ) -> None:
         lib = _lib()
         self.data, self.first_line, self.shape = data, first_line, shape
         self._shape = _shape_c(shape)
@@ -215,6 +220,7 @@ class Scan:
         self.lines = int(lib.wa_scan_lines(self.handle))
         if lib.wa_scan_count(self.handle, UNSURE):
             self._settle_unsure()
+        self._mark_phrases(phrases)
 
     def __del__(self) -> None:
         handle = getattr(self, "handle", None)
@@ -253,6 +259,26 @@ class Scan:
                 self.handle, k, ctypes.byref(self._shape), bool(is_shape), numbers, head_len
             )
 
+    def _mark_phrases(self, phrases: Phrases) -> None:
+        """The phrase-table tests of `plain_messages` that need a regex, run here on every
+        header line so that the main thread gets each entry's kind from the C code."""
+        if not self.count(SHAPE):
+            return
+        rest, msg = _ViewsC(), _ViewsC()
+        code = _lib().wa_scan_views(self.handle, ctypes.byref(rest), ctypes.byref(msg))
+        if code != OK:
+            _lib().wa_free(rest.views), _lib().wa_free(rest.valid)
+            _lib().wa_free(msg.views), _lib().wa_free(msg.valid)
+            raise NativeFailed(f"views failed with code {code}")
+        data = [pa_buffer(self.data)]
+        flags = phrase_flags(
+            _str_column(rest, self.lines, data), _str_column(msg, self.lines, data), phrases
+        )
+        for what, values in enumerate(flags):
+            array = values.cast(pl.UInt8).to_arrow()
+            address = array.buffers()[1].address + array.offset
+            _lib().wa_scan_mark(self.handle, address, what)
+
     def dates(
         self, *, whole_file: bool, day_first: bool | None, count_back: bool
     ) -> BlockDates | None:
@@ -284,10 +310,10 @@ class Scan:
 
 @dataclass
 class Settled:
-    """One settled window: its entries (ts, line, rest, more, author, _msg, text, _cheap)
-    and its rejects (line, reason, raw)."""
+    """One settled window: its messages, the entries left for the phrase tables, and its
+    rejects (line, reason, raw)."""
 
-    entries: pl.DataFrame
+    plain: Plain
     rejects: pl.DataFrame
 
 
@@ -329,28 +355,37 @@ class Window:
                 ]
             else:
                 self.pending = []
-            return Settled(self._entries(out, data), self._rejects(out, data))
+            return Settled(self._plain(out, data), self._rejects(out, data))
         finally:
             lib.wa_out_free(out_p)
 
-    def _entries(self, out: _OutC, data: list[object]) -> pl.DataFrame:
+    def _plain(self, out: _OutC, data: list[object]) -> Plain:
+        """`plain_messages`: the odd entries keep their rest and continuation lines (they pin
+        no block that the messages' own string views do not pin already)."""
         import pyarrow as pa
 
         n = int(out.n)
-        return pl.DataFrame(
+        odd = pl.from_arrow(
+            pa.Array.from_buffers(pa.uint8(), n, [None, _taken(out, "odd", n or 1)])
+        )
+        assert isinstance(odd, pl.Series)
+        entries = pl.DataFrame(
             [
                 _int_column(out, "ts", n, pa.timestamp("us")).alias("ts"),
+                _str_column(out.author, n, data).alias("author"),
+                _str_column(out.text, n, data).alias("text"),
+                _str_column(out.kind, n, data).alias("kind"),
                 _int_column(out, "line", n, pa.int64()).alias("line"),
                 _str_column(out.rest, n, data).alias("rest"),
                 _str_column(out.more, n, data).alias("more"),
-                _str_column(out.author, n, data).alias("author"),
-                _str_column(out.msg, n, data).alias("_msg"),
-                _str_column(out.text, n, data).alias("text"),
-                pl.from_arrow(
-                    pa.Array.from_buffers(pa.uint8(), n, [None, _taken(out, "odd", n or 1)])
-                ).alias("_cheap"),  # type: ignore[union-attr]
+                (odd != 0).alias("_odd"),
             ]
-        ).with_columns(pl.col("_cheap") != 0)
+        )
+        return Plain(
+            messages=entries.select("ts", "author", "text", "kind", "line"),
+            odd=entries.filter(pl.col("_odd")).select("ts", "line", "rest", "more"),
+            odd_at=entries.get_column("_odd").arg_true(),
+        )
 
     def _rejects(self, out: _OutC, data: list[object]) -> pl.DataFrame:
         import pyarrow as pa
@@ -387,11 +422,17 @@ class Window:
         return pl.concat(found).sort("line", maintain_order=True)
 
 
-def scanned(data: bytes, first_line: int, shape: Shape) -> tuple[Scan, bool]:
+def scanned(data: bytes, first_line: int, shape: Shape, phrases: Phrases) -> tuple[Scan, bool]:
     """The block scanned, and whether it was valid UTF-8: undecodable bytes become U+FFFD
     first, as the polars path does (`Scan.data` holds the bytes scanned)."""
     try:
-        return Scan(data, first_line, shape, want_fffd=True), True
+        return Scan(data, first_line, shape, phrases, want_fffd=True), True
     except UnicodeDecodeError:
         data = data.decode("utf-8", errors="replace").encode("utf-8")
-        return Scan(data, first_line, shape, want_fffd=True), False
+        return Scan(data, first_line, shape, phrases, want_fffd=True), False
+
+
+def pa_buffer(data: bytes) -> object:
+    import pyarrow as pa
+
+    return pa.py_buffer(data)

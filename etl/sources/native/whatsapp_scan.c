@@ -62,6 +62,7 @@ typedef struct {
     int64_t *cut;   /* the first ": " in the rest, or -1 */
     int32_t *num;   /* 6 per line: year, a, b, hour, minute, second; -1 when null */
     uint8_t *flags;
+    uint8_t *kind;  /* 0 text, 1 media, 2 deleted placeholder (set by the caller's regex) */
 } wa_scan_t;
 
 typedef struct {
@@ -96,8 +97,8 @@ typedef struct {
     int64_t n;
     int64_t *ts;
     int64_t *line;
-    uint8_t *odd; /* cheap tests say: needs the phrase tables */
-    wa_views author, text, rest, msg, more;
+    uint8_t *odd; /* needs the phrase tables */
+    wa_views author, text, kind, rest, more;
     /* rejects found here (impossible date, forged, out of order, before the first header) */
     int64_t n_rej;
     int64_t *rej_line;
@@ -534,6 +535,7 @@ void wa_scan_free(wa_scan_t *sc) {
     free(sc->cut);
     free(sc->num);
     free(sc->flags);
+    free(sc->kind);
     free(sc);
 }
 
@@ -562,7 +564,8 @@ int32_t wa_scan(const uint8_t *buf, int64_t len, int64_t first_line, const wa_sh
     sc->cut = malloc(m * sizeof(int64_t));
     sc->num = malloc(m * 6 * sizeof(int32_t));
     sc->flags = calloc(m, 1);
-    if (!sc->start || !sc->end || !sc->rest || !sc->cut || !sc->num || !sc->flags) {
+    sc->kind = calloc(m, 1);
+    if (!sc->start || !sc->end || !sc->rest || !sc->cut || !sc->num || !sc->flags || !sc->kind) {
         wa_scan_free(sc);
         return WA_NOMEM;
     }
@@ -621,6 +624,17 @@ void wa_scan_fix(wa_scan_t *sc, int64_t k, const wa_shape *sh, int32_t is_shape,
 }
 
 int64_t wa_scan_lines(const wa_scan_t *sc) { return sc->n; }
+
+/* What the caller's regexes found per line (`values`: n bytes, 0 or 1): what = 0 the entry
+ * needs the phrase tables, 1 a media placeholder, 2 a deleted one (wins over media). */
+void wa_scan_mark(wa_scan_t *sc, const uint8_t *values, int32_t what) {
+    for (int64_t k = 0; k < sc->n; k++) {
+        if (!values[k]) continue;
+        if (what == 0) sc->flags[k] |= WA_ODD;
+        else if (what == 1 && sc->kind[k] == 0) sc->kind[k] = 1;
+        else if (what == 2) sc->kind[k] = 2;
+    }
+}
 
 /* How many lines have any of the `mask` flags. */
 int64_t wa_scan_count(const wa_scan_t *sc, uint8_t mask) {
@@ -766,9 +780,8 @@ typedef struct {
 
 /* Lines a..b (window rows, b inclusive) joined with "\n", after the bytes [lf, lt) of
  * segment `lead_seg` and a "\n" when `has_lead`: one view into a block when the bytes lie
- * there already (LF line ends, one block), else a copy. Returns where the copy starts in
- * the copy buffer, or -1 for a view. */
-static int64_t joined_view(window_t *w, wa_views *v, int64_t row, const wline *rows, int64_t a,
+ * there already (LF line ends, one block), else a copy. */
+static void joined_view(window_t *w, wa_views *v, int64_t row, const wline *rows, int64_t a,
                         int64_t b, int has_lead, int64_t lf, int64_t lt, int32_t lead_seg) {
     /* contiguous: one segment, each line followed by exactly "\n" */
     int32_t seg = rows[a].seg;
@@ -787,7 +800,7 @@ static int64_t joined_view(window_t *w, wa_views *v, int64_t row, const wline *r
         const wa_scan_t *sc = w->segs[seg].scan;
         int64_t from = has_lead ? lf : sc->start[rows[a].k];
         view_set(w, v, row, seg, sc->buf, from, last->end[rows[b].k]);
-        return -1;
+        return;
     }
     int64_t size = has_lead ? lt - lf + 1 : 0;
     for (int64_t r = a; r <= b; r++) {
@@ -795,7 +808,7 @@ static int64_t joined_view(window_t *w, wa_views *v, int64_t row, const wline *r
         size += sc->end[rows[r].k] - sc->start[rows[r].k] + (r < b);
     }
     int64_t at = copy_reserve(w, size);
-    if (at < 0) return -1;
+    if (at < 0) return;
     int64_t p = at;
     if (has_lead) {
         const wa_scan_t *sc = w->segs[lead_seg].scan;
@@ -812,7 +825,27 @@ static int64_t joined_view(window_t *w, wa_views *v, int64_t row, const wline *r
     }
     w->copy_len = p;
     view_set(w, v, row, w->nseg, w->copy, at, p);
-    return at;
+}
+
+/* Each line's text after the header and message (null where the line is no header of the
+ * shape, or has no author), as string views into the block, for the caller's regexes. */
+int32_t wa_scan_views(const wa_scan_t *sc, wa_views *rest, wa_views *msg) {
+    if (sc->len > INT32_MAX) return WA_TOO_BIG;
+    if (!views_alloc(rest, sc->n) || !views_alloc(msg, sc->n)) return WA_NOMEM;
+    window_t w = {NULL, 0, NULL, 0, 0, 0};
+    for (int64_t k = 0; k < sc->n; k++) {
+        if (!(sc->flags[k] & WA_SHAPE)) {
+            view_null(rest, k);
+            view_null(msg, k);
+            continue;
+        }
+        view_set(&w, rest, k, 0, sc->buf, sc->rest[k], sc->end[k]);
+        if (sc->cut[k] >= 0)
+            view_set(&w, msg, k, 0, sc->buf, sc->cut[k] + 2, sc->end[k]);
+        else
+            view_null(msg, k);
+    }
+    return w.error;
 }
 
 void wa_out_free(wa_out *o) {
@@ -820,8 +853,8 @@ void wa_out_free(wa_out *o) {
     free(o->ts);
     free(o->line);
     free(o->odd);
-    wa_views *vs[] = {&o->author, &o->text,    &o->rest,     &o->msg,      &o->more,
-                      &o->rej_raw, &o->body_raw, &o->body_text};
+    wa_views *vs[] = {&o->author,  &o->text,     &o->kind,     &o->rest,
+                      &o->more,    &o->rej_raw, &o->body_raw, &o->body_text};
     for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) {
         free(vs[i]->views);
         free(vs[i]->valid);
@@ -965,8 +998,8 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
     o->body_line = malloc(mb * 8);
     if (!o->ts || !o->line || !o->odd || !o->rej_line || !o->rej_code || !o->rej_ts ||
         !o->rej_other || !o->body_line || !views_alloc(&o->author, n_ent) ||
-        !views_alloc(&o->text, n_ent) || !views_alloc(&o->rest, n_ent) ||
-        !views_alloc(&o->msg, n_ent) || !views_alloc(&o->more, n_ent) ||
+        !views_alloc(&o->text, n_ent) || !views_alloc(&o->kind, n_ent) ||
+        !views_alloc(&o->rest, n_ent) || !views_alloc(&o->more, n_ent) ||
         !views_alloc(&o->rej_raw, n_rej) || !views_alloc(&o->body_raw, n_body) ||
         !views_alloc(&o->body_text, n_body)) {
         rc = WA_NOMEM;
@@ -1004,32 +1037,30 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
         /* an entry: this header and the lines up to the next header */
         int64_t last = r;
         while (last + 1 < upto && !(st_row[last + 1] & 4)) last++;
+        static const char *kinds[] = {"text", "media", "deleted"};
         int64_t cut = sc->cut[k];
+        int odd = (f & WA_ODD) != 0;
+        const char *kind = kinds[sc->kind[k] < 3 ? sc->kind[k] : 0];
         o->ts[e_i] = ts[r];
         o->line[e_i] = line;
-        o->odd[e_i] = (f & WA_ODD) != 0;
+        o->odd[e_i] = (uint8_t)odd;
+        view_set(&w, &o->kind, e_i, 0, (const uint8_t *)kind, 0, (int64_t)strlen(kind));
         view_set(&w, &o->rest, e_i, seg, sc->buf, sc->rest[k], sc->end[k]);
-        int64_t copied = -1, lead = 0;
-        if (cut >= 0) {
+        if (cut >= 0)
             view_set(&w, &o->author, e_i, seg, sc->buf, sc->rest[k], cut);
-            view_set(&w, &o->msg, e_i, seg, sc->buf, cut + 2, sc->end[k]);
-            if (last > r) {
-                copied = joined_view(&w, &o->text, e_i, rows, r + 1, last, 1, cut + 2,
-                                     sc->end[k], seg);
-                lead = sc->end[k] - (cut + 2) + 1;
-            } else {
-                view_set(&w, &o->text, e_i, seg, sc->buf, cut + 2, sc->end[k]);
-            }
-        } else {
+        else
             view_null(&o->author, e_i);
-            view_null(&o->msg, e_i);
+        /* an odd entry's text comes from the phrase tables later */
+        if (cut < 0 || odd) {
             view_null(&o->text, e_i);
+        } else if (last > r) {
+            joined_view(&w, &o->text, e_i, rows, r + 1, last, 1, cut + 2, sc->end[k], seg);
+        } else {
+            view_set(&w, &o->text, e_i, seg, sc->buf, cut + 2, sc->end[k]);
         }
-        /* the continuation lines alone: the end of the text's copy when it was copied */
-        if (last == r)
+        /* the continuation lines alone, for the phrase tables */
+        if (last == r || !odd)
             view_null(&o->more, e_i);
-        else if (copied >= 0)
-            view_set(&w, &o->more, e_i, w.nseg, w.copy, copied + lead, w.copy_len);
         else
             joined_view(&w, &o->more, e_i, rows, r + 1, last, 0, 0, 0, 0);
         e_i++;
