@@ -37,7 +37,6 @@ from etl.sources.whatsapp_blocks import (
     PolarsSettler,
     Settler,
     line_count,
-    prepared,
     prepared_bytes,
     prepared_native,
 )
@@ -59,7 +58,14 @@ from etl.sources.whatsapp_headers import (
     most_common_shape,
     shape_counts,
 )
-from etl.sources.whatsapp_stream import BLOCK_BYTES, REJECT_SCHEMA, OverCap, lines_of, utf8_blocks
+from etl.sources.whatsapp_stream import (
+    BLOCK_BYTES,
+    REJECT_SCHEMA,
+    SMALL_BYTES,
+    OverCap,
+    lines_of,
+    utf8_blocks,
+)
 from etl.sources.whatsapp_zip import BadExport, Opener, chat_in_zip, member_opener
 
 __all__ = [
@@ -198,6 +204,17 @@ def _with_last(blocks: Iterator[bytes]) -> Iterator[tuple[bytes, bool]]:
         yield previous, True
 
 
+def _head(first: bytes) -> bytes:
+    """The lines the shape is guessed from: the first `SMALL_BYTES` or so (at least
+    `SNIFF_LINES` lines). The guess only saves work: a shape other than the file's most
+    common one leaves as many lines of other shapes as of its own, which has the whole file
+    counted (`_exact_shape`) and read again with the right one."""
+    cut = first.find(b"\n", SMALL_BYTES) + 1
+    if cut == 0 or first.count(b"\n", 0, cut) < SNIFF_LINES:
+        return first
+    return first[:cut]
+
+
 def _first_shape(lines: pl.DataFrame, decided: _Decided) -> Shape:
     if decided.shape is not None:
         return Shape(decided.shape)
@@ -259,8 +276,7 @@ def _read(
                 break
         if not first:
             raise _no_header()
-        lines, clean = lines_of(first, 1)
-        shape = _first_shape(lines, decided)
+        shape = _first_shape(lines_of(_head(first), 1)[0], decided)
         settler: Settler
         if decided.engine == "native":
             prepare: Callable[..., Block] = prepared_native
@@ -268,10 +284,9 @@ def _read(
             settler = NativeSettler(native.Window(shape))
         else:
             prepare = prepared_bytes
-            ahead = pool.submit(prepared, lines, clean, eof, shape, day_first, True)
+            ahead = pool.submit(prepared_bytes, first, 1, eof, shape, day_first, True)
             settler = PolarsSettler(shape)
-        next_line, skipped = 1 + lines.height, False
-        del lines
+        next_line, skipped = 1 + line_count(first), False
         try:
             while True:
                 block = ahead.result()
