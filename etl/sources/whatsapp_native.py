@@ -99,7 +99,10 @@ class _OutC(ctypes.Structure):
 
 
 def library_path() -> Path:
-    """Where setup.sh puts the library built from the current source."""
+    """Where setup.sh puts the library built from the current source (or, for a build with
+    sanitizers, `$SAMPARK_WHATSAPP_LIB`)."""
+    if os.environ.get("SAMPARK_WHATSAPP_LIB"):
+        return Path(os.environ["SAMPARK_WHATSAPP_LIB"])
     digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()[:16]
     return BUILD_DIR / f"whatsapp_scan-{digest}.so"
 

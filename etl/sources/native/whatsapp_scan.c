@@ -787,9 +787,9 @@ static void joined_view(window_t *w, wa_views *v, int64_t row, const wline *rows
     int32_t seg = rows[a].seg;
     int contiguous = !has_lead || lead_seg == seg;
     for (int64_t r = a; contiguous && r <= b; r++) {
-        const wa_scan_t *sc = w->segs[rows[r].seg].scan;
-        if (rows[r].seg != seg) contiguous = 0;
-        else if (r < b && sc->end[rows[r].k] + 1 != sc->start[rows[r].k + 1]) contiguous = 0;
+        const wa_scan_t *sc = w->segs[seg].scan;
+        if (rows[r].seg != seg || (r < b && rows[r + 1].seg != seg)) contiguous = 0;
+        else if (r < b && sc->end[rows[r].k] + 1 != sc->start[rows[r + 1].k]) contiguous = 0;
     }
     if (contiguous && has_lead) {
         const wa_scan_t *sc = w->segs[seg].scan;
