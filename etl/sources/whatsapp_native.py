@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
 
 from etl.sources.whatsapp_events import Phrases, Plain, phrase_flags
 from etl.sources.whatsapp_headers import BlockDates, Shape
@@ -178,23 +179,17 @@ class _Owned:
 
 def _taken(holder: ctypes.Structure, name: str, size: int) -> object:
     """The C array `holder.name` as an Arrow buffer that owns it (and frees it)."""
-    import pyarrow as pa
-
     pointer = getattr(holder, name)
     setattr(holder, name, None)
     return pa.foreign_buffer(pointer, size, base=_Owned(pointer))
 
 
 def _int_column(holder: ctypes.Structure, name: str, n: int, dtype: object) -> pl.Series:
-    import pyarrow as pa
-
     data = _taken(holder, name, 8 * n if n else 8)
     return pl.from_arrow(pa.Array.from_buffers(dtype, n, [None, data]))  # type: ignore[return-value]
 
 
 def _str_column(views: _ViewsC, n: int, data: list[object]) -> pl.Series:
-    import pyarrow as pa
-
     nulls = int(views.nulls)
     body = _taken(views, "views", 16 * n if n else 16)
     valid = _taken(views, "valid", (n + 7) // 8 or 1) if nulls else None
@@ -331,8 +326,6 @@ class Window:
 
     def settled(self, scan: Scan, *, day_first: bool, eof: bool) -> Settled | None:
         """Add a block and settle what can be; None when nothing can be yet."""
-        import pyarrow as pa
-
         lib = _lib()
         self.pending.append((scan, 0))
         segs = (_SegC * len(self.pending))(*[_SegC(s.handle, first) for s, first in self.pending])
@@ -365,8 +358,6 @@ class Window:
     def _plain(self, out: _OutC, data: list[object]) -> Plain:
         """`plain_messages`: the odd entries keep their rest and continuation lines (they pin
         no block that the messages' own string views do not pin already)."""
-        import pyarrow as pa
-
         n = int(out.n)
         odd = pl.from_arrow(
             pa.Array.from_buffers(pa.uint8(), n, [None, _taken(out, "odd", n or 1)])
@@ -391,8 +382,6 @@ class Window:
         )
 
     def _rejects(self, out: _OutC, data: list[object]) -> pl.DataFrame:
-        import pyarrow as pa
-
         found = []
         n = int(out.n_rej)
         if n:
@@ -436,6 +425,4 @@ def scanned(data: bytes, first_line: int, shape: Shape, phrases: Phrases) -> tup
 
 
 def pa_buffer(data: bytes) -> object:
-    import pyarrow as pa
-
     return pa.py_buffer(data)
