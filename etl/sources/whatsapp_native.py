@@ -20,7 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
-import pyarrow as pa
+
+try:  # a streamlit dependency; without it the polars path reads chats
+    import pyarrow as pa
+except ImportError:  # pragma: no cover - pyarrow is installed with streamlit
+    pa = None
 
 from etl.sources.whatsapp_events import Phrases, Plain, phrase_flags
 from etl.sources.whatsapp_headers import BlockDates, Shape
@@ -110,7 +114,7 @@ def library_path() -> Path:
 
 @lru_cache(maxsize=1)
 def _library() -> ctypes.CDLL | None:
-    if os.environ.get("SAMPARK_WHATSAPP_ENGINE") == "polars":
+    if os.environ.get("SAMPARK_WHATSAPP_ENGINE") == "polars" or pa is None:
         return None
     path = library_path()
     if not path.exists():
