@@ -6,7 +6,8 @@ Generates an Android en-IN export (`13/01/24, 7:41\u202fpm - Name: text`: U+202F
 multi-line messages, author-less system lines, media and deleted placeholders, Hindi text) in a
 temp dir (deterministic for a seed; deleted unless `--keep`), then runs each parser once in its
 own child process and prints wall time of the parse (imports excluded), MB/s, entries/s, the
-child's peak RSS (`os.wait4`), the user messages each found, and ours / theirs.
+child's peak RSS (`os.wait4`), the user messages each found, which engine `parse_export` ran
+(native: the compiled core; polars: the fallback), and ours / theirs.
 
 whatstk and chat-miner are bench-only: their pins (whatstk 0.9.1 wants plotly~=6.5) clash with
 the project's, so they live in `.venv-bench/` (created here from `bench/requirements.txt` on
@@ -32,6 +33,7 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIREMENTS = Path(__file__).resolve().parent / "requirements.txt"
@@ -153,6 +155,7 @@ def _child(name: str, path: Path) -> None:
         seconds = time.perf_counter() - start
         entries = result.messages.height
         users = int(result.messages.select((pl.col("kind") != "system").sum()).item())
+        engine = result.engine
     elif name == "whatstk":
         from whatstk.whatsapp.parser import df_from_whatsapp
 
@@ -160,6 +163,7 @@ def _child(name: str, path: Path) -> None:
         frame = df_from_whatsapp(str(path), max_size=None)  # default refuses > 50 MiB
         seconds = time.perf_counter() - start
         entries = users = len(frame)
+        engine = ""
     elif name == "chat-miner":
         import logging
 
@@ -173,9 +177,14 @@ def _child(name: str, path: Path) -> None:
         frame = parser.parsed_messages.get_df()
         seconds = time.perf_counter() - start
         entries = users = frame.height
+        engine = ""
     else:
         raise SystemExit(f"unknown parser {name}")
-    print(json.dumps({"seconds": seconds, "entries": entries, "user_messages": users}))
+    print(
+        json.dumps(
+            {"seconds": seconds, "entries": entries, "user_messages": users, "engine": engine}
+        )
+    )
 
 
 # --- the parent -----------------------------------------------------------------------------
@@ -220,7 +229,7 @@ def bench_python() -> Path:
     return python
 
 
-def run_child(python: Path, name: str, path: Path) -> dict[str, float] | str:
+def run_child(python: Path, name: str, path: Path) -> dict[str, Any] | str:
     """The child's JSON plus its peak RSS in bytes, or an error message."""
     env = {**os.environ, "TQDM_DISABLE": "1"}
     proc = subprocess.Popen(
@@ -236,7 +245,7 @@ def run_child(python: Path, name: str, path: Path) -> dict[str, float] | str:
     if proc.returncode != 0:
         tail = err.decode(errors="replace").strip().splitlines()[-3:]
         return f"exit {proc.returncode}: " + " | ".join(tail)
-    result: dict[str, float] = json.loads(out.decode().strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(out.decode().strip().splitlines()[-1])
     result["rss"] = usage.ru_maxrss * 1024  # KiB on Linux
     return result
 
@@ -263,7 +272,7 @@ def main() -> None:
             print(f"generated in {time.perf_counter() - start:.1f} s")
         megabytes = path.stat().st_size / 1e6
         print(f"{path.name}: {megabytes:.1f} MB, seed {args.seed}\n")
-        rows: dict[str, dict[str, float]] = {}
+        rows: dict[str, dict[str, Any]] = {}
         for name in args.only:
             python = Path(sys.executable) if name == "parse_export" else bench_python()
             got = run_child(python, name, path)
@@ -275,7 +284,8 @@ def main() -> None:
                 f"  {name:<13} {got['seconds']:8.2f} s  {megabytes / got['seconds']:7.1f} MB/s"
                 f"  {got['entries'] / got['seconds']:10,.0f} entries/s"
                 f"  peak RSS {got['rss'] / 1e6:7.0f} MB ({got['rss'] / 1e6 / megabytes:.1f}x file)"
-                f"  {int(got['user_messages']):,} user messages",
+                f"  {int(got['user_messages']):,} user messages"
+                + (f"  [{got['engine']} engine]" if got["engine"] else ""),
                 flush=True,
             )
         ours = rows.get("parse_export")

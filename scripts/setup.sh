@@ -7,6 +7,11 @@
 #
 # Idempotent and fast: a stamp file in .venv records the sha256 of the requirement files last
 # installed; when it matches, nothing is run. Uses `uv pip install` (installed into the venv).
+#
+# It also compiles the chat parser's C core (etl/sources/native/whatsapp_scan.c) into
+# build/native/ (gitignored), named by the sha256 of the source, when that file is missing.
+# Without gcc it says so and goes on: the parser then reads chats with polars alone (slower,
+# same result).
 
 _sampark_setup() {
     local root kind req stamp_file want venv_py
@@ -58,9 +63,44 @@ _sampark_setup() {
     fi
 }
 
+# Portable flags only (CI machines differ): no -march, no -ffast-math.
+SAMPARK_NATIVE_CFLAGS="-std=c11 -O2 -shared -fPIC -Wall -Wextra"
+
+_sampark_native() {
+    local root src digest out tmp
+    root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+    src="$root/etl/sources/native/whatsapp_scan.c"
+    digest="$(sha256sum <"$src" | cut -c1-16)"
+    out="$root/build/native/whatsapp_scan-$digest.so"
+    # The stamp holds the flags too, so a change of flags rebuilds.
+    if [ -f "$out" ] && [ "$(cat "$out.flags" 2>/dev/null)" = "$SAMPARK_NATIVE_CFLAGS" ]; then
+        return 0
+    fi
+    if ! command -v gcc >/dev/null 2>&1; then
+        echo "setup.sh: gcc not found; chats are read without the compiled parser" \
+            "(Debian: apt-get install gcc libc6-dev)" >&2
+        return 0
+    fi
+    echo "setup.sh: compiling $(basename "$src") into build/native/"
+    mkdir -p "$root/build/native"
+    tmp="$out.tmp.$$"
+    # shellcheck disable=SC2086  # the flags are words
+    if ! gcc $SAMPARK_NATIVE_CFLAGS -o "$tmp" "$src"; then
+        rm -f "$tmp"
+        echo "setup.sh: compiling $src failed" >&2
+        return 1
+    fi
+    mv "$tmp" "$out"
+    echo "$SAMPARK_NATIVE_CFLAGS" >"$out.flags"
+    # Libraries of older sources are never loaded again.
+    find "$root/build/native" -name 'whatsapp_scan-*.so*' ! -name "whatsapp_scan-$digest.so*" \
+        -delete
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     set -euo pipefail
     _sampark_setup "$@"
+    _sampark_native
 else
-    _sampark_setup "$@"
+    _sampark_setup "$@" && _sampark_native
 fi

@@ -29,7 +29,17 @@ from pathlib import Path, PurePosixPath
 
 import polars as pl
 
+from etl.sources import whatsapp_native as native
 from etl.sources.chat_groups import export_chat_name
+from etl.sources.whatsapp_blocks import (
+    Block,
+    NativeSettler,
+    PolarsSettler,
+    Settler,
+    line_count,
+    prepared_bytes,
+    prepared_native,
+)
 from etl.sources.whatsapp_events import (
     EVENT_SCHEMA,
     LRM,
@@ -38,30 +48,22 @@ from etl.sources.whatsapp_events import (
     Plain,
     classify,
     load_phrases,
-    plain_messages,
 )
 from etl.sources.whatsapp_headers import (
-    _HEAD,
     SNIFF_LINES,
-    BlockDates,
     DateEvidence,
     Shape,
     UnknownExportFormat,
-    block_dates,
     line_shapes,
     most_common_shape,
     shape_counts,
-    timestamp,
 )
 from etl.sources.whatsapp_stream import (
     BLOCK_BYTES,
     REJECT_SCHEMA,
-    Cursor,
+    SMALL_BYTES,
     OverCap,
-    entries_of,
-    header_rejects,
     lines_of,
-    settle,
     utf8_blocks,
 )
 from etl.sources.whatsapp_zip import BadExport, Opener, chat_in_zip, member_opener
@@ -95,7 +97,6 @@ _ODD_SCHEMA: dict[str, pl.DataType] = {
     "rest": pl.String(),
     "more": pl.String(),
 }
-_FIELDS = ("line", "raw", "is_shape", "year", "a", "b", "hour", "mi", "ss", "rest")
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class ParsedExport:
     )
     layout: str  # "android" | "ios"
     chat_name: str | None
+    engine: str = "polars"  # "native": the compiled core read it (same result, faster)
 
     @property
     def unknown_system_lines(self) -> int:
@@ -126,6 +128,7 @@ class _Decided:
     shape: str | None = None
     order: tuple[bool, str] | None = None
     count_back: bool = False  # count steps back in time in every block (see `_read`)
+    engine: str = "polars"  # "native" or "polars"; polars again when the native read fails
 
 
 def parse_export(
@@ -134,13 +137,22 @@ def parse_export(
     day_first: bool | None = None,
     max_chat_bytes: int = MAX_CHAT_BYTES,
     block_bytes: int = BLOCK_BYTES,
+    engine: str = "auto",
 ) -> ParsedExport:
     """Read a WhatsApp export. `day_first` only applies when the dates leave the order open.
 
     The text is read in blocks of about `block_bytes`, so memory stays bounded by the result.
+    `engine`: "native" (the compiled core, `whatsapp_native`), "polars", or "auto" (native
+    when built); both give the same result, and `ParsedExport.engine` says which ran.
     Raises `UnknownExportFormat` when no message header is found near the top and
     `BadExport` when a zip is broken, unsafe, has no chat text, or unpacks past the cap.
     """
+    if engine not in ("auto", "native", "polars"):
+        raise ValueError(f"engine must be auto, native or polars, not {engine!r}")
+    if engine == "native" and not native.available():
+        raise ValueError(
+            f"engine='native' but the compiled parser is not built ({native.library_path()})"
+        )
     path = Path(path)
     refused = pl.DataFrame(schema=REJECT_SCHEMA)
     member: str | None = None
@@ -150,7 +162,8 @@ def parse_export(
         member, refused = chat_in_zip(path, max_chat_bytes)
         opener, cap = member_opener(path, member), max_chat_bytes
     name = export_chat_name(path) or (export_chat_name(PurePosixPath(member)) if member else None)
-    decided = _Decided()
+    use_native = engine == "native" or (engine == "auto" and native.available())
+    decided = _Decided(engine="native" if use_native else "polars")
     while True:
         read = functools.partial(_read, opener, cap, name, day_first, decided, block_bytes)
         outcome = _guarded(path, member, cap, read)
@@ -191,6 +204,17 @@ def _with_last(blocks: Iterator[bytes]) -> Iterator[tuple[bytes, bool]]:
         yield previous, True
 
 
+def _head(first: bytes) -> bytes:
+    """The lines the shape is guessed from: the first `SMALL_BYTES` or so (at least
+    `SNIFF_LINES` lines). The guess only saves work: a shape other than the file's most
+    common one leaves as many lines of other shapes as of its own, which has the whole file
+    counted (`_exact_shape`) and read again with the right one."""
+    cut = first.find(b"\n", SMALL_BYTES) + 1
+    if cut == 0 or first.count(b"\n", 0, cut) < SNIFF_LINES:
+        return first
+    return first[:cut]
+
+
 def _first_shape(lines: pl.DataFrame, decided: _Decided) -> Shape:
     if decided.shape is not None:
         return Shape(decided.shape)
@@ -200,76 +224,6 @@ def _first_shape(lines: pl.DataFrame, decided: _Decided) -> Shape:
     shape = most_common_shape(shapes.drop_nulls().value_counts(name="n"))
     assert shape is not None
     return Shape(shape)
-
-
-@dataclass(frozen=True)
-class _Block:
-    """One block's lines with their header fields and the counts kept for the whole file."""
-
-    fields: pl.DataFrame  # line, raw, is_shape, year, a, b, hour, mi, ss, rest
-    clean: bool
-    eof: bool
-    shaped: int  # lines of the file's shape
-    header_like: int  # lines the general header pattern matches
-    dates: BlockDates | None
-    replaced: pl.DataFrame  # lines holding U+FFFD
-
-
-def _prepared(
-    lines: pl.DataFrame,
-    clean: bool,
-    eof: bool,
-    shape: Shape,
-    day_first: bool | None,
-    count_back: bool,
-) -> _Block:
-    """The work on a block that needs nothing from other blocks (runs on a worker thread)."""
-    fields = (
-        lines.lazy()
-        .with_columns(pl.col("raw").str.extract_groups(shape.pattern()).alias("h"))
-        .unnest("h")
-        .with_columns(shape.fields(pl.col("raw")))
-        .select(_FIELDS)
-        .collect()
-    )
-    shaped = fields.filter(pl.col("is_shape"))
-    # A line of the shape is header-like too; only the others need the general pattern.
-    other = fields.filter(~pl.col("is_shape")).get_column("raw")
-    return _Block(
-        fields=fields,
-        clean=clean,
-        eof=eof,
-        shaped=shaped.height,
-        header_like=shaped.height + int(other.str.contains(_HEAD).sum()),
-        dates=(
-            block_dates(
-                shaped,
-                whole_file=eof and lines.item(0, "line") == 1,
-                day_first=day_first,
-                count_back=count_back,
-            )
-            if shaped.height
-            else None
-        ),
-        replaced=lines.filter(pl.col("raw").str.contains("\ufffd", literal=True)),
-    )
-
-
-def _prepared_bytes(
-    data: bytes,
-    first_line: int,
-    eof: bool,
-    shape: Shape,
-    day_first: bool | None,
-    count_back: bool,
-) -> _Block:
-    lines, clean = lines_of(data, first_line)
-    return _prepared(lines, clean, eof, shape, day_first, count_back)
-
-
-def _line_count(data: bytes) -> int:
-    """How many lines `lines_of(data)` gives, counted without decoding."""
-    return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
 
 
 def _no_header() -> UnknownExportFormat:
@@ -311,7 +265,7 @@ def _read(
     blocks skip counting them; should a later day > 12 in the other field undo that, the
     file is read again counting them everywhere."""
     phrases = load_phrases()
-    evidence, cursor, got = DateEvidence(), Cursor(), _Collected()
+    evidence, got = DateEvidence(), _Collected()
     order: tuple[bool, str] | None = decided.order
     with opener() as stream, ThreadPoolExecutor(max_workers=1) as pool:
         blocks = _with_last(utf8_blocks(stream, block_bytes, cap))
@@ -322,49 +276,57 @@ def _read(
                 break
         if not first:
             raise _no_header()
-        lines, clean = lines_of(first, 1)
-        shape = _first_shape(lines, decided)
-        ahead = pool.submit(_prepared, lines, clean, eof, shape, day_first, True)
-        next_line, skipped = 1 + lines.height, False
-        while True:
-            block = ahead.result()
-            evidence.add(block.dates)
-            if not block.eof:
-                data, eof = next(blocks)
-                count = decided.count_back or evidence.first_big == evidence.second_big
-                skipped |= not count
-                ahead = pool.submit(_prepared_bytes, data, next_line, eof, shape, day_first, count)
-                next_line += _line_count(data)
-            got.clean &= block.clean
-            got.shaped += block.shaped
-            got.header_like += block.header_like
-            got.replaced.append(block.replaced)
-            order = order or evidence.order(day_first, year_first=shape.year_first)
-            window = block.fields
-            if cursor.carry is not None:
-                window = pl.concat([cursor.carry, window])
-            window = window.with_columns(timestamp(day_first=order[0]).alias("ts"))
-            done, cursor = settle(window, cursor, eof=block.eof)
-            if done.height:
-                got.rejects.append(header_rejects(done, shape))
-                got.parts.append(plain_messages(entries_of(done), phrases))
-                got.waiting += got.parts[-1].odd.height
-                if got.waiting >= ODD_BATCH:
-                    _classify_waiting(got, phrases, name)
-            if block.eof:
-                break
+        shape = _first_shape(lines_of(_head(first), 1)[0], decided)
+        settler: Settler
+        if decided.engine == "native":
+            prepare: Callable[..., Block] = prepared_native
+            ahead = pool.submit(prepared_native, first, 1, eof, shape, day_first, True)
+            settler = NativeSettler(native.Window(shape))
+        else:
+            prepare = prepared_bytes
+            ahead = pool.submit(prepared_bytes, first, 1, eof, shape, day_first, True)
+            settler = PolarsSettler(shape)
+        next_line, skipped = 1 + line_count(first), False
+        try:
+            while True:
+                block = ahead.result()
+                evidence.add(block.dates)
+                if not block.eof:
+                    data, eof = next(blocks)
+                    count = decided.count_back or evidence.first_big == evidence.second_big
+                    skipped |= not count
+                    ahead = pool.submit(prepare, data, next_line, eof, shape, day_first, count)
+                    next_line += line_count(data)
+                got.clean &= block.clean
+                got.shaped += block.shaped
+                got.header_like += block.header_like
+                got.replaced.append(block.replaced)
+                order = order or evidence.order(day_first, year_first=shape.year_first)
+                done = settler.settled(block, day_first=order[0], phrases=phrases)
+                if done is not None:
+                    got.rejects.append(done[0])
+                    got.parts.append(done[1])
+                    got.waiting += got.parts[-1].odd.height
+                    if got.waiting >= ODD_BATCH:
+                        _classify_waiting(got, phrases, name)
+                if block.eof:
+                    break
+        except native.NativeFailed:
+            # Out of memory in C, or a line too long for an Arrow string view: polars reads it.
+            return replace(decided, engine="polars")
     assert order is not None
+    engine = decided.engine
     # Another shape could only outnumber this one if the lines not of it were as many.
     if decided.shape is None and got.header_like - got.shaped >= got.shaped:
         exact = _exact_shape(opener, cap, block_bytes)
         if exact != shape.text:
-            return _Decided(shape=exact)
+            return _Decided(shape=exact, engine=engine)
     if skipped and decided.order is None and evidence.first_big == evidence.second_big:
-        return _Decided(shape=shape.text, count_back=True)
+        return _Decided(shape=shape.text, count_back=True, engine=engine)
     final = decided.order or evidence.order(day_first, year_first=shape.year_first)
     if final[0] != order[0]:
-        return _Decided(shape=shape.text, order=final)
-    return _assembled(got, shape, final, name, phrases)
+        return _Decided(shape=shape.text, order=final, engine=engine)
+    return replace(_assembled(got, shape, final, name, phrases), engine=engine)
 
 
 def _exact_shape(opener: Opener, cap: int | None, block_bytes: int) -> str | None:

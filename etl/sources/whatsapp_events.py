@@ -318,6 +318,22 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
     )
 
 
+def phrase_flags(
+    rest: pl.Series, msg: pl.Series, phrases: Phrases
+) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """The regex tests of `plain_messages` on header lines cut elsewhere (the compiled core):
+    whether the entry needs the phrase tables (a system phrase over the whole text, an
+    encryption notice as the message), is a media placeholder, is a deleted one. Nulls (no
+    header, no author) are False: those lines are settled by other tests."""
+    p = _plain_patterns(phrases)
+    odd = rest.str.contains(p.events) | msg.str.contains(p.notice)
+    return (
+        odd.fill_null(False),
+        _is_media(msg, p).fill_null(False),
+        msg.str.contains(p.deleted).fill_null(False),
+    )
+
+
 def _copied(column: str) -> pl.Expr:
     """The strings copied out of the buffers they view: entries kept until the end of the
     file would otherwise keep every block's whole text alive (filters and slices share

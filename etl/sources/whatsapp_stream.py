@@ -177,6 +177,31 @@ def _stamp(column: str) -> pl.Expr:
     return pl.col(column).dt.to_string("%Y-%m-%d %H:%M:%S")
 
 
+_BAD_DATE = "header-shaped line with an impossible date, kept as text"
+_ORPHAN = "text before the first message header"
+_EMBEDDED = "header-shaped text inside a message body; kept as text"
+
+
+def _forged_reason(before: str, ts: str) -> pl.Expr:
+    return pl.concat_str(
+        pl.lit("forged header inside a message: time goes back from "),
+        _stamp(before),
+        pl.lit(" to "),
+        _stamp(ts),
+        pl.lit("; kept as text of the message before"),
+    )
+
+
+def _late_reason(ts: str, before: str) -> pl.Expr:
+    return pl.concat_str(
+        pl.lit("out-of-order timestamp: "),
+        _stamp(ts),
+        pl.lit(" is before the previous entry's "),
+        _stamp(before),
+        pl.lit("; message kept"),
+    )
+
+
 def header_rejects(lines: pl.DataFrame, shape: Shape) -> pl.DataFrame:
     """Settled lines → impossible dates, forged and late headers, text before the first
     header, and header-shaped text inside a body."""
@@ -186,38 +211,41 @@ def header_rejects(lines: pl.DataFrame, shape: Shape) -> pl.DataFrame:
     orphan = lines.filter(~pl.col("started"))
     body = pl.when(pl.col("is_header")).then(pl.col("rest")).otherwise(pl.col("raw"))
     reported = pl.col("forged") | (pl.col("is_shape") & ~pl.col("is_header"))
-    scan = lines.filter(pl.col("started") & ~reported).with_columns(body.alias("body"))
+    scan = lines.filter(pl.col("started") & ~reported).select("line", "raw", body.alias("body"))
+    return pl.concat(
+        [
+            _reject(bad_date, pl.lit(_BAD_DATE)),
+            _reject(forged, _forged_reason("before_forged", "ts")),
+            _reject(late, _late_reason("ts", "prev_ts")),
+            _reject(orphan, pl.lit(_ORPHAN)),
+            embedded_rejects(scan, shape),
+        ]
+    ).sort("line", maintain_order=True)
+
+
+def embedded_rejects(lines: pl.DataFrame, shape: Shape) -> pl.DataFrame:
+    """Lines (line, raw, body) whose body holds header-shaped text of the file's shape."""
     # The shape's own pattern finds every line whose first header-like text can be of the
     # file's shape (and a few more); the general pattern then decides, as it always did.
-    scan = scan.filter(pl.col("body").str.contains(shape.pattern(anchored=False)))
+    scan = lines.filter(pl.col("body").str.contains(shape.pattern(anchored=False)))
     if scan.height:
         inner = scan.select(pl.col("body").str.extract_groups(EMBEDDED)).unnest("body")
         same = inner.select((_paired() & (_shape() == shape.text)).fill_null(False))
         scan = scan.filter(same.to_series())
-    return pl.concat(
-        [
-            _reject(bad_date, pl.lit("header-shaped line with an impossible date, kept as text")),
-            _reject(
-                forged,
-                pl.concat_str(
-                    pl.lit("forged header inside a message: time goes back from "),
-                    _stamp("before_forged"),
-                    pl.lit(" to "),
-                    _stamp("ts"),
-                    pl.lit("; kept as text of the message before"),
-                ),
-            ),
-            _reject(
-                late,
-                pl.concat_str(
-                    pl.lit("out-of-order timestamp: "),
-                    _stamp("ts"),
-                    pl.lit(" is before the previous entry's "),
-                    _stamp("prev_ts"),
-                    pl.lit("; message kept"),
-                ),
-            ),
-            _reject(orphan, pl.lit("text before the first message header")),
-            _reject(scan, pl.lit("header-shaped text inside a message body; kept as text")),
-        ]
-    ).sort("line", maintain_order=True)
+    return _reject(scan, pl.lit(_EMBEDDED))
+
+
+def reject_reasons(found: pl.DataFrame) -> pl.DataFrame:
+    """The compiled core's rejects (line, code, ts, other, raw; codes 0 impossible date,
+    1 forged, 2 late, 3 before the first header) with the reasons `header_rejects` gives."""
+    code = pl.col("code")
+    reason = (
+        pl.when(code == 0)
+        .then(pl.lit(_BAD_DATE))
+        .when(code == 1)
+        .then(_forged_reason("other", "ts"))
+        .when(code == 2)
+        .then(_late_reason("ts", "other"))
+        .otherwise(pl.lit(_ORPHAN))
+    )
+    return _reject(found, reason)

@@ -1,0 +1,432 @@
+"""The compiled core of the WhatsApp parser (`native/whatsapp_scan.c`), loaded with ctypes.
+
+`scripts/setup.sh` compiles the C file into `build/native/` (never committed), named by the
+sha256 of its source, so a library built from other source is never loaded. When it is
+missing or fails to load, `available()` is False and `parse_export` reads with polars alone;
+both give the same frames. The C code splits lines and reads headers, settles windows of
+lines and cuts entries; the strings it finds become polars columns without a copy (Arrow
+string views into the blocks' bytes). What needs a regex (the phrase tables, a header-shaped
+line inside a body, a header with a digit only Unicode knows) stays with polars.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+try:  # a streamlit dependency; without it the polars path reads chats
+    import pyarrow as pa
+except ImportError:  # pragma: no cover - pyarrow is installed with streamlit
+    pa = None
+
+from etl.sources.whatsapp_events import Phrases, Plain, phrase_flags
+from etl.sources.whatsapp_headers import BlockDates, Shape
+from etl.sources.whatsapp_stream import REJECT_SCHEMA, embedded_rejects, reject_reasons
+
+SOURCE = Path(__file__).resolve().parent / "native" / "whatsapp_scan.c"
+BUILD_DIR = Path(__file__).resolve().parents[2] / "build" / "native"
+ABI = 1
+log = logging.getLogger(__name__)
+
+# Line flags (see the C file).
+SHAPE, UNSURE, HEADLIKE, FFFD = 1, 2, 4, 8
+OK, DIRTY, NOMEM, TOO_BIG = 0, 1, 2, 3
+_I64 = ctypes.c_int64
+_P = ctypes.c_void_p
+
+
+class NativeFailed(RuntimeError):
+    """The compiled core cannot read this file (out of memory, or a string too large for an
+    Arrow string view); the caller reads it again with polars."""
+
+
+class _ShapeC(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_int32)
+        for name in ("ob", "ds", "year_at", "dt", "tsep", "seconds", "has_ap", "post")
+    ]
+
+
+class _StateC(ctypes.Structure):
+    _fields_ = [
+        ("prev_header", _I64),
+        ("prev_kept", _I64),
+        ("has_prev_header", ctypes.c_int32),
+        ("has_prev_kept", ctypes.c_int32),
+        ("started", ctypes.c_int32),
+        ("pad", ctypes.c_int32),
+    ]
+
+
+class _ViewsC(ctypes.Structure):
+    _fields_ = [("views", _P), ("valid", _P), ("nulls", _I64)]
+
+
+class _SegC(ctypes.Structure):
+    _fields_ = [("scan", _P), ("first", _I64)]
+
+
+class _OutC(ctypes.Structure):
+    _fields_ = [
+        ("cut_seg", ctypes.c_int32),
+        ("settled", ctypes.c_int32),
+        ("cut_line", _I64),
+        ("state", _StateC),
+        ("n", _I64),
+        ("ts", _P),
+        ("line", _P),
+        ("odd", _P),
+        ("author", _ViewsC),
+        ("text", _ViewsC),
+        ("kind", _ViewsC),
+        ("rest", _ViewsC),
+        ("more", _ViewsC),
+        ("n_rej", _I64),
+        ("rej_line", _P),
+        ("rej_code", _P),
+        ("rej_ts", _P),
+        ("rej_other", _P),
+        ("rej_raw", _ViewsC),
+        ("n_body", _I64),
+        ("body_line", _P),
+        ("body_raw", _ViewsC),
+        ("body_text", _ViewsC),
+        ("copy", _P),
+        ("copy_len", _I64),
+    ]
+
+
+def library_path() -> Path:
+    """Where setup.sh puts the library built from the current source (or, for a build with
+    sanitizers, `$SAMPARK_WHATSAPP_LIB`)."""
+    if os.environ.get("SAMPARK_WHATSAPP_LIB"):
+        return Path(os.environ["SAMPARK_WHATSAPP_LIB"])
+    digest = hashlib.sha256(SOURCE.read_bytes()).hexdigest()[:16]
+    return BUILD_DIR / f"whatsapp_scan-{digest}.so"
+
+
+@lru_cache(maxsize=1)
+def _library() -> ctypes.CDLL | None:
+    if os.environ.get("SAMPARK_WHATSAPP_ENGINE") == "polars" or pa is None:
+        return None
+    path = library_path()
+    if not path.exists():
+        log.info("no compiled chat parser at %s; reading chats with polars", path)
+        return None
+    try:
+        lib = ctypes.CDLL(str(path))
+        if lib.wa_abi() != ABI:
+            raise OSError(f"ABI {lib.wa_abi()}, expected {ABI}")
+    except OSError as err:
+        log.warning("compiled chat parser %s not usable (%s); reading chats with polars", path, err)
+        return None
+    lib.wa_scan.argtypes = [_P, _I64, _I64, ctypes.POINTER(_ShapeC), ctypes.c_int32, _P]
+    lib.wa_scan_free.argtypes = [_P]
+    lib.wa_scan_fix.argtypes = [_P, _I64, ctypes.POINTER(_ShapeC), ctypes.c_int32, _P, _I64]
+    lib.wa_scan_lines.argtypes = [_P]
+    lib.wa_scan_lines.restype = _I64
+    lib.wa_scan_count.argtypes = [_P, ctypes.c_uint8]
+    lib.wa_scan_count.restype = _I64
+    lib.wa_scan_select.argtypes = [_P, ctypes.c_uint8, _P, _P, _P, _I64]
+    lib.wa_scan_select.restype = _I64
+    lib.wa_block_dates.argtypes = [_P, ctypes.c_int32, _P]
+    lib.wa_scan_views.argtypes = [_P, _P, _P]
+    lib.wa_scan_mark.argtypes = [_P, _P, ctypes.c_int32]
+    lib.wa_settle.argtypes = [_P, ctypes.c_int32, ctypes.c_int32, _P, ctypes.c_int32, _P]
+    lib.wa_out_free.argtypes = [_P]
+    lib.wa_free.argtypes = [_P]
+    return lib
+
+
+def available() -> bool:
+    """Whether the compiled core is built for this source and loads."""
+    return _library() is not None
+
+
+def _lib() -> ctypes.CDLL:
+    lib = _library()
+    if lib is None:
+        raise NativeFailed("the compiled chat parser is not available")
+    return lib
+
+
+def _shape_c(shape: Shape) -> _ShapeC:
+    ob, ds, year_at, dt, tsep, seconds, ap, post = shape.text.split("|")
+    return _ShapeC(
+        ob=int(ob == "["),
+        ds=ord(ds),
+        year_at=("y..", ".y.", "..y").index(year_at),
+        dt=(", ", ",", " klo ", " ").index(dt),
+        tsep=ord(tsep),
+        seconds=int(seconds == "true"),
+        has_ap=int(ap == "true"),
+        post=("]", "] ", " - ", ": ", " ").index(post),
+    )
+
+
+class _Owned:
+    """Frees C memory once the last Arrow buffer over it is gone."""
+
+    def __init__(self, pointer: int) -> None:
+        self.pointer = pointer
+
+    def __del__(self) -> None:
+        _lib().wa_free(self.pointer)
+
+
+def _taken(holder: ctypes.Structure, name: str, size: int) -> object:
+    """The C array `holder.name` as an Arrow buffer that owns it (and frees it)."""
+    pointer = getattr(holder, name)
+    setattr(holder, name, None)
+    return pa.foreign_buffer(pointer, size, base=_Owned(pointer))
+
+
+def _int_column(holder: ctypes.Structure, name: str, n: int, dtype: object) -> pl.Series:
+    data = _taken(holder, name, 8 * n if n else 8)
+    return pl.from_arrow(pa.Array.from_buffers(dtype, n, [None, data]))  # type: ignore[return-value]
+
+
+def _str_column(views: _ViewsC, n: int, data: list[object]) -> pl.Series:
+    nulls = int(views.nulls)
+    body = _taken(views, "views", 16 * n if n else 16)
+    valid = _taken(views, "valid", (n + 7) // 8 or 1) if nulls else None
+    array = pa.Array.from_buffers(pa.string_view(), n, [valid, body, *data], null_count=nulls)
+    return pl.from_arrow(array)  # type: ignore[return-value]
+
+
+class Scan:
+    """One block scanned by the C code: its lines, headers and flags (owns the C arrays)."""
+
+    def __init__(
+        self, data: bytes, first_line: int, shape: Shape, phrases: Phrases, *, want_fffd: bool
+    ) -> None:
+        lib = _lib()
+        self.data, self.first_line, self.shape = data, first_line, shape
+        self._shape = _shape_c(shape)
+        handle = _P()
+        code = lib.wa_scan(
+            data, len(data), first_line, ctypes.byref(self._shape), want_fffd, ctypes.byref(handle)
+        )
+        if code == DIRTY:
+            raise UnicodeDecodeError("utf-8", data, 0, len(data), "invalid UTF-8 in block")
+        if code != OK:
+            raise NativeFailed(f"scan failed with code {code}")
+        self.handle: int = handle.value  # type: ignore[assignment]
+        self.lines = int(lib.wa_scan_lines(self.handle))
+        if lib.wa_scan_count(self.handle, UNSURE):
+            self._settle_unsure()
+        self._mark_phrases(phrases)
+
+    def __del__(self) -> None:
+        handle = getattr(self, "handle", None)
+        if handle:
+            _lib().wa_scan_free(handle)
+
+    def count(self, mask: int) -> int:
+        return int(_lib().wa_scan_count(self.handle, mask))
+
+    def selected(self, mask: int) -> list[tuple[int, str]]:
+        """(index, text) of the lines with any of the `mask` flags."""
+        n = self.count(mask)
+        index, start, end = (_I64 * n)(), (_I64 * n)(), (_I64 * n)()
+        _lib().wa_scan_select(self.handle, mask, index, start, end, n)
+        return [(index[i], self.data[start[i] : end[i]].decode("utf-8")) for i in range(n)]
+
+    def _settle_unsure(self) -> None:
+        """Lines where a character only Unicode knows to be a digit or not sits where the
+        header pattern tests for one: read with the pattern itself, as the polars path does."""
+        chosen = self.selected(UNSURE)
+        raw = pl.Series("raw", [text for _, text in chosen], dtype=pl.String)
+        fields = (
+            raw.to_frame()
+            .with_columns(pl.col("raw").str.extract_groups(self.shape.pattern()).alias("h"))
+            .unnest("h")
+            .with_columns(self.shape.fields(pl.col("raw")))
+            .select("is_shape", "year", "a", "b", "hour", "mi", "ss", "head")
+        )
+        numbers = (ctypes.c_int32 * 6)()
+        for (k, _), row in zip(chosen, fields.iter_rows(), strict=True):
+            is_shape, *values, head = row
+            for i, value in enumerate(values):
+                numbers[i] = -1 if value is None else value
+            head_len = len(head.encode("utf-8")) if is_shape else -1
+            _lib().wa_scan_fix(
+                self.handle, k, ctypes.byref(self._shape), bool(is_shape), numbers, head_len
+            )
+
+    def _mark_phrases(self, phrases: Phrases) -> None:
+        """The phrase-table tests of `plain_messages` that need a regex, run here on every
+        header line so that the main thread gets each entry's kind from the C code."""
+        if not self.count(SHAPE):
+            return
+        rest, msg = _ViewsC(), _ViewsC()
+        code = _lib().wa_scan_views(self.handle, ctypes.byref(rest), ctypes.byref(msg))
+        if code != OK:
+            _lib().wa_free(rest.views), _lib().wa_free(rest.valid)
+            _lib().wa_free(msg.views), _lib().wa_free(msg.valid)
+            raise NativeFailed(f"views failed with code {code}")
+        data = [pa_buffer(self.data)]
+        flags = phrase_flags(
+            _str_column(rest, self.lines, data), _str_column(msg, self.lines, data), phrases
+        )
+        for what, values in enumerate(flags):
+            array = values.cast(pl.UInt8).to_arrow()
+            address = array.buffers()[1].address + array.offset
+            _lib().wa_scan_mark(self.handle, address, what)
+
+    def dates(
+        self, *, whole_file: bool, day_first: bool | None, count_back: bool
+    ) -> BlockDates | None:
+        """`block_dates` of this block's shape lines (None: it has none)."""
+        if not self.count(SHAPE):
+            return None
+        out = (_I64 * 12)()
+        _lib().wa_block_dates(self.handle, 1, out)
+        first_big, second_big = bool(out[0]), bool(out[1])
+        if day_first is not None or not count_back or (whole_file and first_big != second_big):
+            return BlockDates(first_big, second_big, (0, 0), (None, None), (None, None))
+        stamps = (
+            pl.Series(
+                [
+                    out[5] if out[4] else None,
+                    out[7] if out[6] else None,
+                    out[9] if out[8] else None,
+                    out[11] if out[10] else None,
+                ],
+                dtype=pl.Int64,
+            )
+            .cast(pl.Datetime("us"))
+            .to_list()
+        )
+        return BlockDates(
+            first_big, second_big, (out[2], out[3]), (stamps[0], stamps[1]), (stamps[2], stamps[3])
+        )
+
+
+@dataclass
+class Settled:
+    """One settled window: its messages, the entries left for the phrase tables, and its
+    rejects (line, reason, raw)."""
+
+    plain: Plain
+    rejects: pl.DataFrame
+
+
+@dataclass
+class Window:
+    """The lines not yet settled (the tail of earlier blocks) and what the next window needs
+    from before them (`Cursor` in the polars path)."""
+
+    shape: Shape
+    pending: list[tuple[Scan, int]] = field(default_factory=list)
+    state: _StateC = field(default_factory=_StateC)
+
+    def settled(self, scan: Scan, *, day_first: bool, eof: bool) -> Settled | None:
+        """Add a block and settle what can be; None when nothing can be yet."""
+        lib = _lib()
+        self.pending.append((scan, 0))
+        segs = (_SegC * len(self.pending))(*[_SegC(s.handle, first) for s, first in self.pending])
+        out_p = ctypes.POINTER(_OutC)()
+        code = lib.wa_settle(
+            segs, len(self.pending), day_first, ctypes.byref(self.state), eof, ctypes.byref(out_p)
+        )
+        if code != OK:
+            raise NativeFailed(f"settle failed with code {code}")
+        out = out_p.contents
+        try:
+            if not out.settled:
+                return None
+            self.state = _StateC.from_buffer_copy(out.state)
+            data: list[object] = [pa.py_buffer(s.data) for s, _ in self.pending]
+            data.append(
+                _taken(out, "copy", int(out.copy_len) or 1) if out.copy else pa.py_buffer(b"")
+            )
+            if out.cut_seg >= 0:
+                self.pending = [
+                    (self.pending[out.cut_seg][0], int(out.cut_line)),
+                    *self.pending[out.cut_seg + 1 :],
+                ]
+            else:
+                self.pending = []
+            return Settled(self._plain(out, data), self._rejects(out, data))
+        finally:
+            lib.wa_out_free(out_p)
+
+    def _plain(self, out: _OutC, data: list[object]) -> Plain:
+        """`plain_messages`: the odd entries keep their rest and continuation lines (they pin
+        no block that the messages' own string views do not pin already)."""
+        n = int(out.n)
+        odd = pl.from_arrow(
+            pa.Array.from_buffers(pa.uint8(), n, [None, _taken(out, "odd", n or 1)])
+        )
+        assert isinstance(odd, pl.Series)
+        entries = pl.DataFrame(
+            [
+                _int_column(out, "ts", n, pa.timestamp("us")).alias("ts"),
+                _str_column(out.author, n, data).alias("author"),
+                _str_column(out.text, n, data).alias("text"),
+                _str_column(out.kind, n, data).alias("kind"),
+                _int_column(out, "line", n, pa.int64()).alias("line"),
+                _str_column(out.rest, n, data).alias("rest"),
+                _str_column(out.more, n, data).alias("more"),
+                (odd != 0).alias("_odd"),
+            ]
+        )
+        return Plain(
+            messages=entries.select("ts", "author", "text", "kind", "line"),
+            odd=entries.filter(pl.col("_odd")).select("ts", "line", "rest", "more"),
+            odd_at=entries.get_column("_odd").arg_true(),
+        )
+
+    def _rejects(self, out: _OutC, data: list[object]) -> pl.DataFrame:
+        found = []
+        n = int(out.n_rej)
+        if n:
+            codes = pa.Array.from_buffers(pa.int32(), n, [None, _taken(out, "rej_code", 4 * n)])
+            found.append(
+                reject_reasons(
+                    pl.DataFrame(
+                        [
+                            _int_column(out, "rej_line", n, pa.int64()).alias("line"),
+                            pl.from_arrow(codes).alias("code"),  # type: ignore[union-attr]
+                            _int_column(out, "rej_ts", n, pa.timestamp("us")).alias("ts"),
+                            _int_column(out, "rej_other", n, pa.timestamp("us")).alias("other"),
+                            _str_column(out.rej_raw, n, data).alias("raw"),
+                        ]
+                    )
+                )
+            )
+        n = int(out.n_body)
+        if n:
+            body = pl.DataFrame(
+                [
+                    _int_column(out, "body_line", n, pa.int64()).alias("line"),
+                    _str_column(out.body_raw, n, data).alias("raw"),
+                    _str_column(out.body_text, n, data).alias("body"),
+                ]
+            )
+            found.append(embedded_rejects(body, self.shape))
+        if not found:
+            return pl.DataFrame(schema=REJECT_SCHEMA)
+        return pl.concat(found).sort("line", maintain_order=True)
+
+
+def scanned(data: bytes, first_line: int, shape: Shape, phrases: Phrases) -> tuple[Scan, bool]:
+    """The block scanned, and whether it was valid UTF-8: undecodable bytes become U+FFFD
+    first, as the polars path does (`Scan.data` holds the bytes scanned)."""
+    try:
+        return Scan(data, first_line, shape, phrases, want_fffd=True), True
+    except UnicodeDecodeError:
+        data = data.decode("utf-8", errors="replace").encode("utf-8")
+        return Scan(data, first_line, shape, phrases, want_fffd=True), False
+
+
+def pa_buffer(data: bytes) -> object:
+    return pa.py_buffer(data)
