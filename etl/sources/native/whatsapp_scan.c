@@ -8,7 +8,8 @@
  *                the phrase tables. Needs nothing from other blocks (runs on a worker thread).
  *   wa_settle  - over the unsettled lines (one or more scanned blocks): timestamps, forged and
  *                out-of-order headers, entries with their continuation lines, rejects, and
- *                the columns as Arrow string views into the blocks' bytes.
+ *                the columns as Arrow string views into one compact copy of their strings
+ *                (wa_export hands them to polars through the Arrow C data interface).
  *
  * The input is untrusted. Every read is bounded by the line's end; sizes are int64_t; every
  * output array is sized from counts taken before it is filled; allocation failure is an
@@ -17,11 +18,12 @@
  * WA_UNSURE and the caller decides it with that regex.
  */
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define WA_ABI 1
+#define WA_ABI 2
 
 /* line flags */
 #define WA_SHAPE 1u       /* a header of the pinned shape */
@@ -110,8 +112,8 @@ typedef struct {
     int64_t n_body;
     int64_t *body_line;
     wa_views body_raw, body_text;
-    /* text that is not one contiguous run of a block (CRLF lines joined, lines of two
-     * blocks) is copied here; it is the data buffer after the segments' buffers */
+    /* every string longer than 12 bytes (what a view holds inline) is copied here: the one
+     * data buffer (index 0) of all the string columns above */
     uint8_t *copy;
     int64_t copy_len;
 } wa_out;
@@ -721,6 +723,11 @@ typedef struct {
     uint8_t *copy;
     int64_t copy_len, copy_cap;
     int error;
+    /* 1 (settling): every string longer than a view holds inline is copied into `copy`,
+     * which is then the columns' only data buffer (index 0), so that the result pins no
+     * block's bytes (header bytes included) and the blocks are freed once settled */
+    int compact;
+    int32_t copy_buffer; /* the data buffer index of `copy` */
 } window_t;
 
 static void view_null(wa_views *v, int64_t row) {
@@ -728,8 +735,8 @@ static void view_null(wa_views *v, int64_t row) {
     v->nulls++;
 }
 
-static void view_set(window_t *w, wa_views *v, int64_t row, int32_t buffer, const uint8_t *base,
-                     int64_t from, int64_t to) {
+static void view_at(window_t *w, wa_views *v, int64_t row, int32_t buffer, const uint8_t *base,
+                    int64_t from, int64_t to) {
     uint8_t *dst = v->views + 16 * row;
     int64_t n = to - from;
     memset(dst, 0, 16);
@@ -772,6 +779,20 @@ static int64_t copy_reserve(window_t *w, int64_t more) {
     return w->copy_len;
 }
 
+/* A string view of base[from, to) in data buffer `buffer`, or (compacting) of a copy. */
+static void view_set(window_t *w, wa_views *v, int64_t row, int32_t buffer, const uint8_t *base,
+                     int64_t from, int64_t to) {
+    if (!w->compact || to - from <= 12) {
+        view_at(w, v, row, buffer, base, from, to);
+        return;
+    }
+    int64_t at = copy_reserve(w, to - from);
+    if (at < 0) return;
+    memcpy(w->copy + at, base + from, (size_t)(to - from));
+    w->copy_len = at + (to - from);
+    view_at(w, v, row, w->copy_buffer, w->copy, at, w->copy_len);
+}
+
 /* A window line: the scan and the line index in it. */
 typedef struct {
     int32_t seg;
@@ -785,7 +806,7 @@ static void joined_view(window_t *w, wa_views *v, int64_t row, const wline *rows
                         int64_t b, int has_lead, int64_t lf, int64_t lt, int32_t lead_seg) {
     /* contiguous: one segment, each line followed by exactly "\n" */
     int32_t seg = rows[a].seg;
-    int contiguous = !has_lead || lead_seg == seg;
+    int contiguous = !w->compact && (!has_lead || lead_seg == seg);
     for (int64_t r = a; contiguous && r <= b; r++) {
         const wa_scan_t *sc = w->segs[seg].scan;
         if (rows[r].seg != seg || (r < b && rows[r + 1].seg != seg)) contiguous = 0;
@@ -824,7 +845,7 @@ static void joined_view(window_t *w, wa_views *v, int64_t row, const wline *rows
         if (r < b) w->copy[p++] = '\n';
     }
     w->copy_len = p;
-    view_set(w, v, row, w->nseg, w->copy, at, p);
+    view_at(w, v, row, w->copy_buffer, w->copy, at, p);
 }
 
 /* Each line's text after the header and message (null where the line is no header of the
@@ -832,7 +853,7 @@ static void joined_view(window_t *w, wa_views *v, int64_t row, const wline *rows
 int32_t wa_scan_views(const wa_scan_t *sc, wa_views *rest, wa_views *msg) {
     if (sc->len > INT32_MAX) return WA_TOO_BIG;
     if (!views_alloc(rest, sc->n) || !views_alloc(msg, sc->n)) return WA_NOMEM;
-    window_t w = {NULL, 0, NULL, 0, 0, 0};
+    window_t w = {.segs = NULL};
     for (int64_t k = 0; k < sc->n; k++) {
         if (!(sc->flags[k] & WA_SHAPE)) {
             view_null(rest, k);
@@ -886,7 +907,7 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
                                                       16 started */
     int64_t *before = malloc((n ? (size_t)n : 1) * sizeof(int64_t)); /* prev / kept before */
     int64_t *kept = malloc((n ? (size_t)n : 1) * sizeof(int64_t));
-    window_t w = {segs, nseg, NULL, 0, 0, 0};
+    window_t w = {.segs = segs, .nseg = nseg, .compact = 1, .copy_buffer = 0};
     int32_t rc = WA_OK;
     if (!o || !rows || !ts || !st_row || !before || !kept) {
         rc = WA_NOMEM;
@@ -1045,7 +1066,11 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
         o->line[e_i] = line;
         o->odd[e_i] = (uint8_t)odd;
         view_set(&w, &o->kind, e_i, 0, (const uint8_t *)kind, 0, (int64_t)strlen(kind));
-        view_set(&w, &o->rest, e_i, seg, sc->buf, sc->rest[k], sc->end[k]);
+        /* the whole text after the header, for the phrase tables (odd entries only) */
+        if (odd)
+            view_set(&w, &o->rest, e_i, seg, sc->buf, sc->rest[k], sc->end[k]);
+        else
+            view_null(&o->rest, e_i);
         if (cut >= 0)
             view_set(&w, &o->author, e_i, seg, sc->buf, sc->rest[k], cut);
         else
@@ -1089,4 +1114,197 @@ done:
     }
     *result = o;
     return WA_OK;
+}
+
+/* ---- columns for polars: the Arrow C data interface ---------------------------------------
+ * The caller wraps the two structs in PyCapsules ("arrow_schema", "arrow_array") whose
+ * destructors are wa_capsule_schema_free / wa_capsule_array_free, and polars imports them
+ * without a copy (pyarrow is not needed). An array owns its C buffers: its release callback,
+ * called by whoever holds it last (polars, on any thread), frees them. The string data buffer
+ * of one settle is shared by several columns, so it is reference counted. */
+
+struct ArrowSchema {
+    const char *format;
+    const char *name;
+    const char *metadata;
+    int64_t flags;
+    int64_t n_children;
+    struct ArrowSchema **children;
+    struct ArrowSchema *dictionary;
+    void (*release)(struct ArrowSchema *);
+    void *private_data;
+};
+
+struct ArrowArray {
+    int64_t length;
+    int64_t null_count;
+    int64_t offset;
+    int64_t n_buffers;
+    int64_t n_children;
+    const void **buffers;
+    struct ArrowArray **children;
+    struct ArrowArray *dictionary;
+    void (*release)(struct ArrowArray *);
+    void *private_data;
+};
+
+struct ArrowArrayStream {
+    int (*get_schema)(struct ArrowArrayStream *, struct ArrowSchema *);
+    int (*get_next)(struct ArrowArrayStream *, struct ArrowArray *);
+    const char *(*get_last_error)(struct ArrowArrayStream *);
+    void (*release)(struct ArrowArrayStream *);
+    void *private_data;
+};
+
+#define WA_ARROW_NULLABLE 2
+
+/* A data buffer shared by several arrays; freed by the last one released. */
+typedef struct {
+    _Atomic int64_t refs;
+    void *data;
+} wa_shared;
+
+typedef struct {
+    const void *buffers[4]; /* validity, values (or views), string data, data sizes */
+    void *owned[2];         /* validity and values, freed on release */
+    wa_shared *shared;      /* the string data, when owned */
+    int64_t sizes[1];       /* the one data buffer's size (string views) */
+} wa_priv;
+
+static void wa_shared_drop(wa_shared *s) {
+    if (s && atomic_fetch_sub(&s->refs, 1) == 1) {
+        free(s->data);
+        free(s);
+    }
+}
+
+/* Takes `data` (malloc'ed); the caller holds one reference until wa_shared_release. */
+wa_shared *wa_shared_new(void *data) {
+    wa_shared *s = malloc(sizeof *s);
+    if (!s) return NULL;
+    atomic_init(&s->refs, 1);
+    s->data = data;
+    return s;
+}
+
+void wa_shared_release(wa_shared *s) { wa_shared_drop(s); }
+
+static void schema_release(struct ArrowSchema *schema) { schema->release = NULL; }
+
+static void array_release(struct ArrowArray *array) {
+    wa_priv *p = array->private_data;
+    free(p->owned[0]);
+    free(p->owned[1]);
+    wa_shared_drop(p->shared);
+    free(p);
+    array->release = NULL;
+}
+
+/* column types */
+#define WA_COL_INT64 0
+#define WA_COL_TIMESTAMP_US 1
+#define WA_COL_UINT8 2
+#define WA_COL_INT32 3
+#define WA_COL_STRING_VIEW 4
+
+/* Fill `schema` and `array` with a column of `n` rows. Takes `values` and `valid` (either may
+ * be NULL; both are freed on release, or here on failure). String views read `data` (size
+ * `data_len`): owned through `shared` (a reference is taken) or, when `shared` is NULL,
+ * borrowed from the caller, who keeps it alive as long as the column. */
+int32_t wa_export(int32_t type, int64_t n, void *values, void *valid, int64_t nulls,
+                  wa_shared *shared, const void *data, int64_t data_len,
+                  struct ArrowSchema *schema, struct ArrowArray *array) {
+    static const char *formats[] = {"l", "tsu:", "C", "i", "vu"};
+    wa_priv *p = calloc(1, sizeof *p);
+    if (!p || type < 0 || type > WA_COL_STRING_VIEW) {
+        free(p);
+        free(values);
+        free(valid);
+        return WA_NOMEM;
+    }
+    memset(schema, 0, sizeof *schema);
+    schema->format = formats[type];
+    schema->name = "";
+    schema->flags = WA_ARROW_NULLABLE;
+    schema->release = schema_release;
+    memset(array, 0, sizeof *array);
+    array->length = n;
+    array->null_count = valid ? nulls : 0;
+    p->owned[0] = valid;
+    p->owned[1] = values;
+    p->buffers[0] = valid;
+    p->buffers[1] = values;
+    array->n_buffers = 2;
+    if (type == WA_COL_STRING_VIEW) {
+        static const uint8_t empty[1];
+        if (shared) data = shared->data;
+        p->buffers[2] = data ? data : empty;
+        p->sizes[0] = data ? data_len : 0;
+        p->buffers[3] = p->sizes;
+        array->n_buffers = 4;
+        if (shared) {
+            atomic_fetch_add(&shared->refs, 1);
+            p->shared = shared;
+        }
+    }
+    array->buffers = p->buffers;
+    array->release = array_release;
+    array->private_data = p;
+    return WA_OK;
+}
+
+/* PyCapsule_GetPointer, handed over by the caller (this library does not link Python). */
+static void *(*capsule_pointer)(void *capsule, const char *name);
+
+void wa_set_capsule_api(void *get_pointer) {
+    capsule_pointer = (void *(*)(void *, const char *))get_pointer;
+}
+
+/* Capsule destructors (called by Python with the GIL held): release what was not moved. */
+void wa_capsule_schema_free(void *capsule) {
+    struct ArrowSchema *s = capsule_pointer(capsule, "arrow_schema");
+    if (!s) return;
+    if (s->release) s->release(s);
+    free(s);
+}
+
+void wa_capsule_array_free(void *capsule) {
+    struct ArrowArray *a = capsule_pointer(capsule, "arrow_array");
+    if (!a) return;
+    if (a->release) a->release(a);
+    free(a);
+}
+
+void *wa_schema_new(void) { return calloc(1, sizeof(struct ArrowSchema)); }
+void *wa_array_new(void) { return calloc(1, sizeof(struct ArrowArray)); }
+
+/* `wa_scan_mark` from a stream of boolean arrays (one per line, in order; nulls are false
+ * bits already), which this call consumes and releases. */
+int32_t wa_scan_mark_stream(wa_scan_t *sc, struct ArrowArrayStream *stream, int32_t what) {
+    struct ArrowArray chunk;
+    int64_t k = 0;
+    int32_t rc = WA_OK;
+    uint8_t *values = calloc(sc->n ? (size_t)sc->n : 1, 1);
+    if (!values) rc = WA_NOMEM;
+    while (rc == WA_OK) {
+        memset(&chunk, 0, sizeof chunk);
+        if (stream->get_next(stream, &chunk) != 0) {
+            rc = WA_NOMEM;
+            break;
+        }
+        if (!chunk.release) break; /* end of stream */
+        const uint8_t *bits = chunk.n_buffers >= 2 ? chunk.buffers[1] : NULL;
+        if (k + chunk.length > sc->n || !bits) rc = WA_TOO_BIG;
+        for (int64_t i = 0; rc == WA_OK && i < chunk.length; i++) {
+            int64_t at = chunk.offset + i;
+            values[k + i] = (bits[at >> 3] >> (at & 7)) & 1;
+        }
+        k += chunk.length;
+        chunk.release(&chunk);
+    }
+    stream->release(stream);
+    if (rc == WA_OK && k != sc->n) rc = WA_TOO_BIG;
+    if (rc == WA_OK) wa_scan_mark(sc, values, what);
+    free(values);
+    return rc;
 }
