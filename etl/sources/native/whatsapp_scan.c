@@ -18,10 +18,14 @@
  * WA_UNSURE and the caller decides it with that regex.
  */
 
+#define _GNU_SOURCE /* mremap */
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #define WA_ABI 2
 
@@ -118,9 +122,81 @@ typedef struct {
     int64_t copy_len;
 } wa_out;
 
+/* ---- memory ---------------------------------------------------------------------------------
+ * Arrays of 128 KiB and more get pages of their own (mmap), given back when freed. From
+ * malloc they come from the heap once glibc's mmap threshold has risen past the size of the
+ * 4 MB blocks freed before, and the columns kept for the result, placed between blocks freed
+ * since, keep those holes resident. Every allocation carries a 16-byte head: the mapped size
+ * (0 for the heap) and the size asked for. */
+#define WA_PAGES ((size_t)128 * 1024)
+#define WA_HEAD ((size_t)16)
+
+static void *mem_head(uint8_t *p, size_t mapped, size_t size) {
+    memcpy(p, &mapped, sizeof mapped);
+    memcpy(p + sizeof mapped, &size, sizeof size);
+    return p + WA_HEAD;
+}
+
+static void mem_sizes(const void *q, size_t *mapped, size_t *size) {
+    const uint8_t *p = (const uint8_t *)q - WA_HEAD;
+    memcpy(mapped, p, sizeof *mapped);
+    memcpy(size, p + sizeof *mapped, sizeof *size);
+}
+
+static void *mem_zeroed(size_t n, int zero) {
+    if (n > SIZE_MAX - WA_HEAD) return NULL;
+    size_t total = n + WA_HEAD;
+#ifdef __linux__
+    if (total >= WA_PAGES) {
+        void *p = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return p == MAP_FAILED ? NULL : mem_head(p, total, n); /* mapped pages are zero */
+    }
+#endif
+    uint8_t *p = zero ? calloc(1, total) : malloc(total);
+    return p ? mem_head(p, 0, n) : NULL;
+}
+
+static void *mem_alloc(size_t n) { return mem_zeroed(n, 0); }
+
+static void *mem_calloc(size_t count, size_t size) {
+    if (size && count > SIZE_MAX / size) return NULL;
+    return mem_zeroed(count * size, 1);
+}
+
+static void mem_free(void *q) {
+    if (!q) return;
+    size_t mapped, size;
+    mem_sizes(q, &mapped, &size);
+#ifdef __linux__
+    if (mapped) {
+        munmap((uint8_t *)q - WA_HEAD, mapped);
+        return;
+    }
+#endif
+    free((uint8_t *)q - WA_HEAD);
+}
+
+static void *mem_realloc(void *q, size_t n) {
+    if (!q) return mem_alloc(n);
+    if (n > SIZE_MAX - WA_HEAD) return NULL;
+    size_t mapped, size;
+    mem_sizes(q, &mapped, &size);
+#ifdef __linux__
+    if (mapped) {
+        void *p = mremap((uint8_t *)q - WA_HEAD, mapped, n + WA_HEAD, MREMAP_MAYMOVE);
+        return p == MAP_FAILED ? NULL : mem_head(p, n + WA_HEAD, n);
+    }
+#endif
+    void *p = mem_alloc(n);
+    if (!p) return NULL;
+    memcpy(p, q, size < n ? size : n);
+    mem_free(q);
+    return p;
+}
+
 int32_t wa_abi(void) { return WA_ABI; }
 
-void wa_free(void *p) { free(p); }
+void wa_free(void *p) { mem_free(p); }
 
 /* ---- UTF-8 ------------------------------------------------------------------------------ */
 
@@ -531,14 +607,14 @@ static void set_numbers(wa_scan_t *sc, int64_t k, const wa_shape *sh, const head
 
 void wa_scan_free(wa_scan_t *sc) {
     if (!sc) return;
-    free(sc->start);
-    free(sc->end);
-    free(sc->rest);
-    free(sc->cut);
-    free(sc->num);
-    free(sc->flags);
-    free(sc->kind);
-    free(sc);
+    mem_free(sc->start);
+    mem_free(sc->end);
+    mem_free(sc->rest);
+    mem_free(sc->cut);
+    mem_free(sc->num);
+    mem_free(sc->flags);
+    mem_free(sc->kind);
+    mem_free(sc);
 }
 
 /* Scan one block. `*out` is set on WA_OK only; free it with wa_scan_free. */
@@ -553,20 +629,20 @@ int32_t wa_scan(const uint8_t *buf, int64_t len, int64_t first_line, const wa_sh
         n++;
         i = p ? (int64_t)(p - buf) + 1 : len;
     }
-    wa_scan_t *sc = calloc(1, sizeof *sc);
+    wa_scan_t *sc = mem_calloc(1, sizeof *sc);
     if (!sc) return WA_NOMEM;
     sc->buf = buf;
     sc->len = len;
     sc->first_line = first_line;
     sc->n = n;
     size_t m = n ? (size_t)n : 1;
-    sc->start = malloc(m * sizeof(int64_t));
-    sc->end = malloc(m * sizeof(int64_t));
-    sc->rest = malloc(m * sizeof(int64_t));
-    sc->cut = malloc(m * sizeof(int64_t));
-    sc->num = malloc(m * 6 * sizeof(int32_t));
-    sc->flags = calloc(m, 1);
-    sc->kind = calloc(m, 1);
+    sc->start = mem_alloc(m * sizeof(int64_t));
+    sc->end = mem_alloc(m * sizeof(int64_t));
+    sc->rest = mem_alloc(m * sizeof(int64_t));
+    sc->cut = mem_alloc(m * sizeof(int64_t));
+    sc->num = mem_alloc(m * 6 * sizeof(int32_t));
+    sc->flags = mem_calloc(m, 1);
+    sc->kind = mem_calloc(m, 1);
     if (!sc->start || !sc->end || !sc->rest || !sc->cut || !sc->num || !sc->flags || !sc->kind) {
         wa_scan_free(sc);
         return WA_NOMEM;
@@ -758,8 +834,8 @@ static void view_at(window_t *w, wa_views *v, int64_t row, int32_t buffer, const
 
 static int views_alloc(wa_views *v, int64_t n) {
     size_t m = n ? (size_t)n : 1;
-    v->views = malloc(m * 16);
-    v->valid = calloc((m + 7) / 8, 1);
+    v->views = mem_alloc(m * 16);
+    v->valid = mem_calloc((m + 7) / 8, 1);
     v->nulls = 0;
     return v->views && v->valid;
 }
@@ -768,7 +844,7 @@ static int64_t copy_reserve(window_t *w, int64_t more) {
     if (w->copy_len + more > w->copy_cap) {
         int64_t cap = w->copy_cap ? w->copy_cap : 65536;
         while (cap < w->copy_len + more) cap *= 2;
-        uint8_t *p = realloc(w->copy, (size_t)cap);
+        uint8_t *p = mem_realloc(w->copy, (size_t)cap);
         if (!p) {
             w->error = WA_NOMEM;
             return -1;
@@ -871,22 +947,22 @@ int32_t wa_scan_views(const wa_scan_t *sc, wa_views *rest, wa_views *msg) {
 
 void wa_out_free(wa_out *o) {
     if (!o) return;
-    free(o->ts);
-    free(o->line);
-    free(o->odd);
+    mem_free(o->ts);
+    mem_free(o->line);
+    mem_free(o->odd);
     wa_views *vs[] = {&o->author,  &o->text,     &o->kind,     &o->rest,
                       &o->more,    &o->rej_raw, &o->body_raw, &o->body_text};
     for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) {
-        free(vs[i]->views);
-        free(vs[i]->valid);
+        mem_free(vs[i]->views);
+        mem_free(vs[i]->valid);
     }
-    free(o->rej_line);
-    free(o->rej_code);
-    free(o->rej_ts);
-    free(o->rej_other);
-    free(o->body_line);
-    free(o->copy);
-    free(o);
+    mem_free(o->rej_line);
+    mem_free(o->rej_code);
+    mem_free(o->rej_ts);
+    mem_free(o->rej_other);
+    mem_free(o->body_line);
+    mem_free(o->copy);
+    mem_free(o);
 }
 
 /* Settle a window (the segments' lines in order): see `settle`, `entries_of`,
@@ -900,13 +976,13 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
         if (segs[s].scan->len > INT32_MAX) return WA_TOO_BIG;
         n += segs[s].scan->n - segs[s].first;
     }
-    wa_out *o = calloc(1, sizeof *o);
-    wline *rows = malloc((n ? (size_t)n : 1) * sizeof(wline));
-    int64_t *ts = malloc((n ? (size_t)n : 1) * sizeof(int64_t));
-    uint8_t *st_row = calloc(n ? (size_t)n : 1, 1); /* bits: 1 ts, 2 forged, 4 header, 8 late,
+    wa_out *o = mem_calloc(1, sizeof *o);
+    wline *rows = mem_alloc((n ? (size_t)n : 1) * sizeof(wline));
+    int64_t *ts = mem_alloc((n ? (size_t)n : 1) * sizeof(int64_t));
+    uint8_t *st_row = mem_calloc(n ? (size_t)n : 1, 1); /* bits: 1 ts, 2 forged, 4 header, 8 late,
                                                       16 started */
-    int64_t *before = malloc((n ? (size_t)n : 1) * sizeof(int64_t)); /* prev / kept before */
-    int64_t *kept = malloc((n ? (size_t)n : 1) * sizeof(int64_t));
+    int64_t *before = mem_alloc((n ? (size_t)n : 1) * sizeof(int64_t)); /* prev / kept before */
+    int64_t *kept = mem_alloc((n ? (size_t)n : 1) * sizeof(int64_t));
     window_t w = {.segs = segs, .nseg = nseg, .compact = 1, .copy_buffer = 0};
     int32_t rc = WA_OK;
     if (!o || !rows || !ts || !st_row || !before || !kept) {
@@ -1009,14 +1085,14 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
     o->n_body = n_body;
     size_t me = n_ent ? (size_t)n_ent : 1, mr = n_rej ? (size_t)n_rej : 1,
            mb = n_body ? (size_t)n_body : 1;
-    o->ts = malloc(me * 8);
-    o->line = malloc(me * 8);
-    o->odd = malloc(me);
-    o->rej_line = malloc(mr * 8);
-    o->rej_code = malloc(mr * 4);
-    o->rej_ts = malloc(mr * 8);
-    o->rej_other = malloc(mr * 8);
-    o->body_line = malloc(mb * 8);
+    o->ts = mem_alloc(me * 8);
+    o->line = mem_alloc(me * 8);
+    o->odd = mem_alloc(me);
+    o->rej_line = mem_alloc(mr * 8);
+    o->rej_code = mem_alloc(mr * 4);
+    o->rej_ts = mem_alloc(mr * 8);
+    o->rej_other = mem_alloc(mr * 8);
+    o->body_line = mem_alloc(mb * 8);
     if (!o->ts || !o->line || !o->odd || !o->rej_line || !o->rej_code || !o->rej_ts ||
         !o->rej_other || !o->body_line || !views_alloc(&o->author, n_ent) ||
         !views_alloc(&o->text, n_ent) || !views_alloc(&o->kind, n_ent) ||
@@ -1102,12 +1178,12 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
     o->copy_len = w.copy_len;
     w.copy = NULL;
 done:
-    free(rows);
-    free(ts);
-    free(st_row);
-    free(before);
-    free(kept);
-    free(w.copy);
+    mem_free(rows);
+    mem_free(ts);
+    mem_free(st_row);
+    mem_free(before);
+    mem_free(kept);
+    mem_free(w.copy);
     if (rc != WA_OK) {
         wa_out_free(o);
         return rc;
@@ -1173,14 +1249,14 @@ typedef struct {
 
 static void wa_shared_drop(wa_shared *s) {
     if (s && atomic_fetch_sub(&s->refs, 1) == 1) {
-        free(s->data);
-        free(s);
+        mem_free(s->data);
+        mem_free(s);
     }
 }
 
 /* Takes `data` (malloc'ed); the caller holds one reference until wa_shared_release. */
 wa_shared *wa_shared_new(void *data) {
-    wa_shared *s = malloc(sizeof *s);
+    wa_shared *s = mem_alloc(sizeof *s);
     if (!s) return NULL;
     atomic_init(&s->refs, 1);
     s->data = data;
@@ -1193,10 +1269,10 @@ static void schema_release(struct ArrowSchema *schema) { schema->release = NULL;
 
 static void array_release(struct ArrowArray *array) {
     wa_priv *p = array->private_data;
-    free(p->owned[0]);
-    free(p->owned[1]);
+    mem_free(p->owned[0]);
+    mem_free(p->owned[1]);
     wa_shared_drop(p->shared);
-    free(p);
+    mem_free(p);
     array->release = NULL;
 }
 
@@ -1215,11 +1291,11 @@ int32_t wa_export(int32_t type, int64_t n, void *values, void *valid, int64_t nu
                   wa_shared *shared, const void *data, int64_t data_len,
                   struct ArrowSchema *schema, struct ArrowArray *array) {
     static const char *formats[] = {"l", "tsu:", "C", "i", "vu"};
-    wa_priv *p = calloc(1, sizeof *p);
+    wa_priv *p = mem_calloc(1, sizeof *p);
     if (!p || type < 0 || type > WA_COL_STRING_VIEW) {
-        free(p);
-        free(values);
-        free(valid);
+        mem_free(p);
+        mem_free(values);
+        mem_free(valid);
         return WA_NOMEM;
     }
     memset(schema, 0, sizeof *schema);
@@ -1265,18 +1341,18 @@ void wa_capsule_schema_free(void *capsule) {
     struct ArrowSchema *s = capsule_pointer(capsule, "arrow_schema");
     if (!s) return;
     if (s->release) s->release(s);
-    free(s);
+    mem_free(s);
 }
 
 void wa_capsule_array_free(void *capsule) {
     struct ArrowArray *a = capsule_pointer(capsule, "arrow_array");
     if (!a) return;
     if (a->release) a->release(a);
-    free(a);
+    mem_free(a);
 }
 
-void *wa_schema_new(void) { return calloc(1, sizeof(struct ArrowSchema)); }
-void *wa_array_new(void) { return calloc(1, sizeof(struct ArrowArray)); }
+void *wa_schema_new(void) { return mem_calloc(1, sizeof(struct ArrowSchema)); }
+void *wa_array_new(void) { return mem_calloc(1, sizeof(struct ArrowArray)); }
 
 /* `wa_scan_mark` from a stream of boolean arrays (one per line, in order; nulls are false
  * bits already), which this call consumes and releases. */
@@ -1284,7 +1360,7 @@ int32_t wa_scan_mark_stream(wa_scan_t *sc, struct ArrowArrayStream *stream, int3
     struct ArrowArray chunk;
     int64_t k = 0;
     int32_t rc = WA_OK;
-    uint8_t *values = calloc(sc->n ? (size_t)sc->n : 1, 1);
+    uint8_t *values = mem_calloc(sc->n ? (size_t)sc->n : 1, 1);
     if (!values) rc = WA_NOMEM;
     while (rc == WA_OK) {
         memset(&chunk, 0, sizeof chunk);
@@ -1305,6 +1381,6 @@ int32_t wa_scan_mark_stream(wa_scan_t *sc, struct ArrowArrayStream *stream, int3
     stream->release(stream);
     if (rc == WA_OK && k != sc->n) rc = WA_TOO_BIG;
     if (rc == WA_OK) wa_scan_mark(sc, values, what);
-    free(values);
+    mem_free(values);
     return rc;
 }
