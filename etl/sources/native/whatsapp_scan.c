@@ -841,7 +841,7 @@ static int views_alloc(wa_views *v, int64_t n) {
 }
 
 static int64_t copy_reserve(window_t *w, int64_t more) {
-    if (w->copy_len + more > w->copy_cap) {
+    if (!w->copy || w->copy_len + more > w->copy_cap) { /* never NULL for memcpy, even for 0 */
         int64_t cap = w->copy_cap ? w->copy_cap : 65536;
         while (cap < w->copy_len + more) cap *= 2;
         uint8_t *p = mem_realloc(w->copy, (size_t)cap);
