@@ -23,7 +23,7 @@ from pathlib import Path
 
 import polars as pl
 
-from etl.sources.whatsapp_events import Phrases, Plain, phrase_flags
+from etl.sources.whatsapp_events import Phrases, phrase_flags
 from etl.sources.whatsapp_headers import BlockDates, Shape
 from etl.sources.whatsapp_stream import REJECT_SCHEMA, embedded_rejects, reject_reasons
 
@@ -152,7 +152,11 @@ def _library() -> ctypes.CDLL | None:
     lib.wa_shared_new.argtypes = [_P]
     lib.wa_shared_new.restype = _P
     lib.wa_shared_release.argtypes = [_P]
-    lib.wa_export.argtypes = [ctypes.c_int32, _I64, _P, _P, _I64, _P, _P, _I64, _P, _P]
+    lib.wa_shared_retain.argtypes = [_P]
+    lib.wa_shared_copy.argtypes = [_P, _I64]
+    lib.wa_shared_copy.restype = _P
+    lib.wa_views_fill.argtypes = [_P, _P, _I64, _P, _P, _P, ctypes.c_int32]
+    lib.wa_export.argtypes = [ctypes.c_int32, _I64, _P, _P, _I64, _P, _P, _I64, _P, _I64, _P, _P]
     lib.wa_schema_new.restype = _P
     lib.wa_array_new.restype = _P
     lib.wa_set_capsule_api.argtypes = [_P]
@@ -208,17 +212,21 @@ def _column(
     valid: int | None = None,
     nulls: int = 0,
     data: _Data = (None, None, 0),
+    extra: tuple[int | None, int] = (None, 0),
 ) -> pl.Series:
     """A column over C arrays that it takes (`values`, `valid`; freed when polars drops the
-    column). `data` is a string column's data buffer: (shared owner or None, pointer or the
-    bytes borrowed, size); borrowed bytes must outlive the column."""
+    column). `data` is a string column's data buffer: (its shared owner, `wa_shared_new`,
+    None, size) or (None, the bytes it borrows, which must outlive the column, size);
+    `extra` a second one (shared owner, size)."""
     lib = _lib()
     schema, array = lib.wa_schema_new(), lib.wa_array_new()
     if not schema or not array:
         lib.wa_free(schema), lib.wa_free(array), lib.wa_free(values), lib.wa_free(valid)
         raise NativeFailed("out of memory")
     shared, pointer, size = data
-    code = lib.wa_export(kind, n, values, valid, nulls, shared, pointer, size, schema, array)
+    code = lib.wa_export(
+        kind, n, values, valid, nulls, shared, pointer, size, *extra, schema, array
+    )
     capsules = _Capsules(
         _capsule_new(schema, _SCHEMA_NAME, ctypes.cast(lib.wa_capsule_schema_free, _P)),
         _capsule_new(array, _ARRAY_NAME, ctypes.cast(lib.wa_capsule_array_free, _P)),
@@ -239,13 +247,106 @@ def _int_column(holder: ctypes.Structure, name: str, n: int, kind: int = INT64) 
     return _column(kind, n, _taken(holder, name))
 
 
-def _str_column(views: _ViewsC, n: int, data: _Data) -> pl.Series:
+def _str_column(
+    views: _ViewsC, n: int, data: _Data, extra: tuple[int | None, int] = (None, 0)
+) -> pl.Series:
     nulls = int(views.nulls)
     body, valid = _taken(views, "views"), _taken(views, "valid")
     if not nulls:
         _lib().wa_free(valid)
         valid = None
-    return _column(STRING_VIEW, n, body, valid, nulls, data)
+    return _column(STRING_VIEW, n, body, valid, nulls, data, extra)
+
+
+def _held(views: _ViewsC) -> _ViewsC:
+    """The C arrays of `views`, moved into a new holder."""
+    held = _ViewsC(views.views, views.valid, views.nulls)
+    views.views = views.valid = None
+    return held
+
+
+_FILLED = ("author", "text", "kind")
+
+
+class HeldPlain:
+    """`Plain` of one window whose author, text and kind columns stay C arrays until
+    `classify` has read the odd rows: `filled` writes those rows into the arrays and only
+    then hands them to polars (scattering into polars columns costs ~30 MB of peak RSS on
+    the 100 MB bench: three new columns per block, and the allocator keeps the churn)."""
+
+    def __init__(self, out: _OutC, shared: int, entries: pl.DataFrame, odd: pl.Series) -> None:
+        self.n = int(out.n)
+        self.ts, self.line = entries.get_column("ts"), entries.get_column("line")
+        self.odd = entries.filter(odd).select("ts", "line", "rest", "more")
+        self.odd_at = odd.arg_true()
+        self.views = [_held(out.author), _held(out.text), _held(out.kind)]
+        self.size = int(out.copy_len)
+        _lib().wa_shared_retain(shared)
+        self.shared: int | None = shared
+
+    def filled(self, mine: pl.DataFrame) -> pl.DataFrame:
+        """The messages (ts, author, text, kind, line) with the odd rows set to `mine`."""
+        lib, k = _lib(), self.odd_at.len()
+        extra: tuple[int | None, int] = (None, 0)
+        try:
+            if k:
+                extra = self._fill(mine, k)
+            data = (self.shared, None, self.size)
+            columns = [
+                _str_column(views, self.n, data, extra).alias(c)
+                for c, views in zip(_FILLED, self.views, strict=True)
+            ]
+        finally:
+            if extra[0]:
+                lib.wa_shared_release(extra[0])
+            self._release()
+        return pl.DataFrame([self.ts.alias("ts"), *columns, self.line.alias("line")])
+
+    def _fill(self, mine: pl.DataFrame, k: int) -> tuple[int | None, int]:
+        """Write `mine` into the odd rows; the new strings' buffer (shared owner, size)."""
+        lib = _lib()
+        encoded = [
+            None if value is None else value.encode("utf-8")
+            for c in _FILLED
+            for value in mine.get_column(c).to_list()
+        ]
+        blob = b"".join(e for e in encoded if e is not None)
+        offsets = (_I64 * (len(encoded) + 1))()
+        for i, e in enumerate(encoded):
+            offsets[i + 1] = offsets[i] + (len(e) if e is not None else 0)
+        isnull = (ctypes.c_uint8 * len(encoded))(*(e is None for e in encoded))
+        rows = (_I64 * k)(*self.odd_at.to_list())
+        copy = lib.wa_shared_copy(blob, len(blob))
+        if not copy:
+            raise NativeFailed("out of memory")
+        for j, views in enumerate(self.views):
+            code = lib.wa_views_fill(
+                ctypes.byref(views),
+                rows,
+                k,
+                blob,
+                ctypes.byref(offsets, 8 * j * k),
+                ctypes.byref(isnull, j * k),
+                1,
+            )
+            if code != OK:
+                lib.wa_shared_release(copy)
+                raise NativeFailed(f"fill failed with code {code}")
+        return copy, len(blob)
+
+    def _release(self) -> None:
+        lib = _library()
+        if lib is None:
+            return
+        for views in getattr(self, "views", []):
+            lib.wa_free(views.views), lib.wa_free(views.valid)
+            views.views = views.valid = None
+        if getattr(self, "shared", None):
+            lib.wa_shared_release(self.shared)
+            self.shared = None
+
+    def __del__(self) -> None:
+        self._release()
 
 
 class Scan:
@@ -366,7 +467,7 @@ class Settled:
     """One settled window: its messages, the entries left for the phrase tables, and its
     rejects (line, reason, raw)."""
 
-    plain: Plain
+    plain: HeldPlain
     rejects: pl.DataFrame
 
 
@@ -421,28 +522,20 @@ class Window:
         finally:
             lib.wa_out_free(out_p)
 
-    def _plain(self, out: _OutC, data: _Data) -> Plain:
-        """`plain_messages`: the odd entries keep their rest and continuation lines (they pin
-        no block that the messages' own string views do not pin already)."""
+    def _plain(self, out: _OutC, data: _Data) -> HeldPlain:
+        """`plain_messages`, its author/text/kind columns held in C until filled."""
         n = int(out.n)
-        odd = _int_column(out, "odd", n, UINT8)
+        odd = _int_column(out, "odd", n, UINT8) != 0
         entries = pl.DataFrame(
             [
                 _int_column(out, "ts", n, TIMESTAMP_US).alias("ts"),
-                _str_column(out.author, n, data).alias("author"),
-                _str_column(out.text, n, data).alias("text"),
-                _str_column(out.kind, n, data).alias("kind"),
                 _int_column(out, "line", n).alias("line"),
                 _str_column(out.rest, n, data).alias("rest"),
                 _str_column(out.more, n, data).alias("more"),
-                (odd != 0).alias("_odd"),
             ]
         )
-        return Plain(
-            messages=entries.select("ts", "author", "text", "kind", "line"),
-            odd=entries.filter(pl.col("_odd")).select("ts", "line", "rest", "more"),
-            odd_at=entries.get_column("_odd").arg_true(),
-        )
+        assert data[0] is not None
+        return HeldPlain(out, data[0], entries, odd)
 
     def _rejects(self, out: _OutC, data: _Data) -> pl.DataFrame:
         found = []

@@ -1241,10 +1241,10 @@ typedef struct {
 } wa_shared;
 
 typedef struct {
-    const void *buffers[4]; /* validity, values (or views), string data, data sizes */
+    const void *buffers[5]; /* validity, values (or views), string data (1 or 2), data sizes */
     void *owned[2];         /* validity and values, freed on release */
-    wa_shared *shared;      /* the string data, when owned */
-    int64_t sizes[1];       /* the one data buffer's size (string views) */
+    wa_shared *shared[2];   /* the string data, when owned */
+    int64_t sizes[2];       /* the data buffers' sizes (string views) */
 } wa_priv;
 
 static void wa_shared_drop(wa_shared *s) {
@@ -1265,13 +1265,26 @@ wa_shared *wa_shared_new(void *data) {
 
 void wa_shared_release(wa_shared *s) { wa_shared_drop(s); }
 
+void wa_shared_retain(wa_shared *s) { atomic_fetch_add(&s->refs, 1); }
+
+/* A shared copy of `data` (`len` bytes; NULL when out of memory). */
+wa_shared *wa_shared_copy(const void *data, int64_t len) {
+    void *copy = mem_alloc(len > 0 ? (size_t)len : 1);
+    if (!copy) return NULL;
+    if (len > 0) memcpy(copy, data, (size_t)len);
+    wa_shared *s = wa_shared_new(copy);
+    if (!s) mem_free(copy);
+    return s;
+}
+
 static void schema_release(struct ArrowSchema *schema) { schema->release = NULL; }
 
 static void array_release(struct ArrowArray *array) {
     wa_priv *p = array->private_data;
     mem_free(p->owned[0]);
     mem_free(p->owned[1]);
-    wa_shared_drop(p->shared);
+    wa_shared_drop(p->shared[0]);
+    wa_shared_drop(p->shared[1]);
     mem_free(p);
     array->release = NULL;
 }
@@ -1286,10 +1299,11 @@ static void array_release(struct ArrowArray *array) {
 /* Fill `schema` and `array` with a column of `n` rows. Takes `values` and `valid` (either may
  * be NULL; both are freed on release, or here on failure). String views read `data` (size
  * `data_len`): owned through `shared` (a reference is taken) or, when `shared` is NULL,
- * borrowed from the caller, who keeps it alive as long as the column. */
+ * borrowed from the caller, who keeps it alive as long as the column; and, when `extra` is
+ * given, a second data buffer owned by it (index 1, `extra_len` bytes). */
 int32_t wa_export(int32_t type, int64_t n, void *values, void *valid, int64_t nulls,
-                  wa_shared *shared, const void *data, int64_t data_len,
-                  struct ArrowSchema *schema, struct ArrowArray *array) {
+                  wa_shared *shared, const void *data, int64_t data_len, wa_shared *extra,
+                  int64_t extra_len, struct ArrowSchema *schema, struct ArrowArray *array) {
     static const char *formats[] = {"l", "tsu:", "C", "i", "vu"};
     wa_priv *p = mem_calloc(1, sizeof *p);
     if (!p || type < 0 || type > WA_COL_STRING_VIEW) {
@@ -1320,13 +1334,42 @@ int32_t wa_export(int32_t type, int64_t n, void *values, void *valid, int64_t nu
         array->n_buffers = 4;
         if (shared) {
             atomic_fetch_add(&shared->refs, 1);
-            p->shared = shared;
+            p->shared[0] = shared;
+        }
+        if (extra) {
+            atomic_fetch_add(&extra->refs, 1);
+            p->shared[1] = extra;
+            p->buffers[3] = extra->data;
+            p->sizes[1] = extra_len;
+            p->buffers[4] = p->sizes;
+            array->n_buffers = 5;
         }
     }
     array->buffers = p->buffers;
     array->release = array_release;
     array->private_data = p;
     return WA_OK;
+}
+
+/* Set rows `rows[i]` (i < k) of a string view column to the strings blob[offsets[i],
+ * offsets[i + 1]), or to null where isnull[i]: those longer than 12 bytes are viewed in
+ * data buffer `buffer` at the same offsets (the caller makes it a copy of `blob`). The odd
+ * entries' classified author, text and kind, written before polars takes the column. */
+int32_t wa_views_fill(wa_views *v, const int64_t *rows, int64_t k, const uint8_t *blob,
+                      const int64_t *offsets, const uint8_t *isnull, int32_t buffer) {
+    window_t w = {.segs = NULL};
+    for (int64_t i = 0; i < k && !w.error; i++) {
+        int64_t row = rows[i];
+        int was_null = !(v->valid[row >> 3] & (1u << (row & 7)));
+        if (isnull[i]) {
+            if (!was_null) view_null(v, row);
+            v->valid[row >> 3] &= (uint8_t) ~(1u << (row & 7));
+            continue;
+        }
+        if (was_null) v->nulls--;
+        view_at(&w, v, row, buffer, blob, offsets[i], offsets[i + 1]);
+    }
+    return w.error;
 }
 
 /* PyCapsule_GetPointer, handed over by the caller (this library does not link Python). */
