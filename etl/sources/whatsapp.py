@@ -237,7 +237,7 @@ def _no_header() -> UnknownExportFormat:
 class _Collected:
     """What the blocks of one read produce."""
 
-    parts: list[Plain] = field(default_factory=list)  # blocks whose odd rows wait for `classify`
+    parts: list[Plain | native.HeldPlain] = field(default_factory=list)  # odd rows wait
     waiting: int = 0  # odd rows in `parts`
     filled: list[pl.DataFrame] = field(default_factory=list)  # finished blocks' messages
     classified: list[Classified] = field(default_factory=list)  # `messages` cut to "line"
@@ -385,24 +385,17 @@ def _classify_waiting(got: _Collected, phrases: Phrases, name: str | None) -> No
     got.waiting = 0
 
 
-def _filled(parts: list[Plain], odd: Classified) -> list[pl.DataFrame]:
+def _filled(parts: list[Plain | native.HeldPlain], odd: Classified) -> list[pl.DataFrame]:
     """Each block's messages with its odd rows set to what `classify` made of them (in line
     order, as `odd.messages` is), emptying `parts` as it goes so that no block is held
-    twice. Scattering into a column copies no text."""
+    twice."""
     filled, at = [], 0
     while parts:
         part = parts.pop(0)
         n = part.odd_at.len()
-        messages = part.messages
-        if n:
-            mine = odd.messages.slice(at, n)
-            at += n
-            messages = messages.with_columns(
-                messages.get_column(c).scatter(part.odd_at, mine.get_column(c))
-                for c in ("author", "text", "kind")
-            )
+        filled.append(part.filled(odd.messages.slice(at, n)))
+        at += n
         del part
-        filled.append(messages)
     return filled
 
 

@@ -125,7 +125,7 @@ def line_count(data: bytes) -> int:
 class Settler(Protocol):
     def settled(
         self, block: Block, *, day_first: bool, phrases: Phrases
-    ) -> tuple[pl.DataFrame, Plain] | None:
+    ) -> tuple[pl.DataFrame, Plain | native.HeldPlain] | None:
         """The rejects and messages of what this block lets settle (None: nothing yet)."""
 
 
@@ -158,7 +158,7 @@ class NativeSettler:
 
     def settled(
         self, block: Block, *, day_first: bool, phrases: Phrases
-    ) -> tuple[pl.DataFrame, Plain] | None:
+    ) -> tuple[pl.DataFrame, Plain | native.HeldPlain] | None:
         assert block.scan is not None
         done = self.window.settled(block.scan, day_first=day_first, eof=block.eof)
         if done is None:

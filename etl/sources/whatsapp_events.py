@@ -238,6 +238,16 @@ class Plain:
     odd: pl.DataFrame  # ts, line, rest, more: entries left for `classify`
     odd_at: pl.Series  # their rows in `messages`
 
+    def filled(self, mine: pl.DataFrame) -> pl.DataFrame:
+        """The messages with the odd rows set to `mine` (their author, text and kind from
+        `classify`, in row order). Scattering into a column copies no text."""
+        if not self.odd_at.len():
+            return self.messages
+        return self.messages.with_columns(
+            self.messages.get_column(c).scatter(self.odd_at, mine.get_column(c))
+            for c in ("author", "text", "kind")
+        )
+
 
 @dataclass(frozen=True)
 class _PlainPatterns:

@@ -4,9 +4,11 @@
 sha256 of its source, so a library built from other source is never loaded. When it is
 missing or fails to load, `available()` is False and `parse_export` reads with polars alone;
 both give the same frames. The C code splits lines and reads headers, settles windows of
-lines and cuts entries; the strings it finds become polars columns without a copy (Arrow
-string views into the blocks' bytes). What needs a regex (the phrase tables, a header-shaped
-line inside a body, a header with a digit only Unicode knows) stays with polars.
+lines and cuts entries; the columns it writes (Arrow string views into one compact copy of
+each window's strings, so that a block's bytes are freed once it is settled) reach polars
+without a copy through the Arrow PyCapsule interface, which needs no pyarrow. What needs a
+regex (the phrase tables, a header-shaped line inside a body, a header with a digit only
+Unicode knows) stays with polars.
 """
 
 from __future__ import annotations
@@ -21,18 +23,13 @@ from pathlib import Path
 
 import polars as pl
 
-try:  # a streamlit dependency; without it the polars path reads chats
-    import pyarrow as pa
-except ImportError:  # pragma: no cover - pyarrow is installed with streamlit
-    pa = None
-
-from etl.sources.whatsapp_events import Phrases, Plain, phrase_flags
+from etl.sources.whatsapp_events import Phrases, phrase_flags
 from etl.sources.whatsapp_headers import BlockDates, Shape
 from etl.sources.whatsapp_stream import REJECT_SCHEMA, embedded_rejects, reject_reasons
 
 SOURCE = Path(__file__).resolve().parent / "native" / "whatsapp_scan.c"
 BUILD_DIR = Path(__file__).resolve().parents[2] / "build" / "native"
-ABI = 1
+ABI = 2
 log = logging.getLogger(__name__)
 
 # Line flags (see the C file).
@@ -40,6 +37,16 @@ SHAPE, UNSURE, HEADLIKE, FFFD = 1, 2, 4, 8
 OK, DIRTY, NOMEM, TOO_BIG = 0, 1, 2, 3
 _I64 = ctypes.c_int64
 _P = ctypes.c_void_p
+# Column types of `wa_export`.
+INT64, TIMESTAMP_US, UINT8, INT32, STRING_VIEW = range(5)
+# PyCapsule keeps a pointer to its name: these bytes live as long as the module.
+_SCHEMA_NAME, _ARRAY_NAME, _STREAM_NAME = b"arrow_schema", b"arrow_array", b"arrow_array_stream"
+_capsule_new = ctypes.pythonapi.PyCapsule_New
+_capsule_new.argtypes = [_P, ctypes.c_char_p, _P]
+_capsule_new.restype = ctypes.py_object
+_capsule_pointer = ctypes.pythonapi.PyCapsule_GetPointer
+_capsule_pointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
+_capsule_pointer.restype = _P
 
 
 class NativeFailed(RuntimeError):
@@ -114,7 +121,7 @@ def library_path() -> Path:
 
 @lru_cache(maxsize=1)
 def _library() -> ctypes.CDLL | None:
-    if os.environ.get("SAMPARK_WHATSAPP_ENGINE") == "polars" or pa is None:
+    if os.environ.get("SAMPARK_WHATSAPP_ENGINE") == "polars":
         return None
     path = library_path()
     if not path.exists():
@@ -142,6 +149,19 @@ def _library() -> ctypes.CDLL | None:
     lib.wa_settle.argtypes = [_P, ctypes.c_int32, ctypes.c_int32, _P, ctypes.c_int32, _P]
     lib.wa_out_free.argtypes = [_P]
     lib.wa_free.argtypes = [_P]
+    lib.wa_shared_new.argtypes = [_P]
+    lib.wa_shared_new.restype = _P
+    lib.wa_shared_release.argtypes = [_P]
+    lib.wa_shared_retain.argtypes = [_P]
+    lib.wa_shared_copy.argtypes = [_P, _I64]
+    lib.wa_shared_copy.restype = _P
+    lib.wa_views_fill.argtypes = [_P, _P, _I64, _P, _P, _P, ctypes.c_int32]
+    lib.wa_export.argtypes = [ctypes.c_int32, _I64, _P, _P, _I64, _P, _P, _I64, _P, _I64, _P, _P]
+    lib.wa_schema_new.restype = _P
+    lib.wa_array_new.restype = _P
+    lib.wa_set_capsule_api.argtypes = [_P]
+    lib.wa_set_capsule_api(ctypes.cast(_capsule_pointer, _P))
+    lib.wa_scan_mark_stream.argtypes = [_P, _P, ctypes.c_int32]
     return lib
 
 
@@ -171,34 +191,162 @@ def _shape_c(shape: Shape) -> _ShapeC:
     )
 
 
-class _Owned:
-    """Frees C memory once the last Arrow buffer over it is gone."""
-
-    def __init__(self, pointer: int) -> None:
-        self.pointer = pointer
-
-    def __del__(self) -> None:
-        _lib().wa_free(self.pointer)
+# A string column's data buffer: (its shared owner, None, size) or (None, borrowed bytes, size).
+_Data = tuple[int | None, bytes | None, int]
 
 
-def _taken(holder: ctypes.Structure, name: str, size: int) -> object:
-    """The C array `holder.name` as an Arrow buffer that owns it (and frees it)."""
+class _Capsules:
+    """An Arrow column made in C, in the form `pl.Series` imports (the PyCapsule interface)."""
+
+    def __init__(self, schema: object, array: object) -> None:
+        self.capsules = (schema, array)
+
+    def __arrow_c_array__(self, requested_schema: object = None) -> tuple[object, object]:
+        return self.capsules
+
+
+def _column(
+    kind: int,
+    n: int,
+    values: int | None,
+    valid: int | None = None,
+    nulls: int = 0,
+    data: _Data = (None, None, 0),
+    extra: tuple[int | None, int] = (None, 0),
+) -> pl.Series:
+    """A column over C arrays that it takes (`values`, `valid`; freed when polars drops the
+    column). `data` is a string column's data buffer: (its shared owner, `wa_shared_new`,
+    None, size) or (None, the bytes it borrows, which must outlive the column, size);
+    `extra` a second one (shared owner, size)."""
+    lib = _lib()
+    schema, array = lib.wa_schema_new(), lib.wa_array_new()
+    if not schema or not array:
+        lib.wa_free(schema), lib.wa_free(array), lib.wa_free(values), lib.wa_free(valid)
+        raise NativeFailed("out of memory")
+    shared, pointer, size = data
+    code = lib.wa_export(
+        kind, n, values, valid, nulls, shared, pointer, size, *extra, schema, array
+    )
+    capsules = _Capsules(
+        _capsule_new(schema, _SCHEMA_NAME, ctypes.cast(lib.wa_capsule_schema_free, _P)),
+        _capsule_new(array, _ARRAY_NAME, ctypes.cast(lib.wa_capsule_array_free, _P)),
+    )
+    if code != OK:
+        raise NativeFailed(f"export failed with code {code}")
+    return pl.Series(capsules)
+
+
+def _taken(holder: ctypes.Structure, name: str) -> int | None:
+    """The C array `holder.name`, now the caller's to free (or to hand to `_column`)."""
     pointer = getattr(holder, name)
     setattr(holder, name, None)
-    return pa.foreign_buffer(pointer, size, base=_Owned(pointer))
+    return pointer  # type: ignore[no-any-return]
 
 
-def _int_column(holder: ctypes.Structure, name: str, n: int, dtype: object) -> pl.Series:
-    data = _taken(holder, name, 8 * n if n else 8)
-    return pl.from_arrow(pa.Array.from_buffers(dtype, n, [None, data]))  # type: ignore[return-value]
+def _int_column(holder: ctypes.Structure, name: str, n: int, kind: int = INT64) -> pl.Series:
+    return _column(kind, n, _taken(holder, name))
 
 
-def _str_column(views: _ViewsC, n: int, data: list[object]) -> pl.Series:
+def _str_column(
+    views: _ViewsC, n: int, data: _Data, extra: tuple[int | None, int] = (None, 0)
+) -> pl.Series:
     nulls = int(views.nulls)
-    body = _taken(views, "views", 16 * n if n else 16)
-    valid = _taken(views, "valid", (n + 7) // 8 or 1) if nulls else None
-    array = pa.Array.from_buffers(pa.string_view(), n, [valid, body, *data], null_count=nulls)
-    return pl.from_arrow(array)  # type: ignore[return-value]
+    body, valid = _taken(views, "views"), _taken(views, "valid")
+    if not nulls:
+        _lib().wa_free(valid)
+        valid = None
+    return _column(STRING_VIEW, n, body, valid, nulls, data, extra)
+
+
+def _held(views: _ViewsC) -> _ViewsC:
+    """The C arrays of `views`, moved into a new holder."""
+    held = _ViewsC(views.views, views.valid, views.nulls)
+    views.views = views.valid = None
+    return held
+
+
+_FILLED = ("author", "text", "kind")
+
+
+class HeldPlain:
+    """`Plain` of one window whose author, text and kind columns stay C arrays until
+    `classify` has read the odd rows: `filled` writes those rows into the arrays and only
+    then hands them to polars (scattering into polars columns costs ~30 MB of peak RSS on
+    the 100 MB bench: three new columns per block, and the allocator keeps the churn)."""
+
+    def __init__(self, out: _OutC, shared: int, entries: pl.DataFrame, odd: pl.Series) -> None:
+        self.n = int(out.n)
+        self.ts, self.line = entries.get_column("ts"), entries.get_column("line")
+        self.odd = entries.filter(odd).select("ts", "line", "rest", "more")
+        self.odd_at = odd.arg_true()
+        self.views = [_held(out.author), _held(out.text), _held(out.kind)]
+        self.size = int(out.copy_len)
+        _lib().wa_shared_retain(shared)
+        self.shared: int | None = shared
+
+    def filled(self, mine: pl.DataFrame) -> pl.DataFrame:
+        """The messages (ts, author, text, kind, line) with the odd rows set to `mine`."""
+        lib, k = _lib(), self.odd_at.len()
+        extra: tuple[int | None, int] = (None, 0)
+        try:
+            if k:
+                extra = self._fill(mine, k)
+            data = (self.shared, None, self.size)
+            columns = [
+                _str_column(views, self.n, data, extra).alias(c)
+                for c, views in zip(_FILLED, self.views, strict=True)
+            ]
+        finally:
+            if extra[0]:
+                lib.wa_shared_release(extra[0])
+            self._release()
+        return pl.DataFrame([self.ts.alias("ts"), *columns, self.line.alias("line")])
+
+    def _fill(self, mine: pl.DataFrame, k: int) -> tuple[int | None, int]:
+        """Write `mine` into the odd rows; the new strings' buffer (shared owner, size)."""
+        lib = _lib()
+        encoded = [
+            None if value is None else value.encode("utf-8")
+            for c in _FILLED
+            for value in mine.get_column(c).to_list()
+        ]
+        blob = b"".join(e for e in encoded if e is not None)
+        offsets = (_I64 * (len(encoded) + 1))()
+        for i, e in enumerate(encoded):
+            offsets[i + 1] = offsets[i] + (len(e) if e is not None else 0)
+        isnull = (ctypes.c_uint8 * len(encoded))(*(e is None for e in encoded))
+        rows = (_I64 * k)(*self.odd_at.to_list())
+        copy = lib.wa_shared_copy(blob, len(blob))
+        if not copy:
+            raise NativeFailed("out of memory")
+        for j, views in enumerate(self.views):
+            code = lib.wa_views_fill(
+                ctypes.byref(views),
+                rows,
+                k,
+                blob,
+                ctypes.byref(offsets, 8 * j * k),
+                ctypes.byref(isnull, j * k),
+                1,
+            )
+            if code != OK:
+                lib.wa_shared_release(copy)
+                raise NativeFailed(f"fill failed with code {code}")
+        return copy, len(blob)
+
+    def _release(self) -> None:
+        lib = _library()
+        if lib is None:
+            return
+        for views in getattr(self, "views", []):
+            lib.wa_free(views.views), lib.wa_free(views.valid)
+            views.views = views.valid = None
+        if getattr(self, "shared", None):
+            lib.wa_shared_release(self.shared)
+            self.shared = None
+
+    def __del__(self) -> None:
+        self._release()
 
 
 class Scan:
@@ -272,14 +420,18 @@ class Scan:
             _lib().wa_free(rest.views), _lib().wa_free(rest.valid)
             _lib().wa_free(msg.views), _lib().wa_free(msg.valid)
             raise NativeFailed(f"views failed with code {code}")
-        data = [pa_buffer(self.data)]
+        # The views borrow the block's bytes, which `self` holds past these columns' use.
+        data = (None, self.data, len(self.data))
         flags = phrase_flags(
             _str_column(rest, self.lines, data), _str_column(msg, self.lines, data), phrases
         )
         for what, values in enumerate(flags):
-            array = values.cast(pl.UInt8).to_arrow()
-            address = array.buffers()[1].address + array.offset
-            _lib().wa_scan_mark(self.handle, address, what)
+            stream = values.__arrow_c_stream__()
+            code = _lib().wa_scan_mark_stream(
+                self.handle, _capsule_pointer(stream, _STREAM_NAME), what
+            )
+            if code != OK:
+                raise NativeFailed(f"marks failed with code {code}")
 
     def dates(
         self, *, whole_file: bool, day_first: bool | None, count_back: bool
@@ -315,7 +467,7 @@ class Settled:
     """One settled window: its messages, the entries left for the phrase tables, and its
     rejects (line, reason, raw)."""
 
-    plain: Plain
+    plain: HeldPlain
     rejects: pl.DataFrame
 
 
@@ -335,7 +487,12 @@ class Window:
         segs = (_SegC * len(self.pending))(*[_SegC(s.handle, first) for s, first in self.pending])
         out_p = ctypes.POINTER(_OutC)()
         code = lib.wa_settle(
-            segs, len(self.pending), day_first, ctypes.byref(self.state), eof, ctypes.byref(out_p)
+            segs,
+            len(self.pending),
+            day_first,
+            ctypes.byref(self.state),
+            eof,
+            ctypes.byref(out_p),
         )
         if code != OK:
             raise NativeFailed(f"settle failed with code {code}")
@@ -344,10 +501,6 @@ class Window:
             if not out.settled:
                 return None
             self.state = _StateC.from_buffer_copy(out.state)
-            data: list[object] = [pa.py_buffer(s.data) for s, _ in self.pending]
-            data.append(
-                _taken(out, "copy", int(out.copy_len) or 1) if out.copy else pa.py_buffer(b"")
-            )
             if out.cut_seg >= 0:
                 self.pending = [
                     (self.pending[out.cut_seg][0], int(out.cut_line)),
@@ -355,49 +508,47 @@ class Window:
                 ]
             else:
                 self.pending = []
-            return Settled(self._plain(out, data), self._rejects(out, data))
+            # Every string longer than a view holds inline is in `copy`, which all the
+            # columns share: the blocks settled here are no longer needed.
+            shared = lib.wa_shared_new(out.copy)
+            if not shared:
+                raise NativeFailed("out of memory")
+            out.copy = None
+            try:
+                data = (shared, None, int(out.copy_len))
+                return Settled(self._plain(out, data), self._rejects(out, data))
+            finally:
+                lib.wa_shared_release(shared)
         finally:
             lib.wa_out_free(out_p)
 
-    def _plain(self, out: _OutC, data: list[object]) -> Plain:
-        """`plain_messages`: the odd entries keep their rest and continuation lines (they pin
-        no block that the messages' own string views do not pin already)."""
+    def _plain(self, out: _OutC, data: _Data) -> HeldPlain:
+        """`plain_messages`, its author/text/kind columns held in C until filled."""
         n = int(out.n)
-        odd = pl.from_arrow(
-            pa.Array.from_buffers(pa.uint8(), n, [None, _taken(out, "odd", n or 1)])
-        )
-        assert isinstance(odd, pl.Series)
+        odd = _int_column(out, "odd", n, UINT8) != 0
         entries = pl.DataFrame(
             [
-                _int_column(out, "ts", n, pa.timestamp("us")).alias("ts"),
-                _str_column(out.author, n, data).alias("author"),
-                _str_column(out.text, n, data).alias("text"),
-                _str_column(out.kind, n, data).alias("kind"),
-                _int_column(out, "line", n, pa.int64()).alias("line"),
+                _int_column(out, "ts", n, TIMESTAMP_US).alias("ts"),
+                _int_column(out, "line", n).alias("line"),
                 _str_column(out.rest, n, data).alias("rest"),
                 _str_column(out.more, n, data).alias("more"),
-                (odd != 0).alias("_odd"),
             ]
         )
-        return Plain(
-            messages=entries.select("ts", "author", "text", "kind", "line"),
-            odd=entries.filter(pl.col("_odd")).select("ts", "line", "rest", "more"),
-            odd_at=entries.get_column("_odd").arg_true(),
-        )
+        assert data[0] is not None
+        return HeldPlain(out, data[0], entries, odd)
 
-    def _rejects(self, out: _OutC, data: list[object]) -> pl.DataFrame:
+    def _rejects(self, out: _OutC, data: _Data) -> pl.DataFrame:
         found = []
         n = int(out.n_rej)
         if n:
-            codes = pa.Array.from_buffers(pa.int32(), n, [None, _taken(out, "rej_code", 4 * n)])
             found.append(
                 reject_reasons(
                     pl.DataFrame(
                         [
-                            _int_column(out, "rej_line", n, pa.int64()).alias("line"),
-                            pl.from_arrow(codes).alias("code"),  # type: ignore[union-attr]
-                            _int_column(out, "rej_ts", n, pa.timestamp("us")).alias("ts"),
-                            _int_column(out, "rej_other", n, pa.timestamp("us")).alias("other"),
+                            _int_column(out, "rej_line", n).alias("line"),
+                            _int_column(out, "rej_code", n, INT32).alias("code"),
+                            _int_column(out, "rej_ts", n, TIMESTAMP_US).alias("ts"),
+                            _int_column(out, "rej_other", n, TIMESTAMP_US).alias("other"),
                             _str_column(out.rej_raw, n, data).alias("raw"),
                         ]
                     )
@@ -407,7 +558,7 @@ class Window:
         if n:
             body = pl.DataFrame(
                 [
-                    _int_column(out, "body_line", n, pa.int64()).alias("line"),
+                    _int_column(out, "body_line", n).alias("line"),
                     _str_column(out.body_raw, n, data).alias("raw"),
                     _str_column(out.body_text, n, data).alias("body"),
                 ]
@@ -426,7 +577,3 @@ def scanned(data: bytes, first_line: int, shape: Shape, phrases: Phrases) -> tup
     except UnicodeDecodeError:
         data = data.decode("utf-8", errors="replace").encode("utf-8")
         return Scan(data, first_line, shape, phrases, want_fffd=True), False
-
-
-def pa_buffer(data: bytes) -> object:
-    return pa.py_buffer(data)

@@ -8,7 +8,8 @@
  *                the phrase tables. Needs nothing from other blocks (runs on a worker thread).
  *   wa_settle  - over the unsettled lines (one or more scanned blocks): timestamps, forged and
  *                out-of-order headers, entries with their continuation lines, rejects, and
- *                the columns as Arrow string views into the blocks' bytes.
+ *                the columns as Arrow string views into one compact copy of their strings
+ *                (wa_export hands them to polars through the Arrow C data interface).
  *
  * The input is untrusted. Every read is bounded by the line's end; sizes are int64_t; every
  * output array is sized from counts taken before it is filled; allocation failure is an
@@ -17,11 +18,16 @@
  * WA_UNSURE and the caller decides it with that regex.
  */
 
+#define _GNU_SOURCE /* mremap */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
-#define WA_ABI 1
+#define WA_ABI 2
 
 /* line flags */
 #define WA_SHAPE 1u       /* a header of the pinned shape */
@@ -110,15 +116,87 @@ typedef struct {
     int64_t n_body;
     int64_t *body_line;
     wa_views body_raw, body_text;
-    /* text that is not one contiguous run of a block (CRLF lines joined, lines of two
-     * blocks) is copied here; it is the data buffer after the segments' buffers */
+    /* every string longer than 12 bytes (what a view holds inline) is copied here: the one
+     * data buffer (index 0) of all the string columns above */
     uint8_t *copy;
     int64_t copy_len;
 } wa_out;
 
+/* ---- memory ---------------------------------------------------------------------------------
+ * Arrays of 128 KiB and more get pages of their own (mmap), given back when freed. From
+ * malloc they come from the heap once glibc's mmap threshold has risen past the size of the
+ * 4 MB blocks freed before, and the columns kept for the result, placed between blocks freed
+ * since, keep those holes resident. Every allocation carries a 16-byte head: the mapped size
+ * (0 for the heap) and the size asked for. */
+#define WA_PAGES ((size_t)128 * 1024)
+#define WA_HEAD ((size_t)16)
+
+static void *mem_head(uint8_t *p, size_t mapped, size_t size) {
+    memcpy(p, &mapped, sizeof mapped);
+    memcpy(p + sizeof mapped, &size, sizeof size);
+    return p + WA_HEAD;
+}
+
+static void mem_sizes(const void *q, size_t *mapped, size_t *size) {
+    const uint8_t *p = (const uint8_t *)q - WA_HEAD;
+    memcpy(mapped, p, sizeof *mapped);
+    memcpy(size, p + sizeof *mapped, sizeof *size);
+}
+
+static void *mem_zeroed(size_t n, int zero) {
+    if (n > SIZE_MAX - WA_HEAD) return NULL;
+    size_t total = n + WA_HEAD;
+#ifdef __linux__
+    if (total >= WA_PAGES) {
+        void *p = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return p == MAP_FAILED ? NULL : mem_head(p, total, n); /* mapped pages are zero */
+    }
+#endif
+    uint8_t *p = zero ? calloc(1, total) : malloc(total);
+    return p ? mem_head(p, 0, n) : NULL;
+}
+
+static void *mem_alloc(size_t n) { return mem_zeroed(n, 0); }
+
+static void *mem_calloc(size_t count, size_t size) {
+    if (size && count > SIZE_MAX / size) return NULL;
+    return mem_zeroed(count * size, 1);
+}
+
+static void mem_free(void *q) {
+    if (!q) return;
+    size_t mapped, size;
+    mem_sizes(q, &mapped, &size);
+#ifdef __linux__
+    if (mapped) {
+        munmap((uint8_t *)q - WA_HEAD, mapped);
+        return;
+    }
+#endif
+    free((uint8_t *)q - WA_HEAD);
+}
+
+static void *mem_realloc(void *q, size_t n) {
+    if (!q) return mem_alloc(n);
+    if (n > SIZE_MAX - WA_HEAD) return NULL;
+    size_t mapped, size;
+    mem_sizes(q, &mapped, &size);
+#ifdef __linux__
+    if (mapped) {
+        void *p = mremap((uint8_t *)q - WA_HEAD, mapped, n + WA_HEAD, MREMAP_MAYMOVE);
+        return p == MAP_FAILED ? NULL : mem_head(p, n + WA_HEAD, n);
+    }
+#endif
+    void *p = mem_alloc(n);
+    if (!p) return NULL;
+    memcpy(p, q, size < n ? size : n);
+    mem_free(q);
+    return p;
+}
+
 int32_t wa_abi(void) { return WA_ABI; }
 
-void wa_free(void *p) { free(p); }
+void wa_free(void *p) { mem_free(p); }
 
 /* ---- UTF-8 ------------------------------------------------------------------------------ */
 
@@ -529,14 +607,14 @@ static void set_numbers(wa_scan_t *sc, int64_t k, const wa_shape *sh, const head
 
 void wa_scan_free(wa_scan_t *sc) {
     if (!sc) return;
-    free(sc->start);
-    free(sc->end);
-    free(sc->rest);
-    free(sc->cut);
-    free(sc->num);
-    free(sc->flags);
-    free(sc->kind);
-    free(sc);
+    mem_free(sc->start);
+    mem_free(sc->end);
+    mem_free(sc->rest);
+    mem_free(sc->cut);
+    mem_free(sc->num);
+    mem_free(sc->flags);
+    mem_free(sc->kind);
+    mem_free(sc);
 }
 
 /* Scan one block. `*out` is set on WA_OK only; free it with wa_scan_free. */
@@ -551,20 +629,20 @@ int32_t wa_scan(const uint8_t *buf, int64_t len, int64_t first_line, const wa_sh
         n++;
         i = p ? (int64_t)(p - buf) + 1 : len;
     }
-    wa_scan_t *sc = calloc(1, sizeof *sc);
+    wa_scan_t *sc = mem_calloc(1, sizeof *sc);
     if (!sc) return WA_NOMEM;
     sc->buf = buf;
     sc->len = len;
     sc->first_line = first_line;
     sc->n = n;
     size_t m = n ? (size_t)n : 1;
-    sc->start = malloc(m * sizeof(int64_t));
-    sc->end = malloc(m * sizeof(int64_t));
-    sc->rest = malloc(m * sizeof(int64_t));
-    sc->cut = malloc(m * sizeof(int64_t));
-    sc->num = malloc(m * 6 * sizeof(int32_t));
-    sc->flags = calloc(m, 1);
-    sc->kind = calloc(m, 1);
+    sc->start = mem_alloc(m * sizeof(int64_t));
+    sc->end = mem_alloc(m * sizeof(int64_t));
+    sc->rest = mem_alloc(m * sizeof(int64_t));
+    sc->cut = mem_alloc(m * sizeof(int64_t));
+    sc->num = mem_alloc(m * 6 * sizeof(int32_t));
+    sc->flags = mem_calloc(m, 1);
+    sc->kind = mem_calloc(m, 1);
     if (!sc->start || !sc->end || !sc->rest || !sc->cut || !sc->num || !sc->flags || !sc->kind) {
         wa_scan_free(sc);
         return WA_NOMEM;
@@ -721,6 +799,11 @@ typedef struct {
     uint8_t *copy;
     int64_t copy_len, copy_cap;
     int error;
+    /* 1 (settling): every string longer than a view holds inline is copied into `copy`,
+     * which is then the columns' only data buffer (index 0), so that the result pins no
+     * block's bytes (header bytes included) and the blocks are freed once settled */
+    int compact;
+    int32_t copy_buffer; /* the data buffer index of `copy` */
 } window_t;
 
 static void view_null(wa_views *v, int64_t row) {
@@ -728,8 +811,8 @@ static void view_null(wa_views *v, int64_t row) {
     v->nulls++;
 }
 
-static void view_set(window_t *w, wa_views *v, int64_t row, int32_t buffer, const uint8_t *base,
-                     int64_t from, int64_t to) {
+static void view_at(window_t *w, wa_views *v, int64_t row, int32_t buffer, const uint8_t *base,
+                    int64_t from, int64_t to) {
     uint8_t *dst = v->views + 16 * row;
     int64_t n = to - from;
     memset(dst, 0, 16);
@@ -751,17 +834,17 @@ static void view_set(window_t *w, wa_views *v, int64_t row, int32_t buffer, cons
 
 static int views_alloc(wa_views *v, int64_t n) {
     size_t m = n ? (size_t)n : 1;
-    v->views = malloc(m * 16);
-    v->valid = calloc((m + 7) / 8, 1);
+    v->views = mem_alloc(m * 16);
+    v->valid = mem_calloc((m + 7) / 8, 1);
     v->nulls = 0;
     return v->views && v->valid;
 }
 
 static int64_t copy_reserve(window_t *w, int64_t more) {
-    if (w->copy_len + more > w->copy_cap) {
+    if (!w->copy || w->copy_len + more > w->copy_cap) { /* never NULL for memcpy, even for 0 */
         int64_t cap = w->copy_cap ? w->copy_cap : 65536;
         while (cap < w->copy_len + more) cap *= 2;
-        uint8_t *p = realloc(w->copy, (size_t)cap);
+        uint8_t *p = mem_realloc(w->copy, (size_t)cap);
         if (!p) {
             w->error = WA_NOMEM;
             return -1;
@@ -770,6 +853,20 @@ static int64_t copy_reserve(window_t *w, int64_t more) {
         w->copy_cap = cap;
     }
     return w->copy_len;
+}
+
+/* A string view of base[from, to) in data buffer `buffer`, or (compacting) of a copy. */
+static void view_set(window_t *w, wa_views *v, int64_t row, int32_t buffer, const uint8_t *base,
+                     int64_t from, int64_t to) {
+    if (!w->compact || to - from <= 12) {
+        view_at(w, v, row, buffer, base, from, to);
+        return;
+    }
+    int64_t at = copy_reserve(w, to - from);
+    if (at < 0) return;
+    memcpy(w->copy + at, base + from, (size_t)(to - from));
+    w->copy_len = at + (to - from);
+    view_at(w, v, row, w->copy_buffer, w->copy, at, w->copy_len);
 }
 
 /* A window line: the scan and the line index in it. */
@@ -785,7 +882,7 @@ static void joined_view(window_t *w, wa_views *v, int64_t row, const wline *rows
                         int64_t b, int has_lead, int64_t lf, int64_t lt, int32_t lead_seg) {
     /* contiguous: one segment, each line followed by exactly "\n" */
     int32_t seg = rows[a].seg;
-    int contiguous = !has_lead || lead_seg == seg;
+    int contiguous = !w->compact && (!has_lead || lead_seg == seg);
     for (int64_t r = a; contiguous && r <= b; r++) {
         const wa_scan_t *sc = w->segs[seg].scan;
         if (rows[r].seg != seg || (r < b && rows[r + 1].seg != seg)) contiguous = 0;
@@ -824,7 +921,7 @@ static void joined_view(window_t *w, wa_views *v, int64_t row, const wline *rows
         if (r < b) w->copy[p++] = '\n';
     }
     w->copy_len = p;
-    view_set(w, v, row, w->nseg, w->copy, at, p);
+    view_at(w, v, row, w->copy_buffer, w->copy, at, p);
 }
 
 /* Each line's text after the header and message (null where the line is no header of the
@@ -832,7 +929,7 @@ static void joined_view(window_t *w, wa_views *v, int64_t row, const wline *rows
 int32_t wa_scan_views(const wa_scan_t *sc, wa_views *rest, wa_views *msg) {
     if (sc->len > INT32_MAX) return WA_TOO_BIG;
     if (!views_alloc(rest, sc->n) || !views_alloc(msg, sc->n)) return WA_NOMEM;
-    window_t w = {NULL, 0, NULL, 0, 0, 0};
+    window_t w = {.segs = NULL};
     for (int64_t k = 0; k < sc->n; k++) {
         if (!(sc->flags[k] & WA_SHAPE)) {
             view_null(rest, k);
@@ -850,22 +947,22 @@ int32_t wa_scan_views(const wa_scan_t *sc, wa_views *rest, wa_views *msg) {
 
 void wa_out_free(wa_out *o) {
     if (!o) return;
-    free(o->ts);
-    free(o->line);
-    free(o->odd);
+    mem_free(o->ts);
+    mem_free(o->line);
+    mem_free(o->odd);
     wa_views *vs[] = {&o->author,  &o->text,     &o->kind,     &o->rest,
                       &o->more,    &o->rej_raw, &o->body_raw, &o->body_text};
     for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) {
-        free(vs[i]->views);
-        free(vs[i]->valid);
+        mem_free(vs[i]->views);
+        mem_free(vs[i]->valid);
     }
-    free(o->rej_line);
-    free(o->rej_code);
-    free(o->rej_ts);
-    free(o->rej_other);
-    free(o->body_line);
-    free(o->copy);
-    free(o);
+    mem_free(o->rej_line);
+    mem_free(o->rej_code);
+    mem_free(o->rej_ts);
+    mem_free(o->rej_other);
+    mem_free(o->body_line);
+    mem_free(o->copy);
+    mem_free(o);
 }
 
 /* Settle a window (the segments' lines in order): see `settle`, `entries_of`,
@@ -879,14 +976,14 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
         if (segs[s].scan->len > INT32_MAX) return WA_TOO_BIG;
         n += segs[s].scan->n - segs[s].first;
     }
-    wa_out *o = calloc(1, sizeof *o);
-    wline *rows = malloc((n ? (size_t)n : 1) * sizeof(wline));
-    int64_t *ts = malloc((n ? (size_t)n : 1) * sizeof(int64_t));
-    uint8_t *st_row = calloc(n ? (size_t)n : 1, 1); /* bits: 1 ts, 2 forged, 4 header, 8 late,
+    wa_out *o = mem_calloc(1, sizeof *o);
+    wline *rows = mem_alloc((n ? (size_t)n : 1) * sizeof(wline));
+    int64_t *ts = mem_alloc((n ? (size_t)n : 1) * sizeof(int64_t));
+    uint8_t *st_row = mem_calloc(n ? (size_t)n : 1, 1); /* bits: 1 ts, 2 forged, 4 header, 8 late,
                                                       16 started */
-    int64_t *before = malloc((n ? (size_t)n : 1) * sizeof(int64_t)); /* prev / kept before */
-    int64_t *kept = malloc((n ? (size_t)n : 1) * sizeof(int64_t));
-    window_t w = {segs, nseg, NULL, 0, 0, 0};
+    int64_t *before = mem_alloc((n ? (size_t)n : 1) * sizeof(int64_t)); /* prev / kept before */
+    int64_t *kept = mem_alloc((n ? (size_t)n : 1) * sizeof(int64_t));
+    window_t w = {.segs = segs, .nseg = nseg, .compact = 1, .copy_buffer = 0};
     int32_t rc = WA_OK;
     if (!o || !rows || !ts || !st_row || !before || !kept) {
         rc = WA_NOMEM;
@@ -988,14 +1085,14 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
     o->n_body = n_body;
     size_t me = n_ent ? (size_t)n_ent : 1, mr = n_rej ? (size_t)n_rej : 1,
            mb = n_body ? (size_t)n_body : 1;
-    o->ts = malloc(me * 8);
-    o->line = malloc(me * 8);
-    o->odd = malloc(me);
-    o->rej_line = malloc(mr * 8);
-    o->rej_code = malloc(mr * 4);
-    o->rej_ts = malloc(mr * 8);
-    o->rej_other = malloc(mr * 8);
-    o->body_line = malloc(mb * 8);
+    o->ts = mem_alloc(me * 8);
+    o->line = mem_alloc(me * 8);
+    o->odd = mem_alloc(me);
+    o->rej_line = mem_alloc(mr * 8);
+    o->rej_code = mem_alloc(mr * 4);
+    o->rej_ts = mem_alloc(mr * 8);
+    o->rej_other = mem_alloc(mr * 8);
+    o->body_line = mem_alloc(mb * 8);
     if (!o->ts || !o->line || !o->odd || !o->rej_line || !o->rej_code || !o->rej_ts ||
         !o->rej_other || !o->body_line || !views_alloc(&o->author, n_ent) ||
         !views_alloc(&o->text, n_ent) || !views_alloc(&o->kind, n_ent) ||
@@ -1045,7 +1142,11 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
         o->line[e_i] = line;
         o->odd[e_i] = (uint8_t)odd;
         view_set(&w, &o->kind, e_i, 0, (const uint8_t *)kind, 0, (int64_t)strlen(kind));
-        view_set(&w, &o->rest, e_i, seg, sc->buf, sc->rest[k], sc->end[k]);
+        /* the whole text after the header, for the phrase tables (odd entries only) */
+        if (odd)
+            view_set(&w, &o->rest, e_i, seg, sc->buf, sc->rest[k], sc->end[k]);
+        else
+            view_null(&o->rest, e_i);
         if (cut >= 0)
             view_set(&w, &o->author, e_i, seg, sc->buf, sc->rest[k], cut);
         else
@@ -1077,16 +1178,252 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
     o->copy_len = w.copy_len;
     w.copy = NULL;
 done:
-    free(rows);
-    free(ts);
-    free(st_row);
-    free(before);
-    free(kept);
-    free(w.copy);
+    mem_free(rows);
+    mem_free(ts);
+    mem_free(st_row);
+    mem_free(before);
+    mem_free(kept);
+    mem_free(w.copy);
     if (rc != WA_OK) {
         wa_out_free(o);
         return rc;
     }
     *result = o;
     return WA_OK;
+}
+
+/* ---- columns for polars: the Arrow C data interface ---------------------------------------
+ * The caller wraps the two structs in PyCapsules ("arrow_schema", "arrow_array") whose
+ * destructors are wa_capsule_schema_free / wa_capsule_array_free, and polars imports them
+ * without a copy (pyarrow is not needed). An array owns its C buffers: its release callback,
+ * called by whoever holds it last (polars, on any thread), frees them. The string data buffer
+ * of one settle is shared by several columns, so it is reference counted. */
+
+struct ArrowSchema {
+    const char *format;
+    const char *name;
+    const char *metadata;
+    int64_t flags;
+    int64_t n_children;
+    struct ArrowSchema **children;
+    struct ArrowSchema *dictionary;
+    void (*release)(struct ArrowSchema *);
+    void *private_data;
+};
+
+struct ArrowArray {
+    int64_t length;
+    int64_t null_count;
+    int64_t offset;
+    int64_t n_buffers;
+    int64_t n_children;
+    const void **buffers;
+    struct ArrowArray **children;
+    struct ArrowArray *dictionary;
+    void (*release)(struct ArrowArray *);
+    void *private_data;
+};
+
+struct ArrowArrayStream {
+    int (*get_schema)(struct ArrowArrayStream *, struct ArrowSchema *);
+    int (*get_next)(struct ArrowArrayStream *, struct ArrowArray *);
+    const char *(*get_last_error)(struct ArrowArrayStream *);
+    void (*release)(struct ArrowArrayStream *);
+    void *private_data;
+};
+
+#define WA_ARROW_NULLABLE 2
+
+/* A data buffer shared by several arrays; freed by the last one released. */
+typedef struct {
+    _Atomic int64_t refs;
+    void *data;
+} wa_shared;
+
+typedef struct {
+    const void *buffers[5]; /* validity, values (or views), string data (1 or 2), data sizes */
+    void *owned[2];         /* validity and values, freed on release */
+    wa_shared *shared[2];   /* the string data, when owned */
+    int64_t sizes[2];       /* the data buffers' sizes (string views) */
+} wa_priv;
+
+static void wa_shared_drop(wa_shared *s) {
+    if (s && atomic_fetch_sub(&s->refs, 1) == 1) {
+        mem_free(s->data);
+        mem_free(s);
+    }
+}
+
+/* Takes `data` (malloc'ed); the caller holds one reference until wa_shared_release. */
+wa_shared *wa_shared_new(void *data) {
+    wa_shared *s = mem_alloc(sizeof *s);
+    if (!s) return NULL;
+    atomic_init(&s->refs, 1);
+    s->data = data;
+    return s;
+}
+
+void wa_shared_release(wa_shared *s) { wa_shared_drop(s); }
+
+void wa_shared_retain(wa_shared *s) { atomic_fetch_add(&s->refs, 1); }
+
+/* A shared copy of `data` (`len` bytes; NULL when out of memory). */
+wa_shared *wa_shared_copy(const void *data, int64_t len) {
+    void *copy = mem_alloc(len > 0 ? (size_t)len : 1);
+    if (!copy) return NULL;
+    if (len > 0) memcpy(copy, data, (size_t)len);
+    wa_shared *s = wa_shared_new(copy);
+    if (!s) mem_free(copy);
+    return s;
+}
+
+static void schema_release(struct ArrowSchema *schema) { schema->release = NULL; }
+
+static void array_release(struct ArrowArray *array) {
+    wa_priv *p = array->private_data;
+    mem_free(p->owned[0]);
+    mem_free(p->owned[1]);
+    wa_shared_drop(p->shared[0]);
+    wa_shared_drop(p->shared[1]);
+    mem_free(p);
+    array->release = NULL;
+}
+
+/* column types */
+#define WA_COL_INT64 0
+#define WA_COL_TIMESTAMP_US 1
+#define WA_COL_UINT8 2
+#define WA_COL_INT32 3
+#define WA_COL_STRING_VIEW 4
+
+/* Fill `schema` and `array` with a column of `n` rows. Takes `values` and `valid` (either may
+ * be NULL; both are freed on release, or here on failure). String views read `data` (size
+ * `data_len`): owned through `shared` (a reference is taken) or, when `shared` is NULL,
+ * borrowed from the caller, who keeps it alive as long as the column; and, when `extra` is
+ * given, a second data buffer owned by it (index 1, `extra_len` bytes). */
+int32_t wa_export(int32_t type, int64_t n, void *values, void *valid, int64_t nulls,
+                  wa_shared *shared, const void *data, int64_t data_len, wa_shared *extra,
+                  int64_t extra_len, struct ArrowSchema *schema, struct ArrowArray *array) {
+    static const char *formats[] = {"l", "tsu:", "C", "i", "vu"};
+    wa_priv *p = mem_calloc(1, sizeof *p);
+    if (!p || type < 0 || type > WA_COL_STRING_VIEW) {
+        mem_free(p);
+        mem_free(values);
+        mem_free(valid);
+        return WA_NOMEM;
+    }
+    memset(schema, 0, sizeof *schema);
+    schema->format = formats[type];
+    schema->name = "";
+    schema->flags = WA_ARROW_NULLABLE;
+    schema->release = schema_release;
+    memset(array, 0, sizeof *array);
+    array->length = n;
+    array->null_count = valid ? nulls : 0;
+    p->owned[0] = valid;
+    p->owned[1] = values;
+    p->buffers[0] = valid;
+    p->buffers[1] = values;
+    array->n_buffers = 2;
+    if (type == WA_COL_STRING_VIEW) {
+        static const uint8_t empty[1];
+        if (shared) data = shared->data;
+        p->buffers[2] = data ? data : empty;
+        p->sizes[0] = data ? data_len : 0;
+        p->buffers[3] = p->sizes;
+        array->n_buffers = 4;
+        if (shared) {
+            atomic_fetch_add(&shared->refs, 1);
+            p->shared[0] = shared;
+        }
+        if (extra) {
+            atomic_fetch_add(&extra->refs, 1);
+            p->shared[1] = extra;
+            p->buffers[3] = extra->data;
+            p->sizes[1] = extra_len;
+            p->buffers[4] = p->sizes;
+            array->n_buffers = 5;
+        }
+    }
+    array->buffers = p->buffers;
+    array->release = array_release;
+    array->private_data = p;
+    return WA_OK;
+}
+
+/* Set rows `rows[i]` (i < k) of a string view column to the strings blob[offsets[i],
+ * offsets[i + 1]), or to null where isnull[i]: those longer than 12 bytes are viewed in
+ * data buffer `buffer` at the same offsets (the caller makes it a copy of `blob`). The odd
+ * entries' classified author, text and kind, written before polars takes the column. */
+int32_t wa_views_fill(wa_views *v, const int64_t *rows, int64_t k, const uint8_t *blob,
+                      const int64_t *offsets, const uint8_t *isnull, int32_t buffer) {
+    window_t w = {.segs = NULL};
+    for (int64_t i = 0; i < k && !w.error; i++) {
+        int64_t row = rows[i];
+        int was_null = !(v->valid[row >> 3] & (1u << (row & 7)));
+        if (isnull[i]) {
+            if (!was_null) view_null(v, row);
+            v->valid[row >> 3] &= (uint8_t) ~(1u << (row & 7));
+            continue;
+        }
+        if (was_null) v->nulls--;
+        view_at(&w, v, row, buffer, blob, offsets[i], offsets[i + 1]);
+    }
+    return w.error;
+}
+
+/* PyCapsule_GetPointer, handed over by the caller (this library does not link Python). */
+static void *(*capsule_pointer)(void *capsule, const char *name);
+
+void wa_set_capsule_api(void *get_pointer) {
+    capsule_pointer = (void *(*)(void *, const char *))get_pointer;
+}
+
+/* Capsule destructors (called by Python with the GIL held): release what was not moved. */
+void wa_capsule_schema_free(void *capsule) {
+    struct ArrowSchema *s = capsule_pointer(capsule, "arrow_schema");
+    if (!s) return;
+    if (s->release) s->release(s);
+    mem_free(s);
+}
+
+void wa_capsule_array_free(void *capsule) {
+    struct ArrowArray *a = capsule_pointer(capsule, "arrow_array");
+    if (!a) return;
+    if (a->release) a->release(a);
+    mem_free(a);
+}
+
+void *wa_schema_new(void) { return mem_calloc(1, sizeof(struct ArrowSchema)); }
+void *wa_array_new(void) { return mem_calloc(1, sizeof(struct ArrowArray)); }
+
+/* `wa_scan_mark` from a stream of boolean arrays (one per line, in order; nulls are false
+ * bits already), which this call consumes and releases. */
+int32_t wa_scan_mark_stream(wa_scan_t *sc, struct ArrowArrayStream *stream, int32_t what) {
+    struct ArrowArray chunk;
+    int64_t k = 0;
+    int32_t rc = WA_OK;
+    uint8_t *values = mem_calloc(sc->n ? (size_t)sc->n : 1, 1);
+    if (!values) rc = WA_NOMEM;
+    while (rc == WA_OK) {
+        memset(&chunk, 0, sizeof chunk);
+        if (stream->get_next(stream, &chunk) != 0) {
+            rc = WA_NOMEM;
+            break;
+        }
+        if (!chunk.release) break; /* end of stream */
+        const uint8_t *bits = chunk.n_buffers >= 2 ? chunk.buffers[1] : NULL;
+        if (k + chunk.length > sc->n || !bits) rc = WA_TOO_BIG;
+        for (int64_t i = 0; rc == WA_OK && i < chunk.length; i++) {
+            int64_t at = chunk.offset + i;
+            values[k + i] = (bits[at >> 3] >> (at & 7)) & 1;
+        }
+        k += chunk.length;
+        chunk.release(&chunk);
+    }
+    stream->release(stream);
+    if (rc == WA_OK && k != sc->n) rc = WA_TOO_BIG;
+    if (rc == WA_OK) wa_scan_mark(sc, values, what);
+    mem_free(values);
+    return rc;
 }
