@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import zipfile
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -91,6 +92,7 @@ MESSAGE_SCHEMA: dict[str, pl.DataType] = {
 # Odd rows (see `plain_messages`) classified together; more per call costs less per row,
 # fewer bounds the memory they hold while waiting.
 ODD_BATCH = 5_000
+PREPARED_AHEAD = 2  # blocks queued for the worker thread (see `_read`)
 _ODD_SCHEMA: dict[str, pl.DataType] = {
     "ts": pl.Datetime("us"),
     "line": pl.Int64(),
@@ -287,15 +289,20 @@ def _read(
             ahead = pool.submit(prepared_bytes, first, 1, eof, shape, day_first, True)
             settler = PolarsSettler(shape)
         next_line, skipped = 1 + line_count(first), False
+        # Blocks queued for the worker: two, so that a block the main thread is slow on does
+        # not leave the worker idle (one more block in memory).
+        pending = deque([ahead])
         try:
             while True:
-                block = ahead.result()
+                block = pending.popleft().result()
                 evidence.add(block.dates)
-                if not block.eof:
+                while len(pending) < PREPARED_AHEAD and not eof:
                     data, eof = next(blocks)
                     count = decided.count_back or evidence.first_big == evidence.second_big
                     skipped |= not count
-                    ahead = pool.submit(prepare, data, next_line, eof, shape, day_first, count)
+                    pending.append(
+                        pool.submit(prepare, data, next_line, eof, shape, day_first, count)
+                    )
                     next_line += line_count(data)
                 got.clean &= block.clean
                 got.shaped += block.shaped
