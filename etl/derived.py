@@ -21,17 +21,11 @@ from sampark.metrics.response_snapshot import (
     ResponseSnapshot,
     profile_key,
     response_snapshot,
-    snapshot_from_payloads,
     snapshot_payloads,
 )
 from sampark.targets import Profile
 
 log = logging.getLogger(__name__)
-
-
-def _stored(conn: sa.Connection, version: str, profile: Profile) -> ResponseSnapshot | None:
-    parts = queries.stored_parts(conn, SNAPSHOT_KIND, version, profile_key(profile))
-    return snapshot_from_payloads(parts) if parts else None
 
 
 def response_figures(engine: sa.Engine, profile: Profile) -> tuple[ResponseSnapshot, bool]:
@@ -41,7 +35,7 @@ def response_figures(engine: sa.Engine, profile: Profile) -> tuple[ResponseSnaps
         # The version is read before the entries: figures built while a file loads are
         # labelled with the older version and so rebuilt by the next reader.
         version = queries.data_version(conn)
-        stored = _stored(conn, version, profile)
+        stored = queries.stored_response_snapshot(conn, version, profile)
         if stored is not None:
             return stored, False
         snapshot = response_snapshot(

@@ -12,6 +12,12 @@ import sqlalchemy as sa
 from sampark.access import Scope
 from sampark.metrics.activity import WINDOW_DAYS, Activity, chat_frames
 from sampark.metrics.coverage import Network
+from sampark.metrics.response_snapshot import (
+    SNAPSHOT_KIND,
+    ResponseSnapshot,
+    profile_key,
+    snapshot_from_payloads,
+)
 from sampark.schema import (
     alerts,
     audit_log,
@@ -33,10 +39,15 @@ from sampark.schema import (
     units,
     users,
 )
+from sampark.targets import Profile
 
 # SQLite's default limit on bound parameters is 32,766; stay well under it.
 _IN_CHUNK = 5000
 
+
+# SQLite keeps DateTime as text; SQLAlchemy parses it one value at a time (~2 µs each, a
+# noticeable share of Group health's cold run at state scale), polars parses a column at once.
+_SQLITE_TS_FORMAT = "%Y-%m-%d %H:%M:%S%.f"
 
 # Column types whose values the database driver returns as SQLAlchemy would, or (SQLite's
 # text times and 0/1 booleans) as polars converts a whole column at once.
@@ -198,6 +209,11 @@ def data_version(conn: sa.Connection) -> str:
     return f"{row[0]}:{row[1]}"
 
 
+def _derived(kind: str, data_version: str, inputs_key: str) -> sa.ColumnElement[bool]:
+    t = derived_frames
+    return sa.and_(t.c.kind == kind, t.c.data_version == data_version, t.c.inputs_key == inputs_key)
+
+
 def stored_parts(
     conn: sa.Connection, kind: str, data_version: str, inputs_key: str
 ) -> dict[str, bytes]:
@@ -205,9 +221,7 @@ def stored_parts(
     inputs (empty when none are, or when they are stale)."""
     t = derived_frames
     rows = conn.execute(
-        sa.select(t.c.part, t.c.payload).where(
-            t.c.kind == kind, t.c.data_version == data_version, t.c.inputs_key == inputs_key
-        )
+        sa.select(t.c.part, t.c.payload).where(_derived(kind, data_version, inputs_key))
     )
     return {part: bytes(payload) for part, payload in rows}
 
@@ -217,12 +231,16 @@ def stored_part_names(
 ) -> frozenset[str]:
     """The names of the parts `stored_parts` would return, without reading them."""
     t = derived_frames
-    rows = conn.execute(
-        sa.select(t.c.part).where(
-            t.c.kind == kind, t.c.data_version == data_version, t.c.inputs_key == inputs_key
-        )
-    )
+    rows = conn.execute(sa.select(t.c.part).where(_derived(kind, data_version, inputs_key)))
     return frozenset(rows.scalars())
+
+
+def stored_response_snapshot(
+    conn: sa.Connection, data_version: str, profile: Profile
+) -> ResponseSnapshot | None:
+    """The Response figures stored for this data version and profile, if any."""
+    parts = stored_parts(conn, SNAPSHOT_KIND, data_version, profile_key(profile))
+    return snapshot_from_payloads(parts) if parts else None
 
 
 def units_frame(conn: sa.Connection) -> pl.DataFrame:
@@ -405,32 +423,6 @@ def reject_log(conn: sa.Connection) -> pl.DataFrame:
     )
 
 
-# SQLite keeps DateTime as text; SQLAlchemy parses it one value at a time (~2 µs each, a
-# noticeable share of Group health's cold run at state scale), polars parses a column at once.
-_SQLITE_TS_FORMAT = "%Y-%m-%d %H:%M:%S%.f"
-
-
-def _times(conn: sa.Connection, column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-    """`column` (a DateTime) as read by `_frame_with_times`: SQLite's text left unparsed."""
-    if conn.dialect.name == "sqlite":
-        return sa.type_coerce(column, sa.String)
-    return column
-
-
-def _frame_with_times(
-    conn: sa.Connection, stmt: sa.Select[Any], schema: dict[str, Any]
-) -> pl.DataFrame:
-    """`_frame` for a statement whose Datetime columns were selected through `_times`."""
-    if conn.dialect.name != "sqlite":
-        return _frame(conn, stmt, schema)
-    times = [name for name, dtype in schema.items() if dtype == pl.Datetime("us")]
-    text = {name: pl.String if name in times else dtype for name, dtype in schema.items()}
-    return _frame(conn, stmt, text).with_columns(
-        pl.col(name).str.to_datetime(_SQLITE_TS_FORMAT, time_unit="us", strict=True)
-        for name in times
-    )
-
-
 def activity(conn: sa.Connection, scope: Scope, days: int = WINDOW_DAYS) -> Activity:
     """Chat activity of the groups inside `scope`, aggregated per group over the `days` before
     the newest message loaded (anywhere: the data's "today" is the same for every scope)."""
@@ -479,12 +471,12 @@ def messages_by_author(conn: sa.Connection, scope: Scope, since: datetime) -> pl
     grouping's order, so the database neither sorts nor visits a table row."""
     m = messages.c
     in_window = sa.and_(m.ts > since, m.kind != "system")
-    return _frame_with_times(
+    return _frame(
         conn,
         sa.select(
             m.group_id,
             m.person_id,
-            _times(conn, sa.func.max(m.ts)),
+            sa.func.max(m.ts),
             sa.func.count().filter(in_window),
             sa.func.count().filter(sa.and_(in_window, m.is_noise)),
         )
@@ -551,9 +543,9 @@ def chat_presence(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
     """Membership events with a known person (group_id, person_id, ts, event), for the groups
     inside `scope`. Who wrote, and when last, comes from `messages_by_author`."""
     ev = membership_events
-    return _frame_with_times(
+    return _frame(
         conn,
-        sa.select(ev.c.group_id, ev.c.person_id, _times(conn, ev.c.ts), ev.c.event).where(
+        sa.select(ev.c.group_id, ev.c.person_id, ev.c.ts, ev.c.event).where(
             ev.c.person_id.is_not(None), groups_in_scope(ev.c.group_id, scope)
         ),
         {

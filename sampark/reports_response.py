@@ -9,11 +9,6 @@ from sampark import queries
 from sampark.access import STATE
 from sampark.metrics.alerts import alerts_by_level
 from sampark.metrics.response import response_by_level
-from sampark.metrics.response_snapshot import (
-    SNAPSHOT_KIND,
-    profile_key,
-    snapshot_from_payloads,
-)
 from sampark.targets import Profile
 
 
@@ -25,9 +20,7 @@ def response_report(conn: sa.Connection, kind: str, profile: Profile, level: str
         return alerts_by_level(queries.alerts_frame(conn, STATE), units, level)
     # The figures the ETL stored for this data are the page's own; without them, the same
     # function over the entries.
-    version = queries.data_version(conn)
-    parts = queries.stored_parts(conn, SNAPSHOT_KIND, version, profile_key(profile))
-    stored = snapshot_from_payloads(parts) if parts else None
+    stored = queries.stored_response_snapshot(conn, queries.data_version(conn), profile)
     if stored is not None:
         rows = stored.by_unit.filter(pl.col("level") == level).drop("level")
         return rows.join(units.select("unit_id"), on="unit_id", how="semi")
