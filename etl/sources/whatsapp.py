@@ -282,16 +282,14 @@ def _read(
         settler: Settler
         if decided.engine == "native":
             prepare: Callable[..., Block] = prepared_native
-            ahead = pool.submit(prepared_native, first, 1, eof, shape, day_first, True)
             settler = NativeSettler(native.Window(shape))
         else:
             prepare = prepared_bytes
-            ahead = pool.submit(prepared_bytes, first, 1, eof, shape, day_first, True)
             settler = PolarsSettler(shape)
         next_line, skipped = 1 + line_count(first), False
         # Blocks queued for the worker: two, so that a block the main thread is slow on does
         # not leave the worker idle (one more block in memory).
-        pending = deque([ahead])
+        pending = deque([pool.submit(prepare, first, 1, eof, shape, day_first, True)])
         try:
             while True:
                 block = pending.popleft().result()
