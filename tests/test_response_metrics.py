@@ -16,11 +16,11 @@ from sampark.metrics.response import (
     response_quantiles,
     sla_breaches,
 )
+from sampark.metrics.response_snapshot import response_summary
 from sampark.metrics.response_summary import (
     ageing_of,
     child_rows,
     in_units,
-    response_summary,
     scope_key,
     scope_rows,
 )

@@ -9,14 +9,24 @@ import polars as pl
 import pytest
 
 from etl.demo_response import Thana, register_frame
+from sampark.metrics.coverage import scope_level
+from sampark.metrics.response import response_quantiles, stage_spread
 from sampark.metrics.response_snapshot import (
     profile_key,
     response_snapshot,
+    response_summary,
     snapshot_from_payloads,
     snapshot_payloads,
     summary_from_snapshot,
 )
-from sampark.metrics.response_summary import ResponseSummary, response_summary
+from sampark.metrics.response_summary import (
+    ResponseSummary,
+    in_units,
+    level_figures,
+    response_base,
+    scope_key,
+    shown_levels,
+)
 from sampark.targets import Profile
 from tests.test_response_metrics import PROFILE
 
@@ -63,6 +73,32 @@ def _entries() -> pl.DataFrame:
 ENTRIES = _entries()
 SNAPSHOT = response_snapshot(ENTRIES, UNITS, PROFILE)
 
+
+def _direct(scope_id: str | None) -> ResponseSummary:
+    """What the page computed for one scope before every unit's figures were stored: the
+    scope's own entries aggregated alone, its levels from `level_figures`."""
+    base = response_base(ENTRIES, UNITS, PROFILE)
+    key = scope_key(UNITS, scope_id)
+    mine = base.entries.filter(pl.col(f"{scope_level(UNITS, scope_id)}_id") == key)
+    scope_col = pl.lit(key, pl.String).alias("scope_id")
+    state = base.baseline.select("stage", pl.col("median_h").alias("baseline_median_h"))
+    levels = [level_figures(base, UNITS, PROFILE, lv) for lv in shown_levels(UNITS, scope_id)]
+    return ResponseSummary(
+        as_of=base.as_of,
+        entries=base.entries.height,
+        by_unit=pl.concat(f.by_unit for f in levels),
+        ageing=pl.concat(f.ageing for f in levels),
+        breach_counts=pl.concat(f.breach_counts for f in levels),
+        spread=stage_spread(mine).select(scope_col, pl.all()),
+        weekly=response_quantiles(mine, PROFILE, ["week"]).select(scope_col, pl.all()),
+        by_category=response_quantiles(mine, PROFILE, ["category"])
+        .select(scope_col, pl.all())
+        .join(state, on="stage"),
+        breaches=in_units(base.breaches, UNITS, scope_id),
+        open=in_units(base.open, UNITS, scope_id),
+    )
+
+
 _ORDER = {
     "by_unit": ["level", "unit_id", "stage"],
     "ageing": ["level", "unit_id"],
@@ -87,8 +123,9 @@ def _same(a: ResponseSummary, b: ResponseSummary) -> None:
 def test_every_scope_reads_what_the_page_computed_for_it(scope_id: str | None) -> None:
     _same(
         summary_from_snapshot(SNAPSHOT, UNITS, scope_id, None),
-        response_summary(ENTRIES, UNITS, PROFILE, scope_id),
+        _direct(scope_id),
     )
+    _same(response_summary(ENTRIES, UNITS, PROFILE, scope_id), _direct(scope_id))
 
 
 def test_entry_lists_keep_their_order_worst_breach_and_oldest_entry_first() -> None:
@@ -106,7 +143,7 @@ def test_a_scoped_user_sees_only_units_inside_and_the_state_baseline() -> None:
     assert set(summary.breaches.get_column("unit_id")) <= {"T1", "T2"}
     assert set(summary.open.get_column("unit_id")) <= {"T1", "T2"}
     assert summary.spread.get_column("scope_id").unique().to_list() == ["D1"]
-    state = response_summary(ENTRIES, UNITS, PROFILE).by_unit.filter(pl.col("unit_id") == "S")
+    state = _direct(None).by_unit.filter(pl.col("unit_id") == "S")
     baseline = summary.by_unit.filter(pl.col("unit_id") == "D1").get_column("baseline_median_h")
     assert baseline.to_list() == state.get_column("median_h").to_list()
 

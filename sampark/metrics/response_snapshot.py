@@ -3,8 +3,9 @@
 A state holds ~2M register entries; reading and preparing them costs a first page view over
 10 s, far past what a DGP waits for. So the figures of every unit of every level are worked
 out once per data version — by the ETL after a run, or by the dashboard when none are stored —
-and a page view only picks rows. The numbers are those of `response_summary`: the same pure
-functions, grouped by each level's unit instead of filtered to one scope.
+and a page view only picks rows (`summary_from_snapshot`; `response_summary` does both for one
+scope). Each scope's tables are the same pure functions grouped by each level's unit instead of
+run on one scope's entries.
 
 Figures are state-wide: ranks compare a unit with every unit of its level in the state and the
 baseline is the state's, whoever looks. A user sees only the rows of units inside their scope
@@ -150,6 +151,14 @@ def summary_from_snapshot(
         breaches=snapshot.breaches.join(inside, on="unit_id", how="semi"),
         open=snapshot.open.join(inside, on="unit_id", how="semi"),
     )
+
+
+def response_summary(
+    entries: pl.DataFrame, units: pl.DataFrame, profile: Profile, scope_id: str | None = None
+) -> ResponseSummary:
+    """The Response page's figures for `scope_id` (the state when None) and its child level,
+    as a state-wide user sees them."""
+    return summary_from_snapshot(response_snapshot(entries, units, profile), units, scope_id, None)
 
 
 def _frame_bytes(frame: pl.DataFrame) -> bytes:

@@ -1,11 +1,10 @@
-"""What the Response page shows for one scope, from parts a dashboard can cache separately.
+"""What the Response page shows for one scope, and the parts every scope's figures start from.
 
-Exact quantiles over ~2M entries cost seconds, so nothing is computed for scopes nobody looks
-at: `response_base` prepares the entries once (lineage, hours, breaches, open entries, the
-baseline of all of them), `level_figures` gives every unit of one level (ranks compare a unit
-with all units of its level, so a level is computed whole), and `scope_figures` the scope's own
-spread, weekly and per-category tables and its entry lists. `response_summary` puts together a
-scope with its child level. Pure: frames in, frames out; the caching is in `ui/`.
+`response_base` prepares the entries once (lineage, hours, breaches, open entries, the baseline
+of all of them) and `level_figures` gives every unit of one level (ranks compare a unit with all
+units of its level, so a level is computed whole); `response_snapshot` builds every unit's
+figures from them. `ResponseSummary` is one scope's share of those figures, as the page reads
+it, and the helpers below pick rows from it. Pure: frames in, frames out.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ from sampark.metrics.response import (
     response_by_level,
     response_quantiles,
     sla_breaches,
-    stage_spread,
     with_hours,
     with_lineage,
 )
@@ -52,17 +50,6 @@ class LevelFigures:
     by_unit: pl.DataFrame  # response_by_level
     ageing: pl.DataFrame  # ageing_by_level
     breach_counts: pl.DataFrame  # breaches_by_level
-
-
-@dataclass(frozen=True)
-class ScopeFigures:
-    """One scope's own tables (column `scope_id`) and its entry lists."""
-
-    spread: pl.DataFrame  # scope_id, stage, cases, p10 … p90
-    weekly: pl.DataFrame  # scope_id, week, stage, cases, median_h, p90_h, within_sla, sla_h
-    by_category: pl.DataFrame  # scope_id, category, stage, … and the state baseline
-    breaches: pl.DataFrame  # the scope's breaches, worst first
-    open: pl.DataFrame  # the scope's open entries, oldest first
 
 
 @dataclass(frozen=True)
@@ -110,61 +97,11 @@ def level_figures(
     )
 
 
-def scope_figures(
-    base: ResponseBase, units: pl.DataFrame, profile: Profile, scope_id: str | None
-) -> ScopeFigures:
-    """The scope's spread, weekly and per-category tables (keyed by `scope_key`) and lists."""
-    key = scope_key(units, scope_id)
-    level = scope_level(units, scope_id)
-    mine = base.entries.filter(pl.col(f"{level}_id") == key)
-    scope_col = pl.lit(key, pl.String).alias("scope_id")
-    state = base.baseline.select("stage", pl.col("median_h").alias("baseline_median_h"))
-    # One scope is one group: quantiles of the whole frame skip grouping 2M rows by a constant.
-    return ScopeFigures(
-        spread=stage_spread(mine).select(scope_col, pl.all()),
-        weekly=response_quantiles(mine, profile, ["week"])
-        .select(scope_col, pl.all())
-        .sort("scope_id", "week", "stage"),
-        by_category=response_quantiles(mine, profile, ["category"])
-        .select(scope_col, pl.all())
-        .join(state, on="stage"),
-        breaches=in_units(base.breaches, units, scope_id),
-        open=in_units(base.open, units, scope_id),
-    )
-
-
-def summary_of(
-    base: ResponseBase, levels: list[LevelFigures], scope: ScopeFigures
-) -> ResponseSummary:
-    """The parts of one scope put together as the page reads them."""
-    return ResponseSummary(
-        as_of=base.as_of,
-        entries=base.entries.height,
-        by_unit=pl.concat(f.by_unit for f in levels),
-        ageing=pl.concat(f.ageing for f in levels),
-        breach_counts=pl.concat(f.breach_counts for f in levels),
-        spread=scope.spread,
-        weekly=scope.weekly,
-        by_category=scope.by_category,
-        breaches=scope.breaches,
-        open=scope.open,
-    )
-
-
 def shown_levels(units: pl.DataFrame, scope_id: str | None) -> list[str]:
     """The levels the page shows for a scope: the scope's own and its child level."""
     level = scope_level(units, scope_id)
     child = CHILD_LEVEL.get(level)
     return [level] if child is None else [level, child]
-
-
-def response_summary(
-    entries: pl.DataFrame, units: pl.DataFrame, profile: Profile, scope_id: str | None = None
-) -> ResponseSummary:
-    """The Response page's figures for `scope_id` (the state when None) and its child level."""
-    base = response_base(entries, units, profile)
-    levels = [level_figures(base, units, profile, lv) for lv in shown_levels(units, scope_id)]
-    return summary_of(base, levels, scope_figures(base, units, profile, scope_id))
 
 
 def scope_key(units: pl.DataFrame, scope_id: str | None) -> str | None:
