@@ -7,11 +7,12 @@ a mobile, a group in no groups sheet, and a category no sheet knows ("visitor").
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from datetime import date
 
 from etl.demo_history import LIST_FILE_DATES, LIST_NAMES, earlier_lists
-from etl.demo_model import CURRENT, Demo, District, Group
+from etl.demo_model import CURRENT, Demo, District, Group, Member, People
 from etl.demo_sheets import (
     SheetWriter,
     category_text,
@@ -24,23 +25,27 @@ from etl.demo_sheets import (
 )
 
 
+def _roster_row(
+    people: People, rng: random.Random, g: Group, m: Member, lang: str, day: str
+) -> list[str]:
+    """One member's row of a roster sheet (the phone's and category's spelling drawn from
+    `rng`)."""
+    return [
+        g.group_id,
+        people.name(m.person, lang),
+        phone_text(people.phone[m.person], rng),
+        category_text(m.category, lang, rng),
+        m.rank,
+        flag_text(m.admin, lang),
+        day,
+    ]
+
+
 def _roster_rows(demo: Demo, groups: Sequence[Group], lang: str, as_of: date) -> list[list[str]]:
     rng = demo.rng
     people = demo.people
     day = date_text(as_of, lang)
-    return [
-        [
-            g.group_id,
-            people.name(m.person, lang),
-            phone_text(people.phone[m.person], rng),
-            category_text(m.category, lang, rng),
-            m.rank,
-            flag_text(m.admin, lang),
-            day,
-        ]
-        for g in groups
-        for m in g.members
-    ]
+    return [_roster_row(people, rng, g, m, lang, day) for g in groups for m in g.members]
 
 
 def _bad_roster_rows(
@@ -105,17 +110,7 @@ def _history_rows(demo: Demo, groups: Sequence[Group], i: int) -> dict[str, list
             day = date_text(listed.day, lang)
             for idx in order[: listed.size]:
                 m = g.members[idx]
-                rows[listed.name].append(
-                    [
-                        g.group_id,
-                        people.name(m.person, lang),
-                        phone_text(people.phone[m.person], rng),
-                        category_text(m.category, lang, rng),
-                        m.rank,
-                        flag_text(m.admin, lang),
-                        day,
-                    ]
-                )
+                rows[listed.name].append(_roster_row(people, rng, g, m, lang, day))
     return {name: r for name, r in rows.items() if r}
 
 
