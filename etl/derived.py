@@ -8,13 +8,13 @@ itself, so every later first view — in any replica — reads them ready.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
 from etl import load
 from sampark import queries
 from sampark.access import STATE
+from sampark.clock import now_utc
 from sampark.metrics.response_snapshot import (
     PARTS,
     SNAPSHOT_KIND,
@@ -49,7 +49,7 @@ def response_figures(engine: sa.Engine, profile: Profile) -> tuple[ResponseSnaps
                 snapshot_payloads(snapshot),
                 data_version=version,
                 inputs_key=profile_key(profile),
-                at=datetime.now(UTC).replace(tzinfo=None),
+                at=now_utc(),
             )
     except sa.exc.IntegrityError:
         # Another process stored the same figures first; theirs are as good as ours.

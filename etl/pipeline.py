@@ -26,6 +26,7 @@ from etl.sources.units import KIND_LABELS as UNIT_KIND_LABELS
 from etl.sources.values import coded
 from etl.sources.whatsapp import BadExport
 from sampark import queries
+from sampark.clock import now_utc
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def discover(inbox: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return now_utc()
 
 
 def _load_checked(

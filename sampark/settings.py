@@ -4,9 +4,41 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# A frozen time written without an offset is read in Indian Standard Time, as offices write it.
+_IST = timezone(timedelta(hours=5, minutes=30))
+
+
+class SettingError(ValueError):
+    """A setting holds a value Sampark cannot use; the message names the variable."""
+
+
+def frozen_instant(text: str) -> datetime | None:
+    """The instant `SAMPARK_NOW` freezes the clock at (timezone-aware), or None for the real
+    clock when it is empty. ISO 8601; without an offset the time is IST.
+
+    >>> frozen_instant("2026-11-20T10:00+05:30").isoformat()
+    '2026-11-20T10:00:00+05:30'
+    >>> frozen_instant("2026-11-20 04:30Z").isoformat()
+    '2026-11-20T04:30:00+00:00'
+    >>> frozen_instant("") is None
+    True
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        raise SettingError(
+            f"SAMPARK_NOW: {text[:40]!r} is not an ISO date-time such as 2026-11-20T10:00+05:30"
+            " (leave it empty for the real clock)"
+        ) from None
+    return instant if instant.tzinfo is not None else instant.replace(tzinfo=_IST)
 
 
 def _dotenv() -> dict[str, str]:
@@ -50,6 +82,9 @@ class Settings:
     max_upload_mb: int = 50
     """Largest file the Data page accepts, in MB (SAMPARK_MAX_UPLOAD_MB; the server's own cap
     is `server.maxUploadSize` in .streamlit/config.toml)."""
+    frozen_now: datetime | None = None
+    """SAMPARK_NOW: the instant every clock in Sampark reads (sampark/clock.py) instead of the
+    real time — for tests, and to replay a past day. None: the real clock."""
 
     @property
     def inbox(self) -> Path:
@@ -77,4 +112,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         oidc_provider=source.get("SAMPARK_OIDC_PROVIDER", "").strip(),
         demo_switcher=source.get("SAMPARK_DEMO_SWITCHER", "1").lower() not in ("0", "false", "no"),
         max_upload_mb=int(source.get("SAMPARK_MAX_UPLOAD_MB", "50")),
+        frozen_now=frozen_instant(source.get("SAMPARK_NOW", "")),
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 import sys
-from datetime import datetime
 from typing import Annotated
 
 import sqlalchemy as sa
@@ -14,6 +13,7 @@ from etl import load
 from sampark import queries
 from sampark.access import ROLE_UNIT_KIND, AccessError, check_role
 from sampark.accounts import AccountError, check_username, hash_password
+from sampark.clock import now_local
 from sampark.db import migrate
 from sampark.settings import load_settings
 
@@ -81,7 +81,7 @@ def add(
             role=role,
             unit_id=unit,
             display_name=name,
-            at=datetime.now(),
+            at=now_local(),
             actor=_operator(),
         )
     typer.echo(f"added {clean} ({role}{' at ' + unit if unit else ''})")
@@ -90,7 +90,7 @@ def add(
 def _set_disabled(username: str, disabled: bool, db: str | None) -> None:
     with _engine(db).begin() as conn:
         done = load.set_user_disabled(
-            conn, username.strip().lower(), disabled, datetime.now(), _operator()
+            conn, username.strip().lower(), disabled, now_local(), _operator()
         )
     if not done:
         _fail(f"no user {username!r}")
@@ -119,7 +119,7 @@ def reset(username: str, password_stdin: _STDIN = False, db: _DB = None) -> None
         return
     with _engine(db).begin() as conn:
         done = load.set_user_password(
-            conn, username.strip().lower(), hashed, datetime.now(), _operator()
+            conn, username.strip().lower(), hashed, now_local(), _operator()
         )
     if not done:
         _fail(f"no user {username!r}")

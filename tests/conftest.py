@@ -7,6 +7,9 @@
 - `sqlite_url`: SQLite only, for quick tests.
 - Tests marked `browser` run only with `SAMPARK_BROWSER=1` (set by `scripts/test.sh`).
 - Streamlit's process-global caches are cleared around every test (if streamlit was imported).
+- The clock is frozen for the whole session at `FROZEN_NOW` (`SAMPARK_NOW`, read by
+  `sampark/clock.py`; subprocesses and the browser tests' servers inherit it), so no test
+  depends on today's date. A test that needs the time reads it from `sampark.clock`.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ import pytest
 
 PG_ENV = "SAMPARK_TEST_PG_URL"
 
+# After the demo's last day (1 Nov 2026) and every time written in the tests' sheets.
+FROZEN_NOW = "2026-11-20T10:00:00+05:30"
+
 
 def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
@@ -32,6 +38,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("browser") is not None:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _frozen_clock() -> Iterator[None]:
+    """Every clock reads FROZEN_NOW; session-scoped so it is set before any module-scoped
+    fixture (such as a browser test's server) starts a process."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SAMPARK_NOW", FROZEN_NOW)
+        yield
 
 
 def _release_engines(url: str) -> None:

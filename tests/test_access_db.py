@@ -13,6 +13,7 @@ from etl.pipeline import run_inbox
 from sampark import queries
 from sampark.access import STATE, Scope
 from sampark.accounts import sign_in
+from sampark.clock import now_local
 from sampark.db import migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,8 +134,8 @@ def test_users_command_adds_disables_resets_and_lists_with_audit(db_url, tmp_pat
         row = queries.user_row(conn, "sp.patna")
         actions = queries.audit_frame(conn)["action"].to_list()
     assert row is not None and row["password_hash"].startswith("$argon2id$")
-    assert sign_in(row, "new-pass-20261", datetime.now()).ok
-    assert not sign_in(row, "patna-pass-2026", datetime.now()).ok
+    assert sign_in(row, "new-pass-20261", now_local()).ok
+    assert not sign_in(row, "patna-pass-2026", now_local()).ok
     assert actions == [
         "password_reset",
         "user_enabled",

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from etl import load
 from sampark.access import PAGES, ROLES, SignedIn, may_open
 from sampark.accounts import hash_password
+from sampark.clock import now_local
 from sampark.db import migrate
 from tests.auth_helpers import login_as
 from tests.coverage_demo import DASHBOARD, ROOT, demo_db
@@ -202,7 +203,7 @@ def _signed_in_sp(seen_minutes_ago: int = 0) -> AppTest:
     """The dashboard run once with sp.patna's account signed in `seen_minutes_ago` (as the
     sign-in form leaves it). One run only: AppTest re-runs just the page after the first."""
     at = AppTest.from_file(DASHBOARD, default_timeout=120)
-    now = datetime.now()
+    now = now_local()
     at.session_state["auth_user"] = asdict(SignedIn("sp.patna", "sp", "BR-PAT", "SP Patna"))
     at.session_state["auth_signed_in_at"] = now - timedelta(minutes=seen_minutes_ago)
     at.session_state["auth_seen_at"] = now - timedelta(minutes=seen_minutes_ago)
@@ -219,7 +220,7 @@ def test_a_session_idle_too_long_ends_with_a_notice(own_db):
 def test_disabling_an_account_ends_its_open_session(own_db):
     assert _signed_in_sp().metric
     with migrate(own_db).begin() as conn:
-        load.set_user_disabled(conn, "sp.patna", True, datetime.now(), "test")
+        load.set_user_disabled(conn, "sp.patna", True, now_local(), "test")
     at = _signed_in_sp()
     assert at.warning[0].value == "Your account has been disabled. Contact the administrator."
     assert _shown(at) == 0

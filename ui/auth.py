@@ -13,6 +13,7 @@ from etl import load
 from sampark import queries
 from sampark.access import ROLE_UNIT_KIND, ROLES, SignedIn, may_open
 from sampark.accounts import check_username, session_expired, sign_in
+from sampark.clock import now_local
 from sampark.escaping import markdown_literal
 from sampark.i18n import t
 from sampark.settings import load_settings
@@ -23,7 +24,7 @@ from ui.data import current_engine
 
 
 def _now() -> datetime:
-    return datetime.now()
+    return now_local()
 
 
 def record(action: str, target: str, detail: str | None = None) -> None:

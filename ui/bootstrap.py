@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime
 
 import streamlit as st
 
 from etl import load
 from etl.process import EtlProcessFailed, etl_stdout
 from sampark import queries
+from sampark.clock import now_local
 from sampark.i18n import number, t
 from sampark.settings import load_settings
 from ui.data import current_engine
@@ -58,7 +58,7 @@ def ensure_data(lang: str) -> None:
             with current_engine().begin() as conn:
                 # The role switcher is offered only on a database the demo built.
                 load.record_audit(
-                    conn, datetime.now(), "sampark", "demo_built", "database", str(settings.inbox)
+                    conn, now_local(), "sampark", "demo_built", "database", str(settings.inbox)
                 )
             status.update(
                 label=t(

@@ -4,7 +4,6 @@ version, the state profile and the scope; and the PDFs, made when the reader cli
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import polars as pl
@@ -14,6 +13,7 @@ from sampark import queries
 from sampark.access import Scope
 from sampark.brief import brief_html, pdf_bytes, sheet_html
 from sampark.charts_coverage import district_multiples
+from sampark.clock import today_local
 from sampark.coverage_tables import actions_table, behind_table
 from sampark.metrics.coverage import scoped, within
 from sampark.metrics.coverage_drill import drill_tree, group_table
@@ -58,7 +58,7 @@ def _weekly_children(
     del url, data_version, user
     net = scoped(data.network(), scope_id)
     hist = history().join(net.groups.select("group_id"), on="group_id", how="semi")
-    as_of = history_as_of(history()) or date.today()
+    as_of = history_as_of(history()) or today_local()
     return weekly_members(net, hist, level, week_ends(as_of))
 
 

@@ -3,7 +3,7 @@ moves on by itself: every write adds a story step)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import polars as pl
@@ -12,6 +12,7 @@ import streamlit as st
 from etl import load
 from sampark import queries
 from sampark.access import Scope
+from sampark.clock import now_utc
 from sampark.content.card import Card, card_png
 from sampark.content.export import cards_zip, export_csv
 from sampark.content.intake import Submission
@@ -23,7 +24,7 @@ from ui import data
 
 def now() -> datetime:
     """The time a step is taken, as the database stores it (UTC, naive)."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    return now_utc()
 
 
 def version() -> str:

@@ -7,6 +7,7 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
+from sampark.clock import today_local
 from sampark.content.card import category_label
 from sampark.content.drafts import CATEGORIES
 from sampark.content.intake import (
@@ -38,7 +39,7 @@ def submission_form(units: pl.DataFrame, actor: str, lang: str) -> None:
         category = a.selectbox(
             t("col_category", lang), CATEGORIES, format_func=lambda k: category_label(k, lang)
         )
-        day = b.date_input(t("sub_date", lang), value=date.today(), max_value=date.today())
+        day = b.date_input(t("sub_date", lang), value=today_local(), max_value=today_local())
         unit = c.selectbox(
             t("sub_unit", lang), list(labels), format_func=lambda u: labels.get(u, u), index=None
         )
@@ -56,7 +57,7 @@ def submission_form(units: pl.DataFrame, actor: str, lang: str) -> None:
     sub = Submission(
         unit_id=str(unit or ""),
         category=str(category),
-        story_date=day if isinstance(day, date) else date.today(),
+        story_date=day if isinstance(day, date) else today_local(),
         submitted_by=submitter,
         title=title.strip(),
         body=body.strip(),

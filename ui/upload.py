@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from datetime import date
 
 import polars as pl
 import streamlit as st
 
 from etl.uploads import UploadResult, UploadRunFailed, load_uploads
+from sampark.clock import today_local
 from sampark.i18n import t
 from sampark.settings import load_settings
 from sampark.uploads import SUFFIXES, UploadLimits, checked_upload
@@ -65,7 +65,7 @@ def upload_panel(lang: str) -> None:
     checked = [checked_upload(f.name, f.getvalue(), limits) for f in files]
     with _LOCK, st.spinner(t("upload_running", lang, n=len(checked))):
         try:
-            results = load_uploads(checked, settings.inbox, settings.database_url, date.today())
+            results = load_uploads(checked, settings.inbox, settings.database_url, today_local())
         except UploadRunFailed as exc:
             st.error(t("upload_failed", lang), icon=":material/error:")
             st.code(str(exc), language=None, wrap_lines=True)

@@ -8,9 +8,11 @@ carry no zone. An ISO time with an explicit offset (`…+05:30`, `…Z`) is conv
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import polars as pl
+
+from sampark.clock import now_ist
 
 IST = timedelta(hours=5, minutes=30)
 
@@ -19,7 +21,7 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 def ist_now() -> datetime:
     """The current time in IST, naive (the form every stored time takes)."""
-    return datetime.now(UTC).replace(tzinfo=None) + IST
+    return now_ist()
 
 
 def parsed_stamp(column: str) -> pl.Expr:

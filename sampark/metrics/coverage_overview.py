@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from sampark.clock import today_local
 from sampark.metrics.coverage import (
     CHILD_LEVEL,
     Network,
@@ -98,7 +99,7 @@ def coverage_overview(
     # A thana (an SHO's scope) is its own only row: there is no unit level below it.
     child = CHILD_LEVEL.get(level, level)
     inside = scoped(net, scope_id)
-    day = as_of or history_as_of(history) or date.today()
+    day = as_of or history_as_of(history) or today_local()
     before = network_on(inside, history, day - timedelta(days=7))
     # The officer checks are the costly part: once per network, shared by every table below.
     officers_now = officers_by_group(inside, profile)
