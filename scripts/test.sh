@@ -4,7 +4,9 @@
 # Works on a fresh Debian 12 machine (as root, no stdin): installs the few Debian packages it
 # needs when missing, sets up .venv with the dev requirements, starts a throwaway PostgreSQL
 # cluster on a free port (stopped and deleted on exit), then runs, failing fast:
-#   ruff check . ; ruff format --check . ; mypy ; pytest (PostgreSQL and browser tests included)
+#   ruff check . ; ruff format --check . ; mypy ; pytest (PostgreSQL and browser tests included);
+#   then the tests whose results depend on the time again, with the system clock a year ahead
+#   (Debian's faketime), to prove no test depends on today's date.
 # Set SAMPARK_TEST_PG_URL yourself to use an existing PostgreSQL server instead.
 # SAMPARK_SKIP_LINT=1 skips ruff and mypy (for a quick local pytest run; CI never sets it).
 set -euo pipefail
@@ -20,7 +22,7 @@ step() {
 
 # --- 1. Debian packages (only when something is missing) -----------------------------------
 apt_pkgs=(python3 python3-venv ca-certificates chromium fonts-noto-core postgresql libfribidi0
-    libpango-1.0-0 libpangoft2-1.0-0 gcc libc6-dev)
+    libpango-1.0-0 libpangoft2-1.0-0 gcc libc6-dev faketime)
 missing=()
 for p in "${apt_pkgs[@]}"; do
     [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] \
@@ -118,5 +120,21 @@ if [ "$rc" -eq 5 ]; then
     echo "test.sh: pytest collected no tests — counted as a failure" >&2
 fi
 [ "$rc" -eq 0 ] || exit "$rc"
+
+# --- 5. The same tests a year from now ------------------------------------------------------
+# The suite freezes Sampark's clock (SAMPARK_NOW, tests/conftest.py); a read of the real clock
+# that bypasses it would change these tests' results on another day. libfaketime moves the
+# system clock of pytest and of every process it starts (the ETL and users commands) a year
+# ahead; the PostgreSQL server, started outside, keeps the real time. Only on a full run (no
+# pytest arguments), as CI makes it.
+time_sensitive=(tests/test_clock.py tests/test_etl_response.py tests/test_response_sources.py
+    tests/test_etl_stories.py tests/test_etl_rejects.py tests/test_uploads.py
+    tests/test_access.py tests/test_access_db.py tests/test_access_matrix.py
+    tests/test_content_workflow.py tests/test_page_social.py tests/test_coverage_history.py)
+if [ "$#" -eq 0 ]; then
+    step "pytest, time-sensitive tests with the clock a year ahead (faketime +365d)"
+    faketime -f '+365d' "$VENV/pytest" -q -p no:cacheprovider -m 'not browser' \
+        "${time_sensitive[@]}" </dev/null
+fi
 echo
 echo "test.sh: all checks passed in $(($(date +%s) - t_start))s"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import time
@@ -117,3 +118,58 @@ def test_the_etl_process_the_dashboard_starts_reads_the_frozen_clock(tmp_path: P
     with migrate(url).connect() as conn:
         reasons = conn.execute(sa.select(rejects.c.line, rejects.c.reason)).all()
     assert [tuple(r) for r in reasons] == [(3, "received at 25-11-2026 09:00 is in the future")]
+
+
+ROOT = Path(__file__).resolve().parent.parent
+_CLOCK_CALLS = {
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("datetime", "today"),
+    ("date", "today"),
+    ("time", "time"),
+    ("time", "time_ns"),
+    ("time", "localtime"),
+    ("time", "gmtime"),
+    ("time", "ctime"),
+    ("func", "now"),  # the database server's clock: SAMPARK_NOW cannot freeze it
+    ("func", "current_timestamp"),
+    ("func", "current_date"),
+    ("func", "localtimestamp"),
+}
+
+
+def _clock_reads(source: str, name: str) -> list[str]:
+    """`name:line owner.call()` for every read of a clock other than sampark.clock."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner = node.func.value
+        base = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+        if (base, node.func.attr) in _CLOCK_CALLS:
+            found.append(f"{name}:{node.lineno} {base}.{node.func.attr}()")
+    return found
+
+
+def test_no_code_or_test_reads_a_clock_but_sampark_clock():
+    files = [ROOT / "dashboard.py"]
+    for folder in ("sampark", "etl", "ui", "pages", "migrations", "tests"):
+        files += sorted((ROOT / folder).rglob("*.py"))
+    # The clock itself, and this file's check that an empty setting follows the real time.
+    allowed = {ROOT / "sampark" / "clock.py", Path(__file__).resolve()}
+    reads = [
+        hit
+        for f in files
+        if f not in allowed
+        for hit in _clock_reads(f.read_text(encoding="utf-8"), str(f.relative_to(ROOT)))
+    ]
+    assert reads == []
+
+
+def test_the_clock_guard_finds_a_direct_read():
+    source = "import datetime\nx = datetime.datetime.now()\ny = sa.func.now()\nz = date.today()\n"
+    assert _clock_reads(source, "m.py") == [
+        "m.py:2 datetime.now()",
+        "m.py:3 func.now()",
+        "m.py:4 date.today()",
+    ]

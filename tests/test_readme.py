@@ -1,5 +1,6 @@
 """The README names every ETL source, every page and every command."""
 
+import re
 from pathlib import Path
 
 from etl.sources import SOURCES
@@ -20,3 +21,10 @@ def test_every_page_is_documented():
 def test_the_two_setup_commands_are_documented():
     assert "bash scripts/dashboard.sh" in README and "bash scripts/test.sh" in README
     assert "streamlit run dashboard.py" in README
+
+
+def test_every_setting_is_documented():
+    source = (ROOT / "sampark" / "settings.py").read_text(encoding="utf-8")
+    names = sorted(set(re.findall(r'source\.get\("([A-Z_]+)"', source)))
+    assert "SAMPARK_NOW" in names
+    assert [n for n in names if f"| `{n}` |" not in README] == []
