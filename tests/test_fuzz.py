@@ -106,7 +106,8 @@ def test_parse_export_with_nul_bytes(text, places):
 _member = st.tuples(
     st.one_of(
         st.sampled_from(["_chat.txt", f"{NAME}.txt", "../../x.txt", "/abs.txt", "a/../b.txt"]),
-        st.text(min_size=1, max_size=20),
+        # zipfile cuts a member name at its first NUL: a name starting with one is no name.
+        st.text(min_size=1, max_size=20).filter(lambda name: not name.startswith("\x00")),
     ),
     st.one_of(_chat_text.map(str.encode), st.binary(max_size=512)),
 )
