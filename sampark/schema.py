@@ -313,6 +313,11 @@ audit_log = sa.Table(
     sa.Column("action", sa.String(40), nullable=False),
     sa.Column("target", sa.String(300)),
     sa.Column("detail", sa.Text),
+    # Failed sign-ins are folded: one row per name and minute (`fold_key`), `times` counting
+    # them; every other entry is one event (times 1, no fold key).
+    sa.Column("times", sa.Integer, nullable=False, server_default=sa.text("1")),
+    sa.Column("fold_key", sa.String(200)),
+    sa.Index("ix_audit_log_fold_key", "fold_key", unique=True),
 )
 
 # Figures worked out from whole tables once per data version (see
