@@ -523,11 +523,11 @@ def reserve_password_check(conn: sa.Connection, username: str, now: datetime) ->
         users.update()
         .where(c.username == username, sa.not_(c.disabled), allowed)
         .values(failed_logins=attempt, locked_until=lock)
-        .returning(c.password_hash, c.failed_logins, c.locked_until)
+        .returning(c.password_hash, c.locked_until)
     ).first()
     if row is None:
         return None
-    return Reservation(password_hash=row[0], attempt=int(row[1]), locked_until=row[2])
+    return Reservation(password_hash=row[0], locked_until=row[1])
 
 
 def record_password_sign_in(

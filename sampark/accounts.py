@@ -61,11 +61,10 @@ UNKNOWN_NAME = "(unknown name)"
 @dataclass(frozen=True)
 class Reservation:
     """One password check the lock-out rule allowed, counted in the database before it is made
-    (`etl.load.reserve_password_check`): the account's hash, which check of the lock window
-    this is (1–5), and the lock this check started when it is the fifth."""
+    (`etl.load.reserve_password_check`): the account's hash, and the lock this check started
+    when it is the fifth of its window."""
 
     password_hash: str
-    attempt: int
     locked_until: datetime | None
 
 

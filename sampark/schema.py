@@ -255,6 +255,8 @@ users = sa.Table(
     sa.Column("display_name", sa.String(200)),
     sa.Column("disabled", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
+    # Password checks of the current lock window, each counted before it is made; the fifth
+    # sets `locked_until`, a right password clears both.
     sa.Column("failed_logins", sa.Integer, nullable=False, default=0),
     sa.Column("locked_until", sa.DateTime),
 )

@@ -28,7 +28,7 @@ def _claims(**over: object) -> dict[str, object]:
 
 def test_a_reserved_check_verifies_against_the_accounts_hash_once(monkeypatch):
     checks = count_verifications(monkeypatch)
-    reserved = Reservation(password_hash=HASH, attempt=1, locked_until=None)
+    reserved = Reservation(password_hash=HASH, locked_until=None)
     assert checked_password(reserved, "correct horse battery")
     assert not checked_password(reserved, "wrong horse battery")
     assert checks.hashes == [HASH, HASH]

@@ -41,8 +41,9 @@ def _record_failure(
     try:
         with engine.begin() as conn:
             load.record_sign_in_failure(conn, username, now)
-            if reservation is not None and reservation.locked_until is not None:
-                load.record_sign_in_lock(conn, username or "", reservation.locked_until, now)
+            # This was the fifth check of its window: it started the lock.
+            if username and reservation is not None and reservation.locked_until is not None:
+                load.record_sign_in_lock(conn, username, reservation.locked_until, now)
     except sa.exc.OperationalError:
         # The count that matters (the lock-out's) is already stored; the attempt is refused
         # either way.
