@@ -57,20 +57,23 @@ def build_state_db(work: Path, seed: int) -> str:
 
 def time_page(page: Path, runs: int) -> tuple[float, float, int]:
     """(cold seconds, warm median seconds, exceptions) of one page."""
-    from dataclasses import asdict
+    from datetime import datetime
 
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     sys.path.insert(0, str(ROOT))
     from sampark.access import SignedIn
+    from ui import session
 
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(str(page), default_timeout=600)
     # Signed in as the PHQ (whole state; the admin for its own pages), as a person would be.
     role = {"data": "data_officer", "audit": "admin"}.get(page.stem, "dgp")
-    at.session_state["auth_user"] = asdict(SignedIn(f"bench-{role}", role, demo=True))
+    user = SignedIn(f"bench-{role}", role, demo=True)
+    for key, value in session.signed_in_state(user, datetime.now()).items():
+        at.session_state[key] = value
     start = time.perf_counter()
     at.run()
     cold = time.perf_counter() - start

@@ -12,7 +12,13 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sampark import queries
-from sampark.accounts import SignIn
+from sampark.accounts import (
+    MAX_FAILURES,
+    UNKNOWN_NAME,
+    Reservation,
+    failure_minute,
+    lock_end,
+)
 from sampark.content.guard import story_findings
 from sampark.content.intake import Photo, Submission, media_name
 from sampark.content.workflow import Override, Step
@@ -499,18 +505,80 @@ def set_user_password(
     return int(done)
 
 
-def record_sign_in(conn: sa.Connection, username: str, result: SignIn, at: datetime) -> None:
-    """Store the failure counter and lock, and log the attempt whatever its outcome."""
-    conn.execute(
-        users.update()
-        .where(users.c.username == username)
-        .values(failed_logins=result.failed_logins, locked_until=result.locked_until)
+def reserve_password_check(conn: sa.Connection, username: str, now: datetime) -> Reservation | None:
+    """Count one password check against the account before it is made, or None when the
+    lock-out rule allows none (no such account, disabled, locked, or five checks already made
+    in this lock window). One atomic update decides, so parallel tries cannot each read a
+    count below five: at most five checks per window whatever the concurrency. The fifth check
+    starts the lock; a right password (`record_password_sign_in`) clears it and the count.
+    """
+    c = users.c
+    ran_out = sa.and_(c.locked_until.is_not(None), c.locked_until <= now)
+    attempt = sa.case((ran_out, 1), else_=c.failed_logins + 1)  # a lock that ran out: afresh
+    lock = sa.case(
+        (attempt >= MAX_FAILURES, sa.literal(lock_end(now), sa.DateTime)), else_=sa.null()
     )
-    action = "sign_in" if result.ok else "sign_in_failed"
-    detail = None if result.ok else result.outcome
-    if result.locked_until is not None and result.outcome == "wrong_password":
-        detail = f"{result.outcome}; locked until {result.locked_until:%Y-%m-%d %H:%M}"
-    _audit(conn, at, username, action, f"user:{username}", detail)
+    allowed = sa.or_(ran_out, sa.and_(c.locked_until.is_(None), c.failed_logins < MAX_FAILURES))
+    row = conn.execute(
+        users.update()
+        .where(c.username == username, sa.not_(c.disabled), allowed)
+        .values(failed_logins=attempt, locked_until=lock)
+        .returning(c.password_hash, c.locked_until)
+    ).first()
+    if row is None:
+        return None
+    return Reservation(password_hash=row[0], locked_until=row[1])
+
+
+def record_password_sign_in(
+    conn: sa.Connection, username: str, at: datetime
+) -> dict[str, Any] | None:
+    """After the right password: clear the count and any lock, log the sign-in, and return
+    the account (username, role, unit_id, display_name); None if it was disabled meanwhile."""
+    c = users.c
+    row = (
+        conn.execute(
+            users.update()
+            .where(c.username == username, sa.not_(c.disabled))
+            .values(failed_logins=0, locked_until=None)
+            .returning(c.username, c.role, c.unit_id, c.display_name)
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        return None
+    _audit(conn, at, username, "sign_in", f"user:{username}", None)
+    return dict(row)
+
+
+def record_sign_in_lock(conn: sa.Connection, username: str, until: datetime, at: datetime) -> None:
+    """The fifth wrong password in a row locked the account: one audit entry of its own."""
+    detail = f"locked until {until:%Y-%m-%d %H:%M}"
+    _audit(conn, at, username, "sign_in_locked", f"user:{username}", detail)
+
+
+def record_sign_in_failure(conn: sa.Connection, name: str | None, at: datetime) -> None:
+    """Count a failed sign-in in the audit log: one row per name and minute, whose `times`
+    goes up with each failure (an atomic upsert, so parallel failures lose no count). A name
+    that is no account is counted under UNKNOWN_NAME, never written as typed."""
+    actor = name if name and queries.is_account(conn, name) else UNKNOWN_NAME
+    minute = failure_minute(at)
+    values = {
+        "at": minute,
+        "actor": actor,
+        "action": "sign_in_failed",
+        "target": f"user:{actor}",
+        "detail": None,
+        "times": 1,
+        "fold_key": f"sign_in_failed|{actor}|{minute:%Y-%m-%d %H:%M}",
+    }
+    insert = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(audit_log)
+    conn.execute(
+        insert.values(values).on_conflict_do_update(
+            index_elements=["fold_key"], set_={"times": audit_log.c.times + 1}
+        )
+    )
 
 
 def store_derived(

@@ -1,12 +1,15 @@
-"""Dashboard accounts: password hashes, the sign-in decision and the lock-out rule.
+"""Dashboard accounts: password hashes, the password check and the lock-out rule, and when an
+identity provider's sign-in may open a session.
 
-Pure apart from argon2: the user's row comes from `sampark.queries.user_row`, the outcome is
-written by `etl.load.record_sign_in`. Passwords are stored only as argon2id hashes.
+Pure apart from argon2. The lock-out is counted by the database itself: a check is reserved
+there (`etl.load.reserve_password_check`) before the password is verified, so parallel tries
+cannot slip past the count. Passwords are stored only as argon2id hashes.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -49,44 +52,70 @@ def password_matches(stored_hash: str, password: str) -> bool:
         return False
 
 
-@dataclass(frozen=True)
-class SignIn:
-    """What a sign-in attempt came to, and the counters to store."""
+# Where failed sign-ins of names that are no account are counted: such a name is never written
+# to the audit log, since it may be a password typed into the wrong box, and made-up names must
+# not each get a row of their own.
+UNKNOWN_NAME = "(unknown name)"
 
-    outcome: str  # ok | wrong_password | locked | disabled | unknown_user
-    failed_logins: int
+
+@dataclass(frozen=True)
+class Reservation:
+    """One password check the lock-out rule allowed, counted in the database before it is made
+    (`etl.load.reserve_password_check`): the account's hash, and the lock this check started
+    when it is the fifth of its window."""
+
+    password_hash: str
     locked_until: datetime | None
 
-    @property
-    def ok(self) -> bool:
-        return self.outcome == "ok"
+
+def checked_password(reservation: Reservation | None, password: str) -> bool:
+    """Whether `password` opens the reserved account. Exactly one argon2 verification whatever
+    the case, against a dummy hash when nothing was reserved (an unknown name, a locked or
+    disabled account), so no refusal answers sooner than another."""
+    if reservation is None:
+        password_matches(DUMMY_HASH, password)
+        return False
+    return password_matches(reservation.password_hash, password)
 
 
-def sign_in(user: dict[str, Any] | None, password: str, now: datetime) -> SignIn:
-    """Decide a sign-in attempt for the stored `user` row (None when no such user).
+def lock_end(now: datetime) -> datetime:
+    """When a lock started at `now` ends."""
+    return now + timedelta(minutes=LOCK_MINUTES)
 
-    A locked account is refused without checking the password, so guessing during the lock
-    gains nothing; the fifth failure in a row starts the lock.
+
+def failure_minute(at: datetime) -> datetime:
+    """The minute a failed sign-in is counted in (the audit log keeps one row per name and
+    minute)."""
+    return at.replace(second=0, microsecond=0)
+
+
+# Hashed with the same parameters as every account's, so checking it costs the same.
+DUMMY_HASH = _HASHER.hash("not-a-real-password")
+
+
+def oidc_signed_in_at(claims: Mapping[str, Any]) -> datetime | None:
+    """When the identity provider signed the person in: the ID token's `iat` (seconds since
+    the epoch, read in the server's local time like every other clock here), or None."""
+    issued = claims.get("iat")
+    if isinstance(issued, bool) or not isinstance(issued, int | float):
+        return None
+    return datetime.fromtimestamp(issued)
+
+
+def oidc_refusal(claims: Mapping[str, Any], now: datetime, idle_minutes: int) -> str | None:
+    """Why the identity provider's word (Streamlit's `st.user`) cannot open a session now:
+    "unverified" when the provider does not say the e-mail is verified (the role is matched on
+    the e-mail, so an address anyone could claim must not open an account), "stale" when it
+    signed the person in longer ago than the idle limit (a session that ran out, or a cookie
+    left in a browser, needs a new sign-in with the provider); None when it may.
     """
-    if user is None:
-        # Hash anyway: an unknown name must not answer faster than a known one.
-        password_matches(_DUMMY_HASH, password)
-        return SignIn("unknown_user", 0, None)
-    failed = int(user.get("failed_logins") or 0)
-    locked_until = user.get("locked_until")
-    if user.get("disabled"):
-        return SignIn("disabled", failed, locked_until)
-    if locked_until is not None and locked_until > now:
-        return SignIn("locked", failed, locked_until)
-    if password_matches(str(user["password_hash"]), password):
-        return SignIn("ok", 0, None)
-    failed = 0 if locked_until is not None else failed  # a lock that ran out starts afresh
-    failed += 1
-    lock = now + timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILURES else None
-    return SignIn("wrong_password", failed, lock)
-
-
-_DUMMY_HASH = _HASHER.hash("not-a-real-password")
+    verified = claims.get("email_verified")
+    if not (verified is True or (isinstance(verified, str) and verified.lower() == "true")):
+        return "unverified"
+    signed_in = oidc_signed_in_at(claims)
+    if signed_in is None or now - signed_in > timedelta(minutes=idle_minutes):
+        return "stale"
+    return None
 
 
 def session_expired(

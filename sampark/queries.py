@@ -862,6 +862,12 @@ def user_row(conn: sa.Connection, username: str) -> dict[str, Any] | None:
     return dict(row) if row is not None else None
 
 
+def is_account(conn: sa.Connection, username: str) -> bool:
+    """Whether an account of that name exists (disabled or not)."""
+    found = conn.execute(sa.select(users.c.username).where(users.c.username == username))
+    return found.first() is not None
+
+
 def users_frame(conn: sa.Connection) -> pl.DataFrame:
     """Every account without its hash: for the admin page and `users list`."""
     c = users.c
@@ -891,11 +897,12 @@ def users_frame(conn: sa.Connection) -> pl.DataFrame:
 
 
 def audit_frame(conn: sa.Connection, limit: int = 5000) -> pl.DataFrame:
-    """The newest `limit` audit entries, newest first."""
+    """The newest `limit` audit entries, newest first; `times` counts the failed sign-ins a
+    folded entry stands for (1 for every other entry)."""
     c = audit_log.c
     return _frame(
         conn,
-        sa.select(c.audit_id, c.at, c.actor, c.action, c.target, c.detail)
+        sa.select(c.audit_id, c.at, c.actor, c.action, c.target, c.detail, c.times)
         .order_by(c.audit_id.desc())
         .limit(limit),
         {
@@ -905,6 +912,7 @@ def audit_frame(conn: sa.Connection, limit: int = 5000) -> pl.DataFrame:
             "action": pl.String,
             "target": pl.String,
             "detail": pl.String,
+            "times": pl.Int64,
         },
     )
 

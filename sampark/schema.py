@@ -255,6 +255,8 @@ users = sa.Table(
     sa.Column("display_name", sa.String(200)),
     sa.Column("disabled", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
+    # Password checks of the current lock window, each counted before it is made; the fifth
+    # sets `locked_until`, a right password clears both.
     sa.Column("failed_logins", sa.Integer, nullable=False, default=0),
     sa.Column("locked_until", sa.DateTime),
 )
@@ -313,6 +315,11 @@ audit_log = sa.Table(
     sa.Column("action", sa.String(40), nullable=False),
     sa.Column("target", sa.String(300)),
     sa.Column("detail", sa.Text),
+    # Failed sign-ins are folded: one row per name and minute (`fold_key`), `times` counting
+    # them; every other entry is one event (times 1, no fold key).
+    sa.Column("times", sa.Integer, nullable=False, server_default=sa.text("1")),
+    sa.Column("fold_key", sa.String(200)),
+    sa.Index("ix_audit_log_fold_key", "fold_key", unique=True),
 )
 
 # Figures worked out from whole tables once per data version (see

@@ -27,7 +27,6 @@ from sampark.accounts import (
     hash_password,
     password_matches,
     session_expired,
-    sign_in,
 )
 
 NOW = datetime(2026, 11, 23, 10, 0)
@@ -107,16 +106,6 @@ def test_label_names_the_person_and_the_account():
     assert SignedIn("cell", "social").label == "cell"
 
 
-def _user(**over):
-    row = {
-        "password_hash": hash_password("correct horse battery"),
-        "failed_logins": 0,
-        "locked_until": None,
-        "disabled": False,
-    }
-    return {**row, **over}
-
-
 def test_password_hash_is_argon2_and_checks():
     hashed = hash_password("correct horse battery")
     assert hashed.startswith("$argon2id$")
@@ -131,34 +120,6 @@ def test_short_password_and_bad_username_are_refused():
     with pytest.raises(AccountError, match="letters, digits"):
         check_username("sp nalanda")
     assert check_username(" SP.Nalanda ") == "sp.nalanda"
-
-
-def test_fifth_wrong_password_locks_for_fifteen_minutes():
-    user = _user()
-    for n in range(1, 5):
-        result = sign_in(user, "wrong", NOW)
-        assert (result.outcome, result.failed_logins, result.locked_until) == (
-            "wrong_password",
-            n,
-            None,
-        )
-        user["failed_logins"] = n
-    fifth = sign_in(user, "wrong", NOW)
-    assert (fifth.failed_logins, fifth.locked_until) == (5, NOW + timedelta(minutes=15))
-
-
-def test_locked_account_refuses_even_the_right_password_until_the_lock_ends():
-    user = _user(failed_logins=5, locked_until=NOW + timedelta(minutes=15))
-    assert sign_in(user, "correct horse battery", NOW).outcome == "locked"
-    later = sign_in(user, "correct horse battery", NOW + timedelta(minutes=16))
-    assert (later.outcome, later.failed_logins, later.locked_until) == ("ok", 0, None)
-    after_lock = sign_in(user, "wrong", NOW + timedelta(minutes=16))
-    assert (after_lock.failed_logins, after_lock.locked_until) == (1, None)
-
-
-def test_disabled_and_unknown_users_are_refused():
-    assert sign_in(_user(disabled=True), "correct horse battery", NOW).outcome == "disabled"
-    assert sign_in(None, "anything", NOW).outcome == "unknown_user"
 
 
 def test_session_runs_out_when_idle_or_too_old():

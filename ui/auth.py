@@ -12,13 +12,20 @@ import streamlit as st
 from etl import load
 from sampark import queries
 from sampark.access import ROLE_UNIT_KIND, ROLES, SignedIn, may_open
-from sampark.accounts import check_username, session_expired, sign_in
+from sampark.accounts import (
+    LOCK_MINUTES,
+    MAX_FAILURES,
+    oidc_refusal,
+    oidc_signed_in_at,
+    session_expired,
+)
 from sampark.clock import now_local
 from sampark.escaping import markdown_literal
 from sampark.i18n import t
 from sampark.settings import load_settings
 from ui import session
 from ui.data import current_engine
+from ui.password_sign_in import password_sign_in
 
 # A page opened by a role not allowed on it says so and stops; nothing else of it runs.
 
@@ -39,10 +46,14 @@ def _still_valid(user: SignedIn, lang: str) -> bool:
     disabled since signing in."""
     settings = load_settings()
     now = _now()
-    started = st.session_state.get(session.SIGNED_IN_AT, now)
-    seen = st.session_state.get(session.SEEN_AT, now)
-    if session_expired(
-        started, seen, now, settings.session_idle_minutes, settings.session_max_hours
+    started = st.session_state.get(session.SIGNED_IN_AT)
+    seen = st.session_state.get(session.SEEN_AT)
+    if (
+        not isinstance(started, datetime)
+        or not isinstance(seen, datetime)
+        or session_expired(
+            started, seen, now, settings.session_idle_minutes, settings.session_max_hours
+        )
     ):
         session.end()
         st.session_state["auth_notice"] = t("auth_expired", lang)
@@ -64,31 +75,15 @@ def _password_form(lang: str) -> None:
         password = st.text_input(t("auth_password", lang), type="password", key="auth_password")
         if not st.form_submit_button(t("auth_sign_in", lang), type="primary"):
             return
-    try:
-        username = check_username(name)
-    except ValueError:
-        st.error(t("auth_failed", lang), icon=":material/lock:")
-        return
     now = _now()
-    with current_engine().begin() as conn:
-        row = queries.user_row(conn, username)
-        result = sign_in(row, password, now)
-        if row is not None:
-            load.record_sign_in(conn, username, result, now)
-        else:
-            load.record_audit(
-                conn, now, username, "sign_in_failed", f"user:{username}", "unknown_user"
-            )
-    if result.outcome == "locked" or result.locked_until is not None:
-        until = result.locked_until or now
-        st.error(t("auth_locked", lang, until=f"{until:%H:%M}"), icon=":material/lock_clock:")
+    account = password_sign_in(current_engine(), name, password, now)
+    if account is None:
+        # One answer for a wrong password, an unknown name, a locked and a disabled account:
+        # the form must not tell a guesser which names exist or which are locked.
+        failed = t("signin_failed", lang, n=MAX_FAILURES, minutes=LOCK_MINUTES)
+        st.error(failed, icon=":material/lock:")
         return
-    if not result.ok or row is None:
-        # The same words for a wrong password, an unknown name and a disabled account: the
-        # form must not tell a guesser which names exist.
-        st.error(t("auth_failed", lang), icon=":material/lock:")
-        return
-    _enter(username, row, now)
+    _enter(str(account["username"]), account, now)
 
 
 def _oidc_signed_in() -> bool:
@@ -98,34 +93,58 @@ def _oidc_signed_in() -> bool:
 
 def _oidc(provider: str, lang: str) -> None:
     """Sign-in through the deployment's identity provider; the role still comes from the users
-    table, matched on the e-mail address the provider vouches for."""
+    table, matched on the e-mail address the provider vouches for. The provider's sign-in
+    opens a session only while it is fresh (within the idle limit), so a session that ran out
+    needs a new st.login; the session's 12 hours count from the provider's sign-in."""
+    login = t("auth_oidc", lang, provider=provider)
     if not _oidc_signed_in():
-        if st.button(t("auth_oidc", lang, provider=provider), icon=":material/badge:"):
+        if st.button(login, icon=":material/badge:"):
             st.login(provider)
         return
-    email = str(st.user.get("email") or "").strip().lower()
+    claims = st.user.to_dict()
+    now = _now()
+    refusal = oidc_refusal(claims, now, load_settings().session_idle_minutes)
+    if refusal == "stale":
+        st.caption(t("signin_oidc_again", lang, provider=provider))
+        if st.button(login, icon=":material/badge:"):
+            st.login(provider)
+        return
+    email = str(claims.get("email") or "").strip().lower()
+    row = None
     with current_engine().begin() as conn:
-        row = queries.user_row(conn, email) if email else None
-        ok = row is not None and not row["disabled"]
-        action = "sign_in" if ok else "sign_in_failed"
-        load.record_audit(conn, _now(), email or "?", action, f"user:{email}", f"oidc {provider}")
-    if row is None or not ok:
-        st.error(t("auth_oidc_unknown", lang, email=email or "?"), icon=":material/lock:")
+        if refusal is None and email:
+            row = queries.user_row(conn, email)
+        if row is None or row["disabled"]:
+            # Counted like a failed password, one row per name and minute: every rerun of
+            # this screen comes back here. An address the provider does not vouch for is
+            # not written.
+            load.record_sign_in_failure(conn, email if refusal is None else None, now)
+            row = None
+        else:
+            load.record_audit(conn, now, email, "sign_in", f"user:{email}", f"oidc {provider}")
+    if row is None:
+        if refusal == "unverified":
+            st.error(t("signin_oidc_unverified", lang), icon=":material/lock:")
+        else:
+            st.error(t("auth_oidc_unknown", lang, email=email or "?"), icon=":material/lock:")
         if st.button(t("auth_sign_out", lang)):
             st.logout()
         return
-    _enter(email, row, _now())
+    _enter(email, row, now, signed_in_at=oidc_signed_in_at(claims))
 
 
-def _enter(username: str, row: dict[str, Any], at: datetime) -> None:
-    """Start the session of the account `row` (its role and scope) and draw the app."""
+def _enter(
+    username: str, row: dict[str, Any], at: datetime, *, signed_in_at: datetime | None = None
+) -> None:
+    """Start the session of the account `row` (its role and scope) on a fresh session state
+    and draw the app."""
     user = SignedIn(
         username=username,
         role=str(row["role"]),
         unit_id=row["unit_id"],
         display_name=row["display_name"],
     )
-    session.start(user, at)
+    session.start(user, at, signed_in_at=signed_in_at)
     st.rerun()
 
 

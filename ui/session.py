@@ -1,31 +1,88 @@
-"""Who is signed in, as this browser session holds it (no widgets here)."""
+"""Who is signed in, as this browser session holds it (no widgets here).
+
+A signed-in session is marked by a random token issued at sign-in and known to this server
+process; the account in session state counts only while its token is live here. Signing in
+and out start from a cleared session state, so nothing set before sign-in (by whoever held
+the browser, or a client that knows the Streamlit session id) survives into the signed-in
+session, and nothing of a signed-in session survives its end. Only the language is kept.
+"""
 
 from __future__ import annotations
 
+import secrets
+import threading
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 import streamlit as st
 
 from sampark.access import SignedIn
+from sampark.settings import load_settings
 
 USER = "auth_user"
 SIGNED_IN_AT = "auth_signed_in_at"
 SEEN_AT = "auth_seen_at"
+TOKEN = "auth_token"
+# What a new session state keeps of the old one: the reader's language, nothing else.
+KEPT = frozenset({"lang"})
+
+# Live tokens of this process → (username, signed in at). Session state lives in this process
+# too (a replica behind a sticky proxy), so the two go together.
+_LIVE: dict[str, tuple[str, datetime]] = {}
+_LIVE_LOCK = threading.Lock()
 
 
 def current_user() -> SignedIn | None:
     held = st.session_state.get(USER)
-    return SignedIn(**held) if isinstance(held, dict) else None
+    token = st.session_state.get(TOKEN)
+    if not isinstance(held, dict) or not isinstance(token, str):
+        return None
+    with _LIVE_LOCK:
+        live = _LIVE.get(token)
+    if live is None or live[0] != held.get("username"):
+        return None
+    return SignedIn(**held)
 
 
-def start(user: SignedIn, at: datetime) -> None:
-    # Kept as a plain dict: session state must survive reruns and AppTest's copying.
-    st.session_state[USER] = asdict(user)
-    st.session_state[SIGNED_IN_AT] = at
-    st.session_state[SEEN_AT] = at
+def signed_in_state(
+    user: SignedIn, signed_in_at: datetime, seen_at: datetime | None = None
+) -> dict[str, Any]:
+    """The session-state entries of `user` signed in at `signed_in_at`, with a new live token
+    (32 random bytes). Tokens older than the longest session are forgotten here."""
+    token = secrets.token_urlsafe(32)
+    oldest = signed_in_at - timedelta(hours=load_settings().session_max_hours)
+    with _LIVE_LOCK:
+        for old in [k for k, (_, at) in _LIVE.items() if at < oldest]:
+            del _LIVE[old]
+        _LIVE[token] = (user.username, signed_in_at)
+    # The account is kept as a plain dict: session state must survive reruns and AppTest's
+    # copying.
+    return {
+        USER: asdict(user),
+        SIGNED_IN_AT: signed_in_at,
+        SEEN_AT: seen_at or signed_in_at,
+        TOKEN: token,
+    }
+
+
+def _clear() -> None:
+    for key in list(st.session_state.keys()):
+        if key not in KEPT:
+            del st.session_state[key]
+
+
+def start(user: SignedIn, at: datetime, *, signed_in_at: datetime | None = None) -> None:
+    """Sign `user` in at `at` on a cleared session state (`signed_in_at`: when the identity
+    provider signed them in, if earlier; the session's age counts from then)."""
+    _clear()
+    for key, value in signed_in_state(user, signed_in_at or at, at).items():
+        st.session_state[key] = value
 
 
 def end() -> None:
-    for key in (USER, SIGNED_IN_AT, SEEN_AT):
-        st.session_state.pop(key, None)
+    token = st.session_state.get(TOKEN)
+    if isinstance(token, str):
+        with _LIVE_LOCK:
+            _LIVE.pop(token, None)
+    _clear()

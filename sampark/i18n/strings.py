@@ -11,6 +11,7 @@ from sampark.i18n import (
     strings_coverage,
     strings_hostile,
     strings_response,
+    strings_signin,
     strings_social,
 )
 
@@ -206,4 +207,5 @@ STRINGS = _merged(
     strings_social.STRINGS,
     strings_access.STRINGS,
     strings_hostile.STRINGS,
+    strings_signin.STRINGS,
 )

@@ -14,14 +14,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "auth_password": {"en": "Password", "hi": "पासवर्ड"},
     "auth_sign_in": {"en": "Sign in", "hi": "साइन इन"},
     "auth_sign_out": {"en": "Sign out", "hi": "साइन आउट"},
-    "auth_failed": {
-        "en": "Sign-in failed: wrong username or password, or the account is disabled.",
-        "hi": "साइन इन विफल: उपयोगकर्ता नाम या पासवर्ड गलत है, या खाता बंद है।",
-    },
-    "auth_locked": {
-        "en": "Too many wrong passwords: this account is locked until {until}. The administrator can reset it.",
-        "hi": "बहुत बार गलत पासवर्ड: यह खाता {until} तक बंद है। व्यवस्थापक इसे रीसेट कर सकते हैं।",
-    },
     "auth_expired": {
         "en": "Your session ended (idle too long or signed in too long ago). Please sign in again.",
         "hi": "आपका सत्र समाप्त हो गया (बहुत देर निष्क्रिय या बहुत पहले साइन इन)। कृपया फिर से साइन इन करें।",
