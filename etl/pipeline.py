@@ -19,6 +19,7 @@ from etl.sources import SOURCES
 from etl.sources.chat_groups import keyed_groups
 from etl.sources.chats import CHAT_SUFFIXES, Chat, read_chat
 from etl.sources.checks import Checked, Known
+from etl.sources.examples import template_rejects
 from etl.sources.sheets import LOAD_ORDER
 from etl.sources.tabular import SHEET_SUFFIXES, BadFile, Table, read_table
 from etl.sources.units import KIND_DEPTH
@@ -112,6 +113,14 @@ def _load_checked(
     return checked.rejects.clear()
 
 
+def _checked(table: Table, known: Known) -> Checked:
+    """The sheet's rows checked by its source, after its template's example rows (and ids kept
+    for them) are refused."""
+    examples = template_rejects(table.kind, table.frame)
+    checked = SOURCES[table.kind](examples.rows, known)
+    return Checked(checked.rows, pl.concat([examples.rejects, checked.rejects]))
+
+
 def _load_file(
     engine: sa.Engine,
     run_id: int,
@@ -125,8 +134,13 @@ def _load_file(
     # A list without a date counts as of the day the office saved the file.
     saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
     with engine.begin() as conn:
-        known = Known(unit_ids=queries.unit_ids(conn), group_ids=queries.group_ids(conn), now=now)
-        checked = SOURCES[table.kind](table.frame, known)
+        known = Known(
+            unit_ids=queries.unit_ids(conn),
+            group_ids=queries.group_ids(conn),
+            now=now,
+            unit_tree=queries.unit_tree(conn) if table.kind == "units" else None,
+        )
+        checked = _checked(table, known)
         late = _load_checked(conn, table.kind, checked, name, saved_on)
         found = pl.concat([checked.rejects, late]).sort("line")
         loaded = checked.rows.height - late.height
