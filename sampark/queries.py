@@ -33,6 +33,7 @@ from sampark.schema import (
     people,
     register_entries,
     rejects,
+    roster_holds,
     staff,
     stories,
     story_steps,
@@ -222,8 +223,10 @@ def is_empty(conn: sa.Connection) -> bool:
 
 def data_version(conn: sa.Connection) -> str:
     """Changes whenever a file is loaded; part of every cache key in the dashboard."""
-    row = conn.execute(sa.select(sa.func.count(), sa.func.max(etl_files.c.file_id))).one()
-    return f"{row[0]}:{row[1]}"
+    # Held files count apart: accepting one loads it without adding a registry row.
+    held = sa.func.count(sa.case((etl_files.c.status == "held", 1)))
+    row = conn.execute(sa.select(sa.func.count(), sa.func.max(etl_files.c.file_id), held)).one()
+    return f"{row[0]}:{row[1]}:{row[2]}"
 
 
 def _derived(kind: str, data_version: str, inputs_key: str) -> sa.ColumnElement[bool]:
@@ -376,6 +379,8 @@ def etl_run_log(conn: sa.Connection) -> pl.DataFrame:
         etl_runs.c.rows_read,
         etl_runs.c.rows_loaded,
         etl_runs.c.rows_rejected,
+        etl_runs.c.files_held,
+        etl_runs.c.rows_held,
     ]
     schema = {
         c.name: (
@@ -402,6 +407,7 @@ def etl_file_log(conn: sa.Connection) -> pl.DataFrame:
         etl_files.c.rows_read,
         etl_files.c.rows_loaded,
         etl_files.c.rows_rejected,
+        etl_files.c.rows_held,
         etl_files.c.loaded_at,
         etl_files.c.sha256,
     ]
@@ -415,10 +421,47 @@ def etl_file_log(conn: sa.Connection) -> pl.DataFrame:
         "rows_read": pl.Int64,
         "rows_loaded": pl.Int64,
         "rows_rejected": pl.Int64,
+        "rows_held": pl.Int64,
         "loaded_at": pl.Datetime("us"),
         "sha256": pl.String,
     }
     return _frame(conn, sa.select(*cols).order_by(etl_files.c.file_id.desc()), schema)
+
+
+def held_rosters(conn: sa.Connection) -> pl.DataFrame:
+    """Rosters held for the data officer, one row per group each would shrink, oldest first:
+    the file, why, the group's open memberships now and after the list, and where it lies."""
+    stmt = (
+        sa.select(
+            etl_files.c.file_id,
+            etl_files.c.path,
+            etl_files.c.sha256,
+            etl_files.c.reason,
+            roster_holds.c.group_id,
+            roster_holds.c.open_before,
+            roster_holds.c.open_after,
+            etl_files.c.loaded_at.label("held_at"),
+            roster_holds.c.location,
+        )
+        .join(etl_files, etl_files.c.file_id == roster_holds.c.file_id)
+        .where(etl_files.c.status == "held")
+        .order_by(etl_files.c.file_id, roster_holds.c.group_id)
+    )
+    return _frame(
+        conn,
+        stmt,
+        {
+            "file_id": pl.Int64,
+            "path": pl.String,
+            "sha256": pl.String,
+            "reason": pl.String,
+            "group_id": pl.String,
+            "open_before": pl.Int64,
+            "open_after": pl.Int64,
+            "held_at": pl.Datetime("us"),
+            "location": pl.String,
+        },
+    )
 
 
 def reject_log(conn: sa.Connection) -> pl.DataFrame:
