@@ -86,7 +86,8 @@ def run(
         list[Path] | None,
         typer.Option(
             "--accept-shrink",
-            help="A held roster to load although it ends most of a group (repeatable)",
+            help="A held roster to load although it ends most of a group (repeatable); "
+            "the run then loads only these files",
         ),
     ] = None,
     actor: Annotated[
@@ -96,7 +97,7 @@ def run(
     """Load every new file in the inbox; unchanged files are skipped, and a roster that would
     end most of a group is held until accepted with --accept-shrink."""
     settings = load_settings()
-    folder = inbox or settings.inbox
+    folder = inbox or (accept_shrink[0].parent if accept_shrink else settings.inbox)
     if not folder.is_dir():
         err.print(f"[red]inbox {folder} is not a folder")
         raise typer.Exit(2)

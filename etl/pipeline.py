@@ -419,9 +419,11 @@ def _acceptances(
     by_sha = {row["sha256"]: row for row in held.to_dicts()}
     found = []
     for path in (p.resolve() for p in paths):
-        sha = sha256_of(path) if path.is_file() else None
-        row = by_sha.get(sha) if sha else None
-        if row is None or sha is None:
+        if not path.is_file():
+            raise NotHeld(f"{path} is no longer there; put the file back, then accept it")
+        sha = sha256_of(path)
+        row = by_sha.get(sha)
+        if row is None:
             raise NotHeld(
                 f"{path} is not held: no roster with this content waits for confirmation "
                 "(already loaded, never seen, or changed since it was held)"
@@ -454,8 +456,9 @@ def run_inbox(
     future", and the time an acceptance is recorded at; None means the clock.
 
     A roster that would end most of a group is held, not loaded. The files in `accept` are
-    held rosters `actor` confirms: each loads in this run (NotHeld, before anything is
-    written, when one is not held)."""
+    held rosters `actor` confirms: the run loads those and nothing else (the inbox is not
+    read, so confirming one file loads no other), or raises NotHeld before writing anything
+    when one is not held."""
     accepting = _acceptances(engine, accept, actor, now or ist_now())
     with engine.begin() as conn:
         run_id = load.start_run(conn, inbox, _now())
@@ -467,7 +470,7 @@ def run_inbox(
             .to_dicts()
         }
     result = RunResult(run_id)
-    sheets, others = discover(inbox)
+    sheets, others = discover(inbox) if not accepting else ([], [])
     total = len(sheets) + len(others) + len(accepting)
 
     def done(file: FileResult) -> None:
@@ -477,7 +480,6 @@ def run_inbox(
 
     for acceptance, path, root, sha, table in accepting:
         done(_load_file(engine, run_id, path, root, sha, table, now, acceptance))
-    accepted = {sha for _, _, _, sha, _ in accepting}
 
     def unchanged(path: Path, sha: str) -> bool:
         """True (and said so) for a file seen before: skipped, or still held."""
@@ -501,7 +503,7 @@ def run_inbox(
             done(FileResult(name, None, "ignored", reason="neither a sheet nor a chat export"))
             continue
         sha = sha256_of(path)
-        if sha in accepted or unchanged(path, sha):
+        if unchanged(path, sha):
             continue
         seen.add(sha)
         chats.append((path, sha))
@@ -509,7 +511,7 @@ def run_inbox(
     for path in sheets:
         name = str(path.relative_to(inbox))
         sha = sha256_of(path)
-        if sha in accepted or unchanged(path, sha):
+        if unchanged(path, sha):
             continue
         seen.add(sha)
         try:

@@ -276,3 +276,19 @@ def test_data_page_button_accepts_a_held_roster(db_url, tmp_path, monkeypatch):
         ).scalars()
         assert list(actors) == ["test-data_officer"]
     assert not [b for b in at.button if b.key and b.key.startswith("accept_hold_")]
+
+
+def test_a_held_roster_found_again_elsewhere_is_accepted_from_there(db_url, tmp_path):
+    engine = migrate(db_url)
+    inbox = _held_inbox(tmp_path / "inbox")
+    run_inbox(engine, inbox)
+    first = _shrink(inbox)
+    run_inbox(engine, inbox)
+    again = _write(tmp_path / "uploads", "new.csv", first.read_text(encoding="utf-8"))
+    first.unlink()
+
+    result = run_inbox(engine, tmp_path / "uploads")
+
+    assert [(f.path, f.status) for f in result.files] == [("new.csv", "held")]
+    with engine.connect() as conn:
+        assert queries.held_rosters(conn)["location"].to_list() == [str(again.resolve())]
