@@ -244,9 +244,10 @@ def accept_held_roster(
     actor: str,
     at: datetime,
     loaded_at: datetime,
-) -> None:
+) -> str:
     """A held roster accepted and loaded: its registry row becomes loaded in this run, its
-    holds say who accepted it and when, and the audit log keeps the same."""
+    holds say who accepted it and when, and the audit log keeps the same. Returns the file's
+    note (who accepted it, when, and the groups' counts)."""
     held = queries.held_rosters(conn).filter(pl.col("file_id") == file_id)
     if held.is_empty():
         raise HoldChanged(f"file {file_id} is no longer held")
@@ -255,13 +256,14 @@ def accept_held_roster(
         f"group {g}: {before} → {after} open memberships"
         for g, before, after in held.select("group_id", "open_before", "open_after").rows()
     )
+    note = f"accepted by {actor} on {at:%d-%m-%Y %H:%M} IST ({groups})"
     done = conn.execute(
         etl_files.update()
         .where(etl_files.c.file_id == file_id, etl_files.c.status == "held")
         .values(
             status="loaded",
             run_id=run_id,
-            reason=f"accepted by {actor} on {at:%d-%m-%Y %H:%M} IST ({groups})",
+            reason=note,
             rows_loaded=rows_loaded,
             rows_rejected=rows_rejected,
             rows_held=0,
@@ -277,6 +279,7 @@ def accept_held_roster(
         .values(accepted_by=actor, accepted_at=at)
     )
     _audit(conn, at, actor, "roster_shrink_accepted", f"file:{name}", groups)
+    return note
 
 
 # How SQLAlchemy stores a DateTime in SQLite; rows written past it must read back the same.

@@ -240,6 +240,7 @@ def _load_file(
         as_of = None
         if table.kind == "rosters" and checked.rows.height:
             as_of = checked.rows.get_column("as_of").max()
+        note = None
         if accepted is None:
             file_id = load.record_file(
                 conn,
@@ -257,7 +258,7 @@ def _load_file(
         else:
             file_id = accepted.file_id
             try:
-                load.accept_held_roster(
+                note = load.accept_held_roster(
                     conn,
                     file_id,
                     run_id=run_id,
@@ -271,7 +272,7 @@ def _load_file(
             except load.HoldChanged as exc:  # accepted meanwhile: this load is rolled back
                 raise NotHeld(str(exc)) from exc
         load.record_rejects(conn, file_id, found)
-    return FileResult(name, table.kind, "loaded", table.rows_read, loaded, found.height)
+    return FileResult(name, table.kind, "loaded", table.rows_read, loaded, found.height, note)
 
 
 def _reject_file(
