@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 from contextlib import nullcontext
 from pathlib import Path
@@ -14,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from etl.derived import refresh_response_figures
-from etl.pipeline import FileResult, RunResult, run_inbox
+from etl.pipeline import FileResult, NotHeld, RunResult, run_inbox
 from sampark.db import migrate
 from sampark.settings import load_settings
 from sampark.targets import BadProfile, load_profile
@@ -25,8 +26,8 @@ err = Console(stderr=True)
 
 def _summary(result: RunResult) -> Table:
     table = Table(title=f"ETL run {result.run_id}")
-    for name in ("file", "kind", "status", "read", "loaded", "rejected", "reason"):
-        numeric = name in ("read", "loaded", "rejected")
+    for name in ("file", "kind", "status", "read", "loaded", "rejected", "held", "reason"):
+        numeric = name in ("read", "loaded", "rejected", "held")
         table.add_column(name, justify="right" if numeric else "left")
     for f in result.files:
         table.add_row(
@@ -36,16 +37,33 @@ def _summary(result: RunResult) -> Table:
             str(f.rows_read),
             str(f.rows_loaded),
             str(f.rows_rejected),
+            str(f.rows_held),
             (f.reason or "")[:80],
         )
     table.add_row(
         "[b]total",
         "",
         "",
-        *(f"[b]{result.total(k)}" for k in ("rows_read", "rows_loaded", "rows_rejected")),
+        *(
+            f"[b]{result.total(k)}"
+            for k in ("rows_read", "rows_loaded", "rows_rejected", "rows_held")
+        ),
         "",
     )
     return table
+
+
+def _held_notes(result: RunResult) -> list[str]:
+    """The reason of each held roster in full (the table cuts reasons short)."""
+    return [f"{f.path}: {f.reason}" for f in result.files if f.status == "held"]
+
+
+def _command_line_actor() -> str:
+    """Who accepts on the command line: the system account running it."""
+    try:
+        return f"{getpass.getuser()} (command line)"
+    except (KeyError, OSError):  # no name for the uid, as in some containers
+        return "command line"
 
 
 def _refresh_figures(engine: sa.Engine, targets_dir: Path, state: str, *, quiet: bool) -> None:
@@ -64,10 +82,22 @@ def run(
     inbox: Annotated[Path | None, typer.Option(help="Folder of input files")] = None,
     db: Annotated[str | None, typer.Option(help="Database URL (default: DATABASE_URL)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary only")] = False,
+    accept_shrink: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--accept-shrink",
+            help="A held roster to load although it ends most of a group (repeatable); "
+            "the run then loads only these files",
+        ),
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Who accepts the held rosters (default: this account)")
+    ] = None,
 ) -> None:
-    """Load every new file in the inbox; unchanged files are skipped."""
+    """Load every new file in the inbox; unchanged files are skipped, and a roster that would
+    end most of a group is held until accepted with --accept-shrink."""
     settings = load_settings()
-    folder = inbox or settings.inbox
+    folder = inbox or (accept_shrink[0].parent if accept_shrink else settings.inbox)
     if not folder.is_dir():
         err.print(f"[red]inbox {folder} is not a folder")
         raise typer.Exit(2)
@@ -85,12 +115,25 @@ def run(
         def step(file: FileResult, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=file.path[-40:])
 
-        result = run_inbox(engine, folder, progress=step, keep_text=settings.keep_message_text)
+        try:
+            result = run_inbox(
+                engine,
+                folder,
+                progress=step,
+                keep_text=settings.keep_message_text,
+                accept=accept_shrink or [],
+                actor=actor or _command_line_actor(),
+            )
+        except NotHeld as exc:
+            err.print(f"[red]{exc}")
+            raise typer.Exit(2) from exc
     _refresh_figures(engine, settings.targets_dir, settings.state, quiet=as_json)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
     else:
         Console().print(_summary(result))
+        for note in _held_notes(result):
+            err.print(f"[yellow]{note}")
 
 
 @app.command()

@@ -36,6 +36,7 @@ from sampark.schema import (
     people,
     register_entries,
     rejects,
+    roster_holds,
     staff,
     stories,
     story_steps,
@@ -212,6 +213,79 @@ def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.Dat
     for batch in _batches(joining.to_dicts()):
         conn.execute(memberships.insert(), batch)
     return stale_rows
+
+
+def hold_roster(conn: sa.Connection, file_id: int, shrinks: pl.DataFrame, location: str) -> None:
+    """Record a roster held for the data officer: per group it would shrink, the open
+    memberships now and after, and where the file lies (to load it once accepted)."""
+    rows = shrinks.select(
+        "group_id",
+        "open_before",
+        "open_after",
+        file_id=pl.lit(file_id),
+        location=pl.lit(location),
+    ).to_dicts()
+    conn.execute(roster_holds.insert(), rows)
+
+
+def move_hold(conn: sa.Connection, file_id: int, location: str) -> None:
+    """The held file was found again at `location` (its first place is gone)."""
+    conn.execute(
+        roster_holds.update().where(roster_holds.c.file_id == file_id).values(location=location)
+    )
+
+
+class HoldChanged(RuntimeError):
+    """The roster is no longer held (someone accepted it first)."""
+
+
+def accept_held_roster(
+    conn: sa.Connection,
+    file_id: int,
+    *,
+    run_id: int,
+    rows_loaded: int,
+    rows_rejected: int,
+    as_of: Any,
+    actor: str,
+    at: datetime,
+    loaded_at: datetime,
+) -> str:
+    """A held roster accepted and loaded: its registry row becomes loaded in this run, its
+    holds say who accepted it and when, and the audit log keeps the same. Returns the file's
+    note (who accepted it, when, and the groups' counts)."""
+    held = queries.held_rosters(conn).filter(pl.col("file_id") == file_id)
+    if held.is_empty():
+        raise HoldChanged(f"file {file_id} is no longer held")
+    name = str(held.get_column("path")[0])
+    groups = "; ".join(
+        f"group {g}: {before} → {after} open memberships"
+        for g, before, after in held.select("group_id", "open_before", "open_after").rows()
+    )
+    note = f"accepted by {actor} on {at:%d-%m-%Y %H:%M} IST ({groups})"
+    done = conn.execute(
+        etl_files.update()
+        .where(etl_files.c.file_id == file_id, etl_files.c.status == "held")
+        .values(
+            status="loaded",
+            run_id=run_id,
+            reason=note,
+            rows_loaded=rows_loaded,
+            rows_rejected=rows_rejected,
+            rows_held=0,
+            as_of=as_of,
+            loaded_at=loaded_at,
+        )
+    )
+    if done.rowcount != 1:
+        raise HoldChanged(f"{name} is no longer held")
+    conn.execute(
+        roster_holds.update()
+        .where(roster_holds.c.file_id == file_id)
+        .values(accepted_by=actor, accepted_at=at)
+    )
+    _audit(conn, at, actor, "roster_shrink_accepted", f"file:{name}", groups)
+    return note
 
 
 # How SQLAlchemy stores a DateTime in SQLite; rows written past it must read back the same.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -19,7 +19,10 @@ from etl.sources import SOURCES
 from etl.sources.chat_groups import keyed_groups
 from etl.sources.chats import CHAT_SUFFIXES, Chat, read_chat
 from etl.sources.checks import Checked, Known
+from etl.sources.examples import template_rejects
+from etl.sources.rosters import shrinking_groups
 from etl.sources.sheets import LOAD_ORDER
+from etl.sources.stamps import ist_now
 from etl.sources.tabular import SHEET_SUFFIXES, BadFile, Table, read_table
 from etl.sources.units import KIND_DEPTH
 from etl.sources.units import KIND_LABELS as UNIT_KIND_LABELS
@@ -31,13 +34,20 @@ from sampark.clock import now_utc
 
 @dataclass(frozen=True)
 class FileResult:
+    """One file of a run: rows_read = rows_loaded + rows_rejected + rows_held.
+
+    A held roster loads nothing and holds every row it read; once accepted, the run that
+    loads it reads them again as loaded or rejected. A file seen before (skipped, or still
+    held) is not read again: its rows count 0."""
+
     path: str
     kind: str | None
-    status: str  # loaded | rejected | skipped | ignored
+    status: str  # loaded | rejected | held | skipped | ignored
     rows_read: int = 0
     rows_loaded: int = 0
     rows_rejected: int = 0
     reason: str | None = None
+    rows_held: int = 0
 
 
 @dataclass
@@ -55,7 +65,39 @@ class RunResult:
             "rows_read": self.total("rows_read"),
             "rows_loaded": self.total("rows_loaded"),
             "rows_rejected": self.total("rows_rejected"),
+            "rows_held": self.total("rows_held"),
         }
+
+
+class NotHeld(Exception):
+    """A file given to accept is not a roster waiting for confirmation; the message says why."""
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """A held roster the data officer confirmed: its registry row, who, and when (IST)."""
+
+    file_id: int
+    name: str
+    actor: str
+    at: datetime
+
+
+_CONFIRM = (
+    "nothing was changed. A data officer confirms it on the Data page or with "
+    "`etl run --accept-shrink FILE`"
+)
+
+
+def held_reason(shrinks: pl.DataFrame) -> str:
+    """Why a roster is held, naming each group it would shrink with its counts."""
+    groups = ", ".join(
+        f"{ending} of the {before} open memberships of group {group} ({before} → {after})"
+        for group, before, after, ending in shrinks.select(
+            "group_id", "open_before", "open_after", "ending"
+        ).rows()
+    )
+    return f"held: this list would end {groups}; {_CONFIRM}"
 
 
 # Exports parsed ahead of the one being written.
@@ -113,6 +155,58 @@ def _load_checked(
     return checked.rejects.clear()
 
 
+def _checked(table: Table, known: Known) -> Checked:
+    """The sheet's rows checked by its source, after its template's example rows (and ids kept
+    for them) are refused."""
+    examples = template_rejects(table.kind, table.frame)
+    checked = SOURCES[table.kind](examples.rows, known)
+    return Checked(checked.rows, pl.concat([examples.rejects, checked.rejects]))
+
+
+def _roster_shrinks(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFrame:
+    """The groups this roster's valid rows would shrink past the limits (lists older than the
+    one loaded are left out: they are rejected and end nothing)."""
+    group_list = rows.get_column("group_id").unique().to_list()
+    snapshot = (
+        rows.group_by("group_id")
+        .agg(pl.col("as_of").max().cast(pl.Datetime("us")).alias("snapshot_at"))
+        .join(queries.latest_roster_dates(conn, group_list), on="group_id", how="left")
+        .filter(pl.col("latest").is_null() | (pl.col("snapshot_at") >= pl.col("latest")))
+    )
+    listed = rows.join(snapshot, on="group_id", how="semi").select("group_id", "person_id")
+    opened = queries.open_memberships(conn, group_list).select("group_id", "person_id")
+    return shrinking_groups(listed, opened)
+
+
+def _hold_file(
+    conn: sa.Connection,
+    run_id: int,
+    name: str,
+    sha: str,
+    rows_read: int,
+    shrinks: pl.DataFrame,
+    location: Path,
+) -> FileResult:
+    """A roster held whole: registered with its reason and groups, every row held."""
+    reason = held_reason(shrinks)
+    file_id = load.record_file(
+        conn,
+        run_id=run_id,
+        path=name,
+        sha256=sha,
+        source="rosters",
+        status="held",
+        reason=reason,
+        rows_read=rows_read,
+        rows_loaded=0,
+        rows_rejected=0,
+        rows_held=rows_read,
+        loaded_at=_now(),
+    )
+    load.hold_roster(conn, file_id, shrinks, str(location.resolve()))
+    return FileResult(name, "rosters", "held", rows_read, 0, 0, reason, rows_held=rows_read)
+
+
 def _load_file(
     engine: sa.Engine,
     run_id: int,
@@ -121,13 +215,24 @@ def _load_file(
     sha: str,
     table: Table,
     now: datetime | None = None,
+    accepted: Acceptance | None = None,
 ) -> FileResult:
-    name = str(path.relative_to(inbox))
+    name = accepted.name if accepted else str(path.relative_to(inbox))
     # A list without a date counts as of the day the office saved the file.
     saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
     with engine.begin() as conn:
-        known = Known(unit_ids=queries.unit_ids(conn), group_ids=queries.group_ids(conn), now=now)
-        checked = SOURCES[table.kind](table.frame, known)
+        known = Known(
+            unit_ids=queries.unit_ids(conn),
+            group_ids=queries.group_ids(conn),
+            now=now,
+            unit_tree=queries.unit_tree(conn) if table.kind == "units" else None,
+        )
+        checked = _checked(table, known)
+        if table.kind == "rosters" and accepted is None and checked.rows.height:
+            dated = checked.rows.with_columns(pl.col("as_of").fill_null(saved_on))
+            shrinks = _roster_shrinks(conn, dated)
+            if shrinks.height:
+                return _hold_file(conn, run_id, name, sha, table.rows_read, shrinks, path)
         late = _load_checked(conn, table.kind, checked, name, saved_on)
         found = pl.concat([checked.rejects, late]).sort("line")
         loaded = checked.rows.height - late.height
@@ -136,21 +241,39 @@ def _load_file(
         as_of = None
         if table.kind == "rosters" and checked.rows.height:
             as_of = checked.rows.get_column("as_of").max()
-        file_id = load.record_file(
-            conn,
-            run_id=run_id,
-            path=name,
-            sha256=sha,
-            source=table.kind,
-            status="loaded",
-            rows_read=table.rows_read,
-            rows_loaded=loaded,
-            rows_rejected=found.height,
-            as_of=as_of,
-            loaded_at=_now(),
-        )
+        note = None
+        if accepted is None:
+            file_id = load.record_file(
+                conn,
+                run_id=run_id,
+                path=name,
+                sha256=sha,
+                source=table.kind,
+                status="loaded",
+                rows_read=table.rows_read,
+                rows_loaded=loaded,
+                rows_rejected=found.height,
+                as_of=as_of,
+                loaded_at=_now(),
+            )
+        else:
+            file_id = accepted.file_id
+            try:
+                note = load.accept_held_roster(
+                    conn,
+                    file_id,
+                    run_id=run_id,
+                    rows_loaded=loaded,
+                    rows_rejected=found.height,
+                    as_of=as_of,
+                    actor=accepted.actor,
+                    at=accepted.at,
+                    loaded_at=_now(),
+                )
+            except load.HoldChanged as exc:  # accepted meanwhile: this load is rolled back
+                raise NotHeld(str(exc)) from exc
         load.record_rejects(conn, file_id, found)
-    return FileResult(name, table.kind, "loaded", table.rows_read, loaded, found.height)
+    return FileResult(name, table.kind, "loaded", table.rows_read, loaded, found.height, note)
 
 
 def _reject_file(
@@ -288,6 +411,36 @@ def _load_rank(table: Table, path: Path) -> tuple[int, int, str]:
     return LOAD_ORDER.index(table.kind), depth, str(path)
 
 
+def _acceptances(
+    engine: sa.Engine, paths: Sequence[Path], actor: str, at: datetime
+) -> list[tuple[Acceptance, Path, Path, str, Table]]:
+    """Each file to accept with its held registry row, the folder its name is relative to,
+    its hash and its sheet; NotHeld when one is not a roster waiting for confirmation."""
+    with engine.connect() as conn:
+        held = queries.held_rosters(conn).unique("file_id", keep="first", maintain_order=True)
+    by_sha = {row["sha256"]: row for row in held.to_dicts()}
+    found = []
+    for path in (p.resolve() for p in paths):
+        if not path.is_file():
+            raise NotHeld(f"{path} is no longer there; put the file back, then accept it")
+        sha = sha256_of(path)
+        row = by_sha.get(sha)
+        if row is None:
+            raise NotHeld(
+                f"{path} is not held: no roster with this content waits for confirmation "
+                "(already loaded, never seen, or changed since it was held)"
+            )
+        parts = Path(row["path"]).parts
+        # The folder the file was held from, so its kind reads as it did then.
+        root = path.parents[len(parts) - 1] if path.parts[-len(parts) :] == parts else path.parent
+        table = read_table(path, root)
+        if table.kind != "rosters":
+            raise NotHeld(f"{path} is not read as a roster here; accept it from where it was held")
+        acceptance = Acceptance(int(row["file_id"]), str(row["path"]), actor, at)
+        found.append((acceptance, path, root, sha, table))
+    return found
+
+
 def run_inbox(
     engine: sa.Engine,
     inbox: Path,
@@ -295,23 +448,55 @@ def run_inbox(
     *,
     keep_text: bool = False,
     now: datetime | None = None,
+    accept: Sequence[Path] = (),
+    actor: str = "",
 ) -> RunResult:
     """Load every new sheet and chat export under `inbox`; unchanged files are skipped.
 
     Message text is stored only with `keep_text` (the setting SAMPARK_KEEP_MESSAGE_TEXT).
     `now` (naive IST) is the time after which a register, alert or story time is "in the
-    future"; None means the clock."""
+    future", and the time an acceptance is recorded at; None means the clock.
+
+    A roster that would end most of a group is held, not loaded. The files in `accept` are
+    held rosters `actor` confirms: the run loads those and nothing else (the inbox is not
+    read, so confirming one file loads no other), or raises NotHeld before writing anything
+    when one is not held."""
+    accepting = _acceptances(engine, accept, actor, now or ist_now())
     with engine.begin() as conn:
         run_id = load.start_run(conn, inbox, _now())
         seen = set(queries.seen_hashes(conn))
+        held = {
+            row["sha256"]: row
+            for row in queries.held_rosters(conn)
+            .unique("file_id", keep="first", maintain_order=True)
+            .to_dicts()
+        }
     result = RunResult(run_id)
-    sheets, others = discover(inbox)
-    total = len(sheets) + len(others)
+    sheets, others = discover(inbox) if not accepting else ([], [])
+    total = len(sheets) + len(others) + len(accepting)
 
     def done(file: FileResult) -> None:
         result.files.append(file)
         if progress:
             progress(file, len(result.files), total)
+
+    for acceptance, path, root, sha, table in accepting:
+        done(_load_file(engine, run_id, path, root, sha, table, now, acceptance))
+
+    def unchanged(path: Path, sha: str) -> bool:
+        """True (and said so) for a file seen before: skipped, or still held."""
+        if sha not in seen:
+            return False
+        name = str(path.relative_to(inbox))
+        if sha in held:
+            row = held[sha]
+            if not Path(row["location"]).is_file():  # moved: accept it from here
+                with engine.begin() as conn:
+                    load.move_hold(conn, int(row["file_id"]), str(path.resolve()))
+            done(FileResult(name, "rosters", "held", reason=f"still {row['reason']}"))
+        else:
+            done(FileResult(name, None, "skipped", reason="unchanged since it was loaded"))
+        return True
 
     chats: list[tuple[Path, str]] = []
     for path in others:
@@ -320,8 +505,7 @@ def run_inbox(
             done(FileResult(name, None, "ignored", reason="neither a sheet nor a chat export"))
             continue
         sha = sha256_of(path)
-        if sha in seen:
-            done(FileResult(name, None, "skipped", reason="unchanged since it was loaded"))
+        if unchanged(path, sha):
             continue
         seen.add(sha)
         chats.append((path, sha))
@@ -329,8 +513,7 @@ def run_inbox(
     for path in sheets:
         name = str(path.relative_to(inbox))
         sha = sha256_of(path)
-        if sha in seen:
-            done(FileResult(name, None, "skipped", reason="unchanged since it was loaded"))
+        if unchanged(path, sha):
             continue
         seen.add(sha)
         try:
@@ -356,9 +539,11 @@ def run_inbox(
                 "files_loaded": sum(f.status == "loaded" for f in result.files),
                 "files_skipped": sum(f.status == "skipped" for f in result.files),
                 "files_rejected": sum(f.status == "rejected" for f in result.files),
+                "files_held": sum(f.status == "held" for f in result.files),
                 "rows_read": result.total("rows_read"),
                 "rows_loaded": result.total("rows_loaded"),
                 "rows_rejected": result.total("rows_rejected"),
+                "rows_held": result.total("rows_held"),
             },
         )
     return result

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import xlsxwriter
 
-from etl.sources.sheets import CATEGORY_HI, SHEETS, Sheet
+from etl.sources.examples import EXAMPLE_REASON
+from etl.sources.sheets import CATEGORY_HI, EXAMPLE_PREFIX, SHEETS, Sheet
 from sampark.response_vocab import (
     ALERT_OUTCOMES,
     ALERT_PLATFORMS,
@@ -58,6 +59,15 @@ _HELP: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Row 2 only shows each column's form: its ids and phones can never be real ones.
+_EXAMPLE_HELP = (
+    "Example row / उदाहरण पंक्ति",
+    f"Row 2 shows the form of each column: write over it or delete it. Loaded as written it is "
+    f"rejected ('{EXAMPLE_REASON}'); ids starting {EXAMPLE_PREFIX} are never loaded. / पंक्ति 2 "
+    f"केवल उदाहरण है: इसे बदलें या हटाएँ। {EXAMPLE_PREFIX} से शुरू होने वाली आईडी कभी लोड नहीं होतीं।",
+)
+
+
 def write_template(sheet: Sheet, path: Path) -> None:
     book = xlsxwriter.Workbook(str(path))
     book.set_properties({"title": f"Sampark {sheet.kind}", "created": datetime(2026, 1, 1)})
@@ -73,7 +83,7 @@ def write_template(sheet: Sheet, path: Path) -> None:
     notes = book.add_worksheet("help")
     notes.write_string(0, 0, "Column / कॉलम", head)
     notes.write_string(0, 1, "Allowed values / मान्य मान", head)
-    for row, (name, allowed) in enumerate(_HELP.get(sheet.kind, []), start=1):
+    for row, (name, allowed) in enumerate([_EXAMPLE_HELP, *_HELP.get(sheet.kind, [])], start=1):
         notes.write_string(row, 0, name)
         notes.write_string(row, 1, allowed)
     notes.set_column(0, 0, 28)

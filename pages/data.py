@@ -9,17 +9,18 @@ import streamlit as st
 from sampark.i18n import number, t
 from sampark.metrics.intake import intake_totals
 from ui import auth, data, downloads, filters
-from ui.upload import upload_panel
+from ui.upload import held_panel, upload_panel
 
 user = auth.page_user("data")
 lang = filters.current_language()
 st.title(t("data_title", lang))
 # Before the logs are read, so a load made here shows in them at once.
 upload_panel(lang)
+held_panel(user, lang)
 
 runs, files, rejects = data.etl_logs()
 totals = intake_totals(files)
-for col, key in zip(st.columns(4), totals, strict=True):
+for col, key in zip(st.columns(len(totals)), totals, strict=True):
     col.metric(t(f"data_{key}", lang), number(totals[key], lang))
 
 st.subheader(t("data_rejects", lang))

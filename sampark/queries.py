@@ -33,6 +33,7 @@ from sampark.schema import (
     people,
     register_entries,
     rejects,
+    roster_holds,
     staff,
     stories,
     story_steps,
@@ -93,11 +94,26 @@ def _chunks(values: Sequence[str]) -> Iterable[list[str]]:
 # --- scope: every read a page makes is limited to the signed-in user's units -----------------
 
 
+# The unit tree is seven levels deep (state → zone → range → district → circle → thana →
+# outpost). A recursive read stops past this many, so a cycle of parents that reached the
+# database past the ETL's checks ends the query instead of hanging every page of its units.
+MAX_TREE_DEPTH = 12
+
+
 def _subtree(root: str, name: str) -> sa.CTE:
-    """The unit `root` and every unit below it, as a recursive CTE of unit_id."""
-    tree = sa.select(units.c.unit_id).where(units.c.unit_id == root).cte(name, recursive=True)
+    """The unit `root` and every unit below it, as a recursive CTE of unit_id (a unit may come
+    more than once should the tree hold a cycle; readers use it with IN)."""
+    tree = (
+        sa.select(units.c.unit_id, sa.literal(0).label("depth"))
+        .where(units.c.unit_id == root)
+        .cte(name, recursive=True)
+    )
     child = units.alias(f"{name}_child")
-    return tree.union_all(sa.select(child.c.unit_id).where(child.c.parent_id == tree.c.unit_id))
+    return tree.union_all(
+        sa.select(child.c.unit_id, (tree.c.depth + 1).label("depth")).where(
+            child.c.parent_id == tree.c.unit_id, tree.c.depth < MAX_TREE_DEPTH
+        )
+    )
 
 
 def in_scope(column: sa.ColumnElement[Any], scope: Scope) -> sa.ColumnElement[bool]:
@@ -118,13 +134,15 @@ def groups_in_scope(column: sa.ColumnElement[Any], scope: Scope) -> sa.ColumnEle
 def _ancestors(root: str) -> sa.CTE:
     """`root` and every unit above it: kept in a scoped network so levels still roll up."""
     up = (
-        sa.select(units.c.unit_id, units.c.parent_id)
+        sa.select(units.c.unit_id, units.c.parent_id, sa.literal(0).label("depth"))
         .where(units.c.unit_id == root)
         .cte("ancestors", recursive=True)
     )
     parent = units.alias("ancestors_parent")
     return up.union_all(
-        sa.select(parent.c.unit_id, parent.c.parent_id).where(parent.c.unit_id == up.c.parent_id)
+        sa.select(parent.c.unit_id, parent.c.parent_id, (up.c.depth + 1).label("depth")).where(
+            parent.c.unit_id == up.c.parent_id, up.c.depth < MAX_TREE_DEPTH
+        )
     )
 
 
@@ -205,8 +223,10 @@ def is_empty(conn: sa.Connection) -> bool:
 
 def data_version(conn: sa.Connection) -> str:
     """Changes whenever a file is loaded; part of every cache key in the dashboard."""
-    row = conn.execute(sa.select(sa.func.count(), sa.func.max(etl_files.c.file_id))).one()
-    return f"{row[0]}:{row[1]}"
+    # Held files count apart: accepting one loads it without adding a registry row.
+    held = sa.func.count(sa.case((etl_files.c.status == "held", 1)))
+    row = conn.execute(sa.select(sa.func.count(), sa.func.max(etl_files.c.file_id), held)).one()
+    return f"{row[0]}:{row[1]}:{row[2]}"
 
 
 def _derived(kind: str, data_version: str, inputs_key: str) -> sa.ColumnElement[bool]:
@@ -255,6 +275,15 @@ def units_frame(conn: sa.Connection) -> pl.DataFrame:
             "name_hi": pl.String,
             "parent_id": pl.String,
         },
+    )
+
+
+def unit_tree(conn: sa.Connection) -> pl.DataFrame:
+    """Every unit's kind and parent: what a units sheet must keep a tree."""
+    return _frame(
+        conn,
+        sa.select(units.c.unit_id, units.c.kind, units.c.parent_id),
+        {"unit_id": pl.String, "kind": pl.String, "parent_id": pl.String},
     )
 
 
@@ -350,6 +379,8 @@ def etl_run_log(conn: sa.Connection) -> pl.DataFrame:
         etl_runs.c.rows_read,
         etl_runs.c.rows_loaded,
         etl_runs.c.rows_rejected,
+        etl_runs.c.files_held,
+        etl_runs.c.rows_held,
     ]
     schema = {
         c.name: (
@@ -376,6 +407,7 @@ def etl_file_log(conn: sa.Connection) -> pl.DataFrame:
         etl_files.c.rows_read,
         etl_files.c.rows_loaded,
         etl_files.c.rows_rejected,
+        etl_files.c.rows_held,
         etl_files.c.loaded_at,
         etl_files.c.sha256,
     ]
@@ -389,10 +421,47 @@ def etl_file_log(conn: sa.Connection) -> pl.DataFrame:
         "rows_read": pl.Int64,
         "rows_loaded": pl.Int64,
         "rows_rejected": pl.Int64,
+        "rows_held": pl.Int64,
         "loaded_at": pl.Datetime("us"),
         "sha256": pl.String,
     }
     return _frame(conn, sa.select(*cols).order_by(etl_files.c.file_id.desc()), schema)
+
+
+def held_rosters(conn: sa.Connection) -> pl.DataFrame:
+    """Rosters held for the data officer, one row per group each would shrink, oldest first:
+    the file, why, the group's open memberships now and after the list, and where it lies."""
+    stmt = (
+        sa.select(
+            etl_files.c.file_id,
+            etl_files.c.path,
+            etl_files.c.sha256,
+            etl_files.c.reason,
+            roster_holds.c.group_id,
+            roster_holds.c.open_before,
+            roster_holds.c.open_after,
+            etl_files.c.loaded_at.label("held_at"),
+            roster_holds.c.location,
+        )
+        .join(etl_files, etl_files.c.file_id == roster_holds.c.file_id)
+        .where(etl_files.c.status == "held")
+        .order_by(etl_files.c.file_id, roster_holds.c.group_id)
+    )
+    return _frame(
+        conn,
+        stmt,
+        {
+            "file_id": pl.Int64,
+            "path": pl.String,
+            "sha256": pl.String,
+            "reason": pl.String,
+            "group_id": pl.String,
+            "open_before": pl.Int64,
+            "open_after": pl.Int64,
+            "held_at": pl.Datetime("us"),
+            "location": pl.String,
+        },
+    )
 
 
 def reject_log(conn: sa.Connection) -> pl.DataFrame:

@@ -275,6 +275,8 @@ etl_runs = sa.Table(
     sa.Column("rows_read", sa.Integer, nullable=False, default=0),
     sa.Column("rows_loaded", sa.Integer, nullable=False, default=0),
     sa.Column("rows_rejected", sa.Integer, nullable=False, default=0),
+    sa.Column("files_held", sa.Integer, nullable=False, default=0, server_default="0"),
+    sa.Column("rows_held", sa.Integer, nullable=False, default=0, server_default="0"),
 )
 
 etl_files = sa.Table(
@@ -285,13 +287,32 @@ etl_files = sa.Table(
     sa.Column("path", sa.String(500), nullable=False),
     sa.Column("sha256", sa.String(64), nullable=False, unique=True),
     sa.Column("source", sa.String(30)),
-    sa.Column("status", sa.String(20), nullable=False),  # loaded | rejected
+    sa.Column("status", sa.String(20), nullable=False),  # loaded | rejected | held
     sa.Column("reason", sa.Text),
     sa.Column("rows_read", sa.Integer, nullable=False, default=0),
     sa.Column("rows_loaded", sa.Integer, nullable=False, default=0),
     sa.Column("rows_rejected", sa.Integer, nullable=False, default=0),
     sa.Column("as_of", sa.DateTime),
     sa.Column("loaded_at", sa.DateTime, nullable=False),
+    # rows_read = rows_loaded + rows_rejected + rows_held; rows are held only by a held file.
+    sa.Column("rows_held", sa.Integer, nullable=False, default=0, server_default="0"),
+)
+
+# A roster held because it would end most of a group's open memberships: one row per such
+# group, until a data officer accepts the file (who and when) and it loads.
+roster_holds = sa.Table(
+    "roster_holds",
+    metadata,
+    sa.Column("hold_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "file_id", sa.Integer, sa.ForeignKey("etl_files.file_id"), nullable=False, index=True
+    ),
+    sa.Column("group_id", sa.String(64), nullable=False),
+    sa.Column("open_before", sa.Integer, nullable=False),
+    sa.Column("open_after", sa.Integer, nullable=False),
+    sa.Column("location", sa.Text, nullable=False),  # where the file was, to load it on accept
+    sa.Column("accepted_by", sa.String(100)),
+    sa.Column("accepted_at", sa.DateTime),
 )
 
 rejects = sa.Table(

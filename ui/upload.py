@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import polars as pl
 import streamlit as st
 
+from etl.holds import AcceptFailed, accept_held_roster
+from etl.sources.rosters import SHRINK_PEOPLE
 from etl.uploads import UploadResult, UploadRunFailed, load_uploads
+from sampark import queries
+from sampark.access import SignedIn
 from sampark.clock import today_local
-from sampark.i18n import t
+from sampark.i18n import number, t
 from sampark.settings import load_settings
 from sampark.uploads import SUFFIXES, UploadLimits, checked_upload
+from ui.data import current_engine
 
 # Two officers uploading at once must not run the ETL over the same folder twice over.
 _LOCK = threading.Lock()
@@ -75,4 +81,83 @@ def upload_panel(lang: str) -> None:
     counts = _counts(results)
     done = st.success if counts["refused"] + counts["rejected"] == 0 else st.warning
     done(t("upload_done", lang, **counts), icon=":material/task_alt:")
+    held = sum(r.status == "held" for r in results)
+    if held:
+        st.warning(t("upload_held", lang, n=held), icon=":material/pause_circle:")
     st.dataframe(results_table(results, lang), hide_index=True, width="stretch")
+
+
+# --- member lists held for the data officer's confirmation -----------------------------------
+
+# Who may confirm a held list: the roles that run the Data page.
+CONFIRMING_ROLES = ("data_officer", "admin")
+_NOTICE = "holds_notice"
+
+
+def held_table(held: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The held lists, one row per group each would shrink, in the reader's language."""
+    return held.select(
+        pl.col("path").alias(t("holds_col_file", lang)),
+        pl.col("group_id").alias(t("holds_col_group", lang)),
+        pl.col("open_before").alias(t("holds_col_before", lang)),
+        pl.col("open_after").alias(t("holds_col_after", lang)),
+        (pl.col("open_before") - pl.col("open_after")).alias(t("holds_col_ending", lang)),
+        # The registry keeps UTC; officers read IST.
+        (pl.col("held_at") + pl.duration(hours=5, minutes=30))
+        .dt.strftime("%d-%m-%Y %H:%M")
+        .alias(t("holds_col_held_at", lang)),
+    )
+
+
+def _accept(location: str, name: str, actor: str, lang: str) -> None:
+    """The button's action, run before the page redraws: load the list as confirmed by
+    `actor` in the ETL's own process, and leave the outcome for the page to say."""
+    try:
+        with _LOCK:
+            found = accept_held_roster(Path(location), load_settings().database_url, actor)
+    except AcceptFailed as exc:
+        st.session_state[_NOTICE] = ("error", t("holds_accept_failed", lang, file=name), str(exc))
+        return
+    st.cache_data.clear()
+    st.session_state[_NOTICE] = (
+        "success",
+        t(
+            "holds_accepted",
+            lang,
+            file=name,
+            loaded=number(found.get("rows_loaded", 0), lang),
+            rejected=number(found.get("rows_rejected", 0), lang),
+        ),
+        None,
+    )
+
+
+def held_panel(user: SignedIn, lang: str) -> None:
+    """The member lists held for confirmation, and for the data officer a button per list
+    that loads it; nothing is shown while none is held."""
+    notice = st.session_state.pop(_NOTICE, None)
+    if notice is not None:
+        kind, text, detail = notice
+        (st.success if kind == "success" else st.error)(text, icon=":material/task_alt:")
+        if detail:
+            st.code(detail, language=None, wrap_lines=True)
+    with current_engine().connect() as conn:
+        held = queries.held_rosters(conn)
+    if held.is_empty():
+        return
+    st.subheader(t("holds_title", lang))
+    st.caption(t("holds_caption", lang, people=SHRINK_PEOPLE))
+    st.dataframe(held_table(held, lang), hide_index=True, width="stretch")
+    if user.role not in CONFIRMING_ROLES:
+        st.info(t("holds_not_yours", lang), icon=":material/lock:")
+        return
+    files = held.unique("file_id", keep="first", maintain_order=True)
+    for file_id, name, location in files.select("file_id", "path", "location").rows():
+        st.button(
+            t("holds_accept", lang, file=name),
+            key=f"accept_hold_{file_id}",
+            help=t("holds_accept_help", lang),
+            icon=":material/fact_check:",
+            on_click=_accept,
+            args=(location, name, user.label, lang),
+        )

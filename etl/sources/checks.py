@@ -19,6 +19,8 @@ class Known:
     group_ids: frozenset[str] = field(default_factory=frozenset)
     now: datetime | None = None
     """The load time in IST (naive); a time after it is in the future. None: the clock now."""
+    unit_tree: pl.DataFrame | None = None
+    """unit_id, kind, parent_id of the units already loaded; read for a units sheet only."""
 
 
 @dataclass(frozen=True)

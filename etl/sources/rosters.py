@@ -67,3 +67,40 @@ def check(frame: pl.DataFrame, known: Known) -> Checked:
         pl.col("as_of_date").alias("as_of"),
     )
     return Checked(rows=rows, rejects=checked.rejects)
+
+
+# A list that would end more of a group's open memberships than this share, and more people
+# than this, waits for the data officer: a blank or partial sheet loaded as a whole list
+# would otherwise empty a real group.
+SHRINK_SHARE = 0.5
+SHRINK_PEOPLE = 10
+
+
+def shrinking_groups(listed: pl.DataFrame, opened: pl.DataFrame) -> pl.DataFrame:
+    """The groups a list would shrink past the limits: `group_id`, `open_before` (open
+    memberships now), `open_after` (the people on the list) and `ending` (those it ends).
+
+    `listed`: group_id, person_id of each list row that would apply; `opened`: group_id,
+    person_id of the open memberships of those groups."""
+    keys = ["group_id", "person_id"]
+    staying = opened.join(listed.select(keys), on=keys, how="semi")
+    counts = (
+        opened.group_by("group_id")
+        .agg(pl.len().alias("open_before"))
+        .join(listed.group_by("group_id").agg(pl.len().alias("open_after")), on="group_id")
+        .join(
+            staying.group_by("group_id").agg(pl.len().alias("staying")), on="group_id", how="left"
+        )
+        .with_columns(
+            (pl.col("open_before") - pl.col("staying").fill_null(0)).cast(pl.Int64).alias("ending")
+        )
+    )
+    return counts.filter(
+        (pl.col("ending") > SHRINK_PEOPLE)
+        & (pl.col("ending") > pl.col("open_before") * SHRINK_SHARE)
+    ).select(
+        "group_id",
+        pl.col("open_before").cast(pl.Int64),
+        pl.col("open_after").cast(pl.Int64),
+        "ending",
+    )

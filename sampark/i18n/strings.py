@@ -9,6 +9,7 @@ from __future__ import annotations
 from sampark.i18n import (
     strings_access,
     strings_coverage,
+    strings_holds,
     strings_hostile,
     strings_response,
     strings_signin,
@@ -208,4 +209,5 @@ STRINGS = _merged(
     strings_access.STRINGS,
     strings_hostile.STRINGS,
     strings_signin.STRINGS,
+    strings_holds.STRINGS,
 )
