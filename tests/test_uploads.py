@@ -16,6 +16,7 @@ from sampark.archives import ZipLimits
 from sampark.db import migrate
 from sampark.uploads import Refusal, UploadLimits, checked_upload, safe_name, upload_refusal
 from tests.auth_helpers import login_as
+from tests.hostile_sheets import blank_rows_csv, commas_csv, sparse_workbook, tall_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -105,6 +106,22 @@ def test_a_real_workbook_is_accepted():
     buffer = io.BytesIO()
     pl.DataFrame({"Unit ID": ["BR"]}).write_excel(buffer)
     assert upload_refusal("units.xlsx", buffer.getvalue(), UploadLimits()) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "detail"),
+    [
+        ("units.xlsx", sparse_workbook(), "the sheet declares 16,384 columns and 1,048,576 rows"),
+        ("units.xlsx", tall_workbook(), "the sheet's cells reach column 20 and row 1,048,576"),
+        ("units.csv", commas_csv(1), "row 1 has more than 200 columns"),
+        ("units.csv", blank_rows_csv(), "4,000,000 rows × 3 columns"),
+    ],
+    ids=["sparse", "tall", "commas", "blank-rows"],
+)
+def test_a_sheet_too_large_to_read_is_refused_before_it_is_saved(name, data, detail):
+    found = upload_refusal(name, data, UploadLimits())
+    assert found is not None and found.code == "sheet_size"
+    assert found.detail.startswith(detail)
 
 
 def test_save_upload_keeps_a_second_version_beside_the_first(tmp_path):

@@ -10,6 +10,7 @@ from sampark.i18n import (
     strings_access,
     strings_coverage,
     strings_hostile,
+    strings_rejects,
     strings_response,
     strings_social,
 )
@@ -206,4 +207,5 @@ STRINGS = _merged(
     strings_social.STRINGS,
     strings_access.STRINGS,
     strings_hostile.STRINGS,
+    strings_rejects.STRINGS,
 )
