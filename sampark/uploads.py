@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from sampark.archives import ZipLimits, zip_problem
-from sampark.sheet_limits import SheetLimits, csv_problem, workbook_problem
+from sampark.sheet_limits import SheetLimits, csv_problem
+from sampark.workbook_limits import workbook_problem
 
 SUFFIXES = (".csv", ".xlsx", ".txt", ".zip")
 ZIP_MAGIC = b"PK\x03\x04"

@@ -72,7 +72,7 @@ def unreferenced_sheet_xml(rows: list[list[str]]) -> str:
     return _worksheet(body, None)
 
 
-def workbook(sheet: str, extra: dict[str, bytes] | None = None) -> bytes:
+def workbook(sheet: str, extra: dict[str, bytes | str] | None = None) -> bytes:
     """An .xlsx holding one worksheet whose XML is `sheet` (and any `extra` parts)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -94,10 +94,14 @@ def sparse_workbook() -> bytes:
     return workbook(sheet_xml({**UNIT_HEADER, "XFD1048576": "x"}, dimension="A1:XFD1048576"))
 
 
+def tall_xml() -> str:
+    return sheet_xml({**UNIT_HEADER, "T1048576": "x"})
+
+
 def tall_workbook() -> bytes:
     """Twenty columns down to Excel's last row, no dimension declared: about 21 million cells
     the reader fills in, from a file of a few hundred bytes."""
-    return workbook(sheet_xml({**UNIT_HEADER, "T1048576": "x"}))
+    return workbook(tall_xml())
 
 
 def far_cell_without_refs() -> bytes:

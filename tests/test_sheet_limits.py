@@ -4,6 +4,8 @@ reader builds it."""
 from __future__ import annotations
 
 import io
+import random
+import string
 import struct
 import zipfile
 import zlib
@@ -11,19 +13,15 @@ import zlib
 import polars as pl
 import pytest
 
-from sampark.sheet_limits import (
-    SheetLimits,
-    SheetTooLarge,
-    csv_problem,
-    first_csv_record,
-    workbook_problem,
-)
+from sampark.sheet_limits import SheetLimits, SheetTooLarge, csv_problem, first_csv_record
+from sampark.workbook_limits import workbook_problem
 from tests.hostile_sheets import (
     UNIT_HEADER,
     far_cell_without_refs,
     sheet_xml,
     sparse_workbook,
     tall_workbook,
+    tall_xml,
     unreferenced_sheet_xml,
     workbook,
 )
@@ -87,6 +85,40 @@ def test_references_in_any_quoting_or_namespace_are_read():
     )
     assert _problem(workbook(body)).startswith(  # type: ignore[union-attr]
         "the sheet's cells reach column 16,384 and row 1; "
+    )
+
+
+def test_tags_with_a_prefix_in_any_script_are_read():
+    body = sheet_xml(UNIT_HEADER).replace(
+        "</sheetData>", '<row r="2"><क:c r="XFD2"><क:v>1</क:v></क:c></row></sheetData>'
+    )
+    assert _problem(workbook(body)).startswith(  # type: ignore[union-attr]
+        "the sheet's cells reach column 16,384 and row 2; "
+    )
+
+
+def test_a_sheet_in_a_part_of_any_name_is_read():
+    data = workbook(sheet_xml(UNIT_HEADER), {"xl/worksheets/data.bin": tall_xml()})
+    assert _problem(data).startswith(  # type: ignore[union-attr]
+        "the sheet's cells reach column 20 and row 1,048,576; "
+    )
+
+
+def test_a_part_in_utf16_is_refused():
+    data = workbook(
+        sheet_xml(UNIT_HEADER), {"xl/worksheets/sheet2.xml": "\ufeff<x/>".encode("utf-16-le")}
+    )
+    assert _problem(data) == "a part of the workbook is XML in UTF-16, which Excel does not write"
+
+
+def test_a_tag_of_another_shape_is_read_after_a_long_sheet_came_near_the_limits():
+    # Rows 1-10 (past the six rows that five columns of 30 cells allow, so every reference is
+    # then read one by one), a megabyte of text, and a prefixed cell in column F.
+    text = "".join(random.Random(7).choices(string.ascii_letters, k=1_200_000))
+    cells = {f"A{n}": "x" for n in range(1, 10)} | {"A10": text}
+    body = sheet_xml(cells).replace("</row></sheetData>", '<x:c r="F10"/></row></sheetData>')
+    assert _problem(workbook(body), SMALL) == (
+        f"the sheet's cells reach column 6 and row 10; {SMALL_TEXT}"
     )
 
 
@@ -176,6 +208,8 @@ def test_first_csv_record_raises_the_reason():
 def test_sheet_limits_doctests_pass():
     import doctest
 
-    import sampark.sheet_limits as module
+    import sampark.sheet_limits
+    import sampark.workbook_limits
 
-    assert doctest.testmod(module).failed == 0
+    for module in (sampark.sheet_limits, sampark.workbook_limits):
+        assert doctest.testmod(module).failed == 0

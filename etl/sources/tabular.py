@@ -9,13 +9,8 @@ from pathlib import Path
 import polars as pl
 
 from etl.sources.sheets import SHEETS, Column, Sheet, header_key
-from sampark.sheet_limits import (
-    SheetLimits,
-    SheetTooLarge,
-    csv_layout,
-    csv_size_problem,
-    workbook_problem,
-)
+from sampark.sheet_limits import SheetLimits, SheetTooLarge, csv_layout, csv_size_problem
+from sampark.workbook_limits import workbook_problem
 
 SHEET_SUFFIXES = (".csv", ".xlsx")
 # Sizes past which a file is refused before it is read (columns, rows, cells, unpacked bytes).
