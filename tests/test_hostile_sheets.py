@@ -161,3 +161,21 @@ def test_any_error_while_reading_a_chat_rejects_that_file_alone(db_url, tmp_path
         "cannot be read (RuntimeError); nothing of it was loaded",
     )
     assert found["units.csv"] == ("loaded", None)
+
+
+def test_a_sheet_with_a_nul_character_is_rejected_alone(db_url, tmp_path):
+    # PostgreSQL refuses NUL in text: loaded as read, one such cell stopped the whole run with
+    # the row's values in the error.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a_units.csv").write_bytes(b"Unit ID,Kind,Name\nBR,state,Bi\x00har\n")
+    (inbox / "units.csv").write_bytes(b"Unit ID,Kind,Name\nBR-PAT,district,Patna\n")
+    result = run_inbox(migrate(db_url), inbox)
+    assert {f.path: (f.status, f.reason) for f in result.files} == {
+        "a_units.csv": (
+            "rejected",
+            "a cell holds a NUL character (byte 0), which no sheet holds; "
+            "save the sheet again as 'CSV UTF-8' or from Excel",
+        ),
+        "units.csv": ("loaded", None),
+    }

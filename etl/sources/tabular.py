@@ -99,6 +99,17 @@ def read_cells(path: Path) -> pl.DataFrame:
     if frame.width > LIMITS.max_columns:
         raise BadFile(f"{frame.width} columns; a sheet has at most {LIMITS.max_columns}")
     frame = frame.select(pl.all().cast(pl.String))
+    # PostgreSQL refuses NUL in text, and the error would stop the run and quote the row.
+    if (
+        frame.width
+        and frame.select(
+            pl.any_horizontal(pl.all().str.contains("\x00", literal=True)).any()
+        ).item()
+    ):
+        raise BadFile(
+            "a cell holds a NUL character (byte 0), which no sheet holds; "
+            "save the sheet again as 'CSV UTF-8' or from Excel"
+        )
     frame = frame.with_row_index("line", offset=2).with_columns(pl.col("line").cast(pl.Int64))
     cells = [c for c in frame.columns if c != "line"]
     if not cells:
