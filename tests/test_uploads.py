@@ -188,3 +188,26 @@ def test_data_page_uploads_and_shows_each_result(sqlite_url, tmp_path, monkeypat
         "the zip holds paths that leave its folder (absolute or '..'): /etc/evil"
     )
     assert not (tmp_path / "inbox" / "uploads" / "evil.zip").exists()
+
+
+def test_a_failed_run_tells_the_error_type_and_none_of_its_values(monkeypatch):
+    import subprocess
+
+    import etl.process
+    from etl.process import EtlProcessFailed, etl_stdout
+
+    stderr = (
+        'Traceback (most recent call last):\n  File "etl/load.py", line 1\n'
+        "sqlalchemy.exc.DataError: (psycopg.DataError) text cannot contain NUL\n"
+        "[parameters: {'subject_name': 'Asha Verma', 'subject_phone': '+919876512345'}]\n"
+    )
+
+    def failed(*args: object, **kwargs: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess([], 1, "", stderr)
+
+    monkeypatch.setattr(etl.process.subprocess, "run", failed)
+    with pytest.raises(EtlProcessFailed) as failure:
+        etl_stdout("run", "--json")
+    assert str(failure.value) == (
+        "etl run failed: sqlalchemy.exc.DataError (its message is kept out: it may quote a cell)"
+    )
