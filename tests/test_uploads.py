@@ -211,3 +211,25 @@ def test_a_failed_run_tells_the_error_type_and_none_of_its_values(monkeypatch):
     assert str(failure.value) == (
         "etl run failed: sqlalchemy.exc.DataError (its message is kept out: it may quote a cell)"
     )
+
+
+def test_upload_results_mask_a_phone_in_the_etl_reason_for_roles_without_phone_rights():
+    from etl.uploads import UploadResult
+    from ui.upload import results_table
+
+    results = [
+        UploadResult(
+            "WhatsApp Chat with 98765 43210.txt",
+            "WhatsApp Chat with 98765 43210.txt",
+            "rejected",
+            reason="no group named '98765 43210'",
+        )
+    ]
+    reasons = {
+        role: results_table(results, "en", role).get_column("Reason").to_list()
+        for role in ("data_officer", "sho")
+    }
+    assert reasons == {
+        "data_officer": ["no group named '+91 98•••••210'"],
+        "sho": ["no group named '98765 43210'"],
+    }

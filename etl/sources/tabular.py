@@ -80,7 +80,7 @@ def _csv_frame(path: Path) -> pl.DataFrame:
 
 def _xlsx_frame(path: Path) -> pl.DataFrame:
     """Every cell of the first worksheet as a string, read only once the workbook's parts and
-    the reach of its cells are known to fit (see `sampark.sheet_limits`)."""
+    the reach of its cells are known to fit (see `sampark.workbook_limits`)."""
     with path.open("rb") as handle:
         problem = workbook_problem(handle, LIMITS)
     if problem is not None:
