@@ -216,14 +216,52 @@ def _download_text(name: str, data: bytes) -> str:
     )
 
 
+def _old_alerts_refusal(engine: Any) -> None:
+    """A refusal as an earlier version stored it, quoting row 1 of an alerts sheet."""
+    import polars as pl
+
+    from etl import load
+
+    reason = "no recognisable header (found: Asha Verma, 98765 12345); expected units: Unit ID"
+    with engine.begin() as conn:
+        run_id = load.start_run(conn, Path("inbox"), NOW)
+        file_id = load.record_file(
+            conn,
+            run_id=run_id,
+            path="scrb.csv",
+            sha256="0" * 64,
+            source=None,
+            status="rejected",
+            reason=reason,
+            rows_read=1,
+            rows_loaded=0,
+            rows_rejected=1,
+            loaded_at=NOW,
+        )
+        load.record_rejects(
+            conn,
+            file_id,
+            pl.DataFrame({"line": [1], "reason": [f"file rejected: {reason}"], "raw": [None]}),
+        )
+
+
 def test_data_page_masks_phones_in_rejects_and_their_downloads(db_url, tmp_path, monkeypatch):
-    run_inbox(migrate(db_url), _roster_rejects_inbox(tmp_path / "inbox"), now=NOW)
+    engine = migrate(db_url)
+    run_inbox(engine, _roster_rejects_inbox(tmp_path / "inbox"), now=NOW)
+    _old_alerts_refusal(engine)
     files = _downloads(monkeypatch)
     monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
     at = login_as(AppTest.from_file(DASHBOARD, default_timeout=60), "data_officer").run()
     at.switch_page("pages/data.py").run()
     assert not at.exception
     shown = at.dataframe[0].value
+    old = shown[shown["path"] == "scrb.csv"]
+    assert old["reason"].tolist() == [
+        "file rejected: no recognisable header in row 1 (not shown); expected units: Unit ID"
+    ]
+    registry = at.dataframe[1].value
+    assert "Asha" not in " ".join(registry["reason"].dropna())
+    shown = shown[shown["path"] != "scrb.csv"]
 
     def raw(*cells: str) -> str:
         return " | ".join([*cells, "", "", ""])
@@ -240,4 +278,29 @@ def test_data_page_masks_phones_in_rejects_and_their_downloads(db_url, tmp_path,
     assert len(texts) == 2
     for text in texts:
         assert "+91 98•••••001" in text
-        assert [p for p in ("9876500001", "98765 4321", "98765-00002") if p in text] == []
+        found = ("9876500001", "98765 4321", "98765-00002", "Asha")
+        assert [p for p in found if p in text] == []
+
+
+def test_reasons_stored_by_earlier_versions_are_shown_without_row_1():
+    import polars as pl
+
+    from sampark.reject_text import withheld_row_1_in
+
+    stored = pl.Series(
+        "reason",
+        [
+            "file rejected: no recognisable header (found: Instagram, Asha Verma, 98765 12345, "
+            "10.20.30.40, I cannot go on); expected units: Unit ID (इकाई आईडी)",
+            "a alerts sheet needs the columns Outcome (परिणाम); found: Asha Verma, 10.20.30.40",
+            "unknown group G9",
+            None,
+        ],
+    )
+    assert withheld_row_1_in(stored).to_list() == [
+        "file rejected: no recognisable header in row 1 (not shown); expected units: "
+        "Unit ID (इकाई आईडी)",
+        "a alerts sheet needs the columns Outcome (परिणाम); row 1 not shown",
+        "unknown group G9",
+        None,
+    ]

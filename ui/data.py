@@ -11,6 +11,7 @@ from sampark.access import Scope, phones_in_text_for
 from sampark.db import migrate
 from sampark.metrics.activity import Activity, HealthReport, health_report, report_within
 from sampark.metrics.coverage import Network, scoped
+from sampark.reject_text import withheld_row_1_in
 from sampark.settings import load_settings
 from sampark.targets import Profile, load_profile
 from ui import session
@@ -70,7 +71,17 @@ def state_profile() -> Profile:
 def _etl_logs(url: str, data_version: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     del data_version
     with engine(url).connect() as conn:
-        return queries.etl_run_log(conn), queries.etl_file_log(conn), queries.reject_log(conn)
+        runs, files, rejects = (
+            queries.etl_run_log(conn),
+            queries.etl_file_log(conn),
+            queries.reject_log(conn),
+        )
+    # Reasons stored by earlier versions may quote row 1 of a file: those cells stay out.
+    return (
+        runs,
+        files.with_columns(withheld_row_1_in(files.get_column("reason"))),
+        rejects.with_columns(withheld_row_1_in(rejects.get_column("reason"))),
+    )
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
