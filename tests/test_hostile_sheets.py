@@ -32,19 +32,24 @@ ROOT = Path(__file__).resolve().parent.parent
 PEAK_MB = 400
 
 # The ETL run in a child of its own: a reader that asks for 512 GiB aborts its process, which
-# no `except` catches, and the child's peak memory is its own. The address-space cap keeps a
-# regression from eating the machine before it fails.
+# no `except` catches. The address-space cap keeps a regression from eating the machine before
+# it fails. The peak is the child's VmHWM: getrusage's ru_maxrss carries the parent's peak over
+# exec, so under a large pytest process it would measure the parent.
 _CHILD = """
-import json, resource, sys
+import json, re, resource, sys
 from pathlib import Path
 resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+def peak_mb():
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) // 1024
+
 from etl.pipeline import run_inbox
 from sampark.db import migrate
 engine = migrate(sys.argv[1])
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+before = peak_mb()
 result = run_inbox(engine, Path(sys.argv[2]))
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-print(json.dumps({"before_mb": before, "after_mb": after, **result.as_json()}))
+print(json.dumps({"before_mb": before, "after_mb": peak_mb(), **result.as_json()}))
 """
 
 
