@@ -305,18 +305,24 @@ def _reject_file(
     return FileResult(name, None, "rejected", rows, 0, rows, reason)
 
 
-def _data_rows(path: Path) -> int:
-    """Data rows of a file refused for its header, so the refusal is counted, not lost."""
-    if path.suffix.lower() != ".csv":
-        try:
-            return max(pl.read_excel(path, sheet_id=1, infer_schema_length=0).height, 0)
-        except Exception:  # unreadable: nothing countable
-            return 0
+def _unreadable(exc: BaseException) -> str:
+    """The reason for a file whose reader failed in a way of its own. Only the error's type is
+    named: its message may quote a cell, and cells may be restricted."""
+    return f"cannot be read ({type(exc).__name__}); nothing of it was loaded"
+
+
+def _read_sheet(path: Path, inbox: Path) -> tuple[Table, tuple[int, int, str]] | BadFile:
+    """The sheet and its load rank, or why the whole file is refused. No error while reading
+    one file may stop the run: every other file still loads."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        return 0
-    return max(sum(1 for line in lines[1:] if line.strip()), 0)
+        table = read_table(path, inbox)
+        return table, _load_rank(table, path)
+    except BadFile as exc:
+        return exc
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a reader's panic (pyo3's PanicException) is no Exception
+        return BadFile(_unreadable(exc))
 
 
 def _read_chat_or_reason(
@@ -328,6 +334,10 @@ def _read_chat_or_reason(
         return read_chat(path, groups, members, keep_text=keep_text)
     except (LookupError, ValueError, BadExport) as exc:
         return str(exc)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # no error while reading one export may stop the run
+        return _unreadable(exc)
 
 
 def _load_chats(
@@ -516,12 +526,12 @@ def run_inbox(
         if unchanged(path, sha):
             continue
         seen.add(sha)
-        try:
-            table = read_table(path, inbox)
-        except BadFile as exc:
-            done(_reject_file(engine, run_id, name, sha, str(exc), _data_rows(path)))
+        read = _read_sheet(path, inbox)
+        if isinstance(read, BadFile):
+            done(_reject_file(engine, run_id, name, sha, str(read), read.rows))
             continue
-        pending.append((_load_rank(table, path), path, sha, table))
+        table, rank = read
+        pending.append((rank, path, sha, table))
 
     for _, path, sha, table in sorted(pending, key=lambda item: item[0]):
         done(_load_file(engine, run_id, path, inbox, sha, table, now))

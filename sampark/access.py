@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from sampark.phones import mask_phone
+from sampark.phones import mask_phone, mask_phones_in_texts
 
 # Every role, with the unit kind its scope is rooted at (None: the whole state).
 ROLE_UNIT_KIND: dict[str, str | None] = {
@@ -166,3 +166,16 @@ def phones_for(frame: pl.DataFrame, role: str | None, columns: list[str]) -> pl.
     return frame.with_columns(
         pl.col(c).map_elements(mask_phone, return_dtype=pl.String) for c in columns
     )
+
+
+def phones_in_text_for(frame: pl.DataFrame, role: str | None, columns: list[str]) -> pl.DataFrame:
+    """`frame` with every phone number inside the free-text `columns` (a reject's reason and
+    cells, a file's name and reason) masked unless `role` needs the full numbers.
+
+    >>> f = pl.DataFrame({"raw": ["G9 | Ram | 9876500001"]})
+    >>> phones_in_text_for(f, "data_officer", ["raw"])["raw"][0]
+    'G9 | Ram | +91 98•••••001'
+    """
+    if sees_phones(role):
+        return frame
+    return frame.with_columns(mask_phones_in_texts(frame.get_column(c)) for c in columns)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 import polars as pl
 
@@ -62,3 +64,44 @@ def mask_phone(phone: str | None) -> str:
     if phone.startswith("+91") and len(phone) == 13:
         return f"+91 {phone[3:5]}•••••{phone[-3:]}"
     return "•" * max(len(phone) - 3, 0) + phone[-3:]
+
+
+# A number as people type one into a cell: digits with single spaces or dashes between them,
+# perhaps a '+' in front. Eight digits or more is a phone, or enough of one to find its owner.
+# A run that ends at ':' gives back its last digits, so "08-01-2026 10:15" yields the date
+# alone, which is then left as it is; a run inside a longer one is never taken.
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d+])\+?\d(?:[ \-]?\d){7,}(?![\d:])")
+_DATE = re.compile(r"\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _masked_number(found: re.Match[str]) -> str:
+    text = found.group(0)
+    if _DATE.fullmatch(text):
+        return text
+    phone = normalise_phone(text)
+    return mask_phone(phone if phone else re.sub(r"\D", "", text))
+
+
+def mask_phones_in_text(text: str) -> str:
+    """`text` (a reject's reason or cells) with every phone number in it masked, written as it
+    was typed or not; dates, times and ids stay readable.
+
+    >>> mask_phones_in_text("G9 | Ram | 98765 43210 | trader")
+    'G9 | Ram | +91 98•••••210 | trader'
+    >>> mask_phones_in_text("mobile '98765 4321' is not valid; received 08-01-2026 10:15")
+    "mobile '••••••321' is not valid; received 08-01-2026 10:15"
+    """
+    return _NUMBER_IN_TEXT.sub(_masked_number, text)
+
+
+def mask_phones_in_texts(values: pl.Series) -> pl.Series:
+    """Vectorised `mask_phones_in_text`: only distinct texts with eight digits or more are
+    looked at one by one."""
+    text = values.cast(pl.String)
+    candidates = text.filter(text.str.count_matches(r"\d") >= 8).unique().to_list()
+    lookup = pl.DataFrame(
+        {"text": candidates, "masked": [mask_phones_in_text(v) for v in candidates]},
+        schema={"text": pl.String, "masked": pl.String},
+    )
+    joined = pl.DataFrame({"text": text}).join(lookup, on="text", how="left", maintain_order="left")
+    return joined.select(pl.coalesce("masked", "text")).to_series().alias(values.name)

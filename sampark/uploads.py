@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from sampark.archives import ZipLimits, zip_problem
+from sampark.sheet_limits import SheetLimits, csv_problem
+from sampark.workbook_limits import workbook_problem
 
 SUFFIXES = (".csv", ".xlsx", ".txt", ".zip")
 ZIP_MAGIC = b"PK\x03\x04"
@@ -34,13 +36,15 @@ _KEEP_FORMAT = {"\u200c", "\u200d"}
 class UploadLimits:
     max_bytes: int = 50 * 1024 * 1024
     zip: ZipLimits = field(default_factory=ZipLimits)
+    sheet: SheetLimits = field(default_factory=SheetLimits)
 
 
 @dataclass(frozen=True)
 class Refusal:
     """Why an upload is refused: `code` keys the bilingual message, `detail` fills it in."""
 
-    code: str  # empty | too_big | type | not_zip | not_xlsx | not_text | zip_<ZipProblem.code>
+    # empty | too_big | type | not_zip | not_xlsx | not_text | zip_<ZipProblem.code> | sheet_size
+    code: str
     detail: str = ""
 
 
@@ -127,8 +131,25 @@ def upload_refusal(name: str, data: bytes, limits: UploadLimits) -> Refusal | No
     if len(data) > limits.max_bytes:
         return Refusal("too_big", f"{len(data)} > {limits.max_bytes}")
     if suffix in (".zip", ".xlsx"):
-        return _zip_refusal(data, limits.zip, workbook=suffix == ".xlsx")
-    return None if _is_text(data) else Refusal("not_text")
+        refusal = _zip_refusal(data, limits.zip, workbook=suffix == ".xlsx")
+        if refusal is None and suffix == ".xlsx":
+            return _sheet_refusal(workbook_problem(io.BytesIO(data), limits.sheet))
+        return refusal
+    if not _is_text(data):
+        return Refusal("not_text")
+    return _sheet_refusal(csv_problem(_as_utf8(data), limits.sheet)) if suffix == ".csv" else None
+
+
+def _as_utf8(data: bytes) -> bytes:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16").encode("utf-8")
+    return data
+
+
+def _sheet_refusal(problem: str | None) -> Refusal | None:
+    """A sheet the ETL would refuse for its size is refused here already: never saved into the
+    day's folder, where every later run would meet it again."""
+    return None if problem is None else Refusal("sheet_size", problem)
 
 
 def checked_upload(name: str, data: bytes, limits: UploadLimits) -> Checked:

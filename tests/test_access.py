@@ -131,3 +131,12 @@ def test_session_runs_out_when_idle_or_too_old():
     assert session_expired(
         start, NOW + timedelta(hours=12), NOW + timedelta(hours=12, minutes=1), 30, 12
     )
+
+
+def test_phones_in_text_are_masked_unless_the_role_calls_members():
+    from sampark.access import phones_in_text_for
+
+    frame = pl.DataFrame({"reason": ["unknown group G9"], "raw": ["G9 | Ram | 9876500001"]})
+    masked = phones_in_text_for(frame, "data_officer", ["reason", "raw"])
+    assert masked.rows() == [("unknown group G9", "G9 | Ram | +91 98•••••001")]
+    assert phones_in_text_for(frame, "sho", ["reason", "raw"]).equals(frame)

@@ -290,11 +290,11 @@ def test_x_length_on_random_unicode(text):
 def test_sheet_with_a_hundred_thousand_columns_is_refused_whole():
     header = ",".join(f"c{i}" for i in range(100_000))
     path = _written(f"{header}\n".encode(), "units.csv")
-    with pytest.raises(BadFile, match=r"^100000 columns; a sheet has at most 300$"):
+    with pytest.raises(BadFile, match=r"^row 1 has more than 200 columns; "):
         read_table(path)
 
 
-def test_refusal_names_only_the_first_headers_of_a_wide_sheet():
+def test_refusal_of_a_wide_sheet_of_unknown_kind_names_no_cell():
     header = ",".join(f"c{i}" for i in range(200))
-    with pytest.raises(BadFile, match=r"c29, … \(200 in all\)\); expected"):
+    with pytest.raises(BadFile, match=r"^no recognisable header in row 1 \(200 cells, not shown"):
         read_table(_written(f"{header}\n".encode(), "other.csv"))

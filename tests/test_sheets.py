@@ -34,7 +34,11 @@ def test_sheet_kind_by_folder_wins(tmp_path):
 def test_unrecognised_header_names_the_expected_columns(tmp_path):
     path = tmp_path / "notes.csv"
     path.write_text("Sr,Remarks\n1,x\n", encoding="utf-8")
-    with pytest.raises(BadFile, match=r"no recognisable header \(found: Sr, Remarks\)"):
+    with pytest.raises(
+        BadFile,
+        match=r"^no recognisable header in row 1 \(2 cells, not shown: row 1 may be data\); "
+        r"expected the columns of one of: units: Unit ID \(इकाई आईडी\), ",
+    ):
         read_table(path, tmp_path)
 
 

@@ -16,6 +16,7 @@ from sampark.archives import ZipLimits
 from sampark.db import migrate
 from sampark.uploads import Refusal, UploadLimits, checked_upload, safe_name, upload_refusal
 from tests.auth_helpers import login_as
+from tests.hostile_sheets import blank_rows_csv, commas_csv, sparse_workbook, tall_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -107,6 +108,22 @@ def test_a_real_workbook_is_accepted():
     assert upload_refusal("units.xlsx", buffer.getvalue(), UploadLimits()) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "detail"),
+    [
+        ("units.xlsx", sparse_workbook(), "the sheet declares 16,384 columns and 1,048,576 rows"),
+        ("units.xlsx", tall_workbook(), "the sheet's cells reach column 20 and row 1,048,576"),
+        ("units.csv", commas_csv(1), "row 1 has more than 200 columns"),
+        ("units.csv", blank_rows_csv(), "4,000,000 rows × 3 columns"),
+    ],
+    ids=["sparse", "tall", "commas", "blank-rows"],
+)
+def test_a_sheet_too_large_to_read_is_refused_before_it_is_saved(name, data, detail):
+    found = upload_refusal(name, data, UploadLimits())
+    assert found is not None and found.code == "sheet_size"
+    assert found.detail.startswith(detail)
+
+
 def test_save_upload_keeps_a_second_version_beside_the_first(tmp_path):
     first = checked_upload("../units.csv", b"a\n", LIMITS)
     again = checked_upload("units.csv", b"a\n", LIMITS)
@@ -171,3 +188,48 @@ def test_data_page_uploads_and_shows_each_result(sqlite_url, tmp_path, monkeypat
         "the zip holds paths that leave its folder (absolute or '..'): /etc/evil"
     )
     assert not (tmp_path / "inbox" / "uploads" / "evil.zip").exists()
+
+
+def test_a_failed_run_tells_the_error_type_and_none_of_its_values(monkeypatch):
+    import subprocess
+
+    import etl.process
+    from etl.process import EtlProcessFailed, etl_stdout
+
+    stderr = (
+        'Traceback (most recent call last):\n  File "etl/load.py", line 1\n'
+        "sqlalchemy.exc.DataError: (psycopg.DataError) text cannot contain NUL\n"
+        "[parameters: {'subject_name': 'Asha Verma', 'subject_phone': '+919876512345'}]\n"
+    )
+
+    def failed(*args: object, **kwargs: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess([], 1, "", stderr)
+
+    monkeypatch.setattr(etl.process.subprocess, "run", failed)
+    with pytest.raises(EtlProcessFailed) as failure:
+        etl_stdout("run", "--json")
+    assert str(failure.value) == (
+        "etl run failed: sqlalchemy.exc.DataError (its message is kept out: it may quote a cell)"
+    )
+
+
+def test_upload_results_mask_a_phone_in_the_etl_reason_for_roles_without_phone_rights():
+    from etl.uploads import UploadResult
+    from ui.upload import results_table
+
+    results = [
+        UploadResult(
+            "WhatsApp Chat with 98765 43210.txt",
+            "WhatsApp Chat with 98765 43210.txt",
+            "rejected",
+            reason="no group named '98765 43210'",
+        )
+    ]
+    reasons = {
+        role: results_table(results, "en", role).get_column("Reason").to_list()
+        for role in ("data_officer", "sho")
+    }
+    assert reasons == {
+        "data_officer": ["no group named '+91 98•••••210'"],
+        "sho": ["no group named '98765 43210'"],
+    }

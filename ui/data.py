@@ -7,10 +7,11 @@ import sqlalchemy as sa
 import streamlit as st
 
 from sampark import queries
-from sampark.access import Scope
+from sampark.access import Scope, phones_in_text_for
 from sampark.db import migrate
 from sampark.metrics.activity import Activity, HealthReport, health_report, report_within
 from sampark.metrics.coverage import Network, scoped
+from sampark.reject_text import withheld_row_1_in
 from sampark.settings import load_settings
 from sampark.targets import Profile, load_profile
 from ui import session
@@ -70,12 +71,37 @@ def state_profile() -> Profile:
 def _etl_logs(url: str, data_version: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     del data_version
     with engine(url).connect() as conn:
-        return queries.etl_run_log(conn), queries.etl_file_log(conn), queries.reject_log(conn)
+        runs, files, rejects = (
+            queries.etl_run_log(conn),
+            queries.etl_file_log(conn),
+            queries.reject_log(conn),
+        )
+    # Reasons stored by earlier versions may quote row 1 of a file: those cells stay out.
+    return (
+        runs,
+        files.with_columns(withheld_row_1_in(files.get_column("reason"))),
+        rejects.with_columns(withheld_row_1_in(rejects.get_column("reason"))),
+    )
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _etl_logs_for(
+    url: str, data_version: str, role: str | None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    runs, files, rejects = _etl_logs(url, data_version)
+    # A rejected row holds the cells as typed, phones included, and a reason may quote one.
+    return (
+        runs,
+        phones_in_text_for(files, role, ["path", "reason"]),
+        phones_in_text_for(rejects, role, ["path", "reason", "raw"]),
+    )
 
 
 def etl_logs() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(runs, files, rejects) as the registry holds them."""
-    return _etl_logs(database_url(), version())
+    """(runs, files, rejects) as the registry holds them, with the phones in file names,
+    reasons and rejected cells masked unless the signed-in role calls members."""
+    user = session.current_user()
+    return _etl_logs_for(database_url(), version(), user.role if user else None)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -12,25 +12,29 @@ from etl.holds import AcceptFailed, accept_held_roster
 from etl.sources.rosters import SHRINK_PEOPLE
 from etl.uploads import UploadResult, UploadRunFailed, load_uploads
 from sampark import queries
-from sampark.access import SignedIn
+from sampark.access import SignedIn, sees_phones
 from sampark.clock import today_local
 from sampark.i18n import number, t
+from sampark.phones import mask_phones_in_text
 from sampark.settings import load_settings
 from sampark.uploads import SUFFIXES, UploadLimits, checked_upload
+from ui import session
 from ui.data import current_engine
 
 # Two officers uploading at once must not run the ETL over the same folder twice over.
 _LOCK = threading.Lock()
 
 
-def results_table(results: list[UploadResult], lang: str) -> pl.DataFrame:
+def results_table(results: list[UploadResult], lang: str, role: str | None) -> pl.DataFrame:
     """One row per uploaded file in the reader's language: name, saved name, result, rows
-    and the reason (a refusal worded in `lang`, the ETL's reason as it gave it)."""
+    and the reason (a refusal worded in `lang`, the ETL's reason as it gave it, any phone in
+    it masked unless `role` calls members)."""
 
     def reason(r: UploadResult) -> str:
         if r.code is not None:
             return t(f"upload_refused_{r.code}", lang, detail=r.reason or "")
-        return r.reason or ""
+        text = r.reason or ""
+        return text if sees_phones(role) else mask_phones_in_text(text)
 
     return pl.DataFrame(
         {
@@ -84,7 +88,9 @@ def upload_panel(lang: str) -> None:
     held = sum(r.status == "held" for r in results)
     if held:
         st.warning(t("upload_held", lang, n=held), icon=":material/pause_circle:")
-    st.dataframe(results_table(results, lang), hide_index=True, width="stretch")
+    user = session.current_user()
+    table = results_table(results, lang, user.role if user else None)
+    st.dataframe(table, hide_index=True, width="stretch")
 
 
 # --- member lists held for the data officer's confirmation -----------------------------------

@@ -11,6 +11,7 @@ from sampark.i18n import (
     strings_coverage,
     strings_holds,
     strings_hostile,
+    strings_rejects,
     strings_response,
     strings_signin,
     strings_social,
@@ -210,4 +211,5 @@ STRINGS = _merged(
     strings_hostile.STRINGS,
     strings_signin.STRINGS,
     strings_holds.STRINGS,
+    strings_rejects.STRINGS,
 )
