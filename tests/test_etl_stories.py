@@ -89,10 +89,12 @@ def test_workflow_steps_are_written_with_audit(db_url):
 def test_a_written_order_is_kept_and_audited(db_url):
     engine = units_engine(db_url)
     story_id = submit_all(engine)[1]
-    order = Override("SHO/MOT/45/2026", "Insp. R. Singh", "sho")
+    order = Override("SHO/MOT/45/2026", "R. Singh", "inspector", "sho")
     with engine.begin() as conn:
         record_override(
-            conn, override_step(story_id, "submitted", order, actor="Cell", at=AT), order
+            conn,
+            override_step(story_id, "submitted", order, actor="Cell", role="social", at=AT),
+            order,
         )
     with engine.connect() as conn:
         story = queries.all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)

@@ -12,6 +12,7 @@ from sampark.i18n import (
     strings_hostile,
     strings_response,
     strings_social,
+    strings_story_safety,
 )
 
 # ruff: noqa: E501  (one sentence per line reads better than a string split mid-phrase)
@@ -206,4 +207,5 @@ STRINGS = _merged(
     strings_social.STRINGS,
     strings_access.STRINGS,
     strings_hostile.STRINGS,
+    strings_story_safety.STRINGS,
 )
