@@ -109,7 +109,10 @@ def _oidc(provider: str, lang: str) -> None:
         action = "sign_in" if ok else "sign_in_failed"
         load.record_audit(conn, _now(), email or "?", action, f"user:{email}", f"oidc {provider}")
     if row is None or not ok:
-        st.error(t("auth_oidc_unknown", lang, email=email or "?"), icon=":material/lock:")
+        st.error(
+            t("auth_oidc_unknown", lang, email=markdown_literal(email or "?")),
+            icon=":material/lock:",
+        )
         if st.button(t("auth_sign_out", lang)):
             st.logout()
         return
