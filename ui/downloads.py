@@ -11,7 +11,6 @@ Tables come as CSV and XLSX through `sampark.export_safety`, so no cell opens as
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 import polars as pl
 import streamlit as st
@@ -20,7 +19,7 @@ from streamlit.delta_generator import DeltaGenerator
 from etl import load
 from sampark.export_safety import csv_bytes, excel_bytes
 from sampark.i18n import t
-from ui import data, session
+from ui import auth, data, session
 
 
 def audited(make: Callable[[], bytes], file_name: str, detail: str | None) -> Callable[[], bytes]:
@@ -36,7 +35,8 @@ def audited(make: Callable[[], bytes], file_name: str, detail: str | None) -> Ca
     def produce() -> bytes:
         made = make()
         with engine.begin() as conn:
-            load.record_audit(conn, datetime.now(), actor, "export", file_name, detail)
+            # The audit log's one clock: the same as every other row ui/auth.py writes.
+            load.record_audit(conn, auth._now(), actor, "export", file_name, detail)
         return made
 
     return produce
