@@ -70,13 +70,11 @@ if district_id:
     )
     st.markdown(f"**{t('sheet_open_items', lang)} ({items.height})**")
     st.dataframe(items, hide_index=True, width="stretch", height=260)
-    st.download_button(
+    downloads.button(
         t("sheet_download", lang),
         coverage.sheet_maker(heading, measures, items, lang),
         f"compstat_{district_id}_{state.as_of.isoformat()}.pdf",
         "application/pdf",
         icon=":material/print:",
         key=f"sheet_pdf_{lang}",
-        on_click=auth.record,
-        args=("export", f"compstat_{district_id}.pdf", None),
     )

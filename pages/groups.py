@@ -94,7 +94,7 @@ group_id = st.selectbox(
     key="health_members_group",
 )
 if group_id is not None:
-    st.subheader(t("members_title", lang, group=group_names[group_id]))
+    st.subheader(t("members_title", lang, group=markdown_literal(str(group_names[group_id]))))
     if not sees_phones(user.role):
         st.caption(t("members_masked", lang))
     members = tables.members_table(data.group_members(group_id), user.role, lang)

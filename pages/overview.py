@@ -129,13 +129,12 @@ shown = tables.coverage_table(ov.children, lang)
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, f"coverage_{ov.child_level}", lang)
 
-st.download_button(
+downloads.button(
     t("brief_download", lang),
     coverage.brief_maker(scope_id, scope_name, profile_name, lang),
     f"sampark_brief_{ov.as_of.isoformat()}_{lang}.pdf",
     "application/pdf",
     icon=":material/picture_as_pdf:",
     key=f"brief_{lang}",
-    on_click=auth.record,
-    args=("export", f"sampark_brief_{ov.as_of.isoformat()}_{lang}.pdf", scope_name),
+    detail=scope_name,
 )

@@ -8,11 +8,12 @@ import streamlit as st
 from sampark.access import may_act
 from sampark.content.card import category_label
 from sampark.content.drafts import CATEGORIES
+from sampark.content.export import cards_zip, export_csv
 from sampark.content.queue import ready_queue, status_counts, stories_view
 from sampark.content.workflow import STATUSES
 from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
-from ui import auth, data, filters, stories_data, story_views, story_workflow, tables
+from ui import auth, data, downloads, filters, stories_data, story_views, story_workflow, tables
 from ui.story_form import submission_form
 
 user = auth.page_user("social")
@@ -108,7 +109,7 @@ with tab_queue:
 
 with tab_submit:
     if may_act(user.role, "submit"):
-        submission_form(units, actor, lang)
+        submission_form(units, user, lang)
     else:
         st.info(t("sub_not_role", lang), icon=":material/info:")
 
@@ -118,25 +119,24 @@ with tab_export:
         st.info(t("export_none", lang), icon=":material/inbox:")
     else:
         st.caption(t("export_caption", lang, n=number(approved.height, lang)))
-        csv, cards = stories_data.export(approved)
         left, right = st.columns(2)
-        left.download_button(
+        stories = f"{approved.height} stories"
+        downloads.button(
             t("export_csv", lang),
-            csv,
+            lambda: export_csv(approved),
             "approved_stories.csv",
             "text/csv",
             key="export_csv",
-            icon=":material/download:",
-            on_click=auth.record,
-            args=("export", "approved_stories.csv", f"{approved.height} stories"),
+            detail=stories,
+            where=left,
         )
-        right.download_button(
+        downloads.button(
             t("export_zip", lang),
-            cards,
+            lambda: cards_zip(approved),
             "approved_cards.zip",
             "application/zip",
             key="export_zip",
+            detail=stories,
             icon=":material/folder_zip:",
-            on_click=auth.record,
-            args=("export", "approved_cards.zip", f"{approved.height} cards"),
+            where=right,
         )

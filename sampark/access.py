@@ -56,10 +56,11 @@ _REGISTER_ROLES = frozenset({"dgp", "ig", "sp", "co", "sho", "scrb"})
 # Story workflow actions by role: stations submit, the CO or SP vets, the social cell approves
 # and posts; each may reject at its own step.
 STORY_ACTIONS: dict[str, frozenset[str]] = {
-    "sho": frozenset({"submit", "override"}),
-    "co": frozenset({"submit", "vet", "reject", "override"}),
-    "sp": frozenset({"submit", "vet", "reject", "override"}),
-    # The cell also records an SHO's or IO's written order that lifts a block, as received.
+    "sho": frozenset({"submit"}),
+    "co": frozenset({"submit", "vet", "reject"}),
+    "sp": frozenset({"submit", "vet", "reject"}),
+    # Only the cell records the SHO's or IO's written order that lifts a block, as received:
+    # the officers whose story is blocked do not lift the block themselves.
     "social": frozenset({"approve", "post", "reject", "override"}),
 }
 

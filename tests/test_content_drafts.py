@@ -2,7 +2,11 @@
 
 from datetime import date
 
+import pytest
+
+from sampark.content import drafts as drafts_module
 from sampark.content.drafts import (
+    LIMITS,
     StoryText,
     draft,
     draft_length,
@@ -13,6 +17,7 @@ from sampark.content.drafts import (
     x_length,
 )
 from sampark.content.guard import check
+from sampark.content.intake import TEXT_MAX_CHARS, TITLE_MAX_CHARS
 
 
 def test_x_length_counts_each_devanagari_code_point_once():
@@ -114,3 +119,90 @@ def test_draft_templates_add_no_guilt_words():
         "instagram": [],
         "whatsapp": [],
     }
+
+
+# --- cutting a long story: the most words that fit, in near-linear work -----------------------
+
+
+def _naive_cut(title: str, body: str, footer: str, platform: str) -> str:
+    """The cut as first written: drop the last word until the post fits (one measurement of
+    the whole post per word dropped). The oracle for the fast cut."""
+    limit = LIMITS[platform]
+    assert limit is not None
+    whole = "\n\n".join(p for p in (title, body, footer) if p)
+    if draft_length(platform, whole) <= limit:
+        return whole
+    words = body.split()
+    while words:
+        words.pop()
+        text = "\n\n".join(p for p in (title, " ".join(words) + "…", footer) if p)
+        if draft_length(platform, text) <= limit:
+            return text
+    raise AssertionError("the oracle covers bodies only")
+
+
+def _longest_story(lang: str) -> StoryText:
+    """A story at the longest the form and the sheets take, in words of ordinary length."""
+    sentence = (
+        "वाहन चेकिंग के दौरान पुलिस ने चोरी की तीन मोटरसाइकिल बरामद कीं और दो आरोपी गिरफ्तार किए। "
+        if lang == "hi"
+        else "Police recovered three stolen motorcycles during vehicle checking near the bridge. "
+    )
+    body = (sentence * (TEXT_MAX_CHARS // len(sentence) + 1))[:TEXT_MAX_CHARS]
+    return StoryText(
+        title=("T" * TITLE_MAX_CHARS),
+        body=body,
+        district="East Champaran",
+        category="recovery",
+        story_date=date(2026, 11, 20),
+        lang=lang,
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "hi"])
+@pytest.mark.parametrize("platform", ["x", "instagram"])
+def test_cut_keeps_the_most_words_that_fit(lang, platform):
+    story = _longest_story(lang)
+    short = StoryText("Recovered", story.body, story.district, story.category, None, lang)
+    tags = " ".join(hashtags(short.district, short.category, lang))
+    footer = tags if platform == "x" else "East Champaran\n" + tags
+    got = draft(short, platform)
+    assert got == _naive_cut("Recovered", short.body, footer, platform)
+
+
+def test_cut_of_a_body_with_urls_and_emoji_fits_x():
+    body = " ".join(f"word{i} https://example.com/{i} 👮" for i in range(300))
+    text = draft(_story(body=body), "x")
+    assert x_length(text) <= 280 and text.count("https://") > 0
+
+
+@pytest.mark.parametrize("lang", ["en", "hi"])
+def test_drafts_of_the_longest_story_measure_the_post_a_few_times(lang, monkeypatch):
+    """Each cut measures the post about log2(words) times, not once per word dropped: the
+    longest story's drafts take a few dozen measurements in all, not thousands."""
+    calls: list[int] = []
+
+    def counted(platform: str, text: str) -> int:
+        calls.append(len(text))
+        return draft_length(platform, text)
+
+    monkeypatch.setattr(drafts_module, "draft_length", counted)
+    made = drafts(_longest_story(lang))
+    assert all(draft_length(p, made[p]) <= (LIMITS[p] or 10**9) for p in made)
+    assert len(calls) <= 60
+    # Characters measured in all: a few times the story, not its square.
+    assert sum(calls) <= 20 * (TEXT_MAX_CHARS + TITLE_MAX_CHARS)
+
+
+def test_a_title_longer_than_the_post_is_cut_by_characters_in_few_measurements(monkeypatch):
+    calls: list[int] = []
+
+    def counted(platform: str, text: str) -> int:
+        calls.append(len(text))
+        return draft_length(platform, text)
+
+    monkeypatch.setattr(drafts_module, "draft_length", counted)
+    story = StoryText("शीर्षक " * 2000, "body", "Patna", "recovery", None, "hi")
+    text = draft(story, "x")
+    assert x_length(text) <= 280 and "…" in text
+    assert len(calls) <= 40

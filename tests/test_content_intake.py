@@ -1,17 +1,31 @@
-"""The submission form's checks: text in one language at least, unit, submitter, photos."""
+"""The submission form's checks: text in one language at least, its length, the unit (one's
+own), submitter, photos."""
 
 import io
 from datetime import date
 
+import polars as pl
+import pytest
 from PIL import Image
 
+from sampark.content import intake
 from sampark.content.intake import (
     PHOTO_MAX_BYTES,
+    TEXT_MAX_CHARS,
+    TITLE_MAX_CHARS,
     Photo,
     Submission,
+    SubmissionRefused,
+    checked_submission,
+    filing_units,
     photo_problem,
-    submission_problems,
 )
+
+MINE = frozenset({"BR-PAT-T001"})
+
+
+def submission_problems(sub: Submission) -> list[str]:
+    return intake.submission_problems(sub, allowed_units=MINE)
 
 
 def _png() -> bytes:
@@ -45,6 +59,61 @@ def test_unit_and_submitter_are_required():
         "unit_missing",
         "submitter_missing",
     ]
+
+
+def test_a_story_text_of_the_longest_allowed_length_is_accepted():
+    assert submission_problems(_sub(body_hi="क" * TEXT_MAX_CHARS)) == []
+    assert submission_problems(_sub(title_hi="क" * TITLE_MAX_CHARS)) == []
+
+
+def test_a_story_text_over_5000_characters_is_refused():
+    assert TEXT_MAX_CHARS == 5_000
+    assert submission_problems(_sub(body="x " * 40_000, title="Long")) == ["text_too_long"]
+    assert submission_problems(_sub(body_hi="क" * (TEXT_MAX_CHARS + 1))) == ["text_too_long"]
+
+
+def test_a_title_over_300_characters_is_refused():
+    assert submission_problems(_sub(title_hi="क" * (TITLE_MAX_CHARS + 1))) == ["title_too_long"]
+
+
+# Patna district: a circle with two thanas, an outpost under one; Nalanda beside it.
+UNITS = pl.DataFrame(
+    {
+        "unit_id": ["BR", "BR-R-CEN", "BR-PAT", "BR-PAT-C1", "BR-PAT-T001", "BR-PAT-T001-OP1",
+                    "BR-PAT-T002", "BR-PAT-DIV", "BR-NAL", "BR-NAL-T001"],
+        "kind": ["state", "range", "district", "circle", "thana", "outpost", "thana",
+                 "division", "district", "thana"],
+        "parent_id": [None, "BR", "BR-R-CEN", "BR-PAT", "BR-PAT-C1", "BR-PAT-T001", "BR-PAT-C1",
+                      "BR-PAT", "BR-R-CEN", "BR-NAL"],
+    }
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("role", "unit", "expected"),
+    [
+        ("sho", "BR-PAT-T001", {"BR-PAT-T001", "BR-PAT-T001-OP1"}),
+        ("co", "BR-PAT-C1", {"BR-PAT-C1", "BR-PAT-T001", "BR-PAT-T001-OP1", "BR-PAT-T002"}),
+        (
+            "sp",
+            "BR-PAT",
+            {"BR-PAT", "BR-PAT-C1", "BR-PAT-T001", "BR-PAT-T001-OP1", "BR-PAT-T002", "BR-PAT-DIV"},
+        ),
+        ("dgp", None, set()),
+        ("social", None, set()),
+    ],
+)
+def test_a_user_files_stories_for_their_own_unit_and_the_offices_below_it(role, unit, expected):
+    assert filing_units(role, unit, UNITS) == expected
+
+
+def test_an_sho_filing_under_their_circle_or_district_is_refused():
+    allowed = filing_units("sho", "BR-PAT-T001", UNITS)
+    for above in ("BR-PAT-C1", "BR-PAT", "BR-NAL-T001"):
+        with pytest.raises(SubmissionRefused) as refused:
+            checked_submission(_sub(unit_id=above), allowed_units=allowed)
+        assert refused.value.problems == ["unit_not_yours"]
+    assert checked_submission(_sub(), allowed_units=allowed) == _sub()
 
 
 def test_a_png_photo_is_accepted():

@@ -7,9 +7,12 @@ import pytest
 from sampark.content.workflow import (
     ActorRequired,
     BlockStands,
+    OrderReferenceInvalid,
     Override,
     OverrideIncomplete,
     ReasonRequired,
+    RoleMayNotRecordOrder,
+    SignatoryInvalid,
     Step,
     TransitionNotAllowed,
     UrlRequired,
@@ -99,7 +102,7 @@ def test_approval_is_refused_while_a_block_stands():
 
 
 def test_approval_with_a_written_order_recorded_passes_the_block():
-    order = Override("SHO/Motihari/123/2026", "Insp. R. Singh", "sho").to_dict(AT)
+    order = Override("SHO/Motihari/123/2026", "R. Singh", "inspector", "sho").to_dict(AT)
     assert step("vetted", "approve", findings=BLOCK, override=order).to_status == "approved"
 
 
@@ -113,14 +116,57 @@ def test_a_step_needs_an_acting_person():
 
 
 def test_override_step_notes_reference_and_approver():
-    order = Override("Order 45/2026", "S. Kumar", "io")
-    assert override_step(7, "vetted", order, actor="Cell", at=AT).note == (
-        "Order 45/2026 — S. Kumar (IO)"
+    order = Override("Order 45/2026", "S. Kumar", "sub_inspector", "io")
+    assert override_step(7, "vetted", order, actor="Cell", role="social", at=AT).note == (
+        "Order 45/2026 — SI S. Kumar (IO)"
     )
 
 
 def test_override_needs_reference_approver_and_role():
-    with pytest.raises(OverrideIncomplete, match="reference and its approver"):
-        override_step(7, "vetted", Override("", "S. Kumar", "sho"), actor="Cell", at=AT)
-    with pytest.raises(OverrideIncomplete, match="role must be one of sho, io"):
-        override_step(7, "vetted", Override("Order 1", "S. Kumar", "sp"), actor="Cell", at=AT)
+    def record(order: Override) -> Step:
+        return override_step(7, "vetted", order, actor="Cell", role="social", at=AT)
+
+    with pytest.raises(OverrideIncomplete, match="reference and its signatory"):
+        record(Override("", "S. Kumar", "inspector", "sho"))
+    with pytest.raises(OverrideIncomplete, match="post must be one of sho, io"):
+        record(Override("Order 1/2026", "S. Kumar", "inspector", "sp"))
+
+
+@pytest.mark.parametrize("role", ["sho", "co", "sp", "dgp", "ig", "scrb", None])
+def test_only_the_social_media_cell_records_a_written_order(role):
+    """The officer whose story is blocked cannot lift the block by typing an order in."""
+    order = Override("SHO/MOT/45/2026", "R. Singh", "inspector", "sho")
+    with pytest.raises(RoleMayNotRecordOrder):
+        override_step(7, "vetted", order, actor="SHO Motihari", role=role, at=AT)
+
+
+@pytest.mark.parametrize("reference", ["x", "xxxxx", "1234", "   45/2026 x?", "<b>45/2026</b>"])
+def test_an_order_reference_must_look_like_an_order_number(reference):
+    order = Override(reference, "R. Singh", "inspector", "sho")
+    with pytest.raises(OrderReferenceInvalid):
+        override_step(7, "vetted", order, actor="Cell", role="social", at=AT)
+
+
+@pytest.mark.parametrize(
+    "reference", ["SHO/MOT/45/2026", "Order 45/2026", "पत्रांक 45/2026", "12/26", "L-45.2026"]
+)
+def test_order_numbers_in_their_usual_forms_are_taken(reference):
+    order = Override(reference, "R. Singh", "inspector", "sho")
+    assert override_step(7, "vetted", order, actor="Cell", role="social", at=AT).note
+
+
+@pytest.mark.parametrize(
+    ("signatory", "rank"),
+    [("x", "inspector"), ("R1 Singh", "inspector"), ("R. Singh", "constable"), ("R. Singh", "")],
+)
+def test_the_signatory_needs_a_name_and_a_rank_that_holds_the_post(signatory, rank):
+    order = Override("SHO/MOT/45/2026", signatory, rank, "sho")
+    with pytest.raises(SignatoryInvalid):
+        override_step(7, "vetted", order, actor="Cell", role="social", at=AT)
+
+
+def test_a_signatory_named_in_hindi_is_taken():
+    order = Override("SHO/MOT/45/2026", "राम कुमार सिंह", "sub_inspector", "sho")
+    step = override_step(7, "vetted", order, actor="Cell", role="social", at=AT)
+    assert step.note == "SHO/MOT/45/2026 — SI राम कुमार सिंह (SHO)"
+    assert order.to_dict(AT)["approver"] == "SI राम कुमार सिंह"

@@ -1,16 +1,17 @@
 """The stories' writers and reads on SQLite and PostgreSQL: submit, steps, order, posted URL."""
 
 import hashlib
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
 from etl.load import StoryChanged, record_override, record_posted_url, record_step, store_media
 from sampark import queries
-from sampark.access import STATE
-from sampark.content.intake import Photo
+from sampark.access import STATE, Scope
+from sampark.content.intake import Photo, SubmissionRefused, checked_submission, filing_units
 from sampark.content.workflow import Override, next_step, override_step
-from tests.social_setup import SUBMITTED_AT, submit_all, units_engine
+from tests.social_setup import STORIES, SUBMITTED_AT, submit_all, units_engine
 
 AT = datetime(2026, 11, 21, 9, 0)
 
@@ -89,10 +90,12 @@ def test_workflow_steps_are_written_with_audit(db_url):
 def test_a_written_order_is_kept_and_audited(db_url):
     engine = units_engine(db_url)
     story_id = submit_all(engine)[1]
-    order = Override("SHO/MOT/45/2026", "Insp. R. Singh", "sho")
+    order = Override("SHO/MOT/45/2026", "R. Singh", "inspector", "sho")
     with engine.begin() as conn:
         record_override(
-            conn, override_step(story_id, "submitted", order, actor="Cell", at=AT), order
+            conn,
+            override_step(story_id, "submitted", order, actor="Cell", role="social", at=AT),
+            order,
         )
     with engine.connect() as conn:
         story = queries.all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
@@ -135,3 +138,17 @@ def test_photos_are_stored_once_under_their_digest(tmp_path):
     names = store_media(tmp_path / "media", [photo, photo])
     assert names == [hashlib.sha256(photo.data).hexdigest()[:20] + ".jpg"] * 2
     assert sorted(p.name for p in (tmp_path / "media").iterdir()) == [names[0]]
+
+
+def test_an_sho_files_only_for_their_thana_though_their_network_names_the_units_above(db_url):
+    """The SHO's network holds their circle, district and range (for names and roll-ups); a
+    story filed under any of them is refused on submit."""
+    engine = units_engine(db_url)
+    with engine.connect() as conn:
+        units = queries.network(conn, Scope("BR-MOT-T001")).units
+    assert {"BR-MOT", "BR-R-CHA", "BR"} <= set(units["unit_id"].to_list())
+    allowed = filing_units("sho", "BR-MOT-T001", units)
+    assert allowed == {"BR-MOT-T001"}
+    for above in ("BR-MOT", "BR-R-CHA", "BR"):
+        with pytest.raises(SubmissionRefused, match="unit_not_yours"):
+            checked_submission(replace(STORIES[0], unit_id=above), allowed_units=allowed)

@@ -14,7 +14,10 @@ from streamlit.testing.v1 import AppTest
 from etl.load import record_step
 from sampark import queries
 from sampark.access import STATE
+from sampark.content import drafts as drafts_module
+from sampark.content.intake import TEXT_MAX_CHARS
 from sampark.content.workflow import next_step
+from sampark.schema import stories
 from tests.auth_helpers import login_as
 from tests.social_setup import submit_all, units_engine
 
@@ -273,7 +276,7 @@ def test_a_written_order_recorded_on_the_page_lets_the_blocked_story_be_approved
     at = _page(name="Cell: Asha", social_story=ids[1])
     form = {w.label: w for w in at.text_input}
     form["Order reference"].input("SHO/MOT/45/2026")
-    form["Signed by"].input("Insp. R. Singh")
+    form["Signed by (name)"].input("R. Singh")
     next(b for b in at.button if b.label == "Record the order").click().run()
     assert not at.exception
     with engine.connect() as conn:
@@ -285,3 +288,100 @@ def test_a_written_order_recorded_on_the_page_lets_the_blocked_story_be_approved
     )
     at.button(key=f"approve_{ids[1]}").click().run()
     assert _status(engine, ids[1]) == "approved"
+
+
+# --- what the page must refuse or survive ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("role", "unit"), [("sho", "BR-MOT-T001"), ("sp", "BR-MOT")])
+def test_the_officers_of_a_blocked_story_get_no_form_to_lift_the_block(db, role, unit):
+    _engine, ids = db
+    at = _page(role, unit, "Officer", social_story=ids[1])
+    assert not at.exception
+    assert "Record the order" not in [b.label for b in at.button]
+    assert "Order reference" not in [w.label for w in at.text_input]
+
+
+def test_a_written_order_that_does_not_read_as_one_is_refused(db):
+    engine, ids = db
+    _advance(engine, ids[1], "vet")
+    at = _page(name="Cell: Asha", social_story=ids[1])
+    form = {w.label: w for w in at.text_input}
+    form["Order reference"].input("x")
+    form["Signed by (name)"].input("x")
+    next(b for b in at.button if b.label == "Record the order").click().run()
+    assert at.error[-1].value.startswith("The reference must be the order's number")
+    with engine.connect() as conn:
+        audit = queries.story_audit(conn, ids[1])
+    assert "story_block_override" not in audit["action"].to_list()
+    at.button(key=f"approve_{ids[1]}").click().run()
+    assert _status(engine, ids[1]) == "vetted"
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (6, 6), (10, 120, 10)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_media_names_outside_the_media_folder_are_findings_and_the_buttons_still_show(db, tmp_path):
+    engine, ids = db
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / "camp.png").write_bytes(_png())
+    (media / "logo.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (tmp_path / "secret.png").write_bytes(_png())
+    names = ["/etc/passwd", "../secret.png", "logo.svg", "gone.jpg", "camp.png", "[x](http://e)"]
+    with engine.begin() as conn:
+        conn.execute(sa.update(stories).where(stories.c.story_id == ids[0]).values(media=names))
+    at = _page("sp", "BR-MOT", "SP Motihari", social_story=ids[0])
+    assert not at.exception
+    assert [w.value for w in at.warning if w.value.startswith("Media file")] == [
+        "Media file /etc/passwd is not in the media folder: not shown.",
+        "Media file \\.\\./secret\\.png is not in the media folder: not shown.",
+        "Media file logo\\.svg is not a JPG or PNG image: not shown.",
+        "Media file gone\\.jpg not found.",
+        "Media file \\[x\\]\\(http\\://e\\) not found.",
+    ]
+    # The cards carry a caption (their alt text); the photos none.
+    photos = [img for i in at.get("image") for img in i.proto.imgs if not img.caption]
+    assert len(photos) == 1
+    assert f"vet_{ids[0]}" in [b.key for b in at.button]
+
+
+def test_an_sho_files_stories_only_for_their_own_thana(db):
+    at = _page("sho", "BR-MOT-T001", "SI Ravi Ranjan")
+    unit = next(w for w in at.selectbox if w.label == "Unit")
+    assert unit.options == ["Motihari Town"]
+
+
+def test_the_longest_story_is_shown_with_a_few_dozen_length_measurements(db, monkeypatch):
+    """The page draws the drafts, counters and problems of a 5,000-character story in both
+    languages with a bounded number of length measurements (an 80 KB story once took about
+    80 s, one measurement of the whole post per word dropped)."""
+    engine, ids = db
+    sentence = "Police recovered three stolen motorcycles during vehicle checking. "
+    body = (sentence * 80)[:TEXT_MAX_CHARS]
+    body_hi = ("वाहन चेकिंग के दौरान पुलिस ने चोरी की तीन मोटरसाइकिल बरामद कीं। " * 90)[:TEXT_MAX_CHARS]
+    with engine.begin() as conn:
+        conn.execute(
+            sa.update(stories)
+            .where(stories.c.story_id == ids[0])
+            .values(body=body, body_hi=body_hi)
+        )
+    calls: list[int] = []
+    original = drafts_module.draft_length
+
+    def counted(platform: str, text: str) -> int:
+        calls.append(len(text))
+        return original(platform, text)
+
+    monkeypatch.setattr(drafts_module, "draft_length", counted)
+    at = _page("sp", "BR-MOT", "SP Motihari", social_story=ids[0])
+    assert not at.exception
+    assert len(at.text_area) >= 8
+    assert len(calls) <= 120

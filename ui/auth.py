@@ -126,7 +126,10 @@ def _oidc(provider: str, lang: str) -> None:
         if refusal == "unverified":
             st.error(t("signin_oidc_unverified", lang), icon=":material/lock:")
         else:
-            st.error(t("auth_oidc_unknown", lang, email=email or "?"), icon=":material/lock:")
+            st.error(
+                t("auth_oidc_unknown", lang, email=markdown_literal(email or "?")),
+                icon=":material/lock:",
+            )
         if st.button(t("auth_sign_out", lang)):
             st.logout()
         return

@@ -11,6 +11,7 @@ from etl import load
 from etl.process import EtlProcessFailed, etl_stdout
 from sampark import queries
 from sampark.clock import now_local
+from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
 from sampark.settings import load_settings
 from ui.data import current_engine
@@ -53,7 +54,7 @@ def ensure_data(lang: str) -> None:
                 )
             except (EtlProcessFailed, json.JSONDecodeError) as exc:
                 status.update(state="error")
-                st.error(t("demo_failed", lang, error=exc))
+                st.error(t("demo_failed", lang, error=markdown_literal(str(exc))))
                 st.stop()
             with current_engine().begin() as conn:
                 # The role switcher is offered only on a database the demo built.

@@ -1,5 +1,5 @@
 """Cached coverage loaders for the Overview, Districts and Drill-down pages, keyed by the data
-version, the state profile and the scope; and the PDFs, made when the reader clicks."""
+version, the state profile and the scope; and the PDFs, made when they are asked for."""
 
 from __future__ import annotations
 
@@ -91,38 +91,26 @@ def groups() -> pl.DataFrame:
     return _groups(data.database_url(), data.version(), data.user_scope(), load_settings().state)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _brief(
-    url: str,
-    data_version: str,
-    user: Scope,
-    state: str,
-    scope_id: str | None,
-    scope_name: str,
-    profile_name: str,
-    lang: str,
-) -> bytes:
-    del url, data_version, user, state
-    ov = overview(scope_id)
-    html = brief_html(
-        ov,
-        scope_name=scope_name,
-        profile_name=profile_name,
-        behind=behind_table(ov, lang),
-        actions=actions_table(ov.actions, data.network(), lang),
-        lang=lang,
-    )
-    return pdf_bytes(html)
-
-
 def brief_maker(
     scope_id: str | None, scope_name: str, profile_name: str, lang: str
 ) -> Callable[[], bytes]:
-    """Makes the weekly brief PDF when the reader clicks (WeasyPrint takes a moment)."""
-    key = (data.database_url(), data.version(), data.user_scope(), load_settings().state)
+    """Makes the weekly brief PDF when it is asked for (WeasyPrint takes a moment). What it
+    shows is read now, on the page's run, from the cached loaders: the PDF itself is made on a
+    server thread that has no session, so it must not read through the signed-in user."""
+    ov = overview(scope_id)
+    behind = behind_table(ov, lang)
+    actions = actions_table(ov.actions, data.network(), lang)
 
     def make() -> bytes:
-        return _brief(*key, scope_id, scope_name, profile_name, lang)
+        html = brief_html(
+            ov,
+            scope_name=scope_name,
+            profile_name=profile_name,
+            behind=behind,
+            actions=actions,
+            lang=lang,
+        )
+        return pdf_bytes(html)
 
     return make
 

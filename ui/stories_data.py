@@ -11,11 +11,10 @@ import streamlit as st
 
 from etl import load
 from sampark import queries
-from sampark.access import Scope
+from sampark.access import Scope, SignedIn
 from sampark.clock import now_utc
 from sampark.content.card import Card, card_png
-from sampark.content.export import cards_zip, export_csv
-from sampark.content.intake import Submission
+from sampark.content.intake import Submission, checked_submission, filing_units
 from sampark.content.queue import story_queue
 from sampark.content.workflow import Override, Step
 from sampark.settings import load_settings
@@ -52,18 +51,16 @@ def card(card: Card) -> bytes:
     return card_png(card)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def export(approved: pl.DataFrame) -> tuple[bytes, bytes]:
-    """(CSV of drafts per story and language, ZIP of their cards)."""
-    return export_csv(approved), cards_zip(approved)
-
-
 def media_dir() -> Path:
     return load_settings().data_dir / "media"
 
 
-def submit(sub: Submission) -> int:
-    """Save the photos and the story; returns its story_id."""
+def submit(sub: Submission, user: SignedIn) -> int:
+    """Save the photos and the story; returns its story_id. The submission passes the core's
+    checks first, the unit among them: `user` files only for their own unit or an office below
+    it, whatever the form offered (SubmissionRefused otherwise)."""
+    allowed = filing_units(user.role, user.unit_id, data.network().units)
+    checked_submission(sub, allowed_units=allowed)
     names = load.store_media(media_dir(), sub.photos)
     with data.current_engine().begin() as conn:
         return load.submit_story(conn, sub, names, now())

@@ -19,10 +19,11 @@ from sampark.content.drafts import (
 from sampark.content.export import LANGS, story_card, story_text
 from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.markup import marked_html
+from sampark.content.media import story_media
 from sampark.content.workflow import STATUSES
 from sampark.escaping import markdown_literal as md
 from sampark.i18n import number, t
-from ui import auth, stories_data
+from ui import downloads, stories_data
 from ui.story_workflow import workflow_panel
 
 
@@ -136,21 +137,27 @@ def card_panel(story: dict[str, Any], lang: str) -> None:
         png = stories_data.card(card)
         alt = alt_text(card)
         st.image(png, caption=md(alt), alt=alt, width="stretch")
-        st.download_button(
+        downloads.button(
             t("card_download", lang),
             png,
             f"story_{story['story_id']}_{code}.png",
             "image/png",
             key=f"card_{story['story_id']}_{code}",
-            icon=":material/download:",
-            on_click=auth.record,
-            args=("export", f"story_{story['story_id']}_{code}.png", None),
         )
-    media = [stories_data.media_dir() / name for name in story.get("media") or []]
-    shown = [str(p) for p in media if p.is_file()]
+    media_panel(story, lang)
+
+
+def media_panel(story: dict[str, Any], lang: str) -> None:
+    """The story's photos from the media folder; a finding for each name that is not shown."""
+    shown, problems = story_media(stories_data.media_dir(), story.get("media"))
+    for problem in problems:
+        st.warning(
+            t(f"media_problem_{problem.problem}", lang, name=md(problem.name)),
+            icon=":material/broken_image:",
+        )
     if shown:
         st.markdown(f"**{t('photos_title', lang)}**")
-        st.image(shown, width=160)
+        st.image([photo.data for photo in shown], width=160)
 
 
 def history_panel(steps: pl.DataFrame, lang: str) -> None:

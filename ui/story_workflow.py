@@ -11,6 +11,7 @@ from sampark.access import may_act
 from sampark.content.drafts import drafts
 from sampark.content.export import LANGS, story_text
 from sampark.content.workflow import (
+    APPROVER_RANKS,
     APPROVER_ROLES,
     Override,
     WorkflowRefused,
@@ -122,17 +123,30 @@ def _override_form(story: dict[str, Any], actor: str, lang: str) -> None:
     sid = story["story_id"]
     with st.form(f"override_{sid}"):
         st.markdown(t("wf_override_title", lang))
-        reference = st.text_input(t("wf_order_reference", lang))
-        approver = st.text_input(t("wf_order_approver", lang))
+        reference = st.text_input(
+            t("wf_order_reference", lang), max_chars=60, help=t("wf_order_reference_help", lang)
+        )
+        signatory = st.text_input(t("wf_order_signatory", lang), max_chars=80)
+        rank = st.selectbox(
+            t("wf_order_rank", lang),
+            list(APPROVER_RANKS),
+            format_func=lambda r: t(f"rank_{r}", lang),
+        )
         role = st.selectbox(
             t("wf_order_role", lang), APPROVER_ROLES, format_func=lambda r: t(f"role_{r}", lang)
         )
         if not st.form_submit_button(t("wf_record_order", lang), disabled=not actor):
             return
-    order = Override(reference, approver, str(role))
+    order = Override(reference, signatory, str(rank), str(role))
+    user = session.current_user()
     try:
         step = override_step(
-            int(sid), str(story["status"]), order, actor=actor, at=stories_data.now()
+            int(sid),
+            str(story["status"]),
+            order,
+            actor=actor,
+            role=user.role if user else None,
+            at=stories_data.now(),
         )
     except WorkflowRefused as exc:
         st.error(t(exc.key, lang), icon=":material/block:")

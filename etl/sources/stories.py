@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.sources.checks import Checked, Known, missing, reason, split_rows
+from etl.sources.checks import Checked, Known, Rule, missing, reason, split_rows
 from etl.sources.stages import load_time
 from etl.sources.stamps import entry_keys
 from etl.sources.values import coded, parsed_date
+from sampark.content.intake import TEXT_MAX_CHARS, TITLE_MAX_CHARS
 from sampark.response_vocab import STORY_CATEGORIES, written_forms
 
 RAW = ["unit_id", "story_date", "category", "title", "title_hi", "media", "submitted_by"]
@@ -20,6 +21,27 @@ CATEGORY_FORMS = written_forms(
 )
 
 KEY_FIELDS = ["unit_id", "date", "category_code", "title", "title_hi", "body", "body_hi"]
+# Each text column, its header and its limit: the submission form's, so a sheet cannot carry a
+# story the form would refuse (every open of the story reads the whole text).
+TEXT_COLUMNS = (
+    ("title", "Title", TITLE_MAX_CHARS, "a title"),
+    ("title_hi", "Title in Hindi", TITLE_MAX_CHARS, "a title"),
+    ("body", "Story", TEXT_MAX_CHARS, "a story text"),
+    ("body_hi", "Story in Hindi", TEXT_MAX_CHARS, "a story text"),
+)
+
+
+def _too_long() -> list[Rule]:
+    return [
+        (
+            pl.col(column).str.len_chars() > limit,
+            reason(
+                f"{label} is {{}} characters long; {what} takes at most {limit:,}",
+                pl.col(column).str.len_chars(),
+            ),
+        )
+        for column, label, limit, what in TEXT_COLUMNS
+    ]
 
 
 def check(frame: pl.DataFrame, known: Known) -> Checked:
@@ -65,6 +87,7 @@ def check(frame: pl.DataFrame, known: Known) -> Checked:
                 pl.col("body").is_null() & pl.col("body_hi").is_null(),
                 pl.lit("no story text (English or Hindi)"),
             ),
+            *_too_long(),
             (pl.col("line") != first, reason("duplicate story (same as line {})", first)),
         ],
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -117,6 +118,24 @@ def _compose(title: str, body: str, footer: str) -> str:
     return "\n\n".join(p for p in (title.strip(), body.strip(), footer.strip()) if p)
 
 
+def _longest_fitting(count: int, fits: Callable[[int], bool]) -> int | None:
+    """The largest k in 0..count-1 for which `fits(k)` holds, or None when not even 0 does.
+
+    A post grows with every word or character kept, so the cut is found by halving the range:
+    about log2(count) measurements of the post, where dropping one word at a time measured it
+    once per word (an 80 KB story took minutes)."""
+    if count <= 0 or not fits(0):
+        return None
+    low, high = 0, count  # fits(low) holds; fits(k) fails for every k >= high
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle
+    return low
+
+
 def _cut_to_fit(title: str, body: str, footer: str, platform: str) -> str:
     """The post, its body cut at a word (with …) when the whole would pass the limit."""
     limit = LIMITS[platform]
@@ -124,16 +143,22 @@ def _cut_to_fit(title: str, body: str, footer: str, platform: str) -> str:
     if limit is None or draft_length(platform, text) <= limit:
         return text
     words = body.split()
-    while words:
-        words.pop()
-        text = _compose(title, " ".join(words) + _ELLIPSIS, footer)
-        if draft_length(platform, text) <= limit:
-            return text
+
+    def with_words(k: int) -> str:
+        return _compose(title, " ".join(words[:k]) + _ELLIPSIS, footer)
+
+    kept = _longest_fitting(len(words), lambda k: draft_length(platform, with_words(k)) <= limit)
+    if kept is not None:
+        return with_words(kept)
     # Even the title is too long: cut it by characters.
-    cut = title
-    while cut and draft_length(platform, _compose(cut + _ELLIPSIS, "", footer)) > limit:
-        cut = cut[:-1]
-    return _compose(cut + _ELLIPSIS, "", footer)
+
+    def with_title(k: int) -> str:
+        return _compose(title[:k] + _ELLIPSIS, "", footer)
+
+    chars = _longest_fitting(
+        len(title) + 1, lambda k: draft_length(platform, with_title(k)) <= limit
+    )
+    return with_title(chars or 0)
 
 
 def draft(story: StoryText, platform: str) -> str:

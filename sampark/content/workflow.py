@@ -2,16 +2,20 @@
 
 Pure: given a story's status and guard findings, it decides the step to record (who, when, and
 the note: a reason, a URL, an order reference) or refuses with an error naming the reason.
-`etl/load.py` writes the steps. Who may take which step (CO/SP vet, social cell approves)
-follows with access control; until then any named person may.
+`etl/load.py` writes the steps. The pages show each role only its own buttons
+(`sampark.access.may_act`); the written order that lifts a block is also refused here to any
+role but the social media cell's, whatever a page offers.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
+
+from sampark.access import may_act
 
 STATUSES = ("submitted", "vetted", "approved", "posted", "rejected")
 ACTIONS = ("vet", "approve", "post", "reject")
@@ -27,6 +31,21 @@ TRANSITIONS: dict[tuple[str, str], str] = {
 }
 # Who may lift a block by written order (BNS s.72 exception): the SHO or the investigating officer.
 APPROVER_ROLES = ("sho", "io")
+# The ranks that hold those posts, with the short form an order's note gives the signatory.
+APPROVER_RANKS = {
+    "inspector": "Insp.",
+    "sub_inspector": "SI",
+    "assistant_sub_inspector": "ASI",
+    "dsp": "DSP",
+}
+_LETTER = "A-Za-z\u0900-\u0963\u0971-\u097f"  # Latin and Devanagari letters and signs
+_DIGIT = "0-9\u0966-\u096f"  # ASCII and Devanagari digits
+# An order number as offices write them: letters, digits, / - . and spaces, starting and
+# ending with a letter or digit, 5 to 60 characters, with at least one digit.
+_REFERENCE = re.compile(f"[{_LETTER}{_DIGIT}][{_LETTER}{_DIGIT}/.\\- ]{{3,58}}[{_LETTER}{_DIGIT}]")
+_HAS_DIGIT = re.compile(f"[{_DIGIT}]")
+# A person's name: letters, spaces, dots, hyphens and apostrophes; no digits.
+_NAME = re.compile(f"[{_LETTER}][{_LETTER} .'\\-]{{1,78}}")
 _PLATFORM_HOSTS = {
     "x.com": "x",
     "twitter.com": "x",
@@ -71,6 +90,18 @@ class OverrideIncomplete(WorkflowRefused):
     key = "wf_override_incomplete"
 
 
+class RoleMayNotRecordOrder(WorkflowRefused):
+    key = "wf_order_role_refused"
+
+
+class OrderReferenceInvalid(WorkflowRefused):
+    key = "wf_order_reference_invalid"
+
+
+class SignatoryInvalid(WorkflowRefused):
+    key = "wf_order_signatory_invalid"
+
+
 @dataclass(frozen=True)
 class Step:
     """One recorded step: `step` is the status reached (or "override"), `note` the reason,
@@ -88,16 +119,26 @@ class Step:
 
 @dataclass(frozen=True)
 class Override:
-    """The written order that lifts a block: its reference and who signed it."""
+    """The written order that lifts a block: its reference, who signed it (name and rank) and
+    the post they signed it in (`APPROVER_ROLES`)."""
 
     reference: str
-    approver: str
+    signatory: str
+    rank: str
     role: str
+
+    @property
+    def approver(self) -> str:
+        """The signatory as the order's note names them: "Insp. R. Singh"."""
+        short = APPROVER_RANKS.get(self.rank, "")
+        return " ".join(p for p in (short, " ".join(self.signatory.split())) if p)
 
     def to_dict(self, at: datetime) -> dict[str, Any]:
         return {
-            "reference": self.reference,
+            "reference": self.reference.strip(),
             "approver": self.approver,
+            "signatory": " ".join(self.signatory.split()),
+            "rank": self.rank,
             "role": self.role,
             "at": at.isoformat(timespec="seconds"),
         }
@@ -154,18 +195,50 @@ def next_step(
     return Step(story_id, action, status, target, actor.strip(), at, note or None, platform)
 
 
-def override_step(story_id: int, status: str, order: Override, *, actor: str, at: datetime) -> Step:
-    """The step recording a written order that lifts the story's blocks."""
+def _order_problem(story_id: int, order: Override) -> WorkflowRefused | None:
+    """Why the written order cannot be recorded as typed, or None."""
+    reference, signatory = order.reference.strip(), " ".join(order.signatory.split())
+    if not reference or not signatory:
+        return OverrideIncomplete(story_id, "the order needs its reference and its signatory")
+    if not (_REFERENCE.fullmatch(reference) and _HAS_DIGIT.search(reference)):
+        return OrderReferenceInvalid(
+            story_id, "the reference must be an order number: letters, digits and / - ."
+        )
+    letters = sum(c.isalpha() for c in signatory)
+    if not _NAME.fullmatch(signatory) or letters < 3 or order.rank not in APPROVER_RANKS:
+        return SignatoryInvalid(
+            story_id,
+            "the signatory needs a name and a rank of "
+            + ", ".join(APPROVER_RANKS)
+            + f", got rank {order.rank!r}",
+        )
+    if order.role not in APPROVER_ROLES:
+        return OverrideIncomplete(
+            story_id,
+            f"the signatory's post must be one of {', '.join(APPROVER_ROLES)}, got {order.role!r}",
+        )
+    return None
+
+
+def override_step(
+    story_id: int, status: str, order: Override, *, actor: str, role: str | None, at: datetime
+) -> Step:
+    """The step recording a written order that lifts the story's blocks.
+
+    Only the social media cell records it (`role`, the signed-in user's), as received from the
+    SHO or the investigating officer: the station, CO or SP whose story is blocked cannot lift
+    the block themselves. The reference must read as an order number and the signatory as a
+    name with a rank that holds the post."""
     if not actor.strip():
         raise ActorRequired(story_id, "no acting person named")
+    if not may_act(role, "override"):
+        raise RoleMayNotRecordOrder(
+            story_id, f"only the social media cell records a written order, not {role!r}"
+        )
     if status in ("posted", "rejected"):
         raise TransitionNotAllowed(story_id, f"no order can be recorded on a {status} story")
-    if not order.reference.strip() or not order.approver.strip():
-        raise OverrideIncomplete(story_id, "the order needs its reference and its approver")
-    if order.role not in APPROVER_ROLES:
-        raise OverrideIncomplete(
-            story_id,
-            f"approver role must be one of {', '.join(APPROVER_ROLES)}, got {order.role!r}",
-        )
-    note = f"{order.reference.strip()} — {order.approver.strip()} ({order.role.upper()})"
+    problem = _order_problem(story_id, order)
+    if problem is not None:
+        raise problem
+    note = f"{order.reference.strip()} — {order.approver} ({order.role.upper()})"
     return Step(story_id, "override", status, status, actor.strip(), at, note)

@@ -15,6 +15,7 @@ from sampark.i18n import (
     strings_response,
     strings_signin,
     strings_social,
+    strings_story_safety,
 )
 
 # ruff: noqa: E501  (one sentence per line reads better than a string split mid-phrase)
@@ -212,4 +213,5 @@ STRINGS = _merged(
     strings_signin.STRINGS,
     strings_holds.STRINGS,
     strings_rejects.STRINGS,
+    strings_story_safety.STRINGS,
 )
