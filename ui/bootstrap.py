@@ -1,14 +1,13 @@
-"""An empty database gets the small demo state, built by the real ETL commands, and says so."""
+"""An empty database gets the small demo state, built by the real ETL in its own process into
+a folder and a database of its own, and says so."""
 
 from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime
 
 import streamlit as st
 
-from etl import load
 from etl.process import EtlProcessFailed, etl_stdout
 from sampark import queries
 from sampark.i18n import number, t
@@ -19,7 +18,10 @@ _LOCK = threading.Lock()
 
 
 def ensure_data(lang: str) -> None:
-    """Build the demo inbox and load it when no unit is in the database yet."""
+    """Build the demo database when the database holds nothing yet (no unit, file or account).
+
+    The demo loads only the files it writes into its own folder (never the inbox, where real
+    sheets may wait) and records their hashes; see etl/demo_database.py."""
     with current_engine().connect() as conn:
         if not queries.is_empty(conn):
             return
@@ -30,22 +32,14 @@ def ensure_data(lang: str) -> None:
         settings = load_settings()
         with st.status(t("building_demo", lang), expanded=True) as status:
             try:
-                status.write(t("demo_writing", lang))
-                etl_stdout(
-                    "demo",
-                    "--out",
-                    str(settings.inbox / "demo"),
-                    "--scale",
-                    "small",
-                    "--seed",
-                    str(settings.demo_seed),
-                )
-                status.write(t("demo_loading", lang))
+                status.write(t("demo_own_files", lang))
                 summary = json.loads(
                     etl_stdout(
-                        "run",
-                        "--inbox",
-                        str(settings.inbox),
+                        "demo-db",
+                        "--out",
+                        str(settings.demo_inbox),
+                        "--seed",
+                        str(settings.demo_seed),
                         "--db",
                         settings.database_url,
                         "--json",
@@ -55,11 +49,6 @@ def ensure_data(lang: str) -> None:
                 status.update(state="error")
                 st.error(t("demo_failed", lang, error=exc))
                 st.stop()
-            with current_engine().begin() as conn:
-                # The role switcher is offered only on a database the demo built.
-                load.record_audit(
-                    conn, datetime.now(), "sampark", "demo_built", "database", str(settings.inbox)
-                )
             status.update(
                 label=t(
                     "demo_done",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sampark.i18n import (
     strings_access,
     strings_coverage,
+    strings_demo_mode,
     strings_hostile,
     strings_response,
     strings_social,
@@ -31,11 +32,6 @@ COMMON: dict[str, dict[str, str]] = {
     "building_demo": {
         "en": "The database is empty: building the demo state (synthetic data)…",
         "hi": "डेटाबेस खाली है: डेमो डेटा (कृत्रिम) तैयार हो रहा है…",
-    },
-    "demo_writing": {"en": "Writing the demo inbox files…", "hi": "डेमो इनबॉक्स फ़ाइलें लिखी जा रही हैं…"},
-    "demo_loading": {
-        "en": "Loading the inbox into the database…",
-        "hi": "इनबॉक्स डेटाबेस में लोड हो रहा है…",
     },
     "demo_done": {
         "en": "Demo state built: {rows} rows loaded, {rejected} rejected (see Data).",
@@ -206,4 +202,5 @@ STRINGS = _merged(
     strings_social.STRINGS,
     strings_access.STRINGS,
     strings_hostile.STRINGS,
+    strings_demo_mode.STRINGS,
 )
