@@ -120,33 +120,58 @@ def test_the_demo_has_its_own_folder_outside_the_inbox(tmp_path):
 # --- the whole path through the dashboard -----------------------------------------------------
 
 
-def test_a_real_alerts_sheet_is_not_loaded_by_the_demo_and_ends_the_switcher_once_loaded(
+def _alerts_named(engine: sa.Engine) -> int:
+    with engine.connect() as conn:
+        return int(
+            conn.execute(
+                sa.text("SELECT count(*) FROM alerts WHERE subject_name = 'Rekha Kumari Testcase'")
+            ).scalar_one()
+        )
+
+
+def test_a_fresh_deployment_with_a_real_alerts_sheet_waiting_offers_no_switcher(
     db_url, tmp_path, monkeypatch
 ):
-    """A fresh deployment with a real alerts sheet in the inbox: the first anonymous page load
-    builds the demo from its own folder only; the README's next step, `etl run` of the real
-    inbox into the same database, ends demo mode, and the sign-in screen drops the switcher."""
+    """The attack: one anonymous page load on a fresh deployment with a real alerts sheet in
+    the inbox. No demo is built (real files wait), nothing is loaded, no switcher."""
     monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("SAMPARK_DEMO_SWITCHER", raising=False)
-    real = _write(tmp_path / "inbox" / "alerts" / "alerts.csv", REAL_ALERTS)
+    _write(tmp_path / "inbox" / "alerts" / "alerts.csv", REAL_ALERTS)
 
+    at = AppTest.from_file(DASHBOARD, default_timeout=300).run()
+    assert not at.exception
+    assert not at.status and at.info[0].value.startswith("The database is empty and the inbox")
+    assert at.title[0].value == "Sampark — sign in"
+    assert SWITCHER not in [s.value for s in at.subheader]
+    assert not [b for b in at.button if b.label == "Enter the demo"]
+    engine = migrate(db_url)
+    with engine.connect() as conn:
+        assert queries.table_counts(conn)["etl_files"] == 0
+    assert _alerts_named(engine) == 0 and not (tmp_path / "demo").exists()
+
+
+def test_the_readme_path_demo_first_then_a_real_etl_run_ends_the_switcher_for_good(
+    db_url, tmp_path, monkeypatch
+):
+    """The first page load on an empty deployment builds the demo from its own folder; the
+    README's next step, `etl run` of real sheets into the same database, ends demo mode (in
+    the audit log) and the sign-in screen drops the switcher."""
+    monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SAMPARK_DEMO_SWITCHER", raising=False)
     at = AppTest.from_file(DASHBOARD, default_timeout=300).run()
     assert not at.exception
     assert at.status[0].label.startswith("Demo state built: ")
     assert (tmp_path / "demo" / "inbox" / "units" / "units.csv").is_file()
-    engine = migrate(db_url)
-    with engine.connect() as conn:
-        loaded = set(conn.execute(sa.text("SELECT sha256 FROM etl_files")).scalars())
-        named = conn.execute(
-            sa.text("SELECT count(*) FROM alerts WHERE subject_name = 'Rekha Kumari Testcase'")
-        ).scalar_one()
-    assert sha256_of(real) not in loaded and named == 0
     assert [s.value for s in at.subheader] == [SWITCHER]
+    engine = migrate(db_url)
+    assert _endings(engine) == []
 
+    _write(tmp_path / "inbox" / "alerts" / "alerts.csv", REAL_ALERTS)
     result = CliRunner().invoke(
         etl_app, ["run", "--inbox", str(tmp_path / "inbox"), "--db", db_url, "--json"]
     )
     assert result.exit_code == 0, result.output
+    assert _alerts_named(engine) == 1  # loaded by the office's own run, behind a password now
     at = AppTest.from_file(DASHBOARD, default_timeout=300).run()
     assert not at.exception
     assert at.title[0].value == "Sampark — sign in"
@@ -285,15 +310,23 @@ def test_files_left_in_the_demo_folder_are_moved_aside_not_loaded(db_url, tmp_pa
         assert queries.table_counts(conn)["alerts"] == 0
 
 
-def test_the_demo_database_command_prints_what_it_loaded(db_url, tmp_path):
+def test_the_demo_database_command_loads_the_small_demo_and_nothing_of_the_inbox(
+    db_url, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
     out = tmp_path / "demo" / "inbox"
-    _write(tmp_path / "inbox" / "alerts" / "alerts.csv", REAL_ALERTS)
+    real = _write(tmp_path / "inbox" / "alerts" / "alerts.csv", REAL_ALERTS)
     result = CliRunner().invoke(
         etl_app, ["demo-db", "--out", str(out), "--db", db_url, "--seed", "7", "--json"]
     )
     assert result.exit_code == 0, result.output
     assert '"rows_loaded"' in result.output
-    assert _demo_on(migrate(db_url))
+    engine = migrate(db_url)
+    assert _demo_on(engine)
+    with engine.connect() as conn:
+        loaded = set(conn.execute(sa.text("SELECT sha256 FROM etl_files")).scalars())
+        listed = set(conn.execute(sa.text("SELECT sha256 FROM demo_files")).scalars())
+    assert sha256_of(real) not in loaded and loaded <= listed and _alerts_named(engine) == 0
     again = CliRunner().invoke(etl_app, ["demo-db", "--out", str(out), "--db", db_url])
     assert again.exit_code == 3
     assert "not empty" in again.output

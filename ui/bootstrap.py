@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+from pathlib import Path
 
 import streamlit as st
 
@@ -17,19 +18,31 @@ from ui.data import current_engine
 _LOCK = threading.Lock()
 
 
-def ensure_data(lang: str) -> None:
-    """Build the demo database when the database holds nothing yet (no unit, file or account).
+def _holds_files(inbox: Path) -> bool:
+    """Whether the real inbox holds any file (hidden ones and Excel lock files aside)."""
+    if not inbox.is_dir():
+        return False
+    return any(p.is_file() and not p.name.startswith((".", "~$")) for p in inbox.rglob("*"))
 
-    The demo loads only the files it writes into its own folder (never the inbox, where real
-    sheets may wait) and records their hashes; see etl/demo_database.py."""
+
+def ensure_data(lang: str) -> None:
+    """Build the demo database when the database holds nothing yet (no unit, file or account)
+    and no real file waits in the inbox: a deployment with real sheets on disk is not a demo,
+    and gets no door without a password, not even onto synthetic data.
+
+    The demo loads only the files it writes into its own folder (never the inbox) and records
+    their hashes; see etl/demo_database.py."""
     with current_engine().connect() as conn:
         if not queries.is_empty(conn):
             return
+    settings = load_settings()
+    if _holds_files(settings.inbox):
+        st.info(t("demo_not_built_inbox", lang), icon=":material/inventory_2:")
+        return
     with _LOCK:  # two first visitors must not build it twice
         with current_engine().connect() as conn:
             if not queries.is_empty(conn):
                 return
-        settings = load_settings()
         with st.status(t("building_demo", lang), expanded=True) as status:
             try:
                 status.write(t("demo_own_files", lang))
