@@ -1,4 +1,5 @@
-"""`python -m etl demo|run|templates`: a thin command line over etl.pipeline and etl.demo."""
+"""`python -m etl demo|demo-db|run|templates`: a thin command line over etl.pipeline,
+etl.demo and etl.demo_database."""
 
 from __future__ import annotations
 
@@ -162,6 +163,46 @@ def demo(
             out, state=state, scale=scale, seed=seed, progress=lambda msg: status.update(msg)
         )
     err.print(f"wrote {summary.files} files to {out}: {summary}")
+
+
+@app.command("demo-db")
+def demo_db(
+    out: Annotated[
+        Path | None,
+        typer.Option(help="The demo's own folder (default: SAMPARK_DATA_DIR/demo/inbox)"),
+    ] = None,
+    db: Annotated[str | None, typer.Option(help="Database URL (default: DATABASE_URL)")] = None,
+    seed: Annotated[int, typer.Option(help="Same seed, same files")] = 7,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary only")] = False,
+) -> None:
+    """Build the dashboard's demo database: write the small demo into its own folder, record
+    the sha256 of every file written, and load only those, into an empty database (exit 3
+    otherwise). Demo mode offers the role switcher until a real file or account arrives."""
+    from etl.demo import STATES
+    from etl.demo_database import DemoRefused, build_demo_database
+
+    settings = load_settings()
+    if settings.state not in STATES:
+        err.print(f"[red]SAMPARK_STATE must be one of {', '.join(STATES)}, not {settings.state}")
+        raise typer.Exit(2)
+    engine = migrate(db or settings.database_url)
+    try:
+        with err.status("building the demo database…") if not as_json else nullcontext():
+            result = build_demo_database(
+                engine,
+                out or settings.demo_inbox,
+                state=settings.state,
+                seed=seed,
+                keep_text=settings.keep_message_text,
+            )
+    except DemoRefused as exc:
+        err.print(f"[red]demo not built: {exc}")
+        raise typer.Exit(3) from exc
+    _refresh_figures(engine, settings.targets_dir, settings.state, quiet=as_json)
+    if as_json:
+        typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        Console().print(_summary(result))
 
 
 @app.command()

@@ -26,6 +26,7 @@ from sampark.schema import (
     alerts,
     audit_log,
     blocklist,
+    demo_files,
     derived_frames,
     etl_files,
     etl_runs,
@@ -98,8 +99,15 @@ def finish_run(conn: sa.Connection, run_id: int, at: datetime, totals: dict[str,
 
 
 def record_file(conn: sa.Connection, **values: Any) -> int:
-    """A row in the file registry; returns its file_id."""
-    return _new_id(conn.execute(etl_files.insert().values(**values)))
+    """A row in the file registry; returns its file_id. Every path that loads a file comes
+    through here, so a file the demo did not write ends demo mode here, whether it loads or
+    is rejected."""
+    file_id = _new_id(conn.execute(etl_files.insert().values(**values)))
+    if not queries.is_demo_file(conn, values["sha256"]):
+        end_demo_mode(
+            conn, values["loaded_at"], f"a file the demo did not write was loaded: {values['path']}"
+        )
+    return file_id
 
 
 def note_file(conn: sa.Connection, file_id: int, note: str) -> None:
@@ -535,7 +543,9 @@ def add_user(
     display_name: str | None,
     at: datetime,
     actor: str,
-) -> None:
+) -> bool:
+    """Add an account; True when it was the first real account on the demo, which ends demo
+    mode (a database with accounts is a real one)."""
     conn.execute(
         users.insert().values(
             username=username,
@@ -550,6 +560,7 @@ def add_user(
         )
     )
     _audit(conn, at, actor, "user_added", f"user:{username}", f"{role} {unit_id or 'state'}")
+    return end_demo_mode(conn, at, f"a real account was added: {username}")
 
 
 def set_user_disabled(
@@ -681,3 +692,25 @@ def store_derived(
             for part, payload in parts.items()
         ],
     )
+
+
+# --- demo mode: the role switcher without a password -----------------------------------------
+
+
+def record_demo_files(
+    conn: sa.Connection, written: Iterable[tuple[str, str]], at: datetime
+) -> None:
+    """The demo's manifest: (path, sha256) of every file the demo build wrote. A hash already
+    listed raises IntegrityError, so of two builds racing on one database only one goes on."""
+    rows = {sha: {"sha256": sha, "path": path, "written_at": at} for path, sha in written}
+    if rows:
+        conn.execute(demo_files.insert(), list(rows.values()))
+
+
+def end_demo_mode(conn: sa.Connection, at: datetime, why: str) -> bool:
+    """End demo mode for good, with the reason in the audit log, if a demo was begun on this
+    database and demo mode has not ended yet; True when this call ended it."""
+    if not queries.demo_mode_not_yet_ended(conn):
+        return False
+    _audit(conn, at, "sampark", "demo_ended", "database", why)
+    return True

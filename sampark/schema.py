@@ -333,7 +333,7 @@ audit_log = sa.Table(
     sa.Column("audit_id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("at", sa.DateTime, nullable=False),
     sa.Column("actor", sa.String(100), nullable=False),
-    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False, index=True),
     sa.Column("target", sa.String(300)),
     sa.Column("detail", sa.Text),
     # Failed sign-ins are folded: one row per name and minute (`fold_key`), `times` counting
@@ -341,6 +341,16 @@ audit_log = sa.Table(
     sa.Column("times", sa.Integer, nullable=False, server_default=sa.text("1")),
     sa.Column("fold_key", sa.String(200)),
     sa.Index("ix_audit_log_fold_key", "fold_key", unique=True),
+)
+
+# The demo's manifest: the sha256 of every file the dashboard's demo build wrote. Demo mode
+# (the role switcher, no password) holds only while every row of etl_files is one of these.
+demo_files = sa.Table(
+    "demo_files",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("path", sa.String(500), nullable=False),
+    sa.Column("written_at", sa.DateTime, nullable=False),
 )
 
 # Figures worked out from whole tables once per data version (see

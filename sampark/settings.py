@@ -77,8 +77,9 @@ class Settings:
     """Name of an `[auth.<name>]` section in .streamlit/secrets.toml: offers "Sign in with …"
     through the deployment's identity provider (Streamlit's st.login). Empty: passwords only."""
     demo_switcher: bool = True
-    """On the demo database only, offer the labelled role switcher (SAMPARK_DEMO_SWITCHER=0
-    turns it off, e.g. on a demo exposed beyond the office)."""
+    """While demo mode is on (see `queries.demo_mode_is_on`), offer the labelled role switcher.
+    Fails closed: SAMPARK_DEMO_SWITCHER turns it on only as 1, true or yes; any other value,
+    empty included, turns it off. Unset keeps it on, for the demo only."""
     max_upload_mb: int = 50
     """Largest file the Data page accepts, in MB (SAMPARK_MAX_UPLOAD_MB; the server's own cap
     is `server.maxUploadSize` in .streamlit/config.toml)."""
@@ -91,8 +92,20 @@ class Settings:
         return self.data_dir / "inbox"
 
     @property
+    def demo_inbox(self) -> Path:
+        """The demo's own folder: the dashboard writes the synthetic demo here and loads only
+        this folder, never the real inbox."""
+        return self.data_dir / "demo" / "inbox"
+
+    @property
     def targets_dir(self) -> Path:
         return PROJECT_ROOT / "data" / "targets"
+
+
+def is_yes(value: str) -> bool:
+    """Whether a switch's value says on: 1, true or yes, in any case, blanks around ignored.
+    Anything else is off, so a typo or `off` never turns a switch on."""
+    return value.strip().lower() in ("1", "true", "yes")
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
@@ -105,12 +118,11 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         database_url=url,
         state=source.get("SAMPARK_STATE", "bihar"),
         demo_seed=int(source.get("SAMPARK_DEMO_SEED", "7")),
-        keep_message_text=source.get("SAMPARK_KEEP_MESSAGE_TEXT", "0").lower()
-        in ("1", "true", "yes"),
+        keep_message_text=is_yes(source.get("SAMPARK_KEEP_MESSAGE_TEXT", "0")),
         session_idle_minutes=int(source.get("SAMPARK_SESSION_IDLE_MINUTES", "30")),
         session_max_hours=int(source.get("SAMPARK_SESSION_MAX_HOURS", "12")),
         oidc_provider=source.get("SAMPARK_OIDC_PROVIDER", "").strip(),
-        demo_switcher=source.get("SAMPARK_DEMO_SWITCHER", "1").lower() not in ("0", "false", "no"),
+        demo_switcher=is_yes(source.get("SAMPARK_DEMO_SWITCHER", "1")),
         max_upload_mb=int(source.get("SAMPARK_MAX_UPLOAD_MB", "50")),
         frozen_now=frozen_instant(source.get("SAMPARK_NOW", "")),
     )

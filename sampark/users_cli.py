@@ -74,7 +74,7 @@ def add(
         _fail(str(exc))
         return
     with engine.begin() as conn:
-        load.add_user(
+        ended_demo = load.add_user(
             conn,
             username=clean,
             password_hash=hashed,
@@ -85,6 +85,8 @@ def add(
             actor=_operator(),
         )
     typer.echo(f"added {clean} ({role}{' at ' + unit if unit else ''})")
+    if ended_demo:
+        typer.echo("demo mode ended: the role switcher without a password is no longer offered")
 
 
 def _set_disabled(username: str, disabled: bool, db: str | None) -> None:

@@ -172,7 +172,8 @@ def test_empty_database_builds_the_demo_and_says_so(monkeypatch, tmp_path):
     at = AppTest.from_file(DASHBOARD, default_timeout=120).run()
     assert not at.exception
     assert at.status[0].label.startswith("Demo state built: ")
-    assert (tmp_path / "inbox" / "demo" / "units" / "units.csv").is_file()
+    assert (tmp_path / "demo" / "inbox" / "units" / "units.csv").is_file()
+    assert not (tmp_path / "inbox").exists()  # the demo never writes into the real inbox
     # Nothing but the sign-in until someone enters; the demo offers its labelled switcher.
     assert at.title[0].value == "Sampark — sign in" and not at.metric
     assert at.subheader[0].value == "Demo: enter as a role"

@@ -58,6 +58,8 @@ def _still_valid(user: SignedIn, lang: str) -> bool:
         session.end()
         st.session_state["auth_notice"] = t("auth_expired", lang)
         return False
+    if user.demo and _demo_session_ended(lang):
+        return False
     if not user.demo:
         with current_engine().connect() as conn:
             row = queries.user_row(conn, user.username)
@@ -151,10 +153,23 @@ def _enter(
     st.rerun()
 
 
+def _demo_session_ended(lang: str) -> bool:
+    """True (and the session ended, with a notice) when a session the role switcher opened
+    outlived demo mode: a real file or account arrived, or the switcher was turned off."""
+    if load_settings().demo_switcher:
+        with current_engine().connect() as conn:
+            if queries.demo_mode_is_on(conn):
+                return False
+    session.end()
+    st.session_state["auth_notice"] = t("auth_demo_ended", lang)
+    return True
+
+
 def _demo_switcher(lang: str) -> None:
-    """On the synthetic demo only: enter as any role, clearly labelled as such."""
+    """While demo mode is on only (the database holds nothing but the demo's own files and no
+    account): enter as any role, clearly labelled as such."""
     with current_engine().connect() as conn:
-        if not queries.is_demo_database(conn):
+        if not queries.demo_mode_is_on(conn):
             return
         units = queries.network(conn, SignedIn("demo", "dgp").scope).units
     st.divider()

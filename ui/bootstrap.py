@@ -1,16 +1,16 @@
-"""An empty database gets the small demo state, built by the real ETL commands, and says so."""
+"""An empty database gets the small demo state, built by the real ETL in its own process into
+a folder and a database of its own, and says so."""
 
 from __future__ import annotations
 
 import json
 import threading
+from pathlib import Path
 
 import streamlit as st
 
-from etl import load
 from etl.process import EtlProcessFailed, etl_stdout
 from sampark import queries
-from sampark.clock import now_local
 from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
 from sampark.settings import load_settings
@@ -19,34 +19,41 @@ from ui.data import current_engine
 _LOCK = threading.Lock()
 
 
+def _holds_files(inbox: Path) -> bool:
+    """Whether the real inbox holds any file (hidden ones and Excel lock files aside)."""
+    if not inbox.is_dir():
+        return False
+    return any(p.is_file() and not p.name.startswith((".", "~$")) for p in inbox.rglob("*"))
+
+
 def ensure_data(lang: str) -> None:
-    """Build the demo inbox and load it when no unit is in the database yet."""
+    """Build the demo database when the database holds nothing yet (no unit, file or account)
+    and no real file waits in the inbox: a deployment with real sheets on disk is not a demo,
+    and gets no door without a password, not even onto synthetic data.
+
+    The demo loads only the files it writes into its own folder (never the inbox) and records
+    their hashes; see etl/demo_database.py."""
     with current_engine().connect() as conn:
         if not queries.is_empty(conn):
             return
+    settings = load_settings()
+    if _holds_files(settings.inbox):
+        st.info(t("demo_not_built_inbox", lang), icon=":material/inventory_2:")
+        return
     with _LOCK:  # two first visitors must not build it twice
         with current_engine().connect() as conn:
             if not queries.is_empty(conn):
                 return
-        settings = load_settings()
         with st.status(t("building_demo", lang), expanded=True) as status:
             try:
-                status.write(t("demo_writing", lang))
-                etl_stdout(
-                    "demo",
-                    "--out",
-                    str(settings.inbox / "demo"),
-                    "--scale",
-                    "small",
-                    "--seed",
-                    str(settings.demo_seed),
-                )
-                status.write(t("demo_loading", lang))
+                status.write(t("demo_own_files", lang))
                 summary = json.loads(
                     etl_stdout(
-                        "run",
-                        "--inbox",
-                        str(settings.inbox),
+                        "demo-db",
+                        "--out",
+                        str(settings.demo_inbox),
+                        "--seed",
+                        str(settings.demo_seed),
                         "--db",
                         settings.database_url,
                         "--json",
@@ -56,11 +63,6 @@ def ensure_data(lang: str) -> None:
                 status.update(state="error")
                 st.error(t("demo_failed", lang, error=markdown_literal(str(exc))))
                 st.stop()
-            with current_engine().begin() as conn:
-                # The role switcher is offered only on a database the demo built.
-                load.record_audit(
-                    conn, now_local(), "sampark", "demo_built", "database", str(settings.inbox)
-                )
             status.update(
                 label=t(
                     "demo_done",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sampark.i18n import (
     strings_access,
     strings_coverage,
+    strings_demo_mode,
     strings_holds,
     strings_hostile,
     strings_rejects,
@@ -35,11 +36,6 @@ COMMON: dict[str, dict[str, str]] = {
     "building_demo": {
         "en": "The database is empty: building the demo state (synthetic data)…",
         "hi": "डेटाबेस खाली है: डेमो डेटा (कृत्रिम) तैयार हो रहा है…",
-    },
-    "demo_writing": {"en": "Writing the demo inbox files…", "hi": "डेमो इनबॉक्स फ़ाइलें लिखी जा रही हैं…"},
-    "demo_loading": {
-        "en": "Loading the inbox into the database…",
-        "hi": "इनबॉक्स डेटाबेस में लोड हो रहा है…",
     },
     "demo_done": {
         "en": "Demo state built: {rows} rows loaded, {rejected} rejected (see Data).",
@@ -214,4 +210,5 @@ STRINGS = _merged(
     strings_holds.STRINGS,
     strings_rejects.STRINGS,
     strings_story_safety.STRINGS,
+    strings_demo_mode.STRINGS,
 )
