@@ -28,3 +28,16 @@ def test_every_setting_is_documented():
     names = sorted(set(re.findall(r'source\.get\("([A-Z_]+)"', source)))
     assert "SAMPARK_NOW" in names
     assert [n for n in names if f"| `{n}` |" not in README] == []
+
+
+def test_every_test_named_in_security_and_privacy_exists():
+    section = README.split("## Security and privacy", 1)[1].split("\n## ", 1)[0]
+    named = re.findall(r"`(tests/[\w/]+\.py)::(\w+)`", section)
+    assert len(named) >= 30
+    missing = [
+        f"{path}::{name}"
+        for path, name in named
+        if not (ROOT / path).is_file()
+        or not re.search(rf"^(?:async )?def {name}\(", (ROOT / path).read_text("utf-8"), re.M)
+    ]
+    assert missing == []
