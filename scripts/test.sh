@@ -21,26 +21,11 @@ step() {
 }
 
 # --- 1. Debian packages (only when something is missing) -----------------------------------
-apt_pkgs=(python3 python3-venv ca-certificates chromium fonts-noto-core postgresql libfribidi0
-    libpango-1.0-0 libpangoft2-1.0-0 gcc libc6-dev faketime)
-missing=()
-for p in "${apt_pkgs[@]}"; do
-    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] \
-        || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-    step "installing Debian packages: ${missing[*]}"
-    if [ "$(id -u)" -eq 0 ]; then
-        SUDO=()
-    elif command -v sudo >/dev/null 2>&1; then
-        SUDO=(sudo -n)
-    else
-        echo "test.sh: not root and no sudo; please install: apt-get install -y ${missing[*]}" >&2
-        exit 1
-    fi
-    "${SUDO[@]}" apt-get update -qq </dev/null
-    "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
-fi
+step "Debian packages"
+# shellcheck source=scripts/debian_packages.sh
+source scripts/debian_packages.sh
+sampark_debian_packages required python3 python3-venv ca-certificates chromium postgresql gcc \
+    libc6-dev faketime "${SAMPARK_DASHBOARD_PACKAGES[@]}"
 
 # --- 2. Python dependencies -------------------------------------------------------------------
 step "python dependencies (.venv, requirements-dev.txt)"
