@@ -9,13 +9,13 @@ from typing import Annotated
 import sqlalchemy as sa
 import typer
 
-from etl import load
 from sampark import queries
 from sampark.access import ROLE_UNIT_KIND, AccessError, check_role
 from sampark.accounts import AccountError, check_username, hash_password
 from sampark.clock import now_local
 from sampark.db import migrate
 from sampark.settings import load_settings
+from sampark.store import accounts as store_accounts
 
 users_app = typer.Typer(add_completion=False, help="Dashboard accounts (stored in the database).")
 
@@ -74,7 +74,7 @@ def add(
         _fail(str(exc))
         return
     with engine.begin() as conn:
-        ended_demo = load.add_user(
+        ended_demo = store_accounts.add_user(
             conn,
             username=clean,
             password_hash=hashed,
@@ -91,7 +91,7 @@ def add(
 
 def _set_disabled(username: str, disabled: bool, db: str | None) -> None:
     with _engine(db).begin() as conn:
-        done = load.set_user_disabled(
+        done = store_accounts.set_user_disabled(
             conn, username.strip().lower(), disabled, now_local(), _operator()
         )
     if not done:
@@ -120,7 +120,7 @@ def reset(username: str, password_stdin: _STDIN = False, db: _DB = None) -> None
         _fail(str(exc))
         return
     with _engine(db).begin() as conn:
-        done = load.set_user_password(
+        done = store_accounts.set_user_password(
             conn, username.strip().lower(), hashed, now_local(), _operator()
         )
     if not done:

@@ -13,11 +13,11 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from etl import load
 from sampark.access import PAGES, ROLES, SignedIn, may_open
 from sampark.accounts import hash_password
 from sampark.clock import now_local
 from sampark.db import migrate
+from sampark.store import accounts as store_accounts
 from tests.auth_helpers import login_as, sign_in_state
 from tests.coverage_demo import DASHBOARD, ROOT, demo_db
 from tests.download_helpers import deferred_id, recorded_managers
@@ -161,7 +161,7 @@ def own_db(url, monkeypatch, tmp_path) -> str:
     shutil.copy(url.removeprefix("sqlite:///"), copy)
     own = f"sqlite:///{copy}"
     with migrate(own).begin() as conn:
-        load.add_user(
+        store_accounts.add_user(
             conn,
             username="sp.patna",
             password_hash=hash_password("patna-pass-2026"),
@@ -214,7 +214,7 @@ def test_a_session_idle_too_long_ends_with_a_notice(own_db):
 def test_disabling_an_account_ends_its_open_session(own_db):
     assert _signed_in_sp().metric
     with migrate(own_db).begin() as conn:
-        load.set_user_disabled(conn, "sp.patna", True, now_local(), "test")
+        store_accounts.set_user_disabled(conn, "sp.patna", True, now_local(), "test")
     at = _signed_in_sp()
     assert at.warning[0].value == "Your account has been disabled. Contact the administrator."
     assert _shown(at) == 0

@@ -15,7 +15,6 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
-from etl import load
 from etl.__main__ import app as etl_app
 from etl.demo_database import DemoRefused, build_demo_database
 from etl.pipeline import run_inbox, sha256_of
@@ -23,6 +22,8 @@ from etl.uploads import load_uploads
 from sampark import queries
 from sampark.db import migrate
 from sampark.settings import load_settings
+from sampark.store import accounts as store_accounts
+from sampark.store import audit as store_audit
 from sampark.uploads import UploadLimits, checked_upload
 from sampark.users_cli import users_app
 from tests.auth_helpers import demo_session
@@ -273,14 +274,16 @@ def test_a_database_marked_demo_by_an_older_version_without_a_manifest_is_not_a_
     _write(tmp_path / "inbox" / "units.csv", REAL_UNITS)
     run_inbox(engine, tmp_path / "inbox")
     with engine.begin() as conn:
-        load.record_audit(conn, datetime(2026, 11, 1), "sampark", "demo_built", "database", "x")
+        store_audit.record_audit(
+            conn, datetime(2026, 11, 1), "sampark", "demo_built", "database", "x"
+        )
     assert not _demo_on(engine)
 
 
 def test_the_demo_is_built_only_on_an_empty_database(db_url, tmp_path):
     engine = migrate(db_url)
     with engine.begin() as conn:
-        load.add_user(
+        store_accounts.add_user(
             conn,
             username="admin",
             password_hash="x",

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from etl.__main__ import app
 from etl.pipeline import NotHeld, run_inbox
-from etl.sources.rosters import shrinking_groups
 from sampark import queries
 from sampark.db import migrate
+from sampark.store.rosters import shrinking_groups
 from tests.auth_helpers import login_as
 
 ROOT = Path(__file__).resolve().parent.parent

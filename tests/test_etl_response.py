@@ -15,7 +15,6 @@ import xlsxwriter
 from typer.testing import CliRunner
 
 from etl.__main__ import app
-from etl.derived import refresh_response_figures, response_figures
 from etl.pipeline import run_inbox
 from sampark import queries
 from sampark.db import migrate
@@ -24,6 +23,7 @@ from sampark.metrics.response_snapshot import FRAMES, SNAPSHOT_KIND, profile_key
 from sampark.reports_response import response_report
 from sampark.schema import derived_frames, register_entries
 from sampark.settings import load_settings
+from sampark.store.derived import refresh_response_figures, response_figures
 from sampark.targets import Profile, load_profile
 
 NOW = datetime(2026, 11, 1, 12, 0)

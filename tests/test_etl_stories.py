@@ -6,11 +6,17 @@ from datetime import datetime
 
 import pytest
 
-from etl.load import StoryChanged, record_override, record_posted_url, record_step, store_media
 from sampark import queries
 from sampark.access import STATE, Scope
 from sampark.content.intake import Photo, SubmissionRefused, checked_submission, filing_units
 from sampark.content.workflow import Override, next_step, override_step
+from sampark.store.stories import (
+    StoryChanged,
+    record_override,
+    record_posted_url,
+    record_step,
+    store_media,
+)
 from tests.social_setup import STORIES, SUBMITTED_AT, submit_all, units_engine
 
 AT = datetime(2026, 11, 21, 9, 0)

@@ -22,7 +22,6 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from etl.demo import write_demo
-from etl.load import record_step
 from etl.pipeline import run_inbox
 from sampark import queries
 from sampark.access import STATE
@@ -31,6 +30,7 @@ from sampark.content.queue import ready_queue, story_queue
 from sampark.content.workflow import next_step
 from sampark.db import migrate
 from sampark.export_safety import is_live_formula
+from sampark.store.stories import record_step
 from tests.auth_helpers import login_as
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,13 +11,13 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from etl.load import record_step
 from sampark import queries
 from sampark.access import STATE
 from sampark.content import drafts as drafts_module
 from sampark.content.intake import TEXT_MAX_CHARS
 from sampark.content.workflow import next_step
 from sampark.schema import stories
+from sampark.store.stories import record_step
 from tests.auth_helpers import login_as
 from tests.social_setup import submit_all, units_engine
 

@@ -24,7 +24,6 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from etl.demo import write_demo
-from etl.load import record_step
 from etl.pipeline import run_inbox
 from sampark import queries
 from sampark.access import STATE
@@ -32,6 +31,7 @@ from sampark.content.workflow import next_step
 from sampark.db import migrate
 from sampark.escaping import markdown_literal
 from sampark.schema import stories
+from sampark.store.stories import record_step
 from tests.auth_helpers import login_as
 from tests.download_helpers import downloadable, fetch_without_click, recorded_managers
 

@@ -220,12 +220,12 @@ def _old_alerts_refusal(engine: Any) -> None:
     """A refusal as an earlier version stored it, quoting row 1 of an alerts sheet."""
     import polars as pl
 
-    from etl import load
+    from sampark.store import registry as store_registry
 
     reason = "no recognisable header (found: Asha Verma, 98765 12345); expected units: Unit ID"
     with engine.begin() as conn:
-        run_id = load.start_run(conn, Path("inbox"), NOW)
-        file_id = load.record_file(
+        run_id = store_registry.start_run(conn, Path("inbox"), NOW)
+        file_id = store_registry.record_file(
             conn,
             run_id=run_id,
             path="scrb.csv",
@@ -238,7 +238,7 @@ def _old_alerts_refusal(engine: Any) -> None:
             rows_rejected=1,
             loaded_at=NOW,
         )
-        load.record_rejects(
+        store_registry.record_rejects(
             conn,
             file_id,
             pl.DataFrame({"line": [1], "reason": [f"file rejected: {reason}"], "raw": [None]}),

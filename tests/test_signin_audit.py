@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from etl import load
 from sampark.accounts import UNKNOWN_NAME
+from sampark.store import accounts as store_accounts
 from tests.signin_setup import (
     NOW,
     PASSWORD,
@@ -27,7 +27,7 @@ MINUTE = datetime(2026, 11, 23, 10, 0)
 
 def _fail(engine, name: str, at: datetime) -> None:
     with engine.begin() as conn:
-        load.record_sign_in_failure(conn, name, at)
+        store_accounts.record_sign_in_failure(conn, name, at)
 
 
 def test_a_hundred_failures_in_one_minute_are_one_row_counting_a_hundred(db_url):

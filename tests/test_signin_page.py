@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 import ui.auth
-from etl import load
 from sampark.access import SignedIn
+from sampark.store import accounts as store_accounts
 from tests.auth_helpers import sign_in_state
 from tests.coverage_demo import DASHBOARD
 from tests.signin_setup import (
@@ -43,7 +43,7 @@ def engine(sqlite_url, tmp_path, monkeypatch) -> sa.Engine:
     monkeypatch.setattr(ui.auth, "_now", lambda: NOW)
     built = accounts_db(sqlite_url)
     with built.begin() as conn:
-        load.add_user(
+        store_accounts.add_user(
             conn,
             username=OIDC_EMAIL,
             password_hash="no password: signs in through the identity provider",

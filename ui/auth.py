@@ -9,7 +9,6 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from etl import load
 from sampark import queries
 from sampark.access import ROLE_UNIT_KIND, ROLES, SignedIn, may_open
 from sampark.accounts import (
@@ -23,6 +22,8 @@ from sampark.clock import now_local
 from sampark.escaping import markdown_literal
 from sampark.i18n import t
 from sampark.settings import load_settings
+from sampark.store import accounts as store_accounts
+from sampark.store import audit as store_audit
 from ui import session
 from ui.data import current_engine
 from ui.password_sign_in import password_sign_in
@@ -38,7 +39,9 @@ def record(action: str, target: str, detail: str | None = None) -> None:
     """Write an audit entry for the signed-in user (views of alert details, exports, …)."""
     user = session.current_user()
     with current_engine().begin() as conn:
-        load.record_audit(conn, _now(), user.label if user else "anonymous", action, target, detail)
+        store_audit.record_audit(
+            conn, _now(), user.label if user else "anonymous", action, target, detail
+        )
 
 
 def _still_valid(user: SignedIn, lang: str) -> bool:
@@ -120,10 +123,12 @@ def _oidc(provider: str, lang: str) -> None:
             # Counted like a failed password, one row per name and minute: every rerun of
             # this screen comes back here. An address the provider does not vouch for is
             # not written.
-            load.record_sign_in_failure(conn, email if refusal is None else None, now)
+            store_accounts.record_sign_in_failure(conn, email if refusal is None else None, now)
             row = None
         else:
-            load.record_audit(conn, now, email, "sign_in", f"user:{email}", f"oidc {provider}")
+            store_audit.record_audit(
+                conn, now, email, "sign_in", f"user:{email}", f"oidc {provider}"
+            )
     if row is None:
         if refusal == "unverified":
             st.error(t("signin_oidc_unverified", lang), icon=":material/lock:")
@@ -204,7 +209,7 @@ def _demo_switcher(lang: str) -> None:
             demo=True,
         )
         with current_engine().begin() as conn:
-            load.record_audit(
+            store_audit.record_audit(
                 conn, _now(), user.label, "sign_in", f"user:{user.username}", "demo switcher"
             )
         session.start(user, _now())

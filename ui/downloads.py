@@ -16,9 +16,9 @@ import polars as pl
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from etl import load
 from sampark.export_safety import csv_bytes, excel_bytes
 from sampark.i18n import t
+from sampark.store import audit as store_audit
 from ui import auth, data, session
 
 
@@ -36,7 +36,7 @@ def audited(make: Callable[[], bytes], file_name: str, detail: str | None) -> Ca
         made = make()
         with engine.begin() as conn:
             # The audit log's one clock: the same as every other row ui/auth.py writes.
-            load.record_audit(conn, auth._now(), actor, "export", file_name, detail)
+            store_audit.record_audit(conn, auth._now(), actor, "export", file_name, detail)
         return made
 
     return produce

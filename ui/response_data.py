@@ -6,13 +6,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from etl.derived import response_figures
 from sampark import queries
 from sampark.access import Scope
 from sampark.i18n import t
 from sampark.metrics.response_snapshot import ResponseSnapshot, summary_from_snapshot
 from sampark.metrics.response_summary import ResponseSummary
 from sampark.settings import load_settings
+from sampark.store.derived import response_figures
 from ui.data import current_engine, database_url, engine, network, profile, user_scope, version
 from ui.filters import current_language
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from etl import load
 from sampark import queries
 from sampark.access import Scope, SignedIn
 from sampark.clock import now_utc
@@ -18,6 +17,7 @@ from sampark.content.intake import Submission, checked_submission, filing_units
 from sampark.content.queue import story_queue
 from sampark.content.workflow import Override, Step
 from sampark.settings import load_settings
+from sampark.store import stories as store_stories
 from ui import data
 
 
@@ -61,19 +61,19 @@ def submit(sub: Submission, user: SignedIn) -> int:
     it, whatever the form offered (SubmissionRefused otherwise)."""
     allowed = filing_units(user.role, user.unit_id, data.network().units)
     checked_submission(sub, allowed_units=allowed)
-    names = load.store_media(media_dir(), sub.photos)
+    names = store_stories.store_media(media_dir(), sub.photos)
     with data.current_engine().begin() as conn:
-        return load.submit_story(conn, sub, names, now())
+        return store_stories.submit_story(conn, sub, names, now())
 
 
 def take_step(step: Step, drafts: dict[str, dict[str, str]] | None = None) -> None:
     with data.current_engine().begin() as conn:
         if step.action == "post":
-            load.record_posted_url(conn, step)
+            store_stories.record_posted_url(conn, step)
         else:
-            load.record_step(conn, step, drafts=drafts)
+            store_stories.record_step(conn, step, drafts=drafts)
 
 
 def record_order(step: Step, order: Override) -> None:
     with data.current_engine().begin() as conn:
-        load.record_override(conn, step, order)
+        store_stories.record_override(conn, step, order)

@@ -6,7 +6,6 @@ from typing import Any
 
 import streamlit as st
 
-from etl.load import StoryChanged
 from sampark.access import may_act
 from sampark.content.drafts import drafts
 from sampark.content.export import LANGS, story_text
@@ -19,6 +18,7 @@ from sampark.content.workflow import (
     override_step,
 )
 from sampark.i18n import t
+from sampark.store.stories import StoryChanged
 from ui import session, stories_data
 
 FLASH = "social_flash"

@@ -9,7 +9,6 @@ import polars as pl
 import streamlit as st
 
 from etl.holds import AcceptFailed, accept_held_roster
-from etl.sources.rosters import SHRINK_PEOPLE
 from etl.uploads import UploadResult, UploadRunFailed, load_uploads
 from sampark import queries
 from sampark.access import SignedIn, sees_phones
@@ -17,6 +16,7 @@ from sampark.clock import today_local
 from sampark.i18n import number, t
 from sampark.phones import mask_phones_in_text
 from sampark.settings import load_settings
+from sampark.store.rosters import SHRINK_PEOPLE
 from sampark.uploads import SUFFIXES, UploadLimits, checked_upload
 from ui import session
 from ui.data import current_engine

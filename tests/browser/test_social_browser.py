@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from etl.load import record_step
 from sampark import queries
 from sampark.access import STATE
 from sampark.content.workflow import next_step
+from sampark.store.stories import record_step
 from tests.browser.test_dashboard_browser import (
     ARTIFACTS,
     CHROMIUM,

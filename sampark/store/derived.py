@@ -2,16 +2,18 @@
 
 The ETL builds them at the end of a run; a dashboard that finds none for the current data
 (a database loaded by an older version, or another state profile chosen) builds and stores them
-itself, so every later first view — in any replica — reads them ready.
+itself, so every later first view — in any replica — reads them ready. Unlike the other store
+modules these open their own transactions: the figures are worked out between a read and a
+write, and two processes may race to store the same ones.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 import sqlalchemy as sa
 
-from etl import load
 from sampark import queries
 from sampark.access import STATE
 from sampark.clock import now_utc
@@ -23,9 +25,38 @@ from sampark.metrics.response_snapshot import (
     response_snapshot,
     snapshot_payloads,
 )
+from sampark.schema import derived_frames
 from sampark.targets import Profile
 
 log = logging.getLogger(__name__)
+
+
+def store_derived(
+    conn: sa.Connection,
+    kind: str,
+    parts: dict[str, bytes],
+    *,
+    data_version: str,
+    inputs_key: str,
+    at: datetime,
+) -> None:
+    """Replace the stored parts of derived figures `kind` (older versions go: only the
+    newest is ever read)."""
+    conn.execute(sa.delete(derived_frames).where(derived_frames.c.kind == kind))
+    conn.execute(
+        sa.insert(derived_frames),
+        [
+            {
+                "kind": kind,
+                "part": part,
+                "data_version": data_version,
+                "inputs_key": inputs_key,
+                "built_at": at,
+                "payload": payload,
+            }
+            for part, payload in parts.items()
+        ],
+    )
 
 
 def response_figures(engine: sa.Engine, profile: Profile) -> tuple[ResponseSnapshot, bool]:
@@ -43,7 +74,7 @@ def response_figures(engine: sa.Engine, profile: Profile) -> tuple[ResponseSnaps
         )
     try:
         with engine.begin() as conn:
-            load.store_derived(
+            store_derived(
                 conn,
                 SNAPSHOT_KIND,
                 snapshot_payloads(snapshot),
