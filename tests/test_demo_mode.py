@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 from etl.__main__ import app as etl_app
 from etl.demo_database import DemoRefused, build_demo_database
 from etl.pipeline import run_inbox, sha256_of
-from etl.uploads import load_uploads
 from sampark import queries
 from sampark.db import migrate
+from sampark.inbox import load_uploads
 from sampark.settings import load_settings
 from sampark.store import accounts as store_accounts
 from sampark.store import audit as store_audit

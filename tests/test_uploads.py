@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl.uploads import load_uploads, save_upload, upload_folder
 from sampark.archives import ZipLimits
 from sampark.db import migrate
+from sampark.inbox import load_uploads, save_upload, upload_folder
 from sampark.uploads import Refusal, UploadLimits, checked_upload, safe_name, upload_refusal
 from tests.auth_helpers import login_as
 from tests.hostile_sheets import blank_rows_csv, commas_csv, sparse_workbook, tall_workbook
@@ -193,8 +193,8 @@ def test_data_page_uploads_and_shows_each_result(sqlite_url, tmp_path, monkeypat
 def test_a_failed_run_tells_the_error_type_and_none_of_its_values(monkeypatch):
     import subprocess
 
-    import etl.process
-    from etl.process import EtlProcessFailed, etl_stdout
+    import sampark.inbox
+    from sampark.inbox import EtlProcessFailed, etl_stdout
 
     stderr = (
         'Traceback (most recent call last):\n  File "etl/load.py", line 1\n'
@@ -205,7 +205,7 @@ def test_a_failed_run_tells_the_error_type_and_none_of_its_values(monkeypatch):
     def failed(*args: object, **kwargs: object) -> subprocess.CompletedProcess[str]:
         return subprocess.CompletedProcess([], 1, "", stderr)
 
-    monkeypatch.setattr(etl.process.subprocess, "run", failed)
+    monkeypatch.setattr(sampark.inbox.subprocess, "run", failed)
     with pytest.raises(EtlProcessFailed) as failure:
         etl_stdout("run", "--json")
     assert str(failure.value) == (
@@ -214,7 +214,7 @@ def test_a_failed_run_tells_the_error_type_and_none_of_its_values(monkeypatch):
 
 
 def test_upload_results_mask_a_phone_in_the_etl_reason_for_roles_without_phone_rights():
-    from etl.uploads import UploadResult
+    from sampark.inbox import UploadResult
     from ui.upload import results_table
 
     results = [

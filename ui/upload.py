@@ -8,12 +8,17 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from etl.holds import AcceptFailed, accept_held_roster
-from etl.uploads import UploadResult, UploadRunFailed, load_uploads
 from sampark import queries
 from sampark.access import SignedIn, sees_phones
 from sampark.clock import today_local
 from sampark.i18n import number, t
+from sampark.inbox import (
+    AcceptFailed,
+    UploadResult,
+    UploadRunFailed,
+    accept_held_roster,
+    load_uploads,
+)
 from sampark.phones import mask_phones_in_text
 from sampark.settings import load_settings
 from sampark.store.rosters import SHRINK_PEOPLE
