@@ -2,9 +2,9 @@
 the sha256 of every file it wrote recorded (the manifest), and only those files loaded, into a
 database that held nothing before.
 
-Demo mode (the role switcher that enters without a password, `queries.demo_mode_is_on`) rests
-on that manifest: the first file loaded that the demo did not write, or the first account,
-ends it for good (`sampark.store.demo.end_demo_mode`)."""
+Demo mode (the role switcher that enters without a password,
+`sampark.queries.demo.demo_mode_is_on`) rests on that manifest: the first file loaded that the
+demo did not write, or the first account, ends it for good (`sampark.store.demo.end_demo_mode`)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ import sqlalchemy as sa
 
 from etl.demo import write_demo
 from etl.pipeline import RunResult, run_inbox, sha256_of
-from sampark import queries
 from sampark.clock import now_local
+from sampark.queries.demo import is_empty
 from sampark.store.audit import record_audit
 from sampark.store.demo import record_demo_files
 
@@ -51,7 +51,7 @@ def _aside(folder: Path, at: datetime) -> Path:
 
 
 def _refuse_unless_empty(conn: sa.Connection) -> None:
-    if not queries.is_empty(conn):
+    if not is_empty(conn):
         raise DemoRefused(
             "the database is not empty: the demo is built only into a database of its own "
             "(no unit, no file, no account); point DATABASE_URL at a new one"

@@ -26,8 +26,17 @@ from etl.sources.units import KIND_DEPTH
 from etl.sources.units import KIND_LABELS as UNIT_KIND_LABELS
 from etl.sources.values import coded
 from etl.sources.whatsapp import BadExport
-from sampark import queries
 from sampark.clock import now_utc
+from sampark.queries.network import (
+    group_ids,
+    group_members_named,
+    group_names,
+    latest_roster_dates,
+    open_memberships,
+    unit_ids,
+    unit_tree,
+)
+from sampark.queries.registry import held_rosters, seen_hashes
 from sampark.store import chats as store_chats
 from sampark.store import network as store_network
 from sampark.store import registers as store_registers
@@ -176,11 +185,11 @@ def _roster_shrinks(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFrame:
     snapshot = (
         rows.group_by("group_id")
         .agg(pl.col("as_of").max().cast(pl.Datetime("us")).alias("snapshot_at"))
-        .join(queries.latest_roster_dates(conn, group_list), on="group_id", how="left")
+        .join(latest_roster_dates(conn, group_list), on="group_id", how="left")
         .filter(pl.col("latest").is_null() | (pl.col("snapshot_at") >= pl.col("latest")))
     )
     listed = rows.join(snapshot, on="group_id", how="semi").select("group_id", "person_id")
-    opened = queries.open_memberships(conn, group_list).select("group_id", "person_id")
+    opened = open_memberships(conn, group_list).select("group_id", "person_id")
     return shrinking_groups(listed, opened)
 
 
@@ -228,10 +237,10 @@ def _load_file(
     saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
     with engine.begin() as conn:
         known = Known(
-            unit_ids=queries.unit_ids(conn),
-            group_ids=queries.group_ids(conn),
+            unit_ids=unit_ids(conn),
+            group_ids=group_ids(conn),
             now=now,
-            unit_tree=queries.unit_tree(conn) if table.kind == "units" else None,
+            unit_tree=unit_tree(conn) if table.kind == "units" else None,
         )
         checked = _checked(table, known)
         if table.kind == "rosters" and accepted is None and checked.rows.height:
@@ -360,7 +369,7 @@ def _load_chats(
     polars releases the GIL while it parses, so the two overlap on a two-core machine; the
     window keeps only a few parsed chats in memory at a time."""
     with engine.connect() as conn:
-        directory = (keyed_groups(queries.group_names(conn)), queries.group_members_named(conn))
+        directory = (keyed_groups(group_names(conn)), group_members_named(conn))
     window: deque[tuple[Path, str, Future[Chat | str]]] = deque()
     pending = iter(chats)
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -433,7 +442,7 @@ def _acceptances(
     """Each file to accept with its held registry row, the folder its name is relative to,
     its hash and its sheet; NotHeld when one is not a roster waiting for confirmation."""
     with engine.connect() as conn:
-        held = queries.held_rosters(conn).unique("file_id", keep="first", maintain_order=True)
+        held = held_rosters(conn).unique("file_id", keep="first", maintain_order=True)
     by_sha = {row["sha256"]: row for row in held.to_dicts()}
     found = []
     for path in (p.resolve() for p in paths):
@@ -480,10 +489,10 @@ def run_inbox(
     accepting = _acceptances(engine, accept, actor, now or ist_now())
     with engine.begin() as conn:
         run_id = store_registry.start_run(conn, inbox, _now())
-        seen = set(queries.seen_hashes(conn))
+        seen = set(seen_hashes(conn))
         held = {
             row["sha256"]: row
-            for row in queries.held_rosters(conn)
+            for row in held_rosters(conn)
             .unique("file_id", keep="first", maintain_order=True)
             .to_dicts()
         }

@@ -12,7 +12,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sampark import queries
 from sampark.access import STATE
 from sampark.brief import weekly_brief
 from sampark.content.queue import stories_by_level, story_queue
@@ -21,6 +20,9 @@ from sampark.export_safety import csv_text
 from sampark.metrics.activity import WINDOW_DAYS, group_health, health_by_level
 from sampark.metrics.coverage import LEVELS
 from sampark.metrics.coverage_rules import coverage_table
+from sampark.queries.chats import activity
+from sampark.queries.network import network
+from sampark.queries.stories import all_stories
 from sampark.reports_response import response_report
 from sampark.settings import load_settings
 from sampark.targets import load_profile
@@ -91,8 +93,8 @@ def report(
         typer.echo(f"wrote {out}")
         return
     with engine.connect() as conn:
-        net = queries.network(conn, STATE)
-        chats = queries.activity(conn, STATE) if kind == "groups" else None
+        net = network(conn, STATE)
+        chats = activity(conn, STATE) if kind == "groups" else None
     if chats is None:
         _print(coverage_table(net, profile, level), fmt, f"Coverage by {level}")
         return
@@ -105,8 +107,8 @@ def report(
 def stories_report(engine: sa.Engine, level: str) -> pl.DataFrame:
     """Stories per status at `level`, as the Social media cell page counts them."""
     with engine.connect() as conn:
-        units = queries.network(conn, STATE).units
-        stories = queries.all_stories(conn, STATE)
+        units = network(conn, STATE).units
+        stories = all_stories(conn, STATE)
     return stories_by_level(story_queue(stories, units), units, level)
 
 

@@ -11,7 +11,6 @@ from html import escape
 import polars as pl
 import sqlalchemy as sa
 
-from sampark import queries
 from sampark.access import STATE
 from sampark.coverage_tables import actions_table, behind_table, signed
 from sampark.i18n import number, percent, t
@@ -19,6 +18,7 @@ from sampark.i18n.dates import long_date
 from sampark.metrics.coverage import share
 from sampark.metrics.coverage_history import Projection
 from sampark.metrics.coverage_overview import Overview, coverage_overview
+from sampark.queries.network import membership_history, network
 from sampark.targets import Profile
 
 _CSS = """
@@ -226,8 +226,8 @@ def pdf_bytes(html: str) -> bytes:
 def weekly_brief(engine: sa.Engine, profile: Profile, lang: str) -> bytes:
     """The state's weekly brief as PDF, read from the database (for `report brief`)."""
     with engine.connect() as conn:
-        net = queries.network(conn, STATE)
-        history = queries.membership_history(conn, STATE)
+        net = network(conn, STATE)
+        history = membership_history(conn, STATE)
     ov = coverage_overview(net, history, profile, None)
     name = profile.name_hi if lang == "hi" else profile.name
     return pdf_bytes(

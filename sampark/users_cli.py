@@ -9,11 +9,12 @@ from typing import Annotated
 import sqlalchemy as sa
 import typer
 
-from sampark import queries
 from sampark.access import ROLE_UNIT_KIND, AccessError, check_role
 from sampark.accounts import AccountError, check_username, hash_password
 from sampark.clock import now_local
 from sampark.db import migrate
+from sampark.queries.accounts import user_row, users_frame
+from sampark.queries.network import unit_kind
 from sampark.settings import load_settings
 from sampark.store import accounts as store_accounts
 
@@ -63,10 +64,10 @@ def add(
     try:
         clean = check_username(username)
         with engine.connect() as conn:
-            kind = queries.unit_kind(conn, unit) if unit else None
+            kind = unit_kind(conn, unit) if unit else None
             if unit and kind is None:
                 raise AccessError(f"no unit {unit!r} in the database")
-            if queries.user_row(conn, clean) is not None:
+            if user_row(conn, clean) is not None:
                 raise AccountError(f"user {clean!r} exists; use `users reset` or `users enable`")
         check_role(role, kind)
         hashed = hash_password(_password(password_stdin))
@@ -132,7 +133,7 @@ def reset(username: str, password_stdin: _STDIN = False, db: _DB = None) -> None
 def list_users(db: _DB = None) -> None:
     """Every account: role, unit, disabled, failed sign-ins, lock."""
     with _engine(db).connect() as conn:
-        frame = queries.users_frame(conn)
+        frame = users_frame(conn)
     for row in frame.iter_rows(named=True):
         flags = " disabled" if row["disabled"] else ""
         if row["locked_until"] is not None:

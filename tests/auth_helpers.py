@@ -7,10 +7,10 @@ from datetime import datetime
 
 from streamlit.testing.v1 import AppTest
 
-from sampark import queries
 from sampark.access import SignedIn
 from sampark.clock import now_local
 from sampark.db import migrate
+from sampark.queries.accounts import user_row
 from sampark.store import accounts as store_accounts
 from ui import session
 
@@ -37,7 +37,7 @@ def _test_account(username: str, role: str, unit: str | None) -> None:
         return
     engine = migrate(url)
     with engine.begin() as conn:
-        if queries.user_row(conn, username) is None:
+        if user_row(conn, username) is None:
             store_accounts.add_user(
                 conn,
                 username=username,

@@ -10,10 +10,13 @@ import polars as pl
 import sqlalchemy as sa
 
 from etl.pipeline import run_inbox
-from sampark import queries
 from sampark.access import STATE, Scope
 from sampark.accounts import password_matches
 from sampark.db import migrate
+from sampark.queries.accounts import audit_frame, user_row
+from sampark.queries.network import group_member_list, membership_history, network
+from sampark.queries.registers import alert_details, alerts_frame, register_entries_frame
+from sampark.queries.stories import all_stories
 from ui.password_sign_in import password_sign_in
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,27 +58,27 @@ def test_a_district_scope_reads_only_its_own_units_and_their_rows(db_url, tmp_pa
     engine = _engine(db_url, tmp_path / "inbox")
     d1 = Scope("D1")
     with engine.connect() as conn:
-        net = queries.network(conn, d1)
+        net = network(conn, d1)
         # The units above the scope come (names only) so levels roll up; no sibling does.
         assert sorted(net.units["unit_id"]) == ["BR", "D1", "R1", "T1"]
         assert net.groups["group_id"].to_list() == ["G1"]
         assert sorted(net.members["person_id"]) == ["+919876500001", "+919876500002"]
-        assert queries.register_entries_frame(conn, d1)["unit_id"].to_list() == ["T1"]
-        assert queries.alerts_frame(conn, d1)["unit_id"].to_list() == ["T1"]
-        assert queries.all_stories(conn, d1)["title"].to_list() == ["Bikes recovered"]
-        assert queries.membership_history(conn, d1)["group_id"].unique().to_list() == ["G1"]
-        assert queries.group_member_list(conn, d1, "G2").is_empty()
-        assert queries.group_member_list(conn, d1, "G1")["name"].to_list() == ["Asha", "Bina"]
-        everything = queries.register_entries_frame(conn, STATE)
+        assert register_entries_frame(conn, d1)["unit_id"].to_list() == ["T1"]
+        assert alerts_frame(conn, d1)["unit_id"].to_list() == ["T1"]
+        assert all_stories(conn, d1)["title"].to_list() == ["Bikes recovered"]
+        assert membership_history(conn, d1)["group_id"].unique().to_list() == ["G1"]
+        assert group_member_list(conn, d1, "G2").is_empty()
+        assert group_member_list(conn, d1, "G1")["name"].to_list() == ["Asha", "Bina"]
+        everything = register_entries_frame(conn, STATE)
         assert everything.height == 3
-        assert queries.register_entries_frame(conn, Scope("R2")).height == 2
+        assert register_entries_frame(conn, Scope("R2")).height == 2
 
 
 def test_alert_details_carry_the_restricted_fields_only_inside_the_scope(db_url, tmp_path):
     engine = _engine(db_url, tmp_path / "inbox")
     with engine.connect() as conn:
-        t1 = queries.alert_details(conn, Scope("T1"))
-        t2 = queries.alert_details(conn, Scope("T2"), days=7)
+        t1 = alert_details(conn, Scope("T1"))
+        t2 = alert_details(conn, Scope("T2"), days=7)
     assert t1.select("subject_name", "subject_phone", "outcome").rows() == [
         ("Person One", "+919876511111", None)
     ]
@@ -131,8 +134,8 @@ def test_users_command_adds_disables_resets_and_lists_with_audit(db_url, tmp_pat
     assert reset.returncode == 0
     assert _users(db_url, "disable", "nobody").returncode == 2
     with engine.connect() as conn:
-        row = queries.user_row(conn, "sp.patna")
-        actions = queries.audit_frame(conn)["action"].to_list()
+        row = user_row(conn, "sp.patna")
+        actions = audit_frame(conn)["action"].to_list()
     assert row is not None and row["password_hash"].startswith("$argon2id$")
     assert password_matches(row["password_hash"], "new-pass-20261")
     assert not password_matches(row["password_hash"], "patna-pass-2026")
@@ -156,8 +159,8 @@ def test_failed_sign_ins_are_counted_locked_and_logged(db_url, tmp_path):
     for _ in range(5):
         assert password_sign_in(engine, "cell", "guess", now) is None
     with engine.connect() as conn:
-        row = queries.user_row(conn, "cell")
-        log = queries.audit_frame(conn).filter(pl.col("action").str.starts_with("sign_in"))
+        row = user_row(conn, "cell")
+        log = audit_frame(conn).filter(pl.col("action").str.starts_with("sign_in"))
     assert row is not None and (row["failed_logins"], row["locked_until"]) == (
         5,
         datetime(2026, 11, 23, 10, 15),

@@ -15,7 +15,7 @@ from sampark.content.queue import (
     stories_view,
     story_queue,
 )
-from sampark.queries import STORY_SCHEMA
+from sampark.queries.stories import STORY_SCHEMA
 from tests.social_setup import UNITS
 
 

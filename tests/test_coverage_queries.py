@@ -7,10 +7,10 @@ from pathlib import Path
 import polars as pl
 
 from etl.pipeline import run_inbox
-from sampark import queries
 from sampark.access import STATE
 from sampark.db import migrate
 from sampark.metrics.coverage_history import weekly_members
+from sampark.queries.network import membership_history, network
 
 
 def _inbox(root: Path) -> Path:
@@ -32,7 +32,7 @@ def test_history_keeps_join_and_exit_dates(db_url, tmp_path):
     engine = migrate(db_url)
     run_inbox(engine, _inbox(tmp_path / "inbox"))
     with engine.connect() as conn:
-        history = queries.membership_history(conn, STATE).sort("person_id")
+        history = membership_history(conn, STATE).sort("person_id")
     assert history.select("person_id", "joined_at", "left_at").rows() == [
         ("+919876500001", date(2026, 10, 4), None),
         ("+919876500002", date(2026, 10, 4), date(2026, 11, 1)),
@@ -44,7 +44,7 @@ def test_weekly_series_from_the_database(db_url, tmp_path):
     engine = migrate(db_url)
     run_inbox(engine, _inbox(tmp_path / "inbox"))
     with engine.connect() as conn:
-        net, history = queries.network(conn, STATE), queries.membership_history(conn, STATE)
+        net, history = network(conn, STATE), membership_history(conn, STATE)
     weeks = [date(2026, 9, 27), date(2026, 10, 4), date(2026, 11, 1)]
     series = weekly_members(net, history, "state", weeks)
     assert series.select("week_end", "members").rows() == [

@@ -18,9 +18,10 @@ from typer.testing import CliRunner
 from etl.__main__ import app as etl_app
 from etl.demo_database import DemoRefused, build_demo_database
 from etl.pipeline import run_inbox, sha256_of
-from sampark import queries
 from sampark.db import migrate
 from sampark.inbox import load_uploads
+from sampark.queries.demo import demo_mode_is_on
+from sampark.queries.registry import table_counts
 from sampark.settings import load_settings
 from sampark.store import accounts as store_accounts
 from sampark.store import audit as store_audit
@@ -74,7 +75,7 @@ def _tiny_demo_db(db_url: str, tmp_path: Path) -> sa.Engine:
 
 def _demo_on(engine: sa.Engine) -> bool:
     with engine.connect() as conn:
-        return queries.demo_mode_is_on(conn)
+        return demo_mode_is_on(conn)
 
 
 def _endings(engine: sa.Engine) -> list[tuple[str, str]]:
@@ -147,7 +148,7 @@ def test_a_fresh_deployment_with_a_real_alerts_sheet_waiting_offers_no_switcher(
     assert not [b for b in at.button if b.label == "Enter the demo"]
     engine = migrate(db_url)
     with engine.connect() as conn:
-        assert queries.table_counts(conn)["etl_files"] == 0
+        assert table_counts(conn)["etl_files"] == 0
     assert _alerts_named(engine) == 0 and not (tmp_path / "demo").exists()
 
 
@@ -296,7 +297,7 @@ def test_the_demo_is_built_only_on_an_empty_database(db_url, tmp_path):
     with pytest.raises(DemoRefused, match="not empty"):
         build_demo_database(engine, tmp_path / "demo" / "inbox", write=_tiny_demo)
     with engine.connect() as conn:
-        assert queries.table_counts(conn)["units"] == 0
+        assert table_counts(conn)["units"] == 0
 
 
 def test_files_left_in_the_demo_folder_are_moved_aside_not_loaded(db_url, tmp_path):
@@ -310,7 +311,7 @@ def test_files_left_in_the_demo_folder_are_moved_aside_not_loaded(db_url, tmp_pa
     (aside,) = [p for p in (tmp_path / "demo").iterdir() if p.name != "inbox"]
     assert (aside / "alerts" / "alerts.csv").read_text(encoding="utf-8") == REAL_ALERTS
     with engine.connect() as conn:
-        assert queries.table_counts(conn)["alerts"] == 0
+        assert table_counts(conn)["alerts"] == 0
 
 
 def test_the_demo_database_command_loads_the_small_demo_and_nothing_of_the_inbox(

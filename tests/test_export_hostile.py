@@ -23,13 +23,14 @@ from streamlit.testing.v1 import AppTest
 
 from etl.demo import write_demo
 from etl.pipeline import run_inbox
-from sampark import queries
 from sampark.access import STATE
 from sampark.content.export import export_csv
 from sampark.content.queue import ready_queue, story_queue
 from sampark.content.workflow import next_step
 from sampark.db import migrate
 from sampark.export_safety import is_live_formula
+from sampark.queries.network import network
+from sampark.queries.stories import all_stories
 from sampark.store.stories import record_step
 from tests.auth_helpers import login_as
 
@@ -74,7 +75,7 @@ def _hostile_inbox(inbox: Path) -> None:
 def _approve_hostile_story(url: str) -> None:
     engine = migrate(url)
     with engine.begin() as conn:
-        story = queries.all_stories(conn, STATE).filter(title=TITLE).row(0, named=True)
+        story = all_stories(conn, STATE).filter(title=TITLE).row(0, named=True)
         status = story["status"]
         for action in ("vet", "approve"):
             step = next_step(
@@ -173,7 +174,7 @@ def test_report_csv_holds_no_live_formula(hostile_db, kind, level):
 
 def test_stories_bulk_export_holds_no_live_formula(hostile_db):
     with migrate(hostile_db).connect() as conn:
-        units = queries.network(conn, STATE).units
-        approved = ready_queue(story_queue(queries.all_stories(conn, STATE), units))
+        units = network(conn, STATE).units
+        approved = ready_queue(story_queue(all_stories(conn, STATE), units))
     cells = _assert_safe("approved_stories.csv", export_csv(approved))
     assert "'" + TITLE in cells

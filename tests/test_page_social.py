@@ -11,11 +11,11 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from sampark import queries
 from sampark.access import STATE
 from sampark.content import drafts as drafts_module
 from sampark.content.intake import TEXT_MAX_CHARS
 from sampark.content.workflow import next_step
+from sampark.queries.stories import all_stories, stored_guard_findings, story_audit
 from sampark.schema import stories
 from sampark.store.stories import record_step
 from tests.auth_helpers import login_as
@@ -40,8 +40,8 @@ def _advance(engine, story_id, *actions, override=None):
     """Move a story on through the writer, as the page's buttons would."""
     for action in actions:
         with engine.begin() as conn:
-            story = queries.all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
-            findings = queries.stored_guard_findings(conn)[story_id]
+            story = all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
+            findings = stored_guard_findings(conn)[story_id]
             step = next_step(
                 story_id,
                 story["status"],
@@ -65,7 +65,7 @@ def _page(
 
 def _status(engine, story_id) -> str:
     with engine.connect() as conn:
-        return queries.all_stories(conn, STATE).filter(story_id=story_id)["status"][0]
+        return all_stories(conn, STATE).filter(story_id=story_id)["status"][0]
 
 
 def _report(url: str) -> dict:
@@ -167,7 +167,7 @@ def test_vet_button_records_the_step_with_the_acting_person(db):
     assert not at.exception
     assert _status(engine, ids[0]) == "vetted"
     with engine.connect() as conn:
-        audit = queries.story_audit(conn, ids[0])
+        audit = story_audit(conn, ids[0])
     assert audit.select("actor", "action").rows()[-1] == (
         "SP Motihari: Anil Kumar (test-sp)",
         "story_vetted",
@@ -225,7 +225,7 @@ def test_submission_form_saves_a_story_with_its_submitter(db):
     at.button[-1].click().run()
     assert not at.exception
     with engine.connect() as conn:
-        stories = queries.all_stories(conn, STATE)
+        stories = all_stories(conn, STATE)
     new = stories.filter(~stories["story_id"].is_in(ids)).row(0, named=True)
     assert (new["title_hi"], new["unit_id"], new["submitted_by"], new["status"]) == (
         "साइबर ठगी के 2.4 लाख रुपये लौटाए",
@@ -280,7 +280,7 @@ def test_a_written_order_recorded_on_the_page_lets_the_blocked_story_be_approved
     next(b for b in at.button if b.label == "Record the order").click().run()
     assert not at.exception
     with engine.connect() as conn:
-        audit = queries.story_audit(conn, ids[1])
+        audit = story_audit(conn, ids[1])
     assert audit.select("actor", "action", "detail").rows()[-1] == (
         "Cell: Asha (test-social)",
         "story_block_override",
@@ -312,7 +312,7 @@ def test_a_written_order_that_does_not_read_as_one_is_refused(db):
     next(b for b in at.button if b.label == "Record the order").click().run()
     assert at.error[-1].value.startswith("The reference must be the order's number")
     with engine.connect() as conn:
-        audit = queries.story_audit(conn, ids[1])
+        audit = story_audit(conn, ids[1])
     assert "story_block_override" not in audit["action"].to_list()
     at.button(key=f"approve_{ids[1]}").click().run()
     assert _status(engine, ids[1]) == "vetted"

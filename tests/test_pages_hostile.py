@@ -25,11 +25,11 @@ from streamlit.testing.v1 import AppTest
 
 from etl.demo import write_demo
 from etl.pipeline import run_inbox
-from sampark import queries
 from sampark.access import STATE
 from sampark.content.workflow import next_step
 from sampark.db import migrate
 from sampark.escaping import markdown_literal
+from sampark.queries.stories import all_stories
 from sampark.schema import stories
 from sampark.store.stories import record_step
 from tests.auth_helpers import login_as
@@ -123,7 +123,7 @@ def _hostile_inbox(inbox: Path) -> None:
 def _approve_with_an_order(url: str) -> int:
     engine = migrate(url)
     with engine.begin() as conn:
-        story = queries.all_stories(conn, STATE).filter(title=TITLE).row(0, named=True)
+        story = all_stories(conn, STATE).filter(title=TITLE).row(0, named=True)
         status = story["status"]
         for action in ("vet", "approve"):
             step = next_step(

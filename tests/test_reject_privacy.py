@@ -20,8 +20,8 @@ from streamlit.testing.v1 import AppTest
 
 from etl.pipeline import run_inbox
 from etl.sources.tabular import BadFile, read_table
-from sampark import queries
 from sampark.db import migrate
+from sampark.queries.registry import etl_file_log, reject_log
 from tests.auth_helpers import login_as
 from tests.hostile_sheets import sheet_xml, workbook
 
@@ -74,8 +74,8 @@ def _headerless_alerts(name: str) -> bytes:
 def _every_text(engine: Any, result: Any) -> list[str]:
     """Every reason and raw cell the run reported or stored."""
     with engine.connect() as conn:
-        rejects = queries.reject_log(conn)
-        files = queries.etl_file_log(conn)
+        rejects = reject_log(conn)
+        files = etl_file_log(conn)
     found = [f.reason for f in result.files]
     found += rejects.get_column("reason").to_list() + rejects.get_column("raw").to_list()
     found += files.get_column("reason").to_list()

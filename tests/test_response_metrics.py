@@ -52,7 +52,8 @@ _STAMP = pl.Datetime("us")
 
 
 def _entries(rows: list[dict[str, object]]) -> pl.DataFrame:
-    """Entries as `queries.register_entries_frame` gives them; stage times as hours after T0."""
+    """Entries as `sampark.queries.registers.register_entries_frame` gives them; stage times
+    as hours after T0."""
 
     def at(hours: object) -> datetime | None:
         return None if hours is None else T0 + timedelta(hours=float(hours))  # type: ignore[arg-type]

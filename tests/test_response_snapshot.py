@@ -136,7 +136,8 @@ def test_entry_lists_keep_their_order_worst_breach_and_oldest_entry_first() -> N
 
 
 def test_a_scoped_user_sees_only_units_inside_and_the_state_baseline() -> None:
-    # What `queries.network` gives a district SP of D1: D1, its units, and the units above.
+    # What `sampark.queries.network.network` gives a district SP of D1: D1, its units, and the
+    # units above.
     mine = UNITS.filter(pl.col("unit_id").is_in(["S", "R1", "D1", "C1", "T1", "T2"]))
     summary = summary_from_snapshot(SNAPSHOT, mine, None, "D1")
     assert set(summary.by_unit.get_column("unit_id")) == {"D1", "T1", "T2"}

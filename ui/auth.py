@@ -9,7 +9,6 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from sampark import queries
 from sampark.access import ROLE_UNIT_KIND, ROLES, SignedIn, may_open
 from sampark.accounts import (
     LOCK_MINUTES,
@@ -21,6 +20,9 @@ from sampark.accounts import (
 from sampark.clock import now_local
 from sampark.escaping import markdown_literal
 from sampark.i18n import t
+from sampark.queries.accounts import user_row
+from sampark.queries.demo import demo_mode_is_on
+from sampark.queries.network import network
 from sampark.settings import load_settings
 from sampark.store import accounts as store_accounts
 from sampark.store import audit as store_audit
@@ -65,7 +67,7 @@ def _still_valid(user: SignedIn, lang: str) -> bool:
         return False
     if not user.demo:
         with current_engine().connect() as conn:
-            row = queries.user_row(conn, user.username)
+            row = user_row(conn, user.username)
         if row is None or row["disabled"]:
             session.end()
             st.session_state["auth_notice"] = t("auth_disabled", lang)
@@ -118,7 +120,7 @@ def _oidc(provider: str, lang: str) -> None:
     row = None
     with current_engine().begin() as conn:
         if refusal is None and email:
-            row = queries.user_row(conn, email)
+            row = user_row(conn, email)
         if row is None or row["disabled"]:
             # Counted like a failed password, one row per name and minute: every rerun of
             # this screen comes back here. An address the provider does not vouch for is
@@ -163,7 +165,7 @@ def _demo_session_ended(lang: str) -> bool:
     outlived demo mode: a real file or account arrived, or the switcher was turned off."""
     if load_settings().demo_switcher:
         with current_engine().connect() as conn:
-            if queries.demo_mode_is_on(conn):
+            if demo_mode_is_on(conn):
                 return False
     session.end()
     st.session_state["auth_notice"] = t("auth_demo_ended", lang)
@@ -174,9 +176,9 @@ def _demo_switcher(lang: str) -> None:
     """While demo mode is on only (the database holds nothing but the demo's own files and no
     account): enter as any role, clearly labelled as such."""
     with current_engine().connect() as conn:
-        if not queries.demo_mode_is_on(conn):
+        if not demo_mode_is_on(conn):
             return
-        units = queries.network(conn, SignedIn("demo", "dgp").scope).units
+        units = network(conn, SignedIn("demo", "dgp").scope).units
     st.divider()
     st.subheader(t("auth_demo_title", lang))
     st.caption(t("auth_demo_note", lang))

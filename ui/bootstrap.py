@@ -8,10 +8,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from sampark import queries
 from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
 from sampark.inbox import DemoBuildFailed, build_demo_database
+from sampark.queries.demo import is_empty
 from sampark.settings import load_settings
 from ui.data import current_engine
 
@@ -33,7 +33,7 @@ def ensure_data(lang: str) -> None:
     The demo loads only the files it writes into its own folder (never the inbox) and records
     their hashes (`python -m etl demo-db`, run by `sampark.inbox`)."""
     with current_engine().connect() as conn:
-        if not queries.is_empty(conn):
+        if not is_empty(conn):
             return
     settings = load_settings()
     if _holds_files(settings.inbox):
@@ -41,7 +41,7 @@ def ensure_data(lang: str) -> None:
         return
     with _LOCK:  # two first visitors must not build it twice
         with current_engine().connect() as conn:
-            if not queries.is_empty(conn):
+            if not is_empty(conn):
                 return
         with st.status(t("building_demo", lang), expanded=True) as status:
             try:

@@ -9,7 +9,6 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from sampark import queries
 from sampark.access import Scope
 from sampark.brief import brief_html, pdf_bytes, sheet_html
 from sampark.charts_coverage import district_multiples
@@ -20,6 +19,7 @@ from sampark.metrics.coverage_drill import drill_tree, group_table
 from sampark.metrics.coverage_history import history_as_of, week_ends, weekly_members
 from sampark.metrics.coverage_league import league_table
 from sampark.metrics.coverage_overview import Overview, coverage_overview
+from sampark.queries.network import membership_history
 from sampark.settings import load_settings
 from ui import data
 
@@ -28,7 +28,7 @@ from ui import data
 def _history(url: str, data_version: str, scope: Scope) -> pl.DataFrame:
     del data_version  # part of the cache key only
     with data.engine(url).connect() as conn:
-        return queries.membership_history(conn, scope)
+        return membership_history(conn, scope)
 
 
 def history() -> pl.DataFrame:

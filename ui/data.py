@@ -6,11 +6,16 @@ import polars as pl
 import sqlalchemy as sa
 import streamlit as st
 
-from sampark import queries
 from sampark.access import Scope, phones_in_text_for
 from sampark.db import migrate
 from sampark.metrics.activity import Activity, HealthReport, health_report, report_within
 from sampark.metrics.coverage import Network, scoped
+from sampark.queries import chats as chats_reads
+from sampark.queries import network as network_reads
+from sampark.queries import registry as registry_reads
+from sampark.queries.accounts import audit_frame, users_frame
+from sampark.queries.network import group_member_list
+from sampark.queries.registry import etl_file_log, etl_run_log, reject_log
 from sampark.reject_text import withheld_row_1_in
 from sampark.settings import load_settings
 from sampark.targets import Profile, load_profile
@@ -33,7 +38,7 @@ def current_engine() -> sa.Engine:
 def version() -> str:
     """A cheap read that changes whenever the ETL loads a file: the cache key."""
     with current_engine().connect() as conn:
-        return queries.data_version(conn)
+        return registry_reads.data_version(conn)
 
 
 def user_scope() -> Scope:
@@ -50,7 +55,7 @@ def user_scope() -> Scope:
 def _network(url: str, data_version: str, scope: Scope) -> Network:
     del data_version  # part of the cache key only
     with engine(url).connect() as conn:
-        return queries.network(conn, scope)
+        return network_reads.network(conn, scope)
 
 
 def network() -> Network:
@@ -72,9 +77,9 @@ def _etl_logs(url: str, data_version: str) -> tuple[pl.DataFrame, pl.DataFrame, 
     del data_version
     with engine(url).connect() as conn:
         runs, files, rejects = (
-            queries.etl_run_log(conn),
-            queries.etl_file_log(conn),
-            queries.reject_log(conn),
+            etl_run_log(conn),
+            etl_file_log(conn),
+            reject_log(conn),
         )
     # Reasons stored by earlier versions may quote row 1 of a file: those cells stay out.
     return (
@@ -108,7 +113,7 @@ def etl_logs() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
 def _activity(url: str, data_version: str, scope: Scope) -> Activity:
     del data_version
     with engine(url).connect() as conn:
-        return queries.activity(conn, scope)
+        return chats_reads.activity(conn, scope)
 
 
 def activity() -> Activity:
@@ -135,15 +140,15 @@ def group_members(group_id: str) -> pl.DataFrame:
     """One group's open members with full phones (the page masks them by role); nothing when
     the group is outside the user's scope."""
     with current_engine().connect() as conn:
-        return queries.group_member_list(conn, user_scope(), group_id)
+        return group_member_list(conn, user_scope(), group_id)
 
 
 def audit_log() -> pl.DataFrame:
     """The newest audit entries; never cached, so the admin sees the latest."""
     with current_engine().connect() as conn:
-        return queries.audit_frame(conn)
+        return audit_frame(conn)
 
 
 def accounts() -> pl.DataFrame:
     with current_engine().connect() as conn:
-        return queries.users_frame(conn)
+        return users_frame(conn)

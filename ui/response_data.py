@@ -6,11 +6,12 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from sampark import queries
 from sampark.access import Scope
 from sampark.i18n import t
 from sampark.metrics.response_snapshot import ResponseSnapshot, summary_from_snapshot
 from sampark.metrics.response_summary import ResponseSummary
+from sampark.queries import registers as registers_reads
+from sampark.queries.registers import alerts_frame
 from sampark.settings import load_settings
 from sampark.store.derived import response_figures
 from ui.data import current_engine, database_url, engine, network, profile, user_scope, version
@@ -49,7 +50,7 @@ def summary(scope_id: str | None) -> ResponseSummary:
 def _alerts(url: str, data_version: str, scope: Scope) -> pl.DataFrame:
     del data_version
     with engine(url).connect() as conn:
-        return queries.alerts_frame(conn, scope)
+        return alerts_frame(conn, scope)
 
 
 def alerts() -> pl.DataFrame:
@@ -61,4 +62,4 @@ def alert_details() -> pl.DataFrame:
     """Who to reach for each open alert in the scope. Never cached: every read is a view the
     audit log records, and the page records it."""
     with current_engine().connect() as conn:
-        return queries.alert_details(conn, user_scope())
+        return registers_reads.alert_details(conn, user_scope())

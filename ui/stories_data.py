@@ -9,13 +9,16 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from sampark import queries
 from sampark.access import Scope, SignedIn
 from sampark.clock import now_utc
 from sampark.content.card import Card, card_png
 from sampark.content.intake import Submission, checked_submission, filing_units
 from sampark.content.queue import story_queue
 from sampark.content.workflow import Override, Step
+from sampark.queries import stories as stories_reads
+from sampark.queries.network import network
+from sampark.queries.registry import data_version
+from sampark.queries.stories import all_stories, story_history
 from sampark.settings import load_settings
 from sampark.store import stories as store_stories
 from ui import data
@@ -28,16 +31,16 @@ def now() -> datetime:
 
 def version() -> str:
     with data.current_engine().connect() as conn:
-        return f"{queries.stories_version(conn)}|{queries.data_version(conn)}"
+        return f"{stories_reads.stories_version(conn)}|{data_version(conn)}"
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _stories(url: str, stories_version: str, scope: Scope) -> tuple[pl.DataFrame, pl.DataFrame]:
     del stories_version  # part of the cache key only
     with data.engine(url).connect() as conn:
-        units = queries.network(conn, scope).units
-        queue = story_queue(queries.all_stories(conn, scope), units)
-        return queue, queries.story_history(conn, scope)
+        units = network(conn, scope).units
+        queue = story_queue(all_stories(conn, scope), units)
+        return queue, story_history(conn, scope)
 
 
 def stories() -> tuple[pl.DataFrame, pl.DataFrame]:

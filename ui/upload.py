@@ -8,7 +8,6 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from sampark import queries
 from sampark.access import SignedIn, sees_phones
 from sampark.clock import today_local
 from sampark.i18n import number, t
@@ -20,6 +19,7 @@ from sampark.inbox import (
     load_uploads,
 )
 from sampark.phones import mask_phones_in_text
+from sampark.queries.registry import held_rosters
 from sampark.settings import load_settings
 from sampark.store.rosters import SHRINK_PEOPLE
 from sampark.uploads import SUFFIXES, UploadLimits, checked_upload
@@ -153,7 +153,7 @@ def held_panel(user: SignedIn, lang: str) -> None:
         if detail:
             st.code(detail, language=None, wrap_lines=True)
     with current_engine().connect() as conn:
-        held = queries.held_rosters(conn)
+        held = held_rosters(conn)
     if held.is_empty():
         return
     st.subheader(t("holds_title", lang))

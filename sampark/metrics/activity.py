@@ -1,6 +1,6 @@
 """Group health from chat exports: activity, noise, dormancy, admins, joins and exits.
 
-Pure: the inputs are aggregated by `sampark.queries.activity`; nothing here reads a database.
+Pure: the inputs are aggregated by `sampark.queries.chats.activity`; nothing here reads a database.
 """
 
 from __future__ import annotations

@@ -123,8 +123,8 @@ def summary_from_snapshot(
     """What the page shows for `scope_id` to a user whose scope is `root` (None: the state).
 
     `units` are the units the user may see (their scope and the units above it, as
-    `queries.network` gives them); rows of any other unit are left out, and entry lists keep
-    only entries of units inside the scope looked at, never wider than `root`.
+    `sampark.queries.network.network` gives them); rows of any other unit are left out, and
+    entry lists keep only entries of units inside the scope looked at, never wider than `root`.
     """
     if root is not None and scope_id is None:
         scope_id = root

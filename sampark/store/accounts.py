@@ -8,8 +8,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from sampark import queries
 from sampark.accounts import MAX_FAILURES, UNKNOWN_NAME, Reservation, failure_minute, lock_end
+from sampark.queries.accounts import is_account
 from sampark.schema import audit_log, users
 from sampark.store.audit import record_audit
 from sampark.store.demo import end_demo_mode
@@ -130,7 +130,7 @@ def record_sign_in_failure(conn: sa.Connection, name: str | None, at: datetime) 
     """Count a failed sign-in in the audit log: one row per name and minute, whose `times`
     goes up with each failure (an atomic upsert, so parallel failures lose no count). A name
     that is no account is counted under UNKNOWN_NAME, never written as typed."""
-    actor = name if name and queries.is_account(conn, name) else UNKNOWN_NAME
+    actor = name if name and is_account(conn, name) else UNKNOWN_NAME
     minute = failure_minute(at)
     values = {
         "at": minute,

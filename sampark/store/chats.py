@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import sqlalchemy as sa
 
-from sampark import queries
+from sampark.queries.chats import chat_keys
 from sampark.schema import membership_events, messages
 from sampark.store.sql import bulk_insert
 
@@ -37,7 +37,7 @@ def write_chat(
         .select(pl.col("ts").min().alias("start"), pl.col("ts").max().alias("end"))
         .row(0)
     )
-    held_messages, held_events = queries.chat_keys(conn, group_id, stamps[0], stamps[1])
+    held_messages, held_events = chat_keys(conn, group_id, stamps[0], stamps[1])
     new_messages = new_only(chat_messages, held_messages, ["ts", "author", "kind"])
     new_events = new_only(events, held_events, ["ts", "event", "actor", "subject"])
     tag = {"group_id": pl.lit(group_id), "file_id": pl.lit(file_id, dtype=pl.Int64)}

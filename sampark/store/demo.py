@@ -7,7 +7,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from sampark import queries
+from sampark.queries.demo import demo_mode_not_yet_ended
 from sampark.schema import demo_files
 from sampark.store.audit import record_audit
 
@@ -25,7 +25,7 @@ def record_demo_files(
 def end_demo_mode(conn: sa.Connection, at: datetime, why: str) -> bool:
     """End demo mode for good, with the reason in the audit log, if a demo was begun on this
     database and demo mode has not ended yet; True when this call ended it."""
-    if not queries.demo_mode_not_yet_ended(conn):
+    if not demo_mode_not_yet_ended(conn):
         return False
     record_audit(conn, at, "sampark", "demo_ended", "database", why)
     return True

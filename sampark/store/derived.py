@@ -14,7 +14,6 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from sampark import queries
 from sampark.access import STATE
 from sampark.clock import now_utc
 from sampark.metrics.response_snapshot import (
@@ -25,6 +24,10 @@ from sampark.metrics.response_snapshot import (
     response_snapshot,
     snapshot_payloads,
 )
+from sampark.queries import registry as registry_reads
+from sampark.queries.derived import stored_part_names, stored_response_snapshot
+from sampark.queries.network import units_frame
+from sampark.queries.registers import register_entries_frame
 from sampark.schema import derived_frames
 from sampark.targets import Profile
 
@@ -65,12 +68,12 @@ def response_figures(engine: sa.Engine, profile: Profile) -> tuple[ResponseSnaps
     with engine.connect() as conn:
         # The version is read before the entries: figures built while a file loads are
         # labelled with the older version and so rebuilt by the next reader.
-        version = queries.data_version(conn)
-        stored = queries.stored_response_snapshot(conn, version, profile)
+        version = registry_reads.data_version(conn)
+        stored = stored_response_snapshot(conn, version, profile)
         if stored is not None:
             return stored, False
         snapshot = response_snapshot(
-            queries.register_entries_frame(conn, STATE), queries.units_frame(conn), profile
+            register_entries_frame(conn, STATE), units_frame(conn), profile
         )
     try:
         with engine.begin() as conn:
@@ -93,8 +96,8 @@ def refresh_response_figures(engine: sa.Engine, profile: Profile) -> bool:
     whether they were worked out. Checks the stored parts' names only, so an ETL run that
     loads nothing stays quick."""
     with engine.connect() as conn:
-        names = queries.stored_part_names(
-            conn, SNAPSHOT_KIND, queries.data_version(conn), profile_key(profile)
+        names = stored_part_names(
+            conn, SNAPSHOT_KIND, registry_reads.data_version(conn), profile_key(profile)
         )
     if names == PARTS:
         return False

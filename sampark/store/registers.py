@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 import sqlalchemy as sa
 
-from sampark import queries
+from sampark.queries.registers import held_entry_keys
 from sampark.schema import alerts, register_entries
 from sampark.store.sql import batches, bulk_insert
 
@@ -16,7 +16,7 @@ def already_loaded(
 ) -> pl.DataFrame:
     """Rejects for rows whose entry_key the table already holds (loaded from another file);
     `shown` names the two columns that identify the row in the reject's raw cells."""
-    held = queries.held_entry_keys(conn, table, rows.get_column("entry_key").to_list())
+    held = held_entry_keys(conn, table, rows.get_column("entry_key").to_list())
     return rows.filter(pl.col("entry_key").is_in(list(held))).select(
         "line",
         pl.lit(f"duplicate {what}: already loaded from an earlier file").alias("reason"),

@@ -10,7 +10,8 @@ from typing import Any
 import polars as pl
 import sqlalchemy as sa
 
-from sampark import queries
+from sampark.queries.demo import is_demo_file
+from sampark.queries.registry import held_rosters
 from sampark.schema import etl_files, etl_runs, rejects, roster_holds
 from sampark.store.audit import record_audit
 from sampark.store.demo import end_demo_mode
@@ -32,7 +33,7 @@ def record_file(conn: sa.Connection, **values: Any) -> int:
     through here, so a file the demo did not write ends demo mode here, whether it loads or
     is rejected."""
     file_id = new_id(conn.execute(etl_files.insert().values(**values)))
-    if not queries.is_demo_file(conn, values["sha256"]):
+    if not is_demo_file(conn, values["sha256"]):
         end_demo_mode(
             conn, values["loaded_at"], f"a file the demo did not write was loaded: {values['path']}"
         )
@@ -89,7 +90,7 @@ def accept_held_roster(
     """A held roster accepted and loaded: its registry row becomes loaded in this run, its
     holds say who accepted it and when, and the audit log keeps the same. Returns the file's
     note (who accepted it, when, and the groups' counts)."""
-    held = queries.held_rosters(conn).filter(pl.col("file_id") == file_id)
+    held = held_rosters(conn).filter(pl.col("file_id") == file_id)
     if held.is_empty():
         raise HoldChanged(f"file {file_id} is no longer held")
     name = str(held.get_column("path")[0])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import polars as pl
 import sqlalchemy as sa
 
-from sampark import queries
+from sampark.queries.network import latest_roster_dates, open_memberships
 from sampark.schema import memberships, people
 from sampark.store.sql import batches, upsert
 
@@ -112,8 +112,8 @@ def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.Dat
     """Apply each group's roster as its snapshot on the list date; returns stale-row rejects.
     Reads what the groups hold, decides, then writes."""
     group_list = rows.get_column("group_id").unique().to_list()
-    latest = queries.latest_roster_dates(conn, group_list)
-    open_now = queries.open_memberships(conn, group_list)
+    latest = latest_roster_dates(conn, group_list)
+    open_now = open_memberships(conn, group_list)
     changes = roster_changes(rows, latest, open_now, source)
     apply_roster(conn, changes)
     return changes.stale
