@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sampark import coverage_tables
-from sampark.charts_coverage import drill_treemap
+from sampark.charts.coverage import drill_treemap
 from sampark.escaping import markdown_literal
 from sampark.i18n import t
-from ui import auth, coverage, data, downloads, filters, tables
+from sampark.tables import coverage as coverage_tables
+from sampark.tables.names import name_in, unit_label
+from ui import auth, coverage, data, downloads, filters
 
 user = auth.page_user("drilldown")
 lang = filters.current_language()
@@ -21,9 +22,7 @@ if net.units.is_empty():
     st.stop()
 
 profile = data.state_profile()
-scope_name = tables.unit_label(net.units, scope_id, lang) or (
-    profile.name_hi if lang == "hi" else profile.name
-)
+scope_name = unit_label(net.units, scope_id, lang) or name_in(lang, profile.name, profile.name_hi)
 st.caption(t("drill_caption", lang, scope=markdown_literal(scope_name)))
 
 tree = coverage.tree(scope_id)

@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from sampark.access import sees_alert_details, sees_alerts
-from sampark.charts_response import (
+from sampark.charts.response import (
     ageing_bars,
     alert_funnel_chart,
     alert_outcome_bars,
@@ -31,7 +31,9 @@ from sampark.metrics.response_summary import (
     scope_key,
     scope_rows,
 )
-from ui import auth, data, downloads, filters, response_data, response_tables, tables
+from sampark.tables import response as response_tables
+from sampark.tables.names import unit_label
+from ui import auth, data, downloads, filters, response_data
 
 user = auth.page_user("response")
 lang = filters.current_language()
@@ -45,7 +47,7 @@ sla = profile.response_sla_hours
 by_unit = summary.by_unit.filter(pl.col("unit_id") == key)
 
 st.title(t("response_title", lang))
-scope_name = tables.unit_label(units, scope_id, lang) or t("all", lang)
+scope_name = unit_label(units, scope_id, lang) or t("all", lang)
 scope_cases = int(
     summary.breach_counts.filter(pl.col("unit_id") == key).select("entries").sum().item()
 )
@@ -141,7 +143,7 @@ if level is not None:
 st.subheader(t("response_drill_title", lang))
 scope_units = within(units, scope_id)
 child_units = scope_units.filter(pl.col("kind") == (level or "thana")).sort("name")
-labels = {u: tables.unit_label(units, u, lang) or u for u in child_units["unit_id"]}
+labels = {u: unit_label(units, u, lang) or u for u in child_units["unit_id"]}
 drill = st.selectbox(
     t("response_drill", lang),
     [None, *labels],

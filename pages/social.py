@@ -13,7 +13,9 @@ from sampark.content.queue import ready_queue, status_counts, stories_view
 from sampark.content.workflow import STATUSES
 from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
-from ui import auth, data, downloads, filters, stories_data, story_views, story_workflow, tables
+from sampark.tables.names import unit_label
+from sampark.tables.stories import district_names, story_labels, story_table
+from ui import auth, data, downloads, filters, stories_data, story_views, story_workflow
 from ui.story_form import submission_form
 
 user = auth.page_user("social")
@@ -29,7 +31,7 @@ st.caption(
     t(
         "social_caption",
         lang,
-        scope=markdown_literal(tables.unit_label(units, scope_id, lang) or t("all", lang)),
+        scope=markdown_literal(unit_label(units, scope_id, lang) or t("all", lang)),
     )
 )
 story_workflow.show_flash()
@@ -49,20 +51,15 @@ with tab_queue:
     if ready.is_empty():
         st.info(t("ready_none", lang), icon=":material/inbox:")
     else:
-        st.dataframe(story_views.story_table(ready, lang), hide_index=True, width="stretch")
+        st.dataframe(story_table(ready, lang), hide_index=True, width="stretch")
 
     st.subheader(t("all_stories_title", lang))
-    district_names = dict(
-        scoped.select("district_id", "district_hi" if lang == "hi" else "district")
-        .drop_nulls("district_id")
-        .unique()
-        .iter_rows()
-    )
+    districts_of = district_names(scoped, lang)
     a, b, c, d, e = st.columns(5)
     districts = a.multiselect(
         t("district", lang),
-        sorted(district_names),
-        format_func=lambda u: district_names[u] or u,
+        sorted(districts_of),
+        format_func=lambda u: districts_of[u] or u,
         key="social_districts",
         placeholder=t("social_any", lang),
     )
@@ -92,9 +89,9 @@ with tab_queue:
         until=until,
     )
     st.caption(t("stories_found", lang, n=number(view.height, lang)))
-    st.dataframe(story_views.story_table(view, lang), hide_index=True, width="stretch")
+    st.dataframe(story_table(view, lang), hide_index=True, width="stretch")
 
-    labels = story_views.story_labels(view, lang)
+    labels = story_labels(view, lang)
     chosen = st.selectbox(
         t("story_open", lang), list(labels), format_func=labels.__getitem__, key="social_story"
     )

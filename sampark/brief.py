@@ -12,13 +12,14 @@ import polars as pl
 import sqlalchemy as sa
 
 from sampark.access import STATE
-from sampark.coverage_tables import actions_table, behind_table, signed
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage import share
 from sampark.metrics.coverage_history import Projection
 from sampark.metrics.coverage_overview import Overview, coverage_overview
 from sampark.queries.network import membership_history, network
+from sampark.tables.coverage import actions_table, behind_table, signed
+from sampark.tables.names import name_in
 from sampark.targets import Profile
 
 _CSS = """
@@ -229,7 +230,7 @@ def weekly_brief(engine: sa.Engine, profile: Profile, lang: str) -> bytes:
         net = network(conn, STATE)
         history = membership_history(conn, STATE)
     ov = coverage_overview(net, history, profile, None)
-    name = profile.name_hi if lang == "hi" else profile.name
+    name = name_in(lang, profile.name, profile.name_hi)
     return pdf_bytes(
         brief_html(
             ov,

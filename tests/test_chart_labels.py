@@ -7,8 +7,12 @@ from datetime import date
 
 import polars as pl
 
-from sampark.charts import members_by_unit
-from sampark.charts_coverage import compliance_heatmap, district_multiples, drill_treemap
+from sampark.charts.coverage import (
+    compliance_heatmap,
+    district_multiples,
+    drill_treemap,
+    members_by_unit,
+)
 
 HOSTILE = "<b>x</b><a href='javascript:alert(1)'>y</a>"
 ESCAPED = "&lt;b&gt;x&lt;/b&gt;&lt;a href='javascript:alert(1)'&gt;y&lt;/a&gt;"

@@ -215,7 +215,7 @@ def test_a_failed_run_tells_the_error_type_and_none_of_its_values(monkeypatch):
 
 def test_upload_results_mask_a_phone_in_the_etl_reason_for_roles_without_phone_rights():
     from sampark.inbox import UploadResult
-    from ui.upload import results_table
+    from sampark.tables.uploads import results_table
 
     results = [
         UploadResult(

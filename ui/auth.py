@@ -26,6 +26,7 @@ from sampark.queries.network import network
 from sampark.settings import load_settings
 from sampark.store import accounts as store_accounts
 from sampark.store import audit as store_audit
+from sampark.tables.names import unit_labels
 from ui import session
 from ui.data import current_engine
 from ui.password_sign_in import password_sign_in
@@ -192,10 +193,7 @@ def _demo_switcher(lang: str) -> None:
     unit_id: str | None = None
     if kind is not None:
         options = units.filter(pl.col("kind") == kind).sort("name")
-        name_col = "name_hi" if lang == "hi" else "name"
-        labels = dict(
-            options.select("unit_id", pl.col(name_col).fill_null(pl.col("name"))).iter_rows()
-        )
+        labels = unit_labels(options, lang)
         unit_id = st.selectbox(
             t(f"level_{kind}", lang),
             list(labels),

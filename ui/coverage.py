@@ -11,9 +11,8 @@ import streamlit as st
 
 from sampark.access import Scope
 from sampark.brief import brief_html, pdf_bytes, sheet_html
-from sampark.charts_coverage import district_multiples
+from sampark.charts.coverage import district_multiples
 from sampark.clock import today_local
-from sampark.coverage_tables import actions_table, behind_table
 from sampark.metrics.coverage import scoped, within
 from sampark.metrics.coverage_drill import drill_tree, group_table
 from sampark.metrics.coverage_history import history_as_of, week_ends, weekly_members
@@ -21,6 +20,7 @@ from sampark.metrics.coverage_league import league_table
 from sampark.metrics.coverage_overview import Overview, coverage_overview
 from sampark.queries.network import membership_history
 from sampark.settings import load_settings
+from sampark.tables.coverage import actions_table, behind_table
 from ui import data
 
 

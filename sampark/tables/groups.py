@@ -1,4 +1,5 @@
-"""Frames shaped for people: headers in the reader's language, names in their script."""
+"""Group health for people: per group, rolled up to units, the roster-vs-chat findings and
+one group's members, phones masked unless the reader's role calls members."""
 
 from __future__ import annotations
 
@@ -6,55 +7,7 @@ import polars as pl
 
 from sampark.access import phones_for
 from sampark.i18n import t
-
-COVERAGE_COLUMNS = {
-    "members": "col_members",
-    "member_floor": "col_needed",
-    "groups_present": "col_groups_present",
-    "groups_required": "col_groups_required",
-    "thanas_at_target": "col_thanas_ok",
-    "thanas": "col_thanas",
-    "outposts_at_target": "col_outposts_ok",
-    "outposts": "col_outposts",
-    "staff_connected": "col_staff_connected",
-    "staff": "col_staff",
-    "blocklisted_in_public": "col_blocklisted",
-    "groups_compliant": "col_groups_compliant_short",
-    "members_needed": "col_members_needed",
-    "groups_short_officers": "col_short_officers",
-}
-
-
-def unit_label(units: pl.DataFrame, unit_id: str | None, lang: str) -> str | None:
-    if unit_id is None:
-        return None
-    row = units.filter(pl.col("unit_id") == unit_id).select("name", "name_hi").row(0)
-    return str(row[1] or row[0]) if lang == "hi" else str(row[0])
-
-
-def unit_labels(units: pl.DataFrame, lang: str) -> dict[str, str]:
-    """unit_id → what `unit_label` gives, for every unit at once (one filter per unit costs
-    seconds over a state's units)."""
-    hindi = pl.col("name_hi").fill_null("") != ""
-    name = (
-        pl.when(hindi).then(pl.col("name_hi")).otherwise(pl.col("name"))
-        if lang == "hi"
-        else pl.col("name")
-    )
-    return dict(units.select("unit_id", name.cast(pl.String)).iter_rows())
-
-
-def coverage_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
-    name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
-    return frame.select(
-        name.alias(t("col_unit", lang)),
-        *(
-            pl.col(c).alias(t(key, lang))
-            for c, key in COVERAGE_COLUMNS.items()
-            if c in frame.columns  # the rule columns come with coverage_table only
-        ),
-    )
-
+from sampark.tables.names import reader_name
 
 HEALTH_COLUMNS = {
     "members": "col_members",
@@ -100,9 +53,8 @@ def health_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
 
 def health_level_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Health rolled up to units, with headers in the reader's language."""
-    name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
     return frame.select(
-        name.alias(t("col_unit", lang)),
+        reader_name(lang).alias(t("col_unit", lang)),
         *(pl.col(c).alias(t(key, lang)) for c, key in HEALTH_LEVEL_COLUMNS.items()),
     )
 

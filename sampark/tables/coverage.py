@@ -1,5 +1,5 @@
-"""Coverage frames shaped for people: headers in the reader's language, names in their script,
-numbers grouped their way. Pure (no Streamlit): the pages, the brief and the CLI share them."""
+"""Coverage for people: the Overview's tables (units, the furthest behind, what needs action,
+the heatmap's rows), the Districts league and CompStat lines, the Drill-down's levels."""
 
 from __future__ import annotations
 
@@ -11,23 +11,48 @@ from sampark.metrics.coverage import LEVELS, Network
 from sampark.metrics.coverage_history import week_ends
 from sampark.metrics.coverage_overview import Overview
 from sampark.schema import GROUP_KINDS
+from sampark.tables.names import reader_name, unit_names
+
+COVERAGE_COLUMNS = {
+    "members": "col_members",
+    "member_floor": "col_needed",
+    "groups_present": "col_groups_present",
+    "groups_required": "col_groups_required",
+    "thanas_at_target": "col_thanas_ok",
+    "thanas": "col_thanas",
+    "outposts_at_target": "col_outposts_ok",
+    "outposts": "col_outposts",
+    "staff_connected": "col_staff_connected",
+    "staff": "col_staff",
+    "blocklisted_in_public": "col_blocklisted",
+    "groups_compliant": "col_groups_compliant_short",
+    "members_needed": "col_members_needed",
+    "groups_short_officers": "col_short_officers",
+}
 
 
-def unit_names(units: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """unit_id → label in the reader's script."""
-    name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
-    return units.select("unit_id", name.alias("label"))
+def coverage_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Coverage per unit with headers in the reader's language."""
+    return frame.select(
+        reader_name(lang).alias(t("col_unit", lang)),
+        *(
+            pl.col(c).alias(t(key, lang))
+            for c, key in COVERAGE_COLUMNS.items()
+            if c in frame.columns  # the rule columns come with coverage_table only
+        ),
+    )
 
 
 def signed(n: int, lang: str) -> str:
+    """A change with its sign: +1,200 / -3 / 0."""
     return ("+" if n > 0 else "") + number(n, lang)
 
 
 def behind_table(ov: Overview, lang: str) -> pl.DataFrame:
+    """The units furthest behind: how far, how many members short, and since when."""
     first = week_ends(ov.as_of)[0]
-    name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
     rows = []
-    for row in ov.behind.with_columns(name.alias("label")).iter_rows(named=True):
+    for row in ov.behind.with_columns(reader_name(lang).alias("label")).iter_rows(named=True):
         since = row["behind_since"]
         rows.append(
             {
@@ -94,9 +119,8 @@ def heat_rows(ov: Overview, net: Network, lang: str) -> pl.DataFrame:
 
 def league_display(league: pl.DataFrame, lang: str) -> pl.DataFrame:
     """The league table in the reader's language: raw counts beside every rate."""
-    name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
     rows = []
-    for r in league.with_columns(name.alias("label")).iter_rows(named=True):
+    for r in league.with_columns(reader_name(lang).alias("label")).iter_rows(named=True):
         rows.append(
             {
                 t("col_unit", lang): r["label"],
@@ -171,10 +195,9 @@ def drill_table(tree: pl.DataFrame, net: Network, level: str, lang: str) -> pl.D
     nodes = tree.filter(pl.col("level") == level)
     names = unit_names(net.units, lang).rename({"unit_id": "parent", "label": "within"})
     nodes = nodes.join(names, on="parent", how="left")
-    label = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
     if level != "group":
         return nodes.sort("compliance", "name", nulls_last=True).select(
-            label.alias(t("col_unit", lang)),
+            reader_name(lang).alias(t("col_unit", lang)),
             pl.col("within").fill_null("").alias(t("col_within", lang)),
             pl.col("members").alias(t("col_members", lang)),
             pl.col("part").alias(t("col_groups_compliant_short", lang)),

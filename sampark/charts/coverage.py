@@ -1,7 +1,5 @@
-"""Pure: coverage frames → plotly figures (Overview, Districts, Drill-down).
-
-Titles, axis units and the target line are always drawn; numbers in the reader's grouping.
-"""
+"""Coverage charts (Overview, Districts, Drill-down): members against targets, compliance by
+unit, the weekly series and its pace, the unit → group tree."""
 
 from __future__ import annotations
 
@@ -13,21 +11,38 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from sampark.charts import _layout
+from sampark.charts.style import BLUE, COMPLIANCE_SCALE, GREY, RED, layout, unit_names
 from sampark.escaping import plain_all
 from sampark.i18n import number, t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage_history import Projection
 
-_BLUE, _RED, _GREY = "#1f6fb2", "#c0392b", "#7f8c8d"
-# Red (0: nothing met) through amber to green (all met), readable for red–green weak eyes too.
-COMPLIANCE_SCALE = [[0.0, "#b2182b"], [0.5, "#fdb863"], [1.0, "#1a9850"]]
 
-
-def _name(frame: pl.DataFrame, lang: str) -> list[str]:
-    """Unit names in the reader's language, escaped: plotly would draw their HTML."""
-    column = frame.get_column("name_hi" if lang == "hi" else "name")
-    return plain_all(column.fill_null(frame.get_column("name")).to_list())
+def members_by_unit(frame: pl.DataFrame, level: str, lang: str) -> go.Figure:
+    """Members per unit as bars, the members its required groups need as target marks."""
+    names = unit_names(frame, lang)
+    members = frame.get_column("members").to_list()
+    needed = frame.get_column("member_floor").to_list()
+    fig = go.Figure()
+    fig.add_bar(
+        x=names,
+        y=members,
+        name=t("legend_members", lang),
+        marker_color=BLUE,
+        hovertemplate="%{x}: %{y:,}<extra></extra>",
+    )
+    fig.add_scatter(
+        x=names,
+        y=needed,
+        name=t("legend_needed", lang),
+        mode="markers",
+        marker={"symbol": "line-ew-open", "size": 22, "color": RED, "line": {"width": 3}},
+        hovertemplate="%{x}: %{y:,}<extra></extra>",
+    )
+    fig.update_yaxes(title=t("axis_members", lang))
+    fig.update_xaxes(tickangle=-45 if len(names) > 8 else 0, automargin=True)
+    level_name = t(f"level_{level}", lang)
+    return layout(fig, t("chart_units_title", lang, level=level_name), 460)
 
 
 def _number_ticks(top: float, lang: str) -> dict[str, list[Any]]:
@@ -64,7 +79,7 @@ def weekly_progress(
         y=values,
         mode="lines+markers",
         name=t("legend_members", lang),
-        line={"color": _BLUE, "width": 3},
+        line={"color": BLUE, "width": 3},
         customdata=[number(v, lang) for v in values],
         hovertemplate="%{x|%d-%m-%Y}: %{customdata}<extra></extra>",
     )
@@ -77,18 +92,18 @@ def weekly_progress(
             y=[values[-1], values[-1] + projection.pace_per_week * weeks],
             mode="lines",
             name=t("legend_projection", lang),
-            line={"color": _GREY, "dash": "dash", "width": 2},
+            line={"color": GREY, "dash": "dash", "width": 2},
             hoverinfo="skip",
         )
     right = max([*days, target_date]) if days else target_date
     fig.add_hline(
         y=target,
-        line_color=_RED,
+        line_color=RED,
         line_width=3,
         annotation_text=f"{t('legend_target', lang)} {number(target, lang)}",
         annotation_position="top left",
     )
-    fig.add_vline(x=target_date, line_color=_RED, line_dash="dot", line_width=1)
+    fig.add_vline(x=target_date, line_color=RED, line_dash="dot", line_width=1)
     fig.add_annotation(
         x=target_date,
         y=target,
@@ -107,7 +122,7 @@ def weekly_progress(
         range=[left, right + timedelta(days=10)],
         **_month_ticks(left, right + timedelta(days=10), lang),
     )
-    return _layout(fig, t("chart_weekly_title", lang), 380)
+    return layout(fig, t("chart_weekly_title", lang), 380)
 
 
 HEAT_MEASURES = (
@@ -148,13 +163,13 @@ def compliance_heatmap(units: pl.DataFrame, lang: str) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(side="top")
-    return _layout(fig, t("heatmap_title", lang), max(300, 60 + 26 * len(labels)))
+    return layout(fig, t("heatmap_title", lang), max(300, 60 + 26 * len(labels)))
 
 
 def district_multiples(weekly: pl.DataFrame, units: pl.DataFrame, lang: str) -> go.Figure:
     """One small chart per unit: members week by week and its need (`member_floor`) in red.
     `weekly`: unit_id, week_end, members; `units`: unit_id, name, name_hi, member_floor."""
-    names = dict(zip(units.get_column("unit_id"), _name(units, lang), strict=True))
+    names = dict(zip(units.get_column("unit_id"), unit_names(units, lang), strict=True))
     floors = dict(zip(units.get_column("unit_id"), units.get_column("member_floor"), strict=True))
     ids = units.get_column("unit_id").to_list()
     cols = min(4, max(1, len(ids)))
@@ -180,7 +195,7 @@ def district_multiples(weekly: pl.DataFrame, units: pl.DataFrame, lang: str) -> 
                 x=days,
                 y=part.get_column("members").to_list(),
                 mode="lines",
-                line={"color": _BLUE, "width": 2},
+                line={"color": BLUE, "width": 2},
                 name=names[unit],
                 showlegend=False,
                 hovertemplate="%{x|%d-%m-%Y}: %{y:,}<extra></extra>",
@@ -194,7 +209,7 @@ def district_multiples(weekly: pl.DataFrame, units: pl.DataFrame, lang: str) -> 
                     x=[days[0], days[-1]],
                     y=[floors[unit], floors[unit]],
                     mode="lines",
-                    line={"color": _RED, "width": 1.5},
+                    line={"color": RED, "width": 1.5},
                     name=t("legend_needed", lang),
                     showlegend=i == 0,
                     hoverinfo="skip",
@@ -213,12 +228,12 @@ def district_multiples(weekly: pl.DataFrame, units: pl.DataFrame, lang: str) -> 
     span = weekly.get_column("week_end").to_list()
     if span:
         fig.update_xaxes(**_month_ticks(min(span), max(span), lang))
-    return _layout(fig, t("chart_small_multiples", lang), 120 + 220 * rows)
+    return layout(fig, t("chart_small_multiples", lang), 120 + 220 * rows)
 
 
 def drill_treemap(tree: pl.DataFrame, lang: str) -> go.Figure:
     """The unit → group tree as a treemap sized by group members, coloured by compliance."""
-    labels = _name(tree, lang)
+    labels = unit_names(tree, lang)
     compliance = tree.get_column("compliance").fill_null(1.0).to_list()
     detail = [
         f"{number(m, lang)} · {number(p, lang)}/{number(w, lang)}"
@@ -244,4 +259,4 @@ def drill_treemap(tree: pl.DataFrame, lang: str) -> go.Figure:
             maxdepth=3,
         )
     )
-    return _layout(fig, t("drill_chart_title", lang), 620)
+    return layout(fig, t("drill_chart_title", lang), 620)

@@ -1,4 +1,5 @@
-"""Response page tables shaped for people: headers in the reader's language, labels, units."""
+"""The Response page for people: register stages per unit and category, SLA breaches, the
+oldest open entries, and the self-harm alerts' funnel, failures, units and details."""
 
 from __future__ import annotations
 
@@ -6,10 +7,7 @@ import polars as pl
 
 from sampark.i18n import t
 from sampark.response_vocab import ALERT_OUTCOMES, REGISTER_CATEGORIES
-
-
-def _name(lang: str) -> pl.Expr:
-    return pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
+from sampark.tables.names import reader_name, unit_names
 
 
 def _labels(column: str, vocab: dict[str, tuple[str, str]], lang: str) -> pl.Expr:
@@ -48,7 +46,7 @@ def unit_table(
         .join(ageing.select("unit_id", "open", ">21"), on="unit_id", how="left")
     )
     return rows.select(
-        _name(lang).alias(t("col_unit", lang)),
+        reader_name(lang).alias(t("col_unit", lang)),
         pl.col("cases").alias(t("resp_col_cases", lang)),
         pl.col("median_h").alias(t("resp_col_median_h", lang)),
         pl.col("baseline_median_h").round(2).alias(t("resp_col_state_median_h", lang)),
@@ -79,15 +77,11 @@ def category_table(by_category: pl.DataFrame, stage: str, lang: str) -> pl.DataF
     )
 
 
-def _unit_names(units: pl.DataFrame, lang: str) -> pl.DataFrame:
-    return units.select("unit_id", _name(lang).alias("_unit"))
-
-
 def breaches_table(breaches: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Entries that missed an SLA, worst first."""
-    return breaches.join(_unit_names(units, lang), on="unit_id", how="left").select(
+    return breaches.join(unit_names(units, lang), on="unit_id", how="left").select(
         pl.col("entry_id").alias(t("resp_col_entry", lang)),
-        pl.col("_unit").alias(t("col_unit", lang)),
+        pl.col("label").alias(t("col_unit", lang)),
         _labels("category", REGISTER_CATEGORIES, lang).alias(t("resp_col_category", lang)),
         pl.col("received_at").dt.strftime("%d-%m-%Y %H:%M").alias(t("resp_col_received", lang)),
         _stage_label("stage", lang).alias(t("resp_col_stage_missed", lang)),
@@ -98,9 +92,9 @@ def breaches_table(breaches: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl
 
 def oldest_table(oldest: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl.DataFrame:
     """The longest-open entries, oldest first."""
-    return oldest.join(_unit_names(units, lang), on="unit_id", how="left").select(
+    return oldest.join(unit_names(units, lang), on="unit_id", how="left").select(
         pl.col("entry_id").alias(t("resp_col_entry", lang)),
-        pl.col("_unit").alias(t("col_unit", lang)),
+        pl.col("label").alias(t("col_unit", lang)),
         _labels("category", REGISTER_CATEGORIES, lang).alias(t("resp_col_category", lang)),
         pl.col("received_at").dt.strftime("%d-%m-%Y %H:%M").alias(t("resp_col_received", lang)),
         _stage_label("last_stage", lang).alias(t("resp_col_last_stage", lang)),
@@ -109,6 +103,7 @@ def oldest_table(oldest: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl.Dat
 
 
 def funnel_table(funnel: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Alerts at each stage, received to reached, with shares and times."""
     names = {s: t(f"resp_funnel_{s}", lang) for s in funnel.get_column("stage")}
     return funnel.select(
         pl.col("stage").replace_strict(names).alias(t("resp_col_stage", lang)),
@@ -123,6 +118,7 @@ def funnel_table(funnel: pl.DataFrame, lang: str) -> pl.DataFrame:
 
 
 def failures_table(failures: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Alerts that did not reach the person, by outcome and the last stage reached."""
     return failures.select(
         _labels("outcome", ALERT_OUTCOMES, lang).alias(t("resp_col_outcome", lang)),
         _stage_label("last_stage", lang).alias(t("resp_col_last_stage", lang)),
@@ -131,8 +127,9 @@ def failures_table(failures: pl.DataFrame, lang: str) -> pl.DataFrame:
 
 
 def alert_unit_table(by_level: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Alerts per unit: reached share beside the state's, time to reach, rank."""
     return by_level.select(
-        _name(lang).alias(t("col_unit", lang)),
+        reader_name(lang).alias(t("col_unit", lang)),
         pl.col("alerts").alias(t("resp_col_alerts", lang)),
         pl.col("reached").alias(t("resp_col_reached", lang)),
         (pl.col("reached_share") * 100).round(1).alias(t("resp_col_reached_pct", lang)),
@@ -147,9 +144,9 @@ def alert_unit_table(by_level: pl.DataFrame, lang: str) -> pl.DataFrame:
 def details_table(details: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Open and recent alerts with who to reach, open first (for the roles that reach the
     person)."""
-    return details.join(_unit_names(units, lang), on="unit_id", how="left").select(
+    return details.join(unit_names(units, lang), on="unit_id", how="left").select(
         pl.col("alert_id").alias(t("resp_col_alert", lang)),
-        pl.col("_unit").alias(t("col_unit", lang)),
+        pl.col("label").alias(t("col_unit", lang)),
         pl.col("platform").alias(t("resp_col_platform", lang)),
         pl.col("received_at").dt.strftime("%d-%m-%Y %H:%M").alias(t("resp_col_received", lang)),
         _labels("outcome", ALERT_OUTCOMES, lang).alias(t("resp_col_outcome_now", lang)),

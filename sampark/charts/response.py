@@ -1,29 +1,14 @@
-"""Pure: response and alert frames → plotly figures, with titles, units and SLA lines."""
+"""Response charts: register stages against their limits, the weekly trend, open entries by
+age, and the self-harm alerts' funnel and outcomes."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
 
+from sampark.charts.style import BLUE, GREY, RED, layout
 from sampark.i18n import number, t
 from sampark.response_vocab import ALERT_OUTCOMES, label
-
-_FONT = "Noto Sans, Noto Sans Devanagari, sans-serif"
-_BLUE = "#1f6fb2"
-_RED = "#c0392b"
-_GREY = "#7f8c8d"
-
-
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0},
-        height=height,
-        font={"family": _FONT},
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "y": -0.2},
-        template="plotly_white",
-    )
-    return fig
 
 
 def stage_boxes(spread: pl.DataFrame, sla: dict[str, float], lang: str) -> go.Figure:
@@ -38,7 +23,7 @@ def stage_boxes(spread: pl.DataFrame, sla: dict[str, float], lang: str) -> go.Fi
             q3=[r["p75"] for r in rows],
             lowerfence=[r["p10"] for r in rows],
             upperfence=[r["p90"] for r in rows],
-            marker_color=_BLUE,
+            marker_color=BLUE,
             name=t("resp_legend_hours_spread", lang),
             hoverinfo="y",
         )
@@ -47,12 +32,12 @@ def stage_boxes(spread: pl.DataFrame, sla: dict[str, float], lang: str) -> go.Fi
         x=stages,
         y=[sla.get(s) for s in spread.get_column("stage")],
         mode="markers",
-        marker={"symbol": "line-ew-open", "size": 40, "color": _RED, "line": {"width": 3}},
+        marker={"symbol": "line-ew-open", "size": 40, "color": RED, "line": {"width": 3}},
         name=t("resp_legend_sla", lang),
         hovertemplate="%{y} h<extra></extra>",
     )
     fig.update_yaxes(title=t("resp_axis_hours_log", lang), type="log")
-    return _layout(fig, t("resp_chart_stage_spread", lang), 420)
+    return layout(fig, t("resp_chart_stage_spread", lang), 420)
 
 
 def weekly_median(trend: pl.DataFrame, stage: str, sla: float | None, lang: str) -> go.Figure:
@@ -65,19 +50,19 @@ def weekly_median(trend: pl.DataFrame, stage: str, sla: float | None, lang: str)
         y=rows.get_column("median_h").to_list(),
         name=t("resp_legend_median", lang),
         mode="lines",
-        line={"color": _BLUE, "width": 2},
+        line={"color": BLUE, "width": 2},
     )
     fig.add_scatter(
         x=weeks,
         y=rows.get_column("p90_h").to_list(),
         name=t("resp_legend_p90", lang),
         mode="lines",
-        line={"color": _GREY, "width": 1, "dash": "dot"},
+        line={"color": GREY, "width": 1, "dash": "dot"},
     )
     if sla is not None:
         fig.add_hline(
             y=sla,
-            line_color=_RED,
+            line_color=RED,
             line_width=2,
             annotation_text=t("resp_legend_sla_hours", lang, h=number(int(sla), lang)),
             annotation_position="top left",
@@ -85,14 +70,14 @@ def weekly_median(trend: pl.DataFrame, stage: str, sla: float | None, lang: str)
     fig.update_xaxes(title=t("resp_axis_week", lang))
     fig.update_yaxes(title=t("resp_axis_hours", lang), rangemode="tozero")
     stage_name = t(f"resp_stage_{stage}", lang)
-    return _layout(fig, t("resp_chart_weekly", lang, stage=stage_name), 380)
+    return layout(fig, t("resp_chart_weekly", lang, stage=stage_name), 380)
 
 
 def ageing_bars(buckets: pl.DataFrame, lang: str) -> go.Figure:
     """Open entries per age bucket; the last bucket (past 21 days) in red."""
     names = [t(f"resp_age_{b}", lang) for b in buckets.get_column("age_bucket")]
     counts = buckets.get_column("entries").to_list()
-    colours = [_BLUE] * (len(counts) - 1) + [_RED]
+    colours = [BLUE] * (len(counts) - 1) + [RED]
     fig = go.Figure(
         go.Bar(
             x=names,
@@ -105,7 +90,7 @@ def ageing_bars(buckets: pl.DataFrame, lang: str) -> go.Figure:
     )
     fig.update_xaxes(title=t("resp_axis_age_days", lang))
     fig.update_yaxes(title=t("resp_axis_open_entries", lang), rangemode="tozero")
-    return _layout(fig, t("resp_chart_ageing", lang), 340)
+    return layout(fig, t("resp_chart_ageing", lang), 340)
 
 
 def alert_funnel_chart(funnel: pl.DataFrame, lang: str) -> go.Figure:
@@ -115,10 +100,10 @@ def alert_funnel_chart(funnel: pl.DataFrame, lang: str) -> go.Figure:
             y=[t(f"resp_funnel_{s}", lang) for s in funnel.get_column("stage")],
             x=funnel.get_column("alerts").to_list(),
             textinfo="value+percent initial",
-            marker={"color": _BLUE},
+            marker={"color": BLUE},
         )
     )
-    return _layout(fig, t("resp_chart_alert_funnel", lang), 380)
+    return layout(fig, t("resp_chart_alert_funnel", lang), 380)
 
 
 def alert_outcome_bars(outcomes: pl.DataFrame, lang: str) -> go.Figure:
@@ -129,7 +114,7 @@ def alert_outcome_bars(outcomes: pl.DataFrame, lang: str) -> go.Figure:
         t("resp_outcome_pending", lang) if c == "pending" else label(ALERT_OUTCOMES, c, lang)
         for c in codes
     ]
-    colours = [_BLUE if r else _RED for r in rows.get_column("reached")]
+    colours = [BLUE if r else RED for r in rows.get_column("reached")]
     fig = go.Figure(
         go.Bar(
             x=rows.get_column("alerts").to_list(),
@@ -141,4 +126,4 @@ def alert_outcome_bars(outcomes: pl.DataFrame, lang: str) -> go.Figure:
         )
     )
     fig.update_xaxes(title=t("resp_axis_alerts", lang), rangemode="tozero")
-    return _layout(fig, t("resp_chart_alert_outcomes", lang), 340)
+    return layout(fig, t("resp_chart_alert_outcomes", lang), 340)
