@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sampark.escaping import markdown_literal
 from sampark.i18n import t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage import within
 from sampark.metrics.coverage_league import MIN_SAMPLE, league_table
+from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import unit_label
 from ui import auth, coverage, data, downloads, filters

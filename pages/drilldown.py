@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from sampark.charts.coverage import drill_treemap
-from sampark.escaping import markdown_literal
 from sampark.i18n import t
+from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
 from ui import auth, coverage, data, downloads, filters

@@ -6,7 +6,6 @@ import streamlit as st
 
 from sampark.access import sees_phones
 from sampark.charts.groups import days_since_last_message
-from sampark.escaping import markdown_literal
 from sampark.i18n import number, percent, t
 from sampark.metrics.activity import (
     DORMANT_DAYS,
@@ -16,6 +15,7 @@ from sampark.metrics.activity import (
     health_view,
 )
 from sampark.metrics.coverage import CHILD_LEVEL, scope_level, scoped
+from sampark.safety.escaping import markdown_literal
 from sampark.schema import GROUP_KINDS
 from sampark.tables import groups as group_tables
 from sampark.tables.names import unit_label, unit_labels

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sampark.brief import projection_text
 from sampark.charts.coverage import compliance_heatmap, members_by_unit, weekly_progress
-from sampark.escaping import markdown_literal
 from sampark.i18n import number, percent, t
 from sampark.metrics.coverage import share
+from sampark.reports.brief import projection_text
+from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
 from ui import auth, coverage, data, downloads, filters

@@ -13,7 +13,6 @@ from sampark.charts.response import (
     stage_boxes,
     weekly_median,
 )
-from sampark.escaping import markdown_literal
 from sampark.i18n import number, percent, t
 from sampark.metrics.alerts import (
     MIN_ALERTS,
@@ -31,6 +30,7 @@ from sampark.metrics.response_summary import (
     scope_key,
     scope_rows,
 )
+from sampark.safety.escaping import markdown_literal
 from sampark.tables import response as response_tables
 from sampark.tables.names import unit_label
 from ui import auth, data, downloads, filters, response_data

@@ -11,8 +11,8 @@ from sampark.content.drafts import CATEGORIES
 from sampark.content.export import cards_zip, export_csv
 from sampark.content.queue import ready_queue, status_counts, stories_view
 from sampark.content.workflow import STATUSES
-from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
+from sampark.safety.escaping import markdown_literal
 from sampark.tables.names import unit_label
 from sampark.tables.stories import district_names, story_labels, story_table
 from ui import auth, data, downloads, filters, stories_data, story_views, story_workflow

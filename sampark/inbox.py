@@ -3,7 +3,7 @@ would run it: the dashboard's uploads, a held roster the data officer accepts, a
 empty dashboard builds. A failing or hostile file then costs at most that process (and
 `RUN_TIMEOUT_S`), and the dashboard never imports the ETL.
 
-Only files that passed `sampark.uploads` are saved here. Each day's uploads share one folder,
+Only files that passed `sampark.safety.uploads` are saved here. Each day's uploads share one folder,
 `inbox/uploads/<YYYY-MM-DD>/`; a second file of the same name and other content is kept
 beside the first as "name (2).csv" (the chat matcher ignores that suffix), never over it.
 """
@@ -20,8 +20,8 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from sampark.safety.uploads import Checked
 from sampark.settings import PROJECT_ROOT
-from sampark.uploads import Checked
 
 # An upload's run must end: a file that took longer is a file to look at by hand.
 RUN_TIMEOUT_S = 600

@@ -5,9 +5,11 @@ from datetime import date
 import polars as pl
 import pytest
 
-from sampark.brief import brief_html, pdf_bytes, projection_text, sheet_html
 from sampark.metrics.coverage_history import Projection
 from sampark.metrics.coverage_overview import coverage_overview
+from sampark.reports.brief import brief_html, projection_text
+from sampark.reports.compstat import sheet_html
+from sampark.reports.pdf import pdf_bytes
 from sampark.targets import Profile
 from tests.test_coverage_history import HISTORY, NET, PROFILE
 

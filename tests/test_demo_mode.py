@@ -18,15 +18,15 @@ from typer.testing import CliRunner
 from etl.__main__ import app as etl_app
 from etl.demo_database import DemoRefused, build_demo_database
 from etl.pipeline import run_inbox, sha256_of
+from sampark.cli.users import users_app
 from sampark.db import migrate
 from sampark.inbox import load_uploads
 from sampark.queries.demo import demo_mode_is_on
 from sampark.queries.registry import table_counts
+from sampark.safety.uploads import UploadLimits, checked_upload
 from sampark.settings import load_settings
 from sampark.store import accounts as store_accounts
 from sampark.store import audit as store_audit
-from sampark.uploads import UploadLimits, checked_upload
-from sampark.users_cli import users_app
 from tests.auth_helpers import demo_session
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sampark.escaping import markdown_literal, plain, plain_all
+from sampark.safety.escaping import markdown_literal, plain, plain_all
 
 
 def test_plain_escapes_the_three_characters_plotly_reads_as_markup():

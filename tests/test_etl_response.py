@@ -21,7 +21,7 @@ from sampark.metrics.coverage import LEVELS
 from sampark.metrics.response_snapshot import FRAMES, SNAPSHOT_KIND, profile_key
 from sampark.queries.derived import stored_parts
 from sampark.queries.registry import data_version
-from sampark.reports_response import response_report
+from sampark.reports.frames import response_report
 from sampark.schema import derived_frames, register_entries
 from sampark.settings import load_settings
 from sampark.store.derived import refresh_response_figures, response_figures

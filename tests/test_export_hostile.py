@@ -28,9 +28,9 @@ from sampark.content.export import export_csv
 from sampark.content.queue import ready_queue, story_queue
 from sampark.content.workflow import next_step
 from sampark.db import migrate
-from sampark.export_safety import is_live_formula
 from sampark.queries.network import network
 from sampark.queries.stories import all_stories
+from sampark.safety.export import is_live_formula
 from sampark.store.stories import record_step
 from tests.auth_helpers import login_as
 

@@ -9,7 +9,7 @@ import openpyxl
 import polars as pl
 import pytest
 
-from sampark.export_safety import csv_bytes, csv_text, excel_bytes, neutral_text, neutralised
+from sampark.safety.export import csv_bytes, csv_text, excel_bytes, neutral_text, neutralised
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,8 @@ from etl.pipeline import run_inbox
 from sampark.access import STATE
 from sampark.content.workflow import next_step
 from sampark.db import migrate
-from sampark.escaping import markdown_literal
 from sampark.queries.stories import all_stories
+from sampark.safety.escaping import markdown_literal
 from sampark.schema import stories
 from sampark.store.stories import record_step
 from tests.auth_helpers import login_as

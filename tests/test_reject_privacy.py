@@ -285,7 +285,7 @@ def test_data_page_masks_phones_in_rejects_and_their_downloads(db_url, tmp_path,
 def test_reasons_stored_by_earlier_versions_are_shown_without_row_1():
     import polars as pl
 
-    from sampark.reject_text import withheld_row_1_in
+    from sampark.safety.reject_text import withheld_row_1_in
 
     stored = pl.Series(
         "reason",

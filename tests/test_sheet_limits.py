@@ -13,8 +13,8 @@ import zlib
 import polars as pl
 import pytest
 
-from sampark.sheet_limits import SheetLimits, SheetTooLarge, csv_problem, first_csv_record
-from sampark.workbook_limits import workbook_problem
+from sampark.safety.sheet_limits import SheetLimits, SheetTooLarge, csv_problem, first_csv_record
+from sampark.safety.workbook_limits import workbook_problem
 from tests.hostile_sheets import (
     UNIT_HEADER,
     far_cell_without_refs,
@@ -208,8 +208,8 @@ def test_first_csv_record_raises_the_reason():
 def test_sheet_limits_doctests_pass():
     import doctest
 
-    import sampark.sheet_limits
-    import sampark.workbook_limits
+    import sampark.safety.sheet_limits
+    import sampark.safety.workbook_limits
 
-    for module in (sampark.sheet_limits, sampark.workbook_limits):
+    for module in (sampark.safety.sheet_limits, sampark.safety.workbook_limits):
         assert doctest.testmod(module).failed == 0

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sampark.archives import ZipLimits
 from sampark.db import migrate
 from sampark.inbox import load_uploads, save_upload, upload_folder
-from sampark.uploads import Refusal, UploadLimits, checked_upload, safe_name, upload_refusal
+from sampark.safety.archives import ZipLimits
+from sampark.safety.uploads import Refusal, UploadLimits, checked_upload, safe_name, upload_refusal
 from tests.auth_helpers import login_as
 from tests.hostile_sheets import blank_rows_csv, commas_csv, sparse_workbook, tall_workbook
 

@@ -18,11 +18,11 @@ from sampark.accounts import (
     session_expired,
 )
 from sampark.clock import now_local
-from sampark.escaping import markdown_literal
 from sampark.i18n import t
 from sampark.queries.accounts import user_row
 from sampark.queries.demo import demo_mode_is_on
 from sampark.queries.network import network
+from sampark.safety.escaping import markdown_literal
 from sampark.settings import load_settings
 from sampark.store import accounts as store_accounts
 from sampark.store import audit as store_audit

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
 from sampark.inbox import DemoBuildFailed, build_demo_database
 from sampark.queries.demo import is_empty
+from sampark.safety.escaping import markdown_literal
 from sampark.settings import load_settings
 from ui.data import current_engine
 

@@ -10,7 +10,6 @@ import polars as pl
 import streamlit as st
 
 from sampark.access import Scope
-from sampark.brief import brief_html, pdf_bytes, sheet_html
 from sampark.charts.coverage import district_multiples
 from sampark.clock import today_local
 from sampark.metrics.coverage import scoped, within
@@ -19,6 +18,9 @@ from sampark.metrics.coverage_history import history_as_of, week_ends, weekly_me
 from sampark.metrics.coverage_league import league_table
 from sampark.metrics.coverage_overview import Overview, coverage_overview
 from sampark.queries.network import membership_history
+from sampark.reports.brief import brief_html
+from sampark.reports.compstat import sheet_html
+from sampark.reports.pdf import pdf_bytes
 from sampark.settings import load_settings
 from sampark.tables.coverage import actions_table, behind_table
 from ui import data

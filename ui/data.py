@@ -16,7 +16,7 @@ from sampark.queries import registry as registry_reads
 from sampark.queries.accounts import audit_frame, users_frame
 from sampark.queries.network import group_member_list
 from sampark.queries.registry import etl_file_log, etl_run_log, reject_log
-from sampark.reject_text import withheld_row_1_in
+from sampark.safety.reject_text import withheld_row_1_in
 from sampark.settings import load_settings
 from sampark.targets import Profile, load_profile
 from ui import session

@@ -6,7 +6,7 @@ asks for it, click or no click. So every download here is a function that writes
 row itself, each time it makes the file, before handing the bytes over: no file leaves
 without its row, and drawing the page makes no file at all.
 
-Tables come as CSV and XLSX through `sampark.export_safety`, so no cell opens as a formula."""
+Tables come as CSV and XLSX through `sampark.safety.export`, so no cell opens as a formula."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ import polars as pl
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from sampark.export_safety import csv_bytes, excel_bytes
 from sampark.i18n import t
+from sampark.safety.export import csv_bytes, excel_bytes
 from sampark.store import audit as store_audit
 from ui import auth, data, session
 

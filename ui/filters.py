@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from sampark.escaping import markdown_literal
 from sampark.i18n import t
+from sampark.safety.escaping import markdown_literal
 from sampark.tables.names import unit_labels
 from ui import session
 

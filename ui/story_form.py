@@ -21,8 +21,8 @@ from sampark.content.intake import (
     SubmissionRefused,
     filing_units,
 )
-from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
+from sampark.safety.escaping import markdown_literal
 from sampark.tables.names import unit_labels
 from ui import stories_data
 from ui.story_workflow import flash

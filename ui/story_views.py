@@ -20,8 +20,8 @@ from sampark.content.export import LANGS, story_card, story_text
 from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.markup import marked_html
 from sampark.content.media import story_media
-from sampark.escaping import markdown_literal as md
 from sampark.i18n import number, t
+from sampark.safety.escaping import markdown_literal as md
 from sampark.tables.stories import history_table, story_district
 from ui import downloads, stories_data
 from ui.story_workflow import workflow_panel

@@ -18,10 +18,10 @@ from sampark.inbox import (
     load_uploads,
 )
 from sampark.queries.registry import held_rosters
+from sampark.safety.uploads import SUFFIXES, UploadLimits, checked_upload
 from sampark.settings import load_settings
 from sampark.store.rosters import SHRINK_PEOPLE
 from sampark.tables.uploads import held_table, results_table
-from sampark.uploads import SUFFIXES, UploadLimits, checked_upload
 from ui import session
 from ui.data import current_engine
 

@@ -12,10 +12,10 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from sampark.charts.style import BLUE, COMPLIANCE_SCALE, GREY, RED, layout, unit_names
-from sampark.escaping import plain_all
 from sampark.i18n import number, t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage_history import Projection
+from sampark.safety.escaping import plain_all
 
 
 def members_by_unit(frame: pl.DataFrame, level: str, lang: str) -> go.Figure:

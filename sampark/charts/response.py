@@ -8,7 +8,7 @@ import polars as pl
 
 from sampark.charts.style import BLUE, GREY, RED, layout
 from sampark.i18n import number, t
-from sampark.response_vocab import ALERT_OUTCOMES, label
+from sampark.i18n.vocab import ALERT_OUTCOMES, label
 
 
 def stage_boxes(spread: pl.DataFrame, sla: dict[str, float], lang: str) -> go.Figure:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from sampark.escaping import plain_all
+from sampark.safety.escaping import plain_all
 from sampark.tables.names import reader_name
 
 FONT = "Noto Sans, Noto Sans Devanagari, sans-serif"

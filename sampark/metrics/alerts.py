@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from sampark.i18n.vocab import ALERT_OUTCOMES, ALERT_REACHED
 from sampark.metrics.coverage import LEVELS, unit_lineage
-from sampark.response_vocab import ALERT_OUTCOMES, ALERT_REACHED
 from sampark.targets import Profile
 
 ALERT_STAGES: tuple[str, ...] = ("traced", "forwarded", "contacted")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from sampark.i18n import t
-from sampark.response_vocab import ALERT_OUTCOMES, REGISTER_CATEGORIES
+from sampark.i18n.vocab import ALERT_OUTCOMES, REGISTER_CATEGORIES
 from sampark.tables.names import reader_name, unit_names
 
 

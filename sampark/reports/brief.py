@@ -1,11 +1,8 @@
-"""The DGP's weekly brief and the one-district CompStat sheet as PDF (WeasyPrint). Pure:
-figures in, bytes out. Text is HTML set in Noto Sans / Noto Sans Devanagari (Debian's
-fonts-noto-core), which Pango shapes, so matras and conjuncts come out right.
-"""
+"""The DGP's weekly brief: the state's figures against the order's targets, the weekly series
+and where its pace leads, the units furthest behind and what needs action."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from html import escape
 
 import polars as pl
@@ -18,39 +15,10 @@ from sampark.metrics.coverage import share
 from sampark.metrics.coverage_history import Projection
 from sampark.metrics.coverage_overview import Overview, coverage_overview
 from sampark.queries.network import membership_history, network
+from sampark.reports.pdf import frame_table, html_page, html_table, pdf_bytes
 from sampark.tables.coverage import actions_table, behind_table, signed
 from sampark.tables.names import name_in
 from sampark.targets import Profile
-
-_CSS = """
-@page { size: A4; margin: 14mm 12mm; }
-body { font-family: "Noto Sans", "Noto Sans Devanagari", sans-serif; font-size: 10pt;
-       color: #222; }
-h1 { font-size: 16pt; margin: 0 0 2mm; color: #1f4e79; }
-h2 { font-size: 12pt; margin: 6mm 0 2mm; color: #1f4e79; }
-p.sub { color: #555; margin: 0 0 4mm; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border-bottom: 0.4pt solid #bbb; padding: 1.2mm 1.5mm; text-align: left; }
-td.n, th.n { text-align: right; }
-th { background: #eef3f8; }
-p.foot { color: #777; font-size: 8pt; margin-top: 8mm; }
-"""
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int]) -> str:
-    head = "".join(
-        f'<th class="{"n" if i in numeric else ""}">{escape(h)}</th>' for i, h in enumerate(headers)
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="{"n" if i in numeric else ""}">{escape(str(c))}</td>'
-            for i, c in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def projection_text(p: Projection, lang: str) -> str:
@@ -144,13 +112,6 @@ def _figures(ov: Overview, lang: str) -> list[list[str]]:
     return rows
 
 
-def _html(title: str, body: str, lang: str) -> str:
-    return (
-        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>{body}</body></html>"
-    )
-
-
 def brief_html(
     ov: Overview,
     *,
@@ -176,7 +137,7 @@ def brief_html(
         )
         + "</p>",
         f"<h2>{escape(t('brief_figures', lang))}</h2>",
-        _table(
+        html_table(
             [t("sheet_measure", lang), t("sheet_actual", lang), "", t("sheet_change", lang)],
             _figures(ov, lang),
             {1, 3},
@@ -195,33 +156,9 @@ def brief_html(
         if frame.is_empty():
             continue
         body.append(f"<h2>{escape(heading)}</h2>")
-        body.append(_table(frame.columns, [[str(c) for c in r] for r in frame.iter_rows()], set()))
+        body.append(frame_table(frame, set()))
     body.append(f'<p class="foot">{escape(t("brief_footer", lang))}</p>')
-    return _html(title, "".join(body), lang)
-
-
-def sheet_html(heading: str, measures: pl.DataFrame, open_items: pl.DataFrame, lang: str) -> str:
-    """A one-district CompStat sheet: targets, actuals, last week, change; then open items."""
-    title = t("sheet_title", lang)
-    body = [
-        f"<h1>{escape(title)}</h1>",
-        f'<p class="sub">{escape(heading)}</p>',
-        _table(measures.columns, [[str(c) for c in r] for r in measures.iter_rows()], {1, 2, 3, 4}),
-    ]
-    if not open_items.is_empty():
-        body.append(f"<h2>{escape(t('sheet_open_items', lang))} ({open_items.height})</h2>")
-        body.append(
-            _table(open_items.columns, [[str(c) for c in r] for r in open_items.iter_rows()], set())
-        )
-    body.append(f'<p class="foot">{escape(t("brief_footer", lang))}</p>')
-    return _html(title, "".join(body), lang)
-
-
-def pdf_bytes(html: str) -> bytes:
-    """The HTML rendered to PDF."""
-    from weasyprint import HTML  # imported here: it takes a second, and only PDFs need it
-
-    return bytes(HTML(string=html).write_pdf())
+    return html_page(title, "".join(body), lang)
 
 
 def weekly_brief(engine: sa.Engine, profile: Profile, lang: str) -> bytes:

@@ -27,8 +27,8 @@ from typing import BinaryIO
 
 import polars as pl
 
-from sampark.archives import ZipLimits, zip_problem
-from sampark.sheet_limits import SheetLimits
+from sampark.safety.archives import ZipLimits, zip_problem
+from sampark.safety.sheet_limits import SheetLimits
 
 # Inflated a megabyte at a time: deflate may expand a thousandfold, so no single step may
 # produce more than this.

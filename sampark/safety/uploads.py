@@ -2,7 +2,7 @@
 
 A file is kept only when its name is clean, its size within the limit, its extension one the
 ETL reads, and its bytes what the extension claims: a zip or workbook starts with the zip
-signature and passes `sampark.archives.zip_problem`; a CSV or chat text decodes as UTF-8 or
+signature and passes `sampark.safety.archives.zip_problem`; a CSV or chat text decodes as UTF-8 or
 as UTF-16 with a byte-order mark. A refusal carries a `code` the page words in both languages.
 
 >>> safe_name("../../etc/cron.d/x.csv"), safe_name("C:\\\\Users\\\\a\\\\..\\\\units.CSV")
@@ -19,9 +19,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from sampark.archives import ZipLimits, zip_problem
-from sampark.sheet_limits import SheetLimits, csv_problem
-from sampark.workbook_limits import workbook_problem
+from sampark.safety.archives import ZipLimits, zip_problem
+from sampark.safety.sheet_limits import SheetLimits, csv_problem
+from sampark.safety.workbook_limits import workbook_problem
 
 SUFFIXES = (".csv", ".xlsx", ".txt", ".zip")
 ZIP_MAGIC = b"PK\x03\x04"

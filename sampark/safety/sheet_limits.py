@@ -1,5 +1,5 @@
 """How large a sheet may be, and the check of a CSV before any reader builds it (pure: bytes
-in, a reason out). A workbook's check is `sampark.workbook_limits`.
+in, a reason out). A workbook's check is `sampark.safety.workbook_limits`.
 
 The readers build a rectangle before they return a cell: polars makes one column per field of
 a CSV's first row and one row per line, so five megabytes of commas are five million columns
