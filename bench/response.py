@@ -25,14 +25,14 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from etl.demo_response import Thana, register_frame
-from sampark.metrics.response_snapshot import (
+from sampark.metrics.response.snapshot import (
     ResponseSnapshot,
     response_snapshot,
     snapshot_from_payloads,
     snapshot_payloads,
     summary_from_snapshot,
 )
-from sampark.metrics.response_summary import (
+from sampark.metrics.response.summary import (
     ResponseSummary,
     ageing_of,
     child_rows,

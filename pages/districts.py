@@ -7,8 +7,8 @@ import streamlit as st
 
 from sampark.i18n import t
 from sampark.i18n.dates import long_date
-from sampark.metrics.coverage import within
-from sampark.metrics.coverage_league import MIN_SAMPLE, league_table
+from sampark.metrics.coverage.league import MIN_SAMPLE, league_table
+from sampark.metrics.coverage.totals import within
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import unit_label

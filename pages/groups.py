@@ -7,14 +7,14 @@ import streamlit as st
 from sampark.access import sees_phones
 from sampark.charts.groups import days_since_last_message
 from sampark.i18n import number, percent, t
-from sampark.metrics.activity import (
+from sampark.metrics.coverage.totals import CHILD_LEVEL, scope_level, scoped
+from sampark.metrics.groups.activity import (
     DORMANT_DAYS,
     WINDOW_DAYS,
     health_by_level,
     health_summary,
     health_view,
 )
-from sampark.metrics.coverage import CHILD_LEVEL, scope_level, scoped
 from sampark.safety.escaping import markdown_literal
 from sampark.schema import GROUP_KINDS
 from sampark.tables import groups as group_tables

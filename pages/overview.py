@@ -7,7 +7,7 @@ import streamlit as st
 
 from sampark.charts.coverage import compliance_heatmap, members_by_unit, weekly_progress
 from sampark.i18n import number, percent, t
-from sampark.metrics.coverage import share
+from sampark.metrics.coverage.totals import share
 from sampark.reports.brief import projection_text
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables

@@ -14,22 +14,22 @@ from sampark.charts.response import (
     weekly_median,
 )
 from sampark.i18n import number, percent, t
-from sampark.metrics.alerts import (
+from sampark.metrics.coverage.totals import CHILD_LEVEL, scope_level, within
+from sampark.metrics.response.alerts import (
     MIN_ALERTS,
     alert_failures,
     alert_funnel,
     alert_outcomes,
     alerts_by_level,
 )
-from sampark.metrics.coverage import CHILD_LEVEL, scope_level, within
-from sampark.metrics.response import MIN_CASES, STAGES
-from sampark.metrics.response_summary import (
+from sampark.metrics.response.summary import (
     ageing_of,
     child_rows,
     in_units,
     scope_key,
     scope_rows,
 )
+from sampark.metrics.response.times import MIN_CASES, STAGES
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import response as response_tables
 from sampark.tables.names import unit_label

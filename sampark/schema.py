@@ -354,7 +354,7 @@ demo_files = sa.Table(
 )
 
 # Figures worked out from whole tables once per data version (see
-# sampark/metrics/response_snapshot.py), each part stored as Arrow IPC bytes.
+# sampark/metrics/response/snapshot.py), each part stored as Arrow IPC bytes.
 derived_frames = sa.Table(
     "derived_frames",
     metadata,

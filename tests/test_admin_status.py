@@ -6,7 +6,7 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.metrics.admins import designated_admin_status
+from sampark.metrics.groups.admins import designated_admin_status
 
 ROSTER_DAY = datetime(2026, 10, 1)
 
@@ -97,6 +97,6 @@ def test_group_naming_no_admin_has_no_answer() -> None:
 def test_module_docstring_example_runs() -> None:
     import doctest
 
-    import sampark.metrics.admins as module
+    import sampark.metrics.groups.admins as module
 
     assert doctest.testmod(module).failed == 0

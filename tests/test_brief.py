@@ -5,8 +5,8 @@ from datetime import date
 import polars as pl
 import pytest
 
-from sampark.metrics.coverage_history import Projection
-from sampark.metrics.coverage_overview import coverage_overview
+from sampark.metrics.coverage.history import Projection
+from sampark.metrics.coverage.overview import coverage_overview
 from sampark.reports.brief import brief_html, projection_text
 from sampark.reports.compstat import sheet_html
 from sampark.reports.pdf import pdf_bytes

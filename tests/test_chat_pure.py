@@ -9,8 +9,8 @@ import pytest
 
 from etl.sources.chat_groups import AmbiguousGroup, GroupNotFound, chat_name, match_group
 from etl.sources.noise import is_noise
-from sampark.metrics.activity import Activity, chat_frames, group_health, health_by_level
-from sampark.metrics.coverage import Network
+from sampark.metrics.coverage.totals import Network
+from sampark.metrics.groups.activity import Activity, chat_frames, group_health, health_by_level
 
 
 @pytest.mark.parametrize(
@@ -232,7 +232,7 @@ def test_health_rolls_up_to_the_district_as_shares_of_sums():
 
 
 def test_roster_vs_chat_finds_both_kinds_of_disagreement():
-    from sampark.metrics.reconcile import roster_vs_chat
+    from sampark.metrics.groups.reconcile import roster_vs_chat
 
     members = pl.DataFrame({"group_id": ["G1"] * 3, "person_id": ["a", "b", "c"]})
     events = pl.DataFrame(
@@ -305,6 +305,6 @@ def test_chat_frames_count_window_messages_but_keep_every_writer():
 def test_activity_doctests_pass():
     import doctest
 
-    import sampark.metrics.activity as module
+    import sampark.metrics.groups.activity as module
 
     assert doctest.testmod(module).failed == 0

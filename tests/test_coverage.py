@@ -5,7 +5,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from sampark.metrics.coverage import (
+from sampark.metrics.coverage.totals import (
     Network,
     coverage_by_level,
     scope_summary,

@@ -4,9 +4,8 @@ from datetime import date
 
 import polars as pl
 
-from sampark.metrics.coverage import Network
-from sampark.metrics.coverage_drill import drill_tree, group_table
-from sampark.metrics.coverage_history import (
+from sampark.metrics.coverage.drill import drill_tree, group_table
+from sampark.metrics.coverage.history import (
     Projection,
     behind_since,
     counts_by_week,
@@ -16,7 +15,8 @@ from sampark.metrics.coverage_history import (
     weekly_compliance,
     weekly_members,
 )
-from sampark.metrics.coverage_league import league_table
+from sampark.metrics.coverage.league import league_table
+from sampark.metrics.coverage.totals import Network
 from sampark.targets import Profile
 
 WEEKS = [date(2026, 10, 18), date(2026, 10, 25), date(2026, 11, 1)]

@@ -9,7 +9,7 @@ import polars as pl
 from etl.pipeline import run_inbox
 from sampark.access import STATE
 from sampark.db import migrate
-from sampark.metrics.coverage_history import weekly_members
+from sampark.metrics.coverage.history import weekly_members
 from sampark.queries.network import membership_history, network
 
 

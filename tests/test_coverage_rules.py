@@ -5,14 +5,14 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from sampark.metrics.coverage import Network, coverage_by_level
-from sampark.metrics.coverage_rules import (
+from sampark.metrics.coverage.rules import (
     coverage_table,
     needs_action,
     officer_checks,
     officers_by_group,
     unconnected_staff,
 )
+from sampark.metrics.coverage.totals import Network, coverage_by_level
 from sampark.targets import load_profile
 
 TARGETS = Path(__file__).resolve().parent.parent / "data" / "targets"

@@ -149,8 +149,8 @@ def test_state_demo_has_the_group_kinds_of_its_order(state_demo):
 
 
 def test_state_demo_has_units_meeting_and_missing_the_profile(state_demo):
-    from sampark.metrics.coverage import group_slots
-    from sampark.metrics.coverage_rules import officers_by_group
+    from sampark.metrics.coverage.rules import officers_by_group
+    from sampark.metrics.coverage.totals import group_slots
 
     _state, _summary, _result, net, profile, _counts = state_demo
     slots = group_slots(net, profile)
@@ -167,7 +167,7 @@ def test_state_demo_has_units_meeting_and_missing_the_profile(state_demo):
 
 
 def test_rajasthan_circle_and_apex_groups_miss_some_required_officers(rajasthan_demo):
-    from sampark.metrics.coverage_rules import officers_by_group
+    from sampark.metrics.coverage.rules import officers_by_group
 
     _state, _summary, _result, net, profile, _counts = rajasthan_demo
     officers = officers_by_group(net, profile).join(

@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from etl.__main__ import app
 from etl.pipeline import run_inbox
 from sampark.db import migrate
-from sampark.metrics.coverage import LEVELS
-from sampark.metrics.response_snapshot import FRAMES, SNAPSHOT_KIND, profile_key
+from sampark.metrics.coverage.totals import LEVELS
+from sampark.metrics.response.snapshot import FRAMES, SNAPSHOT_KIND, profile_key
 from sampark.queries.derived import stored_parts
 from sampark.queries.registry import data_version
 from sampark.reports.frames import response_report

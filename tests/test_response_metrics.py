@@ -6,8 +6,21 @@ from datetime import date, datetime, timedelta
 
 import polars as pl
 
-from sampark.metrics.alerts import alert_failures, alert_funnel, alert_outcomes, alerts_by_level
-from sampark.metrics.response import (
+from sampark.metrics.response.alerts import (
+    alert_failures,
+    alert_funnel,
+    alert_outcomes,
+    alerts_by_level,
+)
+from sampark.metrics.response.snapshot import response_summary
+from sampark.metrics.response.summary import (
+    ageing_of,
+    child_rows,
+    in_units,
+    scope_key,
+    scope_rows,
+)
+from sampark.metrics.response.times import (
     MIN_CASES,
     ageing,
     oldest_open,
@@ -15,14 +28,6 @@ from sampark.metrics.response import (
     response_by_level,
     response_quantiles,
     sla_breaches,
-)
-from sampark.metrics.response_snapshot import response_summary
-from sampark.metrics.response_summary import (
-    ageing_of,
-    child_rows,
-    in_units,
-    scope_key,
-    scope_rows,
 )
 from sampark.targets import Profile
 
@@ -261,7 +266,7 @@ def test_summary_holds_each_scope_figures_as_the_direct_functions_give_them():
 def test_hours_from_receipt_are_stored_once_and_kept_when_present():
     from datetime import datetime as dt
 
-    from sampark.metrics.response import with_hours
+    from sampark.metrics.response.times import with_hours
 
     entries = pl.DataFrame(
         {

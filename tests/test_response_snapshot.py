@@ -9,9 +9,8 @@ import polars as pl
 import pytest
 
 from etl.demo_response import Thana, register_frame
-from sampark.metrics.coverage import scope_level
-from sampark.metrics.response import response_quantiles, stage_spread
-from sampark.metrics.response_snapshot import (
+from sampark.metrics.coverage.totals import scope_level
+from sampark.metrics.response.snapshot import (
     profile_key,
     response_snapshot,
     response_summary,
@@ -19,7 +18,7 @@ from sampark.metrics.response_snapshot import (
     snapshot_payloads,
     summary_from_snapshot,
 )
-from sampark.metrics.response_summary import (
+from sampark.metrics.response.summary import (
     ResponseSummary,
     in_units,
     level_figures,
@@ -27,6 +26,7 @@ from sampark.metrics.response_summary import (
     scope_key,
     shown_levels,
 )
+from sampark.metrics.response.times import response_quantiles, stage_spread
 from sampark.targets import Profile
 from tests.test_response_metrics import PROFILE
 

@@ -17,7 +17,7 @@ from etl.sources.checks import Known
 from etl.sources.units import check, parent_cycles
 from sampark.access import Scope
 from sampark.db import migrate
-from sampark.metrics.coverage import Network
+from sampark.metrics.coverage.totals import Network
 from sampark.queries.network import network
 from sampark.queries.registry import reject_log
 

@@ -12,11 +12,11 @@ import streamlit as st
 from sampark.access import Scope
 from sampark.charts.coverage import district_multiples
 from sampark.clock import today_local
-from sampark.metrics.coverage import scoped, within
-from sampark.metrics.coverage_drill import drill_tree, group_table
-from sampark.metrics.coverage_history import history_as_of, week_ends, weekly_members
-from sampark.metrics.coverage_league import league_table
-from sampark.metrics.coverage_overview import Overview, coverage_overview
+from sampark.metrics.coverage.drill import drill_tree, group_table
+from sampark.metrics.coverage.history import history_as_of, week_ends, weekly_members
+from sampark.metrics.coverage.league import league_table
+from sampark.metrics.coverage.overview import Overview, coverage_overview
+from sampark.metrics.coverage.totals import scoped, within
 from sampark.queries.network import membership_history
 from sampark.reports.brief import brief_html
 from sampark.reports.compstat import sheet_html

@@ -8,8 +8,8 @@ import streamlit as st
 
 from sampark.access import Scope, phones_in_text_for
 from sampark.db import migrate
-from sampark.metrics.activity import Activity, HealthReport, health_report, report_within
-from sampark.metrics.coverage import Network, scoped
+from sampark.metrics.coverage.totals import Network, scoped
+from sampark.metrics.groups.activity import Activity, HealthReport, health_report, report_within
 from sampark.queries import chats as chats_reads
 from sampark.queries import network as network_reads
 from sampark.queries import registry as registry_reads

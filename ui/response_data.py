@@ -8,8 +8,8 @@ import streamlit as st
 
 from sampark.access import Scope
 from sampark.i18n import t
-from sampark.metrics.response_snapshot import ResponseSnapshot, summary_from_snapshot
-from sampark.metrics.response_summary import ResponseSummary
+from sampark.metrics.response.snapshot import ResponseSnapshot, summary_from_snapshot
+from sampark.metrics.response.summary import ResponseSummary
 from sampark.queries import registers as registers_reads
 from sampark.queries.registers import alerts_frame
 from sampark.settings import load_settings

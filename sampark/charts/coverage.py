@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 from sampark.charts.style import BLUE, COMPLIANCE_SCALE, GREY, RED, layout, unit_names
 from sampark.i18n import number, t
 from sampark.i18n.dates import long_date
-from sampark.metrics.coverage_history import Projection
+from sampark.metrics.coverage.history import Projection
 from sampark.safety.escaping import plain_all
 
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sampark.db import migrate
-from sampark.metrics.coverage import LEVELS
+from sampark.metrics.coverage.totals import LEVELS
 from sampark.reports.brief import weekly_brief
 from sampark.reports.frames import FRAME_KINDS, report
 from sampark.safety.export import csv_text

@@ -8,7 +8,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from sampark.access import Scope
-from sampark.metrics.activity import WINDOW_DAYS, Activity, chat_frames
+from sampark.metrics.groups.activity import WINDOW_DAYS, Activity, chat_frames
 from sampark.queries.frames import read_frame
 from sampark.queries.network import roster_as_of
 from sampark.queries.scope import groups_in_scope

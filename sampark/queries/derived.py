@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from sampark.metrics.response_snapshot import (
+from sampark.metrics.response.snapshot import (
     SNAPSHOT_KIND,
     ResponseSnapshot,
     profile_key,

@@ -8,7 +8,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from sampark.access import Scope
-from sampark.metrics.coverage import Network
+from sampark.metrics.coverage.totals import Network
 from sampark.queries.frames import chunks, columns_schema, read_frame
 from sampark.queries.scope import ancestors, groups_in_scope, in_scope
 from sampark.schema import blocklist, groups, memberships, people, staff, units

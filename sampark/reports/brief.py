@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from sampark.access import STATE
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
-from sampark.metrics.coverage import share
-from sampark.metrics.coverage_history import Projection
-from sampark.metrics.coverage_overview import Overview, coverage_overview
+from sampark.metrics.coverage.history import Projection
+from sampark.metrics.coverage.overview import Overview, coverage_overview
+from sampark.metrics.coverage.totals import share
 from sampark.queries.network import membership_history, network
 from sampark.reports.pdf import frame_table, html_page, html_table, pdf_bytes
 from sampark.tables.coverage import actions_table, behind_table, signed

@@ -11,10 +11,10 @@ import sqlalchemy as sa
 
 from sampark.access import STATE
 from sampark.content.queue import stories_by_level, story_queue
-from sampark.metrics.activity import WINDOW_DAYS, group_health, health_by_level
-from sampark.metrics.alerts import alerts_by_level
-from sampark.metrics.coverage_rules import coverage_table
-from sampark.metrics.response import response_by_level
+from sampark.metrics.coverage.rules import coverage_table
+from sampark.metrics.groups.activity import WINDOW_DAYS, group_health, health_by_level
+from sampark.metrics.response.alerts import alerts_by_level
+from sampark.metrics.response.times import response_by_level
 from sampark.queries.chats import activity
 from sampark.queries.derived import stored_response_snapshot
 from sampark.queries.network import network

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from sampark.access import STATE
 from sampark.clock import now_utc
-from sampark.metrics.response_snapshot import (
+from sampark.metrics.response.snapshot import (
     PARTS,
     SNAPSHOT_KIND,
     ResponseSnapshot,

@@ -7,9 +7,9 @@ import polars as pl
 
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
-from sampark.metrics.coverage import LEVELS, Network
-from sampark.metrics.coverage_history import week_ends
-from sampark.metrics.coverage_overview import Overview
+from sampark.metrics.coverage.history import week_ends
+from sampark.metrics.coverage.overview import Overview
+from sampark.metrics.coverage.totals import LEVELS, Network
 from sampark.schema import GROUP_KINDS
 from sampark.tables.names import reader_name, unit_names
 

@@ -23,9 +23,8 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.metrics.coverage import LEVELS, within
-from sampark.metrics.response import STAGES, response_quantiles, stage_spread
-from sampark.metrics.response_summary import (
+from sampark.metrics.coverage.totals import LEVELS, within
+from sampark.metrics.response.summary import (
     ResponseBase,
     ResponseSummary,
     level_figures,
@@ -33,6 +32,7 @@ from sampark.metrics.response_summary import (
     scope_key,
     shown_levels,
 )
+from sampark.metrics.response.times import STAGES, response_quantiles, stage_spread
 from sampark.targets import Profile
 
 SNAPSHOT_KIND = "response"

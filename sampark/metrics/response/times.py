@@ -15,7 +15,7 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.metrics.coverage import LEVELS, unit_lineage
+from sampark.metrics.coverage.totals import LEVELS, unit_lineage
 from sampark.targets import Profile
 
 STAGES: tuple[str, ...] = ("cognizance", "fir", "action", "closed")

@@ -10,9 +10,9 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.metrics.admins import designated_admin_status
-from sampark.metrics.coverage import LEVELS, Network, unit_lineage
-from sampark.metrics.reconcile import findings_per_group, roster_vs_chat
+from sampark.metrics.coverage.totals import LEVELS, Network, unit_lineage
+from sampark.metrics.groups.admins import designated_admin_status
+from sampark.metrics.groups.reconcile import findings_per_group, roster_vs_chat
 
 WINDOW_DAYS = 30
 DORMANT_DAYS = 14

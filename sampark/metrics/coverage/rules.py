@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from sampark.metrics.coverage import Network, coverage_by_level, group_slots, unit_lineage
+from sampark.metrics.coverage.totals import Network, coverage_by_level, group_slots, unit_lineage
 from sampark.targets import Officer, Profile
 
 CHECK_SCHEMA = {

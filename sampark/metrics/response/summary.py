@@ -14,8 +14,8 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.metrics.coverage import CHILD_LEVEL, scope_level, within
-from sampark.metrics.response import (
+from sampark.metrics.coverage.totals import CHILD_LEVEL, scope_level, within
+from sampark.metrics.response.times import (
     AGE_BUCKETS,
     ageing_by_level,
     breaches_by_level,

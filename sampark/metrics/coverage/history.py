@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from sampark.metrics.coverage import Network, unit_lineage
+from sampark.metrics.coverage.totals import Network, unit_lineage
 from sampark.targets import Profile
 
 WEEKS = 26

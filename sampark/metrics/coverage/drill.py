@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import polars as pl
 
-from sampark.metrics.coverage import LEVELS, Network, coverage_by_level, group_sizes, unit_lineage
+from sampark.metrics.coverage.totals import (
+    LEVELS,
+    Network,
+    coverage_by_level,
+    group_sizes,
+    unit_lineage,
+)
 from sampark.targets import Profile
 
 

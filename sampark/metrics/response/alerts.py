@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from sampark.i18n.vocab import ALERT_OUTCOMES, ALERT_REACHED
-from sampark.metrics.coverage import LEVELS, unit_lineage
+from sampark.metrics.coverage.totals import LEVELS, unit_lineage
 from sampark.targets import Profile
 
 ALERT_STAGES: tuple[str, ...] = ("traced", "forwarded", "contacted")

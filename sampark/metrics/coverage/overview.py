@@ -13,13 +13,7 @@ from datetime import date, timedelta
 import polars as pl
 
 from sampark.clock import today_local
-from sampark.metrics.coverage import (
-    CHILD_LEVEL,
-    Network,
-    scope_level,
-    scoped,
-)
-from sampark.metrics.coverage_history import (
+from sampark.metrics.coverage.history import (
     Projection,
     behind_since,
     change_since,
@@ -30,7 +24,13 @@ from sampark.metrics.coverage_history import (
     weekly_compliance,
     weekly_members,
 )
-from sampark.metrics.coverage_rules import coverage_table, needs_action, officers_by_group
+from sampark.metrics.coverage.rules import coverage_table, needs_action, officers_by_group
+from sampark.metrics.coverage.totals import (
+    CHILD_LEVEL,
+    Network,
+    scope_level,
+    scoped,
+)
 from sampark.targets import Profile
 
 # Numbers each unit row carries, whose change since last week is shown beside them.
