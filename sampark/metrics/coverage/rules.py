@@ -111,6 +111,40 @@ def unconnected_staff(net: Network) -> pl.DataFrame:
 ACTION_KINDS = ("missing_group", "officers_missing", "admin_missing", "blocklisted", "staff")
 
 
+def blocklisted_items(net: Network, profile: Profile) -> pl.DataFrame:
+    """Action items for blocklisted people in public groups: one row per group, with how many."""
+    public = net.groups.filter(pl.col("kind").is_in(list(profile.public_group_kinds)))
+    return (
+        net.members.join(public.select("group_id", "unit_id"), on="group_id")
+        .join(net.blocklist.select("person_id"), on="person_id")
+        .group_by("group_id", "unit_id")
+        .agg(pl.len().cast(pl.Int64).alias("count"))
+        .select(
+            pl.lit("blocklisted").alias("kind"),
+            "unit_id",
+            "group_id",
+            pl.lit("").alias("detail"),
+            "count",
+        )
+    )
+
+
+def unconnected_staff_items(net: Network) -> pl.DataFrame:
+    """Action items for staff in no group: one row per unit, with how many."""
+    return (
+        unconnected_staff(net)
+        .group_by("unit_id")
+        .agg(pl.len().cast(pl.Int64).alias("count"))
+        .select(
+            pl.lit("staff").alias("kind"),
+            "unit_id",
+            pl.lit(None, dtype=pl.String).alias("group_id"),
+            pl.lit("").alias("detail"),
+            "count",
+        )
+    )
+
+
 def needs_action(
     net: Network, profile: Profile, officers: pl.DataFrame | None = None
 ) -> pl.DataFrame:
@@ -148,32 +182,8 @@ def needs_action(
         pl.lit("").alias("detail"),
         pl.lit(1, dtype=pl.Int64).alias("count"),
     )
-    public = net.groups.filter(pl.col("kind").is_in(list(profile.public_group_kinds)))
-    blocked = (
-        net.members.join(public.select("group_id", "unit_id"), on="group_id")
-        .join(net.blocklist.select("person_id"), on="person_id")
-        .group_by("group_id", "unit_id")
-        .agg(pl.len().cast(pl.Int64).alias("count"))
-        .select(
-            pl.lit("blocklisted").alias("kind"),
-            "unit_id",
-            "group_id",
-            pl.lit("").alias("detail"),
-            "count",
-        )
-    )
-    staff = (
-        unconnected_staff(net)
-        .group_by("unit_id")
-        .agg(pl.len().cast(pl.Int64).alias("count"))
-        .select(
-            pl.lit("staff").alias("kind"),
-            "unit_id",
-            pl.lit(None, dtype=pl.String).alias("group_id"),
-            pl.lit("").alias("detail"),
-            "count",
-        )
-    )
+    blocked = blocklisted_items(net, profile)
+    staff = unconnected_staff_items(net)
     order = {k: i for i, k in enumerate(ACTION_KINDS)}
     return (
         pl.concat([pl.DataFrame(schema=schema), missing, short, no_admin, blocked, staff])

@@ -90,6 +90,22 @@ def chat_frames(per_author: pl.DataFrame) -> ChatFrames:
     )
 
 
+def joins_and_exits(changes: pl.DataFrame) -> pl.DataFrame:
+    """Per group, the members who joined (`joins_30d`) and left (`exits_30d`) in the window,
+    from the chats' membership events counted by event (`group_id`, `event`, `n`)."""
+    kinds = changes.with_columns(
+        pl.when(pl.col("event").is_in(JOIN_EVENTS))
+        .then(pl.lit("joins_30d"))
+        .when(pl.col("event").is_in(EXIT_EVENTS))
+        .then(pl.lit("exits_30d"))
+        .otherwise(None)
+        .alias("kind")
+    ).drop_nulls("kind")
+    return kinds.group_by("group_id").agg(
+        pl.col("n").filter(pl.col("kind") == k).sum().alias(k) for k in ("joins_30d", "exits_30d")
+    )
+
+
 def group_health(
     net: Network, activity: Activity, findings: pl.DataFrame | None = None
 ) -> pl.DataFrame:
@@ -108,17 +124,7 @@ def group_health(
         .group_by("group_id")
         .agg(pl.len().alias("blocklisted"))
     )
-    changes = activity.changes.with_columns(
-        pl.when(pl.col("event").is_in(JOIN_EVENTS))
-        .then(pl.lit("joins_30d"))
-        .when(pl.col("event").is_in(EXIT_EVENTS))
-        .then(pl.lit("exits_30d"))
-        .otherwise(None)
-        .alias("kind")
-    ).drop_nulls("kind")
-    moves = changes.group_by("group_id").agg(
-        pl.col("n").filter(pl.col("kind") == k).sum().alias(k) for k in ("joins_30d", "exits_30d")
-    )
+    moves = joins_and_exits(activity.changes)
     admin_ok = designated_admin_status(
         net.groups, net.members, activity.rosters, activity.presence
     ).select("group_id", "admin_is_admin")
