@@ -12,11 +12,12 @@ from sampark.metrics.coverage.totals import within
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import unit_label
-from ui import auth, coverage, data, downloads, filters
+from ui import auth, downloads, filters
+from ui.loaders import coverage, network
 
 user = auth.page_user("districts")
 lang = filters.current_language()
-net = data.network()
+net = network.network()
 st.title(t("districts_title", lang))
 if net.units.is_empty():
     st.info(t("no_data", lang))

@@ -10,18 +10,19 @@ from sampark.i18n import t
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
-from ui import auth, coverage, data, downloads, filters
+from ui import auth, downloads, filters
+from ui.loaders import coverage, network, run
 
 user = auth.page_user("drilldown")
 lang = filters.current_language()
 scope_id = filters.current_scope()
-net = data.network()
+net = network.network()
 st.title(t("drill_title", lang))
 if net.units.is_empty():
     st.info(t("no_data", lang))
     st.stop()
 
-profile = data.state_profile()
+profile = run.state_profile()
 scope_name = unit_label(net.units, scope_id, lang) or name_in(lang, profile.name, profile.name_hi)
 st.caption(t("drill_caption", lang, scope=markdown_literal(scope_name)))
 

@@ -19,13 +19,14 @@ from sampark.safety.escaping import markdown_literal
 from sampark.schema import GROUP_KINDS
 from sampark.tables import groups as group_tables
 from sampark.tables.names import unit_label, unit_labels
-from ui import auth, data, downloads, filters
+from ui import auth, downloads, filters
+from ui.loaders import groups, network
 
 user = auth.page_user("groups")
 lang = filters.current_language()
 scope_id = filters.current_scope()
-net = scoped(data.network(), scope_id)
-report = data.group_health(scope_id)
+net = scoped(network.network(), scope_id)
+report = groups.group_health(scope_id)
 
 st.title(t("groups_title", lang))
 scope_name = unit_label(net.units, scope_id, lang) or t("all", lang)
@@ -99,7 +100,7 @@ if group_id is not None:
     st.subheader(t("members_title", lang, group=markdown_literal(str(group_names[group_id]))))
     if not sees_phones(user.role):
         st.caption(t("members_masked", lang))
-    members = group_tables.members_table(data.group_members(group_id), user.role, lang)
+    members = group_tables.members_table(network.group_members(group_id), user.role, lang)
     st.dataframe(members, hide_index=True, width="stretch")
     downloads.buttons(members, f"members_{group_id}", lang)
 

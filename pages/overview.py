@@ -12,13 +12,14 @@ from sampark.reports.brief import projection_text
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
-from ui import auth, coverage, data, downloads, filters
+from ui import auth, downloads, filters
+from ui.loaders import coverage, network, run
 
 user = auth.page_user("overview")
 lang = filters.current_language()
 scope_id = filters.current_scope()
-net = data.network()
-profile = data.state_profile()
+net = network.network()
+profile = run.state_profile()
 
 st.title(t("overview_title", lang))
 if net.units.is_empty():

@@ -33,14 +33,15 @@ from sampark.metrics.response.times import MIN_CASES, STAGES
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import response as response_tables
 from sampark.tables.names import unit_label
-from ui import auth, data, downloads, filters, response_data
+from ui import auth, downloads, filters
+from ui.loaders import network, response, run
 
 user = auth.page_user("response")
 lang = filters.current_language()
 scope_id = filters.current_scope()
-units = data.network().units
-profile = data.state_profile()
-summary = response_data.summary(scope_id)
+units = network.network().units
+profile = run.state_profile()
+summary = response.summary(scope_id)
 key = scope_key(units, scope_id)
 state_key = scope_key(units, None)
 sla = profile.response_sla_hours
@@ -169,7 +170,7 @@ st.header(t("resp_alerts_title", lang))
 if not sees_alerts(user.role):
     st.info(t("alerts_not_role", lang), icon=":material/lock:")
     st.stop()
-alerts = response_data.alerts()
+alerts = response.alerts()
 st.caption(t("resp_alerts_caption", lang, n=number(alerts.height, lang), min=MIN_ALERTS))
 funnel = alert_funnel(alerts, profile)
 left, right = st.columns([1, 1])
@@ -195,7 +196,7 @@ if sees_alert_details(user.role):
     st.caption(t("alert_details_note", lang))
     # Read only when asked for, and every read goes to the audit log with the reader's name.
     if st.toggle(t("alert_details_show", lang), key="alert_details_show"):
-        details = response_data.alert_details()
+        details = response.alert_details()
         auth.record("alert_details_viewed", "alerts", f"{details.height} open alerts")
         if details.is_empty():
             st.info(t("alert_details_none", lang), icon=":material/check_circle:")

@@ -15,15 +15,16 @@ from sampark.i18n import number, t
 from sampark.safety.escaping import markdown_literal
 from sampark.tables.names import unit_label
 from sampark.tables.stories import district_names, story_labels, story_table
-from ui import auth, data, downloads, filters, stories_data, story_views, story_workflow
+from ui import auth, downloads, filters, story_views, story_workflow
+from ui.loaders import network, stories
 from ui.story_form import submission_form
 
 user = auth.page_user("social")
 lang = filters.current_language()
 actor = user.label  # every step and audit entry names the signed-in user
-units = data.network().units
+units = network.network().units
 scope_id = filters.current_scope()
-queue, history = stories_data.stories()
+queue, history = stories.stories()
 scoped = stories_view(queue, units, scope_id=scope_id)
 
 st.title(t("social_title", lang))
@@ -117,14 +118,14 @@ with tab_export:
     else:
         st.caption(t("export_caption", lang, n=number(approved.height, lang)))
         left, right = st.columns(2)
-        stories = f"{approved.height} stories"
+        exported = f"{approved.height} stories"
         downloads.button(
             t("export_csv", lang),
             lambda: export_csv(approved),
             "approved_stories.csv",
             "text/csv",
             key="export_csv",
-            detail=stories,
+            detail=exported,
             where=left,
         )
         downloads.button(
@@ -133,7 +134,7 @@ with tab_export:
             "approved_cards.zip",
             "application/zip",
             key="export_zip",
-            detail=stories,
+            detail=exported,
             icon=":material/folder_zip:",
             where=right,
         )

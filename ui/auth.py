@@ -28,7 +28,7 @@ from sampark.store import accounts as store_accounts
 from sampark.store import audit as store_audit
 from sampark.tables.names import unit_labels
 from ui import session
-from ui.data import current_engine
+from ui.loaders.run import current_engine
 from ui.password_sign_in import password_sign_in
 
 # A page opened by a role not allowed on it says so and stops; nothing else of it runs.

@@ -13,7 +13,7 @@ from sampark.inbox import DemoBuildFailed, build_demo_database
 from sampark.queries.demo import is_empty
 from sampark.safety.escaping import markdown_literal
 from sampark.settings import load_settings
-from ui.data import current_engine
+from ui.loaders.run import current_engine, data_changed
 
 _LOCK = threading.Lock()
 
@@ -53,6 +53,7 @@ def ensure_data(lang: str) -> None:
                 status.update(state="error")
                 st.error(t("demo_failed", lang, error=markdown_literal(str(exc))))
                 st.stop()
+            data_changed()
             status.update(
                 label=t(
                     "demo_done",

@@ -19,7 +19,8 @@ from streamlit.delta_generator import DeltaGenerator
 from sampark.i18n import t
 from sampark.safety.export import csv_bytes, excel_bytes
 from sampark.store import audit as store_audit
-from ui import auth, data, session
+from ui import auth, session
+from ui.loaders import run
 
 
 def audited(make: Callable[[], bytes], file_name: str, detail: str | None) -> Callable[[], bytes]:
@@ -30,7 +31,7 @@ def audited(make: Callable[[], bytes], file_name: str, detail: str | None) -> Ca
     file leaves no row) and before it is returned (a failed row leaves no file)."""
     user = session.current_user()
     actor = user.label if user else "anonymous"
-    engine = data.current_engine()
+    engine = run.current_engine()
 
     def produce() -> bytes:
         made = make()

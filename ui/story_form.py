@@ -24,7 +24,7 @@ from sampark.content.intake import (
 from sampark.i18n import number, t
 from sampark.safety.escaping import markdown_literal
 from sampark.tables.names import unit_labels
-from ui import stories_data
+from ui import story_writes
 from ui.story_workflow import flash
 
 # The limit each problem names.
@@ -82,7 +82,7 @@ def submission_form(units: pl.DataFrame, user: SignedIn, lang: str) -> None:
         photos=tuple(Photo(p.name, p.getvalue()) for p in photos or []),
     )
     try:
-        story_id = stories_data.submit(sub, user)
+        story_id = story_writes.submit(sub, user)
     except SubmissionRefused as refused:
         for problem in refused.problems:
             limit = _PROBLEM_LIMITS.get(problem, 0)

@@ -23,7 +23,8 @@ from sampark.content.media import story_media
 from sampark.i18n import number, t
 from sampark.safety.escaping import markdown_literal as md
 from sampark.tables.stories import history_table, story_district
-from ui import downloads, stories_data
+from ui import downloads
+from ui.loaders import stories
 from ui.story_workflow import workflow_panel
 
 
@@ -104,7 +105,7 @@ def card_panel(story: dict[str, Any], lang: str) -> None:
         if text is None:
             continue
         card = story_card(text)
-        png = stories_data.card(card)
+        png = stories.card(card)
         alt = alt_text(card)
         st.image(png, caption=md(alt), alt=alt, width="stretch")
         downloads.button(
@@ -119,7 +120,7 @@ def card_panel(story: dict[str, Any], lang: str) -> None:
 
 def media_panel(story: dict[str, Any], lang: str) -> None:
     """The story's photos from the media folder; a finding for each name that is not shown."""
-    shown, problems = story_media(stories_data.media_dir(), story.get("media"))
+    shown, problems = story_media(stories.media_dir(), story.get("media"))
     for problem in problems:
         st.warning(
             t(f"media_problem_{problem.problem}", lang, name=md(problem.name)),

@@ -23,7 +23,7 @@ from sampark.settings import load_settings
 from sampark.store.rosters import SHRINK_PEOPLE
 from sampark.tables.uploads import held_table, results_table
 from ui import session
-from ui.data import current_engine
+from ui.loaders.run import current_engine, data_changed
 
 # Two officers uploading at once must not run the ETL over the same folder twice over.
 _LOCK = threading.Lock()
@@ -59,8 +59,10 @@ def upload_panel(lang: str) -> None:
             st.error(t("upload_failed", lang), icon=":material/error:")
             st.code(str(exc), language=None, wrap_lines=True)
             return
-    # The new run and files show below only when the cached reads are dropped.
+    # The new run and files show below only when the cached reads and this run's data
+    # version are dropped.
     st.cache_data.clear()
+    data_changed()
     counts = _counts(results)
     done = st.success if counts["refused"] + counts["rejected"] == 0 else st.warning
     done(t("upload_done", lang, **counts), icon=":material/task_alt:")
@@ -89,6 +91,7 @@ def _accept(location: str, name: str, actor: str, lang: str) -> None:
         st.session_state[_NOTICE] = ("error", t("holds_accept_failed", lang, file=name), str(exc))
         return
     st.cache_data.clear()
+    data_changed()
     st.session_state[_NOTICE] = (
         "success",
         t(

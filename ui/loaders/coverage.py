@@ -9,7 +9,6 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from sampark.access import Scope
 from sampark.charts.coverage import district_multiples
 from sampark.clock import today_local
 from sampark.metrics.coverage.drill import drill_tree, group_table
@@ -21,76 +20,64 @@ from sampark.queries.network import membership_history
 from sampark.reports.brief import brief_html
 from sampark.reports.compstat import sheet_html
 from sampark.reports.pdf import pdf_bytes
-from sampark.settings import load_settings
 from sampark.tables.coverage import actions_table, behind_table
-from ui import data
+from ui.loaders.network import network, network_of
+from ui.loaders.run import RunKey, engine, profile, run_key
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _history(url: str, data_version: str, scope: Scope) -> pl.DataFrame:
-    del data_version  # part of the cache key only
-    with data.engine(url).connect() as conn:
-        return membership_history(conn, scope)
+def _history(key: RunKey) -> pl.DataFrame:
+    with engine(key.url).connect() as conn:
+        return membership_history(conn, key.scope)
 
 
 def history() -> pl.DataFrame:
     """Every membership inside the signed-in user's scope, with its join and exit dates."""
-    return _history(data.database_url(), data.version(), data.user_scope())
+    return _history(run_key())
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _overview(
-    url: str, data_version: str, user: Scope, state: str, scope_id: str | None
-) -> Overview:
-    del url, data_version, user, state  # the cache key; the loaders below read the same
-    return coverage_overview(data.network(), history(), data.state_profile(), scope_id)
+def _overview(key: RunKey, scope_id: str | None) -> Overview:
+    return coverage_overview(network_of(key), _history(key), profile(key.state), scope_id)
 
 
 def overview(scope_id: str | None) -> Overview:
     """Everything the Overview shows for the scope, computed once per data version."""
-    return _overview(
-        data.database_url(), data.version(), data.user_scope(), load_settings().state, scope_id
-    )
+    return _overview(run_key(), scope_id)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _weekly_children(
-    url: str, data_version: str, user: Scope, scope_id: str | None, level: str
-) -> pl.DataFrame:
-    del url, data_version, user
-    net = scoped(data.network(), scope_id)
-    hist = history().join(net.groups.select("group_id"), on="group_id", how="semi")
-    as_of = history_as_of(history()) or today_local()
+def _weekly_children(key: RunKey, scope_id: str | None, level: str) -> pl.DataFrame:
+    net = scoped(network_of(key), scope_id)
+    everything = _history(key)
+    hist = everything.join(net.groups.select("group_id"), on="group_id", how="semi")
+    as_of = history_as_of(everything) or today_local()
     return weekly_members(net, hist, level, week_ends(as_of))
 
 
 def weekly_children(scope_id: str | None, level: str) -> pl.DataFrame:
     """Members week by week of each unit of `level` inside the scope."""
-    return _weekly_children(data.database_url(), data.version(), data.user_scope(), scope_id, level)
+    return _weekly_children(run_key(), scope_id, level)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _tree(
-    url: str, data_version: str, user: Scope, state: str, scope_id: str | None
-) -> pl.DataFrame:
-    del url, data_version, user, state
-    return drill_tree(scoped(data.network(), scope_id), data.state_profile())
+def _tree(key: RunKey, scope_id: str | None) -> pl.DataFrame:
+    return drill_tree(scoped(network_of(key), scope_id), profile(key.state))
 
 
 def tree(scope_id: str | None) -> pl.DataFrame:
-    return _tree(
-        data.database_url(), data.version(), data.user_scope(), load_settings().state, scope_id
-    )
+    """The drill-down tree below `scope_id`, each unit and group with its coverage."""
+    return _tree(run_key(), scope_id)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _groups(url: str, data_version: str, user: Scope, state: str) -> pl.DataFrame:
-    del url, data_version, user, state
-    return group_table(data.network(), data.state_profile())
+def _groups(key: RunKey) -> pl.DataFrame:
+    return group_table(network_of(key), profile(key.state))
 
 
 def groups() -> pl.DataFrame:
-    return _groups(data.database_url(), data.version(), data.user_scope(), load_settings().state)
+    """Every group in the scope against its kind's minimum."""
+    return _groups(run_key())
 
 
 def brief_maker(
@@ -101,7 +88,7 @@ def brief_maker(
     server thread that has no session, so it must not read through the signed-in user."""
     ov = overview(scope_id)
     behind = behind_table(ov, lang)
-    actions = actions_table(ov.actions, data.network(), lang)
+    actions = actions_table(ov.actions, network(), lang)
 
     def make() -> bytes:
         html = brief_html(
@@ -129,24 +116,15 @@ def sheet_maker(
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _multiples(
-    url: str, data_version: str, user: Scope, state: str, range_id: str | None, lang: str
-) -> Any:
-    del url, data_version, user, state
-    league = league_table(overview(None).children)
+def _multiples(key: RunKey, range_id: str | None, lang: str) -> Any:
+    league = league_table(_overview(key, None).children)
     inside = league.join(
-        within(data.network().units, range_id).select("unit_id"), on="unit_id", how="semi"
+        within(network_of(key).units, range_id).select("unit_id"), on="unit_id", how="semi"
     )
-    return district_multiples(weekly_children(range_id, "district"), inside.sort("name"), lang)
+    weekly = _weekly_children(key, range_id, "district")
+    return district_multiples(weekly, inside.sort("name"), lang)
 
 
 def multiples(range_id: str | None, lang: str) -> Any:
     """The small multiples of the range's districts (forty panels take a while to build)."""
-    return _multiples(
-        data.database_url(),
-        data.version(),
-        data.user_scope(),
-        load_settings().state,
-        range_id,
-        lang,
-    )
+    return _multiples(run_key(), range_id, lang)
