@@ -11,7 +11,7 @@ from sampark.reports.brief import brief_html, projection_text
 from sampark.reports.compstat import sheet_html
 from sampark.reports.pdf import pdf_bytes
 from sampark.targets import Profile
-from tests.test_coverage_history import HISTORY, NET, PROFILE
+from tests.metrics.test_coverage_history import HISTORY, NET, PROFILE
 
 TARGET = Profile(
     **{**PROFILE.__dict__, "member_target": 200000, "member_target_date": date(2027, 3, 31)}

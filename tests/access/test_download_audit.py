@@ -26,7 +26,7 @@ from tests.download_helpers import (
     recorded_managers,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GROUPS_PAGE = str(ROOT / "pages" / "groups.py")
 NOW = datetime(2026, 11, 1, 12, 0)
 PHONES = [f"+9198765432{i:02d}" for i in range(12)]

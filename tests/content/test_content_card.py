@@ -8,7 +8,7 @@ from PIL import Image, features
 
 from sampark.content.card import Card, _runs, alt_text, card_png
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 HINDI = Card(
     title="पूर्वी चंपारण पुलिस ने 24 घंटे में चोरी की 3 मोटरसाइकिल बरामद कीं, दो आरोपी गिरफ्तार",
     district="पूर्वी चंपारण",

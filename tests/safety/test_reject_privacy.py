@@ -25,7 +25,7 @@ from sampark.queries.registry import etl_file_log, reject_log
 from tests.auth_helpers import login_as
 from tests.hostile_sheets import sheet_xml, workbook
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 NOW = datetime(2026, 11, 23, 12, 0)
 

@@ -29,7 +29,7 @@ from sampark.store import accounts as store_accounts
 from sampark.store import audit as store_audit
 from tests.auth_helpers import demo_session
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 SWITCHER = "Demo: enter as a role"
 

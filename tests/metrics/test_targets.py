@@ -8,7 +8,7 @@ import pytest
 
 from sampark.targets import BadProfile, MemberRule, Officer, load_profile, read_profile
 
-TARGETS = Path(__file__).resolve().parent.parent / "data" / "targets"
+TARGETS = Path(__file__).resolve().parents[2] / "data" / "targets"
 
 
 def _bad(tmp_path: Path, text: str) -> str:

@@ -19,7 +19,7 @@ from sampark.queries.registers import alert_details, alerts_frame, register_entr
 from sampark.queries.stories import all_stories
 from ui.password_sign_in import password_sign_in
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Two ranges, a district and a thana in each; a group, members, a register entry, an alert
 # and a story in each thana.

@@ -15,7 +15,7 @@ from sampark.metrics.coverage.rules import (
 from sampark.metrics.coverage.totals import Network, coverage_by_level
 from sampark.targets import load_profile
 
-TARGETS = Path(__file__).resolve().parent.parent / "data" / "targets"
+TARGETS = Path(__file__).resolve().parents[2] / "data" / "targets"
 BIHAR = load_profile(TARGETS, "bihar")
 RAJASTHAN = load_profile(TARGETS, "rajasthan")
 UP = load_profile(TARGETS, "up")

@@ -34,7 +34,7 @@ from sampark.safety.export import is_live_formula
 from sampark.store.stories import record_step
 from tests.auth_helpers import login_as
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 PAGES = ("overview", "districts", "drilldown", "groups", "response", "data", "social", "audit")
 # Who opens each page: the one whose downloads are widest (the SCRB sees the alerts tables).

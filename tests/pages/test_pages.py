@@ -15,7 +15,7 @@ from sampark.db import migrate
 from sampark.i18n import indian_grouping
 from tests.auth_helpers import login_as
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 
 

@@ -28,7 +28,7 @@ from sampark.metrics.response.summary import (
 )
 from sampark.metrics.response.times import response_quantiles, stage_spread
 from sampark.targets import Profile
-from tests.test_response_metrics import PROFILE
+from tests.metrics.test_response_metrics import PROFILE
 
 # A state with two ranges; range R2's district D3 has one circle with two thanas, T5 sits
 # directly under its district (no circle), as some do.

@@ -16,7 +16,7 @@ from etl.pipeline import run_inbox
 from sampark.db import migrate
 from tests.auth_helpers import login_as
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 PAGE = "pages/response.py"
 

@@ -21,7 +21,7 @@ from sampark.store.stories import record_step
 from tests.auth_helpers import login_as
 from tests.social_setup import submit_all, units_engine
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "social.py")
 AT = datetime(2026, 11, 22, 8, 0)
 

@@ -18,7 +18,7 @@ from sampark.safety.uploads import Refusal, UploadLimits, checked_upload, safe_n
 from tests.auth_helpers import login_as
 from tests.hostile_sheets import blank_rows_csv, commas_csv, sparse_workbook, tall_workbook
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 LIMITS = UploadLimits(max_bytes=1_000_000, zip=ZipLimits(max_members=5, max_total_bytes=10**7))
 UNITS = (

@@ -35,7 +35,7 @@ from sampark.store.stories import record_step
 from tests.auth_helpers import login_as
 from tests.download_helpers import downloadable, fetch_without_click, recorded_managers
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 
 # Each piece alone would render as markup in st.markdown.
