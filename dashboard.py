@@ -6,7 +6,8 @@ import streamlit as st
 
 from sampark.access import pages_for
 from sampark.i18n import t
-from ui import auth, bootstrap, data, filters
+from ui import auth, bootstrap, filters
+from ui.loaders import network
 
 st.set_page_config(page_title="Sampark", page_icon=":material/hub:", layout="wide")
 lang = filters.language()
@@ -27,7 +28,7 @@ PAGES = {
 }
 allowed = pages_for(user.role)
 if {"overview", "groups", "response", "districts", "drilldown"} & set(allowed):
-    filters.scope(data.network().units, lang)
+    filters.scope(network.network().units, lang)
 navigation = st.navigation(
     [
         st.Page(PAGES[page][0], title=t(f"page_{page}", lang), icon=PAGES[page][1])

@@ -4,7 +4,7 @@
 
 The entries come from the demo generator in-process (`etl.demo_response.register_frame`) over a
 Bihar-sized hierarchy (12 ranges, 40 districts, 120 circles, 1,064 thanas), typed exactly as
-`sampark.queries.register_entries_frame` returns them; no database is involved. It times:
+`sampark.queries.registers.register_entries_frame` returns them; no database is involved. It times:
 every unit's figures worked out at once (`response_snapshot`, what the ETL does after a run),
 their stored size, reading them back (what a cold page view does when the ETL stored them),
 picking one scope's rows (cold, once per scope) and a page view on those rows (warm, median of
@@ -25,14 +25,14 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from etl.demo_response import Thana, register_frame
-from sampark.metrics.response_snapshot import (
+from sampark.metrics.response.snapshot import (
     ResponseSnapshot,
     response_snapshot,
     snapshot_from_payloads,
     snapshot_payloads,
     summary_from_snapshot,
 )
-from sampark.metrics.response_summary import (
+from sampark.metrics.response.summary import (
     ResponseSummary,
     ageing_of,
     child_rows,

@@ -25,10 +25,11 @@ sys.path.insert(0, str(ROOT))
 import polars as pl  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from etl.load import submit_story, write_units  # noqa: E402
 from sampark.content.drafts import StoryText, drafts  # noqa: E402
 from sampark.content.intake import Submission  # noqa: E402
 from sampark.db import migrate  # noqa: E402
+from sampark.store.network import write_units  # noqa: E402
+from sampark.store.stories import submit_story  # noqa: E402
 from tests.auth_helpers import login_as  # noqa: E402
 
 EN = "Police recovered three stolen motorcycles during vehicle checking near the bridge. "

@@ -15,10 +15,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from etl.derived import refresh_response_figures
 from etl.pipeline import FileResult, NotHeld, RunResult, run_inbox
 from sampark.db import migrate
 from sampark.settings import load_settings
+from sampark.store.derived import refresh_response_figures
 from sampark.targets import BadProfile, load_profile
 
 app = typer.Typer(add_completion=False, help="Sampark ETL: inbox files → tables.")

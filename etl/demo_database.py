@@ -2,9 +2,9 @@
 the sha256 of every file it wrote recorded (the manifest), and only those files loaded, into a
 database that held nothing before.
 
-Demo mode (the role switcher that enters without a password, `queries.demo_mode_is_on`) rests
-on that manifest: the first file loaded that the demo did not write, or the first account,
-ends it for good (`load.end_demo_mode`)."""
+Demo mode (the role switcher that enters without a password,
+`sampark.queries.demo.demo_mode_is_on`) rests on that manifest: the first file loaded that the
+demo did not write, or the first account, ends it for good (`sampark.store.demo.end_demo_mode`)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from etl import load
 from etl.demo import write_demo
 from etl.pipeline import RunResult, run_inbox, sha256_of
-from sampark import queries
 from sampark.clock import now_local
+from sampark.queries.demo import is_empty
+from sampark.store.audit import record_audit
+from sampark.store.demo import record_demo_files
 
 Writer = Callable[[Path], object]
 """Writes the demo's files into the (new, empty) folder it is given."""
@@ -50,7 +51,7 @@ def _aside(folder: Path, at: datetime) -> Path:
 
 
 def _refuse_unless_empty(conn: sa.Connection) -> None:
-    if not queries.is_empty(conn):
+    if not is_empty(conn):
         raise DemoRefused(
             "the database is not empty: the demo is built only into a database of its own "
             "(no unit, no file, no account); point DATABASE_URL at a new one"
@@ -88,7 +89,7 @@ def build_demo_database(
         try:
             with engine.begin() as conn:
                 _refuse_unless_empty(conn)
-                load.record_demo_files(conn, ((p, sha) for p, sha in written.items()), at)
+                record_demo_files(conn, ((p, sha) for p, sha in written.items()), at)
         except sa.exc.IntegrityError as exc:
             raise DemoRefused("another demo build claimed this database first") from exc
         if folder.exists() and not any(folder.iterdir()):
@@ -104,7 +105,7 @@ def build_demo_database(
             shutil.rmtree(staging)  # only ever the private folder this build made
     result = run_inbox(engine, folder, keep_text=keep_text, now=now)
     with engine.begin() as conn:
-        load.record_audit(
+        record_audit(
             conn, at, "sampark", "demo_built", "database", f"{folder}: {len(written)} files"
         )
     return result

@@ -1,10 +1,11 @@
 """When each demo member joined: earlier member lists, so the weekly series climbs.
 
 A roster is its group's list on the list date, and a member joins on the date of the first list
-that names them (see `etl.load.write_roster`). So each group gets, before its current list, a
-baseline list (half to two thirds of its members) some weeks before the dashboard's half-year
-window, and a middle list inside it holding nearly all. Each list is a prefix of the next; the
-dates differ per group, so the state's total rises week by week rather than in one step.
+that names them (see `sampark.store.rosters.write_roster`). So each group gets, before its
+current list, a baseline list (half to two thirds of its members) some weeks before the
+dashboard's half-year window, and a middle list inside it holding nearly all. Each list is a
+prefix of the next; the dates differ per group, so the state's total rises week by week rather
+than in one step.
 """
 
 from __future__ import annotations

@@ -14,13 +14,11 @@ from typing import Any
 import polars as pl
 import sqlalchemy as sa
 
-from etl import load
 from etl.sources import SOURCES
 from etl.sources.chat_groups import keyed_groups
 from etl.sources.chats import CHAT_SUFFIXES, Chat, read_chat
 from etl.sources.checks import Checked, Known
 from etl.sources.examples import template_rejects
-from etl.sources.rosters import shrinking_groups
 from etl.sources.sheets import LOAD_ORDER
 from etl.sources.stamps import ist_now
 from etl.sources.tabular import SHEET_SUFFIXES, BadFile, Table, read_table
@@ -28,8 +26,25 @@ from etl.sources.units import KIND_DEPTH
 from etl.sources.units import KIND_LABELS as UNIT_KIND_LABELS
 from etl.sources.values import coded
 from etl.sources.whatsapp import BadExport
-from sampark import queries
 from sampark.clock import now_utc
+from sampark.queries.network import (
+    group_ids,
+    group_members_named,
+    group_names,
+    latest_roster_dates,
+    open_memberships,
+    unit_ids,
+    unit_tree,
+)
+from sampark.queries.registry import held_rosters, seen_hashes
+from sampark.store import chats as store_chats
+from sampark.store import network as store_network
+from sampark.store import registers as store_registers
+from sampark.store import registry as store_registry
+from sampark.store import rosters as store_rosters
+from sampark.store import stories as store_stories
+from sampark.store.registry import HoldChanged
+from sampark.store.rosters import shrinking_groups
 
 
 @dataclass(frozen=True)
@@ -136,22 +151,22 @@ def _load_checked(
     """Write a file's valid rows; returns rows that only the database could reject."""
     rows = checked.rows
     if kind == "units":
-        load.write_units(conn, rows)
+        store_network.write_units(conn, rows)
     elif kind == "groups":
-        load.write_groups(conn, rows)
+        store_network.write_groups(conn, rows)
     elif kind == "staff":
-        load.write_staff(conn, rows)
+        store_network.write_staff(conn, rows)
     elif kind == "blocklist":
-        load.write_blocklist(conn, rows)
+        store_network.write_blocklist(conn, rows)
     elif kind == "rosters":
         dated = rows.with_columns(pl.col("as_of").fill_null(default_as_of))
-        return load.write_roster(conn, dated, source)
+        return store_rosters.write_roster(conn, dated, source)
     elif kind == "registers":
-        return load.write_register_entries(conn, rows)
+        return store_registers.write_register_entries(conn, rows)
     elif kind == "alerts":
-        return load.write_alerts(conn, rows)
+        return store_registers.write_alerts(conn, rows)
     elif kind == "stories":
-        return load.write_stories(conn, rows)
+        return store_stories.write_stories(conn, rows)
     return checked.rejects.clear()
 
 
@@ -170,11 +185,11 @@ def _roster_shrinks(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFrame:
     snapshot = (
         rows.group_by("group_id")
         .agg(pl.col("as_of").max().cast(pl.Datetime("us")).alias("snapshot_at"))
-        .join(queries.latest_roster_dates(conn, group_list), on="group_id", how="left")
+        .join(latest_roster_dates(conn, group_list), on="group_id", how="left")
         .filter(pl.col("latest").is_null() | (pl.col("snapshot_at") >= pl.col("latest")))
     )
     listed = rows.join(snapshot, on="group_id", how="semi").select("group_id", "person_id")
-    opened = queries.open_memberships(conn, group_list).select("group_id", "person_id")
+    opened = open_memberships(conn, group_list).select("group_id", "person_id")
     return shrinking_groups(listed, opened)
 
 
@@ -189,7 +204,7 @@ def _hold_file(
 ) -> FileResult:
     """A roster held whole: registered with its reason and groups, every row held."""
     reason = held_reason(shrinks)
-    file_id = load.record_file(
+    file_id = store_registry.record_file(
         conn,
         run_id=run_id,
         path=name,
@@ -203,7 +218,7 @@ def _hold_file(
         rows_held=rows_read,
         loaded_at=_now(),
     )
-    load.hold_roster(conn, file_id, shrinks, str(location.resolve()))
+    store_registry.hold_roster(conn, file_id, shrinks, str(location.resolve()))
     return FileResult(name, "rosters", "held", rows_read, 0, 0, reason, rows_held=rows_read)
 
 
@@ -222,10 +237,10 @@ def _load_file(
     saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
     with engine.begin() as conn:
         known = Known(
-            unit_ids=queries.unit_ids(conn),
-            group_ids=queries.group_ids(conn),
+            unit_ids=unit_ids(conn),
+            group_ids=group_ids(conn),
             now=now,
-            unit_tree=queries.unit_tree(conn) if table.kind == "units" else None,
+            unit_tree=unit_tree(conn) if table.kind == "units" else None,
         )
         checked = _checked(table, known)
         if table.kind == "rosters" and accepted is None and checked.rows.height:
@@ -243,7 +258,7 @@ def _load_file(
             as_of = checked.rows.get_column("as_of").max()
         note = None
         if accepted is None:
-            file_id = load.record_file(
+            file_id = store_registry.record_file(
                 conn,
                 run_id=run_id,
                 path=name,
@@ -259,7 +274,7 @@ def _load_file(
         else:
             file_id = accepted.file_id
             try:
-                note = load.accept_held_roster(
+                note = store_registry.accept_held_roster(
                     conn,
                     file_id,
                     run_id=run_id,
@@ -270,9 +285,9 @@ def _load_file(
                     at=accepted.at,
                     loaded_at=_now(),
                 )
-            except load.HoldChanged as exc:  # accepted meanwhile: this load is rolled back
+            except HoldChanged as exc:  # accepted meanwhile: this load is rolled back
                 raise NotHeld(str(exc)) from exc
-        load.record_rejects(conn, file_id, found)
+        store_registry.record_rejects(conn, file_id, found)
     return FileResult(name, table.kind, "loaded", table.rows_read, loaded, found.height, note)
 
 
@@ -281,7 +296,7 @@ def _reject_file(
 ) -> FileResult:
     """A file refused whole: registered with its reason, every data row counted as rejected."""
     with engine.begin() as conn:
-        file_id = load.record_file(
+        file_id = store_registry.record_file(
             conn,
             run_id=run_id,
             path=name,
@@ -294,7 +309,7 @@ def _reject_file(
             rows_rejected=rows,
             loaded_at=_now(),
         )
-        load.record_rejects(
+        store_registry.record_rejects(
             conn,
             file_id,
             pl.DataFrame(
@@ -354,7 +369,7 @@ def _load_chats(
     polars releases the GIL while it parses, so the two overlap on a two-core machine; the
     window keeps only a few parsed chats in memory at a time."""
     with engine.connect() as conn:
-        directory = (keyed_groups(queries.group_names(conn)), queries.group_members_named(conn))
+        directory = (keyed_groups(group_names(conn)), group_members_named(conn))
     window: deque[tuple[Path, str, Future[Chat | str]]] = deque()
     pending = iter(chats)
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -381,7 +396,7 @@ def _load_chat(engine: sa.Engine, run_id: int, name: str, sha: str, chat: Chat) 
     Parser findings (a forged header, a timestamp going back) are recorded as warnings; the
     entries themselves are all kept, so they count as loaded."""
     with engine.begin() as conn:
-        file_id = load.record_file(
+        file_id = store_registry.record_file(
             conn,
             run_id=run_id,
             path=name,
@@ -393,17 +408,17 @@ def _load_chat(engine: sa.Engine, run_id: int, name: str, sha: str, chat: Chat) 
             rows_rejected=0,
             loaded_at=_now(),
         )
-        new_messages, new_events = load.write_chat(
+        new_messages, new_events = store_chats.write_chat(
             conn, chat.group_id, chat.messages, chat.events, file_id
         )
-        load.note_file(
+        store_registry.note_file(
             conn,
             file_id,
             f"group {chat.group_id}: {new_messages} new messages, "
             f"{new_events} new membership events; "
             f"{chat.rows_read - new_messages} already loaded from an earlier export",
         )
-        load.record_rejects(
+        store_registry.record_rejects(
             conn,
             file_id,
             chat.rejects.with_columns(("warning: " + pl.col("reason")).alias("reason")),
@@ -427,7 +442,7 @@ def _acceptances(
     """Each file to accept with its held registry row, the folder its name is relative to,
     its hash and its sheet; NotHeld when one is not a roster waiting for confirmation."""
     with engine.connect() as conn:
-        held = queries.held_rosters(conn).unique("file_id", keep="first", maintain_order=True)
+        held = held_rosters(conn).unique("file_id", keep="first", maintain_order=True)
     by_sha = {row["sha256"]: row for row in held.to_dicts()}
     found = []
     for path in (p.resolve() for p in paths):
@@ -473,11 +488,11 @@ def run_inbox(
     when one is not held."""
     accepting = _acceptances(engine, accept, actor, now or ist_now())
     with engine.begin() as conn:
-        run_id = load.start_run(conn, inbox, _now())
-        seen = set(queries.seen_hashes(conn))
+        run_id = store_registry.start_run(conn, inbox, _now())
+        seen = set(seen_hashes(conn))
         held = {
             row["sha256"]: row
-            for row in queries.held_rosters(conn)
+            for row in held_rosters(conn)
             .unique("file_id", keep="first", maintain_order=True)
             .to_dicts()
         }
@@ -502,7 +517,7 @@ def run_inbox(
             row = held[sha]
             if not Path(row["location"]).is_file():  # moved: accept it from here
                 with engine.begin() as conn:
-                    load.move_hold(conn, int(row["file_id"]), str(path.resolve()))
+                    store_registry.move_hold(conn, int(row["file_id"]), str(path.resolve()))
             done(FileResult(name, "rosters", "held", reason=f"still {row['reason']}"))
         else:
             done(FileResult(name, None, "skipped", reason="unchanged since it was loaded"))
@@ -540,7 +555,7 @@ def run_inbox(
         _load_chats(engine, run_id, chats, inbox, done, keep_text=keep_text)
 
     with engine.begin() as conn:
-        load.finish_run(
+        store_registry.finish_run(
             conn,
             run_id,
             _now(),

@@ -9,7 +9,7 @@ import xlsxwriter
 
 from etl.sources.examples import EXAMPLE_REASON
 from etl.sources.sheets import CATEGORY_HI, EXAMPLE_PREFIX, SHEETS, Sheet
-from sampark.response_vocab import (
+from sampark.i18n.vocab import (
     ALERT_OUTCOMES,
     ALERT_PLATFORMS,
     REGISTER_CATEGORIES,

@@ -7,11 +7,12 @@ import polars as pl
 import streamlit as st
 
 from sampark.i18n import number, t
-from ui import auth, data, downloads, filters
+from ui import auth, downloads, filters
+from ui.loaders import registry
 
 user = auth.page_user("audit")
 lang = filters.current_language()
-log = data.audit_log()
+log = registry.audit_log()
 
 st.title(t("audit_title", lang))
 st.caption(t("audit_caption", lang, n=number(log.height, lang)))
@@ -30,6 +31,6 @@ downloads.buttons(shown, "audit_log", lang)
 
 st.subheader(t("audit_users", lang))
 st.caption(t("audit_users_note", lang))
-accounts = data.accounts()
+accounts = registry.accounts()
 st.dataframe(accounts, hide_index=True, width="stretch")
 downloads.buttons(accounts, "accounts", lang)

@@ -8,7 +8,8 @@ import streamlit as st
 
 from sampark.i18n import number, t
 from sampark.metrics.intake import intake_totals
-from ui import auth, data, downloads, filters
+from ui import auth, downloads, filters
+from ui.loaders import registry
 from ui.upload import held_panel, upload_panel
 
 user = auth.page_user("data")
@@ -18,7 +19,7 @@ st.title(t("data_title", lang))
 upload_panel(lang)
 held_panel(user, lang)
 
-runs, files, rejects = data.etl_logs()
+runs, files, rejects = registry.etl_logs()
 totals = intake_totals(files)
 for col, key in zip(st.columns(len(totals)), totals, strict=True):
     col.metric(t(f"data_{key}", lang), number(totals[key], lang))

@@ -5,24 +5,26 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sampark import coverage_tables
-from sampark.escaping import markdown_literal
 from sampark.i18n import t
 from sampark.i18n.dates import long_date
-from sampark.metrics.coverage import within
-from sampark.metrics.coverage_league import MIN_SAMPLE, league_table
-from ui import auth, coverage, data, downloads, filters, tables
+from sampark.metrics.coverage.league import MIN_SAMPLE, league_table
+from sampark.metrics.coverage.totals import within
+from sampark.safety.escaping import markdown_literal
+from sampark.tables import coverage as coverage_tables
+from sampark.tables.names import unit_label
+from ui import auth, downloads, filters
+from ui.loaders import coverage, network
 
 user = auth.page_user("districts")
 lang = filters.current_language()
-net = data.network()
+net = network.network()
 st.title(t("districts_title", lang))
 if net.units.is_empty():
     st.info(t("no_data", lang))
     st.stop()
 
 range_id = filters.current_range()
-scope_name = tables.unit_label(net.units, range_id, lang) or t("all", lang)
+scope_name = unit_label(net.units, range_id, lang) or t("all", lang)
 st.caption(t("districts_caption", lang, scope=markdown_literal(scope_name), min=MIN_SAMPLE))
 
 # Bands and ranks come from every district in the state, so a rank means the same everywhere.
@@ -40,7 +42,7 @@ st.plotly_chart(coverage.multiples(range_id, lang), width="stretch")
 
 st.subheader(t("sheet_title", lang))
 names = dict(zip(league.get_column("unit_id"), league.get_column("name"), strict=True))
-labels = {u: tables.unit_label(net.units, u, lang) or u for u in names}
+labels = {u: unit_label(net.units, u, lang) or u for u in names}
 district_id = st.selectbox(
     t("sheet_pick", lang),
     sorted(names, key=lambda u: names[u]),

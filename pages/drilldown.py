@@ -5,25 +5,25 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sampark import coverage_tables
-from sampark.charts_coverage import drill_treemap
-from sampark.escaping import markdown_literal
+from sampark.charts.coverage import drill_treemap
 from sampark.i18n import t
-from ui import auth, coverage, data, downloads, filters, tables
+from sampark.safety.escaping import markdown_literal
+from sampark.tables import coverage as coverage_tables
+from sampark.tables.names import name_in, unit_label
+from ui import auth, downloads, filters
+from ui.loaders import coverage, network, run
 
 user = auth.page_user("drilldown")
 lang = filters.current_language()
 scope_id = filters.current_scope()
-net = data.network()
+net = network.network()
 st.title(t("drill_title", lang))
 if net.units.is_empty():
     st.info(t("no_data", lang))
     st.stop()
 
-profile = data.state_profile()
-scope_name = tables.unit_label(net.units, scope_id, lang) or (
-    profile.name_hi if lang == "hi" else profile.name
-)
+profile = run.state_profile()
+scope_name = unit_label(net.units, scope_id, lang) or name_in(lang, profile.name, profile.name_hi)
 st.caption(t("drill_caption", lang, scope=markdown_literal(scope_name)))
 
 tree = coverage.tree(scope_id)

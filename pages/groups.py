@@ -5,28 +5,31 @@ from __future__ import annotations
 import streamlit as st
 
 from sampark.access import sees_phones
-from sampark.charts import days_since_last_message
-from sampark.escaping import markdown_literal
+from sampark.charts.groups import days_since_last_message
 from sampark.i18n import number, percent, t
-from sampark.metrics.activity import (
+from sampark.metrics.coverage.totals import CHILD_LEVEL, scope_level, scoped
+from sampark.metrics.groups.activity import (
     DORMANT_DAYS,
     WINDOW_DAYS,
     health_by_level,
     health_summary,
     health_view,
 )
-from sampark.metrics.coverage import CHILD_LEVEL, scope_level, scoped
+from sampark.safety.escaping import markdown_literal
 from sampark.schema import GROUP_KINDS
-from ui import auth, data, downloads, filters, tables
+from sampark.tables import groups as group_tables
+from sampark.tables.names import unit_label, unit_labels
+from ui import auth, downloads, filters
+from ui.loaders import groups, network
 
 user = auth.page_user("groups")
 lang = filters.current_language()
 scope_id = filters.current_scope()
-net = scoped(data.network(), scope_id)
-report = data.group_health(scope_id)
+net = scoped(network.network(), scope_id)
+report = groups.group_health(scope_id)
 
 st.title(t("groups_title", lang))
-scope_name = tables.unit_label(net.units, scope_id, lang) or t("all", lang)
+scope_name = unit_label(net.units, scope_id, lang) or t("all", lang)
 reference = report.reference.date().isoformat() if report.reference else "—"
 st.caption(
     t(
@@ -68,12 +71,12 @@ view = health_view(health, kinds=kinds, dormant_only=dormant_only)
 level = CHILD_LEVEL.get(scope_level(net.units, scope_id))
 if level is not None:
     st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
-    rolled = tables.health_level_table(health_by_level(view, net.units, level), lang)
+    rolled = group_tables.health_level_table(health_by_level(view, net.units, level), lang)
     st.dataframe(rolled, hide_index=True, width="stretch")
     downloads.buttons(rolled, f"group_health_{level}", lang)
 
 st.subheader(t("page_groups", lang))
-labels = {u: label or u for u, label in tables.unit_labels(net.units, lang).items()}
+labels = {u: label or u for u, label in unit_labels(net.units, lang).items()}
 units_with_groups = sorted(set(view["unit_id"].to_list()), key=lambda u: labels[u])
 unit = st.selectbox(
     t("groups_drill", lang),
@@ -82,7 +85,7 @@ unit = st.selectbox(
     key=f"health_unit_{lang}",
 )
 picked = health_view(view, unit_id=unit)
-shown = tables.health_table(picked, lang)
+shown = group_tables.health_table(picked, lang)
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, "group_health", lang)
 
@@ -97,7 +100,7 @@ if group_id is not None:
     st.subheader(t("members_title", lang, group=markdown_literal(str(group_names[group_id]))))
     if not sees_phones(user.role):
         st.caption(t("members_masked", lang))
-    members = tables.members_table(data.group_members(group_id), user.role, lang)
+    members = group_tables.members_table(network.group_members(group_id), user.role, lang)
     st.dataframe(members, hide_index=True, width="stretch")
     downloads.buttons(members, f"members_{group_id}", lang)
 
@@ -105,6 +108,6 @@ with st.expander(
     t("groups_reconcile", lang, n=number(findings.height, lang)), icon=":material/rule:"
 ):
     st.caption(t("groups_reconcile_help", lang))
-    listed = tables.findings_table(findings, user.role, lang)
+    listed = group_tables.findings_table(findings, user.role, lang)
     st.dataframe(listed, hide_index=True, width="stretch")
     downloads.buttons(listed, "roster_vs_chat", lang)

@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sampark import coverage_tables
-from sampark.brief import projection_text
-from sampark.charts import members_by_unit
-from sampark.charts_coverage import compliance_heatmap, weekly_progress
-from sampark.escaping import markdown_literal
+from sampark.charts.coverage import compliance_heatmap, members_by_unit, weekly_progress
 from sampark.i18n import number, percent, t
-from sampark.metrics.coverage import share
-from ui import auth, coverage, data, downloads, filters, tables
+from sampark.metrics.coverage.totals import share
+from sampark.reports.brief import projection_text
+from sampark.safety.escaping import markdown_literal
+from sampark.tables import coverage as coverage_tables
+from sampark.tables.names import name_in, unit_label
+from ui import auth, downloads, filters
+from ui.loaders import coverage, network, run
 
 user = auth.page_user("overview")
 lang = filters.current_language()
 scope_id = filters.current_scope()
-net = data.network()
-profile = data.state_profile()
+net = network.network()
+profile = run.state_profile()
 
 st.title(t("overview_title", lang))
 if net.units.is_empty():
@@ -27,8 +28,8 @@ if net.units.is_empty():
 
 ov = coverage.overview(scope_id)
 s, w = ov.summary, ov.last_week
-profile_name = profile.name_hi if lang == "hi" else profile.name
-scope_name = tables.unit_label(net.units, scope_id, lang) or profile_name
+profile_name = name_in(lang, profile.name, profile.name_hi)
+scope_name = unit_label(net.units, scope_id, lang) or profile_name
 st.caption(t("overview_caption", lang, scope=markdown_literal(scope_name), profile=profile_name))
 
 
@@ -125,7 +126,7 @@ st.dataframe(actions, hide_index=True, width="stretch", height=320)
 downloads.buttons(actions, "needs_action", lang)
 
 st.subheader(t("table_units_title", lang, level=level_name))
-shown = tables.coverage_table(ov.children, lang)
+shown = coverage_tables.coverage_table(ov.children, lang)
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, f"coverage_{ov.child_level}", lang)
 

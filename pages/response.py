@@ -6,46 +6,49 @@ import polars as pl
 import streamlit as st
 
 from sampark.access import sees_alert_details, sees_alerts
-from sampark.charts_response import (
+from sampark.charts.response import (
     ageing_bars,
     alert_funnel_chart,
     alert_outcome_bars,
     stage_boxes,
     weekly_median,
 )
-from sampark.escaping import markdown_literal
 from sampark.i18n import number, percent, t
-from sampark.metrics.alerts import (
+from sampark.metrics.coverage.totals import CHILD_LEVEL, scope_level, within
+from sampark.metrics.response.alerts import (
     MIN_ALERTS,
     alert_failures,
     alert_funnel,
     alert_outcomes,
     alerts_by_level,
 )
-from sampark.metrics.coverage import CHILD_LEVEL, scope_level, within
-from sampark.metrics.response import MIN_CASES, STAGES
-from sampark.metrics.response_summary import (
+from sampark.metrics.response.summary import (
     ageing_of,
     child_rows,
     in_units,
     scope_key,
     scope_rows,
 )
-from ui import auth, data, downloads, filters, response_data, response_tables, tables
+from sampark.metrics.response.times import MIN_CASES, STAGES
+from sampark.safety.escaping import markdown_literal
+from sampark.tables import response as response_tables
+from sampark.tables.names import unit_label
+from ui import auth, downloads, filters
+from ui.loaders import network, response, run
 
 user = auth.page_user("response")
 lang = filters.current_language()
 scope_id = filters.current_scope()
-units = data.network().units
-profile = data.state_profile()
-summary = response_data.summary(scope_id)
+units = network.network().units
+profile = run.state_profile()
+summary = response.summary(scope_id)
 key = scope_key(units, scope_id)
 state_key = scope_key(units, None)
 sla = profile.response_sla_hours
 by_unit = summary.by_unit.filter(pl.col("unit_id") == key)
 
 st.title(t("response_title", lang))
-scope_name = tables.unit_label(units, scope_id, lang) or t("all", lang)
+scope_name = unit_label(units, scope_id, lang) or t("all", lang)
 scope_cases = int(
     summary.breach_counts.filter(pl.col("unit_id") == key).select("entries").sum().item()
 )
@@ -141,7 +144,7 @@ if level is not None:
 st.subheader(t("response_drill_title", lang))
 scope_units = within(units, scope_id)
 child_units = scope_units.filter(pl.col("kind") == (level or "thana")).sort("name")
-labels = {u: tables.unit_label(units, u, lang) or u for u in child_units["unit_id"]}
+labels = {u: unit_label(units, u, lang) or u for u in child_units["unit_id"]}
 drill = st.selectbox(
     t("response_drill", lang),
     [None, *labels],
@@ -167,7 +170,7 @@ st.header(t("resp_alerts_title", lang))
 if not sees_alerts(user.role):
     st.info(t("alerts_not_role", lang), icon=":material/lock:")
     st.stop()
-alerts = response_data.alerts()
+alerts = response.alerts()
 st.caption(t("resp_alerts_caption", lang, n=number(alerts.height, lang), min=MIN_ALERTS))
 funnel = alert_funnel(alerts, profile)
 left, right = st.columns([1, 1])
@@ -193,7 +196,7 @@ if sees_alert_details(user.role):
     st.caption(t("alert_details_note", lang))
     # Read only when asked for, and every read goes to the audit log with the reader's name.
     if st.toggle(t("alert_details_show", lang), key="alert_details_show"):
-        details = response_data.alert_details()
+        details = response.alert_details()
         auth.record("alert_details_viewed", "alerts", f"{details.height} open alerts")
         if details.is_empty():
             st.info(t("alert_details_none", lang), icon=":material/check_circle:")

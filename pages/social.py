@@ -11,17 +11,20 @@ from sampark.content.drafts import CATEGORIES
 from sampark.content.export import cards_zip, export_csv
 from sampark.content.queue import ready_queue, status_counts, stories_view
 from sampark.content.workflow import STATUSES
-from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
-from ui import auth, data, downloads, filters, stories_data, story_views, story_workflow, tables
+from sampark.safety.escaping import markdown_literal
+from sampark.tables.names import unit_label
+from sampark.tables.stories import district_names, story_labels, story_table
+from ui import auth, downloads, filters, story_views, story_workflow
+from ui.loaders import network, stories
 from ui.story_form import submission_form
 
 user = auth.page_user("social")
 lang = filters.current_language()
 actor = user.label  # every step and audit entry names the signed-in user
-units = data.network().units
+units = network.network().units
 scope_id = filters.current_scope()
-queue, history = stories_data.stories()
+queue, history = stories.stories()
 scoped = stories_view(queue, units, scope_id=scope_id)
 
 st.title(t("social_title", lang))
@@ -29,7 +32,7 @@ st.caption(
     t(
         "social_caption",
         lang,
-        scope=markdown_literal(tables.unit_label(units, scope_id, lang) or t("all", lang)),
+        scope=markdown_literal(unit_label(units, scope_id, lang) or t("all", lang)),
     )
 )
 story_workflow.show_flash()
@@ -49,20 +52,15 @@ with tab_queue:
     if ready.is_empty():
         st.info(t("ready_none", lang), icon=":material/inbox:")
     else:
-        st.dataframe(story_views.story_table(ready, lang), hide_index=True, width="stretch")
+        st.dataframe(story_table(ready, lang), hide_index=True, width="stretch")
 
     st.subheader(t("all_stories_title", lang))
-    district_names = dict(
-        scoped.select("district_id", "district_hi" if lang == "hi" else "district")
-        .drop_nulls("district_id")
-        .unique()
-        .iter_rows()
-    )
+    districts_of = district_names(scoped, lang)
     a, b, c, d, e = st.columns(5)
     districts = a.multiselect(
         t("district", lang),
-        sorted(district_names),
-        format_func=lambda u: district_names[u] or u,
+        sorted(districts_of),
+        format_func=lambda u: districts_of[u] or u,
         key="social_districts",
         placeholder=t("social_any", lang),
     )
@@ -92,9 +90,9 @@ with tab_queue:
         until=until,
     )
     st.caption(t("stories_found", lang, n=number(view.height, lang)))
-    st.dataframe(story_views.story_table(view, lang), hide_index=True, width="stretch")
+    st.dataframe(story_table(view, lang), hide_index=True, width="stretch")
 
-    labels = story_views.story_labels(view, lang)
+    labels = story_labels(view, lang)
     chosen = st.selectbox(
         t("story_open", lang), list(labels), format_func=labels.__getitem__, key="social_story"
     )
@@ -120,14 +118,14 @@ with tab_export:
     else:
         st.caption(t("export_caption", lang, n=number(approved.height, lang)))
         left, right = st.columns(2)
-        stories = f"{approved.height} stories"
+        exported = f"{approved.height} stories"
         downloads.button(
             t("export_csv", lang),
             lambda: export_csv(approved),
             "approved_stories.csv",
             "text/csv",
             key="export_csv",
-            detail=stories,
+            detail=exported,
             where=left,
         )
         downloads.button(
@@ -136,7 +134,7 @@ with tab_export:
             "approved_cards.zip",
             "application/zip",
             key="export_zip",
-            detail=stories,
+            detail=exported,
             icon=":material/folder_zip:",
             where=right,
         )

@@ -2,8 +2,8 @@
 identity provider's sign-in may open a session.
 
 Pure apart from argon2. The lock-out is counted by the database itself: a check is reserved
-there (`etl.load.reserve_password_check`) before the password is verified, so parallel tries
-cannot slip past the count. Passwords are stored only as argon2id hashes.
+there (`sampark.store.accounts.reserve_password_check`) before the password is verified, so
+parallel tries cannot slip past the count. Passwords are stored only as argon2id hashes.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ UNKNOWN_NAME = "(unknown name)"
 @dataclass(frozen=True)
 class Reservation:
     """One password check the lock-out rule allowed, counted in the database before it is made
-    (`etl.load.reserve_password_check`): the account's hash, and the lock this check started
-    when it is the fifth of its window."""
+    (`sampark.store.accounts.reserve_password_check`): the account's hash, and the lock this
+    check started when it is the fifth of its window."""
 
     password_hash: str
     locked_until: datetime | None

@@ -1,6 +1,6 @@
 """SQLAlchemy Core tables: the contract between ETL writes and dashboard reads.
 
-Later issues add columns by new Alembic migrations; names here are a contract.
+New columns come by new Alembic migrations; table and column names here are a contract.
 """
 
 from __future__ import annotations
@@ -195,7 +195,7 @@ alerts = sa.Table(
     sa.Column("forwarded_at", sa.DateTime),
     sa.Column("contacted_at", sa.DateTime),
     sa.Column("outcome", sa.String(40)),
-    # Restricted: read only through the alert-handling roles (access control, later issue).
+    # Restricted: read only by `queries.registers.alert_details`, for the roles that act on alerts.
     sa.Column("subject_name", sa.String(200)),
     sa.Column("subject_phone", sa.String(20)),
     sa.Column("post_text", sa.Text),
@@ -354,7 +354,7 @@ demo_files = sa.Table(
 )
 
 # Figures worked out from whole tables once per data version (see
-# sampark/metrics/response_snapshot.py), each part stored as Arrow IPC bytes.
+# sampark/metrics/response/snapshot.py), each part stored as Arrow IPC bytes.
 derived_frames = sa.Table(
     "derived_frames",
     metadata,

@@ -77,9 +77,9 @@ class Settings:
     """Name of an `[auth.<name>]` section in .streamlit/secrets.toml: offers "Sign in with …"
     through the deployment's identity provider (Streamlit's st.login). Empty: passwords only."""
     demo_switcher: bool = True
-    """While demo mode is on (see `queries.demo_mode_is_on`), offer the labelled role switcher.
-    Fails closed: SAMPARK_DEMO_SWITCHER turns it on only as 1, true or yes; any other value,
-    empty included, turns it off. Unset keeps it on, for the demo only."""
+    """While demo mode is on (see `sampark.queries.demo.demo_mode_is_on`), offer the labelled
+    role switcher. Fails closed: SAMPARK_DEMO_SWITCHER turns it on only as 1, true or yes; any
+    other value, empty included, turns it off. Unset keeps it on, for the demo only."""
     max_upload_mb: int = 50
     """Largest file the Data page accepts, in MB (SAMPARK_MAX_UPLOAD_MB; the server's own cap
     is `server.maxUploadSize` in .streamlit/config.toml)."""

@@ -113,9 +113,10 @@ fi
 # ahead; the PostgreSQL server, started outside, keeps the real time. Only on a full run (no
 # pytest arguments), as CI makes it.
 time_sensitive=(tests/test_clock.py tests/test_etl_response.py tests/test_response_sources.py
-    tests/test_etl_stories.py tests/test_etl_rejects.py tests/test_uploads.py
-    tests/test_access.py tests/test_access_db.py tests/test_access_matrix.py
-    tests/test_content_workflow.py tests/test_page_social.py tests/test_coverage_history.py)
+    tests/test_etl_stories.py tests/test_etl_rejects.py tests/pages/test_uploads.py
+    tests/access/test_access.py tests/access/test_access_db.py
+    tests/access/test_access_matrix.py tests/content/test_content_workflow.py
+    tests/pages/test_page_social.py tests/metrics/test_coverage_history.py)
 if [ "$#" -eq 0 ]; then
     step "pytest, time-sensitive tests with the clock a year ahead (faketime +365d)"
     faketime -f '+365d' "$VENV/pytest" -q -p no:cacheprovider -m 'not browser' \

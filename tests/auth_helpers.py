@@ -7,11 +7,11 @@ from datetime import datetime
 
 from streamlit.testing.v1 import AppTest
 
-from etl import load
-from sampark import queries
 from sampark.access import SignedIn
 from sampark.clock import now_local
 from sampark.db import migrate
+from sampark.queries.accounts import user_row
+from sampark.store import accounts as store_accounts
 from ui import session
 
 
@@ -37,8 +37,8 @@ def _test_account(username: str, role: str, unit: str | None) -> None:
         return
     engine = migrate(url)
     with engine.begin() as conn:
-        if queries.user_row(conn, username) is None:
-            load.add_user(
+        if user_row(conn, username) is None:
+            store_accounts.add_user(
                 conn,
                 username=username,
                 password_hash="test account: no password",

@@ -10,11 +10,12 @@ import pytest
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 
-from etl import load
 from sampark import accounts
 from sampark.accounts import hash_password
 from sampark.db import migrate
 from sampark.schema import audit_log
+from sampark.store import accounts as store_accounts
+from sampark.store import network as store_network
 
 NOW = datetime(2026, 11, 23, 10, 0, 12)
 PASSWORD = "patna-pass-2026"
@@ -45,13 +46,13 @@ def accounts_db(url: str) -> sa.Engine:
     `admin.hq` (the administrator) and `sp.off` (disabled); every password is PASSWORD."""
     engine = migrate(url)
     with engine.begin() as conn:
-        load.write_units(conn, UNITS)
+        store_network.write_units(conn, UNITS)
         for username, role, unit in (
             ("sp.patna", "sp", "BR-PAT"),
             ("admin.hq", "admin", None),
             ("sp.off", "sp", "BR-PAT"),
         ):
-            load.add_user(
+            store_accounts.add_user(
                 conn,
                 username=username,
                 password_hash=hash_password(PASSWORD),
@@ -61,7 +62,7 @@ def accounts_db(url: str) -> sa.Engine:
                 at=datetime(2026, 11, 1),
                 actor="test",
             )
-        load.set_user_disabled(conn, "sp.off", True, datetime(2026, 11, 2), "test")
+        store_accounts.set_user_disabled(conn, "sp.off", True, datetime(2026, 11, 2), "test")
     return engine
 
 

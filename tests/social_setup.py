@@ -8,9 +8,10 @@ from datetime import date, datetime
 import polars as pl
 import sqlalchemy as sa
 
-from etl.load import submit_story, write_units
 from sampark.content.intake import Submission
 from sampark.db import migrate
+from sampark.store.network import write_units
+from sampark.store.stories import submit_story
 
 UNITS = pl.DataFrame(
     {

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.metrics.reconcile import chat_memberships
+from sampark.metrics.groups.reconcile import chat_memberships
 
 
 def intervals(*events: tuple[str, int, str]) -> list[tuple[object, ...]]:
@@ -65,6 +65,6 @@ def test_admin_and_other_events_open_no_interval() -> None:
 def test_module_docstring_examples_run() -> None:
     import doctest
 
-    import sampark.metrics.reconcile as module
+    import sampark.metrics.groups.reconcile as module
 
     assert doctest.testmod(module).failed == 0

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from etl.process import etl_stdout
 from sampark import clock
 from sampark.db import migrate
+from sampark.inbox import etl_stdout
 from sampark.schema import rejects
 from sampark.settings import SettingError, frozen_instant, load_settings
 from tests.conftest import FROZEN_NOW

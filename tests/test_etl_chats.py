@@ -5,8 +5,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from etl.pipeline import run_inbox
-from sampark import queries
 from sampark.db import migrate
+from sampark.queries.registry import etl_file_log
 
 NNBSP = "\u202f"
 
@@ -96,7 +96,7 @@ def test_later_overlapping_export_adds_only_what_is_new(db_url, tmp_path):
     assert _rows(engine, "SELECT count(*) FROM messages") == [(8,)]
     assert _rows(engine, "SELECT count(*) FROM membership_events WHERE event = 'left'") == [(1,)]
     with engine.connect() as conn:
-        files = queries.etl_file_log(conn)
+        files = etl_file_log(conn)
     note = files.filter(path=later.path)["reason"].item()
     assert note.startswith("group G1: 2 new messages, 1 new membership events; 6 already loaded")
 

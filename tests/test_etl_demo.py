@@ -10,9 +10,10 @@ import pytest
 
 from etl.demo import write_demo
 from etl.pipeline import run_inbox
-from sampark import queries
 from sampark.access import STATE
 from sampark.db import migrate
+from sampark.queries.network import network
+from sampark.queries.registry import table_counts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,17 +31,17 @@ def sqlite_counts(demo_inbox, tmp_path_factory) -> dict[str, int]:
     engine = migrate(url)
     run_inbox(engine, demo_inbox)
     with engine.connect() as conn:
-        return queries.table_counts(conn)
+        return table_counts(conn)
 
 
 def test_demo_twice_gives_identical_counts_on_every_database(db_url, demo_inbox, sqlite_counts):
     engine = migrate(db_url)
     first = run_inbox(engine, demo_inbox)
     with engine.connect() as conn:
-        once = queries.table_counts(conn)
+        once = table_counts(conn)
     second = run_inbox(engine, demo_inbox)
     with engine.connect() as conn:
-        twice = queries.table_counts(conn)
+        twice = table_counts(conn)
     assert first.total("rows_read") == first.total("rows_loaded") + first.total("rows_rejected")
     assert {f.status for f in second.files} == {"skipped"}
     assert once == sqlite_counts
@@ -116,8 +117,8 @@ def _loaded(state: str, tmp_path_factory) -> tuple:
         engine = migrate(f"sqlite:///{root}/demo.db")
         result = run_inbox(engine, root / "inbox")
         with engine.connect() as conn:
-            net = queries.network(conn, STATE)
-            counts = queries.table_counts(conn)
+            net = network(conn, STATE)
+            counts = table_counts(conn)
         profile = load_profile(ROOT / "data" / "targets", state)
         _LOADED[state] = (state, summary, result, net, profile, counts)
     return _LOADED[state]
@@ -148,8 +149,8 @@ def test_state_demo_has_the_group_kinds_of_its_order(state_demo):
 
 
 def test_state_demo_has_units_meeting_and_missing_the_profile(state_demo):
-    from sampark.metrics.coverage import group_slots
-    from sampark.metrics.coverage_rules import officers_by_group
+    from sampark.metrics.coverage.rules import officers_by_group
+    from sampark.metrics.coverage.totals import group_slots
 
     _state, _summary, _result, net, profile, _counts = state_demo
     slots = group_slots(net, profile)
@@ -166,7 +167,7 @@ def test_state_demo_has_units_meeting_and_missing_the_profile(state_demo):
 
 
 def test_rajasthan_circle_and_apex_groups_miss_some_required_officers(rajasthan_demo):
-    from sampark.metrics.coverage_rules import officers_by_group
+    from sampark.metrics.coverage.rules import officers_by_group
 
     _state, _summary, _result, net, profile, _counts = rajasthan_demo
     officers = officers_by_group(net, profile).join(

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from etl.__main__ import app
 from etl.pipeline import NotHeld, run_inbox
-from etl.sources.rosters import shrinking_groups
-from sampark import queries
 from sampark.db import migrate
+from sampark.queries.registry import held_rosters, table_counts
+from sampark.store.rosters import shrinking_groups
 from tests.auth_helpers import login_as
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +62,7 @@ def _memberships(engine: sa.Engine) -> list[tuple[str, str | None]]:
 
 def _counts(engine: sa.Engine) -> dict[str, int]:
     with engine.connect() as conn:
-        return queries.table_counts(conn)
+        return table_counts(conn)
 
 
 # --- the rule, pure ------------------------------------------------------------------------
@@ -127,7 +127,7 @@ def test_a_shrinking_roster_is_held_and_nothing_changes(db_url, tmp_path):
         "roster_holds": 1,
     }
     with engine.connect() as conn:
-        holds = queries.held_rosters(conn)
+        holds = held_rosters(conn)
     assert holds.select("path", "group_id", "open_before", "open_after").rows() == [
         ("rosters/new.csv", "G1", 20, 2)
     ]
@@ -216,7 +216,7 @@ def test_accept_shrink_loads_the_held_roster_once_and_audits_it(db_url, tmp_path
     assert len(_memberships(engine)) == 21  # nothing deleted: 19 ended, 1 stays, 1 joined
     with engine.connect() as conn:
         audit = conn.execute(sa.text("SELECT actor, action, target, detail FROM audit_log")).all()
-        holds = queries.held_rosters(conn)
+        holds = held_rosters(conn)
         status = conn.execute(
             sa.text("SELECT status, rows_loaded, rows_held FROM etl_files WHERE path = :p"),
             {"p": "rosters/new.csv"},
@@ -291,4 +291,4 @@ def test_a_held_roster_found_again_elsewhere_is_accepted_from_there(db_url, tmp_
 
     assert [(f.path, f.status) for f in result.files] == [("new.csv", "held")]
     with engine.connect() as conn:
-        assert queries.held_rosters(conn)["location"].to_list() == [str(again.resolve())]
+        assert held_rosters(conn)["location"].to_list() == [str(again.resolve())]

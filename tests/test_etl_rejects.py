@@ -5,8 +5,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from etl.pipeline import run_inbox
-from sampark import queries
 from sampark.db import migrate
+from sampark.queries.registry import reject_log, table_counts
 
 
 def _write(root: Path, name: str, text: str) -> None:
@@ -57,7 +57,7 @@ def test_each_bad_row_is_rejected_with_line_and_reason(db_url, tmp_path):
     engine = migrate(db_url)
     result = run_inbox(engine, _bad_inbox(tmp_path / "inbox"))
     with engine.connect() as conn:
-        found = queries.reject_log(conn).select("path", "line", "reason").rows()
+        found = reject_log(conn).select("path", "line", "reason").rows()
     assert sorted(found) == sorted(
         [
             ("groups.csv", 3, "unknown unit BR-NOPE"),
@@ -100,10 +100,10 @@ def test_rerunning_the_same_inbox_changes_nothing(db_url, tmp_path):
     inbox = _bad_inbox(tmp_path / "inbox")
     run_inbox(engine, inbox)
     with engine.connect() as conn:
-        before = queries.table_counts(conn)
+        before = table_counts(conn)
     again = run_inbox(engine, inbox)
     with engine.connect() as conn:
-        after = queries.table_counts(conn)
+        after = table_counts(conn)
     assert {f.status for f in again.files} == {"skipped"}
     assert {k: v for k, v in after.items() if k != "etl_runs"} == {
         k: v for k, v in before.items() if k != "etl_runs"
@@ -157,7 +157,7 @@ def test_older_roster_than_the_one_loaded_is_rejected(db_url, tmp_path):
     result = run_inbox(engine, inbox)
     older = next(f for f in result.files if f.path == "rosters/older.csv")
     with engine.connect() as conn:
-        reasons = queries.reject_log(conn).filter(path="rosters/older.csv")["reason"].to_list()
+        reasons = reject_log(conn).filter(path="rosters/older.csv")["reason"].to_list()
     assert (older.rows_loaded, older.rows_rejected) == (0, 1)
     assert reasons == [
         "list of 2026-10-04 is older than the list of 2026-11-01 already loaded for group G1"

@@ -15,15 +15,16 @@ import xlsxwriter
 from typer.testing import CliRunner
 
 from etl.__main__ import app
-from etl.derived import refresh_response_figures, response_figures
 from etl.pipeline import run_inbox
-from sampark import queries
 from sampark.db import migrate
-from sampark.metrics.coverage import LEVELS
-from sampark.metrics.response_snapshot import FRAMES, SNAPSHOT_KIND, profile_key
-from sampark.reports_response import response_report
+from sampark.metrics.coverage.totals import LEVELS
+from sampark.metrics.response.snapshot import FRAMES, SNAPSHOT_KIND, profile_key
+from sampark.queries.derived import stored_parts
+from sampark.queries.registry import data_version
+from sampark.reports.frames import response_report
 from sampark.schema import derived_frames, register_entries
 from sampark.settings import load_settings
+from sampark.store.derived import refresh_response_figures, response_figures
 from sampark.targets import Profile, load_profile
 
 NOW = datetime(2026, 11, 1, 12, 0)
@@ -237,9 +238,7 @@ def test_report_reads_the_stored_figures_and_prints_what_it_computed_before(db_u
         computed = {lv: response_report(conn, "response", _bihar(), lv) for lv in LEVELS}
     response_figures(engine, _bihar())
     with engine.connect() as conn:
-        assert queries.stored_parts(
-            conn, SNAPSHOT_KIND, queries.data_version(conn), profile_key(_bihar())
-        )
+        assert stored_parts(conn, SNAPSHOT_KIND, data_version(conn), profile_key(_bihar()))
         for level, before in computed.items():
             assert response_report(conn, "response", _bihar(), level).equals(before), level
 

@@ -6,20 +6,33 @@ from datetime import datetime
 
 import pytest
 
-from etl.load import StoryChanged, record_override, record_posted_url, record_step, store_media
-from sampark import queries
 from sampark.access import STATE, Scope
 from sampark.content.intake import Photo, SubmissionRefused, checked_submission, filing_units
 from sampark.content.workflow import Override, next_step, override_step
+from sampark.queries.network import network
+from sampark.queries.stories import (
+    all_stories,
+    stored_guard_findings,
+    stories_version,
+    story_audit,
+    story_history,
+)
+from sampark.store.stories import (
+    StoryChanged,
+    record_override,
+    record_posted_url,
+    record_step,
+    store_media,
+)
 from tests.social_setup import STORIES, SUBMITTED_AT, submit_all, units_engine
 
 AT = datetime(2026, 11, 21, 9, 0)
 
 
 def _step(conn, story_id, action, note=""):
-    story = queries.all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
+    story = all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
     order = {"reference": story["override_reference"]} if story["override_reference"] else None
-    findings = queries.stored_guard_findings(conn)[story_id]
+    findings = stored_guard_findings(conn)[story_id]
     return next_step(
         story_id,
         story["status"],
@@ -36,8 +49,8 @@ def test_submitted_stories_are_read_back_with_status_and_history(db_url):
     engine = units_engine(db_url)
     ids = submit_all(engine)
     with engine.connect() as conn:
-        frame = queries.all_stories(conn, STATE)
-        history = queries.story_history(conn, STATE)
+        frame = all_stories(conn, STATE)
+        history = story_history(conn, STATE)
     assert frame.select("story_id", "status", "unit_id").rows() == [
         (ids[0], "submitted", "BR-MOT-T001"),
         (ids[1], "submitted", "BR-MOT-T001"),
@@ -53,7 +66,7 @@ def test_submission_keeps_its_guard_findings(db_url):
     engine = units_engine(db_url)
     ids = submit_all(engine)
     with engine.connect() as conn:
-        stored = queries.stored_guard_findings(conn)
+        stored = stored_guard_findings(conn)
     assert [sorted({f["code"] for f in stored[i]}) for i in ids] == [
         [],
         ["sexual_offence_identifier"],
@@ -70,9 +83,9 @@ def test_workflow_steps_are_written_with_audit(db_url):
         record_step(conn, _step(conn, story_id, "approve"), drafts={"x": "text"})
         record_posted_url(conn, _step(conn, story_id, "post", "https://x.com/p/status/9"))
     with engine.connect() as conn:
-        story = queries.all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
-        audit = queries.story_audit(conn, story_id)
-        steps = queries.story_history(conn, STATE).filter(story_id=story_id)["step"].to_list()
+        story = all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
+        audit = story_audit(conn, story_id)
+        steps = story_history(conn, STATE).filter(story_id=story_id)["step"].to_list()
     assert (story["status"], story["reviewer"], story["posted_urls"]) == (
         "posted",
         "Cell: Asha",
@@ -98,8 +111,8 @@ def test_a_written_order_is_kept_and_audited(db_url):
             order,
         )
     with engine.connect() as conn:
-        story = queries.all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
-        audit = queries.story_audit(conn, story_id)
+        story = all_stories(conn, STATE).filter(story_id=story_id).row(0, named=True)
+        audit = story_audit(conn, story_id)
     assert (story["override_reference"], story["override_approver"], story["override_role"]) == (
         "SHO/MOT/45/2026",
         "Insp. R. Singh",
@@ -126,11 +139,11 @@ def test_stories_version_changes_with_every_step(db_url):
     engine = units_engine(db_url)
     story_id = submit_all(engine)[0]
     with engine.connect() as conn:
-        before = queries.stories_version(conn)
+        before = stories_version(conn)
     with engine.begin() as conn:
         record_step(conn, _step(conn, story_id, "reject", "not a police success"))
     with engine.connect() as conn:
-        assert queries.stories_version(conn) != before
+        assert stories_version(conn) != before
 
 
 def test_photos_are_stored_once_under_their_digest(tmp_path):
@@ -145,7 +158,7 @@ def test_an_sho_files_only_for_their_thana_though_their_network_names_the_units_
     story filed under any of them is refused on submit."""
     engine = units_engine(db_url)
     with engine.connect() as conn:
-        units = queries.network(conn, Scope("BR-MOT-T001")).units
+        units = network(conn, Scope("BR-MOT-T001")).units
     assert {"BR-MOT", "BR-R-CHA", "BR"} <= set(units["unit_id"].to_list())
     allowed = filing_units("sho", "BR-MOT-T001", units)
     assert allowed == {"BR-MOT-T001"}

@@ -13,8 +13,9 @@ import pytest
 
 import etl.pipeline
 from etl.pipeline import run_inbox
-from sampark import queries
 from sampark.db import migrate
+from sampark.queries.network import unit_ids
+from sampark.queries.registry import reject_log
 from tests.hostile_sheets import (
     UNIT_HEADER,
     blank_rows_csv,
@@ -105,7 +106,7 @@ def test_hostile_sheets_are_refused_in_bounded_memory_and_the_rest_loads(db_url,
     assert "cells reach column 300 and row 2" in reasons["e_wide.xlsx"]
     engine = migrate(db_url)
     with engine.connect() as conn:
-        assert sorted(queries.unit_ids(conn)) == ["BR", "BR-NAL", "BR-PAT"]
+        assert sorted(unit_ids(conn)) == ["BR", "BR-NAL", "BR-PAT"]
     # The refused files stay in the folder; the next run skips them instead of dying on them.
     again = run_inbox(engine, inbox)
     assert {f.status for f in again.files} == {"skipped"}
@@ -148,7 +149,7 @@ def test_any_error_while_reading_a_sheet_rejects_that_file_alone(
         "units.csv": ("loaded", None),
     }
     with engine.connect() as conn:
-        stored = queries.reject_log(conn).get_column("reason").to_list()
+        stored = reject_log(conn).get_column("reason").to_list()
     assert stored == [f"file rejected: cannot be read ({kind}); nothing of it was loaded"]
 
 

@@ -6,18 +6,19 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from sampark import queries
 from sampark.access import STATE
 from sampark.content.drafts import CATEGORIES
 from sampark.content.queue import story_queue
 from sampark.db import migrate
+from sampark.queries.network import network
+from sampark.queries.stories import all_stories
 from tests.coverage_demo import demo_db
 
 
 @pytest.fixture(scope="module")
 def queue(tmp_path_factory: pytest.TempPathFactory) -> pl.DataFrame:
     with migrate(demo_db(tmp_path_factory)).connect() as conn:
-        return story_queue(queries.all_stories(conn, STATE), queries.network(conn, STATE).units)
+        return story_queue(all_stories(conn, STATE), network(conn, STATE).units)
 
 
 def _by_title(queue: pl.DataFrame, title: str) -> dict[str, object]:

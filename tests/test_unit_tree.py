@@ -15,10 +15,11 @@ import sqlalchemy as sa
 from etl.pipeline import run_inbox
 from etl.sources.checks import Known
 from etl.sources.units import check, parent_cycles
-from sampark import queries
 from sampark.access import Scope
 from sampark.db import migrate
-from sampark.metrics.coverage import Network
+from sampark.metrics.coverage.totals import Network
+from sampark.queries.network import network
+from sampark.queries.registry import reject_log
 
 HEADER = "Unit ID,Kind,Name,Parent unit ID\n"
 TREE = (
@@ -154,7 +155,7 @@ def test_a_district_put_under_its_own_thana_is_refused_and_nothing_changes(db_ur
 
     assert [(f.rows_loaded, f.rows_rejected) for f in result.files] == [(0, 1)]
     with engine.connect() as conn:
-        reasons = queries.reject_log(conn)["reason"].to_list()
+        reasons = reject_log(conn)["reason"].to_list()
         parent = conn.execute(
             sa.text("SELECT parent_id FROM units WHERE unit_id = 'BR-PAT'")
         ).scalar()
@@ -172,7 +173,7 @@ def test_a_cycle_within_one_sheet_is_refused_and_the_rest_loads(db_url, tmp_path
     result = run_inbox(engine, tmp_path / "a")
     assert [(f.rows_loaded, f.rows_rejected) for f in result.files] == [(2, 2)]
     with engine.connect() as conn:
-        reasons = sorted(queries.reject_log(conn)["reason"].to_list())
+        reasons = sorted(reject_log(conn)["reason"].to_list())
     assert reasons == ["parents form a cycle: C1 → C2 → C1", "parents form a cycle: C2 → C1 → C2"]
 
 
@@ -221,7 +222,7 @@ def test_recursive_reads_end_on_a_cycle_inserted_by_sql(db_url, tmp_path):
             if conn.dialect.name == "postgresql":  # the server stops too, should it not end
                 conn.execute(sa.text("SET statement_timeout = '20s'"))
             roots = ("BR-PAT", "BR-PAT-T001", "BR-PAT-C01", None)
-            return {str(r): queries.network(conn, Scope(root=r)) for r in roots}
+            return {str(r): network(conn, Scope(root=r)) for r in roots}
 
     nets = _within(30, reads)
     assert isinstance(nets, dict)

@@ -9,8 +9,6 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from etl import load
-from sampark import queries
 from sampark.access import ROLE_UNIT_KIND, ROLES, SignedIn, may_open
 from sampark.accounts import (
     LOCK_MINUTES,
@@ -20,11 +18,17 @@ from sampark.accounts import (
     session_expired,
 )
 from sampark.clock import now_local
-from sampark.escaping import markdown_literal
 from sampark.i18n import t
+from sampark.queries.accounts import user_row
+from sampark.queries.demo import demo_mode_is_on
+from sampark.queries.network import network
+from sampark.safety.escaping import markdown_literal
 from sampark.settings import load_settings
+from sampark.store import accounts as store_accounts
+from sampark.store import audit as store_audit
+from sampark.tables.names import unit_labels
 from ui import session
-from ui.data import current_engine
+from ui.loaders.run import current_engine
 from ui.password_sign_in import password_sign_in
 
 # A page opened by a role not allowed on it says so and stops; nothing else of it runs.
@@ -38,7 +42,9 @@ def record(action: str, target: str, detail: str | None = None) -> None:
     """Write an audit entry for the signed-in user (views of alert details, exports, …)."""
     user = session.current_user()
     with current_engine().begin() as conn:
-        load.record_audit(conn, _now(), user.label if user else "anonymous", action, target, detail)
+        store_audit.record_audit(
+            conn, _now(), user.label if user else "anonymous", action, target, detail
+        )
 
 
 def _still_valid(user: SignedIn, lang: str) -> bool:
@@ -62,7 +68,7 @@ def _still_valid(user: SignedIn, lang: str) -> bool:
         return False
     if not user.demo:
         with current_engine().connect() as conn:
-            row = queries.user_row(conn, user.username)
+            row = user_row(conn, user.username)
         if row is None or row["disabled"]:
             session.end()
             st.session_state["auth_notice"] = t("auth_disabled", lang)
@@ -115,15 +121,17 @@ def _oidc(provider: str, lang: str) -> None:
     row = None
     with current_engine().begin() as conn:
         if refusal is None and email:
-            row = queries.user_row(conn, email)
+            row = user_row(conn, email)
         if row is None or row["disabled"]:
             # Counted like a failed password, one row per name and minute: every rerun of
             # this screen comes back here. An address the provider does not vouch for is
             # not written.
-            load.record_sign_in_failure(conn, email if refusal is None else None, now)
+            store_accounts.record_sign_in_failure(conn, email if refusal is None else None, now)
             row = None
         else:
-            load.record_audit(conn, now, email, "sign_in", f"user:{email}", f"oidc {provider}")
+            store_audit.record_audit(
+                conn, now, email, "sign_in", f"user:{email}", f"oidc {provider}"
+            )
     if row is None:
         if refusal == "unverified":
             st.error(t("signin_oidc_unverified", lang), icon=":material/lock:")
@@ -158,7 +166,7 @@ def _demo_session_ended(lang: str) -> bool:
     outlived demo mode: a real file or account arrived, or the switcher was turned off."""
     if load_settings().demo_switcher:
         with current_engine().connect() as conn:
-            if queries.demo_mode_is_on(conn):
+            if demo_mode_is_on(conn):
                 return False
     session.end()
     st.session_state["auth_notice"] = t("auth_demo_ended", lang)
@@ -169,9 +177,9 @@ def _demo_switcher(lang: str) -> None:
     """While demo mode is on only (the database holds nothing but the demo's own files and no
     account): enter as any role, clearly labelled as such."""
     with current_engine().connect() as conn:
-        if not queries.demo_mode_is_on(conn):
+        if not demo_mode_is_on(conn):
             return
-        units = queries.network(conn, SignedIn("demo", "dgp").scope).units
+        units = network(conn, SignedIn("demo", "dgp").scope).units
     st.divider()
     st.subheader(t("auth_demo_title", lang))
     st.caption(t("auth_demo_note", lang))
@@ -185,10 +193,7 @@ def _demo_switcher(lang: str) -> None:
     unit_id: str | None = None
     if kind is not None:
         options = units.filter(pl.col("kind") == kind).sort("name")
-        name_col = "name_hi" if lang == "hi" else "name"
-        labels = dict(
-            options.select("unit_id", pl.col(name_col).fill_null(pl.col("name"))).iter_rows()
-        )
+        labels = unit_labels(options, lang)
         unit_id = st.selectbox(
             t(f"level_{kind}", lang),
             list(labels),
@@ -204,7 +209,7 @@ def _demo_switcher(lang: str) -> None:
             demo=True,
         )
         with current_engine().begin() as conn:
-            load.record_audit(
+            store_audit.record_audit(
                 conn, _now(), user.label, "sign_in", f"user:{user.username}", "demo switcher"
             )
         session.start(user, _now())

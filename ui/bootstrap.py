@@ -3,18 +3,17 @@ a folder and a database of its own, and says so."""
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
 
 import streamlit as st
 
-from etl.process import EtlProcessFailed, etl_stdout
-from sampark import queries
-from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
+from sampark.inbox import DemoBuildFailed, build_demo_database
+from sampark.queries.demo import is_empty
+from sampark.safety.escaping import markdown_literal
 from sampark.settings import load_settings
-from ui.data import current_engine
+from ui.loaders.run import current_engine, data_changed
 
 _LOCK = threading.Lock()
 
@@ -32,9 +31,9 @@ def ensure_data(lang: str) -> None:
     and gets no door without a password, not even onto synthetic data.
 
     The demo loads only the files it writes into its own folder (never the inbox) and records
-    their hashes; see etl/demo_database.py."""
+    their hashes (`python -m etl demo-db`, run by `sampark.inbox`)."""
     with current_engine().connect() as conn:
-        if not queries.is_empty(conn):
+        if not is_empty(conn):
             return
     settings = load_settings()
     if _holds_files(settings.inbox):
@@ -42,27 +41,19 @@ def ensure_data(lang: str) -> None:
         return
     with _LOCK:  # two first visitors must not build it twice
         with current_engine().connect() as conn:
-            if not queries.is_empty(conn):
+            if not is_empty(conn):
                 return
         with st.status(t("building_demo", lang), expanded=True) as status:
             try:
                 status.write(t("demo_own_files", lang))
-                summary = json.loads(
-                    etl_stdout(
-                        "demo-db",
-                        "--out",
-                        str(settings.demo_inbox),
-                        "--seed",
-                        str(settings.demo_seed),
-                        "--db",
-                        settings.database_url,
-                        "--json",
-                    )
+                summary = build_demo_database(
+                    settings.demo_inbox, settings.demo_seed, settings.database_url
                 )
-            except (EtlProcessFailed, json.JSONDecodeError) as exc:
+            except DemoBuildFailed as exc:
                 status.update(state="error")
                 st.error(t("demo_failed", lang, error=markdown_literal(str(exc))))
                 st.stop()
+            data_changed()
             status.update(
                 label=t(
                     "demo_done",

@@ -6,7 +6,7 @@ asks for it, click or no click. So every download here is a function that writes
 row itself, each time it makes the file, before handing the bytes over: no file leaves
 without its row, and drawing the page makes no file at all.
 
-Tables come as CSV and XLSX through `sampark.export_safety`, so no cell opens as a formula."""
+Tables come as CSV and XLSX through `sampark.safety.export`, so no cell opens as a formula."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ import polars as pl
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from etl import load
-from sampark.export_safety import csv_bytes, excel_bytes
 from sampark.i18n import t
-from ui import auth, data, session
+from sampark.safety.export import csv_bytes, excel_bytes
+from sampark.store import audit as store_audit
+from ui import auth, session
+from ui.loaders import run
 
 
 def audited(make: Callable[[], bytes], file_name: str, detail: str | None) -> Callable[[], bytes]:
@@ -30,13 +31,13 @@ def audited(make: Callable[[], bytes], file_name: str, detail: str | None) -> Ca
     file leaves no row) and before it is returned (a failed row leaves no file)."""
     user = session.current_user()
     actor = user.label if user else "anonymous"
-    engine = data.current_engine()
+    engine = run.current_engine()
 
     def produce() -> bytes:
         made = make()
         with engine.begin() as conn:
             # The audit log's one clock: the same as every other row ui/auth.py writes.
-            load.record_audit(conn, auth._now(), actor, "export", file_name, detail)
+            store_audit.record_audit(conn, auth._now(), actor, "export", file_name, detail)
         return made
 
     return produce

@@ -5,8 +5,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from sampark.escaping import markdown_literal
 from sampark.i18n import t
+from sampark.safety.escaping import markdown_literal
+from sampark.tables.names import unit_labels
 from ui import session
 
 # "Whole state" in the scope boxes; a string, since a None option reads as "nothing chosen".
@@ -29,11 +30,6 @@ def language() -> str:
 
 def current_language() -> str:
     return str(st.session_state.get("lang", "en"))
-
-
-def _label(units: pl.DataFrame, lang: str) -> dict[str, str]:
-    name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
-    return dict(units.select("unit_id", name.alias("label")).iter_rows())
 
 
 def _keyed(name: str, lang: str) -> str:
@@ -59,7 +55,7 @@ def scope(units: pl.DataFrame, lang: str) -> str | None:
     the whole state (None). An IG picks among the range's districts; an SP, CO or SHO sees
     their own unit named, with nothing to pick."""
     root, _role = _root()
-    labels = _label(units, lang)
+    labels = unit_labels(units, lang)
     if root is not None:
         st.sidebar.caption(t("scope_fixed", lang, unit=markdown_literal(labels.get(root, root))))
         if units.filter(pl.col("unit_id") == root)["kind"].to_list() != ["range"]:

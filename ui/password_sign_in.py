@@ -14,8 +14,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from etl import load
 from sampark.accounts import AccountError, Reservation, check_username, checked_password
+from sampark.store import accounts as store_accounts
 
 _LOG = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def _reserve(engine: sa.Engine, username: str | None, now: datetime) -> Reservat
         # A transaction of its own, committed before the slow argon2 check: the count holds
         # whatever happens to the check, and no lock is held while it runs.
         with engine.begin() as conn:
-            return load.reserve_password_check(conn, username, now)
+            return store_accounts.reserve_password_check(conn, username, now)
     except sa.exc.OperationalError:
         # A database too busy to count the try (SQLite's "database is locked" after its wait)
         # refuses it like any other failure: no check that was not counted.
@@ -40,10 +40,10 @@ def _record_failure(
 ) -> None:
     try:
         with engine.begin() as conn:
-            load.record_sign_in_failure(conn, username, now)
+            store_accounts.record_sign_in_failure(conn, username, now)
             # This was the fifth check of its window: it started the lock.
             if username and reservation is not None and reservation.locked_until is not None:
-                load.record_sign_in_lock(conn, username, reservation.locked_until, now)
+                store_accounts.record_sign_in_lock(conn, username, reservation.locked_until, now)
     except sa.exc.OperationalError:
         # The count that matters (the lock-out's) is already stored; the attempt is refused
         # either way.
@@ -64,7 +64,7 @@ def password_sign_in(
     if checked_password(reservation, password) and username is not None:
         try:
             with engine.begin() as conn:
-                account = load.record_password_sign_in(conn, username, now)
+                account = store_accounts.record_password_sign_in(conn, username, now)
         except sa.exc.OperationalError:
             # No sign-in without its audit entry.
             _LOG.warning("sign-in refused: the database could not record it")

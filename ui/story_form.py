@@ -21,9 +21,10 @@ from sampark.content.intake import (
     SubmissionRefused,
     filing_units,
 )
-from sampark.escaping import markdown_literal
 from sampark.i18n import number, t
-from ui import stories_data
+from sampark.safety.escaping import markdown_literal
+from sampark.tables.names import unit_labels
+from ui import story_writes
 from ui.story_workflow import flash
 
 # The limit each problem names.
@@ -39,8 +40,7 @@ def submission_form(units: pl.DataFrame, user: SignedIn, lang: str) -> None:
     if offices.is_empty():
         st.info(t("sub_no_units", lang), icon=":material/info:")
         return
-    name = pl.col("name_hi").fill_null(pl.col("name")) if lang == "hi" else pl.col("name")
-    labels = dict(offices.select("unit_id", name).iter_rows())
+    labels = unit_labels(offices, lang)
     with st.form("story_submit", clear_on_submit=True):
         st.caption(t("sub_help", lang))
         left, right = st.columns(2)
@@ -82,7 +82,7 @@ def submission_form(units: pl.DataFrame, user: SignedIn, lang: str) -> None:
         photos=tuple(Photo(p.name, p.getvalue()) for p in photos or []),
     )
     try:
-        story_id = stories_data.submit(sub, user)
+        story_id = story_writes.submit(sub, user)
     except SubmissionRefused as refused:
         for problem in refused.problems:
             limit = _PROBLEM_LIMITS.get(problem, 0)

@@ -1,4 +1,4 @@
-"""The social cell's story views: table, guard findings, drafts, card, history, workflow."""
+"""The social cell's story views: guard findings, drafts, card, history, workflow."""
 
 from __future__ import annotations
 
@@ -20,41 +20,12 @@ from sampark.content.export import LANGS, story_card, story_text
 from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.markup import marked_html
 from sampark.content.media import story_media
-from sampark.content.workflow import STATUSES
-from sampark.escaping import markdown_literal as md
 from sampark.i18n import number, t
-from ui import downloads, stories_data
+from sampark.safety.escaping import markdown_literal as md
+from sampark.tables.stories import history_table, story_district
+from ui import downloads
+from ui.loaders import stories
 from ui.story_workflow import workflow_panel
-
-
-def _district(story: dict[str, Any], lang: str) -> str:
-    hindi = story.get("district_hi") if lang == "hi" else None
-    return str(hindi or story.get("district") or "—")
-
-
-def story_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """Stories as the reader sees them, headers and labels in their language."""
-    district = (
-        pl.col("district_hi").fill_null(pl.col("district")) if lang == "hi" else pl.col("district")
-    )
-    first, second = ("title_hi", "title") if lang == "hi" else ("title", "title_hi")
-    statuses = {s: t(f"status_{s}", lang) for s in STATUSES}
-    categories = {c: category_label(c, lang) for c in frame["category"].drop_nulls().unique()}
-    return frame.select(
-        pl.col("story_id").alias(t("col_story", lang)),
-        pl.col("story_date").cast(pl.String).alias(t("col_date", lang)),
-        district.alias(t("district", lang)),
-        pl.col("category")
-        .replace_strict(categories, default=None, return_dtype=pl.String)
-        .alias(t("col_category", lang)),
-        pl.coalesce(first, second).alias(t("col_title", lang)),
-        pl.col("status")
-        .replace_strict(statuses, default=pl.col("status"))
-        .alias(t("col_status", lang)),
-        pl.col("blocks").alias(t("col_blocks", lang)),
-        pl.col("warns").alias(t("col_warns", lang)),
-        pl.col("overridden").alias(t("col_overridden", lang)),
-    )
 
 
 def findings_panel(story: dict[str, Any], findings: list[dict[str, Any]], lang: str) -> None:
@@ -134,7 +105,7 @@ def card_panel(story: dict[str, Any], lang: str) -> None:
         if text is None:
             continue
         card = story_card(text)
-        png = stories_data.card(card)
+        png = stories.card(card)
         alt = alt_text(card)
         st.image(png, caption=md(alt), alt=alt, width="stretch")
         downloads.button(
@@ -149,7 +120,7 @@ def card_panel(story: dict[str, Any], lang: str) -> None:
 
 def media_panel(story: dict[str, Any], lang: str) -> None:
     """The story's photos from the media folder; a finding for each name that is not shown."""
-    shown, problems = story_media(stories_data.media_dir(), story.get("media"))
+    shown, problems = story_media(stories.media_dir(), story.get("media"))
     for problem in problems:
         st.warning(
             t(f"media_problem_{problem.problem}", lang, name=md(problem.name)),
@@ -162,25 +133,7 @@ def media_panel(story: dict[str, Any], lang: str) -> None:
 
 def history_panel(steps: pl.DataFrame, lang: str) -> None:
     st.markdown(f"**{t('history_title', lang)}**")
-    st.dataframe(
-        steps.select(
-            pl.col("at").alias(t("col_at", lang)),
-            pl.col("step")
-            .map_elements(lambda s: t(f"step_{s}", lang), return_dtype=pl.String)
-            .alias(t("col_step", lang)),
-            pl.col("actor").alias(t("col_actor", lang)),
-            pl.col("note").fill_null("").alias(t("col_note", lang)),
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-
-
-def story_labels(view: pl.DataFrame, lang: str) -> dict[int, str]:
-    """ "12 · title" per story, the title in the reader's language where there is one."""
-    first, second = ("title_hi", "title") if lang == "hi" else ("title", "title_hi")
-    titles = view.select("story_id", pl.coalesce(first, second).fill_null("—"))
-    return {int(i): f"{i} · {title}" for i, title in titles.iter_rows()}
+    st.dataframe(history_table(steps, lang), hide_index=True, width="stretch")
 
 
 def story_detail(story: dict[str, Any], steps: pl.DataFrame, actor: str, lang: str) -> None:
@@ -190,7 +143,7 @@ def story_detail(story: dict[str, Any], steps: pl.DataFrame, actor: str, lang: s
     st.caption(
         " · ".join(
             [
-                md(_district(story, lang)),
+                md(story_district(story, lang)),
                 str(story["story_date"] or "—"),
                 category_label(str(story["category"]), lang),
                 t(f"status_{story['status']}", lang),

@@ -6,7 +6,6 @@ from typing import Any
 
 import streamlit as st
 
-from etl.load import StoryChanged
 from sampark.access import may_act
 from sampark.content.drafts import drafts
 from sampark.content.export import LANGS, story_text
@@ -19,7 +18,8 @@ from sampark.content.workflow import (
     override_step,
 )
 from sampark.i18n import t
-from ui import session, stories_data
+from sampark.store.stories import StoryChanged
+from ui import session, story_writes
 
 FLASH = "social_flash"
 
@@ -54,7 +54,7 @@ def _act(
             str(story["status"]),
             action,
             actor=actor,
-            at=stories_data.now(),
+            at=story_writes.now(),
             findings=findings,
             override=order,
             note=note,
@@ -63,7 +63,7 @@ def _act(
         st.error(t(exc.key, lang), icon=":material/block:")
         return
     try:
-        stories_data.take_step(step, _approved_drafts(story) if action == "approve" else None)
+        story_writes.take_step(step, _approved_drafts(story) if action == "approve" else None)
     except StoryChanged:
         st.error(t("wf_story_changed", lang), icon=":material/sync_problem:")
         return
@@ -146,11 +146,11 @@ def _override_form(story: dict[str, Any], actor: str, lang: str) -> None:
             order,
             actor=actor,
             role=user.role if user else None,
-            at=stories_data.now(),
+            at=story_writes.now(),
         )
     except WorkflowRefused as exc:
         st.error(t(exc.key, lang), icon=":material/block:")
         return
-    stories_data.record_order(step, order)
+    story_writes.record_order(step, order)
     flash(t("wf_done", lang, id=sid, step=t("step_override", lang)))
     st.rerun()

@@ -5,49 +5,28 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import polars as pl
 import streamlit as st
 
-from etl.holds import AcceptFailed, accept_held_roster
-from etl.sources.rosters import SHRINK_PEOPLE
-from etl.uploads import UploadResult, UploadRunFailed, load_uploads
-from sampark import queries
-from sampark.access import SignedIn, sees_phones
+from sampark.access import SignedIn
 from sampark.clock import today_local
 from sampark.i18n import number, t
-from sampark.phones import mask_phones_in_text
+from sampark.inbox import (
+    AcceptFailed,
+    UploadResult,
+    UploadRunFailed,
+    accept_held_roster,
+    load_uploads,
+)
+from sampark.queries.registry import held_rosters
+from sampark.safety.uploads import SUFFIXES, UploadLimits, checked_upload
 from sampark.settings import load_settings
-from sampark.uploads import SUFFIXES, UploadLimits, checked_upload
+from sampark.store.rosters import SHRINK_PEOPLE
+from sampark.tables.uploads import held_table, results_table
 from ui import session
-from ui.data import current_engine
+from ui.loaders.run import current_engine, data_changed
 
 # Two officers uploading at once must not run the ETL over the same folder twice over.
 _LOCK = threading.Lock()
-
-
-def results_table(results: list[UploadResult], lang: str, role: str | None) -> pl.DataFrame:
-    """One row per uploaded file in the reader's language: name, saved name, result, rows
-    and the reason (a refusal worded in `lang`, the ETL's reason as it gave it, any phone in
-    it masked unless `role` calls members)."""
-
-    def reason(r: UploadResult) -> str:
-        if r.code is not None:
-            return t(f"upload_refused_{r.code}", lang, detail=r.reason or "")
-        text = r.reason or ""
-        return text if sees_phones(role) else mask_phones_in_text(text)
-
-    return pl.DataFrame(
-        {
-            t("upload_col_file", lang): [r.original for r in results],
-            t("upload_col_saved", lang): [r.saved for r in results],
-            t("upload_col_status", lang): [t(f"upload_status_{r.status}", lang) for r in results],
-            t("data_rows_read", lang): [r.rows_read for r in results],
-            t("data_rows_loaded", lang): [r.rows_loaded for r in results],
-            t("data_rows_rejected", lang): [r.rows_rejected for r in results],
-            t("upload_col_reason", lang): [reason(r) for r in results],
-        },
-        schema_overrides={t("upload_col_saved", lang): pl.String},
-    )
 
 
 def _counts(results: list[UploadResult]) -> dict[str, int]:
@@ -80,8 +59,10 @@ def upload_panel(lang: str) -> None:
             st.error(t("upload_failed", lang), icon=":material/error:")
             st.code(str(exc), language=None, wrap_lines=True)
             return
-    # The new run and files show below only when the cached reads are dropped.
+    # The new run and files show below only when the cached reads and this run's data
+    # version are dropped.
     st.cache_data.clear()
+    data_changed()
     counts = _counts(results)
     done = st.success if counts["refused"] + counts["rejected"] == 0 else st.warning
     done(t("upload_done", lang, **counts), icon=":material/task_alt:")
@@ -100,21 +81,6 @@ CONFIRMING_ROLES = ("data_officer", "admin")
 _NOTICE = "holds_notice"
 
 
-def held_table(held: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """The held lists, one row per group each would shrink, in the reader's language."""
-    return held.select(
-        pl.col("path").alias(t("holds_col_file", lang)),
-        pl.col("group_id").alias(t("holds_col_group", lang)),
-        pl.col("open_before").alias(t("holds_col_before", lang)),
-        pl.col("open_after").alias(t("holds_col_after", lang)),
-        (pl.col("open_before") - pl.col("open_after")).alias(t("holds_col_ending", lang)),
-        # The registry keeps UTC; officers read IST.
-        (pl.col("held_at") + pl.duration(hours=5, minutes=30))
-        .dt.strftime("%d-%m-%Y %H:%M")
-        .alias(t("holds_col_held_at", lang)),
-    )
-
-
 def _accept(location: str, name: str, actor: str, lang: str) -> None:
     """The button's action, run before the page redraws: load the list as confirmed by
     `actor` in the ETL's own process, and leave the outcome for the page to say."""
@@ -125,6 +91,7 @@ def _accept(location: str, name: str, actor: str, lang: str) -> None:
         st.session_state[_NOTICE] = ("error", t("holds_accept_failed", lang, file=name), str(exc))
         return
     st.cache_data.clear()
+    data_changed()
     st.session_state[_NOTICE] = (
         "success",
         t(
@@ -148,7 +115,7 @@ def held_panel(user: SignedIn, lang: str) -> None:
         if detail:
             st.code(detail, language=None, wrap_lines=True)
     with current_engine().connect() as conn:
-        held = queries.held_rosters(conn)
+        held = held_rosters(conn)
     if held.is_empty():
         return
     st.subheader(t("holds_title", lang))

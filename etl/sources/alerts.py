@@ -11,8 +11,8 @@ from etl.sources.checks import Checked, Known, missing, reason, split_rows
 from etl.sources.stages import duplicate_rule, load_time, stamp_rules, typed_stamps
 from etl.sources.stamps import entry_keys
 from etl.sources.values import coded
+from sampark.i18n.vocab import ALERT_OUTCOMES, ALERT_PLATFORMS, written_forms
 from sampark.phones import normalise_phones
-from sampark.response_vocab import ALERT_OUTCOMES, ALERT_PLATFORMS, written_forms
 
 # Restricted cells stay out of the rejects table, which the Data page shows to everyone.
 RAW = ["platform", "received_at", "traced_at", "forwarded_at", "contacted_at", "outcome", "unit_id"]

@@ -8,7 +8,7 @@ from etl.sources.checks import Checked, Known, missing, reason, split_rows
 from etl.sources.stages import duplicate_rule, load_time, stamp_rules, typed_stamps
 from etl.sources.stamps import entry_keys
 from etl.sources.values import category_code, coded
-from sampark.response_vocab import REGISTER_CATEGORIES, REGISTER_STATUSES, written_forms
+from sampark.i18n.vocab import REGISTER_CATEGORIES, REGISTER_STATUSES, written_forms
 
 RAW = [
     "unit_id",

@@ -11,7 +11,7 @@ from etl.sources.stages import load_time
 from etl.sources.stamps import entry_keys
 from etl.sources.values import coded, parsed_date
 from sampark.content.intake import TEXT_MAX_CHARS, TITLE_MAX_CHARS
-from sampark.response_vocab import STORY_CATEGORIES, written_forms
+from sampark.i18n.vocab import STORY_CATEGORIES, written_forms
 
 RAW = ["unit_id", "story_date", "category", "title", "title_hi", "media", "submitted_by"]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import polars as pl
 
 from etl.sources.sheets import SHEETS, Column, Sheet, header_key
-from sampark.sheet_limits import SheetLimits, SheetTooLarge, csv_layout, csv_size_problem
-from sampark.workbook_limits import workbook_problem
+from sampark.safety.sheet_limits import SheetLimits, SheetTooLarge, csv_layout, csv_size_problem
+from sampark.safety.workbook_limits import workbook_problem
 
 SHEET_SUFFIXES = (".csv", ".xlsx")
 # Sizes past which a file is refused before it is read (columns, rows, cells, unpacked bytes).
@@ -80,7 +80,7 @@ def _csv_frame(path: Path) -> pl.DataFrame:
 
 def _xlsx_frame(path: Path) -> pl.DataFrame:
     """Every cell of the first worksheet as a string, read only once the workbook's parts and
-    the reach of its cells are known to fit (see `sampark.workbook_limits`)."""
+    the reach of its cells are known to fit (see `sampark.safety.workbook_limits`)."""
     with path.open("rb") as handle:
         problem = workbook_problem(handle, LIMITS)
     if problem is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from sampark.response_vocab import STORY_CATEGORIES
+from sampark.i18n.vocab import STORY_CATEGORIES
 from sampark.settings import PROJECT_ROOT
 
 PLATFORMS = ("x", "facebook", "instagram", "whatsapp")

@@ -10,7 +10,7 @@ import polars as pl
 
 from sampark.content.card import Card, alt_text, card_png
 from sampark.content.drafts import PLATFORMS, StoryText, drafts
-from sampark.export_safety import csv_bytes
+from sampark.safety.export import csv_bytes
 
 LANGS = ("en", "hi")
 

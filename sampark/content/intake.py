@@ -14,7 +14,7 @@ from PIL import Image, UnidentifiedImageError
 
 from sampark.access import may_act
 from sampark.content.queue import SUBMITTING_KINDS
-from sampark.metrics.coverage import within
+from sampark.metrics.coverage.totals import within
 
 PHOTO_TYPES = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
 PHOTO_MAX_BYTES = 5 * 1024 * 1024

@@ -9,7 +9,7 @@ import polars as pl
 
 from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.workflow import STATUSES
-from sampark.metrics.coverage import unit_lineage, within
+from sampark.metrics.coverage.totals import unit_lineage, within
 
 # Offices that send stories up (the form offers these units).
 SUBMITTING_KINDS = ("thana", "outpost", "circle", "district", "police_centre", "division")

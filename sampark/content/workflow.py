@@ -2,7 +2,7 @@
 
 Pure: given a story's status and guard findings, it decides the step to record (who, when, and
 the note: a reason, a URL, an order reference) or refuses with an error naming the reason.
-`etl/load.py` writes the steps. The pages show each role only its own buttons
+`sampark.store.stories` writes the steps. The pages show each role only its own buttons
 (`sampark.access.may_act`); the written order that lifts a block is also refused here to any
 role but the social media cell's, whatever a page offers.
 """

@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from etl.load import record_step
-from sampark import queries
 from sampark.access import STATE
 from sampark.content.workflow import next_step
+from sampark.queries.stories import all_stories
+from sampark.store.stories import record_step
 from tests.browser.test_dashboard_browser import (
     ARTIFACTS,
     CHROMIUM,
@@ -50,7 +50,7 @@ def _approve(url: str) -> None:
     story_id = submit_all(engine)[0]
     for action in ("vet", "approve"):
         with engine.begin() as conn:
-            status = queries.all_stories(conn, STATE).filter(story_id=story_id)["status"][0]
+            status = all_stories(conn, STATE).filter(story_id=story_id)["status"][0]
             step = next_step(
                 story_id, status, action, actor="Cell", at=datetime(2026, 11, 22), findings=[]
             )

@@ -1,0 +1,33 @@
+"""The one look every chart shares: font, colours, title, margins and legend; and unit names
+as plotly must be given them."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from sampark.safety.escaping import plain_all
+from sampark.tables.names import reader_name
+
+FONT = "Noto Sans, Noto Sans Devanagari, sans-serif"
+BLUE, RED, GREY = "#1f6fb2", "#c0392b", "#7f8c8d"
+# Red (0: nothing met) through amber to green (all met), readable for red–green weak eyes too.
+COMPLIANCE_SCALE = [[0.0, "#b2182b"], [0.5, "#fdb863"], [1.0, "#1a9850"]]
+
+
+def layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    """`fig` with the house style, its title and height."""
+    fig.update_layout(
+        title={"text": title, "x": 0},
+        height=height,
+        font={"family": FONT},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "y": -0.2},
+        template="plotly_white",
+    )
+    return fig
+
+
+def unit_names(frame: pl.DataFrame, lang: str) -> list[str]:
+    """The frame's unit names in the reader's language, escaped: plotly would draw their HTML."""
+    return plain_all(frame.select(reader_name(lang)).to_series().to_list())

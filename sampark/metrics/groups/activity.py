@@ -1,0 +1,265 @@
+"""Group health from chat exports: activity, noise, dormancy, admins, joins and exits.
+
+Pure: the inputs are aggregated by `sampark.queries.chats.activity`; nothing here reads a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import polars as pl
+
+from sampark.metrics.coverage.totals import LEVELS, Network, unit_lineage
+from sampark.metrics.groups.admins import designated_admin_status
+from sampark.metrics.groups.reconcile import findings_per_group, roster_vs_chat
+
+WINDOW_DAYS = 30
+DORMANT_DAYS = 14
+JOIN_EVENTS = ("added", "joined_link", "joined_community")
+EXIT_EVENTS = ("left", "removed")
+
+# Per-group counts: zero where a group has none, summed when rolled up.
+COUNTS = (
+    "members",
+    "active_members",
+    "messages",
+    "noise",
+    "blocklisted",
+    "joins_30d",
+    "exits_30d",
+    "left_chat",
+    "not_on_roster",
+)
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Chat activity in the `WINDOW_DAYS` before `reference` (the newest message loaded)."""
+
+    reference: datetime | None
+    window: pl.DataFrame  # group_id, messages, noise
+    authors: pl.DataFrame  # group_id, person_id: who wrote in the window
+    last_seen: pl.DataFrame  # group_id, last_ts
+    changes: pl.DataFrame  # group_id, event, n: membership events in the window
+    presence: pl.DataFrame  # group_id, person_id, ts, event: every event naming a person
+    writers: pl.DataFrame  # group_id, person_id, last_ts: everyone who ever wrote
+    # group_id, as_of: the date of each group's newest roster, against which the chat's
+    # admin changes are weighed (none known: the chat's latest admin change wins).
+    rosters: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(
+            schema={"group_id": pl.String, "as_of": pl.Datetime("us")}
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ChatFrames:
+    """The message-side frames of `Activity`, derived from one per-author aggregate."""
+
+    window: pl.DataFrame  # group_id, messages, noise
+    authors: pl.DataFrame  # group_id, person_id
+    last_seen: pl.DataFrame  # group_id, last_ts
+    writers: pl.DataFrame  # group_id, person_id, last_ts
+
+
+def chat_frames(per_author: pl.DataFrame) -> ChatFrames:
+    """Window counts, window authors, each group's last message and each author's last
+    message, from `per_author` (group_id, person_id, last_ts, messages, noise: one row per
+    group and author, a null person_id for unknown authors and system lines, counts over the
+    window's user messages).
+
+    >>> from datetime import datetime as dt
+    >>> rows = pl.DataFrame({"group_id": ["G", "G", "H"], "person_id": [None, "+91900", "+91900"],
+    ...                      "last_ts": [dt(2026, 3, 2), dt(2026, 3, 1), dt(2026, 1, 1)],
+    ...                      "messages": [2, 1, 0], "noise": [1, 0, 0]})
+    >>> frames = chat_frames(rows)
+    >>> frames.window.rows(), frames.authors.rows(), frames.writers.height
+    ([('G', 3, 1)], [('G', '+91900')], 2)
+    """
+    keys = ["group_id", "person_id"]
+    known = per_author.filter(pl.col("person_id").is_not_null())
+    return ChatFrames(
+        window=per_author.filter(pl.col("messages") > 0)
+        .group_by("group_id")
+        .agg(pl.col("messages").sum(), pl.col("noise").sum())
+        .sort("group_id"),
+        authors=known.filter(pl.col("messages") > 0).select(keys).sort(keys),
+        last_seen=per_author.group_by("group_id").agg(pl.col("last_ts").max()).sort("group_id"),
+        writers=known.select(*keys, "last_ts").sort(keys),
+    )
+
+
+def joins_and_exits(changes: pl.DataFrame) -> pl.DataFrame:
+    """Per group, the members who joined (`joins_30d`) and left (`exits_30d`) in the window,
+    from the chats' membership events counted by event (`group_id`, `event`, `n`)."""
+    kinds = changes.with_columns(
+        pl.when(pl.col("event").is_in(JOIN_EVENTS))
+        .then(pl.lit("joins_30d"))
+        .when(pl.col("event").is_in(EXIT_EVENTS))
+        .then(pl.lit("exits_30d"))
+        .otherwise(None)
+        .alias("kind")
+    ).drop_nulls("kind")
+    return kinds.group_by("group_id").agg(
+        pl.col("n").filter(pl.col("kind") == k).sum().alias(k) for k in ("joins_30d", "exits_30d")
+    )
+
+
+def group_health(
+    net: Network, activity: Activity, findings: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """One row per group: members, messages a day, active and noise shares, days since the
+    last message and the dormant flag, admin check, blocklisted present, joins and exits."""
+    members = net.members.group_by("group_id").agg(pl.len().alias("members"))
+    active = (
+        activity.authors.join(
+            net.members.select("group_id", "person_id"), on=["group_id", "person_id"], how="semi"
+        )
+        .group_by("group_id")
+        .agg(pl.len().alias("active_members"))
+    )
+    blocked = (
+        net.members.join(net.blocklist.select("person_id"), on="person_id", how="semi")
+        .group_by("group_id")
+        .agg(pl.len().alias("blocklisted"))
+    )
+    moves = joins_and_exits(activity.changes)
+    admin_ok = designated_admin_status(
+        net.groups, net.members, activity.rosters, activity.presence
+    ).select("group_id", "admin_is_admin")
+    if findings is None:  # a caller that also lists the findings passes them in
+        findings = roster_vs_chat(net.members, activity.presence, activity.writers)
+    reconciled = findings_per_group(findings)
+    reference = activity.reference
+    table = net.groups.select("group_id", "unit_id", "kind", "name")
+    for part in (
+        members,
+        active,
+        activity.window,
+        activity.last_seen,
+        blocked,
+        moves,
+        admin_ok,
+        reconciled,
+    ):
+        table = table.join(part, on="group_id", how="left")
+    table = table.with_columns(pl.col(c).fill_null(0).cast(pl.Int64) for c in COUNTS)
+    days_since = (
+        (pl.lit(reference) - pl.col("last_ts")).dt.total_days()
+        if reference is not None
+        else pl.lit(None, dtype=pl.Int64)
+    )
+    return (
+        table.with_columns(
+            (pl.col("messages") / WINDOW_DAYS).round(2).alias("messages_per_day"),
+            _ratio("active_members", "members").alias("active_share"),
+            _ratio("noise", "messages").alias("noise_share"),
+            days_since.alias("days_since_last"),
+        )
+        .with_columns(
+            (
+                pl.col("days_since_last").is_null() | (pl.col("days_since_last") > DORMANT_DAYS)
+            ).alias("dormant"),
+        )
+        .sort("group_id")
+    )
+
+
+def _ratio(part: str, whole: str) -> pl.Expr:
+    return pl.when(pl.col(whole) > 0).then(pl.col(part) / pl.col(whole)).otherwise(None)
+
+
+def health_by_level(health: pl.DataFrame, units: pl.DataFrame, level: str) -> pl.DataFrame:
+    """Group health rolled up to the units of `level`: sums, and shares of the sums."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level}")
+    lineage = unit_lineage(units).select("unit_id", pl.col(f"{level}_id").alias("scope_id"))
+    rolled = (
+        health.join(lineage, on="unit_id")
+        .drop_nulls("scope_id")
+        .group_by("scope_id")
+        .agg(
+            pl.len().alias("groups"),
+            pl.col("dormant").sum().alias("dormant_groups"),
+            (pl.col("admin_is_admin") == False).sum().alias("groups_admin_missing"),  # noqa: E712
+            *(pl.col(c).sum() for c in COUNTS),
+        )
+        .with_columns(
+            (pl.col("messages") / WINDOW_DAYS).round(2).alias("messages_per_day"),
+            _ratio("active_members", "members").alias("active_share"),
+            _ratio("noise", "messages").alias("noise_share"),
+        )
+    )
+    names = units.filter(pl.col("kind") == level).select(
+        pl.col("unit_id").alias("scope_id"), "name", "name_hi"
+    )
+    return (
+        names.join(rolled, on="scope_id", how="inner")
+        .rename({"scope_id": "unit_id"})
+        .sort("unit_id")
+    )
+
+
+def health_summary(health: pl.DataFrame) -> dict[str, float | int | None]:
+    """The figures above the Group health table: counts and shares of sums."""
+    members, active = int(health["members"].sum()), int(health["active_members"].sum())
+    messages, noise = int(health["messages"].sum()), int(health["noise"].sum())
+    return {
+        "groups": health.height,
+        "dormant_groups": int(health["dormant"].sum()),
+        "active_share": active / members if members else None,
+        "noise_share": noise / messages if messages else None,
+        "blocklisted": int(health["blocklisted"].sum()),
+        "groups_admin_missing": int((health["admin_is_admin"] == False).sum()),  # noqa: E712
+    }
+
+
+def health_view(
+    health: pl.DataFrame,
+    *,
+    kinds: list[str] | None = None,
+    dormant_only: bool = False,
+    unit_id: str | None = None,
+) -> pl.DataFrame:
+    """The groups a reader asked for, least active first (dormant, then fewest messages)."""
+    view = health if unit_id is None else health.filter(pl.col("unit_id") == unit_id)
+    if kinds:
+        view = view.filter(pl.col("kind").is_in(kinds))
+    if dormant_only:
+        view = view.filter(pl.col("dormant"))
+    return view.sort(["dormant", "messages_per_day"], descending=[True, False])
+
+
+def roster_chat_findings(net: Network, activity: Activity) -> pl.DataFrame:
+    """Each person on whom roster and chat disagree, with the group's unit and name."""
+    found = roster_vs_chat(net.members, activity.presence, activity.writers)
+    return found.join(net.groups.select("group_id", "unit_id", "name"), on="group_id").sort(
+        "since", descending=True
+    )
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """What the Group health page shows: small next to the chat aggregates it comes from."""
+
+    reference: datetime | None  # the newest message loaded
+    health: pl.DataFrame  # group_health rows
+    findings: pl.DataFrame  # roster_chat_findings rows
+
+
+def health_report(net: Network, activity: Activity) -> HealthReport:
+    """Group health and the roster-vs-chat findings of every group of `net`."""
+    findings = roster_chat_findings(net, activity)
+    return HealthReport(activity.reference, group_health(net, activity, findings), findings)
+
+
+def report_within(report: HealthReport, groups: pl.DataFrame) -> HealthReport:
+    """The report limited to `groups` (group_id). Every figure is per group, so this equals the
+    report computed on the smaller network, in the same order."""
+    keep = groups.select("group_id")
+    return HealthReport(
+        report.reference,
+        report.health.join(keep, on="group_id", how="semi"),
+        report.findings.join(keep, on="group_id", how="semi"),
+    )

@@ -1,0 +1,46 @@
+"""Chat exports: the messages and membership events an export adds to its group."""
+
+from __future__ import annotations
+
+import polars as pl
+import sqlalchemy as sa
+
+from sampark.queries.chats import chat_keys
+from sampark.schema import membership_events, messages
+from sampark.store.sql import bulk_insert
+
+
+def new_only(rows: pl.DataFrame, held: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """Rows beyond those the database already holds for the same keys (an overlap of two
+    exports of one chat): the k-th occurrence of a key is new when fewer than k are held.
+    `held` counts what the database holds per key in `n`."""
+    numbered = rows.with_columns(pl.int_range(pl.len()).over(keys).alias("_nth"))
+    return (
+        numbered.join(held, on=keys, how="left", nulls_equal=True)
+        .filter(pl.col("_nth") >= pl.col("n").fill_null(0))
+        .drop("_nth", "n")
+    )
+
+
+def write_chat(
+    conn: sa.Connection,
+    group_id: str,
+    chat_messages: pl.DataFrame,
+    events: pl.DataFrame,
+    file_id: int,
+) -> tuple[int, int]:
+    """Insert what an export adds to its group; returns (new messages, new events)."""
+    if chat_messages.is_empty() and events.is_empty():
+        return 0, 0
+    stamps = (
+        pl.concat([chat_messages.select("ts"), events.select("ts")])
+        .select(pl.col("ts").min().alias("start"), pl.col("ts").max().alias("end"))
+        .row(0)
+    )
+    held_messages, held_events = chat_keys(conn, group_id, stamps[0], stamps[1])
+    new_messages = new_only(chat_messages, held_messages, ["ts", "author", "kind"])
+    new_events = new_only(events, held_events, ["ts", "event", "actor", "subject"])
+    tag = {"group_id": pl.lit(group_id), "file_id": pl.lit(file_id, dtype=pl.Int64)}
+    bulk_insert(conn, messages, new_messages.drop("line").with_columns(**tag))
+    bulk_insert(conn, membership_events, new_events.drop("line").with_columns(**tag))
+    return new_messages.height, new_events.height

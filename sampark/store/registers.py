@@ -1,0 +1,44 @@
+"""Register entries and self-harm alerts from the offices' sheets. An entry already loaded
+from another file (the same `entry_key`) is rejected as a duplicate, never written twice."""
+
+from __future__ import annotations
+
+import polars as pl
+import sqlalchemy as sa
+
+from sampark.queries.registers import held_entry_keys
+from sampark.schema import alerts, register_entries
+from sampark.store.sql import batches, bulk_insert
+
+
+def already_loaded(
+    conn: sa.Connection, table: sa.Table, rows: pl.DataFrame, what: str, shown: tuple[str, str]
+) -> pl.DataFrame:
+    """Rejects for rows whose entry_key the table already holds (loaded from another file);
+    `shown` names the two columns that identify the row in the reject's raw cells."""
+    held = held_entry_keys(conn, table, rows.get_column("entry_key").to_list())
+    return rows.filter(pl.col("entry_key").is_in(list(held))).select(
+        "line",
+        pl.lit(f"duplicate {what}: already loaded from an earlier file").alias("reason"),
+        pl.concat_str(
+            [pl.col(c).cast(pl.String).fill_null("") for c in shown],
+            separator=" | ",
+        ).alias("raw"),
+    )
+
+
+def write_register_entries(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFrame:
+    """Insert new register rows (COPY on PostgreSQL); returns rejects for ones already held."""
+    late = already_loaded(conn, register_entries, rows, "entry", ("unit_id", "received_at"))
+    fresh = rows.join(late.select("line"), on="line", how="anti").drop("line")
+    bulk_insert(conn, register_entries, fresh)
+    return late
+
+
+def write_alerts(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFrame:
+    """Insert new alerts; returns rejects for ones already held."""
+    late = already_loaded(conn, alerts, rows, "alert", ("platform", "received_at"))
+    fresh = rows.join(late.select("line"), on="line", how="anti").drop("line")
+    for batch in batches(fresh.to_dicts()):
+        conn.execute(alerts.insert(), batch)
+    return late

@@ -1,0 +1,91 @@
+"""How rows reach the tables: batched inserts, upserts on either dialect, and the bulk path
+(executemany on SQLite, COPY on PostgreSQL) for millions of rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import polars as pl
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+BATCH = 5000
+
+# How SQLAlchemy stores a DateTime in SQLite; rows written past it must read back the same.
+_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%6f"
+
+
+def records(frame: pl.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
+    return frame.select(columns).to_dicts()
+
+
+def batches(rows: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH):
+        yield rows[start : start + BATCH]
+
+
+def dialect_insert(conn: sa.Connection, table: sa.Table) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT."""
+    return (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+def upsert(
+    conn: sa.Connection,
+    table: sa.Table,
+    rows: list[dict[str, Any]],
+    keys: list[str],
+    update: list[str],
+) -> None:
+    """Insert rows; on a key clash update `update` columns (or leave the row when empty)."""
+    if not rows:
+        return
+    insert = dialect_insert(conn, table)
+    if update:
+        stmt = insert.on_conflict_do_update(
+            index_elements=keys, set_={c: insert.excluded[c] for c in update}
+        )
+    else:
+        stmt = insert.on_conflict_do_nothing(index_elements=keys)
+    for batch in batches(rows):
+        conn.execute(stmt, batch)
+
+
+def new_id(result: sa.CursorResult[Any]) -> int:
+    """The primary key of the row an INSERT just added."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise RuntimeError("the database returned no key for the new row")
+    return int(key[0])
+
+
+def bulk_insert(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame) -> None:
+    """Insert many rows fast: the driver's executemany on SQLite, COPY on PostgreSQL.
+
+    Millions of chat messages pass here; SQLAlchemy's per-row parameter handling would cost
+    more than the parsing. The statement itself is still SQLAlchemy's, compiled once."""
+    if frame.is_empty():
+        return
+    # The compiled INSERT lists columns in table order; the rows must follow it.
+    columns = [c.name for c in table.columns if c.name in frame.columns]
+    frame = frame.select(columns)
+    if conn.dialect.name == "postgresql":
+        from psycopg import sql
+
+        copy = sql.SQL("COPY {} ({}) FROM STDIN").format(
+            sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
+        )
+        raw = conn.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(copy) as pipe:  # type: ignore[union-attr]
+            for row in frame.iter_rows():
+                pipe.write_row(row)
+        return
+    stmt = str(table.insert().compile(dialect=conn.dialect, column_keys=columns))
+    typed = frame.with_columns(
+        pl.col(c).dt.strftime(_SQLITE_DATETIME)
+        for c, dtype in frame.schema.items()
+        if dtype == pl.Datetime("us")
+    ).with_columns(
+        pl.col(c).cast(pl.Int8) for c, dtype in frame.schema.items() if dtype == pl.Boolean
+    )
+    conn.exec_driver_sql(stmt, typed.rows())

@@ -1,0 +1,85 @@
+"""Group health for people: per group, rolled up to units, the roster-vs-chat findings and
+one group's members, phones masked unless the reader's role calls members."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from sampark.access import phones_for
+from sampark.i18n import t
+from sampark.tables.names import reader_name
+
+HEALTH_COLUMNS = {
+    "members": "col_members",
+    "active_members": "col_active_members",
+    "messages_per_day": "col_messages_per_day",
+    "active_share": "col_active_share",
+    "noise_share": "col_noise_share",
+    "days_since_last": "col_days_since_last",
+    "dormant": "col_dormant",
+    "admin_is_admin": "col_admin_is_admin",
+    "blocklisted": "col_blocklisted_present",
+    "joins_30d": "col_joins",
+    "exits_30d": "col_exits",
+    "left_chat": "col_left_chat",
+    "not_on_roster": "col_not_on_roster",
+}
+
+HEALTH_LEVEL_COLUMNS = {
+    "groups": "col_groups",
+    "dormant_groups": "col_dormant_groups",
+    "groups_admin_missing": "col_admin_missing",
+    "members": "col_members",
+    "active_members": "col_active_members",
+    "messages_per_day": "col_messages_per_day",
+    "active_share": "col_active_share",
+    "noise_share": "col_noise_share",
+    "blocklisted": "col_blocklisted_present",
+    "joins_30d": "col_joins",
+    "exits_30d": "col_exits",
+    "left_chat": "col_left_chat",
+    "not_on_roster": "col_not_on_roster",
+}
+
+
+def health_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Per-group health with headers in the reader's language."""
+    return frame.select(
+        pl.col("name").alias(t("col_group", lang)),
+        pl.col("kind").alias(t("col_kind", lang)),
+        *(pl.col(c).alias(t(key, lang)) for c, key in HEALTH_COLUMNS.items()),
+    )
+
+
+def health_level_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Health rolled up to units, with headers in the reader's language."""
+    return frame.select(
+        reader_name(lang).alias(t("col_unit", lang)),
+        *(pl.col(c).alias(t(key, lang)) for c, key in HEALTH_LEVEL_COLUMNS.items()),
+    )
+
+
+def findings_table(frame: pl.DataFrame, role: str | None, lang: str) -> pl.DataFrame:
+    """Roster-vs-chat findings; phone numbers masked unless `role` needs them (volunteers'
+    identities are confidential)."""
+    finding = pl.col("finding").replace_strict(
+        {"left_chat": t("col_left_chat", lang), "not_on_roster": t("col_not_on_roster", lang)}
+    )
+    return phones_for(frame, role, ["person_id"]).select(
+        pl.col("name").alias(t("col_group", lang)),
+        pl.col("person_id").alias(t("col_person", lang)),
+        finding.alias(t("col_finding", lang)),
+        pl.col("since").alias(t("col_since", lang)),
+    )
+
+
+def members_table(frame: pl.DataFrame, role: str | None, lang: str) -> pl.DataFrame:
+    """One group's members, phones masked unless `role` needs them."""
+    return phones_for(frame, role, ["phone"]).select(
+        pl.col("name").alias(t("member_col_name", lang)),
+        pl.col("phone").alias(t("member_col_phone", lang)),
+        pl.col("category").alias(t("member_col_category", lang)),
+        pl.col("rank").alias(t("member_col_rank", lang)),
+        pl.col("is_admin").alias(t("member_col_admin", lang)),
+        pl.col("joined_at").dt.date().alias(t("member_col_joined", lang)),
+    )

@@ -1,0 +1,68 @@
+"""Stories for people: the social media cell's table and the labels of its story picker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from sampark.content.card import category_label
+from sampark.content.workflow import STATUSES
+from sampark.i18n import t
+from sampark.tables.names import name_in, reader_name
+
+
+def story_district(story: dict[str, Any], lang: str) -> str:
+    """The story's district in the reader's language, "—" when it has none."""
+    english = story.get("district")
+    return name_in(lang, str(english), story.get("district_hi")) if english else "—"
+
+
+def story_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Stories as the reader sees them, headers and labels in their language."""
+    first, second = ("title_hi", "title") if lang == "hi" else ("title", "title_hi")
+    statuses = {s: t(f"status_{s}", lang) for s in STATUSES}
+    categories = {c: category_label(c, lang) for c in frame["category"].drop_nulls().unique()}
+    return frame.select(
+        pl.col("story_id").alias(t("col_story", lang)),
+        pl.col("story_date").cast(pl.String).alias(t("col_date", lang)),
+        reader_name(lang, "district", "district_hi").alias(t("district", lang)),
+        pl.col("category")
+        .replace_strict(categories, default=None, return_dtype=pl.String)
+        .alias(t("col_category", lang)),
+        pl.coalesce(first, second).alias(t("col_title", lang)),
+        pl.col("status")
+        .replace_strict(statuses, default=pl.col("status"))
+        .alias(t("col_status", lang)),
+        pl.col("blocks").alias(t("col_blocks", lang)),
+        pl.col("warns").alias(t("col_warns", lang)),
+        pl.col("overridden").alias(t("col_overridden", lang)),
+    )
+
+
+def story_labels(view: pl.DataFrame, lang: str) -> dict[int, str]:
+    """ "12 · title" per story, the title in the reader's language where there is one."""
+    first, second = ("title_hi", "title") if lang == "hi" else ("title", "title_hi")
+    titles = view.select("story_id", pl.coalesce(first, second).fill_null("—"))
+    return {int(i): f"{i} · {title}" for i, title in titles.iter_rows()}
+
+
+def district_names(stories: pl.DataFrame, lang: str) -> dict[str, str]:
+    """district_id → name in the reader's language, of the districts the stories come from."""
+    return dict(
+        stories.select("district_id", reader_name(lang, "district", "district_hi"))
+        .drop_nulls("district_id")
+        .unique()
+        .iter_rows()
+    )
+
+
+def history_table(steps: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """A story's workflow steps: when, which step (in words), who, and the note."""
+    names = {s: t(f"step_{s}", lang) for s in (*STATUSES, "override")}
+    return steps.select(
+        pl.col("at").alias(t("col_at", lang)),
+        pl.col("step").replace_strict(names, default=pl.col("step")).alias(t("col_step", lang)),
+        pl.col("actor").alias(t("col_actor", lang)),
+        pl.col("note").fill_null("").alias(t("col_note", lang)),
+    )

@@ -1,0 +1,38 @@
+"""Group health: the chats' aggregates and the health report, inside the user's scope."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sampark.metrics.coverage.totals import scoped
+from sampark.metrics.groups.activity import Activity, HealthReport, health_report, report_within
+from sampark.queries import chats as chats_reads
+from ui.loaders.network import network_of
+from ui.loaders.run import RunKey, engine, run_key
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def activity_of(key: RunKey) -> Activity:
+    with engine(key.url).connect() as conn:
+        return chats_reads.activity(conn, key.scope)
+
+
+def activity() -> Activity:
+    """Per-group chat aggregates over the last 30 days of loaded chats, inside the scope."""
+    return activity_of(run_key())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _health(key: RunKey) -> HealthReport:
+    # Keyed by the user's scope only: a sidebar choice filters this, so changing it computes
+    # nothing again, and the chat aggregates (large) are not copied out of the cache per run.
+    return health_report(network_of(key), activity_of(key))
+
+
+def group_health(scope_id: str | None) -> HealthReport:
+    """Group health and roster-vs-chat findings of the groups at or below `scope_id`."""
+    key = run_key()
+    report = _health(key)
+    if scope_id is None:
+        return report
+    return report_within(report, scoped(network_of(key), scope_id).groups)

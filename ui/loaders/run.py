@@ -1,0 +1,107 @@
+"""What every cached loader is keyed by: the database, the data version read once per script
+run, the signed-in user's scope and the state whose profile applies."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from sampark.access import Scope
+from sampark.db import migrate
+from sampark.queries import registry as registry_reads
+from sampark.settings import load_settings
+from sampark.targets import Profile, load_profile
+from ui import session
+
+
+@dataclass(frozen=True)
+class RunKey:
+    """A cache key: the same key, the same data."""
+
+    url: str
+    version: str
+    scope: Scope
+    state: str
+
+
+@st.cache_resource
+def engine(url: str) -> sa.Engine:
+    return migrate(url)
+
+
+def database_url() -> str:
+    return load_settings().database_url
+
+
+def current_engine() -> sa.Engine:
+    return engine(database_url())
+
+
+def _read_version() -> str:
+    with current_engine().connect() as conn:
+        return registry_reads.data_version(conn)
+
+
+# Session id -> (the run's cursor map, the version read in that run). Streamlit gives every
+# script run a new cursor map, so holding it tells this run from the last; a session that
+# stays away is dropped past the bound.
+_VERSIONS: OrderedDict[str, tuple[object, str]] = OrderedDict()
+_VERSIONS_LOCK = threading.Lock()
+_SESSIONS_KEPT = 512
+
+
+def version() -> str:
+    """A cheap read that changes whenever the ETL loads a file: the cache key. Read once per
+    script run (outside a run, e.g. on a download's server thread, every time)."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return _read_version()
+    with _VERSIONS_LOCK:
+        held = _VERSIONS.get(ctx.session_id)
+    if held is not None and held[0] is ctx.cursors:
+        return held[1]
+    read = _read_version()
+    with _VERSIONS_LOCK:
+        _VERSIONS[ctx.session_id] = (ctx.cursors, read)
+        _VERSIONS.move_to_end(ctx.session_id)
+        while len(_VERSIONS) > _SESSIONS_KEPT:
+            _VERSIONS.popitem(last=False)
+    return read
+
+
+def data_changed() -> None:
+    """Forget this run's data version: a write in this run (an upload loaded, a held list
+    accepted, the demo built) changed it, and what the run shows next must read the new data."""
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        with _VERSIONS_LOCK:
+            _VERSIONS.pop(ctx.session_id, None)
+
+
+def user_scope() -> Scope:
+    """The signed-in user's scope. Every loader reads only inside it; with nobody signed in
+    the page stops here, before any read."""
+    user = session.current_user()
+    if user is None:
+        st.stop()
+    assert user is not None
+    return user.scope
+
+
+def run_key() -> RunKey:
+    """This run's key for the signed-in user."""
+    return RunKey(database_url(), version(), user_scope(), load_settings().state)
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def profile(state: str) -> Profile:
+    return load_profile(load_settings().targets_dir, state)
+
+
+def state_profile() -> Profile:
+    return profile(load_settings().state)

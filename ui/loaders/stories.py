@@ -1,0 +1,48 @@
+"""The social cell's cached loaders: the story queue and history, and the image cards. The
+stories' own version keys them beside the data version, so a story step shows at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+
+from sampark.content.card import Card, card_png
+from sampark.content.queue import story_queue
+from sampark.queries import stories as stories_reads
+from sampark.queries.network import network
+from sampark.queries.stories import all_stories, story_history
+from sampark.settings import load_settings
+from ui.loaders.run import RunKey, current_engine, engine, run_key
+
+
+def stories_version() -> str:
+    """Changes whenever a story is added or takes a step (read on every call: a step taken in
+    this run must show in it)."""
+    with current_engine().connect() as conn:
+        return stories_reads.stories_version(conn)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _stories(key: RunKey, steps: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    # `steps` (the stories' version) keys the cache beside the data version in `key`.
+    with engine(key.url).connect() as conn:
+        units = network(conn, key.scope).units
+        queue = story_queue(all_stories(conn, key.scope), units)
+        return queue, story_history(conn, key.scope)
+
+
+def stories() -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(the queue: every story in the user's scope with district, guard counts and readiness;
+    every step)."""
+    return _stories(run_key(), stories_version())
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def card(card: Card) -> bytes:
+    return card_png(card)
+
+
+def media_dir() -> Path:
+    return load_settings().data_dir / "media"
