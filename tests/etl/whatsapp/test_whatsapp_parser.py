@@ -15,11 +15,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from etl.sources import whatsapp
 from etl.sources.whatsapp import BadExport, ParsedExport, UnknownExportFormat, parse_export
+from etl.sources.whatsapp import parse as whatsapp
 
 NNBSP, LRM = "\u202f", "\u200e"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "whatsapp"
+CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "whatsapp"
 
 
 def parsed(tmp_path: Path, text: str, name: str = "chat.txt", **kwargs: bool | int) -> ParsedExport:
@@ -510,6 +510,6 @@ def test_pustur_header_samples_each_read_as_one_message(tmp_path: Path, sample: 
 def test_module_docstring_example_runs() -> None:
     import doctest
 
-    import etl.sources.whatsapp as module
+    import etl.sources.whatsapp.parse as module
 
     assert doctest.testmod(module).failed == 0

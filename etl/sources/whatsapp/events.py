@@ -17,7 +17,7 @@ from typing import Any
 import polars as pl
 import yaml
 
-PHRASES_DIR = Path(__file__).resolve().parents[2] / "data" / "whatsapp"
+PHRASES_DIR = Path(__file__).resolve().parents[3] / "data" / "whatsapp"
 
 EVENTS = (
     "created",

@@ -14,7 +14,7 @@ from typing import IO
 
 import polars as pl
 
-from etl.sources.whatsapp_stream import REJECT_SCHEMA
+from etl.sources.whatsapp.stream import REJECT_SCHEMA
 from sampark.archives import is_unsafe_name
 
 MAX_ZIP_MEMBERS = 100_000

@@ -30,9 +30,8 @@ from pathlib import Path, PurePosixPath
 
 import polars as pl
 
-from etl.sources import whatsapp_native as native
 from etl.sources.chat_groups import export_chat_name
-from etl.sources.whatsapp_blocks import (
+from etl.sources.whatsapp.blocks import (
     Block,
     NativeSettler,
     PolarsSettler,
@@ -41,7 +40,7 @@ from etl.sources.whatsapp_blocks import (
     prepared_bytes,
     prepared_native,
 )
-from etl.sources.whatsapp_events import (
+from etl.sources.whatsapp.events import (
     EVENT_SCHEMA,
     LRM,
     Classified,
@@ -50,7 +49,7 @@ from etl.sources.whatsapp_events import (
     classify,
     load_phrases,
 )
-from etl.sources.whatsapp_headers import (
+from etl.sources.whatsapp.headers import (
     SNIFF_LINES,
     DateEvidence,
     Shape,
@@ -59,7 +58,8 @@ from etl.sources.whatsapp_headers import (
     most_common_shape,
     shape_counts,
 )
-from etl.sources.whatsapp_stream import (
+from etl.sources.whatsapp.native import glue as native
+from etl.sources.whatsapp.stream import (
     BLOCK_BYTES,
     REJECT_SCHEMA,
     SMALL_BYTES,
@@ -67,7 +67,7 @@ from etl.sources.whatsapp_stream import (
     lines_of,
     utf8_blocks,
 )
-from etl.sources.whatsapp_zip import BadExport, Opener, chat_in_zip, member_opener
+from etl.sources.whatsapp.zipped import BadExport, Opener, chat_in_zip, member_opener
 
 __all__ = [
     "BLOCK_BYTES",

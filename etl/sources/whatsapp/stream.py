@@ -17,7 +17,7 @@ from typing import IO
 
 import polars as pl
 
-from etl.sources.whatsapp_headers import EMBEDDED, FORGED_STEP_BACK, Shape, _paired, _shape
+from etl.sources.whatsapp.headers import EMBEDDED, FORGED_STEP_BACK, Shape, _paired, _shape
 
 # 2 MB: as fast as 4 MB, and the blocks in flight, and the holes freed ones leave in the C
 # heap, are half as big (peak RSS on a 100 MB export ~300 MB -> ~287 MB; bench/README.md).

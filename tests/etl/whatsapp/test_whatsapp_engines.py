@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-from etl.sources import whatsapp_native
 from etl.sources.whatsapp import parse_export
+from etl.sources.whatsapp.native import glue as whatsapp_native
 
 NNBSP, LRM = "\u202f", "\u200e"
 NAME = "WhatsApp Chat with PS Kotwali"

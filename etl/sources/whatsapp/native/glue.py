@@ -23,12 +23,12 @@ from pathlib import Path
 
 import polars as pl
 
-from etl.sources.whatsapp_events import Phrases, phrase_flags
-from etl.sources.whatsapp_headers import BlockDates, Shape
-from etl.sources.whatsapp_stream import REJECT_SCHEMA, embedded_rejects, reject_reasons
+from etl.sources.whatsapp.events import Phrases, phrase_flags
+from etl.sources.whatsapp.headers import BlockDates, Shape
+from etl.sources.whatsapp.stream import REJECT_SCHEMA, embedded_rejects, reject_reasons
 
-SOURCE = Path(__file__).resolve().parent / "native" / "whatsapp_scan.c"
-BUILD_DIR = Path(__file__).resolve().parents[2] / "build" / "native"
+SOURCE = Path(__file__).resolve().parent / "scan.c"
+BUILD_DIR = Path(__file__).resolve().parents[4] / "build" / "native"
 ABI = 2
 log = logging.getLogger(__name__)
 
