@@ -1,6 +1,6 @@
 """One block of an export made ready (on a worker thread), then settled into entries and
 rejects (on the main thread), by either engine: polars expressions, or the compiled core
-(`whatsapp_native`). Both give the same frames; the compiled one is several times cheaper.
+(`native/glue.py`). Both give the same frames; the compiled one is several times cheaper.
 """
 
 from __future__ import annotations

@@ -144,7 +144,7 @@ def parse_export(
     """Read a WhatsApp export. `day_first` only applies when the dates leave the order open.
 
     The text is read in blocks of about `block_bytes`, so memory stays bounded by the result.
-    `engine`: "native" (the compiled core, `whatsapp_native`), "polars", or "auto" (native
+    `engine`: "native" (the compiled core, `native/`), "polars", or "auto" (native
     when built); both give the same result, and `ParsedExport.engine` says which ran.
     Raises `UnknownExportFormat` when no message header is found near the top and
     `BadExport` when a zip is broken, unsafe, has no chat text, or unpacks past the cap.
@@ -165,24 +165,22 @@ def parse_export(
         opener, cap = member_opener(path, member), max_chat_bytes
     name = export_chat_name(path) or (export_chat_name(PurePosixPath(member)) if member else None)
     use_native = engine == "native" or (engine == "auto" and native.available())
-    decided = _Decided(engine="native" if use_native else "polars")
-    while True:
-        read = functools.partial(_read, opener, cap, name, day_first, decided, block_bytes)
-        outcome = _guarded(path, member, cap, read)
-        if isinstance(outcome, ParsedExport):
-            rejects = pl.concat([refused, outcome.rejects])
-            return ParsedExport(
-                **{
-                    **outcome.__dict__,
-                    "rejects": rejects.sort("line", nulls_last=False, maintain_order=True),
-                }
-            )
-        decided = outcome
+    read = functools.partial(
+        _parsed, opener, cap, name, day_first, block_bytes, "native" if use_native else "polars"
+    )
+    outcome = _guarded(path, member, cap, read)
+    rejects = pl.concat([refused, outcome.rejects])
+    return ParsedExport(
+        **{
+            **outcome.__dict__,
+            "rejects": rejects.sort("line", nulls_last=False, maintain_order=True),
+        }
+    )
 
 
 def _guarded(
-    path: Path, member: str | None, cap: int | None, read: Callable[[], ParsedExport | _Decided]
-) -> ParsedExport | _Decided:
+    path: Path, member: str | None, cap: int | None, read: Callable[[], ParsedExport]
+) -> ParsedExport:
     """`read()`, with a zip's corruption or overflow turned into `BadExport`."""
     try:
         return read()
@@ -250,6 +248,46 @@ class _Collected:
     header_like: int = 0
 
 
+def _parsed(
+    opener: Opener,
+    cap: int | None,
+    name: str | None,
+    day_first: bool | None,
+    block_bytes: int,
+    engine: str,
+) -> ParsedExport:
+    """The export, read once and read again for as long as a read finds that a guess made
+    from its first block does not hold for the whole file (`_correction`) or the compiled
+    core cannot read it. Each further read keeps what the reads before it found, so there
+    are a few at most."""
+    phrases = load_phrases()
+    decided = _Decided(engine=engine)
+    while True:
+        try:
+            read = _read(opener, cap, name, day_first, decided, block_bytes, phrases)
+        except native.NativeFailed:
+            # Out of memory in C, or a line too long for an Arrow string view: polars reads it.
+            decided = replace(decided, engine="polars")
+            continue
+        correction = _correction(read, decided, opener, cap, block_bytes)
+        if correction is None:
+            parsed = _assembled(read.got, read.shape, read.final, name, phrases)
+            return replace(parsed, engine=decided.engine)
+        decided = correction
+
+
+@dataclass
+class _Pass:
+    """One read of the text and the guesses it made from the first block."""
+
+    got: _Collected
+    shape: Shape
+    order: tuple[bool, str]  # the day/month order the entries were settled with
+    final: tuple[bool, str]  # the order the whole file gives
+    evidence: DateEvidence
+    skipped: bool  # some blocks did not count steps back in time
+
+
 def _read(
     opener: Opener,
     cap: int | None,
@@ -257,81 +295,107 @@ def _read(
     day_first: bool | None,
     decided: _Decided,
     block_bytes: int,
-) -> ParsedExport | _Decided:
+    phrases: Phrases,
+) -> _Pass:
     """One pass over the text. The shape and the day/month order are guessed from the first
-    block and checked against the whole file at the end; a wrong guess asks for a second
-    pass with the right ones (`_Decided`). The next block is prepared on a worker thread
-    while this one is settled and classified.
+    block, unless `decided` fixes them. The next block is prepared on a worker thread while
+    this one is settled and classified.
 
     Steps back in time only decide the order when no day > 12 does, so once one has, later
-    blocks skip counting them; should a later day > 12 in the other field undo that, the
-    file is read again counting them everywhere."""
-    phrases = load_phrases()
+    blocks skip counting them (`_Pass.skipped`)."""
     evidence, got = DateEvidence(), _Collected()
     order: tuple[bool, str] | None = decided.order
     with opener() as stream, ThreadPoolExecutor(max_workers=1) as pool:
         blocks = _with_last(utf8_blocks(stream, block_bytes, cap))
-        first, eof = b"", True
-        for data, last in blocks:
-            first, eof = first + data, last
-            if first.count(b"\n") >= SNIFF_LINES:
-                break
-        if not first:
-            raise _no_header()
+        first, eof = _first_blocks(blocks)
         shape = _first_shape(lines_of(_head(first), 1)[0], decided)
-        settler: Settler
-        if decided.engine == "native":
-            prepare: Callable[..., Block] = prepared_native
-            settler = NativeSettler(native.Window(shape))
-        else:
-            prepare = prepared_bytes
-            settler = PolarsSettler(shape)
+        prepare, settler = _engine(decided.engine, shape)
         next_line, skipped = 1 + line_count(first), False
         # Blocks queued for the worker: two, so that a block the main thread is slow on does
         # not leave the worker idle (one more block in memory).
         pending = deque([pool.submit(prepare, first, 1, eof, shape, day_first, True)])
-        try:
-            while True:
-                block = pending.popleft().result()
-                evidence.add(block.dates)
-                while len(pending) < PREPARED_AHEAD and not eof:
-                    data, eof = next(blocks)
-                    count = decided.count_back or evidence.first_big == evidence.second_big
-                    skipped |= not count
-                    pending.append(
-                        pool.submit(prepare, data, next_line, eof, shape, day_first, count)
-                    )
-                    next_line += line_count(data)
-                got.clean &= block.clean
-                got.shaped += block.shaped
-                got.header_like += block.header_like
-                got.replaced.append(block.replaced)
-                order = order or evidence.order(day_first, year_first=shape.year_first)
-                done = settler.settled(block, day_first=order[0], phrases=phrases)
-                if done is not None:
-                    got.rejects.append(done[0])
-                    got.parts.append(done[1])
-                    got.waiting += got.parts[-1].odd.height
-                    if got.waiting >= ODD_BATCH:
-                        _classify_waiting(got, phrases, name)
-                if block.eof:
-                    break
-        except native.NativeFailed:
-            # Out of memory in C, or a line too long for an Arrow string view: polars reads it.
-            return replace(decided, engine="polars")
+        while True:
+            block = pending.popleft().result()
+            evidence.add(block.dates)
+            while len(pending) < PREPARED_AHEAD and not eof:
+                data, eof = next(blocks)
+                count = decided.count_back or evidence.first_big == evidence.second_big
+                skipped |= not count
+                pending.append(pool.submit(prepare, data, next_line, eof, shape, day_first, count))
+                next_line += line_count(data)
+            order = order or evidence.order(day_first, year_first=shape.year_first)
+            done = settler.settled(block, day_first=order[0], phrases=phrases)
+            _collect(got, block, done, phrases, name)
+            if block.eof:
+                break
     assert order is not None
-    engine = decided.engine
-    # Another shape could only outnumber this one if the lines not of it were as many.
+    final = decided.order or evidence.order(day_first, year_first=shape.year_first)
+    return _Pass(got, shape, order, final, evidence, skipped)
+
+
+def _first_blocks(blocks: Iterator[tuple[bytes, bool]]) -> tuple[bytes, bool]:
+    """The first blocks joined until they hold `SNIFF_LINES` lines, and whether that is the
+    whole text."""
+    first, eof = b"", True
+    for data, last in blocks:
+        first, eof = first + data, last
+        if first.count(b"\n") >= SNIFF_LINES:
+            break
+    if not first:
+        raise _no_header()
+    return first, eof
+
+
+def _engine(engine: str, shape: Shape) -> tuple[Callable[..., Block], Settler]:
+    """How blocks are prepared and settled: by the compiled core or by polars."""
+    if engine == "native":
+        return prepared_native, NativeSettler(native.Window(shape))
+    return prepared_bytes, PolarsSettler(shape)
+
+
+def _collect(
+    got: _Collected,
+    block: Block,
+    done: tuple[pl.DataFrame, Plain | native.HeldPlain] | None,
+    phrases: Phrases,
+    name: str | None,
+) -> None:
+    """Add one settled block (`done`: its rejects and messages, None while nothing of it is
+    settled yet) to `got`, classifying the odd rows once `ODD_BATCH` of them wait."""
+    got.clean &= block.clean
+    got.shaped += block.shaped
+    got.header_like += block.header_like
+    got.replaced.append(block.replaced)
+    if done is not None:
+        got.rejects.append(done[0])
+        got.parts.append(done[1])
+        got.waiting += got.parts[-1].odd.height
+        if got.waiting >= ODD_BATCH:
+            _classify_waiting(got, phrases, name)
+
+
+def _correction(
+    read: _Pass, decided: _Decided, opener: Opener, cap: int | None, block_bytes: int
+) -> _Decided | None:
+    """What the next read must use when a guess `read` made from the first block does not
+    hold for the whole file; None when every guess held.
+
+    The shape: another shape could only outnumber the guessed one if the lines not of it
+    were as many, and then every line is counted. Steps back in time: when blocks skipped
+    counting them because a day > 12 had decided the order, and a later day > 12 in the
+    other field undid that, they are counted everywhere. The order: when the whole file
+    gives another than the one the entries were settled with."""
+    engine, got, shape = decided.engine, read.got, read.shape
     if decided.shape is None and got.header_like - got.shaped >= got.shaped:
         exact = _exact_shape(opener, cap, block_bytes)
         if exact != shape.text:
             return _Decided(shape=exact, engine=engine)
-    if skipped and decided.order is None and evidence.first_big == evidence.second_big:
+    evidence = read.evidence
+    if read.skipped and decided.order is None and evidence.first_big == evidence.second_big:
         return _Decided(shape=shape.text, count_back=True, engine=engine)
-    final = decided.order or evidence.order(day_first, year_first=shape.year_first)
-    if final[0] != order[0]:
-        return _Decided(shape=shape.text, order=final, engine=engine)
-    return replace(_assembled(got, shape, final, name, phrases), engine=engine)
+    if read.final[0] != read.order[0]:
+        return _Decided(shape=shape.text, order=read.final, engine=engine)
+    return None
 
 
 def _exact_shape(opener: Opener, cap: int | None, block_bytes: int) -> str | None:

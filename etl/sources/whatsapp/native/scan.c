@@ -1,5 +1,6 @@
-/* The per-byte work of the WhatsApp export parser (etl/sources/whatsapp_native.py loads it
- * with ctypes; etl/sources/whatsapp*.py is the reference it must agree with, line for line).
+/* The per-byte work of the WhatsApp export parser (etl/sources/whatsapp/native/glue.py loads
+ * it with ctypes; the polars path in etl/sources/whatsapp/ is the reference it must agree
+ * with, line for line).
  *
  * Two calls per block of text:
  *   wa_scan    - validates UTF-8, splits lines (LF, one trailing CR dropped), reads the
