@@ -1,5 +1,5 @@
 """`python -m etl demo|demo-db|run|templates`: a thin command line over etl.pipeline,
-etl.demo and etl.demo_database."""
+etl.demo and etl.demo.write.database."""
 
 from __future__ import annotations
 
@@ -179,7 +179,7 @@ def demo_db(
     the sha256 of every file written, and load only those, into an empty database (exit 3
     otherwise). Demo mode offers the role switcher until a real file or account arrives."""
     from etl.demo import STATES
-    from etl.demo_database import DemoRefused, build_demo_database
+    from etl.demo.write.database import DemoRefused, build_demo_database
 
     settings = load_settings()
     if settings.state not in STATES:

@@ -127,8 +127,9 @@ fi
 # system clock of pytest and of every process it starts (the ETL and users commands) a year
 # ahead; the PostgreSQL server, started outside, keeps the real time. Only on a full run (no
 # pytest arguments), as CI makes it.
-time_sensitive=(tests/test_clock.py tests/test_etl_response.py tests/test_response_sources.py
-    tests/test_etl_stories.py tests/test_etl_rejects.py tests/test_uploads.py
+time_sensitive=(tests/test_clock.py tests/etl/test_response_sheets_load.py
+    tests/etl/test_response_source_checks.py tests/etl/test_stories_load.py
+    tests/etl/test_rejects_counted.py tests/test_uploads.py
     tests/test_access.py tests/test_access_db.py tests/test_access_matrix.py
     tests/test_content_workflow.py tests/test_page_social.py tests/test_coverage_history.py)
 if [ "$#" -eq 0 ]; then

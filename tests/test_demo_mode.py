@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from etl import load
 from etl.__main__ import app as etl_app
-from etl.demo_database import DemoRefused, build_demo_database
+from etl.demo.write.database import DemoRefused, build_demo_database
 from etl.pipeline import run_inbox, sha256_of
 from etl.uploads import load_uploads
 from sampark import queries

@@ -1,17 +1,17 @@
 """What differs between the demo states: structure, sizes, ids, names and who joins the groups.
 
-A `StateShape` is data only; `etl.demo_units` builds the unit tree from it, and each state's
-group builder (`etl.demo_groups_bihar`, `etl.demo_groups_rajasthan`, `etl.demo_groups_up`)
-follows that state's order. Sizes come from DOMAIN.md: Bihar's 1,064 thanas in the May 2020
-order and about 400 outposts, Rajasthan's 709 thanas in 171 circles, UP's ~1,500 thanas.
-"""
+A `StateShape` is data only; `etl.demo.build.units` builds the unit tree from it, and each state's
+group builder (`etl.demo.build.groups_bihar`, `etl.demo.build.groups_rajasthan`,
+`etl.demo.build.groups_up`) follows that state's order. Sizes come from DOMAIN.md: Bihar's 1,064
+thanas in the May 2020 order and about 400 outposts, Rajasthan's 709 thanas in 171 circles, UP's
+~1,500 thanas."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from etl import demo_names as names
-from etl.demo_ranges import BIHAR_DIVISIONS, BIHAR_RANGES, RAJASTHAN_RANGES, UP_RANGES, Range
+from etl.demo.data import names
+from etl.demo.data.ranges import BIHAR_DIVISIONS, BIHAR_RANGES, RAJASTHAN_RANGES, UP_RANGES, Range
 
 Pairs = tuple[tuple[str, str], ...]
 

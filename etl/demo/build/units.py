@@ -10,8 +10,8 @@ women-staff group yet.
 
 from __future__ import annotations
 
-from etl import demo_names as names
-from etl.demo_model import Demo, District
+from etl.demo.data import names
+from etl.demo.model import Demo, District
 
 
 def place_name(demo: Demo, used: set[str], with_suffix: bool) -> tuple[str, str]:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
-from etl.demo_sheets import file_slug
+from etl.demo.write.sheets import file_slug
 
 if TYPE_CHECKING:
-    from etl.demo_response import Thana
+    from etl.demo.model import Thana
 
 WEEKS = 8
 PER_WEEK = 3.0

@@ -9,8 +9,8 @@ and one thana in twenty has no group yet.
 
 from __future__ import annotations
 
-from etl.demo_groups import new_group, public_member, staff_groups, staff_in
-from etl.demo_model import Demo, District, Group
+from etl.demo.build.groups import new_group, public_member, staff_groups, staff_in
+from etl.demo.model import Demo, District, Group
 
 
 def _thana_size(demo: Demo, lagging: bool) -> int:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from etl import demo_names as names
-from etl.demo_model import Demo, District, Group, Staff
+from etl.demo.data import names
+from etl.demo.model import Demo, District, Group, Staff
 
 
 def hire(

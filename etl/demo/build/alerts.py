@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
-from etl import demo_names as names
+from etl.demo.data import names
 
 if TYPE_CHECKING:
-    from etl.demo_response import Thana
+    from etl.demo.model import Thana
 
 _PLATFORMS = ("Instagram", "Facebook", "X", "YouTube")
 _PLATFORM_P = (0.45, 0.4, 0.1, 0.05)

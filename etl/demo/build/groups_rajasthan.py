@@ -12,8 +12,8 @@ added the newest SPs.
 
 from __future__ import annotations
 
-from etl.demo_groups import new_group, public_member, staff_groups, staff_in
-from etl.demo_model import Demo, District, Group
+from etl.demo.build.groups import new_group, public_member, staff_groups, staff_in
+from etl.demo.model import Demo, District, Group
 
 
 def _circle_size(demo: Demo, lagging: bool) -> int:

@@ -1,10 +1,10 @@
 """Writing the built demo as an inbox: units, groups, staff, rosters and blocklist sheets, the one
-bad file, the WhatsApp exports (`etl.demo_chats`) and the registers, alerts and stories
-(`etl.demo_response`).
+bad file, the WhatsApp exports (`etl.demo.build.chats`) and the registers, alerts and stories
+(`etl.demo.build.response`).
 
 Bad rows, each counted in `Demo.bad_rows`: a group whose unit is in no units sheet and a member
 of staff posted at an unknown thana (one per file at small scale, five in all at state scale),
-plus the roster's (`etl.demo_rosters`). The bad file is `rosters/notes.csv`, whose header
+plus the roster's (`etl.demo.write.rosters`). The bad file is `rosters/notes.csv`, whose header
 matches no sheet.
 """
 
@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from etl import demo_names as names
-from etl.demo_chats import write_chats
-from etl.demo_model import Demo, Group, Staff, Unit
-from etl.demo_response import Thana, write_response
-from etl.demo_rosters import write_rosters
-from etl.demo_sheets import SheetWriter, date_text, file_slug, headers, phone_text, rotation
+from etl.demo.build.chats import write_chats
+from etl.demo.build.response import write_response
+from etl.demo.data import names
+from etl.demo.model import Demo, Group, Staff, Thana, Unit
+from etl.demo.write.rosters import write_rosters
+from etl.demo.write.sheets import SheetWriter, date_text, file_slug, headers, phone_text, rotation
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class DemoSummary:
     bad_files: int
     chats: int = 0  # WhatsApp exports under chats/ (also counted in files)
     chat_messages: int = 0
-    # Registers, alerts and stories (etl.demo_response); their bad rows are counted apart.
+    # Registers, alerts and stories (etl.demo.build.response); their bad rows are counted apart.
     registers: int = 0
     alerts: int = 0
     stories: int = 0

@@ -14,7 +14,7 @@ from sampark import queries
 from sampark.access import STATE
 from sampark.db import migrate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

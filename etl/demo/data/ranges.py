@@ -1,7 +1,7 @@
 """Police structure of the demo states: ranges and their districts (public facts).
 
 Only data lives here: codes, English and Hindi names. District names are public; every person,
-thana and village in the demo is synthetic (see `etl.demo_names`). Each range is
+thana and village in the demo is synthetic (see `etl.demo.data.names`). Each range is
 (code, English, Hindi, its police districts as (code, English, Hindi)).
 """
 

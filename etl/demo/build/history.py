@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from etl.demo_model import Group
+    from etl.demo.model import Group
 
 BASELINE_FIRST = date(2026, 4, 5)  # baseline lists: 4 to 0 weeks before the window opens
 WINDOW_OPENS = date(2026, 5, 3)  # 26 weeks before the current lists (2026-11-01)

@@ -15,28 +15,27 @@ Each state follows its own order and profile (`data/targets/<state>.yaml`), as o
 - Uttar Pradesh: a thana group per station with the SHO as admin; most below 250, some run by a
   beat constable rather than the SHO, a few thanas without a group.
 In every state some staff are in no group and some blocklisted people sit in public groups. Each
-group also has earlier, shorter member lists (see `etl.demo_history`), so the weekly series
+group also has earlier, shorter member lists (see `etl.demo.build.history`), so the weekly series
 climbs.
 
-The work is split by what it holds: the states' structure (`etl.demo_states`,
-`etl.demo_ranges`), the unit tree (`etl.demo_units`), staff and blocklist (`etl.demo_staff`),
-the groups (`etl.demo_groups` and one module per state), and the files (`etl.demo_inbox`,
-`etl.demo_rosters`, `etl.demo_sheets`).
-"""
+The work is split by what it holds: the states' structure (`etl.demo.states`,
+`etl.demo.data.ranges`), the unit tree (`etl.demo.build.units`), staff and blocklist
+(`etl.demo.build.staff`), the groups (`etl.demo.build.groups` and one module per state), and the
+files (`etl.demo.write.inbox`, `etl.demo.write.rosters`, `etl.demo.write.sheets`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from etl.demo_groups_bihar import bihar_host, build_bihar_groups
-from etl.demo_groups_rajasthan import build_rajasthan_groups, rajasthan_host
-from etl.demo_groups_up import build_up_groups, up_host
-from etl.demo_inbox import DemoSummary, write_inbox
-from etl.demo_model import Demo, District, Group
-from etl.demo_staff import build_blocklist, build_staff
-from etl.demo_states import SHAPES
-from etl.demo_units import build_units
+from etl.demo.build.groups_bihar import bihar_host, build_bihar_groups
+from etl.demo.build.groups_rajasthan import build_rajasthan_groups, rajasthan_host
+from etl.demo.build.groups_up import build_up_groups, up_host
+from etl.demo.build.staff import build_blocklist, build_staff
+from etl.demo.build.units import build_units
+from etl.demo.model import Demo, District, Group
+from etl.demo.states import SHAPES
+from etl.demo.write.inbox import DemoSummary, write_inbox
 
 __all__ = ["SCALES", "STATES", "DemoSummary", "write_demo"]
 

@@ -1,5 +1,5 @@
 """The demo's member lists: one roster file per district (and one for the state-level groups) on
-the current date, its earlier lists (`etl.demo_history`), and the planted bad rows.
+the current date, its earlier lists (`etl.demo.build.history`), and the planted bad rows.
 
 Bad rows, each counted in `Demo.bad_rows`: exact duplicates of good rows, phones too short to be
 a mobile, a group in no groups sheet, and a category no sheet knows ("visitor").
@@ -11,9 +11,9 @@ import random
 from collections.abc import Sequence
 from datetime import date
 
-from etl.demo_history import LIST_FILE_DATES, LIST_NAMES, earlier_lists
-from etl.demo_model import CURRENT, Demo, District, Group, Member, People
-from etl.demo_sheets import (
+from etl.demo.build.history import LIST_FILE_DATES, LIST_NAMES, earlier_lists
+from etl.demo.model import CURRENT, Demo, District, Group, Member, People
+from etl.demo.write.sheets import (
     SheetWriter,
     category_text,
     date_text,

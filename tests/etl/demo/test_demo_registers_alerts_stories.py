@@ -9,9 +9,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from etl.demo_alerts import alert_frame
-from etl.demo_response import DAYS, DEMO_NOW, Thana, register_frame, write_response
-from etl.demo_stories import story_frame
+from etl.demo.build.alerts import alert_frame
+from etl.demo.build.response import DAYS, DEMO_NOW, register_frame, write_response
+from etl.demo.build.stories import story_frame
+from etl.demo.model import Thana
 
 THANAS = [
     Thana(f"BR-{d}-T{i:03d}", f"BR-{d}", None, f"Place {i}", f"स्थान {i}", d.title(), d)

@@ -9,8 +9,8 @@ still lacks the SP the profile requires in it.
 
 from __future__ import annotations
 
-from etl.demo_groups import new_group, public_member, staff_groups, staff_in
-from etl.demo_model import Demo, District, Group
+from etl.demo.build.groups import new_group, public_member, staff_groups, staff_in
+from etl.demo.model import Demo, District, Group
 
 # Public members notable enough to be added to their circle's group too.
 _NOTABLE = ("trader", "clg", "public_rep", "pradhan", "councillor", "official")

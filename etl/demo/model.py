@@ -1,9 +1,8 @@
 """The demo state in memory: units, people, staff and groups, before any file is written.
 
-`Demo` holds everything the builders (`etl.demo_units`, `etl.demo_staff`, the group builders)
-fill in and the writers (`etl.demo_inbox`, `etl.demo_rosters`) read. Everything random comes
-from its two streams, so the same seed builds the same state.
-"""
+`Demo` holds everything the builders (`etl.demo.build.units`, `etl.demo.build.staff`, the group
+builders) fill in and the writers (`etl.demo.write.inbox`, `etl.demo.write.rosters`) read.
+Everything random comes from its two streams, so the same seed builds the same state."""
 
 from __future__ import annotations
 
@@ -12,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from etl.demo_names import FEMALE_FIRST, MALE_FIRST
-from etl.demo_states import Pairs, StateShape
+from etl.demo.data.names import FEMALE_FIRST, MALE_FIRST
+from etl.demo.states import Pairs, StateShape
 
 CURRENT = date(2026, 11, 1)  # the demo's "today": the date of the current member lists
 
@@ -162,3 +161,16 @@ class Demo:
     def unit(self, unit_id: str, kind: str, name: str, name_hi: str, parent: str) -> None:
         self.units.append(Unit(unit_id, kind, name, name_hi, parent))
         self.unit_names[unit_id] = (name, name_hi)
+
+
+@dataclass(frozen=True)
+class Thana:
+    """A thana as the registers need it: ids, its district, its public group (if any), names."""
+
+    unit_id: str
+    district_id: str
+    group_id: str | None
+    name: str
+    name_hi: str
+    district: str
+    district_hi: str

@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from etl import load
-from etl.demo import write_demo
+from etl.demo.generate import write_demo
 from etl.pipeline import RunResult, run_inbox, sha256_of
 from sampark import queries
 from sampark.clock import now_local

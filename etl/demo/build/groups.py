@@ -1,16 +1,15 @@
 """What every state's group builder uses: new groups, public members, staff, and each district's
 staff groups (a rank-wise "Police Parivar" group and, where the order asks, a women-staff group).
 
-Each state's own groups follow its order: `etl.demo_groups_bihar`, `etl.demo_groups_rajasthan`,
-`etl.demo_groups_up`.
-"""
+Each state's own groups follow its order: `etl.demo.build.groups_bihar`,
+`etl.demo.build.groups_rajasthan`, `etl.demo.build.groups_up`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from etl.demo_model import Demo, District, Group, Staff
+from etl.demo.model import Demo, District, Group, Staff
 
 # Kinds made in the first months after an order (the rest came later, some only this year).
 _EARLY_KINDS = ("thana_public", "circle", "district_staff", "division")

@@ -3,7 +3,7 @@
 Registers are generated column-wise (numpy, then polars) so the state scale's ~2M entries take
 seconds: each thana has its own pace (some slow), each category its own chance of an FIR, and
 stages not yet reached by the demo date are blank. Alerts come at ~1.5 a day statewide, traced in
-30–90 minutes, with 60–85% of people reached. Stories are written by `etl.demo_stories`.
+30–90 minutes, with 60–85% of people reached. Stories are written by `etl.demo.build.stories`.
 Every file carries a few realistic bad rows; `ResponseDemo` counts good and bad rows apart.
 """
 
@@ -19,9 +19,10 @@ import numpy as np
 import polars as pl
 import xlsxwriter
 
-from etl.demo_alerts import alert_rows
-from etl.demo_sheets import file_slug
-from etl.demo_stories import story_rows
+from etl.demo.build.alerts import alert_rows
+from etl.demo.build.stories import story_rows
+from etl.demo.model import Thana
+from etl.demo.write.sheets import file_slug
 from etl.sources.sheets import SHEETS
 
 # The demo's "now": the last moment anything in the registers can have happened.
@@ -58,19 +59,6 @@ _SUMMARIES = {
     "other": ("Loudspeaker late at night", "देर रात लाउडस्पीकर"),
 }
 _REPORTERS = ("citizen", "trader", "clg", "police_mitra", "digital_volunteer", "pradhan")
-
-
-@dataclass(frozen=True)
-class Thana:
-    """A thana as the registers need it: ids, its district, its public group (if any), names."""
-
-    unit_id: str
-    district_id: str
-    group_id: str | None
-    name: str
-    name_hi: str
-    district: str
-    district_hi: str
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from sampark import queries
 from sampark.db import migrate
 from tests.auth_helpers import login_as
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 HELD_REASON = (
     "held: this list would end 19 of the 20 open memberships of group G1 (20 → 2); nothing "

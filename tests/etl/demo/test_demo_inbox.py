@@ -364,7 +364,7 @@ def test_command_line_state_defaults_to_sampark_state(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[3]
 
     def demo(state: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
