@@ -2,11 +2,11 @@
 
     .venv/bin/python bench/response.py [--entries 2000000] [--seed 7] [--runs 5]
 
-The entries come from the demo generator in-process (`etl.demo_response.register_frame`) over a
-Bihar-sized hierarchy (12 ranges, 40 districts, 120 circles, 1,064 thanas), typed exactly as
-`sampark.queries.registers.register_entries_frame` returns them; no database is involved. It times:
-every unit's figures worked out at once (`response_snapshot`, what the ETL does after a run),
-their stored size, reading them back (what a cold page view does when the ETL stored them),
+The entries come from the demo generator in-process (`etl.demo.build.response.register_frame`)
+over a Bihar-sized hierarchy (12 ranges, 40 districts, 120 circles, 1,064 thanas), typed exactly as
+`sampark.queries.registers.register_entries_frame` returns them; no database is involved. It
+times: every unit's figures worked out at once (`response_snapshot`, what the ETL does after a
+run), their stored size, reading them back (what a cold page view does when the ETL stored them),
 picking one scope's rows (cold, once per scope) and a page view on those rows (warm, median of
 --runs). Never fails on a budget.
 """
@@ -24,7 +24,8 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from etl.demo_response import Thana, register_frame
+from etl.demo.build.response import register_frame
+from etl.demo.model import Thana
 from sampark.metrics.response.snapshot import (
     ResponseSnapshot,
     response_snapshot,

@@ -1,5 +1,5 @@
 """`python -m etl demo|demo-db|run|templates`: a thin command line over etl.pipeline,
-etl.demo and etl.demo_database."""
+etl.demo and etl.demo.write.database."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def _command_line_actor() -> str:
 
 
 def _refresh_figures(engine: sa.Engine, targets_dir: Path, state: str, *, quiet: bool) -> None:
-    """Work out the figures the dashboard reads ready (see etl/derived.py), unless stored."""
+    """Work out the figures the dashboard reads ready (see sampark/store/derived.py), unless stored."""
     try:
         profile = load_profile(targets_dir, state)
     except BadProfile as exc:  # the dashboard says the same; the loaded files stay loaded
@@ -179,7 +179,7 @@ def demo_db(
     the sha256 of every file written, and load only those, into an empty database (exit 3
     otherwise). Demo mode offers the role switcher until a real file or account arrives."""
     from etl.demo import STATES
-    from etl.demo_database import DemoRefused, build_demo_database
+    from etl.demo.write.database import DemoRefused, build_demo_database
 
     settings = load_settings()
     if settings.state not in STATES:

@@ -19,7 +19,6 @@ from etl.sources.chat_groups import keyed_groups
 from etl.sources.chats import CHAT_SUFFIXES, Chat, read_chat
 from etl.sources.checks import Checked, Known
 from etl.sources.examples import template_rejects
-from etl.sources.sheets import LOAD_ORDER
 from etl.sources.stamps import ist_now
 from etl.sources.tabular import SHEET_SUFFIXES, BadFile, Table, read_table
 from etl.sources.units import KIND_DEPTH
@@ -38,11 +37,7 @@ from sampark.queries.network import (
 )
 from sampark.queries.registry import held_rosters, seen_hashes
 from sampark.store import chats as store_chats
-from sampark.store import network as store_network
-from sampark.store import registers as store_registers
 from sampark.store import registry as store_registry
-from sampark.store import rosters as store_rosters
-from sampark.store import stories as store_stories
 from sampark.store.registry import HoldChanged
 from sampark.store.rosters import shrinking_groups
 
@@ -149,32 +144,15 @@ def _load_checked(
     conn: sa.Connection, kind: str, checked: Checked, source: str, default_as_of: date
 ) -> pl.DataFrame:
     """Write a file's valid rows; returns rows that only the database could reject."""
-    rows = checked.rows
-    if kind == "units":
-        store_network.write_units(conn, rows)
-    elif kind == "groups":
-        store_network.write_groups(conn, rows)
-    elif kind == "staff":
-        store_network.write_staff(conn, rows)
-    elif kind == "blocklist":
-        store_network.write_blocklist(conn, rows)
-    elif kind == "rosters":
-        dated = rows.with_columns(pl.col("as_of").fill_null(default_as_of))
-        return store_rosters.write_roster(conn, dated, source)
-    elif kind == "registers":
-        return store_registers.write_register_entries(conn, rows)
-    elif kind == "alerts":
-        return store_registers.write_alerts(conn, rows)
-    elif kind == "stories":
-        return store_stories.write_stories(conn, rows)
-    return checked.rejects.clear()
+    late = SOURCES[kind].write(conn, checked.rows, source, default_as_of)
+    return checked.rejects.clear() if late is None else late
 
 
 def _checked(table: Table, known: Known) -> Checked:
     """The sheet's rows checked by its source, after its template's example rows (and ids kept
     for them) are refused."""
     examples = template_rejects(table.kind, table.frame)
-    checked = SOURCES[table.kind](examples.rows, known)
+    checked = SOURCES[table.kind].check(examples.rows, known)
     return Checked(checked.rows, pl.concat([examples.rejects, checked.rejects]))
 
 
@@ -433,7 +411,7 @@ def _load_rank(table: Table, path: Path) -> tuple[int, int, str]:
     if table.kind == "units":
         kinds = table.frame.select(coded("kind", UNIT_KIND_LABELS)).to_series().drop_nulls()
         depth = min((KIND_DEPTH[k] for k in kinds.unique()), default=len(KIND_DEPTH))
-    return LOAD_ORDER.index(table.kind), depth, str(path)
+    return SOURCES[table.kind].rank, depth, str(path)
 
 
 def _acceptances(

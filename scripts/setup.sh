@@ -8,7 +8,7 @@
 # Idempotent and fast: a stamp file in .venv records the sha256 of the requirement files last
 # installed; when it matches, nothing is run. Uses `uv pip install` (installed into the venv).
 #
-# It also compiles the chat parser's C core (etl/sources/native/whatsapp_scan.c) into
+# It also compiles the chat parser's C core (etl/sources/whatsapp/native/scan.c) into
 # build/native/ (gitignored), named by the sha256 of the source, when that file is missing.
 # Without gcc it says so and goes on: the parser then reads chats with polars alone (slower,
 # same result).
@@ -69,7 +69,7 @@ SAMPARK_NATIVE_CFLAGS="-std=c11 -O2 -shared -fPIC -Wall -Wextra"
 _sampark_native() {
     local root src digest out tmp
     root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-    src="$root/etl/sources/native/whatsapp_scan.c"
+    src="$root/etl/sources/whatsapp/native/scan.c"
     digest="$(sha256sum <"$src" | cut -c1-16)"
     out="$root/build/native/whatsapp_scan-$digest.so"
     # The stamp holds the flags too, so a change of flags rebuilds.

@@ -112,8 +112,9 @@ fi
 # system clock of pytest and of every process it starts (the ETL and users commands) a year
 # ahead; the PostgreSQL server, started outside, keeps the real time. Only on a full run (no
 # pytest arguments), as CI makes it.
-time_sensitive=(tests/test_clock.py tests/test_etl_response.py tests/test_response_sources.py
-    tests/test_etl_stories.py tests/test_etl_rejects.py tests/pages/test_uploads.py
+time_sensitive=(tests/test_clock.py tests/etl/test_response_sheets_load.py
+    tests/etl/test_response_source_checks.py tests/etl/test_stories_load.py
+    tests/etl/test_rejects_counted.py tests/pages/test_uploads.py
     tests/access/test_access.py tests/access/test_access_db.py
     tests/access/test_access_matrix.py tests/content/test_content_workflow.py
     tests/pages/test_page_social.py tests/metrics/test_coverage_history.py)

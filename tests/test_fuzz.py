@@ -192,7 +192,7 @@ def _table_or_clear_error(path: Path) -> None:
     except BadFile as err:
         assert str(err)
         return
-    checked = SOURCES[table.kind](table.frame, KNOWN)
+    checked = SOURCES[table.kind].check(table.frame, KNOWN)
     assert checked.rows.height + checked.rejects.height == table.rows_read
 
 

@@ -475,15 +475,3 @@ CATEGORY_HI: dict[str, str] = {
     "citizen": "नागरिक",
     "official": "अधिकारी",
 }
-
-# The order files are loaded in, so that a roster finds its group and a group its unit.
-LOAD_ORDER: tuple[str, ...] = (
-    "units",
-    "groups",
-    "staff",
-    "rosters",
-    "blocklist",
-    "registers",
-    "alerts",
-    "stories",
-)

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
 from etl.__main__ import app as etl_app
-from etl.demo_database import DemoRefused, build_demo_database
+from etl.demo.write.database import DemoRefused, build_demo_database
 from etl.pipeline import run_inbox, sha256_of
 from sampark.cli.users import users_app
 from sampark.db import migrate

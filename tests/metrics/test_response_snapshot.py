@@ -8,7 +8,8 @@ from datetime import datetime
 import polars as pl
 import pytest
 
-from etl.demo_response import Thana, register_frame
+from etl.demo.build.response import register_frame
+from etl.demo.model import Thana
 from sampark.metrics.coverage.totals import scope_level
 from sampark.metrics.response.snapshot import (
     profile_key,

@@ -1,0 +1,1 @@
+"""The synthetic state built in memory: units, staff, groups, histories, chats and registers."""

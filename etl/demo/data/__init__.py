@@ -1,0 +1,1 @@
+"""Names, places and chat texts of the synthetic state: declaration tables only."""

@@ -1,0 +1,1 @@
+"""The synthetic state written out: sheets, rosters, the inbox and the demo database."""

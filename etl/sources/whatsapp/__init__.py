@@ -1,0 +1,25 @@
+"""The WhatsApp "Export chat" parser: `parse_export(path)` reads a `.txt` or `.zip` export.
+
+`parse` drives the read; `headers` tells which lines start an entry and when it was written,
+`stream` reads the file in blocks of lines, `blocks` settles each block into entries and
+rejects, `events` says what each entry is (and which membership event a system line records),
+`zipped` finds the chat inside a zip, and `native/` is the compiled core of the per-byte work.
+"""
+
+from etl.sources.whatsapp.parse import (
+    BLOCK_BYTES,
+    MAX_CHAT_BYTES,
+    BadExport,
+    ParsedExport,
+    UnknownExportFormat,
+    parse_export,
+)
+
+__all__ = [
+    "BLOCK_BYTES",
+    "MAX_CHAT_BYTES",
+    "BadExport",
+    "ParsedExport",
+    "UnknownExportFormat",
+    "parse_export",
+]
