@@ -68,7 +68,7 @@ def _command_line_actor() -> str:
 
 
 def _refresh_figures(engine: sa.Engine, targets_dir: Path, state: str, *, quiet: bool) -> None:
-    """Work out the figures the dashboard reads ready (see sampark/store/derived.py), unless stored."""
+    """Work out the figures the dashboard reads ready (sampark/store/derived.py), unless stored."""
     try:
         profile = load_profile(targets_dir, state)
     except BadProfile as exc:  # the dashboard says the same; the loaded files stay loaded

@@ -11,7 +11,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-import etl.pipeline
+import etl.chat_loads
+import etl.sheet_loads
 from etl.pipeline import run_inbox
 from sampark.db import migrate
 from sampark.queries.network import unit_ids
@@ -132,14 +133,14 @@ def _inbox_with_a_bad_file(root: Path) -> Path:
 def test_any_error_while_reading_a_sheet_rejects_that_file_alone(
     db_url, tmp_path, monkeypatch, error
 ):
-    real = etl.pipeline.read_table
+    real = etl.sheet_loads.read_table
 
     def failing(path: Path, inbox: Path | None = None):
         if path.name == "bad.csv":
             raise error
         return real(path, inbox)
 
-    monkeypatch.setattr(etl.pipeline, "read_table", failing)
+    monkeypatch.setattr(etl.sheet_loads, "read_table", failing)
     engine = migrate(db_url)
     result = run_inbox(engine, _inbox_with_a_bad_file(tmp_path / "inbox"))
     found = {f.path: (f.status, f.reason) for f in result.files}
@@ -157,7 +158,7 @@ def test_any_error_while_reading_a_chat_rejects_that_file_alone(db_url, tmp_path
     def failing(*args: object, **kwargs: object) -> None:
         raise RuntimeError("Asha Verma 9876512345")
 
-    monkeypatch.setattr(etl.pipeline, "read_chat", failing)
+    monkeypatch.setattr(etl.chat_loads, "read_chat", failing)
     inbox = _inbox_with_a_bad_file(tmp_path / "inbox")
     (inbox / "WhatsApp Chat with Kotwali.txt").write_text("1/1/24, 9:00 am - A: hi\n")
     result = run_inbox(migrate(db_url), inbox)
