@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 from etl.files import reject_file, unreadable
 from etl.results import FileResult
-from etl.sources.chat_groups import keyed_groups
-from etl.sources.chats import Chat, read_chat
+from etl.sources.chats.names import keyed_groups
+from etl.sources.chats.read import Chat, read_chat
 from etl.sources.whatsapp import BadExport
 from sampark.clock import now_utc
 from sampark.queries.network import group_members_named, group_names

@@ -9,7 +9,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from etl.results import FileResult
-from etl.sources.tabular import SHEET_SUFFIXES
+from etl.sources.sheets.tabular import SHEET_SUFFIXES
 from sampark.clock import now_utc
 from sampark.store import registry as store_registry
 

@@ -15,9 +15,9 @@ from etl.chat_loads import load_chats
 from etl.files import discover, reject_file, sha256_of
 from etl.results import Acceptance, FileResult, NotHeld, Progress, RunResult
 from etl.sheet_loads import acceptances, held_reason, load_file, read_sheet
-from etl.sources.chats import CHAT_SUFFIXES
-from etl.sources.stamps import ist_now
-from etl.sources.tabular import BadFile, Table
+from etl.sources.chats.read import CHAT_SUFFIXES
+from etl.sources.sheets.stamps import ist_now
+from etl.sources.sheets.tabular import BadFile, Table
 from sampark.clock import now_utc
 from sampark.queries.registry import held_rosters, seen_hashes
 from sampark.store import registry as store_registry

@@ -14,10 +14,10 @@ from etl.results import Acceptance, FileResult, NotHeld
 from etl.sources import SOURCES
 from etl.sources.checks import Checked, Known
 from etl.sources.examples import template_rejects
-from etl.sources.tabular import BadFile, Table, read_table
+from etl.sources.sheets.tabular import BadFile, Table, read_table
+from etl.sources.sheets.values import coded
 from etl.sources.units import KIND_DEPTH
 from etl.sources.units import KIND_LABELS as UNIT_KIND_LABELS
-from etl.sources.values import coded
 from sampark.clock import now_utc
 from sampark.queries.network import (
     group_ids,

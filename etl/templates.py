@@ -8,7 +8,7 @@ from pathlib import Path
 import xlsxwriter
 
 from etl.sources.examples import EXAMPLE_REASON
-from etl.sources.sheets import CATEGORY_HI, EXAMPLE_PREFIX, SHEETS, Sheet
+from etl.sources.sheets.columns import CATEGORY_HI, EXAMPLE_PREFIX, SHEETS, Sheet
 from sampark.i18n.vocab import (
     ALERT_OUTCOMES,
     ALERT_PLATFORMS,

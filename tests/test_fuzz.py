@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from etl.sources import SOURCES
 from etl.sources.checks import Known
-from etl.sources.tabular import BadFile, read_table
+from etl.sources.sheets.tabular import BadFile, read_table
 from etl.sources.whatsapp import BadExport, ParsedExport, UnknownExportFormat, parse_export
 from sampark.content.drafts import x_length
 from sampark.content.guard import check

@@ -2,9 +2,9 @@
 
 `write_demo(out, state="bihar", scale="small", seed=7)` writes `units/`, `groups/`, `staff/`,
 `rosters/`, `blocklist/`, `chats/`, `registers/`, `alerts/` and `stories/` under `out`, with the
-headers declared in `etl.sources.sheets` (English, Hindi or bilingual), a handful of bad rows and
-exactly one bad file, so that every path of the ETL has something to do. Everything comes from
-`random.Random(seed)`: the same seed writes byte-identical files.
+headers declared in `etl.sources.sheets.columns` (English, Hindi or bilingual), a handful of
+bad rows and exactly one bad file, so that every path of the ETL has something to do. Everything
+comes from `random.Random(seed)`: the same seed writes byte-identical files.
 
 Each state follows its own order and profile (`data/targets/<state>.yaml`), as of 2026-11-01:
 - Bihar: most thana groups below 200 members, outposts mostly below 100, a few thanas without a

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from etl.sources import alerts, blocklist, groups, registers, rosters, staff, stories, units
 from etl.sources.checks import Checked, Known
-from etl.sources.sheets import SHEETS, Sheet
+from etl.sources.sheets.columns import SHEETS, Sheet
 from sampark.store import network as store_network
 from sampark.store import registers as store_registers
 from sampark.store import rosters as store_rosters

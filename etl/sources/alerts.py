@@ -8,9 +8,9 @@ from __future__ import annotations
 import polars as pl
 
 from etl.sources.checks import Checked, Known, missing, reason, split_rows
-from etl.sources.stages import duplicate_rule, load_time, stamp_rules, typed_stamps
-from etl.sources.stamps import entry_keys
-from etl.sources.values import coded
+from etl.sources.sheets.stages import duplicate_rule, load_time, stamp_rules, typed_stamps
+from etl.sources.sheets.stamps import entry_keys
+from etl.sources.sheets.values import coded
 from sampark.i18n.vocab import ALERT_OUTCOMES, ALERT_PLATFORMS, written_forms
 from sampark.phones import normalise_phones
 

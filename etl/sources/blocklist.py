@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.sources.checks import Checked, Known, missing, reason, split_rows
-from etl.sources.values import duplicate_of
+from etl.sources.sheets.values import duplicate_of
 from sampark.phones import normalise_phones
 
 RAW = ["phone", "name", "reason", "unit_id"]

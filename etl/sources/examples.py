@@ -12,7 +12,7 @@ import polars as pl
 
 from etl.sources import alerts, blocklist, groups, registers, rosters, staff, stories, units
 from etl.sources.checks import Checked, Rule, reason, split_rows
-from etl.sources.sheets import EXAMPLE_PREFIX, SHEETS
+from etl.sources.sheets.columns import EXAMPLE_PREFIX, SHEETS
 
 EXAMPLE_REASON = "example row from the template / टेम्पलेट की उदाहरण पंक्ति"
 

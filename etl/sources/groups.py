@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.sources.checks import Checked, Known, missing, reason, split_rows
-from etl.sources.values import coded, duplicate_of, parsed_date
+from etl.sources.sheets.values import coded, duplicate_of, parsed_date
 from sampark.phones import normalise_phones
 from sampark.schema import GROUP_KINDS
 

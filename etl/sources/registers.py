@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 
 from etl.sources.checks import Checked, Known, missing, reason, split_rows
-from etl.sources.stages import duplicate_rule, load_time, stamp_rules, typed_stamps
-from etl.sources.stamps import entry_keys
-from etl.sources.values import category_code, coded
+from etl.sources.sheets.stages import duplicate_rule, load_time, stamp_rules, typed_stamps
+from etl.sources.sheets.stamps import entry_keys
+from etl.sources.sheets.values import category_code, coded
 from sampark.i18n.vocab import REGISTER_CATEGORIES, REGISTER_STATUSES, written_forms
 
 RAW = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.sources.checks import Checked, Known, missing, reason, split_rows
-from etl.sources.values import category_code, duplicate_of, parsed_date, parsed_flag
+from etl.sources.sheets.values import category_code, duplicate_of, parsed_date, parsed_flag
 from sampark.phones import normalise_phones
 
 RAW = ["group_id", "name", "phone", "category", "rank", "is_admin", "as_of"]

@@ -7,9 +7,9 @@ from __future__ import annotations
 import polars as pl
 
 from etl.sources.checks import Checked, Known, Rule, missing, reason, split_rows
-from etl.sources.stages import load_time
-from etl.sources.stamps import entry_keys
-from etl.sources.values import coded, parsed_date
+from etl.sources.sheets.stages import load_time
+from etl.sources.sheets.stamps import entry_keys
+from etl.sources.sheets.values import coded, parsed_date
 from sampark.content.intake import TEXT_MAX_CHARS, TITLE_MAX_CHARS
 from sampark.i18n.vocab import STORY_CATEGORIES, written_forms
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from etl.sources.checks import Checked, Known, missing, reason, split_rows
-from etl.sources.values import coded, duplicate_of
+from etl.sources.sheets.values import coded, duplicate_of
 from sampark.schema import UNIT_KINDS
 
 KIND_LABELS: dict[str, str] = {

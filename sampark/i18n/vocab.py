@@ -80,6 +80,6 @@ def written_forms(vocab: dict[str, tuple[str, str]], extra: dict[str, str]) -> d
 
 
 def squeezed(text: str) -> str:
-    """Lower case without spaces, underscores or punctuation, as `etl.sources.values.coded`
+    """Lower case without spaces, underscores or punctuation, as `etl.sources.sheets.values.coded`
     compares labels."""
     return re.sub(r"[\s_\-.:()]+", "", unicodedata.normalize("NFC", text).lower())

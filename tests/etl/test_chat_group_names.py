@@ -7,8 +7,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from etl.sources.chat_groups import AmbiguousGroup, GroupNotFound, chat_name, match_group
-from etl.sources.noise import is_noise
+from etl.sources.chats.names import AmbiguousGroup, GroupNotFound, chat_name, match_group
+from etl.sources.chats.noise import is_noise
 from sampark.metrics.coverage.totals import Network
 from sampark.metrics.groups.activity import Activity, chat_frames, group_health, health_by_level
 

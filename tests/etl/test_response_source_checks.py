@@ -10,8 +10,8 @@ import polars as pl
 
 from etl.sources import alerts, registers, stories
 from etl.sources.checks import Known
-from etl.sources.sheets import SHEETS
-from etl.sources.stamps import parsed_stamp
+from etl.sources.sheets.columns import SHEETS
+from etl.sources.sheets.stamps import parsed_stamp
 
 NOW = datetime(2026, 11, 1, 12, 0)
 KNOWN = Known(

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.sources.sheets import SHEETS
-from etl.sources.tabular import BadFile, column_map, read_table, sheet_kind
+from etl.sources.sheets.columns import SHEETS
+from etl.sources.sheets.tabular import BadFile, column_map, read_table, sheet_kind
 
 
 def test_column_map_matches_hindi_headers_case_and_space_insensitively():

@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 from etl.pipeline import run_inbox
 from etl.sources.examples import EXAMPLE_REASON, template_rejects
-from etl.sources.sheets import SHEETS
-from etl.sources.tabular import read_table
+from etl.sources.sheets.columns import SHEETS
+from etl.sources.sheets.tabular import read_table
 from etl.templates import write_templates
 from sampark.db import migrate
 from sampark.phones import normalise_phone

@@ -19,7 +19,7 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from etl.pipeline import run_inbox
-from etl.sources.tabular import BadFile, read_table
+from etl.sources.sheets.tabular import BadFile, read_table
 from sampark.db import migrate
 from sampark.queries.registry import etl_file_log, reject_log
 from tests.auth_helpers import login_as

@@ -23,7 +23,7 @@ from etl.demo.build.alerts import alert_rows
 from etl.demo.build.stories import story_rows
 from etl.demo.model import Thana
 from etl.demo.write.sheets import file_slug
-from etl.sources.sheets import SHEETS
+from etl.sources.sheets.columns import SHEETS
 
 # The demo's "now": the last moment anything in the registers can have happened.
 DEMO_NOW = datetime(2026, 11, 1, 9, 0)

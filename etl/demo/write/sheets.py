@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import xlsxwriter
 
-from etl.sources.sheets import CATEGORY_HI, SHEETS
+from etl.sources.sheets.columns import CATEGORY_HI, SHEETS
 
 ENGLISH_LABEL: dict[str, str] = {
     "police": "Police",

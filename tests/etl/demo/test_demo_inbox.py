@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from etl.demo import DemoSummary, write_demo
-from etl.sources.sheets import CATEGORY_HI, SHEETS, Sheet, header_key
+from etl.sources.sheets.columns import CATEGORY_HI, SHEETS, Sheet, header_key
 
 KINDS = ("units", "groups", "staff", "rosters", "blocklist")
 

@@ -79,7 +79,7 @@ def test_etl_run_json_accounts_for_every_row(demo_inbox, tmp_path):
 
 
 def test_templates_are_read_back_as_their_own_sheet_kind(tmp_path):
-    from etl.sources.tabular import read_table
+    from etl.sources.sheets.tabular import read_table
     from etl.templates import write_templates
 
     kinds = [read_table(p).kind for p in write_templates(tmp_path)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 
-from etl.sources.sheets import SHEETS, Column, Sheet, header_key
+from etl.sources.sheets.columns import SHEETS, Column, Sheet, header_key
 from sampark.safety.sheet_limits import SheetLimits, SheetTooLarge, csv_layout, csv_size_problem
 from sampark.safety.workbook_limits import workbook_problem
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import polars as pl
 
-from etl.sources.chat_groups import chat_name, match_group
-from etl.sources.noise import is_noise
+from etl.sources.chats.names import chat_name, match_group
+from etl.sources.chats.noise import is_noise
 from etl.sources.whatsapp import parse_export
 from sampark.phones import normalise_phones
 

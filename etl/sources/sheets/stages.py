@@ -7,7 +7,7 @@ from datetime import datetime
 import polars as pl
 
 from etl.sources.checks import Known, Rule, reason
-from etl.sources.stamps import ist_now, parsed_stamp
+from etl.sources.sheets.stamps import ist_now, parsed_stamp
 
 TIME_HINT = "use dd-mm-yyyy hh:mm"
 

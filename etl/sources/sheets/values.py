@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.sources.sheets import CATEGORY_LABELS
+from etl.sources.sheets.columns import CATEGORY_LABELS
 
 _EXCEL_EPOCH = pl.date(1899, 12, 30)
 
