@@ -5,9 +5,10 @@ The parts live by what they hold: `etl.files` (discovery, hashes, refused files)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -35,6 +36,85 @@ __all__ = [
 ]
 
 
+Seen = Callable[[Path, str], bool]
+"""True (and reported) for a file seen before: skipped, or still held."""
+Done = Callable[[FileResult], None]
+
+
+def _started(engine: sa.Engine, inbox: Path) -> tuple[int, set[str], dict[str, dict[str, Any]]]:
+    """A new run's id, the hashes of every file seen before, and the held rosters by hash."""
+    with engine.begin() as conn:
+        run_id = store_registry.start_run(conn, inbox, now_utc())
+        seen = set(seen_hashes(conn))
+        held = {
+            row["sha256"]: row
+            for row in held_rosters(conn)
+            .unique("file_id", keep="first", maintain_order=True)
+            .to_dicts()
+        }
+    return run_id, seen, held
+
+
+def _new_chats(
+    others: list[Path], inbox: Path, unchanged: Seen, seen: set[str], done: Done
+) -> list[tuple[Path, str]]:
+    """The chat exports not seen before, with their hashes; other files are reported ignored."""
+    chats: list[tuple[Path, str]] = []
+    for path in others:
+        name = str(path.relative_to(inbox))
+        if path.suffix.lower() not in CHAT_SUFFIXES:
+            done(FileResult(name, None, "ignored", reason="neither a sheet nor a chat export"))
+            continue
+        sha = sha256_of(path)
+        if unchanged(path, sha):
+            continue
+        seen.add(sha)
+        chats.append((path, sha))
+    return chats
+
+
+def _new_sheets(
+    engine: sa.Engine,
+    run_id: int,
+    sheets: list[Path],
+    inbox: Path,
+    unchanged: Seen,
+    seen: set[str],
+    done: Done,
+) -> list[tuple[tuple[int, int, str], Path, str, Table]]:
+    """The sheets not seen before, read, with their load rank; a sheet that cannot be read is
+    refused whole here."""
+    pending: list[tuple[tuple[int, int, str], Path, str, Table]] = []
+    for path in sheets:
+        name = str(path.relative_to(inbox))
+        sha = sha256_of(path)
+        if unchanged(path, sha):
+            continue
+        seen.add(sha)
+        read = read_sheet(path, inbox)
+        if isinstance(read, BadFile):
+            done(reject_file(engine, run_id, name, sha, str(read), read.rows))
+            continue
+        table, rank = read
+        pending.append((rank, path, sha, table))
+    return pending
+
+
+def _totals(result: RunResult) -> dict[str, int]:
+    """The run's counts as the registry stores them."""
+    return {
+        "files_seen": len(result.files),
+        "files_loaded": sum(f.status == "loaded" for f in result.files),
+        "files_skipped": sum(f.status == "skipped" for f in result.files),
+        "files_rejected": sum(f.status == "rejected" for f in result.files),
+        "files_held": sum(f.status == "held" for f in result.files),
+        "rows_read": result.total("rows_read"),
+        "rows_loaded": result.total("rows_loaded"),
+        "rows_rejected": result.total("rows_rejected"),
+        "rows_held": result.total("rows_held"),
+    }
+
+
 def run_inbox(
     engine: sa.Engine,
     inbox: Path,
@@ -56,15 +136,7 @@ def run_inbox(
     read, so confirming one file loads no other), or raises NotHeld before writing anything
     when one is not held."""
     accepting = acceptances(engine, accept, actor, now or ist_now())
-    with engine.begin() as conn:
-        run_id = store_registry.start_run(conn, inbox, now_utc())
-        seen = set(seen_hashes(conn))
-        held = {
-            row["sha256"]: row
-            for row in held_rosters(conn)
-            .unique("file_id", keep="first", maintain_order=True)
-            .to_dicts()
-        }
+    run_id, seen, held = _started(engine, inbox)
     result = RunResult(run_id)
     sheets, others = discover(inbox) if not accepting else ([], [])
     total = len(sheets) + len(others) + len(accepting)
@@ -92,30 +164,8 @@ def run_inbox(
             done(FileResult(name, None, "skipped", reason="unchanged since it was loaded"))
         return True
 
-    chats: list[tuple[Path, str]] = []
-    for path in others:
-        name = str(path.relative_to(inbox))
-        if path.suffix.lower() not in CHAT_SUFFIXES:
-            done(FileResult(name, None, "ignored", reason="neither a sheet nor a chat export"))
-            continue
-        sha = sha256_of(path)
-        if unchanged(path, sha):
-            continue
-        seen.add(sha)
-        chats.append((path, sha))
-    pending: list[tuple[tuple[int, int, str], Path, str, Table]] = []
-    for path in sheets:
-        name = str(path.relative_to(inbox))
-        sha = sha256_of(path)
-        if unchanged(path, sha):
-            continue
-        seen.add(sha)
-        read = read_sheet(path, inbox)
-        if isinstance(read, BadFile):
-            done(reject_file(engine, run_id, name, sha, str(read), read.rows))
-            continue
-        table, rank = read
-        pending.append((rank, path, sha, table))
+    chats = _new_chats(others, inbox, unchanged, seen, done)
+    pending = _new_sheets(engine, run_id, sheets, inbox, unchanged, seen, done)
 
     for _, path, sha, table in sorted(pending, key=lambda item: item[0]):
         done(load_file(engine, run_id, path, inbox, sha, table, now))
@@ -124,20 +174,5 @@ def run_inbox(
         load_chats(engine, run_id, chats, inbox, done, keep_text=keep_text)
 
     with engine.begin() as conn:
-        store_registry.finish_run(
-            conn,
-            run_id,
-            now_utc(),
-            {
-                "files_seen": len(result.files),
-                "files_loaded": sum(f.status == "loaded" for f in result.files),
-                "files_skipped": sum(f.status == "skipped" for f in result.files),
-                "files_rejected": sum(f.status == "rejected" for f in result.files),
-                "files_held": sum(f.status == "held" for f in result.files),
-                "rows_read": result.total("rows_read"),
-                "rows_loaded": result.total("rows_loaded"),
-                "rows_rejected": result.total("rows_rejected"),
-                "rows_held": result.total("rows_held"),
-            },
-        )
+        store_registry.finish_run(conn, run_id, now_utc(), _totals(result))
     return result

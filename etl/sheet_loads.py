@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import sqlalchemy as sa
@@ -108,6 +109,53 @@ def _hold_file(
     return FileResult(name, "rosters", "held", rows_read, 0, 0, reason, rows_held=rows_read)
 
 
+def _registered(
+    conn: sa.Connection,
+    run_id: int,
+    name: str,
+    sha: str,
+    table: Table,
+    loaded: int,
+    rejected: int,
+    as_of: Any,
+    accepted: Acceptance | None,
+) -> tuple[int, str | None]:
+    """The registry row of a loaded sheet and its note: a new row, or the held roster's row
+    marked accepted (NotHeld when it was accepted meanwhile: the load is rolled back)."""
+    note = None
+    if accepted is None:
+        file_id = store_registry.record_file(
+            conn,
+            run_id=run_id,
+            path=name,
+            sha256=sha,
+            source=table.kind,
+            status="loaded",
+            rows_read=table.rows_read,
+            rows_loaded=loaded,
+            rows_rejected=rejected,
+            as_of=as_of,
+            loaded_at=now_utc(),
+        )
+    else:
+        file_id = accepted.file_id
+        try:
+            note = store_registry.accept_held_roster(
+                conn,
+                file_id,
+                run_id=run_id,
+                rows_loaded=loaded,
+                rows_rejected=rejected,
+                as_of=as_of,
+                actor=accepted.actor,
+                at=accepted.at,
+                loaded_at=now_utc(),
+            )
+        except HoldChanged as exc:  # accepted meanwhile: this load is rolled back
+            raise NotHeld(str(exc)) from exc
+    return file_id, note
+
+
 def load_file(
     engine: sa.Engine,
     run_id: int,
@@ -118,6 +166,8 @@ def load_file(
     now: datetime | None = None,
     accepted: Acceptance | None = None,
 ) -> FileResult:
+    """One sheet checked and written in one transaction (or, a roster that would shrink a
+    group, held whole); rows read = loaded + rejected."""
     name = accepted.name if accepted else str(path.relative_to(inbox))
     # A list without a date counts as of the day the office saved the file.
     saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
@@ -142,37 +192,9 @@ def load_file(
         as_of = None
         if table.kind == "rosters" and checked.rows.height:
             as_of = checked.rows.get_column("as_of").max()
-        note = None
-        if accepted is None:
-            file_id = store_registry.record_file(
-                conn,
-                run_id=run_id,
-                path=name,
-                sha256=sha,
-                source=table.kind,
-                status="loaded",
-                rows_read=table.rows_read,
-                rows_loaded=loaded,
-                rows_rejected=found.height,
-                as_of=as_of,
-                loaded_at=now_utc(),
-            )
-        else:
-            file_id = accepted.file_id
-            try:
-                note = store_registry.accept_held_roster(
-                    conn,
-                    file_id,
-                    run_id=run_id,
-                    rows_loaded=loaded,
-                    rows_rejected=found.height,
-                    as_of=as_of,
-                    actor=accepted.actor,
-                    at=accepted.at,
-                    loaded_at=now_utc(),
-                )
-            except HoldChanged as exc:  # accepted meanwhile: this load is rolled back
-                raise NotHeld(str(exc)) from exc
+        file_id, note = _registered(
+            conn, run_id, name, sha, table, loaded, found.height, as_of, accepted
+        )
         store_registry.record_rejects(conn, file_id, found)
     return FileResult(name, table.kind, "loaded", table.rows_read, loaded, found.height, note)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.sources.checks import Checked, Known, missing, reason, split_rows
+from etl.sources.checks import Checked, Known, Rule, missing, reason, split_rows
 from etl.sources.sheets.stages import duplicate_rule, load_time, stamp_rules, typed_stamps
 from etl.sources.sheets.stamps import entry_keys
 from etl.sources.sheets.values import category_code, coded
@@ -49,6 +49,49 @@ STATUS_FORMS = written_forms(
 KEY_FIELDS = ["unit_id", "received_at_ts", "category_code", "fir_no"]
 
 
+def _rules(known: Known) -> list[Rule]:
+    """Why a typed register row is refused, in the order the reasons are given."""
+    unknown_category = "unknown category '{}'; expected one of " + ", ".join(REGISTER_CATEGORIES)
+    return [
+        missing("unit_id", "Unit ID"),
+        (
+            ~pl.col("unit_id").is_in(list(known.unit_ids)),
+            reason("unknown unit {}", pl.col("unit_id")),
+        ),
+        (
+            pl.col("group_id").is_not_null() & ~pl.col("group_id").is_in(list(known.group_ids)),
+            reason("unknown group {}", pl.col("group_id")),
+        ),
+        missing("received_at", "Received at"),
+        *stamp_rules(STAGES, load_time(known)),
+        missing("category", "Category"),
+        (pl.col("category_code").is_null(), reason(unknown_category, pl.col("category"))),
+        (
+            pl.col("reporter_category").is_not_null() & pl.col("reporter_code").is_null(),
+            reason("unknown reporter category '{}'", pl.col("reporter_category")),
+        ),
+        (
+            pl.col("arrests").is_not_null() & pl.col("n_arrests").is_null(),
+            reason("arrests '{}' is not a whole number", pl.col("arrests")),
+        ),
+        (
+            pl.col("status").is_not_null() & pl.col("status_code").is_null(),
+            reason("unknown status '{}'; expected open, in_progress or closed", pl.col("status")),
+        ),
+        (
+            pl.col("closed_at_ts").is_not_null()
+            & pl.col("status_code").is_not_null()
+            & (pl.col("status_code") != "closed"),
+            reason("status '{}' but a Closed at time is given", pl.col("status")),
+        ),
+        (
+            (pl.col("status_code") == "closed") & pl.col("closed_at_ts").is_null(),
+            pl.lit("status closed but no Closed at time"),
+        ),
+        duplicate_rule("entry"),
+    ]
+
+
 def check(frame: pl.DataFrame, known: Known) -> Checked:
     """Valid register rows, typed, each with its `entry_key`; rejects with reasons."""
     typed = typed_stamps(frame, STAGES).with_columns(
@@ -58,51 +101,7 @@ def check(frame: pl.DataFrame, known: Known) -> Checked:
         pl.col("arrests").str.extract(r"^(\d{1,4})(?:\.0+)?$", 1).cast(pl.Int32).alias("n_arrests"),
     )
     typed = typed.with_columns(entry_keys(typed, KEY_FIELDS))
-    unknown_category = "unknown category '{}'; expected one of " + ", ".join(REGISTER_CATEGORIES)
-    checked = split_rows(
-        typed,
-        RAW,
-        [
-            missing("unit_id", "Unit ID"),
-            (
-                ~pl.col("unit_id").is_in(list(known.unit_ids)),
-                reason("unknown unit {}", pl.col("unit_id")),
-            ),
-            (
-                pl.col("group_id").is_not_null() & ~pl.col("group_id").is_in(list(known.group_ids)),
-                reason("unknown group {}", pl.col("group_id")),
-            ),
-            missing("received_at", "Received at"),
-            *stamp_rules(STAGES, load_time(known)),
-            missing("category", "Category"),
-            (pl.col("category_code").is_null(), reason(unknown_category, pl.col("category"))),
-            (
-                pl.col("reporter_category").is_not_null() & pl.col("reporter_code").is_null(),
-                reason("unknown reporter category '{}'", pl.col("reporter_category")),
-            ),
-            (
-                pl.col("arrests").is_not_null() & pl.col("n_arrests").is_null(),
-                reason("arrests '{}' is not a whole number", pl.col("arrests")),
-            ),
-            (
-                pl.col("status").is_not_null() & pl.col("status_code").is_null(),
-                reason(
-                    "unknown status '{}'; expected open, in_progress or closed", pl.col("status")
-                ),
-            ),
-            (
-                pl.col("closed_at_ts").is_not_null()
-                & pl.col("status_code").is_not_null()
-                & (pl.col("status_code") != "closed"),
-                reason("status '{}' but a Closed at time is given", pl.col("status")),
-            ),
-            (
-                (pl.col("status_code") == "closed") & pl.col("closed_at_ts").is_null(),
-                pl.lit("status closed but no Closed at time"),
-            ),
-            duplicate_rule("entry"),
-        ],
-    )
+    checked = split_rows(typed, RAW, _rules(known))
     rows = checked.rows.select(
         "line",
         "unit_id",

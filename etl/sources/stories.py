@@ -4,6 +4,8 @@ Loaded as `submitted`; the legal guard and the social media cell's workflow take
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import polars as pl
 
 from etl.sources.checks import Checked, Known, Rule, missing, reason, split_rows
@@ -44,6 +46,45 @@ def _too_long() -> list[Rule]:
     ]
 
 
+def _rules(known: Known, now: datetime) -> list[Rule]:
+    """Why a typed story row is refused, in the order the reasons are given."""
+    first = pl.col("line").min().over("entry_key")
+    return [
+        missing("unit_id", "Unit ID"),
+        (
+            ~pl.col("unit_id").is_in(list(known.unit_ids)),
+            reason("unknown unit {}", pl.col("unit_id")),
+        ),
+        missing("story_date", "Date"),
+        (
+            pl.col("date").is_null(),
+            reason("date '{}' is not a date (use dd-mm-yyyy)", pl.col("story_date")),
+        ),
+        (
+            pl.col("date") > pl.lit(now.date()),
+            reason("date {} is in the future", pl.col("date")),
+        ),
+        missing("category", "Category"),
+        (
+            pl.col("category_code").is_null(),
+            reason(
+                "unknown category '{}'; expected one of " + ", ".join(STORY_CATEGORIES),
+                pl.col("category"),
+            ),
+        ),
+        (
+            pl.col("title").is_null() & pl.col("title_hi").is_null(),
+            pl.lit("no title (English or Hindi)"),
+        ),
+        (
+            pl.col("body").is_null() & pl.col("body_hi").is_null(),
+            pl.lit("no story text (English or Hindi)"),
+        ),
+        *_too_long(),
+        (pl.col("line") != first, reason("duplicate story (same as line {})", first)),
+    ]
+
+
 def check(frame: pl.DataFrame, known: Known) -> Checked:
     """Valid story rows with `media` as a list of file names; rejects with reasons."""
     now = load_time(known)
@@ -52,45 +93,7 @@ def check(frame: pl.DataFrame, known: Known) -> Checked:
         coded("category", CATEGORY_FORMS).alias("category_code"),
     )
     typed = typed.with_columns(entry_keys(typed, KEY_FIELDS))
-    first = pl.col("line").min().over("entry_key")
-    checked = split_rows(
-        typed,
-        RAW,
-        [
-            missing("unit_id", "Unit ID"),
-            (
-                ~pl.col("unit_id").is_in(list(known.unit_ids)),
-                reason("unknown unit {}", pl.col("unit_id")),
-            ),
-            missing("story_date", "Date"),
-            (
-                pl.col("date").is_null(),
-                reason("date '{}' is not a date (use dd-mm-yyyy)", pl.col("story_date")),
-            ),
-            (
-                pl.col("date") > pl.lit(now.date()),
-                reason("date {} is in the future", pl.col("date")),
-            ),
-            missing("category", "Category"),
-            (
-                pl.col("category_code").is_null(),
-                reason(
-                    "unknown category '{}'; expected one of " + ", ".join(STORY_CATEGORIES),
-                    pl.col("category"),
-                ),
-            ),
-            (
-                pl.col("title").is_null() & pl.col("title_hi").is_null(),
-                pl.lit("no title (English or Hindi)"),
-            ),
-            (
-                pl.col("body").is_null() & pl.col("body_hi").is_null(),
-                pl.lit("no story text (English or Hindi)"),
-            ),
-            *_too_long(),
-            (pl.col("line") != first, reason("duplicate story (same as line {})", first)),
-        ],
-    )
+    checked = split_rows(typed, RAW, _rules(known, now))
     media = (
         pl.col("media")
         .str.split(";")
