@@ -28,7 +28,7 @@ from tests.hostile_sheets import (
     workbook,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Far below what the hostile files asked for (512 GiB, 2.2 GB, 2.8 GB), far above an ETL
 # process that has imported polars and SQLAlchemy and read a few small sheets.
 PEAK_MB = 400
