@@ -155,7 +155,7 @@ def funnel_bars(funnel: pl.DataFrame, lang: str) -> list[Bar]:
 def action_bars(actions: pl.DataFrame, lang: str) -> list[Bar]:
     """Needs-action items counted by kind, most first."""
     counts = actions.group_by("kind").len().sort(["len", "kind"], descending=[True, False])
-    most = max(1, int(counts.get_column("len").max() or 1)) if counts.height else 1
+    most = max([1, *counts.get_column("len").to_list()])
     return [
         Bar(label=t(f"action_{kind}", lang), length=n / most, text=number(n, lang))
         for kind, n in counts.iter_rows()

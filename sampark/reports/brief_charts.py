@@ -120,8 +120,8 @@ def progress_chart(
             f'<line x1="{LEFT}" y1="{ty:.1f}" x2="{plot_right}" y2="{ty:.1f}" stroke="#e3e7ec"/>'
         )
         labels.append(_label(0, ty - 7, LEFT - 8, number(tick, lang), "text-align:right"))
-    for tick in month_ticks(frame.first, frame.last, WIDTH - LEFT - RIGHT):
-        tx = frame.x(tick)
+    for month in month_ticks(frame.first, frame.last, WIDTH - LEFT - RIGHT):
+        tx = frame.x(month)
         svg.append(
             f'<line x1="{tx:.1f}" y1="{HEIGHT - BOTTOM}" x2="{tx:.1f}" '
             f'y2="{HEIGHT - BOTTOM + 4}" stroke="#888"/>'
@@ -131,7 +131,7 @@ def progress_chart(
                 tx - MONTH_LABEL_PX / 2,
                 HEIGHT - BOTTOM + 5,
                 MONTH_LABEL_PX,
-                month_label(tick, lang),
+                month_label(month, lang),
                 "text-align:center",
             )
         )
