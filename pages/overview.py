@@ -104,6 +104,8 @@ for col, (label_key, key, help_key) in zip(
         help=t(help_key, lang) if help_key else None,
     )
 
+st.caption(t("members_people_caption", lang))
+
 st.plotly_chart(
     weekly_progress(ov.weekly, ov.member_target, profile.member_target_date, ov.projection, lang),
     width="stretch",

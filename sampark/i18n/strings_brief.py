@@ -49,4 +49,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The weekly brief (PDF) cannot be made on this server: {reason} The rest of the page works as usual.",
         "hi": "इस सर्वर पर साप्ताहिक ब्रीफ़ (PDF) नहीं बन सकता: {reason} पृष्ठ का शेष भाग सामान्य रूप से काम करता है।",
     },
+    "col_memberships": {"en": "Memberships", "hi": "सदस्यताएँ"},
+    "memberships_caption": {
+        "en": "Memberships: each group's members added up, so a person in two groups counts twice. The Overview's Members (people) counts each person once, so it is smaller.",
+        "hi": "सदस्यताएँ: हर समूह के सदस्यों का योग, इसलिए दो समूहों में एक व्यक्ति दो बार गिना जाता है। अवलोकन का सदस्य (व्यक्ति) हर व्यक्ति को एक बार गिनता है, इसलिए वह कम है।",
+    },
+    "members_people_caption": {
+        "en": "Members (people) counts each person once, however many groups they are in; Group health adds up each group's members (memberships), so its figure is larger.",
+        "hi": "सदस्य (व्यक्ति) हर व्यक्ति को एक बार गिनता है, चाहे वह कितने भी समूहों में हो; समूह स्वास्थ्य हर समूह के सदस्यों (सदस्यताओं) को जोड़ता है, इसलिए उसकी संख्या अधिक है।",
+    },
 }
