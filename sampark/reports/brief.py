@@ -105,7 +105,11 @@ def scope_response(
 
 
 def _hours(value: float | None, lang: str) -> str:
-    return "—" if value is None else t("resp_hours_value", lang, h=number(round(value), lang))
+    if value is None:
+        return "—"
+    # Under ten hours a tenth tells a 1.4 h median from a 2 h limit.
+    shown = f"{value:.1f}" if value < 10 else number(round(value), lang)
+    return t("resp_hours_value", lang, h=shown)
 
 
 def response_bars(rows: pl.DataFrame, lang: str) -> list[Bar]:
