@@ -249,7 +249,7 @@ def brief_html(
         body.append(
             _section(
                 t("brief_response_title", lang),
-                bar_chart(response_bars(rows, lang)) + _note(t("brief_response_note", lang))
+                _note(t("brief_response_note", lang)) + bar_chart(response_bars(rows, lang))
                 if rows.height
                 else _note(t("brief_response_none", lang)),
             )
