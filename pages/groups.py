@@ -73,6 +73,7 @@ if level is not None:
     st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
     rolled = group_tables.health_level_table(health_by_level(view, net.units, level), lang)
     st.dataframe(rolled, hide_index=True, width="stretch")
+    st.caption(t("memberships_caption", lang))
     downloads.buttons(rolled, f"group_health_{level}", lang)
 
 st.subheader(t("page_groups", lang))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sampark.access import sees_alerts
 from sampark.charts.coverage import compliance_heatmap, members_by_unit, weekly_progress
 from sampark.i18n import number, percent, t
 from sampark.metrics.coverage.totals import share
 from sampark.reports.brief import projection_text
+from sampark.reports.pdf import pdf_unavailable
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
@@ -102,6 +104,8 @@ for col, (label_key, key, help_key) in zip(
         help=t(help_key, lang) if help_key else None,
     )
 
+st.caption(t("members_people_caption", lang))
+
 st.plotly_chart(
     weekly_progress(ov.weekly, ov.member_target, profile.member_target_date, ov.projection, lang),
     width="stretch",
@@ -130,12 +134,16 @@ shown = coverage_tables.coverage_table(ov.children, lang)
 st.dataframe(shown, hide_index=True, width="stretch")
 downloads.buttons(shown, f"coverage_{ov.child_level}", lang)
 
-downloads.button(
-    t("brief_download", lang),
-    coverage.brief_maker(scope_id, scope_name, profile_name, lang),
-    f"sampark_brief_{ov.as_of.isoformat()}_{lang}.pdf",
-    "application/pdf",
-    icon=":material/picture_as_pdf:",
-    key=f"brief_{lang}",
-    detail=scope_name,
-)
+cannot = pdf_unavailable()
+if cannot:
+    st.info(t("brief_unavailable", lang, reason=cannot), icon=":material/picture_as_pdf:")
+else:
+    downloads.button(
+        t("brief_download", lang),
+        coverage.brief_maker(scope_id, scope_name, profile_name, lang, sees_alerts(user.role)),
+        f"sampark_brief_{ov.as_of.isoformat()}_{lang}.pdf",
+        "application/pdf",
+        icon=":material/picture_as_pdf:",
+        key=f"brief_{lang}",
+        detail=scope_name,
+    )

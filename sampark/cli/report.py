@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import polars as pl
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from sampark.cli.text_table import text_table
 from sampark.db import migrate
 from sampark.metrics.coverage.totals import LEVELS
 from sampark.reports.brief import weekly_brief
@@ -30,12 +31,9 @@ def _print(frame: pl.DataFrame, fmt: str, title: str) -> None:
     elif fmt == "csv":
         typer.echo(csv_text(frame), nl=False)
     else:
-        table = Table(title=title)
-        for name in frame.columns:
-            table.add_column(name, justify="right" if frame[name].dtype.is_numeric() else "left")
-        for row in frame.iter_rows():
-            table.add_row(*("" if v is None else str(v) for v in row))
-        Console(width=200).print(table)
+        # The terminal's width when printing to one; piped output is never cut.
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        typer.echo(text_table(frame, title, width), nl=False)
 
 
 def report_command(

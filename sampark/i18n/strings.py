@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sampark.i18n import (
     strings_access,
+    strings_brief,
     strings_coverage,
     strings_demo_mode,
     strings_holds,
@@ -211,4 +212,5 @@ STRINGS = _merged(
     strings_rejects.STRINGS,
     strings_story_safety.STRINGS,
     strings_demo_mode.STRINGS,
+    strings_brief.STRINGS,
 )

@@ -3,18 +3,26 @@ and where its pace leads, the units furthest behind and what needs action."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 import polars as pl
 import sqlalchemy as sa
 
 from sampark.access import STATE
+from sampark.content.queue import status_counts, story_queue
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage.history import Projection
 from sampark.metrics.coverage.overview import Overview, coverage_overview
 from sampark.metrics.coverage.totals import share
+from sampark.metrics.response.alerts import alert_funnel
+from sampark.metrics.response.snapshot import response_summary
+from sampark.metrics.response.summary import ResponseSummary, scope_key
 from sampark.queries.network import membership_history, network
+from sampark.queries.registers import alerts_frame, register_entries_frame
+from sampark.queries.stories import all_stories
+from sampark.reports.brief_charts import CHART_CSS, Bar, bar_chart, progress_chart
 from sampark.reports.pdf import frame_table, html_page, html_table, pdf_bytes
 from sampark.tables.coverage import actions_table, behind_table, signed
 from sampark.tables.names import name_in
@@ -36,42 +44,6 @@ def projection_text(p: Projection, lang: str) -> str:
         target=target,
         due=due,
         need=number(round(p.needed_per_week), lang),
-    )
-
-
-def _svg_series(series: pl.DataFrame, target: int, lang: str) -> str:
-    """A small line chart of the weekly series with the target line, as inline SVG."""
-    values = series.get_column("members").to_list()
-    if not values:
-        return ""
-    width, height, pad = 640, 200, 36
-    top = float(max(max(values), target)) * 1.08
-    step = (width - 2 * pad) / max(1, len(values) - 1)
-
-    def y(v: float) -> float:
-        return height - pad - (height - 2 * pad) * v / top
-
-    points = " ".join(f"{pad + i * step:.1f},{y(v):.1f}" for i, v in enumerate(values))
-    days = series.get_column("week_end").to_list()
-    label = escape(f"{t('legend_target', lang)} {number(target, lang)}")
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" style="font-family: Noto Sans, Noto Sans Devanagari">'
-        f'<line x1="{pad}" y1="{y(target):.1f}" x2="{width - pad}" y2="{y(target):.1f}" '
-        f'stroke="#c0392b" stroke-width="2"/>'
-        f'<text x="{width - pad}" y="{y(target) - 4:.1f}" font-size="11" text-anchor="end" '
-        f'fill="#c0392b">{label}</text>'
-        f'<polyline points="{points}" fill="none" stroke="#1f6fb2" stroke-width="2.5"/>'
-        f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" '
-        f'stroke="#888"/>'
-        f'<text x="{pad}" y="{height - pad + 14}" font-size="10">'
-        f"{escape(long_date(days[0], lang))}</text>"
-        f'<text x="{width - pad}" y="{height - pad + 14}" font-size="10" text-anchor="end">'
-        f"{escape(long_date(days[-1], lang))}</text>"
-        f'<text x="{width - pad}" y="{y(values[-1]) + 16:.1f}" font-size="10" '
-        f'text-anchor="end" fill="#1f6fb2">'
-        f"{escape(t('legend_members', lang))}: {escape(number(values[-1], lang))}</text>"
-        "</svg>"
     )
 
 
@@ -112,6 +84,108 @@ def _figures(ov: Overview, lang: str) -> list[list[str]]:
     return rows
 
 
+@dataclass(frozen=True)
+class BriefParts:
+    """The brief's pages beyond coverage, each None when the reader may not see it.
+
+    `response`: the scope's register figures per stage (response_by_level's columns);
+    `funnel`: alert_funnel rows (None for a role that does not act on alerts: only the
+    SCRB helpdesk, SP and SHO see them); `stories`: status_counts of the scope's stories."""
+
+    response: pl.DataFrame | None = None
+    funnel: pl.DataFrame | None = None
+    stories: dict[str, int] | None = None
+
+
+def scope_response(
+    summary: ResponseSummary, units: pl.DataFrame, scope_id: str | None
+) -> pl.DataFrame:
+    """The scope's own register figures per stage, as the Response page's tiles show them."""
+    return summary.by_unit.filter(pl.col("unit_id").eq_missing(scope_key(units, scope_id)))
+
+
+def _hours(value: float | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    # Under ten hours a tenth tells a 1.4 h median from a 2 h limit.
+    shown = f"{value:.1f}" if value < 10 else number(round(value), lang)
+    return t("resp_hours_value", lang, h=shown)
+
+
+def response_bars(rows: pl.DataFrame, lang: str) -> list[Bar]:
+    """A bar per stage: the median on a scale to the larger of the 90th percentile and the
+    limit, the limit marked; red when the median is past the limit."""
+    bars = []
+    for row in rows.iter_rows(named=True):
+        median, p90, limit = row["median_h"], row["p90_h"], row["sla_h"]
+        scale = max(v for v in (median, p90, limit, 1.0) if v is not None) * 1.05
+        bars.append(
+            Bar(
+                label=t(f"resp_stage_{row['stage']}", lang),
+                length=(median or 0.0) / scale,
+                text=t(
+                    "brief_response_row",
+                    lang,
+                    median=_hours(median, lang),
+                    p90=_hours(p90, lang),
+                    limit=_hours(limit, lang),
+                    share=percent(row["within_sla"], lang),
+                    n=number(row["cases"], lang),
+                ),
+                limit=None if limit is None else limit / scale,
+                over=median is not None and limit is not None and median > limit,
+            )
+        )
+    return bars
+
+
+def funnel_bars(funnel: pl.DataFrame, lang: str) -> list[Bar]:
+    """A bar per funnel stage, its length the share of alerts received that reached it."""
+    return [
+        Bar(
+            label=t(f"resp_funnel_{row['stage']}", lang),
+            length=row["share"] or 0.0,
+            text=t(
+                "brief_alerts_row",
+                lang,
+                n=number(row["alerts"], lang),
+                share=percent(row["share"], lang),
+            ),
+        )
+        for row in funnel.iter_rows(named=True)
+    ]
+
+
+def action_bars(actions: pl.DataFrame, lang: str) -> list[Bar]:
+    """Needs-action items counted by kind, most first."""
+    counts = actions.group_by("kind").len().sort(["len", "kind"], descending=[True, False])
+    most = max([1, *counts.get_column("len").to_list()])
+    return [
+        Bar(label=t(f"action_{kind}", lang), length=n / most, text=number(n, lang))
+        for kind, n in counts.iter_rows()
+    ]
+
+
+def story_bars(counts: dict[str, int], lang: str) -> list[Bar]:
+    """Stories per step of the workflow."""
+    most = max(1, *(counts[s] for s in STORY_STEPS))
+    return [
+        Bar(label=t(f"status_{s}", lang), length=counts[s] / most, text=number(counts[s], lang))
+        for s in STORY_STEPS
+    ]
+
+
+STORY_STEPS = ("submitted", "vetted", "approved", "posted", "rejected")
+
+
+def _section(title: str, *parts: str) -> str:
+    return f"<h2>{escape(title)}</h2>" + "".join(parts)
+
+
+def _note(text: str) -> str:
+    return f'<p class="note">{escape(text)}</p>'
+
+
 def brief_html(
     ov: Overview,
     *,
@@ -120,8 +194,13 @@ def brief_html(
     behind: pl.DataFrame,
     actions: pl.DataFrame,
     lang: str,
+    parts: BriefParts | None = None,
+    raw_actions: pl.DataFrame | None = None,
 ) -> str:
-    """The brief as HTML; `behind` and `actions` are the display tables the Overview shows."""
+    """The brief as HTML; `behind` and `actions` are the display tables the Overview shows,
+    `raw_actions` the needs-action rows they come from (counted by kind), `parts` the
+    response, alerts and stories figures the reader may see."""
+    parts = parts or BriefParts()
     title = t("brief_title", lang)
     body = [
         f"<h1>{escape(title)}</h1>",
@@ -142,32 +221,92 @@ def brief_html(
             _figures(ov, lang),
             {1, 3},
         ),
-        f"<h2>{escape(t('chart_weekly_title', lang))}</h2>",
-        _svg_series(ov.weekly, ov.member_target, lang),
-        f"<p>{escape(projection_text(ov.projection, lang))}</p>",
-    ]
-    for heading, frame in (
-        (
-            t("behind_title", lang, n=behind.height, level=t(f"level_{ov.child_level}", lang)),
-            behind,
+        _section(
+            t("brief_status_title", lang),
+            progress_chart(
+                ov.weekly, ov.member_target, ov.projection.target_date, ov.projection, lang
+            ),
+            f"<p><b>{escape(projection_text(ov.projection, lang))}</b></p>",
         ),
-        (t("actions_title", lang, n=actions.height), actions.head(25)),
-    ):
-        if frame.is_empty():
-            continue
-        body.append(f"<h2>{escape(heading)}</h2>")
-        body.append(frame_table(frame, set()))
+    ]
+    if not behind.is_empty():
+        body.append(
+            _section(
+                t("behind_title", lang, n=behind.height, level=t(f"level_{ov.child_level}", lang)),
+                frame_table(behind, {1, 2, 3}),
+            )
+        )
+    if not actions.is_empty():
+        shown = actions.head(ACTIONS_SHOWN)
+        body.append(f"<h2>{escape(t('actions_title', lang, n=actions.height))}</h2>")
+        if raw_actions is not None and not raw_actions.is_empty():
+            body.append(f"<h3>{escape(t('brief_actions_by_kind', lang))}</h3>")
+            body.append(bar_chart(action_bars(raw_actions, lang)))
+        body.append(f"<h3>{escape(t('brief_actions_top', lang, n=shown.height))}</h3>")
+        body.append(frame_table(shown, set()))
+    if parts.response is not None:
+        rows = parts.response.filter(pl.col("cases") > 0)
+        body.append(
+            _section(
+                t("brief_response_title", lang),
+                _note(t("brief_response_note", lang)) + bar_chart(response_bars(rows, lang))
+                if rows.height
+                else _note(t("brief_response_none", lang)),
+            )
+        )
+    if parts.funnel is not None:
+        received = int(parts.funnel.get_column("alerts")[0]) if parts.funnel.height else 0
+        body.append(
+            _section(
+                t("brief_alerts_title", lang),
+                bar_chart(funnel_bars(parts.funnel, lang))
+                if received
+                else _note(t("brief_alerts_none", lang)),
+            )
+        )
+    if parts.stories is not None:
+        c = parts.stories
+        body.append(
+            _section(
+                t("brief_stories_title", lang),
+                _note(
+                    t(
+                        "brief_stories_posted",
+                        lang,
+                        posted=number(c["posted"], lang),
+                        total=number(c["total"], lang),
+                        ready=number(c["approved"], lang),
+                        blocked=number(c["blocked"], lang),
+                    )
+                )
+                + bar_chart(story_bars(c, lang))
+                if c["total"]
+                else _note(t("brief_stories_none", lang)),
+            )
+        )
     body.append(f'<p class="foot">{escape(t("brief_footer", lang))}</p>')
-    return html_page(title, "".join(body), lang)
+    return html_page(title, "".join(body), lang, CHART_CSS)
+
+
+ACTIONS_SHOWN = 15
 
 
 def weekly_brief(engine: sa.Engine, profile: Profile, lang: str) -> bytes:
-    """The state's weekly brief as PDF, read from the database (for `report brief`)."""
+    """The state's weekly brief as PDF, read from the database (for `report brief`): an
+    operator on the server holds the whole database, so every part is in it."""
     with engine.connect() as conn:
         net = network(conn, STATE)
         history = membership_history(conn, STATE)
+        entries = register_entries_frame(conn, STATE)
+        alerts = alerts_frame(conn, STATE)
+        stories = all_stories(conn, STATE)
     ov = coverage_overview(net, history, profile, None)
     name = name_in(lang, profile.name, profile.name_hi)
+    parts = BriefParts(
+        response=scope_response(response_summary(entries, net.units, profile), net.units, None),
+        funnel=alert_funnel(alerts, profile),
+        stories=status_counts(story_queue(stories, net.units)),
+    )
     return pdf_bytes(
         brief_html(
             ov,
@@ -176,5 +315,7 @@ def weekly_brief(engine: sa.Engine, profile: Profile, lang: str) -> bytes:
             behind=behind_table(ov, lang),
             actions=actions_table(ov.actions, net, lang),
             lang=lang,
+            parts=parts,
+            raw_actions=ov.actions,
         )
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 
 import polars as pl
 
@@ -21,6 +22,10 @@ th, td { border-bottom: 0.4pt solid #bbb; padding: 1.2mm 1.5mm; text-align: left
 td.n, th.n { text-align: right; }
 th { background: #eef3f8; }
 p.foot { color: #777; font-size: 8pt; margin-top: 8mm; }
+h3 { font-size: 10pt; margin: 3mm 0 1mm; color: #333; }
+p.note { color: #444; margin: 1mm 0 2mm; }
+h2, h3 { page-break-after: avoid; }
+tr { page-break-inside: avoid; }
 """
 
 
@@ -45,11 +50,36 @@ def frame_table(frame: pl.DataFrame, numeric: set[int]) -> str:
     return html_table(frame.columns, [[str(c) for c in r] for r in frame.iter_rows()], numeric)
 
 
-def html_page(title: str, body: str, lang: str) -> str:
+def html_page(title: str, body: str, lang: str, css: str = "") -> str:
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>{body}</body></html>"
+        f"<title>{escape(title)}</title><style>{_CSS}{css}</style></head>"
+        f"<body>{body}</body></html>"
     )
+
+
+# The fonts Debian's fonts-noto-core installs: without the Devanagari one Pango falls back to
+# whatever it finds, and Hindi comes out in boxes.
+FONT_FILES = (
+    Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"),
+    Path("/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf"),
+)
+
+
+def pdf_unavailable(font_files: Sequence[Path] = FONT_FILES) -> str | None:
+    """Why this machine cannot make a PDF (WeasyPrint or the Pango it loads missing, or the
+    Noto fonts), in a sentence naming what to install; None when it can."""
+    try:
+        import weasyprint  # noqa: F401  (loading it loads Pango)
+    except (ImportError, OSError) as exc:
+        return (
+            f"WeasyPrint could not load ({type(exc).__name__}); on Debian install "
+            "libpango-1.0-0 and libpangoft2-1.0-0."
+        )
+    missing = [f.name for f in font_files if not f.is_file()]
+    if missing:
+        return f"the fonts {', '.join(missing)} are missing; on Debian install fonts-noto-core."
+    return None
 
 
 def pdf_bytes(html: str) -> bytes:

@@ -29,7 +29,8 @@ HEALTH_LEVEL_COLUMNS = {
     "groups": "col_groups",
     "dormant_groups": "col_dormant_groups",
     "groups_admin_missing": "col_admin_missing",
-    "members": "col_members",
+    # Summed over groups: a person in two groups counts twice (the Overview counts people).
+    "members": "col_memberships",
     "active_members": "col_active_members",
     "messages_per_day": "col_messages_per_day",
     "active_share": "col_active_share",

@@ -11,18 +11,22 @@ import streamlit as st
 
 from sampark.charts.coverage import district_multiples
 from sampark.clock import today_local
+from sampark.content.queue import status_counts
 from sampark.metrics.coverage.drill import drill_tree, group_table
 from sampark.metrics.coverage.history import history_as_of, week_ends, weekly_members
 from sampark.metrics.coverage.league import league_table
 from sampark.metrics.coverage.overview import Overview, coverage_overview
 from sampark.metrics.coverage.totals import scoped, within
+from sampark.metrics.response.alerts import alert_funnel
+from sampark.metrics.response.summary import in_units
 from sampark.queries.network import membership_history
-from sampark.reports.brief import brief_html
+from sampark.reports.brief import BriefParts, brief_html, scope_response
 from sampark.reports.compstat import sheet_html
 from sampark.reports.pdf import pdf_bytes
 from sampark.tables.coverage import actions_table, behind_table
+from ui.loaders import response, stories
 from ui.loaders.network import network, network_of
-from ui.loaders.run import RunKey, engine, profile, run_key
+from ui.loaders.run import RunKey, engine, profile, run_key, state_profile
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -80,15 +84,32 @@ def groups() -> pl.DataFrame:
     return _groups(run_key())
 
 
+def brief_parts(scope_id: str | None, alerts_shown: bool) -> BriefParts:
+    """The brief's response, alerts and stories figures for the scope, from the pages' own
+    loaders; the alerts funnel only for a role that acts on alerts."""
+    units = network().units
+    funnel = None
+    if alerts_shown:
+        funnel = alert_funnel(in_units(response.alerts(), units, scope_id), state_profile())
+    queue, _steps = stories.stories()
+    return BriefParts(
+        response=scope_response(response.summary(scope_id), units, scope_id),
+        funnel=funnel,
+        stories=status_counts(in_units(queue, units, scope_id)),
+    )
+
+
 def brief_maker(
-    scope_id: str | None, scope_name: str, profile_name: str, lang: str
+    scope_id: str | None, scope_name: str, profile_name: str, lang: str, alerts_shown: bool
 ) -> Callable[[], bytes]:
     """Makes the weekly brief PDF when it is asked for (WeasyPrint takes a moment). What it
     shows is read now, on the page's run, from the cached loaders: the PDF itself is made on a
-    server thread that has no session, so it must not read through the signed-in user."""
+    server thread that has no session (no script run context), so nothing in `make` may read
+    through the signed-in user or call Streamlit."""
     ov = overview(scope_id)
     behind = behind_table(ov, lang)
     actions = actions_table(ov.actions, network(), lang)
+    parts = brief_parts(scope_id, alerts_shown)
 
     def make() -> bytes:
         html = brief_html(
@@ -98,6 +119,8 @@ def brief_maker(
             behind=behind,
             actions=actions,
             lang=lang,
+            parts=parts,
+            raw_actions=ov.actions,
         )
         return pdf_bytes(html)
 
