@@ -12,7 +12,7 @@ from sampark.metrics.coverage.totals import within
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import unit_label
-from ui import auth, downloads, filters
+from ui import auth, downloads, filters, tables
 from ui.loaders import coverage, network
 
 user = auth.page_user("districts")
@@ -35,7 +35,7 @@ league = league.join(inside, on="unit_id", how="semi")
 
 st.subheader(t("league_title", lang))
 shown = coverage_tables.league_display(league, lang)
-st.dataframe(shown, hide_index=True, width="stretch")
+tables.show(shown, lang)
 downloads.buttons(shown, "districts_league", lang)
 
 st.plotly_chart(coverage.multiples(range_id, lang), width="stretch")
@@ -62,7 +62,7 @@ if district_id:
     )
     st.markdown(f"**{shown_heading}**")
     measures = coverage_tables.sheet_measures(row, lang)
-    st.dataframe(measures, hide_index=True, width="stretch")
+    tables.show(measures, lang)
     items = coverage_tables.actions_table(
         state.actions.join(
             within(net.units, district_id).select("unit_id"), on="unit_id", how="semi"
@@ -71,7 +71,7 @@ if district_id:
         lang,
     )
     st.markdown(f"**{t('sheet_open_items', lang)} ({items.height})**")
-    st.dataframe(items, hide_index=True, width="stretch", height=260)
+    tables.show(items, lang, height=260)
     downloads.button(
         t("sheet_download", lang),
         coverage.sheet_maker(heading, measures, items, lang),

@@ -10,7 +10,7 @@ from sampark.i18n import t
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
-from ui import auth, downloads, filters
+from ui import auth, downloads, filters, tables
 from ui.loaders import coverage, network, run
 
 user = auth.page_user("drilldown")
@@ -39,5 +39,5 @@ level = st.selectbox(
 )
 shown = coverage_tables.drill_table(tree, net, str(level), lang)
 st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
-st.dataframe(shown, hide_index=True, width="stretch")
+tables.show(shown, lang)
 downloads.buttons(shown, f"drilldown_{level}", lang)

@@ -19,7 +19,7 @@ from sampark.safety.escaping import markdown_literal
 from sampark.schema import GROUP_KINDS
 from sampark.tables import groups as group_tables
 from sampark.tables.names import unit_label, unit_labels
-from ui import auth, downloads, filters
+from ui import auth, downloads, filters, tables
 from ui.loaders import groups, network
 
 user = auth.page_user("groups")
@@ -72,7 +72,7 @@ level = CHILD_LEVEL.get(scope_level(net.units, scope_id))
 if level is not None:
     st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
     rolled = group_tables.health_level_table(health_by_level(view, net.units, level), lang)
-    st.dataframe(rolled, hide_index=True, width="stretch")
+    tables.show(rolled, lang)
     downloads.buttons(rolled, f"group_health_{level}", lang)
 
 st.subheader(t("page_groups", lang))
@@ -86,7 +86,7 @@ unit = st.selectbox(
 )
 picked = health_view(view, unit_id=unit)
 shown = group_tables.health_table(picked, lang)
-st.dataframe(shown, hide_index=True, width="stretch")
+tables.show(shown, lang)
 downloads.buttons(shown, "group_health", lang)
 
 group_names = dict(picked.select("group_id", "name").iter_rows())
@@ -101,7 +101,7 @@ if group_id is not None:
     if not sees_phones(user.role):
         st.caption(t("members_masked", lang))
     members = group_tables.members_table(network.group_members(group_id), user.role, lang)
-    st.dataframe(members, hide_index=True, width="stretch")
+    tables.show(members, lang)
     downloads.buttons(members, f"members_{group_id}", lang)
 
 with st.expander(
@@ -109,5 +109,5 @@ with st.expander(
 ):
     st.caption(t("groups_reconcile_help", lang))
     listed = group_tables.findings_table(findings, user.role, lang)
-    st.dataframe(listed, hide_index=True, width="stretch")
+    tables.show(listed, lang)
     downloads.buttons(listed, "roster_vs_chat", lang)

@@ -12,7 +12,7 @@ from sampark.reports.brief import projection_text
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
-from ui import auth, downloads, filters
+from ui import auth, downloads, filters, tables
 from ui.loaders import coverage, network, run
 
 user = auth.page_user("overview")
@@ -118,16 +118,16 @@ level_name = t(f"level_{ov.child_level}", lang)
 st.subheader(t("behind_title", lang, n=ov.behind.height, level=level_name))
 st.caption(t("behind_caption", lang, scope=markdown_literal(scope_name)))
 behind = coverage_tables.behind_table(ov, lang)
-st.dataframe(behind, hide_index=True, width="stretch")
+tables.show(behind, lang)
 
 actions = coverage_tables.actions_table(ov.actions, net, lang)
 st.subheader(t("actions_title", lang, n=actions.height))
-st.dataframe(actions, hide_index=True, width="stretch", height=320)
+tables.show(actions, lang, height=320)
 downloads.buttons(actions, "needs_action", lang)
 
 st.subheader(t("table_units_title", lang, level=level_name))
 shown = coverage_tables.coverage_table(ov.children, lang)
-st.dataframe(shown, hide_index=True, width="stretch")
+tables.show(shown, lang)
 downloads.buttons(shown, f"coverage_{ov.child_level}", lang)
 
 downloads.button(

@@ -15,7 +15,7 @@ from sampark.i18n import number, t
 from sampark.safety.escaping import markdown_literal
 from sampark.tables.names import unit_label
 from sampark.tables.stories import district_names, story_labels, story_table
-from ui import auth, downloads, filters, story_views, story_workflow
+from ui import auth, downloads, filters, story_views, story_workflow, tables
 from ui.loaders import network, stories
 from ui.story_form import submission_form
 
@@ -52,7 +52,7 @@ with tab_queue:
     if ready.is_empty():
         st.info(t("ready_none", lang), icon=":material/inbox:")
     else:
-        st.dataframe(story_table(ready, lang), hide_index=True, width="stretch")
+        tables.show(story_table(ready, lang), lang)
 
     st.subheader(t("all_stories_title", lang))
     districts_of = district_names(scoped, lang)
@@ -90,7 +90,7 @@ with tab_queue:
         until=until,
     )
     st.caption(t("stories_found", lang, n=number(view.height, lang)))
-    st.dataframe(story_table(view, lang), hide_index=True, width="stretch")
+    tables.show(story_table(view, lang), lang)
 
     labels = story_labels(view, lang)
     chosen = st.selectbox(

@@ -22,7 +22,7 @@ from sampark.safety.uploads import SUFFIXES, UploadLimits, checked_upload
 from sampark.settings import load_settings
 from sampark.store.rosters import SHRINK_PEOPLE
 from sampark.tables.uploads import held_table, results_table
-from ui import session
+from ui import session, tables
 from ui.loaders.run import current_engine, data_changed
 
 # Two officers uploading at once must not run the ETL over the same folder twice over.
@@ -71,7 +71,7 @@ def upload_panel(lang: str) -> None:
         st.warning(t("upload_held", lang, n=held), icon=":material/pause_circle:")
     user = session.current_user()
     table = results_table(results, lang, user.role if user else None)
-    st.dataframe(table, hide_index=True, width="stretch")
+    tables.show(table, lang)
 
 
 # --- member lists held for the data officer's confirmation -----------------------------------
@@ -120,7 +120,7 @@ def held_panel(user: SignedIn, lang: str) -> None:
         return
     st.subheader(t("holds_title", lang))
     st.caption(t("holds_caption", lang, people=SHRINK_PEOPLE))
-    st.dataframe(held_table(held, lang), hide_index=True, width="stretch")
+    tables.show(held_table(held, lang), lang)
     if user.role not in CONFIRMING_ROLES:
         st.info(t("holds_not_yours", lang), icon=":material/lock:")
         return
