@@ -144,15 +144,15 @@ def test_data_page_lists_every_reject_with_reason(app):
     assert metrics["Rows read"] == metrics["Rows loaded"] + metrics["Rows rejected"]
     assert metrics["Files rejected whole"] == 1
     rejects = at.dataframe[0].value
-    assert "unknown category 'visitor'" in rejects["reason"].tolist()
-    assert rejects["line"].notna().all()
+    assert "unknown category 'visitor'" in rejects["Reason"].tolist()
+    assert "—" not in rejects["Line"].tolist()
 
 
 def test_data_page_filters_rejects_by_file(app):
     at = login_as(app, "data_officer").run()
     at.switch_page("pages/data.py").run()
     at.selectbox[0].set_value("rosters/notes.csv").run()
-    assert at.dataframe[0].value["line"].tolist() == [1]
+    assert at.dataframe[0].value["Line"].tolist() == ["1"]
 
 
 def test_each_page_runs_on_its_own(demo_db, monkeypatch):
