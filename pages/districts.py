@@ -11,7 +11,7 @@ from sampark.metrics.coverage.league import MIN_SAMPLE, league_table
 from sampark.metrics.coverage.totals import within
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
-from sampark.tables.names import unit_label
+from sampark.tables.names import unit_label, unit_labels
 from ui import auth, downloads, filters, tables
 from ui.loaders import coverage, network
 
@@ -42,7 +42,8 @@ st.plotly_chart(coverage.multiples(range_id, lang), width="stretch")
 
 st.subheader(t("sheet_title", lang))
 names = dict(zip(league.get_column("unit_id"), league.get_column("name"), strict=True))
-labels = {u: unit_label(net.units, u, lang) or u for u in names}
+all_labels = unit_labels(net.units, lang)
+labels = {u: all_labels.get(u) or u for u in names}
 district_id = st.selectbox(
     t("sheet_pick", lang),
     sorted(names, key=lambda u: names[u]),

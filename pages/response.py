@@ -32,7 +32,7 @@ from sampark.metrics.response.summary import (
 from sampark.metrics.response.times import MIN_CASES, STAGES
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import response as response_tables
-from sampark.tables.names import unit_label
+from sampark.tables.names import unit_label, unit_labels
 from ui import auth, downloads, filters, tables
 from ui.loaders import network, response, run
 
@@ -144,7 +144,8 @@ if level is not None:
 st.subheader(t("response_drill_title", lang))
 scope_units = within(units, scope_id)
 child_units = scope_units.filter(pl.col("kind") == (level or "thana")).sort("name")
-labels = {u: unit_label(units, u, lang) or u for u in child_units["unit_id"]}
+names = unit_labels(units, lang)
+labels = {u: names.get(u) or u for u in child_units["unit_id"]}
 drill = st.selectbox(
     t("response_drill", lang),
     [None, *labels],
@@ -171,7 +172,18 @@ if not sees_alerts(user.role):
     st.info(t("alerts_not_role", lang), icon=":material/lock:")
     st.stop()
 alerts = response.alerts()
-st.caption(t("resp_alerts_caption", lang, n=number(alerts.height, lang), min=MIN_ALERTS))
+# "Statewide" only to those who see the state; an SP or SHO reads their own scope's name.
+# The alerts read are the user's own scope's, whatever the sidebar narrows the rest to.
+alerts_scope = unit_label(units, user.scope.root, lang) or t("statewide", lang)
+st.caption(
+    t(
+        "resp_alerts_caption_scope",
+        lang,
+        scope=markdown_literal(alerts_scope),
+        n=number(alerts.height, lang),
+        min=MIN_ALERTS,
+    )
+)
 funnel = alert_funnel(alerts, profile)
 left, right = st.columns([1, 1])
 left.plotly_chart(alert_funnel_chart(funnel, lang), width="stretch")

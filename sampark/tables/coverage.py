@@ -11,7 +11,7 @@ from sampark.metrics.coverage.history import week_ends
 from sampark.metrics.coverage.overview import Overview
 from sampark.metrics.coverage.totals import LEVELS, Network
 from sampark.schema import GROUP_KINDS
-from sampark.tables.names import reader_name, unit_names
+from sampark.tables.names import reader_name, unit_id_column, unit_names
 
 COVERAGE_COLUMNS = {
     "members": "col_members",
@@ -40,6 +40,7 @@ def coverage_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
             for c, key in COVERAGE_COLUMNS.items()
             if c in frame.columns  # the rule columns come with coverage_table only
         ),
+        unit_id_column(lang),
     )
 
 
@@ -73,6 +74,7 @@ def behind_table(ov: Overview, lang: str) -> pl.DataFrame:
                     if since == first
                     else long_date(since, lang)
                 ),
+                t("unit_id_col", lang): row["unit_id"],
             }
         )
     return pl.DataFrame(rows) if rows else pl.DataFrame()
@@ -94,6 +96,7 @@ def actions_table(actions: pl.DataFrame, net: Network, lang: str) -> pl.DataFram
             pl.col("group").fill_null("").alias(t("col_group_name", lang)),
             detail.replace(group_kinds).alias(t("col_detail", lang)),
             pl.col("count").alias(t("col_count", lang)),
+            unit_id_column(lang),
         )
     )
 
