@@ -78,8 +78,10 @@ def test_district_table_matches_the_report_and_states_the_minimum(app, demo):
     at = _open(app)
     table = next(d.value for d in at.dataframe if "Open > 21 days" in d.value.columns)
     rows = [r for r in _report(demo[0], "response", "district") if r["stage"] == "cognizance"]
-    assert table["Entries"].tolist() == [r["cases"] for r in rows]
-    assert table["Median (h)"].tolist() == [r["median_h"] for r in rows]
+    assert table["Entries"].tolist() == [f"{r['cases']:,}" for r in rows]
+    assert table["Median (h)"].tolist() == [
+        "—" if r["median_h"] is None else f"{r['median_h']:,.1f}" for r in rows
+    ]
     assert any("fewer than 20 entries" in c.value for c in at.caption)
 
 
@@ -121,7 +123,8 @@ def test_drill_down_to_a_thana_lists_only_its_breaches(app, demo):
             sa.text("SELECT name FROM units WHERE unit_id = 'BR-NAL-T001'")
         ).scalar()
     breaches = next(d.value for d in at.dataframe if "Stage missed" in d.value.columns)
-    assert len(breaches) > 0 and set(breaches["Unit"]) == {name}
+    assert len(breaches) > 0 and set(breaches["Unit ID"]) == {"BR-NAL-T001"}
+    assert {u.split(" (")[0] for u in breaches["Unit"]} == {name}
 
 
 def test_alerts_section_is_hidden_from_roles_that_do_not_act_on_alerts(app):
@@ -137,10 +140,10 @@ def test_alerts_section_shows_funnel_and_units_as_the_report(app, demo):
     titles = [c["layout"]["title"]["text"] for c in _charts(at)]
     assert "Alerts, stage by stage (share of all alerts)" in titles
     funnel = next(d.value for d in at.dataframe if "Of previous stage %" in d.value.columns)
-    assert funnel["Alerts"].iloc[0] == demo[1].alerts
+    assert funnel["Alerts"].iloc[0] == f"{demo[1].alerts:,}"
     by_unit = next(d.value for d in at.dataframe if "State reached %" in d.value.columns)
     assert by_unit["Alerts"].tolist() == [
-        r["alerts"] for r in _report(demo[0], "alerts", "district")
+        f"{r['alerts']:,}" for r in _report(demo[0], "alerts", "district")
     ]
 
 
