@@ -15,6 +15,7 @@ from sampark.metrics.groups.activity import (
     health_summary,
     health_view,
 )
+from sampark.metrics.groups.freshness import STALE_EXPORT_DAYS
 from sampark.safety.escaping import markdown_literal
 from sampark.schema import GROUP_KINDS
 from sampark.tables import groups as group_tables
@@ -46,7 +47,7 @@ if report.reference is None:
 
 findings, health = report.findings, report.health
 summary = health_summary(health)
-cols = st.columns(5)
+cols = st.columns(6)
 cols[0].metric(t("kpi_groups_total", lang), number(int(summary["groups"] or 0), lang))
 cols[1].metric(t("kpi_dormant", lang), number(int(summary["dormant_groups"] or 0), lang))
 cols[2].metric(
@@ -60,11 +61,23 @@ cols[3].metric(
 cols[4].metric(
     t("kpi_admin_missing", lang), number(int(summary["groups_admin_missing"] or 0), lang)
 )
+cols[5].metric(
+    t("kpi_no_recent_export", lang),
+    number(int(summary["no_recent_export"] or 0), lang),
+    help=t("kpi_no_recent_export_help", lang, days=STALE_EXPORT_DAYS),
+)
 
 st.plotly_chart(days_since_last_message(health, DORMANT_DAYS, lang), width="stretch")
 
 left, right = st.columns([2, 1])
-kinds = left.multiselect(t("groups_kinds", lang), list(GROUP_KINDS), key="health_kinds")
+kinds = left.multiselect(
+    t("groups_kinds", lang),
+    list(GROUP_KINDS),
+    format_func=lambda k: t(f"kind_{k}", lang),
+    placeholder=t("choose_kinds_placeholder", lang),
+    select_all=False,
+    key="health_kinds",
+)
 dormant_only = right.toggle(t("groups_dormant_only", lang), key="health_dormant")
 view = health_view(health, kinds=kinds, dormant_only=dormant_only)
 

@@ -109,9 +109,14 @@ st.plotly_chart(
 st.markdown(f"**{projection_text(ov.projection, lang)}**")
 
 if ov.child_level == "district":
-    st.plotly_chart(
-        compliance_heatmap(coverage_tables.heat_rows(ov, net, lang), lang), width="stretch"
-    )
+    heat = coverage_tables.heat_rows(ov, net, lang)
+    # A phone cannot read the grid: narrow screens get the same figures as a table (CSS in
+    # ui/look shows one of the two by the screen's width).
+    with st.container(key="wide_only_heatmap"):
+        st.plotly_chart(compliance_heatmap(heat, lang), width="stretch")
+    with st.container(key="narrow_only_heatmap"):
+        st.markdown(f"**{t('heatmap_title', lang)}**")
+        tables.show(coverage_tables.heat_table(heat, lang), lang)
 st.plotly_chart(members_by_unit(ov.children, ov.child_level, lang), width="stretch")
 
 level_name = t(f"level_{ov.child_level}", lang)

@@ -109,7 +109,9 @@ def test_all_stories_are_sorted_ready_first_then_freshest(db):
     engine, ids = db
     _advance(engine, ids[0], "vet", "approve")
     at = _page()
-    assert at.dataframe[1].value["Story"].tolist() == [str(i) for i in (ids[0], ids[3], ids[1], ids[2])]
+    assert at.dataframe[1].value["Story"].tolist() == [
+        str(i) for i in (ids[0], ids[3], ids[1], ids[2])
+    ]
 
 
 def test_filters_narrow_the_stories_by_district_and_status(db):

@@ -18,13 +18,16 @@ COMPLIANCE_SCALE = [[0.0, "#b2182b"], [0.5, "#fdb863"], [1.0, "#1a9850"]]
 def layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     """`fig` with the house style, its title and height."""
     fig.update_layout(
-        title={"text": title, "x": 0},
+        title={"text": title, "x": 0, "automargin": True},
         height=height,
         font={"family": FONT},
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        # Room on the right for the last month's label ("Jun 2026", not "Jun 202").
+        margin={"l": 10, "r": 28, "t": 60, "b": 10},
         legend={"orientation": "h", "y": -0.2},
         template="plotly_white",
     )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
 
 

@@ -17,8 +17,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "hi": "हाल का एक्सपोर्ट नहीं",
     },
     "kpi_no_recent_export_help": {
-        "en": "Groups whose newest chat export is more than {days} days older than the newest data: they are counted neither active nor dormant until a fresh export is loaded.",
-        "hi": "वे समूह जिनका नवीनतम चैट एक्सपोर्ट सबसे नए डेटा से {days} दिन से अधिक पुराना है: नया एक्सपोर्ट लोड होने तक वे न सक्रिय गिने जाते हैं, न निष्क्रिय।",
+        "en": "Groups whose newest chat export was loaded more than {days} days ago (or never): they are counted neither active nor dormant until a fresh export is loaded.",
+        "hi": "वे समूह जिनका नवीनतम चैट एक्सपोर्ट {days} दिन से पहले लोड हुआ (या कभी नहीं): नया एक्सपोर्ट लोड होने तक वे न सक्रिय गिने जाते हैं, न निष्क्रिय।",
     },
     # --- the upload banner ------------------------------------------------------------------
     "banner_rows": {
@@ -148,6 +148,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "hi": "{scope}: {n} अलर्ट। मिनट पुलिस मुख्यालय पर प्राप्ति से गिने जाते हैं। {min} से कम अलर्ट वाली इकाइयों को रैंक नहीं दी जाती। नाम, मोबाइल, आईपी पता और पोस्ट का पाठ यहाँ कभी नहीं दिखाए जाते।",
     },
     "statewide": {"en": "Statewide", "hi": "पूरा राज्य"},
+    "col_no_recent_export": {"en": "No recent export", "hi": "हाल का एक्सपोर्ट नहीं"},
+    "col_export_date": {"en": "Newest export loaded", "hi": "नवीनतम एक्सपोर्ट लोड"},
     "yes": {"en": "yes", "hi": "हाँ"},
     "no": {"en": "no", "hi": "नहीं"},
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from sampark.charts.coverage import HEAT_MEASURES
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage.history import week_ends
@@ -240,3 +241,22 @@ def drill_table(tree: pl.DataFrame, net: Network, level: str, lang: str) -> pl.D
             }
         )
     return pl.DataFrame(rows) if rows else pl.DataFrame()
+
+
+def heat_table(rows: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The compliance heatmap as a table for narrow screens (a phone cannot read a grid of
+    coloured cells): one row per unit, each measure as "share (part/whole)"."""
+
+    def cell(part: str, whole: str) -> pl.Expr:
+        share = (pl.col(part) / pl.col(whole) * 100).round(0).cast(pl.Int64).cast(pl.String)
+        return (
+            pl.when(pl.col(whole) > 0)
+            .then(pl.format("{}% ({}/{})", share, pl.col(part), pl.col(whole)))
+            .otherwise(pl.lit("—"))
+        )
+
+    return rows.select(
+        pl.col("row_label").alias(t("col_unit", lang)),
+        *(cell(part, whole).alias(t(key, lang)) for key, part, whole in HEAT_MEASURES),
+        unit_id_column(lang),
+    )

@@ -51,6 +51,8 @@ def for_screen(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
             )
         elif dtype == pl.String:
             exprs.append(col.fill_null(DASH))
+        elif dtype == pl.Date:
+            exprs.append(col.dt.strftime("%d-%m-%Y").fill_null(DASH))
     return frame.with_columns(exprs) if exprs else frame
 
 

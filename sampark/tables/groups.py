@@ -21,6 +21,8 @@ HEALTH_COLUMNS = {
     "noise_share": "col_noise_share",
     "days_since_last": "col_days_since_last",
     "dormant": "col_dormant",
+    "no_recent_export": "col_no_recent_export",
+    "export_date": "col_export_date",
     "admin_is_admin": "col_admin_is_admin",
     "blocklisted": "col_blocklisted_present",
     "joins_30d": "col_joins",
@@ -65,6 +67,7 @@ def _columns(names: dict[str, str], frame: pl.DataFrame, lang: str) -> list[pl.E
         if c in _SHARES
         else pl.col(c).alias(t(key, lang))
         for c, key in names.items()
+        if c in frame.columns  # the export's age comes with the dashboard's health only
     ]
 
 
