@@ -6,7 +6,7 @@ import streamlit as st
 
 from sampark.access import pages_for
 from sampark.i18n import t
-from ui import auth, bootstrap, filters, freshness, look
+from ui import auth, bootstrap, filters, look
 from ui.loaders import network
 
 st.set_page_config(page_title="Sampark", page_icon=":material/hub:", layout="wide")
@@ -36,5 +36,4 @@ navigation = st.navigation(
     ]
 )
 look.apply(lang)
-freshness.data_as_of(lang)
 navigation.run()

@@ -9,7 +9,7 @@ import streamlit as st
 from sampark.clock import local_behind_ist
 from sampark.i18n import number, t
 from sampark.tables.logs import accounts_table, audit_table, code_label
-from ui import auth, downloads, filters, tables
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import registry
 
 user = auth.page_user("audit")
@@ -17,6 +17,7 @@ lang = filters.current_language()
 log = registry.audit_log()
 
 st.title(t("audit_title", lang))
+freshness.data_as_of(lang)
 st.caption(t("audit_caption", lang, n=number(log.height, lang)))
 left, right = st.columns(2)
 action_names = dict(
@@ -29,6 +30,7 @@ actions = left.multiselect(
     sorted(action_names, key=lambda a: str(action_names[a])),
     format_func=lambda a: str(action_names[a]),
     placeholder=t("choose_actions_placeholder", lang),
+    select_all=False,
     key="audit_actions",
 )
 who = right.text_input(t("audit_actor", lang), key="audit_who").strip()

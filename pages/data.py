@@ -9,13 +9,14 @@ import streamlit as st
 from sampark.i18n import number, t
 from sampark.metrics.intake import intake_totals
 from sampark.tables.logs import files_table, rejects_table, runs_table
-from ui import auth, downloads, filters, tables
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import registry
 from ui.upload import held_panel, upload_panel
 
 user = auth.page_user("data")
 lang = filters.current_language()
 st.title(t("data_title", lang))
+freshness.data_as_of(lang)
 # Before the logs are read, so a load made here shows in them at once.
 upload_panel(lang)
 held_panel(user, lang)

@@ -12,13 +12,14 @@ from sampark.metrics.coverage.totals import within
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import unit_label, unit_labels
-from ui import auth, downloads, filters, tables
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import coverage, network
 
 user = auth.page_user("districts")
 lang = filters.current_language()
 net = network.network()
 st.title(t("districts_title", lang))
+freshness.data_as_of(lang)
 if net.units.is_empty():
     st.info(t("no_data", lang))
     st.stop()

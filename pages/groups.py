@@ -20,7 +20,7 @@ from sampark.safety.escaping import markdown_literal
 from sampark.schema import GROUP_KINDS
 from sampark.tables import groups as group_tables
 from sampark.tables.names import unit_label, unit_labels
-from ui import auth, downloads, filters, tables
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import groups, network
 
 user = auth.page_user("groups")
@@ -30,6 +30,7 @@ net = scoped(network.network(), scope_id)
 report = groups.group_health(scope_id)
 
 st.title(t("groups_title", lang))
+freshness.data_as_of(lang)
 scope_name = unit_label(net.units, scope_id, lang) or t("all", lang)
 reference = report.reference.date().isoformat() if report.reference else "—"
 st.caption(

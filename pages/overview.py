@@ -12,7 +12,7 @@ from sampark.reports.brief import projection_text
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
-from ui import auth, downloads, filters, tables
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import coverage, network, run
 
 user = auth.page_user("overview")
@@ -22,6 +22,7 @@ net = network.network()
 profile = run.state_profile()
 
 st.title(t("overview_title", lang))
+freshness.data_as_of(lang)
 if net.units.is_empty():
     st.info(t("no_data", lang))
     st.stop()

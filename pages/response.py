@@ -33,7 +33,7 @@ from sampark.metrics.response.times import MIN_CASES, STAGES
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import response as response_tables
 from sampark.tables.names import unit_label, unit_labels
-from ui import auth, downloads, filters, tables
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import network, response, run
 
 user = auth.page_user("response")
@@ -48,6 +48,7 @@ sla = profile.response_sla_hours
 by_unit = summary.by_unit.filter(pl.col("unit_id") == key)
 
 st.title(t("response_title", lang))
+freshness.data_as_of(lang)
 scope_name = unit_label(units, scope_id, lang) or t("all", lang)
 scope_cases = int(
     summary.breach_counts.filter(pl.col("unit_id") == key).select("entries").sum().item()

@@ -56,8 +56,12 @@ def choice_made() -> None:
 def apply(lang: str) -> None:
     """The styles, and the sidebar closed on a phone if a choice was just made in it."""
     browse = t("upload_browse", lang).replace('"', "")
-    st.html(_CSS % {"narrow": NARROW_PX, "wide": NARROW_PX + 1, "browse": browse})
+    # In the sidebar: a style applies to the whole page wherever it sits, and the page's own
+    # elements keep the main area to themselves.
+    st.sidebar.html(_CSS % {"narrow": NARROW_PX, "wide": NARROW_PX + 1, "browse": browse})
     made = int(st.session_state.get(_CHOICES, 0))
     if made != st.session_state.get(_SEEN, 0):
         st.session_state[_SEEN] = made
-        st.html(_CLOSE_SIDEBAR % {"n": made, "narrow": NARROW_PX}, unsafe_allow_javascript=True)
+        st.sidebar.html(
+            _CLOSE_SIDEBAR % {"n": made, "narrow": NARROW_PX}, unsafe_allow_javascript=True
+        )
