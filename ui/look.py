@@ -39,7 +39,7 @@ _CLOSE_SIDEBAR = """
   if (window.innerWidth > %(narrow)d) return;
   var bar = document.querySelector('[data-testid="stSidebar"]');
   var close = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
-  if (bar && close && bar.getAttribute('aria-expanded') === 'true') close.click();
+  if (bar && close && bar.getAttribute('data-collapsed') === 'false') close.click();
 })();
 </script>
 """

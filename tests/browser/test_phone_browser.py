@@ -52,7 +52,7 @@ def phone(server: Server) -> Iterator[Any]:  # noqa: F811
 
 def _sidebar_open(page: Any) -> bool:
     bar = page.locator('[data-testid="stSidebar"]')
-    return bool(bar.count()) and bar.get_attribute("aria-expanded") == "true"
+    return bool(bar.count()) and bar.get_attribute("data-collapsed") == "false"
 
 
 def _open_sidebar(page: Any) -> None:
@@ -65,6 +65,10 @@ def _enter(page: Any, server: Server, role: str) -> None:  # noqa: F811
     page.context.clear_cookies()
     page.goto(server.url, wait_until="domcontentloaded")
     page.locator('[data-testid="stAppViewContainer"]').wait_for(timeout=PAGE_S * 1000)
+    page.get_by_role("button", name="Enter the demo").wait_for(timeout=PAGE_S * 1000)
+    if _sidebar_open(page):  # a phone's sidebar remembered open from the last visit
+        page.locator('[data-testid="stSidebarCollapseButton"] button').click()
+        page.wait_for_timeout(600)
     _enter_demo(page, role)
     page.locator('[data-testid="stHeading"]').first.wait_for(timeout=PAGE_S * 1000)
     _wait_idle(page)
