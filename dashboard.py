@@ -35,5 +35,5 @@ navigation = st.navigation(
         for page in allowed
     ]
 )
-look.apply(lang)
+look.apply(lang, navigation.url_path)
 navigation.run()

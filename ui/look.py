@@ -46,6 +46,7 @@ _CLOSE_SIDEBAR = """
 
 _CHOICES = "sidebar_choices"
 _SEEN = "sidebar_choices_seen"
+_PAGE = "sidebar_page_seen"
 
 
 def choice_made() -> None:
@@ -53,8 +54,13 @@ def choice_made() -> None:
     st.session_state[_CHOICES] = int(st.session_state.get(_CHOICES, 0)) + 1
 
 
-def apply(lang: str) -> None:
-    """The styles, and the sidebar closed on a phone if a choice was just made in it."""
+def apply(lang: str, page: str) -> None:
+    """The styles, and the sidebar closed on a phone if a choice was just made in it or
+    another `page` was opened from it."""
+    if st.session_state.get(_PAGE) != page:
+        if _PAGE in st.session_state:
+            choice_made()
+        st.session_state[_PAGE] = page
     browse = t("upload_browse", lang).replace('"', "")
     # In the sidebar: a style applies to the whole page wherever it sits, and the page's own
     # elements keep the main area to themselves.
