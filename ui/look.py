@@ -25,8 +25,13 @@ _CSS = """
 /* The uploader's own "200MB per file • CSV…" and "Upload": the label above says the limit in
    the reader's language, and the button gets the reader's word. */
 [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
-[data-testid="stFileUploaderDropzone"] button { font-size: 0; }
-[data-testid="stFileUploaderDropzone"] button [data-testid="stIconMaterial"] { font-size: 1.25rem; }
+[data-testid="stFileUploaderDropzone"] button,
+[data-testid="stFileUploaderDropzone"] button *:not([data-testid="stIconMaterial"]) {
+  font-size: 0 !important;
+}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stIconMaterial"] {
+  font-size: 1.25rem !important;
+}
 [data-testid="stFileUploaderDropzone"] button::after { content: "%(browse)s"; font-size: 1rem; }
 </style>
 """
