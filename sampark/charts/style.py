@@ -36,7 +36,16 @@ def layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     height."""
     lines = title_lines(title)
     fig.update_layout(
-        title={"text": "<br>".join(lines), "x": 0, "automargin": True},
+        # Hung from the top of the chart, so a second line grows down, never out of sight.
+        title={
+            "text": "<br>".join(lines),
+            "x": 0,
+            "xref": "paper",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 10},
+        },
         height=height + 20 * (len(lines) - 1),
         font={"family": FONT},
         # Room on the right for the last month's label ("Jun 2026", not "Jun 202").

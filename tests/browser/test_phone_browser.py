@@ -118,7 +118,7 @@ def _overflow(page: Any) -> int:
 
 
 def _cut_chart_text(page: Any) -> list[str]:
-    """Chart titles and axis tick labels that reach past their chart's edge."""
+    """Chart titles and axis tick labels that reach past their chart's left, right or top."""
     found: list[str] = page.evaluate(
         """() => {
             const cut = [];
@@ -127,7 +127,8 @@ def _cut_chart_text(page: Any) -> list[str]:
                 const box = chart.getBoundingClientRect();
                 chart.querySelectorAll('.gtitle, .xtick text, .ytick text').forEach(t => {
                     const r = t.getBoundingClientRect();
-                    if (r.width && (r.left < box.left - 1 || r.right > box.right + 1))
+                    if (r.width && (r.left < box.left - 1 || r.right > box.right + 1
+                                    || r.top < box.top - 1))
                         cut.push(t.textContent);
                 });
             });
