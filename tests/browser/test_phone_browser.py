@@ -128,8 +128,10 @@ def _cut_chart_text(page: Any) -> list[str]:
                 chart.querySelectorAll('.gtitle, .xtick text, .ytick text').forEach(t => {
                     const r = t.getBoundingClientRect();
                     if (r.width && (r.left < box.left - 1 || r.right > box.right + 1
-                                    || r.top < box.top - 1))
-                        cut.push(t.textContent);
+                                    || r.top < box.top - 8))
+                        cut.push(`${t.textContent} [${Math.round(r.left)},${Math.round(r.right)},`
+                                 + `${Math.round(r.top)} in ${Math.round(box.left)},`
+                                 + `${Math.round(box.right)},${Math.round(box.top)}]`);
                 });
             });
             return cut; }"""
