@@ -6,7 +6,7 @@ import streamlit as st
 
 from sampark.access import pages_for
 from sampark.i18n import t
-from ui import auth, bootstrap, filters
+from ui import auth, bootstrap, filters, look
 from ui.loaders import network
 
 st.set_page_config(page_title="Sampark", page_icon=":material/hub:", layout="wide")
@@ -35,4 +35,5 @@ navigation = st.navigation(
         for page in allowed
     ]
 )
+look.apply(lang, navigation.url_path)
 navigation.run()

@@ -8,13 +8,15 @@ import streamlit as st
 
 from sampark.i18n import number, t
 from sampark.metrics.intake import intake_totals
-from ui import auth, downloads, filters
+from sampark.tables.logs import files_table, rejects_table, runs_table
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import registry
 from ui.upload import held_panel, upload_panel
 
 user = auth.page_user("data")
 lang = filters.current_language()
 st.title(t("data_title", lang))
+freshness.data_as_of(lang)
 # Before the logs are read, so a load made here shows in them at once.
 upload_panel(lang)
 held_panel(user, lang)
@@ -29,15 +31,19 @@ choice = st.selectbox(
     t("data_filter_file", lang),
     [None, *rejects["path"].unique().sort()],
     format_func=lambda p: t("all", lang) if p is None else p,
+    placeholder=t("choose_placeholder", lang),
 )
-shown = rejects if choice is None else rejects.filter(pl.col("path") == choice)
-st.dataframe(shown, hide_index=True, width="stretch")
+chosen = rejects if choice is None else rejects.filter(pl.col("path") == choice)
+shown = rejects_table(chosen, lang)
+tables.show(shown, lang)
 downloads.buttons(shown, "rejects", lang)
 
 st.subheader(t("data_files", lang))
-st.dataframe(files, hide_index=True, width="stretch")
-downloads.buttons(files, "files", lang)
+files_shown = files_table(files, lang)
+tables.show(files_shown, lang)
+downloads.buttons(files_shown, "files", lang)
 
 st.subheader(t("data_runs", lang))
-st.dataframe(runs, hide_index=True, width="stretch")
-downloads.buttons(runs, "runs", lang)
+runs_shown = runs_table(runs, lang)
+tables.show(runs_shown, lang)
+downloads.buttons(runs_shown, "runs", lang)

@@ -11,14 +11,15 @@ from sampark.metrics.coverage.league import MIN_SAMPLE, league_table
 from sampark.metrics.coverage.totals import within
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
-from sampark.tables.names import unit_label
-from ui import auth, downloads, filters
+from sampark.tables.names import unit_label, unit_labels
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import coverage, network
 
 user = auth.page_user("districts")
 lang = filters.current_language()
 net = network.network()
 st.title(t("districts_title", lang))
+freshness.data_as_of(lang)
 if net.units.is_empty():
     st.info(t("no_data", lang))
     st.stop()
@@ -35,14 +36,15 @@ league = league.join(inside, on="unit_id", how="semi")
 
 st.subheader(t("league_title", lang))
 shown = coverage_tables.league_display(league, lang)
-st.dataframe(shown, hide_index=True, width="stretch")
+tables.show(shown, lang)
 downloads.buttons(shown, "districts_league", lang)
 
 st.plotly_chart(coverage.multiples(range_id, lang), width="stretch")
 
 st.subheader(t("sheet_title", lang))
 names = dict(zip(league.get_column("unit_id"), league.get_column("name"), strict=True))
-labels = {u: unit_label(net.units, u, lang) or u for u in names}
+all_labels = unit_labels(net.units, lang)
+labels = {u: all_labels.get(u) or u for u in names}
 district_id = st.selectbox(
     t("sheet_pick", lang),
     sorted(names, key=lambda u: names[u]),
@@ -62,7 +64,7 @@ if district_id:
     )
     st.markdown(f"**{shown_heading}**")
     measures = coverage_tables.sheet_measures(row, lang)
-    st.dataframe(measures, hide_index=True, width="stretch")
+    tables.show(measures, lang)
     items = coverage_tables.actions_table(
         state.actions.join(
             within(net.units, district_id).select("unit_id"), on="unit_id", how="semi"
@@ -71,7 +73,7 @@ if district_id:
         lang,
     )
     st.markdown(f"**{t('sheet_open_items', lang)} ({items.height})**")
-    st.dataframe(items, hide_index=True, width="stretch", height=260)
+    tables.show(items, lang, height=260)
     downloads.button(
         t("sheet_download", lang),
         coverage.sheet_maker(heading, measures, items, lang),

@@ -10,7 +10,7 @@ from sampark.i18n import t
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
-from ui import auth, downloads, filters
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import coverage, network, run
 
 user = auth.page_user("drilldown")
@@ -18,6 +18,7 @@ lang = filters.current_language()
 scope_id = filters.current_scope()
 net = network.network()
 st.title(t("drill_title", lang))
+freshness.data_as_of(lang)
 if net.units.is_empty():
     st.info(t("no_data", lang))
     st.stop()
@@ -39,5 +40,5 @@ level = st.selectbox(
 )
 shown = coverage_tables.drill_table(tree, net, str(level), lang)
 st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
-st.dataframe(shown, hide_index=True, width="stretch")
+tables.show(shown, lang)
 downloads.buttons(shown, f"drilldown_{level}", lang)

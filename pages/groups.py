@@ -15,11 +15,12 @@ from sampark.metrics.groups.activity import (
     health_summary,
     health_view,
 )
+from sampark.metrics.groups.freshness import STALE_EXPORT_DAYS
 from sampark.safety.escaping import markdown_literal
 from sampark.schema import GROUP_KINDS
 from sampark.tables import groups as group_tables
 from sampark.tables.names import unit_label, unit_labels
-from ui import auth, downloads, filters
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import groups, network
 
 user = auth.page_user("groups")
@@ -29,6 +30,7 @@ net = scoped(network.network(), scope_id)
 report = groups.group_health(scope_id)
 
 st.title(t("groups_title", lang))
+freshness.data_as_of(lang)
 scope_name = unit_label(net.units, scope_id, lang) or t("all", lang)
 reference = report.reference.date().isoformat() if report.reference else "—"
 st.caption(
@@ -46,7 +48,7 @@ if report.reference is None:
 
 findings, health = report.findings, report.health
 summary = health_summary(health)
-cols = st.columns(5)
+cols = st.columns(6)
 cols[0].metric(t("kpi_groups_total", lang), number(int(summary["groups"] or 0), lang))
 cols[1].metric(t("kpi_dormant", lang), number(int(summary["dormant_groups"] or 0), lang))
 cols[2].metric(
@@ -60,11 +62,23 @@ cols[3].metric(
 cols[4].metric(
     t("kpi_admin_missing", lang), number(int(summary["groups_admin_missing"] or 0), lang)
 )
+cols[5].metric(
+    t("kpi_no_recent_export", lang),
+    number(int(summary["no_recent_export"] or 0), lang),
+    help=t("kpi_no_recent_export_help", lang, days=STALE_EXPORT_DAYS),
+)
 
 st.plotly_chart(days_since_last_message(health, DORMANT_DAYS, lang), width="stretch")
 
 left, right = st.columns([2, 1])
-kinds = left.multiselect(t("groups_kinds", lang), list(GROUP_KINDS), key="health_kinds")
+kinds = left.multiselect(
+    t("groups_kinds", lang),
+    list(GROUP_KINDS),
+    format_func=lambda k: t(f"kind_{k}", lang),
+    placeholder=t("choose_kinds_placeholder", lang),
+    select_all=False,
+    key="health_kinds",
+)
 dormant_only = right.toggle(t("groups_dormant_only", lang), key="health_dormant")
 view = health_view(health, kinds=kinds, dormant_only=dormant_only)
 
@@ -72,7 +86,7 @@ level = CHILD_LEVEL.get(scope_level(net.units, scope_id))
 if level is not None:
     st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
     rolled = group_tables.health_level_table(health_by_level(view, net.units, level), lang)
-    st.dataframe(rolled, hide_index=True, width="stretch")
+    tables.show(rolled, lang)
     st.caption(t("memberships_caption", lang))
     downloads.buttons(rolled, f"group_health_{level}", lang)
 
@@ -87,7 +101,7 @@ unit = st.selectbox(
 )
 picked = health_view(view, unit_id=unit)
 shown = group_tables.health_table(picked, lang)
-st.dataframe(shown, hide_index=True, width="stretch")
+tables.show(shown, lang)
 downloads.buttons(shown, "group_health", lang)
 
 group_names = dict(picked.select("group_id", "name").iter_rows())
@@ -102,7 +116,7 @@ if group_id is not None:
     if not sees_phones(user.role):
         st.caption(t("members_masked", lang))
     members = group_tables.members_table(network.group_members(group_id), user.role, lang)
-    st.dataframe(members, hide_index=True, width="stretch")
+    tables.show(members, lang)
     downloads.buttons(members, f"members_{group_id}", lang)
 
 with st.expander(
@@ -110,5 +124,5 @@ with st.expander(
 ):
     st.caption(t("groups_reconcile_help", lang))
     listed = group_tables.findings_table(findings, user.role, lang)
-    st.dataframe(listed, hide_index=True, width="stretch")
+    tables.show(listed, lang)
     downloads.buttons(listed, "roster_vs_chat", lang)

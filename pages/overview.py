@@ -14,7 +14,7 @@ from sampark.reports.pdf import pdf_unavailable
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
-from ui import auth, downloads, filters
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import coverage, network, run
 
 user = auth.page_user("overview")
@@ -24,6 +24,7 @@ net = network.network()
 profile = run.state_profile()
 
 st.title(t("overview_title", lang))
+freshness.data_as_of(lang)
 if net.units.is_empty():
     st.info(t("no_data", lang))
     st.stop()
@@ -113,25 +114,30 @@ st.plotly_chart(
 st.markdown(f"**{projection_text(ov.projection, lang)}**")
 
 if ov.child_level == "district":
-    st.plotly_chart(
-        compliance_heatmap(coverage_tables.heat_rows(ov, net, lang), lang), width="stretch"
-    )
+    heat = coverage_tables.heat_rows(ov, net, lang)
+    # A phone cannot read the grid: narrow screens get the same figures as a table (CSS in
+    # ui/look shows one of the two by the screen's width).
+    with st.container(key="wide_only_heatmap"):
+        st.plotly_chart(compliance_heatmap(heat, lang), width="stretch")
+    with st.container(key="narrow_only_heatmap"):
+        st.markdown(f"**{t('heatmap_title', lang)}**")
+        tables.show(coverage_tables.heat_table(heat, lang), lang)
 st.plotly_chart(members_by_unit(ov.children, ov.child_level, lang), width="stretch")
 
 level_name = t(f"level_{ov.child_level}", lang)
 st.subheader(t("behind_title", lang, n=ov.behind.height, level=level_name))
 st.caption(t("behind_caption", lang, scope=markdown_literal(scope_name)))
 behind = coverage_tables.behind_table(ov, lang)
-st.dataframe(behind, hide_index=True, width="stretch")
+tables.show(behind, lang)
 
 actions = coverage_tables.actions_table(ov.actions, net, lang)
 st.subheader(t("actions_title", lang, n=actions.height))
-st.dataframe(actions, hide_index=True, width="stretch", height=320)
+tables.show(actions, lang, height=320)
 downloads.buttons(actions, "needs_action", lang)
 
 st.subheader(t("table_units_title", lang, level=level_name))
 shown = coverage_tables.coverage_table(ov.children, lang)
-st.dataframe(shown, hide_index=True, width="stretch")
+tables.show(shown, lang)
 downloads.buttons(shown, f"coverage_{ov.child_level}", lang)
 
 cannot = pdf_unavailable()

@@ -32,8 +32,8 @@ from sampark.metrics.response.summary import (
 from sampark.metrics.response.times import MIN_CASES, STAGES
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import response as response_tables
-from sampark.tables.names import unit_label
-from ui import auth, downloads, filters
+from sampark.tables.names import unit_label, unit_labels
+from ui import auth, downloads, filters, freshness, tables
 from ui.loaders import network, response, run
 
 user = auth.page_user("response")
@@ -48,6 +48,7 @@ sla = profile.response_sla_hours
 by_unit = summary.by_unit.filter(pl.col("unit_id") == key)
 
 st.title(t("response_title", lang))
+freshness.data_as_of(lang)
 scope_name = unit_label(units, scope_id, lang) or t("all", lang)
 scope_cases = int(
     summary.breach_counts.filter(pl.col("unit_id") == key).select("entries").sum().item()
@@ -125,7 +126,7 @@ left, right = st.columns([1, 1])
 left.plotly_chart(ageing_bars(ageing_of(summary, key), lang), width="stretch")
 categories = response_tables.category_table(scope_rows(summary.by_category, key), stage, lang)
 right.subheader(t("response_by_category", lang, stage=stage_names[stage]))
-right.dataframe(categories, hide_index=True, width="stretch")
+tables.show(categories, lang, where=right)
 
 level = CHILD_LEVEL.get(scope_level(units, scope_id))
 if level is not None:
@@ -138,13 +139,14 @@ if level is not None:
         stage,
         lang,
     )
-    st.dataframe(rolled, hide_index=True, width="stretch")
+    tables.show(rolled, lang)
     downloads.buttons(rolled, f"response_{level}_{stage}", lang)
 
 st.subheader(t("response_drill_title", lang))
 scope_units = within(units, scope_id)
 child_units = scope_units.filter(pl.col("kind") == (level or "thana")).sort("name")
-labels = {u: unit_label(units, u, lang) or u for u in child_units["unit_id"]}
+names = unit_labels(units, lang)
+labels = {u: names.get(u) or u for u in child_units["unit_id"]}
 drill = st.selectbox(
     t("response_drill", lang),
     [None, *labels],
@@ -157,12 +159,12 @@ tab_breach, tab_old = st.tabs([t("response_breaches_tab", lang), t("response_old
 with tab_breach:
     st.caption(t("response_breaches_note", lang, n=number(drilled_breaches.height, lang)))
     shown = response_tables.breaches_table(drilled_breaches.head(500), units, lang)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    tables.show(shown, lang)
     downloads.buttons(shown, "sla_breaches", lang)
 with tab_old:
     oldest = in_units(summary.open, units, looked_at).head(200)
     listed = response_tables.oldest_table(oldest, units, lang)
-    st.dataframe(listed, hide_index=True, width="stretch")
+    tables.show(listed, lang)
     downloads.buttons(listed, "oldest_open", lang)
 
 st.divider()
@@ -171,24 +173,33 @@ if not sees_alerts(user.role):
     st.info(t("alerts_not_role", lang), icon=":material/lock:")
     st.stop()
 alerts = response.alerts()
-st.caption(t("resp_alerts_caption", lang, n=number(alerts.height, lang), min=MIN_ALERTS))
+# "Statewide" only to those who see the state; an SP or SHO reads their own scope's name.
+# The alerts read are the user's own scope's, whatever the sidebar narrows the rest to.
+alerts_scope = unit_label(units, user.scope.root, lang) or t("statewide", lang)
+st.caption(
+    t(
+        "resp_alerts_caption_scope",
+        lang,
+        scope=markdown_literal(alerts_scope),
+        n=number(alerts.height, lang),
+        min=MIN_ALERTS,
+    )
+)
 funnel = alert_funnel(alerts, profile)
 left, right = st.columns([1, 1])
 left.plotly_chart(alert_funnel_chart(funnel, lang), width="stretch")
 right.plotly_chart(alert_outcome_bars(alert_outcomes(alerts), lang), width="stretch")
 funnel_shown = response_tables.funnel_table(funnel, lang)
-st.dataframe(funnel_shown, hide_index=True, width="stretch")
+tables.show(funnel_shown, lang)
 downloads.buttons(funnel_shown, "alert_funnel", lang)
 st.subheader(t("resp_alerts_failures", lang))
-st.dataframe(
-    response_tables.failures_table(alert_failures(alerts), lang), hide_index=True, width="stretch"
-)
+tables.show(response_tables.failures_table(alert_failures(alerts), lang), lang)
 if level is not None:
     alert_units = response_tables.alert_unit_table(
         alerts_by_level(alerts, scope_units, level), lang
     )
     st.subheader(t("resp_alerts_units_title", lang, level=t(f"level_{level}", lang)))
-    st.dataframe(alert_units, hide_index=True, width="stretch")
+    tables.show(alert_units, lang)
     downloads.buttons(alert_units, f"alerts_{level}", lang)
 
 if sees_alert_details(user.role):
@@ -201,4 +212,4 @@ if sees_alert_details(user.role):
         if details.is_empty():
             st.info(t("alert_details_none", lang), icon=":material/check_circle:")
         else:
-            st.dataframe(response_tables.details_table(details, units, lang), hide_index=True)
+            tables.show(response_tables.details_table(details, units, lang), lang)

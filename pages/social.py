@@ -15,7 +15,7 @@ from sampark.i18n import number, t
 from sampark.safety.escaping import markdown_literal
 from sampark.tables.names import unit_label
 from sampark.tables.stories import district_names, story_labels, story_table
-from ui import auth, downloads, filters, story_views, story_workflow
+from ui import auth, downloads, filters, freshness, story_views, story_workflow, tables
 from ui.loaders import network, stories
 from ui.story_form import submission_form
 
@@ -28,6 +28,7 @@ queue, history = stories.stories()
 scoped = stories_view(queue, units, scope_id=scope_id)
 
 st.title(t("social_title", lang))
+freshness.data_as_of(lang)
 st.caption(
     t(
         "social_caption",
@@ -52,7 +53,7 @@ with tab_queue:
     if ready.is_empty():
         st.info(t("ready_none", lang), icon=":material/inbox:")
     else:
-        st.dataframe(story_table(ready, lang), hide_index=True, width="stretch")
+        tables.show(story_table(ready, lang), lang)
 
     st.subheader(t("all_stories_title", lang))
     districts_of = district_names(scoped, lang)
@@ -63,6 +64,7 @@ with tab_queue:
         format_func=lambda u: districts_of[u] or u,
         key="social_districts",
         placeholder=t("social_any", lang),
+        select_all=False,
     )
     categories = b.multiselect(
         t("col_category", lang),
@@ -70,6 +72,7 @@ with tab_queue:
         format_func=lambda k: category_label(k, lang),
         key="social_categories",
         placeholder=t("social_any", lang),
+        select_all=False,
     )
     statuses = c.multiselect(
         t("col_status", lang),
@@ -77,6 +80,7 @@ with tab_queue:
         format_func=lambda s: t(f"status_{s}", lang),
         key="social_statuses",
         placeholder=t("social_any", lang),
+        select_all=False,
     )
     since = d.date_input(t("filter_since", lang), value=None, key="social_since")
     until = e.date_input(t("filter_until", lang), value=None, key="social_until")
@@ -90,7 +94,7 @@ with tab_queue:
         until=until,
     )
     st.caption(t("stories_found", lang, n=number(view.height, lang)))
-    st.dataframe(story_table(view, lang), hide_index=True, width="stretch")
+    tables.show(story_table(view, lang), lang)
 
     labels = story_labels(view, lang)
     chosen = st.selectbox(

@@ -45,3 +45,10 @@ def now_local() -> datetime:
 def today_local() -> date:
     """Today's date in the server's own zone (`date.today()`'s form)."""
     return now_local().date()
+
+
+def local_behind_ist() -> timedelta:
+    """How far the server's own zone is behind IST now: what turns a stored local time
+    (accounts, the audit log) into IST for display."""
+    local = instant().astimezone().utcoffset() or timedelta(0)
+    return timedelta(hours=5, minutes=30) - local

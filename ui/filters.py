@@ -8,7 +8,7 @@ import streamlit as st
 from sampark.i18n import t
 from sampark.safety.escaping import markdown_literal
 from sampark.tables.names import unit_labels
-from ui import session
+from ui import look, session
 
 # "Whole state" in the scope boxes; a string, since a None option reads as "nothing chosen".
 ALL = ""
@@ -24,6 +24,7 @@ def language() -> str:
         format_func=_LANG_LABELS.__getitem__,
         horizontal=True,
         key="lang",
+        on_change=look.choice_made,
     )
     return str(choice or "en")
 
@@ -66,6 +67,7 @@ def scope(units: pl.DataFrame, lang: str) -> str | None:
             [ALL, *districts.sort("name").get_column("unit_id").to_list()],
             format_func=lambda u: t("all", lang) if u == ALL else labels.get(u, u),
             key=_keyed(f"district_{root}", lang),
+            on_change=look.choice_made,
         )
         return str(district_id or root)
     ranges = units.filter(pl.col("kind") == "range").sort("name")
@@ -74,6 +76,7 @@ def scope(units: pl.DataFrame, lang: str) -> str | None:
         [ALL, *ranges.get_column("unit_id").to_list()],
         format_func=lambda u: t("all", lang) if u == ALL else labels.get(u, u),
         key=_keyed("range", lang),
+        on_change=look.choice_made,
     )
     districts = units.filter(pl.col("kind") == "district")
     if range_id != ALL:
@@ -83,6 +86,7 @@ def scope(units: pl.DataFrame, lang: str) -> str | None:
         [ALL, *districts.sort("name").get_column("unit_id").to_list()],
         format_func=lambda u: t("all", lang) if u == ALL else labels.get(u, u),
         key=_keyed(f"district_{range_id}", lang),
+        on_change=look.choice_made,
     )
     chosen = district_id or range_id
     return str(chosen) if chosen else None

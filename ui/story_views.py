@@ -23,7 +23,7 @@ from sampark.content.media import story_media
 from sampark.i18n import number, t
 from sampark.safety.escaping import markdown_literal as md
 from sampark.tables.stories import history_table, story_district
-from ui import downloads
+from ui import downloads, tables
 from ui.loaders import stories
 from ui.story_workflow import workflow_panel
 
@@ -133,7 +133,7 @@ def media_panel(story: dict[str, Any], lang: str) -> None:
 
 def history_panel(steps: pl.DataFrame, lang: str) -> None:
     st.markdown(f"**{t('history_title', lang)}**")
-    st.dataframe(history_table(steps, lang), hide_index=True, width="stretch")
+    tables.show(history_table(steps, lang), lang)
 
 
 def story_detail(story: dict[str, Any], steps: pl.DataFrame, actor: str, lang: str) -> None:

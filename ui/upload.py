@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import polars as pl
 import streamlit as st
 
 from sampark.access import SignedIn
@@ -21,17 +22,24 @@ from sampark.queries.registry import held_rosters
 from sampark.safety.uploads import SUFFIXES, UploadLimits, checked_upload
 from sampark.settings import load_settings
 from sampark.store.rosters import SHRINK_PEOPLE
-from sampark.tables.uploads import held_table, results_table
-from ui import session
+from sampark.tables.uploads import held_table, results_table, upload_banner
+from ui import session, tables
+from ui.loaders import registry
 from ui.loaders.run import current_engine, data_changed
 
 # Two officers uploading at once must not run the ETL over the same folder twice over.
 _LOCK = threading.Lock()
 
 
-def _counts(results: list[UploadResult]) -> dict[str, int]:
-    statuses = [r.status for r in results]
-    return {s: statuses.count(s) for s in ("loaded", "skipped", "rejected", "refused")}
+def _run_rejects(results: list[UploadResult]) -> pl.DataFrame:
+    """The rows the newest run rejected from these uploads (path, line, reason), phones
+    masked for the signed-in role, as the Data page lists them."""
+    runs, _, rejects = registry.etl_logs()
+    saved = [r.saved for r in results if r.saved is not None]
+    if runs.is_empty() or not saved:
+        return rejects.clear()
+    newest = runs.get_column("run_id").max()
+    return rejects.filter((pl.col("run_id") == newest) & pl.col("path").is_in(saved))
 
 
 def upload_panel(lang: str) -> None:
@@ -63,15 +71,18 @@ def upload_panel(lang: str) -> None:
     # version are dropped.
     st.cache_data.clear()
     data_changed()
-    counts = _counts(results)
-    done = st.success if counts["refused"] + counts["rejected"] == 0 else st.warning
-    done(t("upload_done", lang, **counts), icon=":material/task_alt:")
+    user = session.current_user()
+    role = user.role if user else None
+    kind, text = upload_banner(results, _run_rejects(results), lang, role)
+    if kind == "success":
+        st.success(text, icon=":material/task_alt:")
+    else:
+        st.warning(text, icon=":material/warning:")
     held = sum(r.status == "held" for r in results)
     if held:
         st.warning(t("upload_held", lang, n=held), icon=":material/pause_circle:")
-    user = session.current_user()
-    table = results_table(results, lang, user.role if user else None)
-    st.dataframe(table, hide_index=True, width="stretch")
+    table = results_table(results, lang, role)
+    tables.show(table, lang)
 
 
 # --- member lists held for the data officer's confirmation -----------------------------------
@@ -120,7 +131,7 @@ def held_panel(user: SignedIn, lang: str) -> None:
         return
     st.subheader(t("holds_title", lang))
     st.caption(t("holds_caption", lang, people=SHRINK_PEOPLE))
-    st.dataframe(held_table(held, lang), hide_index=True, width="stretch")
+    tables.show(held_table(held, lang), lang)
     if user.role not in CONFIRMING_ROLES:
         st.info(t("holds_not_yours", lang), icon=":material/lock:")
         return

@@ -123,7 +123,10 @@ def alert_outcome_bars(outcomes: pl.DataFrame, lang: str) -> go.Figure:
             marker_color=colours,
             text=[number(c, lang) for c in rows.get_column("alerts")],
             textposition="outside",
+            cliponaxis=False,
         )
     )
-    fig.update_xaxes(title=t("resp_axis_alerts", lang), rangemode="tozero")
+    # Room beyond the longest bar for its count, so "466" is never cut to "46".
+    longest = max(rows.get_column("alerts").to_list(), default=0)
+    fig.update_xaxes(title=t("resp_axis_alerts", lang), range=[0, max(longest, 1) * 1.25])
     return layout(fig, t("resp_chart_alert_outcomes", lang), 340)

@@ -3,6 +3,8 @@ as plotly must be given them."""
 
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
 import polars as pl
 
@@ -15,16 +17,45 @@ BLUE, RED, GREY = "#1f6fb2", "#c0392b", "#7f8c8d"
 COMPLIANCE_SCALE = [[0.0, "#b2182b"], [0.5, "#fdb863"], [1.0, "#1a9850"]]
 
 
+# A title longer than this is broken over lines: a phone (390 px) shows about this many.
+TITLE_CHARS = 40
+
+
+def title_lines(title: str, width: int = TITLE_CHARS) -> list[str]:
+    """`title` broken at spaces into lines of at most `width` characters (a longer word
+    stays whole).
+
+    >>> title_lines("Members week by week, the target and where the recent pace leads")
+    ['Members week by week, the target and', 'where the recent pace leads']
+    """
+    return textwrap.wrap(title, width, break_long_words=False) or [title]
+
+
 def layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    """`fig` with the house style, its title and height."""
+    """`fig` with the house style, its title (over lines short enough for a phone) and
+    height."""
+    lines = title_lines(title)
     fig.update_layout(
-        title={"text": title, "x": 0},
-        height=height,
+        # Hung from the top of the chart, so a second line grows down, never out of sight.
+        title={
+            "text": "<br>".join(lines),
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 10, "l": 10},
+        },
+        height=height + 20 * (len(lines) - 1),
         font={"family": FONT},
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        # Room on the right for the last month's label ("Jun 2026", not "Jun 202").
+        margin={"l": 10, "r": 28, "t": 60 + 20 * (len(lines) - 1), "b": 10},
         legend={"orientation": "h", "y": -0.2},
         template="plotly_white",
     )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
 
 

@@ -15,6 +15,7 @@ from sampark.i18n import (
     strings_hostile,
     strings_rejects,
     strings_response,
+    strings_screens,
     strings_signin,
     strings_social,
     strings_story_safety,
@@ -213,4 +214,5 @@ STRINGS = _merged(
     strings_story_safety.STRINGS,
     strings_demo_mode.STRINGS,
     strings_brief.STRINGS,
+    strings_screens.STRINGS,
 )

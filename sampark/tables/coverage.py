@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import polars as pl
 
+from sampark.charts.coverage import HEAT_MEASURES
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage.history import week_ends
 from sampark.metrics.coverage.overview import Overview
 from sampark.metrics.coverage.totals import LEVELS, Network
 from sampark.schema import GROUP_KINDS
-from sampark.tables.names import reader_name, unit_names
+from sampark.tables.names import reader_name, unit_id_column, unit_names
 
 COVERAGE_COLUMNS = {
     "members": "col_members",
@@ -40,6 +41,7 @@ def coverage_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
             for c, key in COVERAGE_COLUMNS.items()
             if c in frame.columns  # the rule columns come with coverage_table only
         ),
+        unit_id_column(lang),
     )
 
 
@@ -73,6 +75,7 @@ def behind_table(ov: Overview, lang: str) -> pl.DataFrame:
                     if since == first
                     else long_date(since, lang)
                 ),
+                t("unit_id_col", lang): row["unit_id"],
             }
         )
     return pl.DataFrame(rows) if rows else pl.DataFrame()
@@ -94,6 +97,7 @@ def actions_table(actions: pl.DataFrame, net: Network, lang: str) -> pl.DataFram
             pl.col("group").fill_null("").alias(t("col_group_name", lang)),
             detail.replace(group_kinds).alias(t("col_detail", lang)),
             pl.col("count").alias(t("col_count", lang)),
+            unit_id_column(lang),
         )
     )
 
@@ -237,3 +241,22 @@ def drill_table(tree: pl.DataFrame, net: Network, level: str, lang: str) -> pl.D
             }
         )
     return pl.DataFrame(rows) if rows else pl.DataFrame()
+
+
+def heat_table(rows: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The compliance heatmap as a table for narrow screens (a phone cannot read a grid of
+    coloured cells): one row per unit, each measure as "share (part/whole)"."""
+
+    def cell(part: str, whole: str) -> pl.Expr:
+        share = (pl.col(part) / pl.col(whole) * 100).round(0).cast(pl.Int64).cast(pl.String)
+        return (
+            pl.when(pl.col(whole) > 0)
+            .then(pl.format("{}% ({}/{})", share, pl.col(part), pl.col(whole)))
+            .otherwise(pl.lit("—"))
+        )
+
+    return rows.select(
+        pl.col("row_label").alias(t("col_unit", lang)),
+        *(cell(part, whole).alias(t(key, lang)) for key, part, whole in HEAT_MEASURES),
+        unit_id_column(lang),
+    )

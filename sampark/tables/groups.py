@@ -7,7 +7,11 @@ import polars as pl
 
 from sampark.access import phones_for
 from sampark.i18n import t
-from sampark.tables.names import reader_name
+from sampark.schema import GROUP_KINDS, PERSON_CATEGORIES
+from sampark.tables.names import reader_name, unit_id_column
+
+# Shares kept as fractions by the metrics, shown as percentages.
+_SHARES = ("active_share", "noise_share")
 
 HEALTH_COLUMNS = {
     "members": "col_members",
@@ -17,6 +21,8 @@ HEALTH_COLUMNS = {
     "noise_share": "col_noise_share",
     "days_since_last": "col_days_since_last",
     "dormant": "col_dormant",
+    "no_recent_export": "col_no_recent_export",
+    "export_date": "col_export_date",
     "admin_is_admin": "col_admin_is_admin",
     "blocklisted": "col_blocklisted_present",
     "joins_30d": "col_joins",
@@ -43,12 +49,36 @@ HEALTH_LEVEL_COLUMNS = {
 }
 
 
+def kind_words(lang: str, column: str = "kind") -> pl.Expr:
+    """A group kind as words ("thana group"), never its code."""
+    words = {k: t(f"kind_{k}", lang) for k in GROUP_KINDS}
+    return pl.col(column).replace_strict(words, default=pl.col(column))
+
+
+def category_words(lang: str, column: str = "category") -> pl.Expr:
+    """A person's category as words ("gram rakshak"), never its code."""
+    words = {c: t(f"person_category_{c}", lang) for c in PERSON_CATEGORIES}
+    return pl.col(column).replace_strict(words, default=pl.col(column))
+
+
+def _columns(names: dict[str, str], frame: pl.DataFrame, lang: str) -> list[pl.Expr]:
+    """The listed columns under their labels, shares as percentages (to one place)."""
+    return [
+        (pl.col(c) * 100).round(1).alias(t("share_pct", lang, label=t(key, lang)))
+        if c in _SHARES
+        else pl.col(c).alias(t(key, lang))
+        for c, key in names.items()
+        if c in frame.columns  # the export's age comes with the dashboard's health only
+    ]
+
+
 def health_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Per-group health with headers in the reader's language."""
     return frame.select(
         pl.col("name").alias(t("col_group", lang)),
-        pl.col("kind").alias(t("col_kind", lang)),
-        *(pl.col(c).alias(t(key, lang)) for c, key in HEALTH_COLUMNS.items()),
+        kind_words(lang).alias(t("col_kind", lang)),
+        *_columns(HEALTH_COLUMNS, frame, lang),
+        *([unit_id_column(lang)] if "unit_id" in frame.columns else []),
     )
 
 
@@ -56,7 +86,8 @@ def health_level_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Health rolled up to units, with headers in the reader's language."""
     return frame.select(
         reader_name(lang).alias(t("col_unit", lang)),
-        *(pl.col(c).alias(t(key, lang)) for c, key in HEALTH_LEVEL_COLUMNS.items()),
+        *_columns(HEALTH_LEVEL_COLUMNS, frame, lang),
+        unit_id_column(lang),
     )
 
 
@@ -79,7 +110,7 @@ def members_table(frame: pl.DataFrame, role: str | None, lang: str) -> pl.DataFr
     return phones_for(frame, role, ["phone"]).select(
         pl.col("name").alias(t("member_col_name", lang)),
         pl.col("phone").alias(t("member_col_phone", lang)),
-        pl.col("category").alias(t("member_col_category", lang)),
+        category_words(lang).alias(t("member_col_category", lang)),
         pl.col("rank").alias(t("member_col_rank", lang)),
         pl.col("is_admin").alias(t("member_col_admin", lang)),
         pl.col("joined_at").dt.date().alias(t("member_col_joined", lang)),

@@ -7,7 +7,7 @@ import polars as pl
 
 from sampark.i18n import t
 from sampark.i18n.vocab import ALERT_OUTCOMES, REGISTER_CATEGORIES
-from sampark.tables.names import reader_name, unit_names
+from sampark.tables.names import reader_name, unit_id_column, unit_names
 
 
 def _labels(column: str, vocab: dict[str, tuple[str, str]], lang: str) -> pl.Expr:
@@ -58,6 +58,7 @@ def unit_table(
         (pl.col("breach_share") * 100).round(1).alias(t("resp_col_breach_pct", lang)),
         pl.col("open").alias(t("resp_col_open", lang)),
         pl.col(">21").alias(t("resp_col_open_21", lang)),
+        unit_id_column(lang),
     )
 
 
@@ -85,8 +86,10 @@ def breaches_table(breaches: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl
         _labels("category", REGISTER_CATEGORIES, lang).alias(t("resp_col_category", lang)),
         pl.col("received_at").dt.strftime("%d-%m-%Y %H:%M").alias(t("resp_col_received", lang)),
         _stage_label("stage", lang).alias(t("resp_col_stage_missed", lang)),
-        pl.col("hours_over").alias(t("resp_col_hours_over", lang)),
+        # Overdue by weeks reads in days, not in thousands of hours.
+        (pl.col("hours_over") / 24).round(1).alias(t("resp_col_days_over", lang)),
         pl.col("open").alias(t("resp_col_still_open", lang)),
+        unit_id_column(lang),
     )
 
 
@@ -99,6 +102,7 @@ def oldest_table(oldest: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl.Dat
         pl.col("received_at").dt.strftime("%d-%m-%Y %H:%M").alias(t("resp_col_received", lang)),
         _stage_label("last_stage", lang).alias(t("resp_col_last_stage", lang)),
         pl.col("age_days").alias(t("resp_col_age_days", lang)),
+        unit_id_column(lang),
     )
 
 
@@ -138,6 +142,7 @@ def alert_unit_table(by_level: pl.DataFrame, lang: str) -> pl.DataFrame:
         .alias(t("resp_col_state_reached_pct", lang)),
         pl.col("median_contact_min").round(1).alias(t("resp_col_median_contact_min", lang)),
         pl.col("rank").alias(t("resp_col_rank", lang)),
+        unit_id_column(lang),
     )
 
 

@@ -9,6 +9,7 @@ import polars as pl
 from sampark.content.card import category_label
 from sampark.content.workflow import STATUSES
 from sampark.i18n import t
+from sampark.tables.logs import IST_OFFSET, ist_text
 from sampark.tables.names import name_in, reader_name
 
 
@@ -61,7 +62,8 @@ def history_table(steps: pl.DataFrame, lang: str) -> pl.DataFrame:
     """A story's workflow steps: when, which step (in words), who, and the note."""
     names = {s: t(f"step_{s}", lang) for s in (*STATUSES, "override")}
     return steps.select(
-        pl.col("at").alias(t("col_at", lang)),
+        # Story steps are kept in UTC; officers read IST (the label says so).
+        ist_text("at", IST_OFFSET).alias(t("log_col_at", lang)),
         pl.col("step").replace_strict(names, default=pl.col("step")).alias(t("col_step", lang)),
         pl.col("actor").alias(t("col_actor", lang)),
         pl.col("note").fill_null("").alias(t("col_note", lang)),

@@ -6,9 +6,12 @@ from __future__ import annotations
 import polars as pl
 
 from sampark.access import sees_phones
-from sampark.i18n import t
+from sampark.i18n import number, t
 from sampark.inbox import UploadResult
 from sampark.phones import mask_phones_in_text
+from sampark.safety.escaping import markdown_literal
+
+_FILE_STATUSES = ("loaded", "skipped", "rejected", "refused", "held")
 
 
 def results_table(results: list[UploadResult], lang: str, role: str | None) -> pl.DataFrame:
@@ -49,3 +52,64 @@ def held_table(held: pl.DataFrame, lang: str) -> pl.DataFrame:
         .dt.strftime("%d-%m-%Y %H:%M")
         .alias(t("holds_col_held_at", lang)),
     )
+
+
+# Rejected rows named one by one in the banner; the rest are counted and listed below it.
+BANNER_ROWS = 10
+
+
+def upload_banner(
+    results: list[UploadResult], rejects: pl.DataFrame, lang: str, role: str | None
+) -> tuple[str, str]:
+    """(kind, markdown) of the banner after an upload: what happened to every row and every
+    file, with the reasons. `kind` is "success" only when every file loaded whole and no row
+    was rejected, else "warning". `rejects` holds this run's rejected rows of these files
+    (path, line, reason), phones already masked for `role`."""
+    files = {s: sum(r.status == s for r in results) for s in _FILE_STATUSES}
+    read = sum(r.rows_read for r in results)
+    loaded = sum(r.rows_loaded for r in results)
+    rejected = sum(r.rows_rejected for r in results)
+    lines = [
+        t(
+            "banner_rows",
+            lang,
+            files=number(len(results), lang),
+            read=number(read, lang),
+            loaded=number(loaded, lang),
+            rejected=number(rejected, lang),
+        ),
+        t("banner_files", lang, **{k: number(v, lang) for k, v in files.items()}),
+    ]
+    table = results_table(results, lang, role)
+    reasons = table.get_column(t("upload_col_reason", lang)).to_list()
+    for result, reason in zip(results, reasons, strict=True):
+        if result.status in ("rejected", "refused", "ignored", "held"):
+            status = t(f"upload_status_{result.status}", lang)
+            lines.append(
+                "- "
+                + t(
+                    "banner_file_reason",
+                    lang,
+                    file=markdown_literal(result.original),
+                    status=status,
+                    reason=markdown_literal(reason or "—"),
+                )
+            )
+    named = rejects.head(BANNER_ROWS).select("path", "line", "reason").rows()
+    lines += [
+        "- "
+        + t(
+            "banner_row_reason",
+            lang,
+            file=markdown_literal(str(path)),
+            line=number(line, lang),
+            reason=markdown_literal(str(reason or "—")),
+        )
+        for path, line, reason in named
+    ]
+    if rejected > len(named):
+        lines.append(t("banner_more", lang, n=number(rejected - len(named), lang)))
+    clean = rejected == 0 and files["loaded"] + files["skipped"] == len(results)
+    if clean:
+        lines.append(t("banner_all_loaded", lang))
+    return ("success" if clean else "warning"), "\n".join(lines)

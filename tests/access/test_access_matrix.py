@@ -102,7 +102,8 @@ def test_an_sp_drills_down_only_inside_the_district(env):
 def test_a_sho_cannot_widen_the_scope_through_the_sidebar_state(env):
     # Session state naming another district (as a crafted request might) changes nothing.
     at = _page("overview", "sho", range_en="BR-R-CEN", **{"district_BR-R-CEN_en": "BR-NAL"})
-    caption = at.caption[0].value
+    # The first caption is the data's age; the scope's follows it.
+    caption = at.caption[1].value
     assert caption.startswith("Kotwali") and "Nalanda" not in caption
 
 
@@ -188,7 +189,7 @@ def test_signing_in_with_a_password_opens_the_sps_own_district(own_db):
     assert at.error[0].value.startswith("Sign-in failed") and _shown(at) == 0
     at = _sign_in(at, "patna-pass-2026")
     assert not at.exception
-    assert at.metric and at.caption[0].value.startswith("Patna")
+    assert at.metric and at.caption[1].value.startswith("Patna")  # after the data's age
     with sa.create_engine(own_db).connect() as conn:
         log = conn.execute(
             sa.text("SELECT actor, action, detail FROM audit_log ORDER BY audit_id")

@@ -262,7 +262,7 @@ def test_data_page_button_accepts_a_held_roster(db_url, tmp_path, monkeypatch):
     assert not at.exception
     (held,) = [d.value for d in at.dataframe if "Open memberships now" in d.value.columns]
     assert held[["Group", "Open memberships now", "After this list"]].values.tolist() == [
-        ["G1", 20, 2]
+        ["G1", "20", "2"]
     ]
 
     (accept,) = [b for b in at.button if b.key and b.key.startswith("accept_hold_")]

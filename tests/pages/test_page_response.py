@@ -78,15 +78,17 @@ def test_district_table_matches_the_report_and_states_the_minimum(app, demo):
     at = _open(app)
     table = next(d.value for d in at.dataframe if "Open > 21 days" in d.value.columns)
     rows = [r for r in _report(demo[0], "response", "district") if r["stage"] == "cognizance"]
-    assert table["Entries"].tolist() == [r["cases"] for r in rows]
-    assert table["Median (h)"].tolist() == [r["median_h"] for r in rows]
+    assert table["Entries"].tolist() == [f"{r['cases']:,}" for r in rows]
+    assert table["Median (h)"].tolist() == [
+        "—" if r["median_h"] is None else f"{r['median_h']:,.1f}" for r in rows
+    ]
     assert any("fewer than 20 entries" in c.value for c in at.caption)
 
 
 def test_stage_chart_draws_each_stage_limit_and_the_trend_its_limit_line(app):
     at = _open(app)
     charts = _charts(at)
-    titles = [c["layout"]["title"]["text"] for c in charts]
+    titles = [c["layout"]["title"]["text"].replace("<br>", " ") for c in charts]
     assert titles[:3] == [
         "Hours from receipt to each stage, against its time limit",
         "Hours to Cognizance, week by week",
@@ -121,26 +123,27 @@ def test_drill_down_to_a_thana_lists_only_its_breaches(app, demo):
             sa.text("SELECT name FROM units WHERE unit_id = 'BR-NAL-T001'")
         ).scalar()
     breaches = next(d.value for d in at.dataframe if "Stage missed" in d.value.columns)
-    assert len(breaches) > 0 and set(breaches["Unit"]) == {name}
+    assert len(breaches) > 0 and set(breaches["Unit ID"]) == {"BR-NAL-T001"}
+    assert {u.split(" (")[0] for u in breaches["Unit"]} == {name}
 
 
 def test_alerts_section_is_hidden_from_roles_that_do_not_act_on_alerts(app):
     at = _open(app)  # the DGP watches; the SCRB helpdesk, SP and SHO act
     assert any("only to the roles that act on them" in i.value for i in at.info)
     assert "Alerts, stage by stage (share of all alerts)" not in [
-        c["layout"]["title"]["text"] for c in _charts(at)
+        c["layout"]["title"]["text"].replace("<br>", " ") for c in _charts(at)
     ]
 
 
 def test_alerts_section_shows_funnel_and_units_as_the_report(app, demo):
     at = _open(login_as(app, "scrb"))
-    titles = [c["layout"]["title"]["text"] for c in _charts(at)]
+    titles = [c["layout"]["title"]["text"].replace("<br>", " ") for c in _charts(at)]
     assert "Alerts, stage by stage (share of all alerts)" in titles
     funnel = next(d.value for d in at.dataframe if "Of previous stage %" in d.value.columns)
-    assert funnel["Alerts"].iloc[0] == demo[1].alerts
+    assert funnel["Alerts"].iloc[0] == f"{demo[1].alerts:,}"
     by_unit = next(d.value for d in at.dataframe if "State reached %" in d.value.columns)
     assert by_unit["Alerts"].tolist() == [
-        r["alerts"] for r in _report(demo[0], "alerts", "district")
+        f"{r['alerts']:,}" for r in _report(demo[0], "alerts", "district")
     ]
 
 
@@ -171,7 +174,7 @@ def test_alert_details_are_shown_to_the_helpdesk_on_request_and_audited(app, dem
 
 def test_an_sp_sees_the_alerts_funnel_of_the_district_but_no_identifying_details(app):
     at = _open(login_as(app, "sp", "BR-NAL"))
-    titles = [c["layout"]["title"]["text"] for c in _charts(at)]
+    titles = [c["layout"]["title"]["text"].replace("<br>", " ") for c in _charts(at)]
     assert "Alerts, stage by stage (share of all alerts)" in titles
     assert not [w for w in at.toggle if w.key == "alert_details_show"]
 

@@ -109,19 +109,21 @@ def test_all_stories_are_sorted_ready_first_then_freshest(db):
     engine, ids = db
     _advance(engine, ids[0], "vet", "approve")
     at = _page()
-    assert at.dataframe[1].value["Story"].tolist() == [ids[0], ids[3], ids[1], ids[2]]
+    assert at.dataframe[1].value["Story"].tolist() == [
+        str(i) for i in (ids[0], ids[3], ids[1], ids[2])
+    ]
 
 
 def test_filters_narrow_the_stories_by_district_and_status(db):
     _engine, ids = db
     at = _page(social_districts=["BR-PAT"], social_statuses=["submitted"])
-    assert at.dataframe[0].value["Story"].tolist() == [ids[3], ids[2]]
+    assert at.dataframe[0].value["Story"].tolist() == [str(ids[3]), str(ids[2])]
 
 
 def test_filter_by_dates_keeps_stories_in_the_range(db):
     _engine, ids = db
     at = _page(social_since=date(2026, 11, 19), social_until=date(2026, 11, 20))
-    assert at.dataframe[0].value["Story"].tolist() == [ids[0], ids[1]]
+    assert at.dataframe[0].value["Story"].tolist() == [str(ids[0]), str(ids[1])]
 
 
 def test_blocked_story_shows_findings_with_the_span_highlighted(db):

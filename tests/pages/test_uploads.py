@@ -179,10 +179,10 @@ def test_data_page_uploads_and_shows_each_result(sqlite_url, tmp_path, monkeypat
     )
     at.button[0].click().run()
     assert not at.exception
-    (table,) = [d.value for d in at.dataframe if "Result" in d.value.columns]
+    (table,) = [d.value for d in at.dataframe if "Saved as" in d.value.columns]
     assert table[["File", "Result", "Rows loaded"]].values.tolist() == [
-        ["more_units.csv", "loaded", 3],
-        ["../../evil.zip", "refused, not saved", 0],
+        ["more_units.csv", "loaded", "3"],
+        ["../../evil.zip", "refused, not saved", "0"],
     ]
     assert table["Reason"].tolist()[1] == (
         "the zip holds paths that leave its folder (absolute or '..'): /etc/evil"

@@ -255,18 +255,18 @@ def test_data_page_masks_phones_in_rejects_and_their_downloads(db_url, tmp_path,
     at.switch_page("pages/data.py").run()
     assert not at.exception
     shown = at.dataframe[0].value
-    old = shown[shown["path"] == "scrb.csv"]
-    assert old["reason"].tolist() == [
+    old = shown[shown["File"] == "scrb.csv"]
+    assert old["Reason"].tolist() == [
         "file rejected: no recognisable header in row 1 (not shown); expected units: Unit ID"
     ]
     registry = at.dataframe[1].value
-    assert "Asha" not in " ".join(registry["reason"].dropna())
-    shown = shown[shown["path"] != "scrb.csv"]
+    assert "Asha" not in " ".join(registry["Reason"].dropna())
+    shown = shown[shown["File"] != "scrb.csv"]
 
     def raw(*cells: str) -> str:
         return " | ".join([*cells, "", "", ""])
 
-    assert sorted(zip(shown["reason"], shown["raw"], strict=True)) == [
+    assert sorted(zip(shown["Reason"], shown["Cells as written"], strict=True)) == [
         (
             "mobile '••••••321' is not a valid Indian number",
             raw("G1", "Shyam", "••••••321", "trader"),

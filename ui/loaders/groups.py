@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import streamlit as st
 
+from sampark.clock import now_ist
 from sampark.metrics.coverage.totals import scoped
 from sampark.metrics.groups.activity import Activity, HealthReport, health_report, report_within
+from sampark.metrics.groups.freshness import with_export_age
 from sampark.queries import chats as chats_reads
+from sampark.queries import freshness as freshness_reads
 from ui.loaders.network import network_of
 from ui.loaders.run import RunKey, engine, run_key
 
@@ -23,16 +29,20 @@ def activity() -> Activity:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _health(key: RunKey) -> HealthReport:
+def _health(key: RunKey, today: date) -> HealthReport:
     # Keyed by the user's scope only: a sidebar choice filters this, so changing it computes
     # nothing again, and the chat aggregates (large) are not copied out of the cache per run.
-    return health_report(network_of(key), activity_of(key))
+    report = health_report(network_of(key), activity_of(key))
+    with engine(key.url).connect() as conn:
+        exports = freshness_reads.group_exports(conn)
+    return replace(report, health=with_export_age(report.health, exports, today))
 
 
 def group_health(scope_id: str | None) -> HealthReport:
-    """Group health and roster-vs-chat findings of the groups at or below `scope_id`."""
+    """Group health and roster-vs-chat findings of the groups at or below `scope_id`; a group
+    whose newest export is old is "no recent export" (judged against today, IST)."""
     key = run_key()
-    report = _health(key)
+    report = _health(key, now_ist().date())
     if scope_id is None:
         return report
     return report_within(report, scoped(network_of(key), scope_id).groups)

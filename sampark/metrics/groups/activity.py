@@ -212,6 +212,9 @@ def health_summary(health: pl.DataFrame) -> dict[str, float | int | None]:
         "noise_share": noise / messages if messages else None,
         "blocklisted": int(health["blocklisted"].sum()),
         "groups_admin_missing": int((health["admin_is_admin"] == False).sum()),  # noqa: E712
+        "no_recent_export": (
+            int(health["no_recent_export"].sum()) if "no_recent_export" in health.columns else 0
+        ),
     }
 
 
