@@ -185,7 +185,10 @@ def check(
             for m in lex.spans("fir_reference", text)
         ]
     if not lex.has("conviction", text):
-        found += [_finding("warn", "guilt_word", m.start(), m.end()) for m in lex.spans("guilt_word", text)]
+        found += [
+            _finding("warn", "guilt_word", m.start(), m.end())
+            for m in lex.spans("guilt_word", text)
+        ]
         if lex.has("incident", text):
             found += [
                 _finding("warn", "guilt_word", m.start(), m.end())

@@ -5,8 +5,8 @@ accepts both spellings of nukta letters. Placeholders:
 
 - `<Name>` 1-3 capitalised Latin words; `<name>` 1-3 Latin words in any case (Hinglish);
 - `<HiName>` 1-2 Devanagari words and `<HiWord>` one, none of them a `name_stopword`;
-- `<word>` any one word, `<num>` digits (Latin or Devanagari), `<yy>` 1-2 digits (an age), `<suffix>`
-  Devanagari letters.
+- `<word>` any one word, `<num>` digits (Latin or Devanagari), `<yy>` 1-2 digits (an age),
+  `<suffix>` Devanagari letters.
 
 Three lists are not patterns of their own: `name_stopword` (words a name never is:
 postpositions, verbs, "withheld"), `official_title` (a rank or post: a name right after or

@@ -6,7 +6,8 @@ an office's landline and the public helplines are wanted in a police post and ne
 - A landline is written with its STD code apart: 0 + 2-4 digits, then 6-8 digits, the two
   groups split by a space, a hyphen or brackets (0612-2201977, 0612 2201977, (0612) 2201977,
   +91-612-2201977, 0612-220-1977). A mobile written as 0 + 4 digits + 6 digits (09876-543210)
-  reads as a landline: mobiles are written 5-5 or whole. Patna's code (0612) starts like a mobile: its grouping tells them apart.
+  reads as a landline: mobiles are written 5-5 or whole. Patna's code (0612) starts like a
+  mobile: the grouping tells them apart.
 - Helplines (100, 112, 1090, 1091, 1098, 181, 1930, 14567, 1800 toll-free…) are too short or
   start with 1, so they never read as a mobile.
 - Aadhaar-like is any 4-4-4 or 12-digit run starting 2-9.

@@ -25,7 +25,7 @@ NAME_LIST = LEXICON_DIR / "person_names.yaml"
 NameFinder = Callable[[str], list[tuple[int, int]]]
 # A word: Latin letters, or Devanagari letters and signs (no danda, no digits).
 _WORD = re.compile(f"[A-Za-z]+|[{HI}]+")
-# Words of one name are apart by spaces only; at most this many make a name.
+# At most this many words make one name.
 _MAX_WORDS = 4
 
 
@@ -47,6 +47,11 @@ def load_name_list(path: Path = NAME_LIST) -> NameList:
     given = _words(raw.get("given_latin")) | _words(raw.get("given_deva"))
     surnames = _words(raw.get("surname_latin")) | _words(raw.get("surname_deva"))
     return NameList(given=frozenset(given - never), surnames=frozenset(surnames))
+
+
+def _is_gap(text: str) -> bool:
+    """Spaces between two words of one name: a line break ends a name (a title, then a body)."""
+    return text.isspace() and "\n" not in text
 
 
 def _is_latin(word: str) -> bool:
@@ -81,7 +86,7 @@ def name_list_spans(text: str, names: NameList | None = None) -> list[tuple[int,
         while (
             j < len(words)
             and j - i < _MAX_WORDS
-            and text[end : words[j].start()].isspace()
+            and _is_gap(text[end : words[j].start()])
             and _is_latin(words[j].group()) == _is_latin(first.group())
             and (_in(words[j].group(), listed.surnames) or _in(words[j].group(), listed.given))
         ):
