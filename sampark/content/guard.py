@@ -43,7 +43,9 @@ __all__ = [
     "check",
     "is_blocked",
     "load_lexicon",
+    "protected_context",
     "story_findings",
+    "story_protected_context",
 ]
 
 Level = Literal["block", "warn"]
@@ -201,7 +203,25 @@ def is_blocked(findings: list[Finding]) -> bool:
     return any(f.level == "block" for f in findings)
 
 
+def protected_context(text: str, lexicon: Lexicon | None = None) -> str | None:
+    """ "sexual_offence" or "child" when `text` ties the story to one, else None. An awareness
+    drive counts too: a photo of children at a POCSO talk still shows children.
+
+    >>> protected_context("नाबालिग बरामद"), protected_context("Theft solved")
+    ('child', None)
+    """
+    lex = lexicon or load_lexicon()
+    if lex.has("sexual_offence", text):
+        return "sexual_offence"
+    return "child" if _has_child_context(lex, text) else None
+
+
 STORY_FIELDS = ("title", "body", "title_hi", "body_hi")
+
+
+def story_protected_context(texts: dict[str, str | None]) -> str | None:
+    """`protected_context` over a story's four texts as one."""
+    return protected_context("\n".join(texts.get(name) or "" for name in STORY_FIELDS))
 
 
 def story_findings(
