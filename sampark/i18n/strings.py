@@ -10,6 +10,7 @@ from sampark.i18n import (
     strings_access,
     strings_coverage,
     strings_demo_mode,
+    strings_guard,
     strings_holds,
     strings_hostile,
     strings_rejects,
@@ -211,4 +212,5 @@ STRINGS = _merged(
     strings_rejects.STRINGS,
     strings_story_safety.STRINGS,
     strings_demo_mode.STRINGS,
+    strings_guard.STRINGS,
 )
