@@ -59,7 +59,7 @@ def district_names(stories: pl.DataFrame, lang: str) -> dict[str, str]:
 
 def history_table(steps: pl.DataFrame, lang: str) -> pl.DataFrame:
     """A story's workflow steps: when, which step (in words), who, and the note."""
-    names = {s: t(f"step_{s}", lang) for s in (*STATUSES, "override")}
+    names = {s: t(f"step_{s}", lang) for s in (*STATUSES, "override", "edited")}
     return steps.select(
         pl.col("at").alias(t("col_at", lang)),
         pl.col("step").replace_strict(names, default=pl.col("step")).alias(t("col_step", lang)),
