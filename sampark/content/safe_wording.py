@@ -19,7 +19,10 @@ _I = re.IGNORECASE
 # What a span is, read from its own words; the first that matches wins.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("village", re.compile(r"village|gaon|gaanv|गांव|गाँव|ग्राम|पंचायत|panchayat", _I)),
-    ("school", re.compile(r"school|vidyalaya|vidya mandir|college|स्कूल|विद्यालय|विद्या मंदिर|कॉलेज", _I)),
+    (
+        "school",
+        re.compile(r"school|vidyalaya|vidya mandir|college|स्कूल|विद्यालय|विद्या मंदिर|कॉलेज", _I),
+    ),
     ("class", re.compile(r"\bclass\b|\bstd\b|कक्षा|क्लास", _I)),
     (
         "locality",
@@ -61,14 +64,27 @@ _IDENTIFIERS = ("sexual_offence_identifier", "child_identifier")
 _NAME_MARKER = re.compile(r"(?:का\s+नाम|नामक|\bnamed|name\s+is|naam)\s*[:\-]?\s*$", _I)
 
 
-def neutral_words(span: str, code: str, before: str = "") -> str:
-    """The neutral words for one flagged `span` of the guard's finding `code`; the span as it
-    was for a code this helper does not know. `before` is the text just before the span.
+def text_language(text: str) -> str:
+    """ "hi" where Devanagari letters outnumber Latin ones, else "en"."""
+    devanagari = len(_DEVANAGARI.findall(text))
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    return "hi" if devanagari > latin else "en"
 
-    >>> neutral_words("Ward 4", "child_identifier"), neutral_words("रामू की बेटी", "sexual_offence_identifier")
-    ('a locality in the district', 'पीड़िता')
+
+def neutral_words(span: str, code: str, before: str = "", lang: str | None = None) -> str:
+    """The neutral words for one flagged `span` of the guard's finding `code`; the span as it
+    was for a code this helper does not know. `before` is the text just before the span;
+    `lang` the text's language, for a span with no letters of its own (a phone number).
+
+    >>> neutral_words("Ward 4", "child_identifier")
+    'a locality in the district'
+    >>> neutral_words("रामू की बेटी", "sexual_offence_identifier")
+    'पीड़िता'
     """
-    lang = "hi" if _DEVANAGARI.search(span) else "en"
+    if _DEVANAGARI.search(span):
+        lang = "hi"
+    elif lang is None or any(c.isalpha() for c in span):
+        lang = "en"
     key = code
     if code in _IDENTIFIERS:
         kind = next((k for k, pattern in _KINDS if pattern.search(span)), None)
@@ -90,13 +106,14 @@ def safe_wording(text: str, findings: Iterable[Mapping[str, Any]]) -> str:
         for f in findings
         if 0 <= int(f["start"]) < int(f["end"]) <= len(text)
     )
+    lang = text_language(text)
     out: list[str] = []
     cursor = 0
     last_words: str | None = None
     for start, end, code in spans:
         if start < cursor:  # overlaps a span already replaced
             continue
-        words = neutral_words(text[start:end], code, text[max(0, start - 20) : start])
+        words = neutral_words(text[start:end], code, text[max(0, start - 20) : start], lang)
         gap = text[cursor:start]
         if last_words == words and not gap.strip():
             cursor = end

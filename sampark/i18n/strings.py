@@ -17,6 +17,7 @@ from sampark.i18n import (
     strings_response,
     strings_signin,
     strings_social,
+    strings_stories,
     strings_story_safety,
 )
 
@@ -213,4 +214,5 @@ STRINGS = _merged(
     strings_story_safety.STRINGS,
     strings_demo_mode.STRINGS,
     strings_guard.STRINGS,
+    strings_stories.STRINGS,
 )

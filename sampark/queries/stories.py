@@ -106,7 +106,13 @@ def story_versions_of(conn: sa.Connection, story_id: int) -> pl.DataFrame:
     v = story_versions.c
     rows = conn.execute(
         sa.select(
-            v.version, v.author, v.written_at, v.title, v.body, v.title_hi, v.body_hi,
+            v.version,
+            v.author,
+            v.written_at,
+            v.title,
+            v.body,
+            v.title_hi,
+            v.body_hi,
             v.guard_findings,
         )
         .where(v.story_id == story_id)
@@ -120,7 +126,7 @@ def story_versions_of(conn: sa.Connection, story_id: int) -> pl.DataFrame:
         )
         for row in rows
     ]
-    schema = {
+    schema: dict[str, Any] = {
         **columns_schema(
             (v.version, v.author, v.written_at, v.title, v.body, v.title_hi, v.body_hi)
         ),

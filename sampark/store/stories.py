@@ -140,8 +140,9 @@ def record_edit(conn: sa.Connection, step: Step, texts: dict[str, str | None]) -
     audit entry name the fields changed and the blocks left. Returns the new version number."""
     c = stories.c
     held = conn.execute(
-        sa.select(*(c[f] for f in TEXT_FIELDS), c.submitted_by, c.submitted_at, c.guard_findings)
-        .where(c.story_id == step.story_id)
+        sa.select(
+            *(c[f] for f in TEXT_FIELDS), c.submitted_by, c.submitted_at, c.guard_findings
+        ).where(c.story_id == step.story_id)
     ).one()
     last = conn.execute(
         sa.select(sa.func.max(story_versions.c.version)).where(
