@@ -16,7 +16,7 @@ from sampark.content.drafts import (
     drafts,
     hashtags_in,
 )
-from sampark.content.export import LANGS, photo_card, story_text
+from sampark.content.export import LANGS, photo_card, protects_faces, story_text
 from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.markup import marked_html
 from sampark.content.media import story_media
@@ -148,9 +148,25 @@ def media_panel(story: dict[str, Any], lang: str) -> None:
             t(f"media_problem_{problem.problem}", lang, name=md(problem.name)),
             icon=":material/broken_image:",
         )
-    if shown:
-        st.markdown(f"**{t('photos_title', lang)}**")
+    if not shown:
+        return
+    st.markdown(f"**{t('photos_title', lang)}**")
+    if not protects_faces(story):
         st.image([photo.data for photo in shown], width=160)
+        return
+    # A story about a sexual offence or a child: its photos are shown here as on the card.
+    views = [stories.view_photo(photo.data) for photo in shown]
+    blurred = [png for png, _faces in views if png is not None]
+    if blurred:
+        st.image(blurred, width=160)
+        st.caption(
+            t("photos_faces_blurred", lang, n=number(sum(faces for _png, faces in views), lang))
+        )
+    if len(blurred) < len(views):
+        st.warning(
+            t("photos_left_out", lang, n=number(len(views) - len(blurred), lang)),
+            icon=":material/hide_image:",
+        )
 
 
 def history_panel(steps: pl.DataFrame, lang: str) -> None:

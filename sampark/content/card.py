@@ -185,6 +185,22 @@ def card_image(
     return CardImage(png, photo is not None, faces, left_out)
 
 
+def protected_photo(
+    photo: bytes, *, detector: FaceDetector | Literal["haar"] | None = "haar", side: int = 640
+) -> tuple[bytes | None, int]:
+    """A protected story's photo as the story view shows it: (a PNG at most `side` pixels
+    across with the faces blurred, the faces blurred), or (None, 0) where no detector can run
+    or the bytes are no image: the view never shows such a photo as it came."""
+    chosen = haar_detector() if detector == "haar" else detector
+    image, faces, _left_out = _photo(Card("", "", None, "", "en", photo, True), chosen)
+    if image is None:
+        return None, 0
+    image.thumbnail((side, side))
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue(), faces
+
+
 def card_png(card: Card) -> bytes:
     """The card as PNG bytes, 1080×1080."""
     return card_image(card).png

@@ -57,6 +57,8 @@ def waiting_label(hours: int, lang: str) -> str:
     ('2 days 3 h', '1 दिन 0 घंटे')
     """
     days, rest = divmod(max(0, hours), 24)
+    if days == 1:
+        return t("waiting_age_one_day", lang, hours=number(rest, lang))
     return t("waiting_age", lang, days=number(days, lang), hours=number(rest, lang))
 
 

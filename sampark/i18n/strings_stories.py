@@ -7,6 +7,15 @@ from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     "waiting_age": {"en": "{days} days {hours} h", "hi": "{days} दिन {hours} घंटे"},
+    "waiting_age_one_day": {"en": "1 day {hours} h", "hi": "1 दिन {hours} घंटे"},
+    "photos_faces_blurred": {
+        "en": "This story concerns a sexual offence or a child: faces are blurred on its photos here too ({n} found). Haar misses turned or small faces: look before posting.",
+        "hi": "यह कहानी यौन अपराध या बच्चे से जुड़ी है: यहाँ भी इसकी फ़ोटो पर चेहरे धुंधले किए गए ({n} मिले)। डिटेक्टर मुड़े या छोटे चेहरे छोड़ सकता है: पोस्ट करने से पहले देखें।",
+    },
+    "photos_left_out": {
+        "en": "{n} photos are not shown: this story concerns a sexual offence or a child, and faces on them cannot be blurred here.",
+        "hi": "{n} फ़ोटो नहीं दिखाई गईं: यह कहानी यौन अपराध या बच्चे से जुड़ी है, और उन पर चेहरे यहाँ धुंधले नहीं किए जा सकते।",
+    },
     "waiting_title": {"en": "Stories waiting more than a day", "hi": "एक दिन से अधिक से रुकी कहानियाँ"},
     "waiting_yours": {
         "en": "{n} stories wait for your action for more than a day.",

@@ -8,7 +8,7 @@ from datetime import date
 import polars as pl
 from PIL import Image
 
-from sampark.content.card import card_image
+from sampark.content.card import card_image, protected_photo
 from sampark.content.export import cards_zip, first_photo, photo_card, story_text
 from tests.content.test_card_photo import BACKGROUND, PHOTO_CENTRE, card_pixel, checkerboard, png
 
@@ -55,3 +55,17 @@ def test_the_zip_holds_the_card_with_the_photo(tmp_path):
     assert card_pixel(without, PHOTO_CENTRE) == BACKGROUND
     row = story(["b.png"])
     assert card_image(photo_card(row, story_text(row, "hi"), tmp_path)).png == drawn
+
+
+def test_the_story_view_shows_a_protected_photo_blurred_or_not_at_all():
+    photo = png(checkerboard(960))
+    shown, faces = protected_photo(photo, detector=lambda image: [(100, 100, 300, 300)])
+    assert faces == 1
+    view = Image.open(io.BytesIO(shown))
+    assert view.size == (640, 640)
+    # The face's box (scaled by 2/3) has lost the checkerboard's contrast; a corner has not.
+    face, corner = view.crop((90, 90, 190, 190)), view.crop((560, 560, 630, 630))
+    assert (face.convert("L").getextrema()[1] - face.convert("L").getextrema()[0] < 120) is True
+    assert corner.convert("L").getextrema() == (0, 255)
+    assert protected_photo(photo, detector=None) == (None, 0)
+    assert protected_photo(b"\x89PNG\r\n\x1a\n broken") == (None, 0)

@@ -71,11 +71,12 @@ def test_a_shorter_threshold_counts_the_story_approved_yesterday():
 
 
 def test_waiting_labels_in_days_and_hours_in_both_languages():
-    assert [waiting_label(50, "en"), waiting_label(30, "hi"), waiting_label(-3, "en")] == [
-        "2 days 2 h",
-        "1 दिन 6 घंटे",
-        "0 days 0 h",
-    ]
+    assert [
+        waiting_label(50, "en"),
+        waiting_label(30, "en"),
+        waiting_label(30, "hi"),
+        waiting_label(-3, "en"),
+    ] == ["2 days 2 h", "1 day 6 h", "1 दिन 6 घंटे", "0 days 0 h"]
 
 
 def test_the_table_shows_ist_times_and_ages_in_the_readers_language():

@@ -115,7 +115,10 @@ def test_a_protected_storys_card_says_faces_were_looked_for(db):
         record_override(conn, step, order)
     at = page(social_story=blocked)
     assert not at.exception
-    assert any(s.startswith("Faces blurred on the card's photo: 0.") for s in texts_of(at))
+    found = texts_of(at)
+    assert any(s.startswith("Faces blurred on the card's photo: 0.") for s in found)
+    # The story's own photos are shown blurred the same way, and say so.
+    assert any("faces are blurred on its photos here too (0 found)" in s for s in found)
 
 
 def test_a_blocked_story_offers_no_draft_copy_box_or_card(db):
@@ -205,7 +208,7 @@ def test_stories_waiting_over_a_day_are_shown_with_their_age_to_who_must_act(db)
             "Title": "पॉक्सो मामले में आरोपी गिरफ्तार",
             "Needs": "Vetting (CO/SP)",
             "Since (IST)": "2026-11-20 15:30",
-            "Waiting": "1 days 20 h",
+            "Waiting": "1 day 20 h",
         }
     ]
     cell = page("social", lang="hi")

@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from sampark.content.card import Card, CardImage, card_image
+from sampark.content.card import Card, CardImage, card_image, protected_photo
 from sampark.content.queue import story_queue
 from sampark.queries import stories as stories_reads
 from sampark.queries.network import network
@@ -43,6 +43,12 @@ def stories() -> tuple[pl.DataFrame, pl.DataFrame]:
 def card(card: Card) -> CardImage:
     """The card and what was done with its photo (the photo's bytes are in the key)."""
     return card_image(card)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def view_photo(photo: bytes) -> tuple[bytes | None, int]:
+    """A protected story's photo with faces blurred, for the story view."""
+    return protected_photo(photo)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
