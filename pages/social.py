@@ -8,14 +8,23 @@ import streamlit as st
 from sampark.access import may_act
 from sampark.content.card import category_label
 from sampark.content.drafts import CATEGORIES
-from sampark.content.export import cards_zip, export_csv
+from sampark.content.export import cards_zip, export_csv, exportable
 from sampark.content.queue import ready_queue, status_counts, stories_view
 from sampark.content.workflow import STATUSES
 from sampark.i18n import number, t
 from sampark.safety.escaping import markdown_literal
 from sampark.tables.names import unit_label
 from sampark.tables.stories import district_names, story_labels, story_table
-from ui import auth, downloads, filters, freshness, story_views, story_workflow, tables
+from ui import (
+    auth,
+    downloads,
+    filters,
+    freshness,
+    story_views,
+    story_waiting,
+    story_workflow,
+    tables,
+)
 from ui.loaders import network, stories
 from ui.story_form import submission_form
 
@@ -108,6 +117,8 @@ with tab_queue:
             actor,
             lang,
         )
+    st.divider()
+    story_waiting.waiting_panel(scoped, history, user.role, lang)
 
 with tab_submit:
     if may_act(user.role, "submit"):
@@ -116,7 +127,13 @@ with tab_submit:
         st.info(t("sub_not_role", lang), icon=":material/info:")
 
 with tab_export:
-    approved = ready_queue(scoped)
+    ready = ready_queue(scoped)
+    approved = exportable(ready)  # none the guard blocks leaves in a CSV or a card
+    if ready.height > approved.height:
+        st.warning(
+            t("export_blocked_left_out", lang, n=number(ready.height - approved.height, lang)),
+            icon=":material/lock:",
+        )
     if approved.is_empty():
         st.info(t("export_none", lang), icon=":material/inbox:")
     else:
@@ -134,7 +151,7 @@ with tab_export:
         )
         downloads.button(
             t("export_zip", lang),
-            lambda: cards_zip(approved),
+            lambda: cards_zip(approved, stories.media_dir()),
             "approved_cards.zip",
             "application/zip",
             key="export_zip",

@@ -244,6 +244,24 @@ story_steps = sa.Table(
     sa.Column("note", sa.Text),  # rejection reason, posted URL, written-order reference
 )
 
+# Every text a story had: version 1 as it was sent up, then each fix made before approval,
+# with who wrote it, when, and the guard's findings on it.
+story_versions = sa.Table(
+    "story_versions",
+    metadata,
+    sa.Column("version_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.story_id"), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("title", sa.String(300)),
+    sa.Column("body", sa.Text),
+    sa.Column("title_hi", sa.String(300)),
+    sa.Column("body_hi", sa.Text),
+    sa.Column("author", sa.String(100), nullable=False),
+    sa.Column("written_at", sa.DateTime, nullable=False),
+    sa.Column("guard_findings", sa.JSON),
+    sa.UniqueConstraint("story_id", "version"),
+)
+
 # Dashboard users (access control). Passwords are stored only as argon2 hashes.
 users = sa.Table(
     "users",

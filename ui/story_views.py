@@ -7,7 +7,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from sampark.content.card import alt_text, category_label
+from sampark.content.card import CardImage, alt_text, category_label
 from sampark.content.drafts import (
     LIMITS,
     MAX_HASHTAGS,
@@ -16,14 +16,14 @@ from sampark.content.drafts import (
     drafts,
     hashtags_in,
 )
-from sampark.content.export import LANGS, story_card, story_text
+from sampark.content.export import LANGS, photo_card, protects_faces, story_text
 from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.markup import marked_html
 from sampark.content.media import story_media
 from sampark.i18n import number, t
 from sampark.safety.escaping import markdown_literal as md
 from sampark.tables.stories import history_table, story_district
-from ui import downloads, tables
+from ui import downloads, story_edit, tables
 from ui.loaders import stories
 from ui.story_workflow import workflow_panel
 
@@ -78,6 +78,9 @@ def _counter(platform: str, text: str, lang: str) -> str:
 
 def drafts_panel(story: dict[str, Any], lang: str) -> None:
     st.markdown(f"**{t('drafts_title', lang)}**")
+    if story.get("blocked"):  # no text ready to paste while the guard's block stands
+        st.warning(t("withheld_drafts", lang), icon=":material/lock:")
+        return
     versions = [(code, story_text(story, code)) for code in LANGS]
     present = [(code, text) for code, text in versions if text is not None]
     if not present:
@@ -98,16 +101,35 @@ def drafts_panel(story: dict[str, Any], lang: str) -> None:
                 st.code(edited, language=None, wrap_lines=True)
 
 
+def _photo_note(image: CardImage, protected: bool, lang: str) -> None:
+    """What was done with the photo, for the cell to see before posting."""
+    if image.photo_left_out:
+        st.warning(
+            t(f"card_photo_left_out_{image.photo_left_out}", lang), icon=":material/hide_image:"
+        )
+    elif image.photo_shown and protected:
+        st.warning(
+            t("card_faces_blurred", lang, n=number(image.faces_blurred, lang)),
+            icon=":material/face_retouching_off:",
+        )
+
+
 def card_panel(story: dict[str, Any], lang: str) -> None:
     st.markdown(f"**{t('card_title', lang)}**")
+    if story.get("blocked"):
+        st.warning(t("withheld_card", lang), icon=":material/lock:")
+        media_panel(story, lang)
+        return
     for code in LANGS:
         text = story_text(story, code)
         if text is None:
             continue
-        card = story_card(text)
-        png = stories.card(card)
+        card = photo_card(story, text, stories.media_dir())
+        image = stories.card(card)
+        png = image.png
         alt = alt_text(card)
         st.image(png, caption=md(alt), alt=alt, width="stretch")
+        _photo_note(image, card.protect_faces, lang)
         downloads.button(
             t("card_download", lang),
             png,
@@ -126,9 +148,25 @@ def media_panel(story: dict[str, Any], lang: str) -> None:
             t(f"media_problem_{problem.problem}", lang, name=md(problem.name)),
             icon=":material/broken_image:",
         )
-    if shown:
-        st.markdown(f"**{t('photos_title', lang)}**")
+    if not shown:
+        return
+    st.markdown(f"**{t('photos_title', lang)}**")
+    if not protects_faces(story):
         st.image([photo.data for photo in shown], width=160)
+        return
+    # A story about a sexual offence or a child: its photos are shown here as on the card.
+    views = [stories.view_photo(photo.data) for photo in shown]
+    blurred = [png for png, _faces in views if png is not None]
+    if blurred:
+        st.image(blurred, width=160)
+        st.caption(
+            t("photos_faces_blurred", lang, n=number(sum(faces for _png, faces in views), lang))
+        )
+    if len(blurred) < len(views):
+        st.warning(
+            t("photos_left_out", lang, n=number(len(views) - len(blurred), lang)),
+            icon=":material/hide_image:",
+        )
 
 
 def history_panel(steps: pl.DataFrame, lang: str) -> None:
@@ -152,6 +190,8 @@ def story_detail(story: dict[str, Any], steps: pl.DataFrame, actor: str, lang: s
         )
     )
     findings_panel(story, findings, lang)
+    story_edit.edit_panel(story, findings, lang)
+    story_edit.versions_panel(int(story["story_id"]), lang)
     left, right = st.columns([3, 2])
     with left:
         drafts_panel(story, lang)

@@ -82,14 +82,17 @@ def workflow_panel(
     if not any(may_act(role, a) for a in ("vet", "approve", "post", "reject", "override")):
         st.caption(t("wf_view_only", lang))
         return
-    if (
-        status == "submitted"
-        and may_act(role, "vet")
-        and st.button(
-            t("wf_vet", lang), key=f"vet_{sid}", disabled=not actor, icon=":material/fact_check:"
+    if status == "submitted" and may_act(role, "vet"):
+        # A story the guard blocks is vetted only with a reason (kept in history and audit).
+        vet_note = (
+            st.text_input(t("wf_vet_reason", lang), key=f"vet_reason_{sid}")
+            if story.get("blocked")
+            else ""
         )
-    ):
-        _act(story, findings, "vet", actor, "", lang)
+        if st.button(
+            t("wf_vet", lang), key=f"vet_{sid}", disabled=not actor, icon=":material/fact_check:"
+        ):
+            _act(story, findings, "vet", actor, vet_note, lang)
     if (
         status == "vetted"
         and may_act(role, "approve")

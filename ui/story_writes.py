@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sampark.access import SignedIn
 from sampark.clock import now_utc
+from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.intake import Submission, checked_submission, filing_units
 from sampark.content.workflow import Override, Step
 from sampark.store import stories as store_stories
@@ -42,3 +43,12 @@ def take_step(step: Step, drafts: dict[str, dict[str, str]] | None = None) -> No
 def record_order(step: Step, order: Override) -> None:
     with current_engine().begin() as conn:
         store_stories.record_override(conn, step, order)
+
+
+def edit(step: Step, texts: dict[str, str | None]) -> tuple[int, int]:
+    """A story's new text (`workflow.edit_step` allowed it): (its version number, the blocks the
+    guard finds in it)."""
+    with current_engine().begin() as conn:
+        version = store_stories.record_edit(conn, step, texts)
+    findings = story_findings({f: texts.get(f) for f in STORY_FIELDS})
+    return version, sum(f["level"] == "block" for f in findings)

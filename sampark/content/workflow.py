@@ -86,6 +86,22 @@ class BlockStands(WorkflowRefused):
     key = "wf_block_stands"
 
 
+class VetReasonRequired(WorkflowRefused):
+    key = "wf_vet_reason_required"
+
+
+class EditNotAllowed(WorkflowRefused):
+    key = "wf_edit_not_allowed"
+
+
+class EditUnchanged(WorkflowRefused):
+    key = "wf_edit_unchanged"
+
+
+class EditIncomplete(WorkflowRefused):
+    key = "wf_edit_incomplete"
+
+
 class OverrideIncomplete(WorkflowRefused):
     key = "wf_override_incomplete"
 
@@ -184,6 +200,10 @@ def next_step(
     platform = None
     if action == "reject" and not note:
         raise ReasonRequired(story_id, "a rejection needs a reason")
+    if action == "vet" and not note and has_standing_block(findings, override):
+        # Sending a story up while the guard still blocks it is a choice someone answers for:
+        # the reason goes with the step into the history and the audit log.
+        raise VetReasonRequired(story_id, "vetting a blocked story needs a reason")
     if action == "approve" and has_standing_block(findings, override):
         raise BlockStands(
             story_id, "a block finding stands and no written order of the SHO or IO is recorded"
@@ -242,3 +262,47 @@ def override_step(
         raise problem
     note = f"{order.reference.strip()} — {order.approver} ({order.role.upper()})"
     return Step(story_id, "override", status, status, actor.strip(), at, note)
+
+
+# A story's text may be fixed until it is approved; after that the approved drafts stand.
+EDITABLE = ("submitted", "vetted")
+TEXT_FIELDS = ("title", "body", "title_hi", "body_hi")
+# The submission form's limits (intake.TITLE_MAX_CHARS, TEXT_MAX_CHARS; intake imports this
+# module through the queue, so they are repeated here and a test keeps them equal).
+_TEXT_LIMITS = {"title": 300, "body": 5_000, "title_hi": 300, "body_hi": 5_000}
+
+
+def edit_step(
+    story_id: int,
+    status: str,
+    old: dict[str, str | None],
+    new: dict[str, str | None],
+    *,
+    actor: str,
+    role: str | None,
+    submitted_by: str | None,
+    at: datetime,
+) -> Step:
+    """The step that replaces a story's title and text before approval, or the reason not.
+
+    The submitter may fix their own story, and so may the officer who vets it (a role that may
+    vet); nobody may edit an approved, posted or rejected one. Each language needs its title
+    and text together, and at least one language must remain. The note names the fields that
+    changed (never their text: it may hold what the guard blocked)."""
+    actor = actor.strip()
+    if not actor:
+        raise ActorRequired(story_id, "no acting person named")
+    if status not in EDITABLE:
+        raise TransitionNotAllowed(story_id, f"cannot edit a story that is {status}")
+    if actor != (submitted_by or "").strip() and not may_act(role, "vet"):
+        raise EditNotAllowed(story_id, "only the submitter or the vetting officer edits a story")
+    clean = {f: (new.get(f) or "").strip() for f in TEXT_FIELDS}
+    pairs = [(clean["title"], clean["body"]), (clean["title_hi"], clean["body_hi"])]
+    if any(bool(a) != bool(b) for a, b in pairs) or not any(a for a, _ in pairs):
+        raise EditIncomplete(story_id, "each language needs its title and its text together")
+    if any(len(clean[f]) > _TEXT_LIMITS[f] for f in TEXT_FIELDS):
+        raise EditIncomplete(story_id, "a title or text is longer than the form allows")
+    changed = [f for f in TEXT_FIELDS if clean[f] != (old.get(f) or "").strip()]
+    if not changed:
+        raise EditUnchanged(story_id, "the text is the same as before")
+    return Step(story_id, "edit", status, status, actor, at, ", ".join(changed))

@@ -11,6 +11,7 @@ from sampark.i18n import (
     strings_brief,
     strings_coverage,
     strings_demo_mode,
+    strings_guard,
     strings_holds,
     strings_hostile,
     strings_rejects,
@@ -18,6 +19,7 @@ from sampark.i18n import (
     strings_screens,
     strings_signin,
     strings_social,
+    strings_stories,
     strings_story_safety,
 )
 
@@ -215,4 +217,6 @@ STRINGS = _merged(
     strings_demo_mode.STRINGS,
     strings_brief.STRINGS,
     strings_screens.STRINGS,
+    strings_guard.STRINGS,
+    strings_stories.STRINGS,
 )

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sampark.access import Scope
 from sampark.queries.frames import columns_schema, read_frame
 from sampark.queries.scope import in_scope
-from sampark.schema import audit_log, stories, story_steps
+from sampark.schema import audit_log, stories, story_steps, story_versions
 
 _s = stories.c
 _STORY_COLUMNS = (
@@ -98,3 +98,39 @@ def stored_guard_findings(conn: sa.Connection) -> dict[int, list[dict[str, Any]]
     """The guard findings recorded with each story when it came in."""
     rows = conn.execute(sa.select(_s.story_id, _s.guard_findings)).all()
     return {int(story_id): list(found or []) for story_id, found in rows}
+
+
+def story_versions_of(conn: sa.Connection, story_id: int) -> pl.DataFrame:
+    """Every text one story had, oldest first, with who wrote it, when and the guard's blocks
+    and warnings on it. Empty until the story is first edited (its text is then version 1)."""
+    v = story_versions.c
+    rows = conn.execute(
+        sa.select(
+            v.version,
+            v.author,
+            v.written_at,
+            v.title,
+            v.body,
+            v.title_hi,
+            v.body_hi,
+            v.guard_findings,
+        )
+        .where(v.story_id == story_id)
+        .order_by(v.version)
+    ).all()
+    records = [
+        (
+            *row[:-1],
+            sum(f.get("level") == "block" for f in row[-1] or []),
+            sum(f.get("level") == "warn" for f in row[-1] or []),
+        )
+        for row in rows
+    ]
+    schema: dict[str, Any] = {
+        **columns_schema(
+            (v.version, v.author, v.written_at, v.title, v.body, v.title_hi, v.body_hi)
+        ),
+        "blocks": pl.Int64,
+        "warns": pl.Int64,
+    }
+    return pl.DataFrame(records, schema=schema, orient="row")

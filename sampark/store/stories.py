@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 from sampark.content.guard import story_findings
 from sampark.content.intake import Photo, Submission, media_name
-from sampark.content.workflow import Override, Step
-from sampark.schema import stories, story_steps
+from sampark.content.workflow import TEXT_FIELDS, Override, Step
+from sampark.schema import stories, story_steps, story_versions
 from sampark.store.audit import record_audit
 from sampark.store.registers import already_loaded
 from sampark.store.sql import batches, new_id
@@ -131,3 +131,52 @@ def record_override(conn: sa.Connection, step: Step, order: Override) -> None:
     record_audit(
         conn, step.at, step.actor, "story_block_override", f"story:{step.story_id}", step.note
     )
+
+
+def record_edit(conn: sa.Connection, step: Step, texts: dict[str, str | None]) -> int:
+    """A story's title and text replaced before approval (`workflow.edit_step`): the text
+    the story had is kept as a version first (version 1, as sent up, on the first edit), the
+    new text is checked by the guard again and kept as the next version, and the step and the
+    audit entry name the fields changed and the blocks left. Returns the new version number."""
+    c = stories.c
+    held = conn.execute(
+        sa.select(
+            *(c[f] for f in TEXT_FIELDS), c.submitted_by, c.submitted_at, c.guard_findings
+        ).where(c.story_id == step.story_id)
+    ).one()
+    last = conn.execute(
+        sa.select(sa.func.max(story_versions.c.version)).where(
+            story_versions.c.story_id == step.story_id
+        )
+    ).scalar_one()
+    if last is None:
+        conn.execute(
+            story_versions.insert().values(
+                story_id=step.story_id,
+                version=1,
+                **{f: getattr(held, f) for f in TEXT_FIELDS},
+                author=held.submitted_by or step.actor,
+                written_at=held.submitted_at or step.at,
+                guard_findings=held.guard_findings,
+            )
+        )
+        last = 1
+    clean = {f: (texts.get(f) or "").strip() or None for f in TEXT_FIELDS}
+    findings = story_findings(clean)
+    _move(conn, step, guard_findings=findings, **clean)
+    version = int(last) + 1
+    conn.execute(
+        story_versions.insert().values(
+            story_id=step.story_id,
+            version=version,
+            **clean,
+            author=step.actor,
+            written_at=step.at,
+            guard_findings=findings,
+        )
+    )
+    blocks = sum(f["level"] == "block" for f in findings)
+    note = f"v{version}: {step.note}; blocks {blocks}"
+    _story_step(conn, step.story_id, "edited", step.actor, step.at, note)
+    record_audit(conn, step.at, step.actor, "story_edited", f"story:{step.story_id}", note)
+    return version

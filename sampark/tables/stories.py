@@ -60,7 +60,7 @@ def district_names(stories: pl.DataFrame, lang: str) -> dict[str, str]:
 
 def history_table(steps: pl.DataFrame, lang: str) -> pl.DataFrame:
     """A story's workflow steps: when, which step (in words), who, and the note."""
-    names = {s: t(f"step_{s}", lang) for s in (*STATUSES, "override")}
+    names = {s: t(f"step_{s}", lang) for s in (*STATUSES, "override", "edited")}
     return steps.select(
         # Story steps are kept in UTC; officers read IST (the label says so).
         ist_text("at", IST_OFFSET).alias(t("log_col_at", lang)),

@@ -50,6 +50,8 @@ def _advance(engine, story_id, *actions, override=None):
                 at=AT,
                 findings=findings,
                 override=override,
+                # Vetting a blocked story needs a reason; a clean one ignores it.
+                note="the station will fix the text" if action == "vet" else "",
             )
             record_step(conn, step)
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from sampark.content.card import Card, card_png
+from sampark.content.card import Card, CardImage, card_image, protected_photo
 from sampark.content.queue import story_queue
 from sampark.queries import stories as stories_reads
 from sampark.queries.network import network
-from sampark.queries.stories import all_stories, story_history
+from sampark.queries.stories import all_stories, story_history, story_versions_of
 from sampark.settings import load_settings
 from ui.loaders.run import RunKey, current_engine, engine, run_key
 
@@ -40,8 +40,27 @@ def stories() -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def card(card: Card) -> bytes:
-    return card_png(card)
+def card(card: Card) -> CardImage:
+    """The card and what was done with its photo (the photo's bytes are in the key)."""
+    return card_image(card)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def view_photo(photo: bytes) -> tuple[bytes | None, int]:
+    """A protected story's photo with faces blurred, for the story view."""
+    return protected_photo(photo)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _versions(key: RunKey, steps: str, story_id: int) -> pl.DataFrame:
+    with engine(key.url).connect() as conn:
+        return story_versions_of(conn, story_id)
+
+
+def versions(story_id: int) -> pl.DataFrame:
+    """Every text the story had (empty until its first edit); an edit adds a step, so the
+    stories' version keys it."""
+    return _versions(run_key(), stories_version(), story_id)
 
 
 def media_dir() -> Path:

@@ -1,0 +1,30 @@
+"""The stories that wait more than a day: the cell sees them all, an officer those waiting for
+an action of their role."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from sampark.access import may_act
+from sampark.clock import now_utc
+from sampark.content.waiting import waiting_stories, waiting_table
+from sampark.i18n import number, t
+
+
+def waiting_panel(view: pl.DataFrame, history: pl.DataFrame, role: str | None, lang: str) -> None:
+    waiting = waiting_stories(view, history, now_utc())
+    if not may_act(role, "override"):  # not the cell: only what waits for this role
+        waiting = waiting.filter(
+            pl.col("next_action").map_elements(
+                lambda a: may_act(role, str(a)), return_dtype=pl.Boolean
+            )
+        )
+    if not (may_act(role, "override") or any(may_act(role, a) for a in ("vet", "approve", "post"))):
+        return
+    st.subheader(t("waiting_title", lang))
+    if waiting.is_empty():
+        st.caption(t("waiting_none", lang))
+        return
+    st.warning(t("waiting_yours", lang, n=number(waiting.height, lang)), icon=":material/schedule:")
+    st.dataframe(waiting_table(waiting, lang), hide_index=True, width="stretch")
