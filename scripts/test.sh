@@ -22,7 +22,7 @@ step() {
 
 # --- 1. Debian packages (only when something is missing) -----------------------------------
 apt_pkgs=(python3 python3-venv ca-certificates chromium fonts-noto-core postgresql libfribidi0
-    libpango-1.0-0 libpangoft2-1.0-0 gcc libc6-dev faketime)
+    libpango-1.0-0 libpangoft2-1.0-0 gcc libc6-dev faketime nginx curl)
 missing=()
 for p in "${apt_pkgs[@]}"; do
     [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] \
