@@ -4,7 +4,8 @@
 #   bash scripts/serve.sh --replicas N [--port P] [--listen ADDR] [--run-dir DIR]
 #                         [--tls-cert FILE --tls-key FILE] [--no-restart] [-- streamlit options]
 #
-# Starts N replicas (`streamlit run dashboard.py` on 127.0.0.1, ports P+1 … P+N) and nginx on
+# Starts N replicas (`streamlit run server.py`, the dashboard with its session-cookie route;
+# on 127.0.0.1, ports P+1 … P+N) and nginx on
 # ADDR:P (default 127.0.0.1:8500) in front of them, with sticky sessions (a cookie nginx sets),
 # WebSocket upgrade and passive failover; see deploy/nginx.conf.template and docs/deploy.md.
 # PostgreSQL (DATABASE_URL) is the only state the replicas share: with more than one replica a
@@ -92,6 +93,7 @@ if [ -z "${SAMPARK_COOKIE_SECRET:-}" ]; then
     SAMPARK_COOKIE_SECRET="$(cat "$run_dir/cookie_secret")"
 fi
 # Through the environment, not the command line: `ps` shows every process's arguments.
+export SAMPARK_COOKIE_SECRET  # signs the session cookie; every replica must share it
 export STREAMLIT_SERVER_COOKIE_SECRET="$SAMPARK_COOKIE_SECRET"
 
 echo "serve.sh: bringing the database schema up to date (alembic upgrade head)"
@@ -121,7 +123,7 @@ healthy() {  # healthy PORT: the replica answers ok on /_stcore/health
 
 start_replica() {  # start_replica I
     local i=$1 p=$((port + $1))
-    .venv/bin/streamlit run dashboard.py \
+    .venv/bin/streamlit run server.py \
         --server.headless true \
         --server.address 127.0.0.1 \
         --server.port "$p" \

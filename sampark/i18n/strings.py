@@ -14,6 +14,7 @@ from sampark.i18n import (
     strings_hostile,
     strings_rejects,
     strings_response,
+    strings_sessions,
     strings_signin,
     strings_social,
     strings_story_safety,
@@ -211,4 +212,5 @@ STRINGS = _merged(
     strings_rejects.STRINGS,
     strings_story_safety.STRINGS,
     strings_demo_mode.STRINGS,
+    strings_sessions.STRINGS,
 )
