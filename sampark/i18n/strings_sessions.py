@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-# ruff: noqa: E501  (one sentence per line reads better than a string split mid-phrase)
-
 STRINGS: dict[str, dict[str, str]] = {
     "sessions_signed_out": {
         "en": "This session was signed out (in another tab or window). Please sign in again.",

@@ -47,9 +47,9 @@ def cookie_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "SAMPARK_COOKIE_SECRET": "browser-test-secret-not-for-use",
         "PYTHONUNBUFFERED": "1",
     }
+    add = ["users", "add", "officer1", "--role", "admin", "--name", "Officer One"]
     subprocess.run(
-        [sys.executable, "-m", "sampark", "users", "add", "officer1", "--role", "admin"]
-        + ["--name", "Officer One", "--password-stdin", "--db", url],
+        [sys.executable, "-m", "sampark", *add, "--password-stdin", "--db", url],
         input=PASSWORD + "\n",
         text=True,
         cwd=ROOT,
