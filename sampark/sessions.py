@@ -90,14 +90,15 @@ def clear_cookie_header(*, secure: bool) -> str:
 def session_refusal(
     stored: StoredSession | None, now: datetime, idle_minutes: int, max_hours: int
 ) -> str | None:
-    """Why a stored session may not be used at `now` (None: it may): "unknown", "revoked",
-    "disabled" (the account) or "expired" (idle or absolute limit)."""
+    """Why a stored session may not be used at `now` (None: it may): "unknown", "disabled"
+    (the account), "revoked" (signed out) or "expired" (idle or absolute limit)."""
     if stored is None:
         return "unknown"
-    if stored.revoked_at is not None:
-        return "revoked"
+    # Disabling also revokes: the officer is told the reason that outlasts the session.
     if stored.disabled:
         return "disabled"
+    if stored.revoked_at is not None:
+        return "revoked"
     if session_expired(stored.created_at, stored.last_seen_at, now, idle_minutes, max_hours):
         return "expired"
     return None

@@ -89,6 +89,9 @@ def test_revoked_disabled_and_unknown_sessions_are_refused_with_their_reason():
     now = SIGNED_IN + timedelta(minutes=1)
     assert session_refusal(_stored(revoked_at=SIGNED_IN), now, 30, 12) == "revoked"
     assert session_refusal(_stored(disabled=True), now, 30, 12) == "disabled"
+    assert session_refusal(_stored(disabled=True, revoked_at=SIGNED_IN), now, 30, 12) == (
+        "disabled"
+    )
     assert session_refusal(None, now, 30, 12) == "unknown"
 
 
