@@ -39,6 +39,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import secrets
 import statistics
 import subprocess
@@ -75,6 +76,9 @@ ROLE_UNIT_KIND: dict[str, str | None] = {
     "data_officer": None,
     "admin": None,
 }
+# The one-time token the page posts to /session/claim for its HttpOnly session cookie.
+_CLAIM_TOKEN = re.compile(r'token\\?"\s*:\s*\\?"([A-Za-z0-9_-]+)')
+CLAIM_PATH = "/session/claim"
 _FINAL = (
     ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
     ForwardMsg.ScriptFinishedStatus.FINISHED_WITH_COMPILE_ERROR,
@@ -301,7 +305,43 @@ class StreamlitClient:
         if view.has_password_input or view.exceptions:
             said = "; ".join(view.texts() + view.exceptions)[:200]
             raise BenchError(f"sign-in as {username} failed: {said}")
+        await self.claim_session_cookie(view)
         return view
+
+    async def claim_session_cookie(self, view: View) -> bool:
+        """Do what the page's script does after a sign-in: post the one-time token to
+        /session/claim and keep the session cookie it sets (a reload then stays signed in).
+        False when the view asked for no cookie (a server without the route)."""
+        tokens = [
+            m.group(1)
+            for e in view.of_kind("html")
+            if CLAIM_PATH in e.body
+            for m in [_CLAIM_TOKEN.search(e.body)]
+            if m is not None
+        ]
+        if not tokens:
+            return False
+        cookies = await asyncio.to_thread(self._claim, tokens[0])
+        self.cookies.update(cookies)
+        return True
+
+    def _claim(self, token: str) -> dict[str, str]:
+        parts = urlsplit(self.url)
+        request = urllib.request.Request(
+            _http_url(self.url, CLAIM_PATH),
+            data=json.dumps({"token": token}).encode(),
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                "Origin": f"{parts.scheme}://{parts.netloc}",
+                "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            },
+        )
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            jar: SimpleCookie = SimpleCookie()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                jar.load(header)
+        return {name: morsel.value for name, morsel in jar.items()}
 
 
 # --- accounts ------------------------------------------------------------------------------
