@@ -3,7 +3,7 @@ the audit entries a page writes."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import polars as pl
@@ -39,6 +39,11 @@ from ui.session_cookie import claim_cookie, cookie_session
 
 # The one-time token of a session just opened, until the page has traded it for the cookie.
 CLAIM = "auth_claim"
+# How long an open tab's stored session counts as checked: clicks within this need no
+# database round trip (the issue of many officers at once); revocation elsewhere reaches an
+# open tab within it.
+CHECK_SECONDS = 10
+_CHECKS_KEPT = 4096
 
 
 def _now() -> datetime:
@@ -88,10 +93,24 @@ def _still_valid(user: SignedIn, lang: str) -> bool:
     return True
 
 
+@st.cache_resource
+def _checked() -> dict[str, datetime]:
+    """Stored session id -> when this server last found it valid in the database."""
+    return {}
+
+
 def _stored_still_valid(session_id: str, now: datetime, lang: str) -> bool:
     """The stored session as every replica sees it: not signed out (in this tab or another),
-    its account not disabled, within the limits. Its last_seen is written at most once a
-    minute, so the idle limit holds across replicas without a write on every click."""
+    its account not disabled, within the limits. The database is asked at most once every
+    CHECK_SECONDS per session on this server, not on every click (a sign-out here forgets
+    the check at once; a sign-out, disabling or new password elsewhere ends an open tab within
+    CHECK_SECONDS; a reload or another replica is refused at once). Its last_seen is written
+    at most once a minute, so the idle limit holds across replicas without a write per click."""
+    checked = _checked()
+    last = checked.get(session_id)
+    if last is not None and timedelta(0) <= now - last < timedelta(seconds=CHECK_SECONDS):
+        return True
+    checked.pop(session_id, None)
     settings = load_settings()
     with current_engine().connect() as conn:
         stored = stored_session(conn, session_id)
@@ -109,6 +128,9 @@ def _stored_still_valid(session_id: str, now: datetime, lang: str) -> bool:
     if needs_touch(stored.last_seen_at, now):
         with current_engine().begin() as conn:
             store_sessions.touch_session(conn, session_id, now)
+    if len(checked) > _CHECKS_KEPT:
+        checked.clear()
+    checked[session_id] = now
     return True
 
 
@@ -331,6 +353,7 @@ def sidebar_account(user: SignedIn, lang: str) -> None:
         if stored is not None:
             with current_engine().begin() as conn:
                 store_sessions.revoke_session(conn, stored, _now())
+            _checked().pop(stored, None)
         session.end()
         if _oidc_signed_in():
             st.logout()

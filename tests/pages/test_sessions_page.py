@@ -97,9 +97,13 @@ def test_a_cookie_signed_with_another_secret_or_naming_no_session_opens_nothing(
     assert at.title[0].value == SIGN_IN
 
 
-def _next_click(monkeypatch, session_id: str) -> AppTest:
-    """The browser session `session_id` was opened in, at its next click: a new AppTest
-    holding that session's state (AppTest reruns a page's own script, not dashboard.py)."""
+def _next_click(
+    monkeypatch, session_id: str, after: timedelta = timedelta(seconds=ui.auth.CHECK_SECONDS)
+) -> AppTest:
+    """The browser session `session_id` was opened in, at its next click `after` sign-in: a
+    new AppTest holding that session's state (AppTest reruns a page's own script, not
+    dashboard.py)."""
+    monkeypatch.setattr(ui.auth, "_now", lambda: NOW + after)
     at = _browser(monkeypatch, None)
     user = SignedIn(username="admin.hq", role="admin")
     for key, value in session.signed_in_state(user, NOW, session_id=session_id).items():
@@ -110,6 +114,15 @@ def _next_click(monkeypatch, session_id: str) -> AppTest:
 def test_a_session_open_in_a_tab_holds_at_its_next_click(engine, monkeypatch):
     _at, session_id = _signed_in(monkeypatch)
     assert _next_click(monkeypatch, session_id).title[0].value == DATA_PAGE
+
+
+def test_clicks_within_the_check_interval_ask_the_database_nothing(engine, monkeypatch):
+    _at, session_id = _signed_in(monkeypatch)
+    with engine.begin() as conn:  # revoked elsewhere (another replica, the command line)
+        store_sessions.revoke_session(conn, session_id, NOW)
+    soon = timedelta(seconds=ui.auth.CHECK_SECONDS - 1)
+    assert _next_click(monkeypatch, session_id, soon).title[0].value == DATA_PAGE
+    assert _next_click(monkeypatch, session_id).title[0].value == SIGN_IN
 
 
 def test_after_signing_out_the_cookie_opens_nothing(engine, monkeypatch):
