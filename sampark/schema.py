@@ -279,6 +279,23 @@ users = sa.Table(
     sa.Column("locked_until", sa.DateTime),
 )
 
+# Dashboard sessions of real accounts, kept on the server so a reload or another replica
+# finds them (sampark/sessions.py). The browser holds the id only in a signed HttpOnly cookie;
+# `claim_key` is the SHA-256 of the one-time token the page trades for that cookie.
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("session_id", sa.String(64), primary_key=True),
+    sa.Column(
+        "username", sa.String(60), sa.ForeignKey("users.username"), nullable=False, index=True
+    ),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("last_seen_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime),
+    sa.Column("claim_key", sa.String(64), unique=True),
+    sa.Column("claim_until", sa.DateTime),
+)
+
 etl_runs = sa.Table(
     "etl_runs",
     metadata,

@@ -83,6 +83,10 @@ class Settings:
     max_upload_mb: int = 50
     """Largest file the Data page accepts, in MB (SAMPARK_MAX_UPLOAD_MB; the server's own cap
     is `server.maxUploadSize` in .streamlit/config.toml)."""
+    cookie_secret: str = ""
+    """SAMPARK_COOKIE_SECRET: the key that signs the session cookie; every replica must share
+    it (scripts/serve.sh makes one). Empty: Streamlit's `server.cookieSecret`, which a single
+    server makes afresh at each start (a restart then signs everyone out)."""
     frozen_now: datetime | None = None
     """SAMPARK_NOW: the instant every clock in Sampark reads (sampark/clock.py) instead of the
     real time — for tests, and to replay a past day. None: the real clock."""
@@ -124,5 +128,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         oidc_provider=source.get("SAMPARK_OIDC_PROVIDER", "").strip(),
         demo_switcher=is_yes(source.get("SAMPARK_DEMO_SWITCHER", "1")),
         max_upload_mb=int(source.get("SAMPARK_MAX_UPLOAD_MB", "50")),
+        cookie_secret=source.get("SAMPARK_COOKIE_SECRET", ""),
         frozen_now=frozen_instant(source.get("SAMPARK_NOW", "")),
     )

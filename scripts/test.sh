@@ -25,7 +25,7 @@ step "Debian packages"
 # shellcheck source=scripts/debian_packages.sh
 source scripts/debian_packages.sh
 sampark_debian_packages required python3 python3-venv ca-certificates chromium postgresql gcc \
-    libc6-dev faketime poppler-utils "${SAMPARK_DASHBOARD_PACKAGES[@]}"
+    libc6-dev faketime poppler-utils nginx curl "${SAMPARK_DASHBOARD_PACKAGES[@]}"
 
 # --- 2. Python dependencies -------------------------------------------------------------------
 step "python dependencies (.venv, requirements-dev.txt)"

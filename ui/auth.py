@@ -3,7 +3,7 @@ the audit entries a page writes."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import polars as pl
@@ -22,16 +22,28 @@ from sampark.i18n import t
 from sampark.queries.accounts import user_row
 from sampark.queries.demo import demo_mode_is_on
 from sampark.queries.network import network
+from sampark.queries.sessions import stored_session
 from sampark.safety.escaping import markdown_literal
+from sampark.sessions import needs_touch, session_refusal
 from sampark.settings import load_settings
 from sampark.store import accounts as store_accounts
 from sampark.store import audit as store_audit
+from sampark.store import sessions as store_sessions
 from sampark.tables.names import unit_labels
 from ui import session
 from ui.loaders.run import current_engine
 from ui.password_sign_in import password_sign_in
+from ui.session_cookie import claim_cookie, cookie_session
 
 # A page opened by a role not allowed on it says so and stops; nothing else of it runs.
+
+# The one-time token of a session just opened, until the page has traded it for the cookie.
+CLAIM = "auth_claim"
+# How long an open tab's stored session counts as checked: clicks within this need no
+# database round trip (the issue of many officers at once); revocation elsewhere reaches an
+# open tab within it.
+CHECK_SECONDS = 10
+_CHECKS_KEPT = 4096
 
 
 def _now() -> datetime:
@@ -66,7 +78,11 @@ def _still_valid(user: SignedIn, lang: str) -> bool:
         return False
     if user.demo and _demo_session_ended(lang):
         return False
-    if not user.demo:
+    stored = session.stored_id()
+    if stored is not None:
+        if not _stored_still_valid(stored, now, lang):
+            return False
+    elif not user.demo:
         with current_engine().connect() as conn:
             row = user_row(conn, user.username)
         if row is None or row["disabled"]:
@@ -75,6 +91,75 @@ def _still_valid(user: SignedIn, lang: str) -> bool:
             return False
     st.session_state[session.SEEN_AT] = now
     return True
+
+
+@st.cache_resource
+def _checked() -> dict[str, datetime]:
+    """Stored session id -> when this server last found it valid in the database."""
+    return {}
+
+
+def _stored_still_valid(session_id: str, now: datetime, lang: str) -> bool:
+    """The stored session as every replica sees it: not signed out (in this tab or another),
+    its account not disabled, within the limits. The database is asked at most once every
+    CHECK_SECONDS per session on this server, not on every click (a sign-out here forgets
+    the check at once; a sign-out, disabling or new password elsewhere ends an open tab within
+    CHECK_SECONDS; a reload or another replica is refused at once). Its last_seen is written
+    at most once a minute, so the idle limit holds across replicas without a write per click."""
+    checked = _checked()
+    last = checked.get(session_id)
+    if last is not None and timedelta(0) <= now - last < timedelta(seconds=CHECK_SECONDS):
+        return True
+    checked.pop(session_id, None)
+    settings = load_settings()
+    with current_engine().connect() as conn:
+        stored = stored_session(conn, session_id)
+    refusal = session_refusal(
+        stored, now, settings.session_idle_minutes, settings.session_max_hours
+    )
+    if refusal is not None:
+        session.end()
+        notice = {"disabled": "auth_disabled", "expired": "auth_expired"}.get(
+            refusal, "sessions_signed_out"
+        )
+        st.session_state["auth_notice"] = t(notice, lang)
+        return False
+    assert stored is not None
+    if needs_touch(stored.last_seen_at, now):
+        with current_engine().begin() as conn:
+            store_sessions.touch_session(conn, session_id, now)
+    if len(checked) > _CHECKS_KEPT:
+        checked.clear()
+    checked[session_id] = now
+    return True
+
+
+def _resumed(lang: str) -> SignedIn | None:
+    """The officer of the browser's session cookie, signed in again on this server (after a
+    reload, or on another replica when theirs died), if the stored session still holds."""
+    session_id = cookie_session()
+    if session_id is None:
+        return None
+    settings = load_settings()
+    now = _now()
+    with current_engine().connect() as conn:
+        stored = stored_session(conn, session_id)
+        row = user_row(conn, stored.username) if stored is not None else None
+    refusal = session_refusal(
+        stored, now, settings.session_idle_minutes, settings.session_max_hours
+    )
+    if refusal is not None or stored is None or row is None:
+        return None
+    user = SignedIn(
+        username=stored.username,
+        role=str(row["role"]),
+        unit_id=row["unit_id"],
+        display_name=row["display_name"],
+    )
+    session.start(user, now, signed_in_at=stored.created_at, session_id=session_id)
+    with current_engine().begin() as conn:
+        store_sessions.touch_session(conn, session_id, now)
+    return user
 
 
 def _password_form(lang: str) -> None:
@@ -157,7 +242,10 @@ def _enter(
         unit_id=row["unit_id"],
         display_name=row["display_name"],
     )
-    session.start(user, at, signed_in_at=signed_in_at)
+    with current_engine().begin() as conn:
+        session_id, claim = store_sessions.open_session(conn, username, signed_in_at or at, at)
+    session.start(user, at, signed_in_at=signed_in_at, session_id=session_id)
+    st.session_state[CLAIM] = claim
     st.rerun()
 
 
@@ -223,7 +311,14 @@ def signed_in(lang: str) -> SignedIn:
     list every file of pages/ in the sidebar for the visitor to click."""
     user = session.current_user()
     if user is not None and _still_valid(user, lang):
+        claim = st.session_state.pop(CLAIM, None)
+        if isinstance(claim, str):
+            claim_cookie(claim)
         return user
+    if user is None:
+        resumed = _resumed(lang)
+        if resumed is not None:
+            return resumed
     screen = st.Page(
         lambda: _sign_in_screen(lang), title=t("auth_title", lang), url_path="signin", default=True
     )
@@ -254,6 +349,11 @@ def sidebar_account(user: SignedIn, lang: str) -> None:
         st.sidebar.caption(t("auth_demo_badge", lang))
     if st.sidebar.button(t("auth_sign_out", lang), icon=":material/logout:", key="auth_sign_out"):
         record("sign_out", f"user:{user.username}")
+        stored = session.stored_id()
+        if stored is not None:
+            with current_engine().begin() as conn:
+                store_sessions.revoke_session(conn, stored, _now())
+            _checked().pop(stored, None)
         session.end()
         if _oidc_signed_in():
             st.logout()

@@ -13,9 +13,17 @@ from sampark.inbox import DemoBuildFailed, build_demo_database
 from sampark.queries.demo import is_empty
 from sampark.safety.escaping import markdown_literal
 from sampark.settings import load_settings
-from ui.loaders.run import current_engine, data_changed
+from ui.loaders.run import current_engine, data_changed, database_url
 
 _LOCK = threading.Lock()
+
+
+@st.cache_resource
+def _filled() -> set[str]:
+    """The databases this server has seen hold something. A database is emptied by no one but
+    a test, so once seen filled it needs no emptiness check on every rerun (one database round
+    trip less per click)."""
+    return set()
 
 
 def _holds_files(inbox: Path) -> bool:
@@ -32,8 +40,12 @@ def ensure_data(lang: str) -> None:
 
     The demo loads only the files it writes into its own folder (never the inbox) and records
     their hashes (`python -m etl demo-db`, run by `sampark.inbox`)."""
+    url = database_url()
+    if url in _filled():
+        return
     with current_engine().connect() as conn:
         if not is_empty(conn):
+            _filled().add(url)
             return
     settings = load_settings()
     if _holds_files(settings.inbox):

@@ -1,7 +1,10 @@
 """Who is signed in, as this browser session holds it (no widgets here).
 
 A signed-in session is marked by a random token issued at sign-in and known to this server
-process; the account in session state counts only while its token is live here. Signing in
+process; the account in session state counts only while its token is live here. A real
+account's token is also the id of its stored session (the sessions table), which a reload or
+another replica finds through the signed cookie (ui/session_cookie) and makes live there.
+Signing in
 and out start from a cleared session state, so nothing set before sign-in (by whoever held
 the browser, or a client that knows the Streamlit session id) survives into the signed-in
 session, and nothing of a signed-in session survives its end. Only the language is kept.
@@ -24,6 +27,9 @@ USER = "auth_user"
 SIGNED_IN_AT = "auth_signed_in_at"
 SEEN_AT = "auth_seen_at"
 TOKEN = "auth_token"
+# Whether TOKEN also names a row of the sessions table (real accounts), which a reload or
+# another replica finds through the signed cookie; demo sessions live in this process only.
+STORED = "auth_stored"
 # What a new session state keeps of the old one: the reader's language, nothing else.
 KEPT = frozenset({"lang"})
 
@@ -46,11 +52,16 @@ def current_user() -> SignedIn | None:
 
 
 def signed_in_state(
-    user: SignedIn, signed_in_at: datetime, seen_at: datetime | None = None
+    user: SignedIn,
+    signed_in_at: datetime,
+    seen_at: datetime | None = None,
+    *,
+    session_id: str | None = None,
 ) -> dict[str, Any]:
-    """The session-state entries of `user` signed in at `signed_in_at`, with a new live token
-    (32 random bytes). Tokens older than the longest session are forgotten here."""
-    token = secrets.token_urlsafe(32)
+    """The session-state entries of `user` signed in at `signed_in_at`, live under
+    `session_id` (a stored session's id) or a new token (32 random bytes). Tokens older than
+    the longest session are forgotten here."""
+    token = session_id or secrets.token_urlsafe(32)
     oldest = signed_in_at - timedelta(hours=load_settings().session_max_hours)
     with _LIVE_LOCK:
         for old in [k for k, (_, at) in _LIVE.items() if at < oldest]:
@@ -63,6 +74,7 @@ def signed_in_state(
         SIGNED_IN_AT: signed_in_at,
         SEEN_AT: seen_at or signed_in_at,
         TOKEN: token,
+        STORED: session_id is not None,
     }
 
 
@@ -72,12 +84,25 @@ def _clear() -> None:
             del st.session_state[key]
 
 
-def start(user: SignedIn, at: datetime, *, signed_in_at: datetime | None = None) -> None:
+def start(
+    user: SignedIn,
+    at: datetime,
+    *,
+    signed_in_at: datetime | None = None,
+    session_id: str | None = None,
+) -> None:
     """Sign `user` in at `at` on a cleared session state (`signed_in_at`: when the identity
-    provider signed them in, if earlier; the session's age counts from then)."""
+    provider signed them in, or the stored session began, if earlier; the session's age
+    counts from then; `session_id`: the stored session this one is)."""
     _clear()
-    for key, value in signed_in_state(user, signed_in_at or at, at).items():
+    for key, value in signed_in_state(user, signed_in_at or at, at, session_id=session_id).items():
         st.session_state[key] = value
+
+
+def stored_id() -> str | None:
+    """The id of the stored session this browser session is, if it is one."""
+    token = st.session_state.get(TOKEN)
+    return token if st.session_state.get(STORED) and isinstance(token, str) else None
 
 
 def end() -> None:

@@ -17,6 +17,7 @@ from sampark.i18n import (
     strings_rejects,
     strings_response,
     strings_screens,
+    strings_sessions,
     strings_signin,
     strings_social,
     strings_stories,
@@ -219,4 +220,5 @@ STRINGS = _merged(
     strings_screens.STRINGS,
     strings_guard.STRINGS,
     strings_stories.STRINGS,
+    strings_sessions.STRINGS,
 )

@@ -13,6 +13,7 @@ from sampark.queries.accounts import is_account
 from sampark.schema import audit_log, users
 from sampark.store.audit import record_audit
 from sampark.store.demo import end_demo_mode
+from sampark.store.sessions import revoke_user_sessions
 from sampark.store.sql import dialect_insert
 
 
@@ -49,10 +50,13 @@ def add_user(
 def set_user_disabled(
     conn: sa.Connection, username: str, disabled: bool, at: datetime, actor: str
 ) -> int:
-    """Disable or enable an account; the number of accounts changed (0: no such user)."""
+    """Disable or enable an account; the number of accounts changed (0: no such user).
+    Disabling ends the account's open sessions on every replica."""
     done = conn.execute(
         users.update().where(users.c.username == username).values(disabled=disabled)
     ).rowcount
+    if done and disabled:
+        revoke_user_sessions(conn, username, at)
     if done:
         action = "user_disabled" if disabled else "user_enabled"
         record_audit(conn, at, actor, action, f"user:{username}", None)
@@ -62,13 +66,15 @@ def set_user_disabled(
 def set_user_password(
     conn: sa.Connection, username: str, password_hash: str, at: datetime, actor: str
 ) -> int:
-    """A new password; also lifts a lock-out. The number of accounts changed."""
+    """A new password; also lifts a lock-out and ends the account's open sessions (whoever
+    knew the old password is signed out). The number of accounts changed."""
     done = conn.execute(
         users.update()
         .where(users.c.username == username)
         .values(password_hash=password_hash, failed_logins=0, locked_until=None)
     ).rowcount
     if done:
+        revoke_user_sessions(conn, username, at)
         record_audit(conn, at, actor, "password_reset", f"user:{username}", None)
     return int(done)
 
