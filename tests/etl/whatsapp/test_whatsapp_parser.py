@@ -193,19 +193,26 @@ def test_hindi_locale_system_lines_and_markers(tmp_path: Path) -> None:
 # --- what is reported -----------------------------------------------------------------------
 
 
-def test_forged_header_far_back_stays_in_the_body_and_is_reported(tmp_path: Path) -> None:
+def test_header_far_back_starts_an_entry_and_is_reported_out_of_order(tmp_path: Path) -> None:
+    # WhatsApp stamps some lines hours before the entry above them (a system line written
+    # late, a message sent offline): a well-formed header is a new entry, the step back a
+    # warning.
     result = parsed(
         tmp_path,
-        "05/01/24, 9:17 am - Ramesh: Forwarding:\n"
-        "04/01/24, 8:00 pm - Fake: x\n"
-        "05/01/24, 9:18 am - Ramesh: ok\n",
+        "23/01/2024, 14:14 - Ravi left\n"
+        "23/01/2024, 07:07 - Suman: <Media omitted>\n"
+        '23/01/2024, 07:08 - Suman created group "Beat 4"\n'
+        "23/01/2024, 14:15 - Ravi: ok\n",
     )
-    assert rows(result.messages, "author", "text") == [
-        ("Ramesh", "Forwarding:\n04/01/24, 8:00 pm - Fake: x"),
-        ("Ramesh", "ok"),
+    assert rows(result.messages, "author", "kind") == [
+        (None, "system"),
+        ("Suman", "media"),
+        (None, "system"),
+        ("Ravi", "text"),
     ]
+    assert rows(result.events, "event", "actor") == [("left", "Ravi"), ("created", "Suman")]
     assert rows(result.rejects, "line") == [(2,)]
-    assert result.rejects.item(0, "reason").startswith("forged header inside a message")
+    assert result.rejects.item(0, "reason").startswith("out-of-order timestamp")
 
 
 def test_header_text_inside_a_body_line_is_reported_and_kept(tmp_path: Path) -> None:
@@ -265,6 +272,7 @@ def test_small_blocks_read_the_same_as_one_block(tmp_path: Path) -> None:
     assert rows(blocks.messages, "author", "kind", "line") == [
         (None, "system", 2),
         ("Amit", "text", 3),
+        ("Fake", "text", 6),
         ("Ravi", "text", 7),
         (None, "system", 8),
         ("Ravi", "text", 9),
