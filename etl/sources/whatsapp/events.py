@@ -9,6 +9,7 @@ combined pattern says can match at all.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,10 +83,27 @@ class Phrases:
     verified_events: tuple[tuple[str, str], ...] = ()
 
 
+# Letters of Indian scripts with a nukta that Unicode keeps apart from their two-code-point
+# spelling (য় U+09DF and য + ় U+09AF U+09BC, फ़ U+095E and फ + ़): phones and WhatsApp's own
+# strings write either, and the text is matched as written (normalising every message would
+# cost the fast path), so a phrase accepts both.
+_NUKTA_FORMS = {
+    unicodedata.normalize("NFD", c): c
+    for c in map(chr, range(0x0900, 0x0E00))
+    if len(unicodedata.normalize("NFD", c)) == 2 and unicodedata.normalize("NFC", c) != c
+}
+
+
+def _either_spelling(pattern: str) -> str:
+    for parts, letter in _NUKTA_FORMS.items():
+        pattern = pattern.replace(letter, parts).replace(parts, f"(?:{parts}|{letter})")
+    return pattern
+
+
 def _whole(pattern: str) -> str:
     for token, group in PLACEHOLDERS.items():
         pattern = pattern.replace(token, group)
-    return f"^(?:{pattern})$"
+    return f"^(?:{_either_spelling(pattern)})$"
 
 
 def _phrases_of(
