@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 
 from etl.sources.whatsapp import ParsedExport, parse_export
-from etl.sources.whatsapp_rules.completeness import at_export_cap, starts_mid_history
+from etl.sources.whatsapp.completeness import at_export_cap, starts_mid_history
 
 NNBSP, LRM = "\u202f", "\u200e"
 
