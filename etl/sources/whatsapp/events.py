@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import polars as pl
 import yaml
@@ -209,14 +209,46 @@ def _combined(events: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str
     return "|".join(parts), tuple(names)
 
 
+@lru_cache(maxsize=4)
+def _by_locale(phrases: Phrases) -> tuple[Phrases, ...]:
+    """One `Phrases` per locale's events, in table order."""
+    order = list(dict.fromkeys(phrases.event_locales))
+    return tuple(
+        replace(
+            phrases,
+            events=tuple(
+                e for e, lc in zip(phrases.events, phrases.event_locales, strict=True) if lc == at
+            ),
+            event_locales=tuple(lc for lc in phrases.event_locales if lc == at),
+        )
+        for at in order
+    )
+
+
 def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     """`frame` (id, norm) → (id, event, actor, subject, several) for rows a phrase matches;
     `several` names the phrase's locale when its subject is a list of people.
 
-    The first pattern (in table order) that matches the whole text wins. One alternation of
-    all patterns finds it in one pass: with every branch anchored at both ends, the
-    leftmost-first branch that matches is the first pattern that matches.
+    The first pattern (in table order) that matches the whole text wins. The tables are
+    tried one locale at a time, in table order: one alternation of all locales' patterns
+    (near a thousand, each with its named groups) is too large for the regex engine's fast
+    paths and costs seconds per thousand rows.
     """
+    found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
+    for table in _by_locale(phrases):
+        if frame.height == 0:
+            break
+        hit = _matched_in(frame, table)
+        if hit.height:
+            found.append(hit)
+            frame = frame.filter(~pl.col("id").is_in(hit.get_column("id").implode()))
+    return pl.concat(found).sort("id")
+
+
+def _matched_in(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`matched_events` over one locale's tables: one alternation of its patterns finds the
+    first that matches in one pass (with every branch anchored at both ends, the
+    leftmost-first branch that matches is the first pattern that matches)."""
     left = frame.filter(pl.col("norm").str.contains(_any_of(tuple(p for _, p in phrases.events))))
     if left.height == 0:
         return pl.DataFrame(schema=_MATCH_SCHEMA)
@@ -335,23 +367,50 @@ class Plain:
 
 @dataclass(frozen=True)
 class _PlainPatterns:
-    events: str
+    # the phrases that can match an entry with an author (`_may_span_author`, `_any_event`)
+    events: tuple[str, ...]
     notice: str
     media: str
     media_end: str  # matches wherever `media` does, and is cheap: see `plain_messages`
     deleted: str
 
 
+def _may_span_author(pattern: str) -> bool:
+    """Whether `pattern` could match a text holding ": " (an author's entry, "Name: text"):
+    only through a literal colon or a wildcard (`.`, a negated class, `\\S` …). Names
+    (`_NAME`) never hold ": ". The others can only match entries without an author, which
+    are sent to the phrase tables anyway."""
+    bare = pattern.replace(_NAME, "")
+    if re.search(r"\\[SWDPp]", bare):
+        return True
+    bare = re.sub(r"\\.", "", bare).replace("(?:", "(")
+    return ":" in bare or "." in bare or "[^" in bare
+
+
 @lru_cache(maxsize=4)
 def _plain_patterns(phrases: Phrases) -> _PlainPatterns:
     media = _any_of(phrases.media)
     return _PlainPatterns(
-        events=_any_of(tuple(p for _, p in phrases.events)),
+        events=(_any_of(tuple(p for _, p in phrases.events if _may_span_author(p))),),
         notice=_any_of(tuple(p for ev, p in phrases.events if ev == "encryption_notice")),
         media=media,
         media_end=f"(?:{media.replace('^(?:', '(?:')})$",
         deleted=_any_of(phrases.deleted),
     )
+
+
+@overload
+def _any_event(text: pl.Expr, p: _PlainPatterns) -> pl.Expr: ...
+@overload
+def _any_event(text: pl.Series, p: _PlainPatterns) -> pl.Series: ...
+def _any_event(text: pl.Expr | pl.Series, p: _PlainPatterns) -> pl.Expr | pl.Series:
+    """Whether an event phrase that can hold ": " matches `text`. Only those: one
+    alternation of every locale's phrases is too large for the regex engine's fast paths
+    (about 100 times slower on plain messages)."""
+    found = text.str.contains(p.events[0])
+    for pattern in p.events[1:]:
+        found = found | text.str.contains(pattern)
+    return found
 
 
 def _with_more(first: pl.Expr) -> pl.Expr:
@@ -378,7 +437,7 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
         | rest.str.contains(f"[{LRM}\u200f“”’‘]")
         | rest.str.contains(r"^\s")
         | rest.str.contains(r"\s$")
-        | rest.str.contains(p.events)
+        | _any_event(rest, p)
         | msg.str.contains(r"^\s")
         | msg.str.contains(p.notice)
     ).fill_null(True)
@@ -420,7 +479,7 @@ def phrase_flags(
     encryption notice as the message), is a media placeholder, is a deleted one. Nulls (no
     header, no author) are False: those lines are settled by other tests."""
     p = _plain_patterns(phrases)
-    odd = rest.str.contains(p.events) | msg.str.contains(p.notice)
+    odd = _any_event(rest, p) | msg.str.contains(p.notice)
     return (
         odd.fill_null(False),
         _is_media(msg, p).fill_null(False),
