@@ -125,12 +125,18 @@ def _phrases_of(
     return found
 
 
+def _yaml(path: Path) -> Any:
+    """A table read with libyaml when built (the 19 tables take over a second in Python)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
 def phrase_sources(folder: Path = PHRASES_DIR) -> dict[str, str]:
     """Where phrases were seen: `sources.yaml` and each table's own `sources`."""
     shared = folder / "sources.yaml"
     if not shared.exists():
         return {}
-    table: dict[str, Any] = yaml.safe_load(shared.read_text(encoding="utf-8")) or {}
+    table: dict[str, Any] = _yaml(shared) or {}
     return {str(k): str(v) for k, v in table.get("sources", {}).items()}
 
 
@@ -145,7 +151,7 @@ def load_phrases(folder: Path = PHRASES_DIR) -> Phrases:
     locales: list[str] = []
     separators: list[tuple[str, tuple[str, ...]]] = []
     for path in files:
-        table: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        table: dict[str, Any] = _yaml(path)
         locale = str(table.get("locale") or path.stem.removeprefix("phrases_"))
         sources = {**shared, **{str(k): str(v) for k, v in table.get("sources", {}).items()}}
         media += _phrases_of(path, "media", table.get("media"), sources)
