@@ -13,10 +13,12 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import polars as pl
 import yaml
+
+from etl.sources.whatsapp.sieve import Sieve, sieve_of
 
 PHRASES_DIR = Path(__file__).resolve().parents[3] / "data" / "whatsapp"
 
@@ -373,11 +375,12 @@ class Plain:
 
 @dataclass(frozen=True)
 class _PlainPatterns:
-    # the phrases that can match an entry with an author (`_may_span_author`, `_any_event`)
-    events: tuple[str, ...]
+    # the phrases that can match an entry with an author (`_may_span_author`), behind a
+    # sieve of the words they begin or end with (see `sieve`)
+    events: Sieve
     notice: str
     media: str
-    media_end: str  # matches wherever `media` does, and is cheap: see `plain_messages`
+    media_end: str  # matches wherever `media` does, and is cheap: see `_is_media`
     deleted: str
 
 
@@ -395,28 +398,18 @@ def _may_span_author(pattern: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _plain_patterns(phrases: Phrases) -> _PlainPatterns:
+    # One alternation of every locale's event phrases, run on every entry, reads each to its
+    # end (many branches begin with a wildcard); the sieve's tests of how an entry begins or
+    # ends give up after a few bytes, and the alternation runs only on the few that pass.
+    events = tuple(p for _, p in phrases.events if _may_span_author(p))
     media = _any_of(phrases.media)
     return _PlainPatterns(
-        events=(_any_of(tuple(p for _, p in phrases.events if _may_span_author(p))),),
+        events=sieve_of(events, _any_of(events), name=PLACEHOLDERS["{actor}"]),
         notice=_any_of(tuple(p for ev, p in phrases.events if ev == "encryption_notice")),
         media=media,
         media_end=f"(?:{media.replace('^(?:', '(?:')})$",
         deleted=_any_of(phrases.deleted),
     )
-
-
-@overload
-def _any_event(text: pl.Expr, p: _PlainPatterns) -> pl.Expr: ...
-@overload
-def _any_event(text: pl.Series, p: _PlainPatterns) -> pl.Series: ...
-def _any_event(text: pl.Expr | pl.Series, p: _PlainPatterns) -> pl.Expr | pl.Series:
-    """Whether an event phrase that can hold ": " matches `text`. Only those: one
-    alternation of every locale's phrases is too large for the regex engine's fast paths
-    (about 100 times slower on plain messages)."""
-    found = text.str.contains(p.events[0])
-    for pattern in p.events[1:]:
-        found = found | text.str.contains(pattern)
-    return found
 
 
 def _with_more(first: pl.Expr) -> pl.Expr:
@@ -436,26 +429,28 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
     # A byte offset: the author and the message are cut out of the bytes, never re-scanned.
     cut = rest.str.find(": ", literal=True)
     as_bytes = rest.cast(pl.Binary)
-    # Marks, curly quotes and outer spaces are what `normalized` changes (a marked message,
-    # U+200E after the author, has a mark too); each test alone is a cheap scan.
-    odd = (
-        cut.is_null()
-        | rest.str.contains(f"[{LRM}\u200f“”’‘]")
-        | rest.str.contains(r"^\s")
-        | rest.str.contains(r"\s$")
-        | _any_event(rest, p)
-        | msg.str.contains(r"^\s")
-        | msg.str.contains(p.notice)
-    ).fill_null(True)
     split = (
         entries.lazy()
         .with_columns(
+            cut.is_null().alias("_bare"),
             as_bytes.bin.head(cut).cast(pl.String).alias("author"),
             as_bytes.bin.slice(cut + 2).cast(pl.String).alias("_msg"),
         )
-        .with_columns(odd.alias("_odd"))
         .collect()
     )
+    said = split.get_column("_msg")
+    # Marks, curly quotes and outer spaces are what `normalized` changes (a marked message,
+    # U+200E after the author, has a mark too); each test alone is a cheap scan.
+    odd = (
+        pl.col("_bare")
+        | rest.str.contains(f"[{LRM}\u200f“”’‘]")
+        | rest.str.contains(r"^\s")
+        | rest.str.contains(r"\s$")
+        | pl.lit(p.events.matches(split.get_column("rest")))
+        | msg.str.contains(r"^\s")
+        | msg.str.contains(p.notice)
+    ).fill_null(True)
+    split = split.with_columns(odd.alias("_odd"))
     # `classify` fills in the odd rows; their text is left out meanwhile, so that a file full
     # of them does not hold it twice.
     messages = split.select(
@@ -464,7 +459,7 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
         pl.when(pl.col("_odd")).then(None).otherwise(_with_more(msg)).alias("text"),
         pl.when(msg.str.contains(p.deleted))
         .then(pl.lit("deleted"))
-        .when(pl.lit(_is_media(split.get_column("_msg"), p)))
+        .when(pl.lit(_is_media(said, p)))
         .then(pl.lit("media"))
         .otherwise(pl.lit("text"))
         .alias("kind"),
@@ -485,7 +480,7 @@ def phrase_flags(
     encryption notice as the message), is a media placeholder, is a deleted one. Nulls (no
     header, no author) are False: those lines are settled by other tests."""
     p = _plain_patterns(phrases)
-    odd = _any_event(rest, p) | msg.str.contains(p.notice)
+    odd = p.events.matches(rest) | msg.str.contains(p.notice)
     return (
         odd.fill_null(False),
         _is_media(msg, p).fill_null(False),
