@@ -140,7 +140,7 @@ RECONCILED_SCHEMA: dict[str, pl.DataType] = {
     "joined_at": pl.Datetime("us"),  # the earliest evidence of the current (or last) spell
     "left_at": pl.Datetime("us"),
     "is_admin": pl.Boolean(),
-    "source": pl.String(),  # roster | chat: the source that spoke last about this person
+    "source": pl.String(),  # roster | chat: whose account of this person is taken
 }
 
 
