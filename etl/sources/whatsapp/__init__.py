@@ -4,6 +4,8 @@
 `stream` reads the file in blocks of lines, `blocks` settles each block into entries and
 rejects, `events` says what each entry is (and which membership event a system line records),
 `zipped` finds the chat inside a zip, and `native/` is the compiled core of the per-byte work.
+Over the whole result, `unverified` lists the lines only a guessed phrase typed and
+`completeness` tells an export WhatsApp cut at its cap.
 """
 
 from etl.sources.whatsapp.parse import (

@@ -9,13 +9,16 @@ combined pattern says can match at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 import yaml
+
+from etl.sources.whatsapp.sieve import Sieve, sieve_of
 
 PHRASES_DIR = Path(__file__).resolve().parents[3] / "data" / "whatsapp"
 
@@ -33,13 +36,22 @@ EVENTS = (
     "description_changed",
     "number_changed",
     "encryption_notice",
+    "settings_changed",
+    "join_requested",
+    "disappearing_changed",
+    "message_pinned",
+    "call",
+    "security_code_changed",
+    "notice",
     "unknown",
 )
 # Names cannot hold ": " — that is what separates an author from the text on every layout, so a
-# user message never matches a system phrase by accident.
+# user message never matches a system phrase by accident. A colon not followed by a space is a
+# name's own ("~ Kavi:)", "Mohan :D").
+_NAME = r"(?:[^:]|:[^ ])+?"
 PLACEHOLDERS = {
-    "{actor}": r"(?P<actor>[^:]+?)",
-    "{subjects}": r"(?P<subjects>[^:]+?)",
+    "{actor}": rf"(?P<actor>{_NAME})",
+    "{subjects}": rf"(?P<subjects>{_NAME})",
     "{subject}": r"(?P<subject>.*?)",
 }
 LRM = "\u200e"
@@ -55,38 +67,114 @@ _NAMED = re.compile(r"\(\?P<\w+>")
 
 @dataclass(frozen=True)
 class Phrases:
-    """All locales' phrase tables, as whole-text regular expressions."""
+    """All locales' phrase tables, as whole-text regular expressions.
+
+    `events[i]` was written for the phone language `event_locales[i]`; a list of people it
+    names is split with that language's `separators`. The `verified_*` tables hold the
+    phrases seen in a real export or in WhatsApp's own text; a match on any other one is
+    reported (`unverified`).
+    """
 
     media: tuple[str, ...]
     deleted: tuple[str, ...]
     events: tuple[tuple[str, str], ...]  # (event, pattern), in matching order
-    list_separators: tuple[str, ...]
+    event_locales: tuple[str, ...]
+    separators: tuple[tuple[str, tuple[str, ...]], ...]  # (locale, separators in order)
+    verified_media: tuple[str, ...] = ()
+    verified_deleted: tuple[str, ...] = ()
+    verified_events: tuple[tuple[str, str], ...] = ()
+
+
+# Letters of Indian scripts with a nukta that Unicode keeps apart from their two-code-point
+# spelling (য় U+09DF and য + ় U+09AF U+09BC, फ़ U+095E and फ + ़): phones and WhatsApp's own
+# strings write either, and the text is matched as written (normalising every message would
+# cost the fast path), so a phrase accepts both.
+_NUKTA_FORMS = {
+    unicodedata.normalize("NFD", c): c
+    for c in map(chr, range(0x0900, 0x0E00))
+    if len(unicodedata.normalize("NFD", c)) == 2 and unicodedata.normalize("NFC", c) != c
+}
+
+
+def _either_spelling(pattern: str) -> str:
+    for parts, letter in _NUKTA_FORMS.items():
+        pattern = pattern.replace(letter, parts).replace(parts, f"(?:{parts}|{letter})")
+    return pattern
 
 
 def _whole(pattern: str) -> str:
     for token, group in PLACEHOLDERS.items():
         pattern = pattern.replace(token, group)
-    return f"^(?:{pattern})$"
+    return f"^(?:{_either_spelling(pattern)})$"
+
+
+def _phrases_of(
+    path: Path, what: str, items: Any, sources: dict[str, str]
+) -> list[tuple[str, bool]]:
+    """(whole pattern, verified) of each `{p: pattern, seen: [source, ...], verified: bool}`."""
+    found: list[tuple[str, bool]] = []
+    for item in items or []:
+        if not isinstance(item, dict) or not isinstance(item.get("p"), str):
+            raise ValueError(f"{path.name}: {what}: each phrase is {{p: ..., seen: [...]}}")
+        seen = item.get("seen")
+        seen = [seen] if isinstance(seen, str) else seen
+        if not seen:
+            raise ValueError(f"{path.name}: {what}: {item['p']!r} cites no source (seen)")
+        unknown = [s for s in seen if str(s).split()[0] not in sources]
+        if unknown:
+            raise ValueError(f"{path.name}: {what}: {item['p']!r} cites unknown source {unknown}")
+        found.append((_whole(item["p"]), bool(item.get("verified", True))))
+    return found
+
+
+def _yaml(path: Path) -> Any:
+    """A table read with libyaml when built (the 19 tables take over a second in Python)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+def phrase_sources(folder: Path = PHRASES_DIR) -> dict[str, str]:
+    """Where phrases were seen: `sources.yaml` and each table's own `sources`."""
+    shared = folder / "sources.yaml"
+    if not shared.exists():
+        return {}
+    table: dict[str, Any] = _yaml(shared) or {}
+    return {str(k): str(v) for k, v in table.get("sources", {}).items()}
 
 
 @lru_cache(maxsize=4)
 def load_phrases(folder: Path = PHRASES_DIR) -> Phrases:
     """Read every `phrases_*.yaml` in `folder` (English first, then the others by name)."""
     files = sorted(folder.glob("phrases_*.yaml"), key=lambda p: (p.stem != "phrases_en", p.name))
-    media: list[str] = []
-    deleted: list[str] = []
-    events: list[tuple[str, str]] = []
-    separators: list[str] = []
+    shared = phrase_sources(folder)
+    media: list[tuple[str, bool]] = []
+    deleted: list[tuple[str, bool]] = []
+    events: list[tuple[str, str, bool]] = []
+    locales: list[str] = []
+    separators: list[tuple[str, tuple[str, ...]]] = []
     for path in files:
-        table: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-        media += [_whole(p) for p in table.get("media", [])]
-        deleted += [_whole(p) for p in table.get("deleted", [])]
-        for event, patterns in table.get("events", {}).items():
+        table: dict[str, Any] = _yaml(path)
+        locale = str(table.get("locale") or path.stem.removeprefix("phrases_"))
+        sources = {**shared, **{str(k): str(v) for k, v in table.get("sources", {}).items()}}
+        media += _phrases_of(path, "media", table.get("media"), sources)
+        deleted += _phrases_of(path, "deleted", table.get("deleted"), sources)
+        for event, items in (table.get("events") or {}).items():
             if event not in EVENTS:
                 raise ValueError(f"{path.name}: unknown event {event!r}; known: {EVENTS}")
-            events += [(event, _whole(p)) for p in patterns]
-        separators += [s for s in table.get("list_separators", []) if s not in separators]
-    return Phrases(tuple(media), tuple(deleted), tuple(events), tuple(separators))
+            for pattern, verified in _phrases_of(path, event, items, sources):
+                events.append((event, pattern, verified))
+                locales.append(locale)
+        separators.append((locale, tuple(table.get("list_separators", []))))
+    return Phrases(
+        media=tuple(p for p, _ in media),
+        deleted=tuple(p for p, _ in deleted),
+        events=tuple((e, p) for e, p, _ in events),
+        event_locales=tuple(locales),
+        separators=tuple(separators),
+        verified_media=tuple(p for p, ok in media if ok),
+        verified_deleted=tuple(p for p, ok in deleted if ok),
+        verified_events=tuple((e, p) for e, p, ok in events if ok),
+    )
 
 
 def _any_of(patterns: tuple[str, ...]) -> str:
@@ -109,7 +197,7 @@ _MATCH_SCHEMA = {
     "event": pl.String,
     "actor": pl.String,
     "subject": pl.String,
-    "several": pl.Boolean,
+    "several": pl.String,  # the locale whose list separators split the subjects; null: one
 }
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 
@@ -129,13 +217,77 @@ def _combined(events: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str
     return "|".join(parts), tuple(names)
 
 
-def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
-    """`frame` (id, norm) → (id, event, actor, subject, several) for rows a phrase matches.
+@lru_cache(maxsize=4)
+def _by_locale(phrases: Phrases) -> tuple[Phrases, ...]:
+    """One `Phrases` per locale's events, in table order."""
+    order = list(dict.fromkeys(phrases.event_locales))
+    return tuple(
+        replace(
+            phrases,
+            events=tuple(
+                e for e, lc in zip(phrases.events, phrases.event_locales, strict=True) if lc == at
+            ),
+            event_locales=tuple(lc for lc in phrases.event_locales if lc == at),
+        )
+        for at in order
+    )
 
-    The first pattern (in table order) that matches the whole text wins. One alternation of
-    all patterns finds it in one pass: with every branch anchored at both ends, the
-    leftmost-first branch that matches is the first pattern that matches.
+
+def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`frame` (id, norm) → (id, event, actor, subject, several) for rows a phrase matches;
+    `several` names the phrase's locale when its subject is a list of people.
+
+    The first pattern (in table order) that matches the whole text wins. The tables are
+    tried one locale at a time, in table order: one alternation of all locales' patterns
+    (near a thousand, each with its named groups) is too large for the regex engine's fast
+    paths and costs seconds per thousand rows.
     """
+    found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
+    for table in _by_locale(phrases):
+        if frame.height == 0:
+            break
+        hit = _matched_in(frame, table)
+        if hit.height:
+            found.append(hit)
+            frame = frame.filter(~pl.col("id").is_in(hit.get_column("id").implode()))
+    return pl.concat(found).sort("id")
+
+
+# Patterns whose groups are extracted in one pass. Extracting groups takes the regex engine's
+# slow path, whose cost grows with the pattern: one locale's hundred patterns, each with its
+# groups, cost more per row than several passes of eight (on the bench's English system
+# lines, runs of 8 took a third of the time of the whole English table at once).
+CHUNK = 8
+
+
+@lru_cache(maxsize=64)
+def _chunks(phrases: Phrases) -> tuple[Phrases, ...]:
+    """`phrases` cut into runs of `CHUNK` patterns, in table order."""
+    events, locales = phrases.events, phrases.event_locales
+    return tuple(
+        replace(phrases, events=events[i : i + CHUNK], event_locales=locales[i : i + CHUNK])
+        for i in range(0, len(events), CHUNK)
+    )
+
+
+def _matched_in(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`matched_events` over one locale's tables, a run of patterns at a time (in table
+    order, so the first pattern that matches still wins)."""
+    found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
+    for chunk in _chunks(phrases):
+        if frame.height == 0:
+            break
+        hit = _matched_in_chunk(frame, chunk)
+        if hit.height:
+            found.append(hit)
+            frame = frame.filter(~pl.col("id").is_in(hit.get_column("id").implode()))
+    return pl.concat(found).sort("id")
+
+
+def _matched_in_chunk(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`matched_events` over a run of patterns: one alternation of them finds the first that
+    matches in one pass (with every branch anchored at both ends, the leftmost-first branch
+    that matches is the first pattern that matches)."""
     left = frame.filter(pl.col("norm").str.contains(_any_of(tuple(p for _, p in phrases.events))))
     if left.height == 0:
         return pl.DataFrame(schema=_MATCH_SCHEMA)
@@ -156,7 +308,10 @@ def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
         found = [pl.col(c) for c in columns if c.rsplit("_", 1)[0] in wanted]
         return pl.coalesce(found) if found else pl.lit(None, pl.String)
 
-    several = [i for i, ns in enumerate(names) if "subjects" in ns]
+    several = [
+        locale if "subjects" in ns else None
+        for ns, locale in zip(names, phrases.event_locales, strict=True)
+    ]
     matched = groups.select(
         pl.col("id").cast(pl.UInt32),
         which.replace_strict(
@@ -164,7 +319,7 @@ def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
         ).alias("event"),
         first("actor").str.strip_chars().alias("actor"),
         first("subjects", "subject").alias("subject"),
-        which.is_in(several).alias("several"),
+        which.replace_strict(branches, several, return_dtype=pl.String).alias("several"),
         (
             taking_part
             == which.replace_strict(branches, [len(ns) for ns in names], return_dtype=pl.UInt32)
@@ -182,7 +337,7 @@ def _matched_one_by_one(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     """`matched_events` pattern by pattern (for the rows the combined pattern cannot settle)."""
     left = frame.filter(pl.col("norm").str.contains(_any_of(tuple(p for _, p in phrases.events))))
     found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
-    for event, pattern in phrases.events:
+    for (event, pattern), locale in zip(phrases.events, phrases.event_locales, strict=True):
         if left.height == 0:
             break
         if _NAMED.search(pattern):
@@ -203,7 +358,7 @@ def _matched_one_by_one(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
                 pl.lit(event).alias("event"),
                 field("actor").str.strip_chars().alias("actor"),
                 pl.coalesce(field("subjects"), field("subject")).alias("subject"),
-                pl.lit("subjects" in columns).alias("several"),
+                pl.lit(locale if "subjects" in columns else None, pl.String).alias("several"),
             )
         )
         left = left.filter(~pl.col("id").is_in(hit.get_column("id").implode()))
@@ -251,18 +406,36 @@ class Plain:
 
 @dataclass(frozen=True)
 class _PlainPatterns:
-    events: str
+    # the phrases that can match an entry with an author (`_may_span_author`), behind a
+    # sieve of the words they begin or end with (see `sieve`)
+    events: Sieve
     notice: str
     media: str
-    media_end: str  # matches wherever `media` does, and is cheap: see `plain_messages`
+    media_end: str  # matches wherever `media` does, and is cheap: see `_is_media`
     deleted: str
+
+
+def _may_span_author(pattern: str) -> bool:
+    """Whether `pattern` could match a text holding ": " (an author's entry, "Name: text"):
+    only through a literal colon or a wildcard (`.`, a negated class, `\\S` …). Names
+    (`_NAME`) never hold ": ". The others can only match entries without an author, which
+    are sent to the phrase tables anyway."""
+    bare = pattern.replace(_NAME, "")
+    if re.search(r"\\[SWDPp]", bare):
+        return True
+    bare = re.sub(r"\\.", "", bare).replace("(?:", "(")
+    return ":" in bare or "." in bare or "[^" in bare
 
 
 @lru_cache(maxsize=4)
 def _plain_patterns(phrases: Phrases) -> _PlainPatterns:
+    # One alternation of every locale's event phrases, run on every entry, reads each to its
+    # end (many branches begin with a wildcard); the sieve's tests of how an entry begins or
+    # ends give up after a few bytes, and the alternation runs only on the few that pass.
+    events = tuple(p for _, p in phrases.events if _may_span_author(p))
     media = _any_of(phrases.media)
     return _PlainPatterns(
-        events=_any_of(tuple(p for _, p in phrases.events)),
+        events=sieve_of(events, _any_of(events), name=PLACEHOLDERS["{actor}"]),
         notice=_any_of(tuple(p for ev, p in phrases.events if ev == "encryption_notice")),
         media=media,
         media_end=f"(?:{media.replace('^(?:', '(?:')})$",
@@ -287,26 +460,28 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
     # A byte offset: the author and the message are cut out of the bytes, never re-scanned.
     cut = rest.str.find(": ", literal=True)
     as_bytes = rest.cast(pl.Binary)
-    # Marks, curly quotes and outer spaces are what `normalized` changes (a marked message,
-    # U+200E after the author, has a mark too); each test alone is a cheap scan.
-    odd = (
-        cut.is_null()
-        | rest.str.contains(f"[{LRM}\u200f“”’‘]")
-        | rest.str.contains(r"^\s")
-        | rest.str.contains(r"\s$")
-        | rest.str.contains(p.events)
-        | msg.str.contains(r"^\s")
-        | msg.str.contains(p.notice)
-    ).fill_null(True)
     split = (
         entries.lazy()
         .with_columns(
+            cut.is_null().alias("_bare"),
             as_bytes.bin.head(cut).cast(pl.String).alias("author"),
             as_bytes.bin.slice(cut + 2).cast(pl.String).alias("_msg"),
         )
-        .with_columns(odd.alias("_odd"))
         .collect()
     )
+    said = split.get_column("_msg")
+    # Marks, curly quotes and outer spaces are what `normalized` changes (a marked message,
+    # U+200E after the author, has a mark too); each test alone is a cheap scan.
+    odd = (
+        pl.col("_bare")
+        | rest.str.contains(f"[{LRM}\u200f“”’‘]")
+        | rest.str.contains(r"^\s")
+        | rest.str.contains(r"\s$")
+        | pl.lit(p.events.matches(split.get_column("rest")))
+        | msg.str.contains(r"^\s")
+        | msg.str.contains(p.notice)
+    ).fill_null(True)
+    split = split.with_columns(odd.alias("_odd"))
     # `classify` fills in the odd rows; their text is left out meanwhile, so that a file full
     # of them does not hold it twice.
     messages = split.select(
@@ -315,7 +490,7 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
         pl.when(pl.col("_odd")).then(None).otherwise(_with_more(msg)).alias("text"),
         pl.when(msg.str.contains(p.deleted))
         .then(pl.lit("deleted"))
-        .when(pl.lit(_is_media(split.get_column("_msg"), p)))
+        .when(pl.lit(_is_media(said, p)))
         .then(pl.lit("media"))
         .otherwise(pl.lit("text"))
         .alias("kind"),
@@ -336,7 +511,7 @@ def phrase_flags(
     encryption notice as the message), is a media placeholder, is a deleted one. Nulls (no
     header, no author) are False: those lines are settled by other tests."""
     p = _plain_patterns(phrases)
-    odd = rest.str.contains(p.events) | msg.str.contains(p.notice)
+    odd = p.events.matches(rest) | msg.str.contains(p.notice)
     return (
         odd.fill_null(False),
         _is_media(msg, p).fill_null(False),
@@ -373,7 +548,10 @@ def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> 
         messages=odd.select("ts", "author", "text", "kind", "line"),
         events=events_of(odd, phrases),
         pending=odd.filter(pl.col("_pending")).select("line", pl.col("_author").alias("author")),
-        unmarked_authors=odd.filter(attributed & ~pl.col("_marked")).get_column("_author"),
+        # A media or deleted placeholder is a person's message even when iOS marks it.
+        unmarked_authors=odd.filter(
+            attributed & (~pl.col("_marked") | pl.col("_placeholder"))
+        ).get_column("_author"),
         event_authors=odd.filter(attributed & pl.col("_marked") & pl.col("a_event").is_not_null())
         .get_column("_author")
         .unique(),
@@ -381,10 +559,15 @@ def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> 
 
 
 def _classified_odd(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> pl.DataFrame:
-    """Entries that need the phrase tables → `_classify_odd`'s frame."""
-    parts = pl.col("rest").str.splitn(": ", 2)
+    """Entries that need the phrase tables → `_classify_odd`'s frame.
+
+    An entry whose text is only a name and a colon is that person's empty message: iOS writes
+    `Carlos:`, Android `Carlos: ` (no system line ends with a colon)."""
+    rest = pl.col("rest")
+    bare = rest.str.ends_with(":") & ~rest.str.contains(": ", literal=True)
+    parts = pl.when(bare).then(rest + " ").otherwise(rest).str.splitn(": ", 2)
     e = entries.with_columns(
-        pl.col("rest").str.contains(": ", literal=True).alias("has_author"),
+        (rest.str.contains(": ", literal=True) | bare).fill_null(False).alias("has_author"),
         parts.struct.field("field_0").alias("_author"),
         parts.struct.field("field_1").alias("_msg"),
     ).with_columns(pl.col("_msg").str.starts_with(LRM).fill_null(False).alias("_marked"))
@@ -404,23 +587,33 @@ def _classify_odd(e: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> p
     after = matched_events(tail.select("id", pl.col("_norm_msg").alias("norm")), phrases)
     e = e.join(after.rename(lambda c: c if c == "id" else f"a_{c}"), on="id", how="left")
     voiced = pl.col("_author") == chat_name if chat_name else pl.lit(False)
+    media, deleted = _any_of(phrases.media), _any_of(phrases.deleted)
+    is_deleted = pl.col("_norm_msg").str.contains(deleted).fill_null(False)
+    is_media = pl.col("_norm_msg").str.contains(media).fill_null(False)
+    # iOS marks a person's media and deleted placeholders too ("‎sticker omitted"): those are
+    # messages of their author, whatever a phrase or the voice rule would say.
+    e = e.with_columns((is_deleted | is_media).alias("_placeholder"))
+    placeholder = pl.col("_placeholder")
     attributed = pl.col("has_author") & pl.col("w_event").is_null()
-    attributed_system = attributed & (
-        (pl.col("_marked") & (pl.col("a_event").is_not_null() | voiced))
-        | (pl.col("a_event") == "encryption_notice")
+    attributed_system = (
+        attributed
+        & ~placeholder
+        & (
+            (pl.col("_marked") & (pl.col("a_event").is_not_null() | voiced))
+            | (pl.col("a_event") == "encryption_notice")
+        )
     )
-    pending = attributed & pl.col("_marked") & pl.col("a_event").is_null() & ~voiced
+    pending = attributed & pl.col("_marked") & pl.col("a_event").is_null() & ~voiced & ~placeholder
     authorless = ~pl.col("has_author") | pl.col("w_event").is_not_null()
     is_system = (authorless | attributed_system).fill_null(False)
     first = pl.when(authorless).then(pl.col("rest")).otherwise(pl.col("_msg"))
     first = pl.when(is_system).then(first.str.replace(lead, "")).otherwise(first)
-    media, deleted = _any_of(phrases.media), _any_of(phrases.deleted)
     kind = (
         pl.when(is_system)
         .then(pl.lit("system"))
-        .when(pl.col("_norm_msg").str.contains(deleted))
+        .when(is_deleted)
         .then(pl.lit("deleted"))
-        .when(pl.col("_norm_msg").str.contains(media))
+        .when(is_media)
         .then(pl.lit("media"))
         .otherwise(pl.lit("text"))
     )
@@ -441,25 +634,30 @@ def _classify_odd(e: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> p
         "w_event",
         "a_event",
         "_marked",
+        "_placeholder",
         "_author",
         pending.fill_null(False).alias("_pending"),
     )
 
 
 def events_of(classified: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
-    """One row per system line, and one per person for "added A, B and C"."""
+    """One row per system line, and one per person for "added A, B and C" (split with the
+    separators of the phone language the phrase is in: "A, B, and C", "A, B und C")."""
     system = classified.filter(pl.col("kind") == "system")
-    subject = pl.col("subject")
-    split = subject
-    for sep in phrases.list_separators:
-        split = split.str.replace_all(sep, "\x00", literal=True)
+    subject, several = pl.col("subject"), pl.col("several")
+    listed = subject
+    for locale, separators in phrases.separators:
+        marked = subject
+        for sep in separators:
+            marked = marked.str.replace_all(sep, "\x00", literal=True)
+        listed = pl.when(several == locale).then(marked).otherwise(listed)
     return (
         system.select(
             "ts",
             "event",
             "actor",
-            pl.when(pl.col("several").fill_null(False))
-            .then(split.str.split("\x00"))
+            pl.when(several.is_not_null())
+            .then(listed.str.split("\x00"))
             .otherwise(pl.concat_list(subject))
             .alias("subject"),
             "line",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import polars as pl
 
@@ -34,11 +34,6 @@ HEADER = (
 # The same header anywhere in a line: text such as "Ramesh: 12/03/23, 10:00 am - Fake: x".
 EMBEDDED = HEADER.replace("^", "", 1).replace("(?P<rest>.*)$", "")
 _HEAD = "^(?P<head>" + EMBEDDED + ")"
-
-# A header earlier than the entry before it by more than this, with the entry after it back
-# in order, is read as forged text inside the previous message. Smaller steps back happen in
-# real exports (messages sent offline are stamped when written) and are only reported.
-FORGED_STEP_BACK = timedelta(hours=6)
 
 # No header among the first lines → not a WhatsApp export (or a format we do not know).
 SNIFF_LINES = 100

@@ -40,6 +40,7 @@ from etl.sources.whatsapp.blocks import (
     prepared_bytes,
     prepared_native,
 )
+from etl.sources.whatsapp.completeness import starts_mid_history
 from etl.sources.whatsapp.events import (
     EVENT_SCHEMA,
     LRM,
@@ -67,6 +68,7 @@ from etl.sources.whatsapp.stream import (
     lines_of,
     utf8_blocks,
 )
+from etl.sources.whatsapp.unverified import UNVERIFIED_SCHEMA, unverified_matches
 from etl.sources.whatsapp.zipped import BadExport, Opener, chat_in_zip, member_opener
 
 __all__ = [
@@ -116,6 +118,11 @@ class ParsedExport:
     layout: str  # "android" | "ios"
     chat_name: str | None
     engine: str = "polars"  # "native": the compiled core read it (same result, faster)
+    # The export holds WhatsApp's cap of entries and does not start at the chat's start: the
+    # earlier history was cut off (see `completeness`).
+    incomplete: bool = False
+    # line, kind, event of the lines only a phrase no source confirms recognised
+    unverified: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=UNVERIFIED_SCHEMA))
 
     @property
     def unknown_system_lines(self) -> int:
@@ -432,6 +439,8 @@ def _assembled(
         reason = pl.lit("undecodable bytes (not UTF-8), replaced with U+FFFD").alias("reason")
         rejects += [r.select("line", reason, "raw") for r in got.replaced]
     return ParsedExport(
+        incomplete=starts_mid_history(messages, events),
+        unverified=unverified_matches(messages, events, phrases),
         messages=messages,
         events=events,
         rejects=pl.concat(rejects).sort("line", nulls_last=False, maintain_order=True),

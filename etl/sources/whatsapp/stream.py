@@ -1,9 +1,9 @@
 """An export read in blocks of lines, so memory stays bounded however large the file is.
 
 Blocks end at a line break. Each block's lines are joined to the lines carried over from the
-block before (the *window*). A window is settled up to its last header whose fate is known —
-a header can only be called forged once the header after it is seen — and the rest is carried
-into the next window, with the few values the next window needs from before (`Cursor`).
+block before (the *window*). A window is settled up to its last header — the entry that
+header starts may go on in the next block — and the rest is carried into the next window,
+with the few values the next window needs from before (`Cursor`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import IO
 
 import polars as pl
 
-from etl.sources.whatsapp.headers import EMBEDDED, FORGED_STEP_BACK, Shape, _paired, _shape
+from etl.sources.whatsapp.headers import EMBEDDED, Shape, _paired, _shape
 
 # 2 MB: as fast as 4 MB, and the blocks in flight, and the holes freed ones leave in the C
 # heap, are half as big (peak RSS on a 100 MB export ~300 MB -> ~287 MB; bench/README.md).
@@ -115,8 +115,7 @@ class Cursor:
     """What a window needs from the lines before it."""
 
     carry: pl.DataFrame | None = None  # unsettled lines, with their header fields
-    prev_header: datetime | None = None  # the last header-shaped timestamp before `carry`
-    prev_kept: datetime | None = None  # the last header (not forged) before `carry`
+    prev_kept: datetime | None = None  # the last header before `carry`
     started: bool = False  # a header has been settled
 
 
@@ -125,19 +124,15 @@ def _dt(value: datetime | None) -> pl.Expr:
 
 
 def settle(window: pl.DataFrame, cur: Cursor, *, eof: bool) -> tuple[pl.DataFrame, Cursor]:
-    """The window's settled lines with is_header, forged, out_of_order …, and the next cursor.
+    """The window's settled lines with is_header, out_of_order …, and the next cursor.
 
-    A candidate (same shape, possible date) is forged when it is more than
-    `FORGED_STEP_BACK` before the candidate before it while the candidate after it is back
-    in order (or there is none). Out of order: a kept header before the kept one before it.
+    Every line that starts with a header of the file's shape and a possible date starts an
+    entry. WhatsApp stamps some lines later than the ones around them (system lines, messages
+    sent offline), so a time going back is reported (out of order), never taken as text typed
+    inside the message before: only where a header sits tells that (`embedded_rejects`).
     """
     ts = pl.col("ts")
-    prev = ts.shift(1, fill_value=_dt(cur.prev_header)).forward_fill()
-    nxt = ts.shift(-1).backward_fill()
-    floor = prev - FORGED_STEP_BACK
-    forged = (ts.is_not_null() & (ts < floor) & (nxt.is_null() | (nxt >= floor))).fill_null(False)
-    lines = window.with_columns(forged.alias("forged"), prev.alias("before_forged"))
-    lines = lines.with_columns((ts.is_not_null() & ~pl.col("forged")).alias("is_header"))
+    lines = window.with_columns(ts.is_not_null().alias("is_header"))
     kept_before = (
         pl.when(pl.col("is_header")).then(ts).shift(1, fill_value=_dt(cur.prev_kept)).forward_fill()
     )
@@ -149,12 +144,8 @@ def settle(window: pl.DataFrame, cur: Cursor, *, eof: bool) -> tuple[pl.DataFram
     if eof:
         return lines, Cursor(started=True)
     number = ts.is_not_null().cum_sum()
-    total = ts.is_not_null().sum()
     cut = lines.select(
-        pl.col("line")
-        .filter(pl.col("is_header") & (number >= 2) & (number <= total - 1))
-        .max()
-        .alias("line")
+        pl.col("line").filter(pl.col("is_header") & (number >= 2)).max().alias("line")
     ).item()
     if cut is None:  # nothing settled yet: the whole window waits for more lines
         return lines.clear(), replace(cur, carry=window.drop("ts"))
@@ -162,7 +153,6 @@ def settle(window: pl.DataFrame, cur: Cursor, *, eof: bool) -> tuple[pl.DataFram
     done = lines.filter(pl.col("line") < cut)
     return done, Cursor(
         carry=window.filter(pl.col("line") >= cut).drop("ts"),
-        prev_header=at["before_forged"],
         prev_kept=at["prev_ts"],
         started=True,
     )
@@ -203,16 +193,6 @@ _ORPHAN = "text before the first message header"
 _EMBEDDED = "header-shaped text inside a message body; kept as text"
 
 
-def _forged_reason(before: str, ts: str) -> pl.Expr:
-    return pl.concat_str(
-        pl.lit("forged header inside a message: time goes back from "),
-        _stamp(before),
-        pl.lit(" to "),
-        _stamp(ts),
-        pl.lit("; kept as text of the message before"),
-    )
-
-
 def _late_reason(ts: str, before: str) -> pl.Expr:
     return pl.concat_str(
         pl.lit("out-of-order timestamp: "),
@@ -224,19 +204,17 @@ def _late_reason(ts: str, before: str) -> pl.Expr:
 
 
 def header_rejects(lines: pl.DataFrame, shape: Shape) -> pl.DataFrame:
-    """Settled lines → impossible dates, forged and late headers, text before the first
+    """Settled lines → impossible dates, headers going back in time, text before the first
     header, and header-shaped text inside a body."""
     bad_date = lines.filter(pl.col("is_shape") & pl.col("ts").is_null())
-    forged = lines.filter(pl.col("forged"))
     late = lines.filter(pl.col("out_of_order"))
     orphan = lines.filter(~pl.col("started"))
     body = pl.when(pl.col("is_header")).then(pl.col("rest")).otherwise(pl.col("raw"))
-    reported = pl.col("forged") | (pl.col("is_shape") & ~pl.col("is_header"))
+    reported = pl.col("is_shape") & ~pl.col("is_header")
     scan = lines.filter(pl.col("started") & ~reported).select("line", "raw", body.alias("body"))
     return pl.concat(
         [
             _reject(bad_date, pl.lit(_BAD_DATE)),
-            _reject(forged, _forged_reason("before_forged", "ts")),
             _reject(late, _late_reason("ts", "prev_ts")),
             _reject(orphan, pl.lit(_ORPHAN)),
             embedded_rejects(scan, shape),
@@ -258,13 +236,11 @@ def embedded_rejects(lines: pl.DataFrame, shape: Shape) -> pl.DataFrame:
 
 def reject_reasons(found: pl.DataFrame) -> pl.DataFrame:
     """The compiled core's rejects (line, code, ts, other, raw; codes 0 impossible date,
-    1 forged, 2 late, 3 before the first header) with the reasons `header_rejects` gives."""
+    2 late, 3 before the first header) with the reasons `header_rejects` gives."""
     code = pl.col("code")
     reason = (
         pl.when(code == 0)
         .then(pl.lit(_BAD_DATE))
-        .when(code == 1)
-        .then(_forged_reason("other", "ts"))
         .when(code == 2)
         .then(_late_reason("ts", "other"))
         .otherwise(pl.lit(_ORPHAN))

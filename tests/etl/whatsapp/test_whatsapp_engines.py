@@ -42,6 +42,8 @@ def outcome(path: Path, engine: str, block_bytes: int) -> object:
         got.rejects,
         (got.day_first, got.date_order_decided, got.date_order_evidence, got.layout),
         got.chat_name,
+        got.unverified,
+        got.incomplete,
     )
 
 
@@ -142,6 +144,40 @@ CASES = {
             "2024-01-05 09:18 - C: year first",
         ]
     ),
+    # the shapes of real exports (tests/etl/whatsapp/test_whatsapp_shapes.py), in one file
+    "shapes_of_real_exports": "\n".join(
+        [
+            "23/01/2024, 14:14 - Ravi left",
+            "23/01/2024, 07:07 - Suman: <Media omitted>",
+            '23/01/2024, 07:08 - Suman created group "Beat 4"',
+            "23/01/2024, 14:15 - Ravi pinned a message",
+            "23/01/2024, 14:16 - Ravi changed this group\u2019s settings to allow only admins to "
+            "edit this group\u2019s info",
+            "23/01/2024, 14:17 - ~ Kavi:) joined using this group's invite link",
+            "23/01/2024, 14:18 - Harish added Mohan 🎄 :D",
+            "23/01/2024, 14:19 - Anil added Sunita, Ramesh, and Geeta",
+            "23/01/2024, 14:20 - Anil added Sunita, and 8 others. Tap to see all.",
+            "23/01/2024, 14:21 - Carlos: ",
+            "23/01/2024, 14:22 - Ravi: Bild weggelassen",
+            "23/01/2024, 14:23 - Ravi: Mensagem apagada",
+            "23/01/2024, 14:24 - Ravi joined using an invite link",
+            "23/01/2024, 14:25 - SHO ଗ୍ରୁପ୍ ଛାଡ଼ିଦେଲେ",
+            "23/01/2024, 14:26 - রবি বেরিয়ে এসেছেন",
+        ]
+    )
+    + "\n",
+    "ios_shapes_of_real_exports": "\n".join(
+        [
+            f"[12.03.24, 10:02:11] Jonas: {LRM}Jonas hat die Gruppe erstellt.",
+            f"[12.03.24, 10:02:12] ~ Farhan: {LRM}Jonas hat ~ Farhan, Mia und Lea hinzugefügt",
+            f"[12.03.24, 10:02:13] ~ Farhan: {LRM}sticker omitted",
+            f"[12.03.24, 10:02:14] Mia: {LRM}You received a view once message. For added "
+            "privacy, you can only open it on your phone.",
+            "[12.03.24, 10:02:15] Carlos:",
+            "[12.03.24, 10:02:16] Ana: ok",
+        ]
+    )
+    + "\n",
     "long_line": _android(5, 9, 15, "Amit: " + "x" * 100_000) + "\n" + _android(5, 9, 16, "R: y"),
 }
 

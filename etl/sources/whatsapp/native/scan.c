@@ -7,7 +7,7 @@
  *                header of the file's pinned shape on every line (the numbers, where the text
  *                after it starts), the author cut and the cheap tests that send an entry to
  *                the phrase tables. Needs nothing from other blocks (runs on a worker thread).
- *   wa_settle  - over the unsettled lines (one or more scanned blocks): timestamps, forged and
+ *   wa_settle  - over the unsettled lines (one or more scanned blocks): timestamps,
  *                out-of-order headers, entries with their continuation lines, rejects, and
  *                the columns as Arrow string views into one compact copy of their strings
  *                (wa_export hands them to polars through the Arrow C data interface).
@@ -28,7 +28,7 @@
 #include <sys/mman.h>
 #endif
 
-#define WA_ABI 2
+#define WA_ABI 3
 
 /* line flags */
 #define WA_SHAPE 1u       /* a header of the pinned shape */
@@ -44,8 +44,6 @@
 #define WA_DIRTY 1    /* not valid UTF-8 */
 #define WA_NOMEM 2
 #define WA_TOO_BIG 3  /* a string or buffer past what an Arrow string view can address */
-
-#define WA_FORGED_STEP_US (6LL * 3600 * 1000000)
 
 typedef struct {
     int32_t ob;        /* 1: the header starts with '[' */
@@ -73,12 +71,9 @@ typedef struct {
 } wa_scan_t;
 
 typedef struct {
-    int64_t prev_header; /* the last candidate timestamp before the window */
-    int64_t prev_kept;   /* the last header (not forged) before the window */
-    int32_t has_prev_header;
+    int64_t prev_kept; /* the last header before the window */
     int32_t has_prev_kept;
     int32_t started;
-    int32_t pad;
 } wa_state;
 
 typedef struct {
@@ -106,12 +101,12 @@ typedef struct {
     int64_t *line;
     uint8_t *odd; /* needs the phrase tables */
     wa_views author, text, kind, rest, more;
-    /* rejects found here (impossible date, forged, out of order, before the first header) */
+    /* rejects found here (impossible date, out of order, before the first header) */
     int64_t n_rej;
     int64_t *rej_line;
-    int32_t *rej_code; /* 0 bad date, 1 forged, 2 late, 3 before the first header */
+    int32_t *rej_code; /* 0 bad date, 2 late, 3 before the first header */
     int64_t *rej_ts;
-    int64_t *rej_other; /* forged: the timestamp before; late: the previous entry's */
+    int64_t *rej_other; /* late: the previous entry's timestamp */
     wa_views rej_raw;
     /* lines whose body may hold a header of the shape: line, raw, body */
     int64_t n_body;
@@ -980,13 +975,12 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
     wa_out *o = mem_calloc(1, sizeof *o);
     wline *rows = mem_alloc((n ? (size_t)n : 1) * sizeof(wline));
     int64_t *ts = mem_alloc((n ? (size_t)n : 1) * sizeof(int64_t));
-    uint8_t *st_row = mem_calloc(n ? (size_t)n : 1, 1); /* bits: 1 ts, 2 forged, 4 header, 8 late,
+    uint8_t *st_row = mem_calloc(n ? (size_t)n : 1, 1); /* bits: 1 ts, 4 header, 8 late,
                                                       16 started */
-    int64_t *before = mem_alloc((n ? (size_t)n : 1) * sizeof(int64_t)); /* prev / kept before */
-    int64_t *kept = mem_alloc((n ? (size_t)n : 1) * sizeof(int64_t));
+    int64_t *kept = mem_alloc((n ? (size_t)n : 1) * sizeof(int64_t)); /* header before */
     window_t w = {.segs = segs, .nseg = nseg, .compact = 1, .copy_buffer = 0};
     int32_t rc = WA_OK;
-    if (!o || !rows || !ts || !st_row || !before || !kept) {
+    if (!o || !rows || !ts || !st_row || !kept) {
         rc = WA_NOMEM;
         goto done;
     }
@@ -998,49 +992,24 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
                 rows[r].k = k;
             }
     }
-    /* timestamps, then each candidate's fate: forged needs the candidate after it */
-    int64_t total = 0;
+    /* timestamps: a line of the shape with a possible date starts an entry; one going back in
+     * time is reported (late), never merged into the entry before */
     for (int64_t r = 0; r < n; r++) {
         const wa_scan_t *sc = segs[rows[r].seg].scan;
         int ok = 0;
         ts[r] = 0;
         if (sc->flags[rows[r].k] & WA_SHAPE) ts[r] = stamp(sc->num + 6 * rows[r].k, day_first, &ok);
-        if (ok) {
-            st_row[r] |= 1;
-            total++;
-        }
+        if (ok) st_row[r] |= 1 | 4;
     }
-    int has_prev = st->has_prev_header, has_kept = st->has_prev_kept, started = st->started;
-    int64_t prev = st->prev_header, kept_ts = st->prev_kept;
+    int has_kept = st->has_prev_kept, started = st->started;
+    int64_t kept_ts = st->prev_kept;
     int64_t number = 0, cut_row = -1;
-    int64_t next_c = 0; /* index of the next candidate row, found lazily */
     for (int64_t r = 0; r < n; r++) {
-        before[r] = has_prev ? prev : INT64_MIN;
         kept[r] = has_kept ? kept_ts : INT64_MIN;
-        if (st_row[r] & 1) {
-            number++;
-            int forged = 0;
-            if (has_prev) {
-                int64_t floor_ = prev - WA_FORGED_STEP_US;
-                if (ts[r] < floor_) {
-                    if (next_c <= r) {
-                        next_c = r + 1;
-                        while (next_c < n && !(st_row[next_c] & 1)) next_c++;
-                    }
-                    forged = next_c >= n || ts[next_c] >= floor_;
-                }
-            }
-            if (forged) {
-                st_row[r] |= 2;
-            } else {
-                st_row[r] |= 4;
-                if (has_kept && ts[r] < kept_ts) st_row[r] |= 8;
-                if (number >= 2 && number <= total - 1) cut_row = r;
-            }
-            prev = ts[r];
-            has_prev = 1;
-        }
         if (st_row[r] & 4) {
+            number++;
+            if (has_kept && ts[r] < kept_ts) st_row[r] |= 8;
+            if (number >= 2) cut_row = r;
             started = 1;
             kept_ts = ts[r];
             has_kept = 1;
@@ -1059,8 +1028,6 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
         upto = cut_row;
         o->cut_seg = rows[cut_row].seg;
         o->cut_line = rows[cut_row].k;
-        o->state.has_prev_header = before[cut_row] != INT64_MIN;
-        o->state.prev_header = before[cut_row];
         o->state.has_prev_kept = kept[cut_row] != INT64_MIN;
         o->state.prev_kept = kept[cut_row];
         o->state.started = 1;
@@ -1077,8 +1044,8 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
         uint8_t f = sc->flags[rows[r].k], s = st_row[r];
         int shape = f & WA_SHAPE;
         if (s & 4) n_ent++;
-        n_rej += (shape && !(s & 1)) + !!(s & 2) + !!(s & 8) + !(s & 16);
-        int reported = (s & 2) || (shape && !(s & 4));
+        n_rej += (shape && !(s & 1)) + !!(s & 8) + !(s & 16);
+        int reported = shape && !(s & 4);
         if ((s & 16) && !reported && (f & ((s & 4) ? WA_BODY_REST : WA_BODY_RAW))) n_body++;
     }
     o->n = n_ent;
@@ -1110,20 +1077,19 @@ int32_t wa_settle(const wa_seg *segs, int32_t nseg, int32_t day_first, const wa_
         int64_t k = rows[r].k, line = sc->first_line + k;
         uint8_t f = sc->flags[k], s = st_row[r];
         int shape = f & WA_SHAPE;
-        int32_t codes[4];
+        int32_t codes[3];
         int nc = 0;
         if (shape && !(s & 1)) codes[nc++] = 0;
-        if (s & 2) codes[nc++] = 1;
         if (s & 8) codes[nc++] = 2;
         if (!(s & 16)) codes[nc++] = 3;
         for (int c = 0; c < nc; c++, j++) {
             o->rej_line[j] = line;
             o->rej_code[j] = codes[c];
             o->rej_ts[j] = ts[r];
-            o->rej_other[j] = codes[c] == 1 ? before[r] : codes[c] == 2 ? kept[r] : 0;
+            o->rej_other[j] = codes[c] == 2 ? kept[r] : 0;
             view_set(&w, &o->rej_raw, j, seg, sc->buf, sc->start[k], sc->end[k]);
         }
-        int reported = (s & 2) || (shape && !(s & 4));
+        int reported = shape && !(s & 4);
         if ((s & 16) && !reported && (f & ((s & 4) ? WA_BODY_REST : WA_BODY_RAW))) {
             o->body_line[b_i] = line;
             view_set(&w, &o->body_raw, b_i, seg, sc->buf, sc->start[k], sc->end[k]);
@@ -1182,7 +1148,6 @@ done:
     mem_free(rows);
     mem_free(ts);
     mem_free(st_row);
-    mem_free(before);
     mem_free(kept);
     mem_free(w.copy);
     if (rc != WA_OK) {

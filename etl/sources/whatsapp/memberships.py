@@ -1,0 +1,189 @@
+"""Who was in a group, and when, as a chat export shows it; and which source wins when the
+chat and the group's roster disagree.
+
+A chat export records changes (added, joined by link or from the community, left, removed,
+made or dismissed admin); a roster records who was in the group on the day it was taken.
+`chat_memberships` turns one chat's events into membership spells per person;
+`reconciled` sets them beside one roster snapshot.
+
+## The rule: the newer dated evidence wins, per person
+
+1. The roster says who was in the group on its date (`snapshot_at`); the chat says what
+   changed, and when. For each person, whichever source speaks last about them wins:
+   - a chat event after the roster's date overrides the roster (listed on 1 March, "Ravi
+     left" on 5 March: Ravi's spell ends on 5 March);
+   - a roster after the chat's last event about a person overrides the chat (Ravi left on
+     1 February, listed on 1 March: he is a member again; how he came back the export
+     does not show).
+2. On the roster's own day the chat wins: a roster carries a date only, the chat the minute,
+   so the roster may have been taken before or after the event that day.
+3. Silence is not evidence. A person the roster lists and the chat never names stays a member
+   by the roster; a person the chat shows joining and no later roster lists stays a member
+   by the chat. Only a newer roster that leaves a chat member out ends that member's spell
+   (on the roster's date), and only a newer chat event ends a roster member's.
+4. The start of a spell is the earliest evidence of it: the chat's join time when the chat
+   saw the join, else the roster's date (a roster only bounds the start from above).
+5. Admin: the source that wins for the person gives the admin flag: the chat's ("made
+   admin" / "dismissed as admin"; a group's creator is its admin from the creation; one who
+   joined in sight and was never made admin is not one), or the roster's.
+
+People are matched by `person`: the loader maps a chat's names (saved contact names, or the
+phone number WhatsApp shows for an unsaved one, or "You" for the exporting phone) to the
+roster's person ids before calling `reconciled`.
+
+>>> from datetime import datetime as dt
+>>> events = pl.DataFrame({
+...     "ts": [dt(2024, 1, 5, 10), dt(2024, 1, 9, 8)],
+...     "event": ["added", "left"],
+...     "actor": ["SHO Kotwali", "Amit"],
+...     "subject": ["Amit", None],
+... })
+>>> chat_memberships(events).select("person", "joined_at", "left_at", "left_how").rows()
+[('Amit', datetime.datetime(2024, 1, 5, 10, 0), datetime.datetime(2024, 1, 9, 8, 0), 'left')]
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+
+# Events whose person is the one acted on (`subject`); for the others it is the `actor`.
+_ON_SUBJECT = ("added", "removed", "admin_made", "admin_dismissed")
+JOINS = ("created", "added", "joined_link", "joined_community")
+EXITS = ("left", "removed")
+_ADMIN = {"created": True, "admin_made": True, "admin_dismissed": False}
+
+SPELL_SCHEMA: dict[str, pl.DataType] = {
+    "person": pl.String(),
+    "joined_at": pl.Datetime("us"),  # null: a member before the export's first word of them
+    "joined_how": pl.String(),  # the event that started the spell; null when unseen
+    "left_at": pl.Datetime("us"),  # null: still a member at the export's end
+    "left_how": pl.String(),  # left | removed
+    "is_admin": pl.Boolean(),  # at the spell's end (null: no word on it and start unseen)
+    "first_seen": pl.Datetime("us"),  # the chat's first and last event about this person
+    "last_seen": pl.Datetime("us"),  # in the spell
+}
+
+
+def chat_memberships(events: pl.DataFrame) -> pl.DataFrame:
+    """One chat's events (`ts`, `event`, `actor`, `subject`, optionally `line`) → one row per
+    membership spell of a person (`SPELL_SCHEMA`), in the order of the spells' first events.
+
+    A spell starts at the first event that shows the person in the group after they were not
+    (a join, or any other word of them when the export starts mid-membership) and ends at
+    the next exit. A second join while in the group changes nothing; an exit with no spell
+    open is a spell whose start the export does not show.
+    """
+    order = ["ts", "line"] if "line" in events.columns else ["ts"]
+    person = pl.when(pl.col("event").is_in(_ON_SUBJECT)).then(pl.col("subject")).otherwise("actor")
+    moves = (
+        events.filter(pl.col("event").is_in([*JOINS, *EXITS, *_ADMIN]))
+        .with_row_index("_at")
+        .sort([*order, "_at"])
+        .select(
+            person.str.strip_chars().alias("person"),
+            "ts",
+            "event",
+            pl.col("event").is_in(EXITS).alias("_exit"),
+            pl.col("event")
+            .replace_strict(_ADMIN, default=None, return_dtype=pl.Boolean)
+            .alias("_admin"),
+        )
+        .filter(pl.col("person").is_not_null() & (pl.col("person") != ""))
+    )
+    if moves.height == 0:
+        return pl.DataFrame(schema=SPELL_SCHEMA)
+    # In the group before this event: the previous event of the person was not an exit.
+    was_in = (~pl.col("_exit")).shift(1).over("person").fill_null(False)
+    spells = moves.with_columns(
+        (~was_in).cum_sum().over("person").alias("_spell"),
+        pl.int_range(pl.len()).alias("_order"),
+    )
+    first, exits = pl.col("event").first(), pl.col("_exit")
+    return (
+        spells.group_by("person", "_spell", maintain_order=True)
+        .agg(
+            pl.when(first.is_in(JOINS)).then(pl.col("ts").first()).alias("joined_at"),
+            pl.when(first.is_in(JOINS)).then(first).alias("joined_how"),
+            pl.col("ts").filter(exits).first().alias("left_at"),
+            pl.col("event").filter(exits).first().alias("left_how"),
+            pl.col("_admin").drop_nulls().last().alias("_said"),
+            first.is_in(JOINS).alias("_seen_start"),
+            pl.col("ts").first().alias("first_seen"),
+            pl.col("ts").last().alias("last_seen"),
+            pl.col("_order").first().alias("_order"),
+        )
+        .sort("_order")
+        .select(
+            "person",
+            "joined_at",
+            "joined_how",
+            "left_at",
+            "left_how",
+            # Joined in sight and never made admin: not an admin.
+            pl.when(pl.col("_said").is_not_null())
+            .then(pl.col("_said"))
+            .when(pl.col("_seen_start"))
+            .then(False)
+            .alias("is_admin"),
+            "first_seen",
+            "last_seen",
+        )
+        .cast(SPELL_SCHEMA)  # type: ignore[arg-type]
+    )
+
+
+RECONCILED_SCHEMA: dict[str, pl.DataType] = {
+    "person": pl.String(),
+    "is_member": pl.Boolean(),  # at the later of the roster's date and the chat's last event
+    "joined_at": pl.Datetime("us"),  # the earliest evidence of the current (or last) spell
+    "left_at": pl.Datetime("us"),
+    "is_admin": pl.Boolean(),
+    "source": pl.String(),  # roster | chat: whose account of this person is taken
+}
+
+
+def reconciled(roster: pl.DataFrame, snapshot_at: datetime, spells: pl.DataFrame) -> pl.DataFrame:
+    """One roster snapshot (`person`, `is_admin`, taken on `snapshot_at`) and one chat's
+    `chat_memberships` for the same group → one row per person either names, by the rule of
+    this module (`RECONCILED_SCHEMA`), roster people first."""
+    day = datetime.combine(snapshot_at.date(), datetime.min.time())
+    taken = pl.lit(snapshot_at, pl.Datetime("us"))
+    last = spells.group_by("person", maintain_order=True).last()
+    both = roster.select(
+        "person", pl.lit(True).alias("_listed"), pl.col("is_admin").alias("_r_admin")
+    ).join(last, on="person", how="full", coalesce=True, maintain_order="left_right")
+    listed = pl.col("_listed").fill_null(False)
+    in_chat = pl.col("last_seen").is_not_null()
+    open_in_chat = in_chat & pl.col("left_at").is_null()
+    # Rule 1 and 2: the chat speaks last with an event on or after the roster's day.
+    chat_wins = in_chat & (pl.col("last_seen") >= day)
+    # Rule 4: the earliest evidence of the spell the roster confirms.
+    earliest = pl.coalesce(pl.col("joined_at"), pl.min_horizontal("first_seen", taken))
+    return both.select(
+        "person",
+        pl.when(chat_wins).then(open_in_chat).otherwise(listed).alias("is_member"),
+        pl.when(listed & (chat_wins | open_in_chat))
+        .then(earliest)
+        .when(listed)
+        .then(taken)  # back after leaving, or never named by the chat: the roster's date
+        .otherwise(pl.col("joined_at"))
+        .alias("joined_at"),
+        pl.when(chat_wins)
+        .then(pl.col("left_at"))
+        .when(listed)
+        .then(None)
+        .when(open_in_chat)
+        .then(taken)  # a newer roster leaves out a member of the chat (rule 3)
+        .otherwise(pl.col("left_at"))
+        .alias("left_at"),
+        pl.when(~chat_wins & listed)
+        .then(pl.col("_r_admin"))
+        .otherwise(pl.col("is_admin"))
+        .alias("is_admin"),
+        pl.when(chat_wins | (~listed & ~open_in_chat))
+        .then(pl.lit("chat"))
+        .otherwise(pl.lit("roster"))
+        .alias("source"),
+    ).cast(RECONCILED_SCHEMA)  # type: ignore[arg-type]

@@ -1,0 +1,176 @@
+"""Membership spells from a chat's events, and the rule for a chat and a roster that disagree
+(`etl/sources/whatsapp/memberships.py`). Names are invented."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+
+from etl.sources.whatsapp import parse_export
+from etl.sources.whatsapp.memberships import chat_memberships, reconciled
+
+D = datetime
+
+
+def events(*rows: tuple[datetime, str, str | None, str | None]) -> pl.DataFrame:
+    return pl.DataFrame(
+        rows,
+        schema={
+            "ts": pl.Datetime("us"),
+            "event": pl.String,
+            "actor": pl.String,
+            "subject": pl.String,
+        },
+        orient="row",
+    )
+
+
+def spells(frame: pl.DataFrame) -> list[tuple[object, ...]]:
+    return frame.select(
+        "person", "joined_at", "joined_how", "left_at", "left_how", "is_admin"
+    ).rows()
+
+
+def test_added_then_left_is_one_closed_spell_of_the_person_added():
+    chat = events(
+        (D(2024, 1, 5, 10), "added", "SHO Kotwali", "Amit"),
+        (D(2024, 1, 9, 8), "left", "Amit", None),
+    )
+    assert spells(chat_memberships(chat)) == [
+        ("Amit", D(2024, 1, 5, 10), "added", D(2024, 1, 9, 8), "left", False)
+    ]
+
+
+def test_rejoining_by_link_after_removal_starts_a_second_spell():
+    chat = events(
+        (D(2024, 1, 5), "joined_link", "Ravi", None),
+        (D(2024, 2, 1), "removed", "SHO Kotwali", "Ravi"),
+        (D(2024, 3, 1), "joined_link", "Ravi", None),
+    )
+    assert spells(chat_memberships(chat)) == [
+        ("Ravi", D(2024, 1, 5), "joined_link", D(2024, 2, 1), "removed", False),
+        ("Ravi", D(2024, 3, 1), "joined_link", None, None, False),
+    ]
+
+
+def test_exit_without_a_join_in_the_export_is_a_spell_with_unseen_start():
+    chat = events((D(2024, 1, 9), "left", "Suman", None))
+    assert spells(chat_memberships(chat)) == [("Suman", None, None, D(2024, 1, 9), "left", None)]
+
+
+def test_second_add_while_in_the_group_changes_nothing():
+    chat = events(
+        (D(2024, 1, 5), "added", "SHO Kotwali", "Geeta"),
+        (D(2024, 1, 6), "added", "SI Ramesh", "Geeta"),
+    )
+    assert spells(chat_memberships(chat)) == [("Geeta", D(2024, 1, 5), "added", None, None, False)]
+
+
+def test_creator_is_admin_and_dismissal_ends_it():
+    chat = events(
+        (D(2024, 1, 1), "created", "SHO Kotwali", "Kotwali Public"),
+        (D(2024, 1, 2), "added", "SHO Kotwali", "Amit"),
+        (D(2024, 1, 3), "admin_made", "SHO Kotwali", "Amit"),
+        (D(2024, 1, 4), "admin_dismissed", "SHO Kotwali", "Amit"),
+    )
+    assert spells(chat_memberships(chat)) == [
+        ("SHO Kotwali", D(2024, 1, 1), "created", None, None, True),
+        ("Amit", D(2024, 1, 2), "added", None, None, False),
+    ]
+
+
+def test_made_admin_with_no_join_in_the_export_is_a_member_admin_of_unseen_start():
+    chat = events((D(2024, 1, 3), "admin_made", "SHO Kotwali", "Neha"))
+    assert spells(chat_memberships(chat)) == [("Neha", None, None, None, None, True)]
+
+
+def test_events_that_are_not_membership_changes_make_no_spell():
+    chat = events(
+        (D(2024, 1, 3), "subject_changed", "SHO Kotwali", "Kotwali Thana"),
+        (D(2024, 1, 3), "unknown", None, None),
+    )
+    assert chat_memberships(chat).height == 0
+
+
+def test_spells_from_a_parsed_export_split_the_list_of_people_added(tmp_path: Path):
+    path = tmp_path / "WhatsApp Chat with PS Kotwali.txt"
+    path.write_text(
+        "13/01/24, 7:41 pm - SHO Kotwali added Amit, Ravi and Geeta\n"
+        "14/01/24, 9:00 am - Amit: Namaste\n"
+        "15/01/24, 9:00 am - Ravi left\n",
+        encoding="utf-8",
+    )
+    found = chat_memberships(parse_export(path).events)
+    assert found.select("person", "joined_at", "left_at").rows() == [
+        ("Amit", D(2024, 1, 13, 19, 41), None),
+        ("Ravi", D(2024, 1, 13, 19, 41), D(2024, 1, 15, 9, 0)),
+        ("Geeta", D(2024, 1, 13, 19, 41), None),
+    ]
+
+
+ROSTER_DAY = D(2024, 3, 1)
+
+
+def roster(*rows: tuple[str, bool]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema={"person": pl.String, "is_admin": pl.Boolean}, orient="row")
+
+
+def verdict(frame: pl.DataFrame) -> list[tuple[object, ...]]:
+    return frame.select("person", "is_member", "joined_at", "left_at", "is_admin", "source").rows()
+
+
+def test_chat_exit_after_the_roster_date_ends_the_roster_membership():
+    chat = chat_memberships(
+        events(
+            (D(2024, 1, 5), "added", "SHO Kotwali", "Ravi"),
+            (D(2024, 3, 5), "left", "Ravi", None),
+        )
+    )
+    assert verdict(reconciled(roster(("Ravi", False)), ROSTER_DAY, chat)) == [
+        ("Ravi", False, D(2024, 1, 5), D(2024, 3, 5), False, "chat")
+    ]
+
+
+def test_newer_roster_listing_someone_who_left_in_the_chat_makes_them_a_member_again():
+    chat = chat_memberships(events((D(2024, 2, 1), "left", "Ravi", None)))
+    assert verdict(reconciled(roster(("Ravi", False)), ROSTER_DAY, chat)) == [
+        ("Ravi", True, ROSTER_DAY, None, False, "roster")
+    ]
+
+
+def test_chat_event_on_the_roster_day_wins_over_the_roster():
+    chat = chat_memberships(events((D(2024, 3, 1, 18, 30), "removed", "SHO Kotwali", "Ravi")))
+    assert verdict(reconciled(roster(("Ravi", False)), D(2024, 3, 1, 9), chat)) == [
+        ("Ravi", False, D(2024, 3, 1, 9), D(2024, 3, 1, 18, 30), None, "chat")
+    ]
+
+
+def test_roster_member_the_chat_never_names_stays_a_member_by_the_roster():
+    chat = chat_memberships(events((D(2024, 3, 5), "joined_link", "Amit", None)))
+    assert verdict(reconciled(roster(("Suman", True)), ROSTER_DAY, chat)) == [
+        ("Suman", True, ROSTER_DAY, None, True, "roster"),
+        ("Amit", True, D(2024, 3, 5), None, False, "chat"),
+    ]
+
+
+def test_newer_roster_without_a_chat_member_ends_that_membership_on_the_roster_date():
+    chat = chat_memberships(events((D(2024, 2, 1), "added", "SHO Kotwali", "Amit")))
+    assert verdict(reconciled(roster(), ROSTER_DAY, chat)) == [
+        ("Amit", False, D(2024, 2, 1), ROSTER_DAY, False, "roster")
+    ]
+
+
+def test_roster_member_seen_joining_earlier_keeps_the_chat_join_time():
+    chat = chat_memberships(events((D(2024, 1, 5, 11), "added", "SHO Kotwali", "Geeta")))
+    assert verdict(reconciled(roster(("Geeta", True)), ROSTER_DAY, chat)) == [
+        ("Geeta", True, D(2024, 1, 5, 11), None, True, "roster")
+    ]
+
+
+def test_admin_flag_made_in_the_chat_after_the_roster_date_wins():
+    chat = chat_memberships(events((D(2024, 3, 2), "admin_made", "SHO Kotwali", "Neha")))
+    assert verdict(reconciled(roster(("Neha", False)), ROSTER_DAY, chat)) == [
+        ("Neha", True, ROSTER_DAY, None, True, "chat")
+    ]
