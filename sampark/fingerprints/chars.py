@@ -25,12 +25,14 @@ from functools import lru_cache
 
 KEEP, MARK, EXTEND, DROP = 0, 1, 2, 3
 # Flags beside the kind, in the same table byte.
-NOT_NFC_SAFE = 4
-"""A string holding this character may change under NFC (a combining mark, a character NFC
-replaces, or one that composes with the character before it); such messages are put in NFC
-before normalising."""
+NFC_QC_NOT_YES = 4
+"""NFC's quick check is not "yes" for this character: NFC replaces it, or it may compose with
+the character before it. A message holding one is put in NFC before normalising."""
 HAS_FOLD = 8
 """`folded` maps this character to another one (lower case, or an ASCII digit)."""
+HAS_CCC = 16
+"""A combining mark with a canonical combining class (virama, nukta, accents): NFC reorders
+two of them that stand in the wrong order, so the compiled path checks their order."""
 
 _EXTEND_RANGES = (
     (0xFE00, 0xFE0F),  # variation selectors (emoji presentation)
@@ -95,35 +97,39 @@ def _composes_after() -> frozenset[int]:
     return frozenset(seconds)
 
 
-def is_nfc_safe(ch: str) -> bool:
-    """Whether any string holding `ch` keeps it unchanged under NFC, whatever surrounds it.
+def nfc_quick_check_is_yes(ch: str) -> bool:
+    """Unicode's NFC_Quick_Check is "yes": NFC never replaces `ch` nor joins it to the
+    character before it (it may still reorder it among marks: see HAS_CCC).
 
-    >>> is_nfc_safe("क"), is_nfc_safe("\u093c"), is_nfc_safe("\u0958")
-    (True, False, False)
+    >>> nfc_quick_check_is_yes("क"), nfc_quick_check_is_yes("\u094d")
+    (True, True)
+    >>> nfc_quick_check_is_yes("\u093c"), nfc_quick_check_is_yes("\u0958")
+    (False, False)
     """
-    return (
-        unicodedata.combining(ch) == 0
-        and unicodedata.is_normalized("NFC", ch)
-        and ord(ch) not in _composes_after()
-    )
+    return unicodedata.is_normalized("NFC", ch) and ord(ch) not in _composes_after()
 
 
 def table_byte(ch: str) -> int:
-    """The kind with the NOT_NFC_SAFE and HAS_FOLD flags, as the compiled path reads it."""
+    """The kind with the NFC_QC_NOT_YES, HAS_FOLD and HAS_CCC flags, as the compiled path reads
+    it."""
     byte = char_kind(ch)
-    if not is_nfc_safe(ch):
-        byte |= NOT_NFC_SAFE
+    if not nfc_quick_check_is_yes(ch):
+        byte |= NFC_QC_NOT_YES
     if folded(ch) != ch:
         byte |= HAS_FOLD
+    if unicodedata.combining(ch):
+        byte |= HAS_CCC
     return byte
 
 
 def c_header() -> str:
     """`native/unicode_tables.h`: the table byte of every code point in two stages (blocks of
-    256 code points, identical blocks stored once) and the sorted fold pairs."""
+    256 code points, identical blocks stored once), the sorted fold pairs and the sorted
+    combining classes."""
     blocks: dict[bytes, int] = {}
     stage1: list[int] = []
     folds: list[tuple[int, int]] = []
+    classes: list[tuple[int, int]] = []
     for start in range(0, sys.maxunicode + 1, 256):
         row = bytearray(256)
         for offset in range(256):
@@ -135,6 +141,8 @@ def c_header() -> str:
             row[offset] = table_byte(ch)
             if row[offset] & HAS_FOLD:
                 folds.append((code, ord(folded(ch))))
+            if row[offset] & HAS_CCC:
+                classes.append((code, unicodedata.combining(ch)))
         stage1.append(blocks.setdefault(bytes(row), len(blocks)))
     lines = [
         "/* Written by sampark.fingerprints.chars.c_header() from Python's Unicode database"
@@ -154,6 +162,13 @@ def c_header() -> str:
     lines.append("};")
     lines.append(f"static const unsigned int fp_fold_to[{len(folds)}] = {{")
     lines += _rows([str(code) for _, code in folds], 12)
+    lines.append("};")
+    lines.append(f"#define FP_CLASSES {len(classes)}")
+    lines.append(f"static const unsigned int fp_class_of[{len(classes)}] = {{")
+    lines += _rows([str(code) for code, _ in classes], 12)
+    lines.append("};")
+    lines.append(f"static const unsigned char fp_class[{len(classes)}] = {{")
+    lines += _rows([str(value) for _, value in classes], 24)
     lines.append("};")
     return "\n".join(lines) + "\n"
 

@@ -85,16 +85,28 @@ def keyed_hash(normalised: str, key: bytes) -> int:
     return signed(int.from_bytes(digest, "little"))
 
 
-def shingle_hashes(normalised: str, seed: int, k: int = SHINGLE) -> list[int]:
-    """The seeded hash of every run of `k` code points (one run when the text is shorter)."""
-    codes = [ord(ch) for ch in normalised]
-    hashes = []
-    for start in range(max(1, len(codes) - k + 1)):
-        h = seed
-        for code in codes[start : start + k]:
-            h = _absorb(h, code)
-        hashes.append(fmix64(h))
-    return hashes
+def _rotl(value: int, bits: int) -> int:
+    return ((value << bits) | (value >> (64 - bits))) & MASK
+
+
+def shingle_hashes(normalised: str, seed: int) -> list[int]:
+    """The seeded hash of every run of `SHINGLE` (5) code points of a fingerprinted text.
+
+    Each code point's value is `(code ^ seed) * GOLDEN`; a shingle's hash is the MurmurHash3
+    finaliser of its five values rotated by 0, 13, 26, 39 and 52 bits and XORed: independent
+    steps the CPU overlaps, where a chain of multiplications would wait on each one.
+    """
+    values = [((ord(ch) ^ seed) * GOLDEN) & MASK for ch in normalised]
+    return [
+        fmix64(
+            values[i]
+            ^ _rotl(values[i + 1], 13)
+            ^ _rotl(values[i + 2], 26)
+            ^ _rotl(values[i + 3], 39)
+            ^ _rotl(values[i + 4], 52)
+        )
+        for i in range(len(values) - SHINGLE + 1)
+    ]
 
 
 def probe(bin_index: int, attempt: int, bin_bits: int) -> int:

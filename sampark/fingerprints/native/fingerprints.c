@@ -28,8 +28,9 @@
 #define KIND_MARK 1
 #define KIND_EXTEND 2
 #define KIND_DROP 3
-#define FLAG_NOT_NFC_SAFE 4
+#define FLAG_NFC_QC_NOT_YES 4
 #define FLAG_HAS_FOLD 8
+#define FLAG_HAS_CCC 16
 
 /* Row flags written to `flags`. */
 #define ROW_FINGERPRINT 1 /* keyed hash, signature, shingles and numbers were written */
@@ -212,16 +213,27 @@ static inline uint8_t table_byte(uint32_t cp) {
     return fp_stage2[(size_t)fp_stage1[cp >> 8] * 256 + (cp & 255)];
 }
 
-static uint32_t fold(uint32_t cp) {
-    size_t lo = 0, hi = FP_FOLDS;
+/* Index of `cp` in a sorted array of `n` code points (n when absent). */
+static size_t find(const unsigned int *sorted, size_t n, uint32_t cp) {
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (fp_fold_from[mid] < cp)
+        if (sorted[mid] < cp)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return (lo < FP_FOLDS && fp_fold_from[lo] == cp) ? fp_fold_to[lo] : cp;
+    return (lo < n && sorted[lo] == cp) ? lo : n;
+}
+
+static uint32_t fold(uint32_t cp) {
+    size_t i = find(fp_fold_from, FP_FOLDS, cp);
+    return i < FP_FOLDS ? fp_fold_to[i] : cp;
+}
+
+static int combining_class(uint32_t cp) {
+    size_t i = find(fp_class_of, FP_CLASSES, cp);
+    return i < FP_CLASSES ? fp_class[i] : 0;
 }
 
 /* Next code point of valid UTF-8 (polars strings are valid UTF-8). */
@@ -272,16 +284,20 @@ static inline size_t put_utf8(uint8_t *out, uint32_t c) {
 
 typedef struct {
     uint32_t *cps;
+    uint64_t *values;
     uint8_t *utf8;
-    size_t cap; /* code points (and 4 × bytes) the buffers hold */
+    size_t cap; /* code points the buffers hold (4 bytes of UTF-8 each) */
 } fp_scratch;
 
-static int scratch_fit(fp_scratch *s, size_t bytes) {
-    if (bytes <= s->cap) return 0;
-    size_t cap = bytes < 4096 ? 4096 : bytes * 2;
-    uint32_t *cps = realloc(s->cps, cap * sizeof *cps);
-    if (!cps) return -1;
-    s->cps = cps;
+static int scratch_fit(fp_scratch *s, size_t cps) {
+    if (cps <= s->cap) return 0;
+    size_t cap = cps < 4096 ? 4096 : cps * 2;
+    uint32_t *c = realloc(s->cps, cap * sizeof *c);
+    if (!c) return -1;
+    s->cps = c;
+    uint64_t *v = realloc(s->values, cap * sizeof *v);
+    if (!v) return -1;
+    s->values = v;
     uint8_t *utf8 = realloc(s->utf8, cap * 4);
     if (!utf8) return -1;
     s->utf8 = utf8;
@@ -305,22 +321,91 @@ static void number_bits(uint64_t h, uint64_t *mask) {
 }
 
 /* Fingerprint one string into row `r` of `out`; returns -1 when out of memory. */
+/* Devanagari's nukta letters, which NFC writes as letter + nukta (क़ → क + ़), and the three
+ * letters NFC joins with a following nukta (न + ़ → ऩ): done here, since Hindi text is full of
+ * them, instead of sending the row to the full NFC. */
+static inline uint32_t nukta_base(uint32_t cp) {
+    static const uint16_t base[8] = {0x915, 0x916, 0x917, 0x91C, 0x921, 0x922, 0x92B, 0x92F};
+    return base[cp - 0x958];
+}
+
+static inline uint32_t nukta_composite(uint32_t cp) {
+    return cp == 0x928 ? 0x929 : cp == 0x930 ? 0x931 : cp == 0x933 ? 0x934 : 0;
+}
+
+/* Kind and fold of ASCII, without the tables. */
+static uint8_t ascii_byte[128];
+static uint8_t ascii_fold[128];
+
+static void ascii_init(void) {
+    for (uint32_t c = 0; c < 128; c++) {
+        ascii_byte[c] = table_byte(c);
+        ascii_fold[c] = (uint8_t)((ascii_byte[c] & FLAG_HAS_FOLD) ? fold(c) : c);
+    }
+}
+
+/* The shingle hash's value of one code point. */
+static inline uint64_t code_value(uint64_t seed, uint32_t cp) { return (cp ^ seed) * GOLDEN; }
+
+static inline uint64_t rotl64(uint64_t x, int n) { return (x << n) | (x >> (64 - n)); }
+
+/* Fingerprint one string into row `r` of `out`; returns -1 when out of memory. */
 static int fp_row(const fp_config *cfg, const uint8_t *s, size_t len, int assume_nfc,
                   fp_scratch *sc, fp_out *out, int64_t r) {
-    if (scratch_fit(sc, len + 1)) return -1;
+    if (scratch_fit(sc, 2 * len + 2)) return -1;
     const uint8_t *p = s, *end = s + len;
+    uint32_t *cps = sc->cps;
+    uint64_t *values = sc->values;
     size_t n = 0;
-    int keeping = 0, in_number = 0;
+    int keeping = 0, in_number = 0, last_class = 0;
+    uint32_t pending = 0; /* the nukta of a decomposed nukta letter, still to be read */
+    uint32_t prev = 0;    /* the code point read before this one (after that decomposition) */
     uint64_t number = 0, numbers = 0;
-    while (p < end) {
-        uint32_t cp = next_cp(&p);
-        uint8_t byte = table_byte(cp);
-        if ((byte & FLAG_NOT_NFC_SAFE) && !assume_nfc) {
-            out->flags[r] = ROW_NEEDS_NFC;
-            return 0;
+    while (p < end || pending) {
+        uint32_t cp;
+        uint8_t byte;
+        uint32_t f;
+        if (pending) {
+            cp = pending;
+            pending = 0;
+        } else if (*p < 0x80) {
+            cp = *p++;
+            byte = ascii_byte[cp];
+            f = ascii_fold[cp];
+            last_class = 0;
+            prev = cp;
+            goto classified;
+        } else {
+            cp = next_cp(&p);
+            if (cp >= 0x958 && cp <= 0x95F) {
+                pending = 0x93C;
+                cp = nukta_base(cp);
+            }
         }
+        byte = table_byte(cp);
+        if (cp == 0x93C && nukta_composite(prev)) {
+            /* The letter read just before (a kept letter, so the last one written) joins the
+             * nukta. */
+            cps[n - 1] = nukta_composite(prev);
+            values[n - 1] = code_value(cfg->seed, cps[n - 1]);
+            prev = cps[n - 1];
+            continue;
+        }
+        prev = cp;
+        if (!assume_nfc) {
+            /* NFC's quick check: a character NFC may replace or join, a nukta not right after
+             * its letter, or marks out of canonical order send the row back for full NFC. */
+            int klass = (byte & FLAG_HAS_CCC) ? combining_class(cp) : 0;
+            if ((byte & FLAG_NFC_QC_NOT_YES && cp != 0x93C) || (klass && last_class > klass) ||
+                (cp == 0x93C && last_class != 0)) {
+                out->flags[r] = ROW_NEEDS_NFC;
+                return 0;
+            }
+            last_class = klass;
+        }
+        f = (byte & FLAG_HAS_FOLD) ? fold(cp) : cp;
+    classified:;
         int kind = byte & 3;
-        uint32_t f = (byte & FLAG_HAS_FOLD) ? fold(cp) : cp;
         int digit = kind == KIND_KEEP && f >= '0' && f <= '9';
         if (digit) {
             if (!in_number) number = cfg->seed ^ NUMBER_SALT;
@@ -330,14 +415,12 @@ static int fp_row(const fp_config *cfg, const uint8_t *s, size_t len, int assume
             number_bits(number, &numbers);
             in_number = 0;
         }
-        if (kind == KIND_KEEP) {
-            keeping = 1;
-            sc->cps[n++] = f;
-        } else if (kind == KIND_MARK) {
-            if (keeping) sc->cps[n++] = f;
-        } else if (kind == KIND_DROP) {
-            keeping = 0;
-        }
+        /* Without branches: spaces and punctuation every few letters would mispredict. */
+        int keep = (kind == KIND_KEEP) | ((kind == KIND_MARK) & keeping);
+        keeping = (kind == KIND_KEEP) | (keeping & (kind != KIND_DROP));
+        cps[n] = f;
+        values[n] = code_value(cfg->seed, f);
+        n += (size_t)keep;
     }
     if (in_number) number_bits(number, &numbers);
     /* Markers at the start, longest first, as often as they repeat. */
@@ -346,8 +429,8 @@ static int fp_row(const fp_config *cfg, const uint8_t *s, size_t len, int assume
         int found = 0;
         for (int64_t i = 0; i < cfg->n_markers; i++) {
             int64_t from = i ? cfg->marker_ends[i - 1] : 0, mlen = cfg->marker_ends[i] - from;
-            if ((size_t)mlen <= n - start &&
-                memcmp(sc->cps + start, cfg->markers + from, (size_t)mlen * 4) == 0) {
+            if ((size_t)mlen <= n - start && cps[start] == cfg->markers[from] &&
+                memcmp(cps + start, cfg->markers + from, (size_t)mlen * 4) == 0) {
                 start += (size_t)mlen;
                 found = 1;
                 break;
@@ -355,7 +438,8 @@ static int fp_row(const fp_config *cfg, const uint8_t *s, size_t len, int assume
         }
         if (!found) break;
     }
-    const uint32_t *text = sc->cps + start;
+    const uint32_t *text = cps + start;
+    const uint64_t *value = values + start;
     size_t chars = n - start;
     out->chars[r] = (int32_t)chars;
     if ((int64_t)chars < cfg->min_chars) {
@@ -371,12 +455,14 @@ static int fp_row(const fp_config *cfg, const uint8_t *s, size_t len, int assume
     for (int b = 0; b < BINS; b++) least[b] = 0xFFFFFFFFu;
     size_t count = chars - SHINGLE + 1;
     for (size_t i = 0; i < count; i++) {
-        uint64_t h = cfg->seed;
-        for (int j = 0; j < SHINGLE; j++) h = absorb(h, text[i + j]);
-        h = fmix64(h);
+        /* Independent rotations, not a chain of multiplications: a shingle costs one final
+         * mix, and the CPU overlaps the rest. */
+        uint64_t h = fmix64(value[i] ^ rotl64(value[i + 1], 13) ^ rotl64(value[i + 2], 26) ^
+                            rotl64(value[i + 3], 39) ^ rotl64(value[i + 4], 52));
         unsigned bin = (unsigned)(h >> (64 - BIN_BITS));
         uint32_t value = (uint32_t)h;
-        if (!(filled >> bin & 1) || value < least[bin]) least[bin] = value;
+        uint32_t held = least[bin];
+        least[bin] = value < held ? value : held;
         filled |= 1ULL << bin;
     }
     uint16_t lane[BINS];
@@ -436,6 +522,7 @@ fp_config *fp_config_new(const uint8_t *key, uint64_t seed, const uint32_t *mark
     cfg->n_markers = n_markers;
     cfg->min_chars = min_chars;
     cfg->seed = seed;
+    ascii_init();
     /* Parameter block: digest 8 bytes, key 32 bytes, fanout 1, depth 1. */
     for (int i = 0; i < 8; i++) cfg->h0[i] = B2B_IV[i];
     cfg->h0[0] ^= 0x01010000ULL ^ (32ULL << 8) ^ 8ULL;
@@ -577,6 +664,7 @@ int32_t fp_run(const fp_config *cfg, const fp_column *col, int64_t from, int64_t
         rc = fp_row(cfg, s, len, assume_nfc, &sc, &out, r);
     }
     free(sc.cps);
+    free(sc.values);
     free(sc.utf8);
     return rc;
 }
