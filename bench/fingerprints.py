@@ -6,8 +6,8 @@
 
 Each step runs in its own child process (peak RSS from `os.wait4`), on files in a temp dir:
 
-1. generate: a synthetic state's messages (Hindi and English pseudo-words drawn by Zipf's law
-   (∝ 1/rank) from 40,000 of each, lengths from one word to ~120, most short, as in police groups) with
+1. generate: a synthetic state's messages (Hindi and English pseudo-words drawn by Zipf's
+   law, ∝ 1/rank, from 40,000 of each; one word to ~120, most short, as in police groups), with
    planted near-duplicate clusters: base messages of two to four lines copied into many groups
    with the edits the matching must survive (marker in front, emoji, a typo or two, a line
    added or cut, other spacing), and the truth of which cluster each copy belongs to;
@@ -93,9 +93,7 @@ def sentences(
             break
         for j in range(width):
             draw = np.searchsorted(_zipf_cdf(len(words)), rng.random(rows))
-            cols.append(
-                pl.when(pl.lit(pl.Series(left > j))).then(pl.lit(words.gather(draw)))
-            )
+            cols.append(pl.when(pl.lit(pl.Series(left > j))).then(pl.lit(words.gather(draw))))
         parts.append(pl.select(pl.concat_str(cols, separator=" ", ignore_nulls=True)).to_series())
     out = parts[0]
     for more in parts[1:]:
@@ -123,7 +121,9 @@ def generate(folder: Path, messages: int, seed: int) -> dict[str, Any]:
             .then(pl.lit(sentences(hindi, counts, rng)))
             .otherwise(pl.lit(sentences(english, counts, rng)))
         ).to_series()
-        frames.append(pl.DataFrame({"text": text, "planted": pl.Series([None] * rows, dtype=pl.Int64)}))
+        frames.append(
+            pl.DataFrame({"text": text, "planted": pl.Series([None] * rows, dtype=pl.Int64)})
+        )
     # Planted clusters: base notices of 2-4 lines, each copied into many groups with edits.
     clusters = max(1, copies // 25)
     sizes = np.minimum(rng.zipf(1.8, clusters), 2_000)
@@ -146,25 +146,32 @@ def generate(folder: Path, messages: int, seed: int) -> dict[str, Any]:
     choice = lambda options: pl.lit(pl.Series(options).gather(rng.integers(0, len(options), k)))  # noqa: E731
     position = pl.lit(pl.Series(rng.random(k))) * pl.col("text").str.len_chars()
     at = position.cast(pl.Int64)
-    copy = copy.with_columns(
-        pl.when(pick(0.2))  # a typo: one character dropped
-        .then(pl.col("text").str.slice(0, at) + pl.col("text").str.slice(at + 1))
-        .otherwise(pl.col("text"))
-    ).with_columns(
-        pl.when(pick(0.2)).then(pl.col("text").str.replace(r"\n[^\n]*$", "")).otherwise(
-            pl.col("text")
-        )  # the last line cut
-    ).with_columns(
-        pl.when(pick(0.2)).then(pl.col("text") + "\n" + choice(LINES)).otherwise(
-            pl.col("text")
-        )  # a line added
-    ).with_columns(
-        pl.when(pick(0.3)).then(choice(MARKERS) + pl.col("text")).otherwise(pl.col("text"))
-    ).with_columns(
-        pl.when(pick(0.3)).then(pl.col("text") + " " + choice(EMOJI)).otherwise(pl.col("text"))
-    ).with_columns(
-        pl.when(pick(0.2)).then(pl.col("text").str.replace_all(" ", "  ")).otherwise(
-            pl.col("text")
+    copy = (
+        copy.with_columns(
+            pl.when(pick(0.2))  # a typo: one character dropped
+            .then(pl.col("text").str.slice(0, at) + pl.col("text").str.slice(at + 1))
+            .otherwise(pl.col("text"))
+        )
+        .with_columns(
+            pl.when(pick(0.2))
+            .then(pl.col("text").str.replace(r"\n[^\n]*$", ""))
+            .otherwise(pl.col("text"))  # the last line cut
+        )
+        .with_columns(
+            pl.when(pick(0.2))
+            .then(pl.col("text") + "\n" + choice(LINES))
+            .otherwise(pl.col("text"))  # a line added
+        )
+        .with_columns(
+            pl.when(pick(0.3)).then(choice(MARKERS) + pl.col("text")).otherwise(pl.col("text"))
+        )
+        .with_columns(
+            pl.when(pick(0.3)).then(pl.col("text") + " " + choice(EMOJI)).otherwise(pl.col("text"))
+        )
+        .with_columns(
+            pl.when(pick(0.2))
+            .then(pl.col("text").str.replace_all(" ", "  "))
+            .otherwise(pl.col("text"))
         )
     )
     frames.append(copy.select("text", pl.col("planted").cast(pl.Int64)))
@@ -217,7 +224,9 @@ def fingerprint(folder: Path, threads: int) -> dict[str, Any]:
 def match(folder: Path) -> dict[str, Any]:
     from sampark.fingerprints.clusters import near_duplicate_clusters
 
-    messages = pl.read_parquet(folder / "messages.parquet", columns=["message_id", "group_id", "ts", "planted"])
+    messages = pl.read_parquet(
+        folder / "messages.parquet", columns=["message_id", "group_id", "ts", "planted"]
+    )
     prints = pl.read_parquet(folder / "fingerprints.parquet")
     frame = pl.concat([messages.drop("planted"), prints], how="horizontal")
     start = time.perf_counter()
@@ -231,12 +240,17 @@ def match(folder: Path) -> dict[str, Any]:
     found = found.with_columns(truth=truth)
     multi = found.filter(pl.col("size") > 1)
     majority = multi.group_by("cluster").agg(pl.col("truth").mode().first().alias("major"))
-    precision_hits = multi.join(majority, on="cluster").select(
-        (pl.col("truth") == pl.col("major")).mean()
-    ).item()
+    precision_hits = (
+        multi.join(majority, on="cluster")
+        .select((pl.col("truth") == pl.col("major")).mean())
+        .item()
+    )
     planted = found.filter(pl.col("planted").is_not_null())
-    best = planted.group_by("planted", "cluster").len().group_by("planted").agg(
-        pl.col("len").max().alias("kept"), pl.col("len").sum().alias("all")
+    best = (
+        planted.group_by("planted", "cluster")
+        .len()
+        .group_by("planted")
+        .agg(pl.col("len").max().alias("kept"), pl.col("len").sum().alias("all"))
     )
     recall = best["kept"].sum() / max(1, best["all"].sum())
     return {
@@ -289,7 +303,7 @@ def pairs() -> None:
         message_id=pl.int_range(pl.len(), dtype=pl.Int64),
         ts=pl.lit(np.datetime64("2026-10-01T00:00:00", "us")),
     )
-    key, seed = ref.keys_from_pepper(PEPPER)
+    _, seed = ref.keys_from_pepper(PEPPER)
 
     def simhash_distance(a: str, b: str) -> int | None:
         na, nb = normalised_text(a), normalised_text(b)

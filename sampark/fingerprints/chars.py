@@ -22,6 +22,10 @@ from __future__ import annotations
 import sys
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+FOLDER_HEADER = Path(__file__).resolve().parent / "native" / "unicode_tables.h"
+"""The committed header (`python -m sampark.fingerprints.chars > …` writes it)."""
 
 KEEP, MARK, EXTEND, DROP = 0, 1, 2, 3
 # Flags beside the kind, in the same table byte.
@@ -147,7 +151,7 @@ def c_header() -> str:
     lines = [
         "/* Written by sampark.fingerprints.chars.c_header() from Python's Unicode database"
         f" {unicodedata.unidata_version}; do not edit. */",
-        f"#define FP_UNICODE_VERSION \"{unicodedata.unidata_version}\"",
+        f'#define FP_UNICODE_VERSION "{unicodedata.unidata_version}"',
         f"static const unsigned short fp_stage1[{len(stage1)}] = {{",
     ]
     lines += _rows([str(index) for index in stage1], 16)

@@ -31,7 +31,9 @@ MIN_JACCARD = 0.6
 MIN_CONTAINMENT = 0.85
 MIN_JACCARD_CONTAINED = 0.35
 
-CLUSTER_SCHEMA = pl.Schema({"message_id": pl.Int64, "cluster": pl.Int64, "size": pl.UInt32})
+CLUSTER_SCHEMA = pl.Schema(
+    [("message_id", pl.Int64()), ("cluster", pl.Int64()), ("size", pl.UInt32())]
+)
 """One row per fingerprinted message: `cluster` is the keyed hash of the cluster's first text
 (earliest `ts`, then smallest keyed hash), `size` the messages in the cluster."""
 
@@ -142,9 +144,7 @@ def near_duplicate_clusters(messages: pl.DataFrame) -> pl.DataFrame:
     links = candidate_links(signatures)
     if len(links):
         links = links[
-            verified(
-                links, signatures, texts["shingles"].to_numpy(), texts["numbers"].to_numpy()
-            )
+            verified(links, signatures, texts["shingles"].to_numpy(), texts["numbers"].to_numpy())
         ]
     root = components(texts.height, links)
     heads = (
@@ -165,5 +165,5 @@ def near_duplicate_clusters(messages: pl.DataFrame) -> pl.DataFrame:
         .join(cluster_of_text, on="keyed_hash")
         .with_columns(size=pl.len().over("cluster").cast(pl.UInt32))
         .select(list(CLUSTER_SCHEMA))
-        .cast(dict(CLUSTER_SCHEMA))
+        .cast(CLUSTER_SCHEMA)
     )

@@ -9,12 +9,12 @@ from sampark.fingerprints import native
 from sampark.fingerprints.reference import WORDS, fingerprint, keys_from_pepper
 
 FINGERPRINT_SCHEMA = pl.Schema(
-    {
-        "keyed_hash": pl.Int64,
-        "signature": pl.Array(pl.Int64, WORDS),
-        "shingles": pl.Int32,
-        "numbers": pl.Int64,
-    }
+    [
+        ("keyed_hash", pl.Int64()),
+        ("signature", pl.Array(pl.Int64(), WORDS)),
+        ("shingles", pl.Int32()),
+        ("numbers", pl.Int64()),
+    ]
 )
 """One row per text; all null where the normalised text is under 25 characters (or null)."""
 
@@ -69,4 +69,4 @@ def fingerprint_frame(
         )
     return frame.select(
         pl.when("has").then(pl.col(name)).alias(name) for name in FINGERPRINT_SCHEMA
-    ).cast(dict(FINGERPRINT_SCHEMA))
+    ).cast(FINGERPRINT_SCHEMA)

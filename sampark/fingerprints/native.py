@@ -107,11 +107,11 @@ class _Config:
         )
         if not self.pointer:
             raise NativeFailed("out of memory")
+        self._free = lib.fp_config_free  # held, so freeing works at interpreter exit too
 
     def __del__(self) -> None:
-        lib = _lib()
-        if lib is not None and getattr(self, "pointer", None):
-            lib.fp_config_free(self.pointer)
+        if getattr(self, "pointer", None):
+            self._free(self.pointer)
 
 
 @lru_cache(maxsize=4)
@@ -167,9 +167,7 @@ def _run(texts: pl.Series, key: bytes, seed: int, *, assume_nfc: bool, threads: 
         ranges = [(start, min(rows, start + step)) for start in range(0, rows, step)]
 
         def one(bounds: tuple[int, int]) -> int:
-            return int(
-                lib.fp_run(config.pointer, column, *bounds, int(assume_nfc), *pointers)
-            )
+            return int(lib.fp_run(config.pointer, column, *bounds, int(assume_nfc), *pointers))
 
         if threads > 1 and len(ranges) > 1:
             with ThreadPoolExecutor(threads) as pool:
@@ -189,9 +187,7 @@ def fingerprint_arrays(texts: pl.Series, key: bytes, seed: int, *, threads: int 
     out = _run(texts, key, seed, assume_nfc=False, threads=threads)
     again = np.flatnonzero(out.flags & ROW_NEEDS_NFC)
     if again.size:
-        redo = _run(
-            texts.gather(again).str.normalize("NFC"), key, seed, assume_nfc=True, threads=1
-        )
+        redo = _run(texts.gather(again).str.normalize("NFC"), key, seed, assume_nfc=True, threads=1)
         for name in ("keyed", "signature", "shingles", "numbers", "flags", "chars"):
             getattr(out, name)[again] = getattr(redo, name)
     return out

@@ -90,8 +90,12 @@ def cluster_text(text: str) -> str:
     return "".join(out)
 
 
-MARKERS = tuple(sorted({cluster_text(unicodedata.normalize("NFC", p)) for p in MARKER_PHRASES},
-                       key=lambda m: (-len(m), m)))
+MARKERS = tuple(
+    sorted(
+        {cluster_text(unicodedata.normalize("NFC", p)) for p in MARKER_PHRASES},
+        key=lambda m: (-len(m), m),
+    )
+)
 """The marker phrases as normalised text, longest first (so "important" is tried before
 "imp")."""
 
