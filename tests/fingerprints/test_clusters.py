@@ -162,3 +162,56 @@ def test_no_fingerprinted_message_gives_no_cluster():
 def test_components_join_every_linked_text_to_the_smallest():
     links = np.array([[3, 4], [1, 2], [2, 3], [6, 7]], dtype=np.int32)
     assert components(8, links).tolist() == [0, 1, 1, 1, 1, 5, 6, 6]
+
+
+RUMOUR_EN = (
+    "Rumour alert: a message says children are being kidnapped by a gang in a white van near "
+    "schools. This is false. No such case has been reported in any thana. Do not forward it."
+)
+RUMOUR_HI = (
+    "अफवाह से सावधान: एक संदेश में कहा जा रहा है कि सफेद वैन में एक गिरोह स्कूलों के पास से बच्चों को "
+    "उठा रहा है। यह झूठ है। किसी भी थाने में ऐसा कोई मामला दर्ज नहीं है। इसे आगे न भेजें।"
+)
+EDITS = [
+    lambda t: "*Important*\n" + t,
+    lambda t: t + " 🙏🙏",
+    lambda t: "Forwarded\n" + t,
+    lambda t: "_जरूरी सूचना_\n" + t,
+    lambda t: t.replace(" ", "  "),
+    lambda t: t + "\nPlease share in all groups.",
+    lambda t: t.replace("kidnapped", "kidnaped").replace("स्कूलों", "स्कूलो"),
+    lambda t: t.replace("schools", "school").replace("झूठ", "झुठ"),
+]
+
+
+def forwards(text: str, copies: int) -> list[str]:
+    """`copies` forwards of `text`, each with two of the edits, in a fixed order."""
+    made = []
+    for n in range(copies):
+        first, second = EDITS[n % len(EDITS)], EDITS[(3 * n + 1) % len(EDITS)]
+        made.append(second(first(text)))
+    return made
+
+
+def test_a_forward_edited_thirty_times_in_each_language_makes_one_cluster_per_language():
+    found = near_duplicate_clusters(messages(forwards(RUMOUR_EN, 30) + forwards(RUMOUR_HI, 30)))
+    assert found.height == 60
+    by_language = found.sort("message_id")["cluster"].to_list()
+    assert len(set(by_language[:30])) == 1
+    assert len(set(by_language[30:])) == 1
+    # A translation is another text: the two languages are two clusters.
+    assert by_language[0] != by_language[30]
+
+
+def test_long_messages_sharing_only_a_signature_line_stay_apart():
+    footer = "\nJai Hind. Share this in all groups of your thana. - SP Office, Patna"
+    texts = [
+        "Traffic diversion on the Ashok Rajpath from Monday for the flyover work, buses via"
+        " Bander Bagicha" + footer,
+        "Lost mobile phones can be reported on the CEIR portal and the phone will be blocked in"
+        " a day" + footer,
+        "Cyber fraud: never share an OTP with anyone claiming to be from your bank, call 1930 at"
+        " once" + footer,
+    ]
+    found = near_duplicate_clusters(messages(texts))
+    assert found["size"].to_list() == [1, 1, 1]
