@@ -209,26 +209,27 @@ def stalled_units(
         .agg(pl.col("group_id").n_unique().alias("groups_never"))
         .join(unit_reached.rename({"unit_id": "candidate"}), on=["key", "candidate"], how="left")
     )
-    # The nearest candidate above each candidate that never got it.
+    # Each chain unit's nearest chain unit above it: the same for every directive. Above a
+    # candidate it is a candidate too unless it lies above the issuing unit.
+    chain_parent = (
+        ancestors.filter(pl.col("steps") > 0)
+        .join(chain_units.rename({"unit_id": "ancestor_id"}), on="ancestor_id")
+        .group_by("unit_id")
+        .agg(pl.col("ancestor_id").sort_by("steps").first().alias("parent_id"))
+        .rename({"unit_id": "candidate"})
+    )
     parents = (
         candidates.filter(pl.col("reached_at").is_null())
-        .join(
-            ancestors.filter(pl.col("steps") > 0).select(
-                pl.col("unit_id").alias("candidate"), "ancestor_id", "steps"
-            ),
-            on="candidate",
-        )
+        .select("key", "candidate")
+        .join(chain_parent, on="candidate")
         .join(
             candidates.select(
                 "key",
-                pl.col("candidate").alias("ancestor_id"),
+                pl.col("candidate").alias("parent_id"),
                 pl.col("reached_at").alias("parent_reached_at"),
             ),
-            on=["key", "ancestor_id"],
+            on=["key", "parent_id"],
         )
-        .sort("key", "candidate", "steps")
-        .unique(["key", "candidate"], keep="first", maintain_order=True)
-        .select("key", "candidate", pl.col("ancestor_id").alias("parent_id"), "parent_reached_at")
     )
     kinds = ancestors.filter(pl.col("steps") == 0).select(
         pl.col("unit_id").alias("candidate"), pl.col("ancestor_kind").alias("kind")
