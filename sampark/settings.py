@@ -90,6 +90,10 @@ class Settings:
     frozen_now: datetime | None = None
     """SAMPARK_NOW: the instant every clock in Sampark reads (sampark/clock.py) instead of the
     real time — for tests, and to replay a past day. None: the real clock."""
+    fingerprint_pepper: bytes | None = None
+    """SAMPARK_FINGERPRINT_PEPPER: the secret that keys message fingerprints (the keyed hash and
+    the near-duplicate signature), so that a fingerprint of a short text cannot be reversed by
+    hashing a dictionary of likely texts. None: not set (see `fingerprint_pepper`)."""
 
     @property
     def inbox(self) -> Path:
@@ -112,6 +116,35 @@ def is_yes(value: str) -> bool:
     return value.strip().lower() in ("1", "true", "yes")
 
 
+# A pepper shorter than this is guessable by brute force over the pepper itself.
+MIN_PEPPER_CHARS = 32
+
+
+def fingerprint_pepper(text: str) -> bytes | None:
+    """The pepper's bytes from `SAMPARK_FINGERPRINT_PEPPER`, or None when it is empty.
+
+    Any text of at least 32 characters (blanks around it ignored), e.g. the output of
+    `python -c "import secrets; print(secrets.token_hex(32))"`. Fingerprints made with one
+    pepper never match those made with another, and message text is not stored to make them
+    again: set it once, before the first load, and never change it.
+
+    >>> fingerprint_pepper("0123456789abcdef0123456789abcdef")
+    b'0123456789abcdef0123456789abcdef'
+    >>> fingerprint_pepper("  ") is None
+    True
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if len(text) < MIN_PEPPER_CHARS:
+        raise SettingError(
+            f"SAMPARK_FINGERPRINT_PEPPER: {len(text)} characters is too short to keep fingerprints"
+            f" secret; use at least {MIN_PEPPER_CHARS} random characters"
+            ' (python -c "import secrets; print(secrets.token_hex(32))")'
+        )
+    return text.encode("utf-8")
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Settings from `env` (default: `.env` overlaid by the process environment)."""
     source = {**_dotenv(), **os.environ} if env is None else env
@@ -130,4 +163,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         max_upload_mb=int(source.get("SAMPARK_MAX_UPLOAD_MB", "50")),
         cookie_secret=source.get("SAMPARK_COOKIE_SECRET", ""),
         frozen_now=frozen_instant(source.get("SAMPARK_NOW", "")),
+        fingerprint_pepper=fingerprint_pepper(source.get("SAMPARK_FINGERPRINT_PEPPER", "")),
     )

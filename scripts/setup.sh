@@ -97,10 +97,38 @@ _sampark_native() {
         -delete
 }
 
+# The message fingerprints' C path (sampark/fingerprints/native/), named by the sha256 of its
+# source and its Unicode tables; without gcc, fingerprints are made in Python (slow, same).
+_sampark_native_fingerprints() {
+    local root dir digest out tmp
+    root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+    dir="$root/sampark/fingerprints/native"
+    digest="$(cat "$dir/fingerprints.c" "$dir/unicode_tables.h" | sha256sum | cut -c1-16)"
+    out="$root/build/native/fingerprints-$digest.so"
+    if [ -f "$out" ] && [ "$(cat "$out.flags" 2>/dev/null)" = "$SAMPARK_NATIVE_CFLAGS" ]; then
+        return 0
+    fi
+    command -v gcc >/dev/null 2>&1 || return 0  # said once by _sampark_native
+    echo "setup.sh: compiling fingerprints.c into build/native/"
+    mkdir -p "$root/build/native"
+    tmp="$out.tmp.$$"
+    # shellcheck disable=SC2086  # the flags are words
+    if ! gcc $SAMPARK_NATIVE_CFLAGS -o "$tmp" "$dir/fingerprints.c"; then
+        rm -f "$tmp"
+        echo "setup.sh: compiling $dir/fingerprints.c failed" >&2
+        return 1
+    fi
+    mv "$tmp" "$out"
+    echo "$SAMPARK_NATIVE_CFLAGS" >"$out.flags"
+    find "$root/build/native" -name 'fingerprints-*.so*' ! -name "fingerprints-$digest.so*" \
+        -delete
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     set -euo pipefail
     _sampark_setup "$@"
     _sampark_native
+    _sampark_native_fingerprints
 else
-    _sampark_setup "$@" && _sampark_native
+    _sampark_setup "$@" && _sampark_native && _sampark_native_fingerprints
 fi
