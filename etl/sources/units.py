@@ -85,13 +85,10 @@ def _rank(column: str) -> pl.Expr:
     return pl.col(column).replace_strict(KIND_RANK, default=None, return_dtype=pl.Int64)
 
 
-def _tree_reasons(rows: pl.DataFrame, known: Known) -> pl.DataFrame:
-    """`line`, `tree_reason` for the sheet's units that would break the tree of the units
-    already loaded and the sheet's together: an unknown parent, a cycle of parents, a parent
-    not above the unit, or a loaded child not below its new kind."""
+def _merged_tree(sheet: pl.DataFrame, known: Known) -> pl.DataFrame:
+    """The loaded units the sheet does not restate, plus the sheet's (with their lines), ranked."""
     tree = known.unit_tree if known.unit_tree is not None else pl.DataFrame(schema=_TREE_SCHEMA)
-    sheet = rows.select("unit_id", pl.col("kind_code").alias("kind"), "parent_id", "line")
-    merged = pl.concat(
+    return pl.concat(
         [
             tree.select(list(_TREE_SCHEMA))
             .join(sheet, on="unit_id", how="anti")
@@ -99,15 +96,22 @@ def _tree_reasons(rows: pl.DataFrame, known: Known) -> pl.DataFrame:
             sheet,
         ]
     ).with_columns(_rank("kind").alias("rank"))
+
+
+def _orphans(sheet: pl.DataFrame, known: Known) -> pl.DataFrame:
+    """`line`, `orphan`: sheet units whose parent is neither loaded nor in the sheet."""
     resolvable = known.unit_ids | frozenset(sheet.get_column("unit_id").to_list())
-    orphans = sheet.filter(
+    return sheet.filter(
         pl.col("parent_id").is_not_null() & ~pl.col("parent_id").is_in(list(resolvable))
     ).select("line", reason("unknown parent unit {}", pl.col("parent_id")).alias("orphan"))
 
+
+def _on_cycle(merged: pl.DataFrame) -> pl.DataFrame:
+    """`unit_id`, `cycle`: units whose chain of parents comes back to itself."""
     cycles = parent_cycles(
         dict(zip(merged.get_column("unit_id"), merged.get_column("parent_id"), strict=True))
     )
-    on_cycle = pl.DataFrame(
+    return pl.DataFrame(
         {
             "unit_id": list(cycles),
             "cycle": ["parents form a cycle: " + " → ".join(path) for path in cycles.values()],
@@ -115,14 +119,22 @@ def _tree_reasons(rows: pl.DataFrame, known: Known) -> pl.DataFrame:
         schema={"unit_id": pl.String, "cycle": pl.String},
     )
 
+
+def _inverted(merged: pl.DataFrame) -> pl.DataFrame:
+    """Child–parent pairs where the parent's kind is not above the child's (a thana over a
+    circle, say), with both sides' kinds and lines."""
     parents = merged.select(
         pl.col("unit_id").alias("parent_id"),
         pl.col("kind").alias("parent_kind"),
         pl.col("rank").alias("parent_rank"),
         pl.col("line").alias("parent_line"),
     )
-    inverted = merged.join(parents, on="parent_id").filter(pl.col("parent_rank") >= pl.col("rank"))
-    under = inverted.filter(pl.col("line").is_not_null()).select(
+    return merged.join(parents, on="parent_id").filter(pl.col("parent_rank") >= pl.col("rank"))
+
+
+def _under(inverted: pl.DataFrame) -> pl.DataFrame:
+    """`line`, `under`: a sheet unit placed under a parent that is not above it."""
+    return inverted.filter(pl.col("line").is_not_null()).select(
         "line",
         reason(
             "parent {} is a {}; a {} sits under {}",
@@ -132,7 +144,12 @@ def _tree_reasons(rows: pl.DataFrame, known: Known) -> pl.DataFrame:
             pl.col("kind").replace_strict(_PLACE, default=None, return_dtype=pl.String),
         ).alias("under"),
     )
-    above = (
+
+
+def _above(inverted: pl.DataFrame) -> pl.DataFrame:
+    """`line`, `above`: a sheet unit given a new kind that a loaded child no longer sits under
+    (one reason per sheet line, naming the first such child)."""
+    return (
         inverted.filter(pl.col("line").is_null() & pl.col("parent_line").is_not_null())
         .sort("unit_id")
         .group_by("parent_line", maintain_order=True)
@@ -148,12 +165,21 @@ def _tree_reasons(rows: pl.DataFrame, known: Known) -> pl.DataFrame:
             ).alias("above"),
         )
     )
+
+
+def _tree_reasons(rows: pl.DataFrame, known: Known) -> pl.DataFrame:
+    """`line`, `tree_reason` for the sheet's units that would break the tree of the units
+    already loaded and the sheet's together: an unknown parent, a cycle of parents, a parent
+    not above the unit, or a loaded child not below its new kind."""
+    sheet = rows.select("unit_id", pl.col("kind_code").alias("kind"), "parent_id", "line")
+    merged = _merged_tree(sheet, known)
+    inverted = _inverted(merged)
     return (
         sheet.select("line", "unit_id")
-        .join(orphans, on="line", how="left", maintain_order="left")
-        .join(on_cycle, on="unit_id", how="left", maintain_order="left")
-        .join(under, on="line", how="left", maintain_order="left")
-        .join(above, on="line", how="left", maintain_order="left")
+        .join(_orphans(sheet, known), on="line", how="left", maintain_order="left")
+        .join(_on_cycle(merged), on="unit_id", how="left", maintain_order="left")
+        .join(_under(inverted), on="line", how="left", maintain_order="left")
+        .join(_above(inverted), on="line", how="left", maintain_order="left")
         .select("line", pl.coalesce("orphan", "cycle", "under", "above").alias("tree_reason"))
     )
 

@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 
 import polars as pl
 
-from etl.sources.chat_groups import export_chat_name
+from etl.sources.chats.names import export_chat_name
 from etl.sources.whatsapp.blocks import (
     Block,
     NativeSettler,
