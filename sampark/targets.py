@@ -50,6 +50,33 @@ class MemberRule:
 
 
 @dataclass(frozen=True)
+class SpreadRules:
+    """How a directive must travel and when a text counts as a rumour or a broadcast.
+
+    `directive_targets`: the group kinds every directive must reach (Rajasthan: circle groups;
+    Bihar and UP: thana and outpost public groups); `chain`: the group kinds it travels through
+    from the apex down (a stall is named only at a unit holding one of them). A rumour: a text
+    first sent by someone outside the police, seen in ≥ `rumour_groups` groups across
+    ≥ `rumour_districts` districts within `rumour_window_hours` of its first sighting. A text
+    seen in ≥ `broadcast_groups` groups is a broadcast (its text is kept: README).
+    """
+
+    directive_targets: tuple[str, ...] = ("thana_public", "outpost_public")
+    chain: tuple[str, ...] = (
+        "apex",
+        "district_staff",
+        "division",
+        "circle",
+        "thana_public",
+        "outpost_public",
+    )
+    rumour_groups: int = 5
+    rumour_districts: int = 2
+    rumour_window_hours: float = 24.0
+    broadcast_groups: int = 5
+
+
+@dataclass(frozen=True)
 class Profile:
     state: str
     name: str
@@ -67,6 +94,8 @@ class Profile:
     """Per group kind, the officers it must hold and who must be its admin."""
     staff_coverage: float = 1.0
     """Share of staff that must be in at least one group (the orders say every officer)."""
+    spread: SpreadRules = field(default_factory=SpreadRules)
+    """Directive targets and chain, rumour and broadcast thresholds."""
 
 
 REGISTER_STAGES = ("cognizance", "fir", "action", "closed")
@@ -182,6 +211,53 @@ class _Reader:
         return limits
 
 
+SPREAD_FIELDS = (
+    "directive_targets",
+    "chain",
+    "rumour_groups",
+    "rumour_districts",
+    "rumour_window_hours",
+    "broadcast_groups",
+)
+
+
+def _spread_rules(r: _Reader, value: object) -> SpreadRules:
+    """The profile's `spread:` section; absent fields keep the defaults."""
+    raw = r.mapping(value, "spread")
+    unknown = set(raw) - set(SPREAD_FIELDS)
+    if unknown:
+        raise r.fail(f"unknown field(s) {', '.join(sorted(unknown))}", "spread")
+    base = SpreadRules()
+    targets = r.kinds(
+        raw.get("directive_targets", list(base.directive_targets)),
+        GROUP_KINDS,
+        "spread",
+        "directive_targets",
+    )
+    chain = r.kinds(raw.get("chain", list(base.chain)), GROUP_KINDS, "spread", "chain")
+    outside = [k for k in targets if k not in chain]
+    if outside:
+        raise r.fail(f"target kind(s) {', '.join(outside)} not in the chain", "spread", "chain")
+    counts = {
+        key: r.count(raw.get(key, getattr(base, key)), "spread", key)
+        for key in ("rumour_groups", "rumour_districts", "broadcast_groups")
+    }
+    for key, value_ in counts.items():
+        if value_ < 1:
+            raise r.fail(f"must be at least 1, not {value_!r}", "spread", key)
+    window = raw.get("rumour_window_hours", base.rumour_window_hours)
+    if isinstance(window, bool) or not isinstance(window, int | float) or not 0 < window < math.inf:
+        raise r.fail(f"must be a positive number, not {window!r}", "spread", "rumour_window_hours")
+    return SpreadRules(
+        directive_targets=targets,
+        chain=chain,
+        rumour_groups=counts["rumour_groups"],
+        rumour_districts=counts["rumour_districts"],
+        rumour_window_hours=float(window),
+        broadcast_groups=counts["broadcast_groups"],
+    )
+
+
 def where_text(where: tuple[str, ...]) -> str:
     return ".".join(where) + ": " if where else ""
 
@@ -255,6 +331,7 @@ def read_profile(path: Path) -> Profile:
         alert_sla_minutes=r.stage_limits(raw, "alert_sla_minutes", ALERT_STAGES),
         required_members=rules,
         staff_coverage=float(coverage),
+        spread=_spread_rules(r, raw.get("spread")),
     )
 
 

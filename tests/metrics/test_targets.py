@@ -141,3 +141,45 @@ def test_broken_yaml_names_its_line(tmp_path):
 def test_unknown_state_lists_the_profiles_there_are():
     with pytest.raises(BadProfile, match=r"have: bihar, rajasthan, up"):
         load_profile(TARGETS, "kerala")
+
+
+def test_rajasthan_directives_must_reach_every_circle_group():
+    spread = load_profile(TARGETS, "rajasthan").spread
+    assert spread.directive_targets == ("circle",)
+    assert spread.chain == ("apex", "district_staff", "circle")
+
+
+@pytest.mark.parametrize("state", ["bihar", "up"])
+def test_bihar_and_up_directives_must_reach_thana_and_outpost_groups(state: str):
+    spread = load_profile(TARGETS, state).spread
+    assert spread.directive_targets == ("thana_public", "outpost_public")
+    assert (spread.rumour_groups, spread.rumour_districts, spread.rumour_window_hours) == (
+        5,
+        2,
+        24.0,
+    )
+    assert spread.broadcast_groups == 5
+
+
+def test_profile_without_spread_section_keeps_the_default_thresholds(tmp_path: Path):
+    path = tmp_path / "x.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    spread = read_profile(path).spread
+    assert (spread.rumour_groups, spread.broadcast_groups) == (5, 5)
+    assert spread.directive_targets == ("thana_public", "outpost_public")
+
+
+def test_spread_target_kind_outside_the_chain_is_refused(tmp_path: Path):
+    text = GOOD + "spread:\n  directive_targets: [circle]\n  chain: [apex]\n"
+    assert _bad(tmp_path, text) == (
+        "bad.yaml line 11: spread.chain: target kind(s) circle not in the chain"
+    )
+
+
+def test_spread_rumour_window_must_be_positive(tmp_path: Path):
+    text = GOOD + "spread:\n  rumour_window_hours: 0\n"
+    assert "spread.rumour_window_hours: must be a positive number, not 0" in _bad(tmp_path, text)
+
+
+def test_spread_unknown_field_is_named(tmp_path: Path):
+    assert "unknown field(s) rumor_groups" in _bad(tmp_path, GOOD + "spread:\n  rumor_groups: 3\n")
