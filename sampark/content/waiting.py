@@ -50,6 +50,19 @@ def waiting_stories(
     )
 
 
+def waiting_by_step(waiting: pl.DataFrame) -> pl.DataFrame:
+    """`waiting_stories` counted per step, for the brief: next_action (vet, approve, post, in
+    the workflow's order, each present even at 0), stories, oldest_hours (None when none wait)."""
+    steps = pl.DataFrame({"next_action": list(NEXT_ACTION.values())})
+    counted = waiting.group_by("next_action").agg(
+        pl.len().cast(pl.Int64).alias("stories"),
+        pl.col("waiting_hours").max().cast(pl.Int64).alias("oldest_hours"),
+    )
+    return steps.join(counted, on="next_action", how="left", maintain_order="left").with_columns(
+        pl.col("stories").fill_null(0)
+    )
+
+
 def waiting_label(hours: int, lang: str) -> str:
     """A wait in days and hours: "2 days 3 h", "2 दिन 3 घंटे".
 

@@ -6,6 +6,21 @@ from __future__ import annotations
 # ruff: noqa: E501  (one sentence per line reads better than a string split mid-phrase)
 
 STRINGS: dict[str, dict[str, str]] = {
+    "brief_waiting_title": {
+        "en": "Stories waiting more than a day",
+        "hi": "एक दिन से अधिक से रुकी कहानियाँ",
+    },
+    "brief_waiting_note": {
+        "en": "{n} stories have waited more than a day at their step.",
+        "hi": "{n} कहानियाँ अपने चरण पर एक दिन से अधिक से रुकी हैं।",
+    },
+    "brief_waiting_none": {
+        "en": "No story has waited more than a day.",
+        "hi": "कोई कहानी एक दिन से अधिक से नहीं रुकी।",
+    },
+    "brief_waiting_step": {"en": "Step", "hi": "चरण"},
+    "brief_waiting_count": {"en": "Waiting", "hi": "रुकी"},
+    "brief_waiting_oldest": {"en": "Oldest", "hi": "सबसे पुरानी"},
     "waiting_age": {"en": "{days} days {hours} h", "hi": "{days} दिन {hours} घंटे"},
     "waiting_age_one_day": {"en": "1 day {hours} h", "hi": "1 दिन {hours} घंटे"},
     "photos_faces_blurred": {

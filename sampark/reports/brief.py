@@ -4,13 +4,16 @@ and where its pace leads, the units furthest behind and what needs action."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from html import escape
 
 import polars as pl
 import sqlalchemy as sa
 
 from sampark.access import STATE
+from sampark.clock import now_utc
 from sampark.content.queue import status_counts, story_queue
+from sampark.content.waiting import waiting_by_step, waiting_label, waiting_stories
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage.history import Projection
@@ -21,7 +24,7 @@ from sampark.metrics.response.snapshot import response_summary
 from sampark.metrics.response.summary import ResponseSummary, scope_key
 from sampark.queries.network import membership_history, network
 from sampark.queries.registers import alerts_frame, register_entries_frame
-from sampark.queries.stories import all_stories
+from sampark.queries.stories import all_stories, story_history
 from sampark.reports.brief_charts import CHART_CSS, Bar, bar_chart, progress_chart
 from sampark.reports.pdf import frame_table, html_page, html_table, pdf_bytes
 from sampark.tables.coverage import actions_table, behind_table, signed
@@ -90,11 +93,13 @@ class BriefParts:
 
     `response`: the scope's register figures per stage (response_by_level's columns);
     `funnel`: alert_funnel rows (None for a role that does not act on alerts: only the
-    SCRB helpdesk, SP and SHO see them); `stories`: status_counts of the scope's stories."""
+    SCRB helpdesk, SP and SHO see them); `stories`: status_counts of the scope's stories;
+    `waiting`: waiting_by_step of the scope's stories waiting more than a day."""
 
     response: pl.DataFrame | None = None
     funnel: pl.DataFrame | None = None
     stories: dict[str, int] | None = None
+    waiting: pl.DataFrame | None = None
 
 
 def scope_response(
@@ -176,6 +181,40 @@ def story_bars(counts: dict[str, int], lang: str) -> list[Bar]:
 
 
 STORY_STEPS = ("submitted", "vetted", "approved", "posted", "rejected")
+
+
+def waiting_rows(by_step: pl.DataFrame, lang: str) -> list[list[str]]:
+    """The brief's waiting table: the step that must act, how many wait there, the oldest wait
+    in days and hours ("—" when none wait)."""
+    return [
+        [
+            t(f"next_{action}", lang),
+            number(n, lang),
+            "—" if oldest is None else waiting_label(oldest, lang),
+        ]
+        for action, n, oldest in by_step.select(
+            "next_action", "stories", "oldest_hours"
+        ).iter_rows()
+    ]
+
+
+def _waiting_section(by_step: pl.DataFrame, lang: str) -> str:
+    total = int(by_step.get_column("stories").sum())
+    if not total:
+        return _section(t("brief_waiting_title", lang), _note(t("brief_waiting_none", lang)))
+    return _section(
+        t("brief_waiting_title", lang),
+        _note(t("brief_waiting_note", lang, n=number(total, lang)))
+        + html_table(
+            [
+                t("brief_waiting_step", lang),
+                t("brief_waiting_count", lang),
+                t("brief_waiting_oldest", lang),
+            ],
+            waiting_rows(by_step, lang),
+            {1, 2},
+        ),
+    )
 
 
 def _section(title: str, *parts: str) -> str:
@@ -284,6 +323,8 @@ def brief_html(
                 else _note(t("brief_stories_none", lang)),
             )
         )
+    if parts.waiting is not None:
+        body.append(_waiting_section(parts.waiting, lang))
     body.append(f'<p class="foot">{escape(t("brief_footer", lang))}</p>')
     return html_page(title, "".join(body), lang, CHART_CSS)
 
@@ -291,21 +332,27 @@ def brief_html(
 ACTIONS_SHOWN = 15
 
 
-def weekly_brief(engine: sa.Engine, profile: Profile, lang: str) -> bytes:
+def weekly_brief(
+    engine: sa.Engine, profile: Profile, lang: str, *, now: datetime | None = None
+) -> bytes:
     """The state's weekly brief as PDF, read from the database (for `report brief`): an
-    operator on the server holds the whole database, so every part is in it."""
+    operator on the server holds the whole database, so every part is in it. `now` (naive
+    UTC, from the clock unless given) is when stories' waits are measured."""
     with engine.connect() as conn:
         net = network(conn, STATE)
         history = membership_history(conn, STATE)
         entries = register_entries_frame(conn, STATE)
         alerts = alerts_frame(conn, STATE)
         stories = all_stories(conn, STATE)
+        steps = story_history(conn, STATE)
     ov = coverage_overview(net, history, profile, None)
+    queue = story_queue(stories, net.units)
     name = name_in(lang, profile.name, profile.name_hi)
     parts = BriefParts(
         response=scope_response(response_summary(entries, net.units, profile), net.units, None),
         funnel=alert_funnel(alerts, profile),
-        stories=status_counts(story_queue(stories, net.units)),
+        stories=status_counts(queue),
+        waiting=waiting_by_step(waiting_stories(queue, steps, now or now_utc())),
     )
     return pdf_bytes(
         brief_html(

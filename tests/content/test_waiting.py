@@ -5,7 +5,12 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.content.waiting import waiting_label, waiting_stories, waiting_table
+from sampark.content.waiting import (
+    waiting_by_step,
+    waiting_label,
+    waiting_stories,
+    waiting_table,
+)
 
 NOW = datetime(2026, 11, 22, 12, 0)
 
@@ -90,3 +95,12 @@ def test_the_table_shows_ist_times_and_ages_in_the_readers_language():
         "2 दिन 2 घंटे",
     )
     assert table.rows()[1][1:3] == ("गिरोह पकड़ा", "स्वीकृति (सोशल मीडिया सेल)")
+
+
+def test_the_brief_counts_waiting_stories_per_step_with_the_oldest():
+    from datetime import timedelta
+
+    counted = waiting_by_step(waiting_stories(queue(), history(), NOW, after=timedelta(hours=12)))
+    assert counted.rows() == [("vet", 1, 50), ("approve", 1, 30), ("post", 1, 23)]
+    none = waiting_by_step(waiting_stories(queue(), history(), NOW, after=timedelta(days=30)))
+    assert none.rows() == [("vet", 0, None), ("approve", 0, None), ("post", 0, None)]

@@ -7,7 +7,7 @@ import pytest
 
 from sampark.metrics.coverage.history import Projection
 from sampark.metrics.coverage.overview import coverage_overview
-from sampark.reports.brief import brief_html, projection_text
+from sampark.reports.brief import BriefParts, brief_html, projection_text, waiting_rows
 from sampark.reports.compstat import sheet_html
 from sampark.reports.pdf import pdf_bytes
 from sampark.targets import Profile
@@ -86,3 +86,49 @@ def test_district_sheet_is_a_pdf_with_its_measures():
     html = sheet_html("नालंदा: सप्ताह समाप्ति 1 नवंबर 2026", measures, pl.DataFrame(), "hi")
     assert pdf_bytes(html).startswith(b"%PDF")
     assert "नालंदा: सप्ताह समाप्ति 1 नवंबर 2026" in _text(html)
+
+
+def _waiting_brief(lang: str, waiting: pl.DataFrame) -> str:
+    ov = coverage_overview(NET, HISTORY, TARGET, None, as_of=date(2026, 11, 1))
+    return brief_html(
+        ov,
+        scope_name="Test",
+        profile_name="Test",
+        behind=pl.DataFrame(),
+        actions=pl.DataFrame(),
+        lang=lang,
+        parts=BriefParts(waiting=waiting),
+    )
+
+
+WAITING = pl.DataFrame(
+    {
+        "next_action": ["vet", "approve", "post"],
+        "stories": [1234, 2, 0],
+        "oldest_hours": [50, 30, None],
+    }
+)
+
+
+def test_the_brief_counts_stories_waiting_more_than_a_day_per_step_in_english():
+    assert waiting_rows(WAITING, "en") == [
+        ["Vetting (CO/SP)", "1,234", "2 days 2 h"],
+        ["Approval (social media cell)", "2", "1 day 6 h"],
+        ["Posting (social media cell)", "0", "—"],
+    ]
+    text = _text(_waiting_brief("en", WAITING))
+    assert "Stories waiting more than a day" in text
+    assert "1,236 stories have waited more than a day at their step." in text
+
+
+def test_the_brief_counts_waiting_stories_in_hindi_with_indian_grouping():
+    many = WAITING.with_columns(pl.Series("stories", [123456, 2, 0]))
+    assert waiting_rows(many, "hi")[0] == ["जाँच (CO/SP)", "1,23,456", "2 दिन 2 घंटे"]
+    text = _text(_waiting_brief("hi", many))
+    assert "एक दिन से अधिक से रुकी कहानियाँ" in text
+    assert "1,23,458 कहानियाँ अपने चरण पर एक दिन से अधिक से रुकी हैं।" in text
+
+
+def test_a_brief_with_no_waiting_story_says_so():
+    none = WAITING.with_columns(pl.Series("stories", [0, 0, 0]), pl.lit(None).alias("oldest_hours"))
+    assert "No story has waited more than a day." in _text(_waiting_brief("en", none))

@@ -10,8 +10,9 @@ import polars as pl
 import streamlit as st
 
 from sampark.charts.coverage import district_multiples
-from sampark.clock import today_local
+from sampark.clock import now_utc, today_local
 from sampark.content.queue import status_counts
+from sampark.content.waiting import waiting_by_step, waiting_stories
 from sampark.metrics.coverage.drill import drill_tree, group_table
 from sampark.metrics.coverage.history import history_as_of, week_ends, weekly_members
 from sampark.metrics.coverage.league import league_table
@@ -91,11 +92,13 @@ def brief_parts(scope_id: str | None, alerts_shown: bool) -> BriefParts:
     funnel = None
     if alerts_shown:
         funnel = alert_funnel(in_units(response.alerts(), units, scope_id), state_profile())
-    queue, _steps = stories.stories()
+    queue, steps = stories.stories()
+    mine = in_units(queue, units, scope_id)
     return BriefParts(
         response=scope_response(response.summary(scope_id), units, scope_id),
         funnel=funnel,
-        stories=status_counts(in_units(queue, units, scope_id)),
+        stories=status_counts(mine),
+        waiting=waiting_by_step(waiting_stories(mine, steps, now_utc())),
     )
 
 
