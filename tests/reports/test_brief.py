@@ -36,7 +36,7 @@ def _text(html: str) -> str:
     return " ".join(found)
 
 
-def _brief(lang: str) -> str:
+def _brief(lang: str, parts: BriefParts | None = None) -> str:
     ov = coverage_overview(NET, HISTORY, TARGET, None, as_of=date(2026, 11, 1))
     return brief_html(
         ov,
@@ -45,6 +45,7 @@ def _brief(lang: str) -> str:
         behind=pl.DataFrame(),
         actions=pl.DataFrame(),
         lang=lang,
+        parts=parts,
     )
 
 
@@ -89,16 +90,7 @@ def test_district_sheet_is_a_pdf_with_its_measures():
 
 
 def _waiting_brief(lang: str, waiting: pl.DataFrame) -> str:
-    ov = coverage_overview(NET, HISTORY, TARGET, None, as_of=date(2026, 11, 1))
-    return brief_html(
-        ov,
-        scope_name="Test",
-        profile_name="Test",
-        behind=pl.DataFrame(),
-        actions=pl.DataFrame(),
-        lang=lang,
-        parts=BriefParts(waiting=waiting),
-    )
+    return _brief(lang, BriefParts(waiting=waiting))
 
 
 WAITING = pl.DataFrame(
