@@ -40,7 +40,6 @@ DECLARATION_FUNCTIONS = {
 # Being split by another branch this round; the lead removes each entry at the merge.
 PENDING_FILES = {
     "bench/load.py": "the page bench, split by the view17 branch",
-    "etl/sources/whatsapp/events.py": "split by this branch",
     "etl/sources/whatsapp/native/glue.py": "split by this branch",
     "etl/sources/whatsapp/parse.py": "split by this branch",
     "bench/fingerprints.py": "split by this branch",
@@ -54,7 +53,6 @@ PENDING_FUNCTIONS = {
     ("etl/sources/whatsapp/memberships.py", "chat_memberships"): "moved by the mem15 branch",
     ("etl/pipeline.py", "run_inbox"): "rewritten by the etl17 branch",
     ("sampark/charts/coverage.py", "district_multiples"): "split by this branch",
-    ("etl/sources/whatsapp/events.py", "_classify_odd"): "split by this branch",
     ("sampark/reports/brief_charts.py", "progress_chart"): "split by this branch",
     ("sampark/reports/brief.py", "brief_html"): "split by this branch",
     ("bench/fingerprints.py", "generate"): "split by this branch",

@@ -41,15 +41,7 @@ from etl.sources.whatsapp.blocks import (
     prepared_native,
 )
 from etl.sources.whatsapp.completeness import starts_mid_history
-from etl.sources.whatsapp.events import (
-    EVENT_SCHEMA,
-    LRM,
-    Classified,
-    Phrases,
-    Plain,
-    classify,
-    load_phrases,
-)
+from etl.sources.whatsapp.events import EVENT_SCHEMA, Classified, classify
 from etl.sources.whatsapp.headers import (
     SNIFF_LINES,
     DateEvidence,
@@ -60,6 +52,8 @@ from etl.sources.whatsapp.headers import (
     shape_counts,
 )
 from etl.sources.whatsapp.native import glue as native
+from etl.sources.whatsapp.phrases import LRM, Phrases, load_phrases
+from etl.sources.whatsapp.plain import Plain
 from etl.sources.whatsapp.stream import (
     BLOCK_BYTES,
     REJECT_SCHEMA,

@@ -23,8 +23,9 @@ from pathlib import Path
 
 import polars as pl
 
-from etl.sources.whatsapp.events import Phrases, phrase_flags
 from etl.sources.whatsapp.headers import BlockDates, Shape
+from etl.sources.whatsapp.phrases import Phrases
+from etl.sources.whatsapp.plain import phrase_flags
 from etl.sources.whatsapp.stream import REJECT_SCHEMA, embedded_rejects, reject_reasons
 
 SOURCE = Path(__file__).resolve().parent / "scan.c"
