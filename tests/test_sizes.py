@@ -41,7 +41,6 @@ DECLARATION_FUNCTIONS = {
 PENDING_FILES = {
     "bench/load.py": "the page bench, split by the view17 branch",
     "etl/sources/whatsapp/native/glue.py": "split by this branch",
-    "etl/sources/whatsapp/parse.py": "split by this branch",
     "bench/fingerprints.py": "split by this branch",
 }
 PENDING_FUNCTIONS = {

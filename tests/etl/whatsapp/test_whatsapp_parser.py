@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 
 from etl.sources.whatsapp import BadExport, ParsedExport, UnknownExportFormat, parse_export
-from etl.sources.whatsapp import parse as whatsapp
+from etl.sources.whatsapp import collected as whatsapp_collected
 
 NNBSP, LRM = "\u202f", "\u200e"
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "whatsapp"
@@ -287,7 +287,7 @@ def test_odd_rows_classified_in_small_batches_read_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = parsed(tmp_path, MIXED)
-    monkeypatch.setattr(whatsapp, "ODD_BATCH", 1)
+    monkeypatch.setattr(whatsapp_collected, "ODD_BATCH", 1)
     batches = parsed(tmp_path, MIXED, block_bytes=40)
     assert batches.messages.equals(whole.messages)
     assert batches.events.equals(whole.events)
