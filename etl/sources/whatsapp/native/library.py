@@ -104,6 +104,8 @@ def library_path() -> Path:
 
 @lru_cache(maxsize=1)
 def library_if_built() -> ctypes.CDLL | None:
+    """The compiled library, loaded once; None when it is not built for this source, does not
+    load, or `SAMPARK_WHATSAPP_ENGINE=polars` asks for polars."""
     if os.environ.get("SAMPARK_WHATSAPP_ENGINE") == "polars":
         return None
     path = library_path()
@@ -117,6 +119,12 @@ def library_if_built() -> ctypes.CDLL | None:
     except OSError as err:
         log.warning("compiled chat parser %s not usable (%s); reading chats with polars", path, err)
         return None
+    _declare_signatures(lib)
+    return lib
+
+
+def _declare_signatures(lib: ctypes.CDLL) -> None:
+    """The argument and result types of the C functions, and the capsule API they call."""
     lib.wa_scan.argtypes = [VOID_P, I64, I64, ctypes.POINTER(ShapeC), ctypes.c_int32, VOID_P]
     lib.wa_scan_free.argtypes = [VOID_P]
     lib.wa_scan_fix.argtypes = [VOID_P, I64, ctypes.POINTER(ShapeC), ctypes.c_int32, VOID_P, I64]
@@ -165,7 +173,6 @@ def library_if_built() -> ctypes.CDLL | None:
     lib.wa_set_capsule_api.argtypes = [VOID_P]
     lib.wa_set_capsule_api(ctypes.cast(capsule_pointer, VOID_P))
     lib.wa_scan_mark_stream.argtypes = [VOID_P, VOID_P, ctypes.c_int32]
-    return lib
 
 
 def available() -> bool:
