@@ -40,7 +40,6 @@ DECLARATION_FUNCTIONS = {
 # Being split by another branch this round; the lead removes each entry at the merge.
 PENDING_FILES = {
     "bench/load.py": "the page bench, split by the view17 branch",
-    "bench/fingerprints.py": "split by this branch",
 }
 PENDING_FUNCTIONS = {
     ("bench/load.py", "main"): "the page bench, split by the view17 branch",
@@ -53,7 +52,6 @@ PENDING_FUNCTIONS = {
     ("sampark/charts/coverage.py", "district_multiples"): "split by this branch",
     ("sampark/reports/brief_charts.py", "progress_chart"): "split by this branch",
     ("sampark/reports/brief.py", "brief_html"): "split by this branch",
-    ("bench/fingerprints.py", "generate"): "split by this branch",
     ("bench/etl_state.py", "main"): "split by this branch",
     ("sampark/metrics/coverage/overview.py", "coverage_overview"): "split by this branch",
     ("sampark/metrics/coverage/totals.py", "coverage_by_level"): "split by this branch",
