@@ -50,8 +50,6 @@ PENDING_FUNCTIONS = {
     ("etl/sources/whatsapp/memberships.py", "chat_memberships"): "moved by the mem15 branch",
     ("etl/pipeline.py", "run_inbox"): "rewritten by the etl17 branch",
     ("bench/etl_state.py", "main"): "split by this branch",
-    ("sampark/metrics/coverage/overview.py", "coverage_overview"): "split by this branch",
-    ("sampark/metrics/coverage/totals.py", "coverage_by_level"): "split by this branch",
     ("ui/story_form.py", "submission_form"): "the story form, edited by the fin19 branch",
     (
         "tests/deploy/test_replicas.py",

@@ -106,8 +106,31 @@ def coverage_by_level(net: Network, profile: Profile, level: str) -> pl.DataFram
     people = net.members.join(group_scope.select("group_id", "scope_id"), on="group_id")
     members = people.group_by("scope_id").agg(pl.col("person_id").n_unique().alias("members"))
 
-    slots = group_slots(net, profile).join(lineage, on="unit_id")
-    slot_counts = slots.group_by("scope_id").agg(
+    slot_counts = _slot_counts(group_slots(net, profile).join(lineage, on="unit_id"))
+    groups = group_scope.group_by("scope_id").agg(pl.len().alias("groups"))
+    staff = _staff_counts(net, lineage)
+    public = group_scope.filter(pl.col("kind").is_in(list(profile.public_group_kinds)))
+    blocked = (
+        net.members.join(public.select("group_id", "scope_id"), on="group_id")
+        .join(net.blocklist.select("person_id"), on="person_id")
+        .group_by("scope_id")
+        .agg(pl.len().alias("blocklisted_in_public"))
+    )
+    table = at_level
+    for part in (members, groups, slot_counts, staff, blocked):
+        table = table.join(part, on="scope_id", how="left")
+    counts = [c for c in table.columns if c not in ("scope_id", "name", "name_hi")]
+    return (
+        table.with_columns(pl.col(c).fill_null(0).cast(pl.Int64) for c in counts)
+        .rename({"scope_id": "unit_id"})
+        .sort("unit_id")
+    )
+
+
+def _slot_counts(slots: pl.DataFrame) -> pl.DataFrame:
+    """Per scope (`slots` carry their scope_id): groups required, present and compliant, the
+    member floor and the members still needed, and the thana and outpost public groups."""
+    return slots.group_by("scope_id").agg(
         pl.len().alias("groups_required"),
         pl.col("present").sum().alias("groups_present"),
         pl.col("minimum").sum().alias("member_floor"),
@@ -124,12 +147,14 @@ def coverage_by_level(net: Network, profile: Profile, level: str) -> pl.DataFram
             )
         ),
     )
-    groups = group_scope.group_by("scope_id").agg(pl.len().alias("groups"))
 
+
+def _staff_counts(net: Network, lineage: pl.DataFrame) -> pl.DataFrame:
+    """Per scope: its staff, and how many of them are members of any group."""
     connected = (
         net.members.select("person_id").unique().with_columns(pl.lit(True).alias("connected"))
     )
-    staff = (
+    return (
         net.staff.join(lineage, on="unit_id")
         .join(connected, on="person_id", how="left")
         .group_by("scope_id")
@@ -137,22 +162,6 @@ def coverage_by_level(net: Network, profile: Profile, level: str) -> pl.DataFram
             pl.len().alias("staff"),
             pl.col("connected").fill_null(False).sum().alias("staff_connected"),
         )
-    )
-    public = group_scope.filter(pl.col("kind").is_in(list(profile.public_group_kinds)))
-    blocked = (
-        net.members.join(public.select("group_id", "scope_id"), on="group_id")
-        .join(net.blocklist.select("person_id"), on="person_id")
-        .group_by("scope_id")
-        .agg(pl.len().alias("blocklisted_in_public"))
-    )
-    table = at_level
-    for part in (members, groups, slot_counts, staff, blocked):
-        table = table.join(part, on="scope_id", how="left")
-    counts = [c for c in table.columns if c not in ("scope_id", "name", "name_hi")]
-    return (
-        table.with_columns(pl.col(c).fill_null(0).cast(pl.Int64) for c in counts)
-        .rename({"scope_id": "unit_id"})
-        .sort("unit_id")
     )
 
 
