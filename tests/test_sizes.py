@@ -59,7 +59,6 @@ PENDING_FUNCTIONS = {
     ("tests/fingerprints/make_pairs.py", "pairs"): "split by this branch",
 }
 PENDING_TEST_FILES = {
-    "tests/etl/whatsapp/test_whatsapp_parser.py": "split by this branch",
     "tests/fingerprints/make_pairs.py": "split by this branch",
 }
 
