@@ -56,10 +56,8 @@ PENDING_FUNCTIONS = {
         "test_two_replicas_behind_the_proxy_keep_serving_when_one_dies",
     ): "split by this branch",
     ("tests/spread/test_end_to_end.py", "state"): "the spread tests, owned by spread16",
-    ("tests/fingerprints/make_pairs.py", "pairs"): "split by this branch",
 }
 PENDING_TEST_FILES = {
-    "tests/fingerprints/make_pairs.py": "split by this branch",
 }
 
 FILE_EXCEPTIONS = DECLARATION_FILES | PENDING_FILES | PENDING_TEST_FILES
