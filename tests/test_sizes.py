@@ -57,8 +57,7 @@ PENDING_FUNCTIONS = {
     ): "split by this branch",
     ("tests/spread/test_end_to_end.py", "state"): "the spread tests, owned by spread16",
 }
-PENDING_TEST_FILES = {
-}
+PENDING_TEST_FILES = {}
 
 FILE_EXCEPTIONS = DECLARATION_FILES | PENDING_FILES | PENDING_TEST_FILES
 FUNCTION_EXCEPTIONS = DECLARATION_FUNCTIONS | PENDING_FUNCTIONS
