@@ -37,7 +37,8 @@ DECLARATION_FUNCTIONS = {
     "after another; a migration is frozen once applied",
 }
 
-# Being split by another branch this round; the lead removes each entry at the merge.
+# Left to another branch of this round, which works in the file (a split here would collide
+# with its edits); the lead removes each entry at the merge once that branch has cut it.
 PENDING_FILES = {
     "bench/load.py": "the page bench, split by the view17 branch",
 }
@@ -47,19 +48,16 @@ PENDING_FUNCTIONS = {
     ("sampark/spread/found.py", "directives_without_register"): "split by the spread16 branch",
     ("etl/demo/build/alerts.py", "alert_frame"): "split by the demo18 branch",
     ("etl/demo/build/response.py", "register_frame"): "split by the demo18 branch",
-    ("etl/sources/whatsapp/memberships.py", "chat_memberships"): "moved by the mem15 branch",
-    ("etl/pipeline.py", "run_inbox"): "rewritten by the etl17 branch",
-    ("bench/etl_state.py", "main"): "split by this branch",
+    ("etl/sources/whatsapp/memberships.py", "chat_memberships"): "moved to sampark/metrics/groups "
+    "by the mem15 branch",
+    ("etl/pipeline.py", "run_inbox"): "the etl17 branch works in this file this round",
+    ("bench/etl_state.py", "main"): "the ETL bench, which the etl17 branch changes this round; "
+    "left whole so the two do not collide",
     ("ui/story_form.py", "submission_form"): "the story form, edited by the fin19 branch",
-    (
-        "tests/deploy/test_replicas.py",
-        "test_two_replicas_behind_the_proxy_keep_serving_when_one_dies",
-    ): "split by this branch",
     ("tests/spread/test_end_to_end.py", "state"): "the spread tests, owned by spread16",
 }
-PENDING_TEST_FILES = {}
 
-FILE_EXCEPTIONS = DECLARATION_FILES | PENDING_FILES | PENDING_TEST_FILES
+FILE_EXCEPTIONS = DECLARATION_FILES | PENDING_FILES
 FUNCTION_EXCEPTIONS = DECLARATION_FUNCTIONS | PENDING_FUNCTIONS
 
 
