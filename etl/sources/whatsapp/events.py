@@ -12,8 +12,40 @@ from dataclasses import dataclass
 import polars as pl
 
 from etl.sources.whatsapp.matching import matched_events
-from etl.sources.whatsapp.phrases import LRM, Phrases, any_of, normalized
-from etl.sources.whatsapp.plain import with_more
+from etl.sources.whatsapp.phrases import (
+    LRM,
+    PHRASES_DIR,
+    Phrases,
+    _whole,
+    _yaml,
+    any_of,
+    load_phrases,
+    normalized,
+)
+from etl.sources.whatsapp.plain import Plain, phrase_flags, plain_messages, with_more
+
+# What this module makes, and what code written before the phrase tables, the matching and the
+# plain messages had modules of their own imports from here (new code imports those from
+# `phrases`, `matching` and `plain`).
+__all__ = [
+    "EVENT_SCHEMA",
+    "LRM",
+    "PHRASES_DIR",
+    "Classified",
+    "Phrases",
+    "Plain",
+    "_any_of",
+    "_whole",
+    "_yaml",
+    "classify",
+    "events_of",
+    "load_phrases",
+    "matched_events",
+    "normalized",
+    "phrase_flags",
+    "plain_messages",
+]
+_any_of = any_of
 
 EVENT_SCHEMA: dict[str, pl.DataType] = {
     "ts": pl.Datetime("us"),
