@@ -187,36 +187,11 @@ def district_multiples(weekly: pl.DataFrame, units: pl.DataFrame, lang: str) -> 
     rows_of: list[int] = []
     cols_of: list[int] = []
     for i, unit in enumerate(ids):
-        r, c = i // cols + 1, i % cols + 1
         part = series.get((unit,), weekly.clear())
-        days = part.get_column("week_end").to_list()
-        traces.append(
-            go.Scatter(
-                x=days,
-                y=part.get_column("members").to_list(),
-                mode="lines",
-                line={"color": BLUE, "width": 2},
-                name=names[unit],
-                showlegend=False,
-                hovertemplate="%{x|%d-%m-%Y}: %{y:,}<extra></extra>",
-            )
-        )
-        rows_of.append(r)
-        cols_of.append(c)
-        if days:
-            traces.append(
-                go.Scatter(
-                    x=[days[0], days[-1]],
-                    y=[floors[unit], floors[unit]],
-                    mode="lines",
-                    line={"color": RED, "width": 1.5},
-                    name=t("legend_needed", lang),
-                    showlegend=i == 0,
-                    hoverinfo="skip",
-                )
-            )
-            rows_of.append(r)
-            cols_of.append(c)
+        made = _unit_traces(part, names[unit], floors[unit], first=i == 0, lang=lang)
+        traces += made
+        rows_of += [i // cols + 1] * len(made)
+        cols_of += [i % cols + 1] * len(made)
     fig.add_traces(traces, rows=rows_of, cols=cols_of)
     fig.update_layout(
         {
@@ -229,6 +204,38 @@ def district_multiples(weekly: pl.DataFrame, units: pl.DataFrame, lang: str) -> 
     if span:
         fig.update_xaxes(**_month_ticks(min(span), max(span), lang))
     return layout(fig, t("chart_small_multiples", lang), 120 + 220 * rows)
+
+
+def _unit_traces(
+    part: pl.DataFrame, name: str, floor: int | None, *, first: bool, lang: str
+) -> list[go.Scatter]:
+    """One unit's panel: its members week by week and, when it has weeks, its need as a red
+    line across them (in the legend once, on the first panel)."""
+    days = part.get_column("week_end").to_list()
+    traces = [
+        go.Scatter(
+            x=days,
+            y=part.get_column("members").to_list(),
+            mode="lines",
+            line={"color": BLUE, "width": 2},
+            name=name,
+            showlegend=False,
+            hovertemplate="%{x|%d-%m-%Y}: %{y:,}<extra></extra>",
+        )
+    ]
+    if days:
+        traces.append(
+            go.Scatter(
+                x=[days[0], days[-1]],
+                y=[floor, floor],
+                mode="lines",
+                line={"color": RED, "width": 1.5},
+                name=t("legend_needed", lang),
+                showlegend=first,
+                hoverinfo="skip",
+            )
+        )
+    return traces
 
 
 def drill_treemap(tree: pl.DataFrame, lang: str) -> go.Figure:

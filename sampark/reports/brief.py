@@ -241,7 +241,31 @@ def brief_html(
     response, alerts and stories figures the reader may see."""
     parts = parts or BriefParts()
     title = t("brief_title", lang)
-    body = [
+    body = _opening(ov, title, scope_name, profile_name, lang)
+    if not behind.is_empty():
+        body.append(
+            _section(
+                t("behind_title", lang, n=behind.height, level=t(f"level_{ov.child_level}", lang)),
+                frame_table(behind, {1, 2, 3}),
+            )
+        )
+    if not actions.is_empty():
+        body += _actions_section(actions, raw_actions, lang)
+    if parts.response is not None:
+        body.append(_response_section(parts.response, lang))
+    if parts.funnel is not None:
+        body.append(_alerts_section(parts.funnel, lang))
+    if parts.stories is not None:
+        body.append(_stories_section(parts.stories, lang))
+    if parts.waiting is not None:
+        body.append(_waiting_section(parts.waiting, lang))
+    body.append(f'<p class="foot">{escape(t("brief_footer", lang))}</p>')
+    return html_page(title, "".join(body), lang, CHART_CSS)
+
+
+def _opening(ov: Overview, title: str, scope_name: str, profile_name: str, lang: str) -> list[str]:
+    """The brief's title, whose figures they are, the figures table and the status chart."""
+    return [
         f"<h1>{escape(title)}</h1>",
         '<p class="sub">'
         + escape(
@@ -268,65 +292,57 @@ def brief_html(
             f"<p><b>{escape(projection_text(ov.projection, lang))}</b></p>",
         ),
     ]
-    if not behind.is_empty():
-        body.append(
-            _section(
-                t("behind_title", lang, n=behind.height, level=t(f"level_{ov.child_level}", lang)),
-                frame_table(behind, {1, 2, 3}),
-            )
-        )
-    if not actions.is_empty():
-        shown = actions.head(ACTIONS_SHOWN)
-        body.append(f"<h2>{escape(t('actions_title', lang, n=actions.height))}</h2>")
-        if raw_actions is not None and not raw_actions.is_empty():
-            body.append(f"<h3>{escape(t('brief_actions_by_kind', lang))}</h3>")
-            body.append(bar_chart(action_bars(raw_actions, lang)))
-        body.append(f"<h3>{escape(t('brief_actions_top', lang, n=shown.height))}</h3>")
-        body.append(frame_table(shown, set()))
-    if parts.response is not None:
-        rows = parts.response.filter(pl.col("cases") > 0)
-        body.append(
-            _section(
-                t("brief_response_title", lang),
-                _note(t("brief_response_note", lang)) + bar_chart(response_bars(rows, lang))
-                if rows.height
-                else _note(t("brief_response_none", lang)),
-            )
-        )
-    if parts.funnel is not None:
-        received = int(parts.funnel.get_column("alerts")[0]) if parts.funnel.height else 0
-        body.append(
-            _section(
-                t("brief_alerts_title", lang),
-                bar_chart(funnel_bars(parts.funnel, lang))
-                if received
-                else _note(t("brief_alerts_none", lang)),
-            )
-        )
-    if parts.stories is not None:
-        c = parts.stories
-        body.append(
-            _section(
-                t("brief_stories_title", lang),
-                _note(
-                    t(
-                        "brief_stories_posted",
-                        lang,
-                        posted=number(c["posted"], lang),
-                        total=number(c["total"], lang),
-                        ready=number(c["approved"], lang),
-                        blocked=number(c["blocked"], lang),
-                    )
-                )
-                + bar_chart(story_bars(c, lang))
-                if c["total"]
-                else _note(t("brief_stories_none", lang)),
-            )
-        )
-    if parts.waiting is not None:
-        body.append(_waiting_section(parts.waiting, lang))
-    body.append(f'<p class="foot">{escape(t("brief_footer", lang))}</p>')
-    return html_page(title, "".join(body), lang, CHART_CSS)
+
+
+def _actions_section(
+    actions: pl.DataFrame, raw_actions: pl.DataFrame | None, lang: str
+) -> list[str]:
+    """The needs-action items: counted by kind (from the raw rows), then the first few."""
+    shown = actions.head(ACTIONS_SHOWN)
+    body = [f"<h2>{escape(t('actions_title', lang, n=actions.height))}</h2>"]
+    if raw_actions is not None and not raw_actions.is_empty():
+        body.append(f"<h3>{escape(t('brief_actions_by_kind', lang))}</h3>")
+        body.append(bar_chart(action_bars(raw_actions, lang)))
+    body.append(f"<h3>{escape(t('brief_actions_top', lang, n=shown.height))}</h3>")
+    body.append(frame_table(shown, set()))
+    return body
+
+
+def _response_section(response: pl.DataFrame, lang: str) -> str:
+    """The register's stages as bars, for the stages that hold cases."""
+    rows = response.filter(pl.col("cases") > 0)
+    return _section(
+        t("brief_response_title", lang),
+        _note(t("brief_response_note", lang)) + bar_chart(response_bars(rows, lang))
+        if rows.height
+        else _note(t("brief_response_none", lang)),
+    )
+
+
+def _alerts_section(funnel: pl.DataFrame, lang: str) -> str:
+    """The alert funnel as bars, or a note when no alert came in."""
+    received = int(funnel.get_column("alerts")[0]) if funnel.height else 0
+    return _section(
+        t("brief_alerts_title", lang),
+        bar_chart(funnel_bars(funnel, lang)) if received else _note(t("brief_alerts_none", lang)),
+    )
+
+
+def _stories_section(counts: dict[str, int], lang: str) -> str:
+    """The stories posted of all, with those ready and blocked, and their statuses as bars."""
+    if not counts["total"]:
+        return _section(t("brief_stories_title", lang), _note(t("brief_stories_none", lang)))
+    posted = t(
+        "brief_stories_posted",
+        lang,
+        posted=number(counts["posted"], lang),
+        total=number(counts["total"], lang),
+        ready=number(counts["approved"], lang),
+        blocked=number(counts["blocked"], lang),
+    )
+    return _section(
+        t("brief_stories_title", lang), _note(posted) + bar_chart(story_bars(counts, lang))
+    )
 
 
 ACTIONS_SHOWN = 15

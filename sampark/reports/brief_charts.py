@@ -111,6 +111,34 @@ def progress_chart(
     end, end_value = _projection_end(days, values, projection) if show_pace else (days[-1], 0.0)
     top = max([*values, target, end_value if show_pace else 0]) * 1.1 or 1.0
     frame = _Frame(days[0] - timedelta(days=3), max(days[-1], target_date) + timedelta(days=7), top)
+    svg, labels = _grid(frame, top, lang)
+    target_svg, target_label = _target_marks(frame, target, target_date, lang)
+    svg += target_svg
+    labels.append(target_label)
+    svg += _members_line(frame, days, values)
+    if show_pace:
+        svg.append(
+            f'<line x1="{frame.x(days[-1]):.1f}" y1="{frame.y(values[-1]):.1f}" '
+            f'x2="{frame.x(end):.1f}" y2="{frame.y(end_value):.1f}" stroke="{GREY}" '
+            'stroke-width="2" stroke-dasharray="6,4"/>'
+        )
+    # Axis titles, with the unit.
+    labels.append(
+        _label(LEFT, HEIGHT - 16, WIDTH - LEFT - RIGHT, t("axis_week", lang), "text-align:center")
+    )
+    labels.append(_label(LEFT + 4, 2, 300, t("axis_members", lang), "font-weight:bold"))
+    return (
+        f'<div class="chart" style="width:{WIDTH}px;height:{HEIGHT}px">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}">{"".join(svg)}</svg>{"".join(labels)}</div>'
+        f'<div class="legend">{_progress_legend(values[-1], target, target_date, show_pace, lang)}'
+        "</div>"
+    )
+
+
+def _grid(frame: _Frame, top: float, lang: str) -> tuple[list[str], list[str]]:
+    """The chart's grid (svg) and tick labels (html): a line per round value, a tick per
+    month, and the two axes."""
     plot_right = WIDTH - RIGHT
     svg: list[str] = []
     labels: list[str] = []
@@ -135,65 +163,65 @@ def progress_chart(
                 "text-align:center",
             )
         )
-    # Axes.
     svg.append(
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{HEIGHT - BOTTOM}" stroke="#888"/>'
         f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{plot_right}" y2="{HEIGHT - BOTTOM}" '
         'stroke="#888"/>'
     )
-    # The target: a line across, and the target date as a dotted line down.
+    return svg, labels
+
+
+def _target_marks(
+    frame: _Frame, target: int, target_date: date, lang: str
+) -> tuple[list[str], str]:
+    """The target (svg): a line across, and the target date as a dotted line down; and the
+    target's label (html)."""
     ty, dx = frame.y(target), frame.x(target_date)
-    svg.append(
-        f'<line x1="{LEFT}" y1="{ty:.1f}" x2="{plot_right}" y2="{ty:.1f}" stroke="{RED}" '
+    svg = (
+        f'<line x1="{LEFT}" y1="{ty:.1f}" x2="{WIDTH - RIGHT}" y2="{ty:.1f}" stroke="{RED}" '
         'stroke-width="2"/>'
         f'<line x1="{dx:.1f}" y1="{TOP}" x2="{dx:.1f}" y2="{HEIGHT - BOTTOM}" stroke="{RED}" '
         'stroke-dasharray="2,3"/>'
     )
-    labels.append(
-        _label(
-            LEFT + 4,
-            ty - 17,
-            260,
-            f"{t('legend_target', lang)}: {number(target, lang)}",
-            f"color:{RED};font-weight:bold",
-        )
+    label = _label(
+        LEFT + 4,
+        ty - 17,
+        260,
+        f"{t('legend_target', lang)}: {number(target, lang)}",
+        f"color:{RED};font-weight:bold",
     )
+    return [svg], label
+
+
+def _members_line(frame: _Frame, days: list[date], values: list[int]) -> list[str]:
+    """The members week by week (svg): a line through a dot per week."""
     points = " ".join(
         f"{frame.x(d):.1f},{frame.y(v):.1f}" for d, v in zip(days, values, strict=True)
     )
-    svg.append(f'<polyline points="{points}" fill="none" stroke="{BLUE}" stroke-width="2.5"/>')
-    svg.extend(
-        f'<circle cx="{frame.x(d):.1f}" cy="{frame.y(v):.1f}" r="2.2" fill="{BLUE}"/>'
-        for d, v in zip(days, values, strict=True)
-    )
-    if show_pace:
-        svg.append(
-            f'<line x1="{frame.x(days[-1]):.1f}" y1="{frame.y(values[-1]):.1f}" '
-            f'x2="{frame.x(end):.1f}" y2="{frame.y(end_value):.1f}" stroke="{GREY}" '
-            'stroke-width="2" stroke-dasharray="6,4"/>'
-        )
-    # Axis titles, with the unit.
-    labels.append(
-        _label(LEFT, HEIGHT - 16, WIDTH - LEFT - RIGHT, t("axis_week", lang), "text-align:center")
-    )
-    labels.append(_label(LEFT + 4, 2, 300, t("axis_members", lang), "font-weight:bold"))
+    return [
+        f'<polyline points="{points}" fill="none" stroke="{BLUE}" stroke-width="2.5"/>',
+        *(
+            f'<circle cx="{frame.x(d):.1f}" cy="{frame.y(v):.1f}" r="2.2" fill="{BLUE}"/>'
+            for d, v in zip(days, values, strict=True)
+        ),
+    ]
+
+
+def _progress_legend(
+    members: int, target: int, target_date: date, show_pace: bool, lang: str
+) -> str:
+    """The progress chart's legend keys (html)."""
     legend = [
-        (BLUE, "solid", f"{t('legend_members', lang)}: {number(values[-1], lang)}"),
+        (BLUE, "solid", f"{t('legend_members', lang)}: {number(members, lang)}"),
         (RED, "solid", f"{t('legend_target', lang)} {number(target, lang)}"),
         (RED, "dotted", f"{t('legend_target_date', lang)}: {long_date(target_date, lang)}"),
     ]
     if show_pace:
         legend.append((GREY, "dashed", t("legend_projection", lang)))
-    keys = "".join(
+    return "".join(
         f'<span class="lk"><span class="sw" style="border-top:2.5px {style} {colour}"></span>'
         f"{escape(text)}</span>"
         for colour, style, text in legend
-    )
-    return (
-        f'<div class="chart" style="width:{WIDTH}px;height:{HEIGHT}px">'
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}">{"".join(svg)}</svg>{"".join(labels)}</div>'
-        f'<div class="legend">{keys}</div>'
     )
 
 

@@ -95,14 +95,8 @@ def test_serve_refuses_a_sqlite_database_for_several_replicas(tmp_path: Path) ->
     assert not (tmp_path / "run" / "nginx.conf").exists()
 
 
-@pytest.mark.deploy
-@pytest.mark.postgres
-@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
-def test_two_replicas_behind_the_proxy_keep_serving_when_one_dies(
-    nginx: str, db_url: str, base_port: int, run_dir: Path
-) -> None:
-    pg_url = db_url
-    # An account, so the database is not empty (no demo to build) and sign-in works.
+def _add_admin(pg_url: str) -> None:
+    """An account, so the database is not empty (no demo to build) and sign-in works."""
     subprocess.run(
         [
             sys.executable,
@@ -123,6 +117,36 @@ def test_two_replicas_behind_the_proxy_keep_serving_when_one_dies(
         check=True,
         capture_output=True,
     )
+
+
+async def _first_session(url: str) -> tuple[StreamlitClient, list[str]]:
+    """A browser signed in through the proxy, and the pages it is shown."""
+    async with StreamlitClient(url, timeout=60) as client:
+        screen = await client.rerun()
+        assert screen.has_password_input and not screen.exceptions
+        await client.sign_in(ADMIN, PASSWORD)
+        return client, [p.url_path for p in client.pages]
+
+
+async def _after_kill(url: str, cookies: dict[str, str] | None) -> tuple[str | None, bool, bool]:
+    """The replica that answered, whether it showed the sign-in form, any exception."""
+    browser = StreamlitClient(url, timeout=60)
+    await browser.connect(cookies)
+    try:
+        screen = await browser.rerun()
+        return browser.replica, screen.has_password_input, bool(screen.exceptions)
+    finally:
+        await browser.close()
+
+
+@pytest.mark.deploy
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_two_replicas_behind_the_proxy_keep_serving_when_one_dies(
+    nginx: str, db_url: str, base_port: int, run_dir: Path
+) -> None:
+    pg_url = db_url
+    _add_admin(pg_url)
     serve = _serve(["--replicas", "2", "--port", str(base_port), "--no-restart"], pg_url, run_dir)
     url = f"http://127.0.0.1:{base_port}"
     try:
@@ -136,14 +160,7 @@ def test_two_replicas_behind_the_proxy_keep_serving_when_one_dies(
         assert "hash $sampark_route consistent;" in conf
         assert f"server 127.0.0.1:{base_port + 2} " in conf
 
-        async def first_session() -> tuple[StreamlitClient, list[str]]:
-            async with StreamlitClient(url, timeout=60) as client:
-                screen = await client.rerun()
-                assert screen.has_password_input and not screen.exceptions
-                await client.sign_in(ADMIN, PASSWORD)
-                return client, [p.url_path for p in client.pages]
-
-        client, pages = asyncio.run(first_session())
+        client, pages = asyncio.run(_first_session(url))
         assert "audit" in pages
         assert "sampark_route" in client.cookies
         assert "sampark_session" in client.cookies
@@ -153,21 +170,11 @@ def test_two_replicas_behind_the_proxy_keep_serving_when_one_dies(
         os.kill(replica_pids[served_by - 1], signal.SIGKILL)
         _wait_for(lambda: not _alive(replica_pids[served_by - 1]), 10, "the killed replica gone")
 
-        async def after_kill(cookies: dict[str, str] | None) -> tuple[str | None, bool, bool]:
-            """The replica that answered, whether it showed the sign-in form, any exception."""
-            browser = StreamlitClient(url, timeout=60)
-            await browser.connect(cookies)
-            try:
-                screen = await browser.rerun()
-                return browser.replica, screen.has_password_input, bool(screen.exceptions)
-            finally:
-                await browser.close()
-
         survivor = str(3 - served_by)
         # The same browser (its routing and session cookies) is still signed in on the
         # survivor; a new browser gets the sign-in form there.
-        assert asyncio.run(after_kill(client.cookies)) == (survivor, False, False)
-        assert asyncio.run(after_kill(None)) == (survivor, True, False)
+        assert asyncio.run(_after_kill(url, client.cookies)) == (survivor, False, False)
+        assert asyncio.run(_after_kill(url, None)) == (survivor, True, False)
         assert health(url) == "ok"
     finally:
         serve.send_signal(signal.SIGTERM)

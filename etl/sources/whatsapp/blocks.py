@@ -10,9 +10,10 @@ from typing import Protocol
 
 import polars as pl
 
-from etl.sources.whatsapp.events import Phrases, Plain, load_phrases, plain_messages
 from etl.sources.whatsapp.headers import _HEAD, BlockDates, Shape, block_dates, timestamp
 from etl.sources.whatsapp.native import glue as native
+from etl.sources.whatsapp.phrases import Phrases, load_phrases
+from etl.sources.whatsapp.plain import Plain, plain_messages
 from etl.sources.whatsapp.stream import Cursor, entries_of, header_rejects, lines_of, settle
 
 _FIELDS = ("line", "raw", "is_shape", "year", "a", "b", "hour", "mi", "ss", "rest")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.sources.whatsapp.events import Phrases, _any_of, normalized
+from etl.sources.whatsapp.phrases import Phrases, any_of, normalized
 
 UNVERIFIED_SCHEMA: dict[str, pl.DataType] = {
     "line": pl.Int64(),
@@ -31,7 +31,7 @@ def unverified_matches(
     )
     found = [pl.DataFrame(schema=UNVERIFIED_SCHEMA)]
     for (event,) in system.select("event").unique().sort("event").iter_rows():
-        verified = _any_of(tuple(p for e, p in phrases.verified_events if e == event))
+        verified = any_of(tuple(p for e, p in phrases.verified_events if e == event))
         rows = system.filter(pl.col("event") == event)
         found.append(rows.filter(~pl.col("norm").str.contains(verified)).drop("norm"))
     placeholders = (("media", phrases.verified_media), ("deleted", phrases.verified_deleted))
@@ -39,5 +39,5 @@ def unverified_matches(
         rows = messages.filter(pl.col("kind") == kind).select(
             "line", "kind", pl.lit(None, pl.String).alias("event"), first_line.alias("norm")
         )
-        found.append(rows.filter(~pl.col("norm").str.contains(_any_of(patterns))).drop("norm"))
+        found.append(rows.filter(~pl.col("norm").str.contains(any_of(patterns))).drop("norm"))
     return pl.concat(found).sort("line")

@@ -109,10 +109,7 @@ def coverage_overview(
 
     weeks = week_ends(day)
     inside_history = history.join(inside.groups.select("group_id"), on="group_id", how="semi")
-    series = weekly_members(inside, inside_history, level, weeks)
-    if scope_id is not None:
-        series = series.filter(pl.col("unit_id") == scope_id)
-    series = series.group_by("week_end").agg(pl.col("members").sum()).sort("week_end")
+    series = _scope_members(weekly_members(inside, inside_history, level, weeks), scope_id)
     target = profile.member_target if level == "state" else summary.get("member_floor", 0)
 
     children = change_since(
@@ -121,18 +118,7 @@ def coverage_overview(
         TRACKED,
     ).with_columns(COMPLIANCE.alias("compliance"))
 
-    weekly = weekly_compliance(inside, inside_history, profile, child, weeks)
-    rates = weekly.select("unit_id", "week_end", COMPLIANCE.alias("rate"))
-    baseline = weekly.group_by("week_end").agg(
-        (pl.col("groups_compliant").sum() / pl.col("groups_required").sum()).alias("rate")
-    )
-    behind = (
-        children.filter(pl.col("members_needed") > 0)
-        .with_columns((pl.col("members_needed") / pl.col("member_floor")).alias("short_share"))
-        .join(behind_since(rates, baseline), on="unit_id", how="left")
-        .sort("short_share", "members_needed", descending=True)
-        .head(BEHIND_SHOWN)
-    )
+    behind = _behind(children, weekly_compliance(inside, inside_history, profile, child, weeks))
     actions = needs_action(inside, profile, officers_now)
     return Overview(
         scope_id=scope_id,
@@ -147,4 +133,27 @@ def coverage_overview(
         children=children,
         behind=behind,
         actions=actions,
+    )
+
+
+def _scope_members(by_unit: pl.DataFrame, scope_id: str | None) -> pl.DataFrame:
+    """The scope's members week by week (week_end, members) from `weekly_members`' rows."""
+    if scope_id is not None:
+        by_unit = by_unit.filter(pl.col("unit_id") == scope_id)
+    return by_unit.group_by("week_end").agg(pl.col("members").sum()).sort("week_end")
+
+
+def _behind(children: pl.DataFrame, weekly: pl.DataFrame) -> pl.DataFrame:
+    """The child units short of members, the furthest behind first, with the week each fell
+    behind the scope's own compliance rate (`weekly`: `weekly_compliance`' rows)."""
+    rates = weekly.select("unit_id", "week_end", COMPLIANCE.alias("rate"))
+    baseline = weekly.group_by("week_end").agg(
+        (pl.col("groups_compliant").sum() / pl.col("groups_required").sum()).alias("rate")
+    )
+    return (
+        children.filter(pl.col("members_needed") > 0)
+        .with_columns((pl.col("members_needed") / pl.col("member_floor")).alias("short_share"))
+        .join(behind_since(rates, baseline), on="unit_id", how="left")
+        .sort("short_share", "members_needed", descending=True)
+        .head(BEHIND_SHOWN)
     )

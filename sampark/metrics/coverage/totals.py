@@ -106,38 +106,9 @@ def coverage_by_level(net: Network, profile: Profile, level: str) -> pl.DataFram
     people = net.members.join(group_scope.select("group_id", "scope_id"), on="group_id")
     members = people.group_by("scope_id").agg(pl.col("person_id").n_unique().alias("members"))
 
-    slots = group_slots(net, profile).join(lineage, on="unit_id")
-    slot_counts = slots.group_by("scope_id").agg(
-        pl.len().alias("groups_required"),
-        pl.col("present").sum().alias("groups_present"),
-        pl.col("minimum").sum().alias("member_floor"),
-        pl.col("compliant").sum().alias("groups_compliant"),
-        (pl.col("minimum") - pl.col("members")).clip(lower_bound=0).sum().alias("members_needed"),
-        *(
-            expr
-            for kind, name in (("thana_public", "thanas"), ("outpost_public", "outposts"))
-            for expr in (
-                (pl.col("group_kind") == kind).sum().alias(name),
-                ((pl.col("group_kind") == kind) & pl.col("compliant"))
-                .sum()
-                .alias(f"{name}_at_target"),
-            )
-        ),
-    )
+    slot_counts = _slot_counts(group_slots(net, profile).join(lineage, on="unit_id"))
     groups = group_scope.group_by("scope_id").agg(pl.len().alias("groups"))
-
-    connected = (
-        net.members.select("person_id").unique().with_columns(pl.lit(True).alias("connected"))
-    )
-    staff = (
-        net.staff.join(lineage, on="unit_id")
-        .join(connected, on="person_id", how="left")
-        .group_by("scope_id")
-        .agg(
-            pl.len().alias("staff"),
-            pl.col("connected").fill_null(False).sum().alias("staff_connected"),
-        )
-    )
+    staff = _staff_counts(net, lineage)
     public = group_scope.filter(pl.col("kind").is_in(list(profile.public_group_kinds)))
     blocked = (
         net.members.join(public.select("group_id", "scope_id"), on="group_id")
@@ -214,3 +185,41 @@ def scope_summary(net: Network, profile: Profile, scope_id: str | None) -> dict[
     )
     summary["level"] = level
     return summary
+
+
+def _slot_counts(slots: pl.DataFrame) -> pl.DataFrame:
+    """Per scope (`slots` carry their scope_id): groups required, present and compliant, the
+    member floor and the members still needed, and the thana and outpost public groups."""
+    return slots.group_by("scope_id").agg(
+        pl.len().alias("groups_required"),
+        pl.col("present").sum().alias("groups_present"),
+        pl.col("minimum").sum().alias("member_floor"),
+        pl.col("compliant").sum().alias("groups_compliant"),
+        (pl.col("minimum") - pl.col("members")).clip(lower_bound=0).sum().alias("members_needed"),
+        *(
+            expr
+            for kind, name in (("thana_public", "thanas"), ("outpost_public", "outposts"))
+            for expr in (
+                (pl.col("group_kind") == kind).sum().alias(name),
+                ((pl.col("group_kind") == kind) & pl.col("compliant"))
+                .sum()
+                .alias(f"{name}_at_target"),
+            )
+        ),
+    )
+
+
+def _staff_counts(net: Network, lineage: pl.DataFrame) -> pl.DataFrame:
+    """Per scope: its staff, and how many of them are members of any group."""
+    connected = (
+        net.members.select("person_id").unique().with_columns(pl.lit(True).alias("connected"))
+    )
+    return (
+        net.staff.join(lineage, on="unit_id")
+        .join(connected, on="person_id", how="left")
+        .group_by("scope_id")
+        .agg(
+            pl.len().alias("staff"),
+            pl.col("connected").fill_null(False).sum().alias("staff_connected"),
+        )
+    )

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from etl.sources.whatsapp.events import PHRASES_DIR, load_phrases
+from etl.sources.whatsapp.phrases import PHRASES_DIR, load_phrases
 
 # English and Hindi, the other Indian languages WhatsApp ships, and those seen in real exports
 LANGUAGES = ("en", "hi", "bn", "mr", "gu", "pa", "or", "ta", "te", "kn", "ml", "ur")

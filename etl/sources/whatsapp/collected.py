@@ -1,0 +1,86 @@
+"""What the blocks of one read produce, and the odd rows (entries `plain` could not settle)
+classified in batches as they wait.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import polars as pl
+
+from etl.sources.whatsapp.blocks import Block
+from etl.sources.whatsapp.events import Classified, classify
+from etl.sources.whatsapp.native import glue as native
+from etl.sources.whatsapp.phrases import Phrases
+from etl.sources.whatsapp.plain import Plain
+
+# Odd rows (see `plain_messages`) classified together; more per call costs less per row,
+# fewer bounds the memory they hold while waiting.
+ODD_BATCH = 5_000
+_ODD_SCHEMA: dict[str, pl.DataType] = {
+    "ts": pl.Datetime("us"),
+    "line": pl.Int64(),
+    "rest": pl.String(),
+    "more": pl.String(),
+}
+
+
+@dataclass
+class Collected:
+    """What the blocks of one read produce."""
+
+    parts: list[Plain | native.HeldPlain] = field(default_factory=list)  # odd rows wait
+    waiting: int = 0  # odd rows in `parts`
+    filled: list[pl.DataFrame] = field(default_factory=list)  # finished blocks' messages
+    classified: list[Classified] = field(default_factory=list)  # `messages` cut to "line"
+    rejects: list[pl.DataFrame] = field(default_factory=list)
+    replaced: list[pl.DataFrame] = field(default_factory=list)  # lines holding U+FFFD
+    clean: bool = True
+    shaped: int = 0
+    header_like: int = 0
+
+
+def collect(
+    got: Collected,
+    block: Block,
+    done: tuple[pl.DataFrame, Plain | native.HeldPlain] | None,
+    phrases: Phrases,
+    name: str | None,
+) -> None:
+    """Add one settled block (`done`: its rejects and messages, None while nothing of it is
+    settled yet) to `got`, classifying the odd rows once `ODD_BATCH` of them wait."""
+    got.clean &= block.clean
+    got.shaped += block.shaped
+    got.header_like += block.header_like
+    got.replaced.append(block.replaced)
+    if done is not None:
+        got.rejects.append(done[0])
+        got.parts.append(done[1])
+        got.waiting += got.parts[-1].odd.height
+        if got.waiting >= ODD_BATCH:
+            classify_waiting(got, phrases, name)
+
+
+def classify_waiting(got: Collected, phrases: Phrases, name: str | None) -> None:
+    """Classify the odd rows of the blocks in `got.parts` and move those blocks, filled in,
+    to `got.filled`. Done once per `ODD_BATCH` odd rows: each call compiles every phrase
+    pattern again, and a file full of odd rows must not hold them all until its end."""
+    entries = pl.concat([pl.DataFrame(schema=_ODD_SCHEMA), *(p.odd for p in got.parts)])
+    odd = classify(entries, phrases, name)
+    got.filled += _filled(got.parts, odd)
+    got.classified.append(replace(odd, messages=odd.messages.select("line")))
+    got.waiting = 0
+
+
+def _filled(parts: list[Plain | native.HeldPlain], odd: Classified) -> list[pl.DataFrame]:
+    """Each block's messages with its odd rows set to what `classify` made of them (in line
+    order, as `odd.messages` is), emptying `parts` as it goes so that no block is held
+    twice."""
+    filled, at = [], 0
+    while parts:
+        part = parts.pop(0)
+        n = part.odd_at.len()
+        filled.append(part.filled(odd.messages.slice(at, n)))
+        at += n
+        del part
+    return filled

@@ -1,0 +1,187 @@
+"""Which event phrase matches each text: the first pattern, in table order, that matches the
+whole text, with the actor and subject it names. Matching is done with polars over the whole
+column, a run of patterns at a time, and only on the entries that a combined pattern says can
+match at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+import polars as pl
+
+from etl.sources.whatsapp.phrases import NAMED_GROUP, Phrases, any_of
+
+_MATCH_SCHEMA = {
+    "id": pl.UInt32,
+    "event": pl.String,
+    "actor": pl.String,
+    "subject": pl.String,
+    "several": pl.String,  # the locale whose list separators split the subjects; null: one
+}
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
+@lru_cache(maxsize=4)
+def _combined(events: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """All event patterns as one alternation, each behind an empty marker group `m_<i>` and
+    with its groups renamed `<name>_<i>`; and each pattern's group names."""
+    parts, names = [], []
+    for i, (_, pattern) in enumerate(events):
+        names.append(tuple(_GROUP.findall(pattern)))
+
+        def renamed(m: re.Match[str], i: int = i) -> str:
+            return f"(?P<{m.group(1)}_{i}>"
+
+        parts.append(f"(?P<m_{i}>)" + _GROUP.sub(renamed, pattern))
+    return "|".join(parts), tuple(names)
+
+
+@lru_cache(maxsize=4)
+def _by_locale(phrases: Phrases) -> tuple[Phrases, ...]:
+    """One `Phrases` per locale's events, in table order."""
+    order = list(dict.fromkeys(phrases.event_locales))
+    return tuple(
+        replace(
+            phrases,
+            events=tuple(
+                e for e, lc in zip(phrases.events, phrases.event_locales, strict=True) if lc == at
+            ),
+            event_locales=tuple(lc for lc in phrases.event_locales if lc == at),
+        )
+        for at in order
+    )
+
+
+def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`frame` (id, norm) → (id, event, actor, subject, several) for rows a phrase matches;
+    `several` names the phrase's locale when its subject is a list of people.
+
+    The first pattern (in table order) that matches the whole text wins. The tables are
+    tried one locale at a time, in table order: one alternation of all locales' patterns
+    (near a thousand, each with its named groups) is too large for the regex engine's fast
+    paths and costs seconds per thousand rows.
+    """
+    found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
+    for table in _by_locale(phrases):
+        if frame.height == 0:
+            break
+        hit = _matched_in(frame, table)
+        if hit.height:
+            found.append(hit)
+            frame = frame.filter(~pl.col("id").is_in(hit.get_column("id").implode()))
+    return pl.concat(found).sort("id")
+
+
+# Patterns whose groups are extracted in one pass. Extracting groups takes the regex engine's
+# slow path, whose cost grows with the pattern: one locale's hundred patterns, each with its
+# groups, cost more per row than several passes of eight (on the bench's English system
+# lines, runs of 8 took a third of the time of the whole English table at once).
+CHUNK = 8
+
+
+@lru_cache(maxsize=64)
+def _chunks(phrases: Phrases) -> tuple[Phrases, ...]:
+    """`phrases` cut into runs of `CHUNK` patterns, in table order."""
+    events, locales = phrases.events, phrases.event_locales
+    return tuple(
+        replace(phrases, events=events[i : i + CHUNK], event_locales=locales[i : i + CHUNK])
+        for i in range(0, len(events), CHUNK)
+    )
+
+
+def _matched_in(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`matched_events` over one locale's tables, a run of patterns at a time (in table
+    order, so the first pattern that matches still wins)."""
+    found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
+    for chunk in _chunks(phrases):
+        if frame.height == 0:
+            break
+        hit = _matched_in_chunk(frame, chunk)
+        if hit.height:
+            found.append(hit)
+            frame = frame.filter(~pl.col("id").is_in(hit.get_column("id").implode()))
+    return pl.concat(found).sort("id")
+
+
+def _matched_in_chunk(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`matched_events` over a run of patterns: one alternation of them finds the first that
+    matches in one pass (with every branch anchored at both ends, the leftmost-first branch
+    that matches is the first pattern that matches)."""
+    left = frame.filter(pl.col("norm").str.contains(any_of(tuple(p for _, p in phrases.events))))
+    if left.height == 0:
+        return pl.DataFrame(schema=_MATCH_SCHEMA)
+    pattern, names = _combined(phrases.events)
+    groups = left.select("id", pl.col("norm").str.extract_groups(pattern).alias("g")).unnest("g")
+    markers = [pl.col(f"m_{i}").is_not_null() for i in range(len(names))]
+    groups = groups.with_columns(pl.concat_list(markers).list.arg_max().alias("_which"))
+    which = pl.col("_which")
+    columns = [f"{n}_{i}" for i, ns in enumerate(names) for n in ns]
+    # Only the matching branch's groups take part; the pattern alone matches only when all
+    # of them did.
+    taking_part = (
+        pl.sum_horizontal(pl.col(c).is_not_null() for c in columns) if columns else pl.lit(0)
+    )
+    branches = list(range(len(names)))
+
+    def first(*wanted: str) -> pl.Expr:
+        found = [pl.col(c) for c in columns if c.rsplit("_", 1)[0] in wanted]
+        return pl.coalesce(found) if found else pl.lit(None, pl.String)
+
+    several = [
+        locale if "subjects" in ns else None
+        for ns, locale in zip(names, phrases.event_locales, strict=True)
+    ]
+    matched = groups.select(
+        pl.col("id").cast(pl.UInt32),
+        which.replace_strict(
+            branches, [event for event, _ in phrases.events], return_dtype=pl.String
+        ).alias("event"),
+        first("actor").str.strip_chars().alias("actor"),
+        first("subjects", "subject").alias("subject"),
+        which.replace_strict(branches, several, return_dtype=pl.String).alias("several"),
+        (
+            taking_part
+            == which.replace_strict(branches, [len(ns) for ns in names], return_dtype=pl.UInt32)
+        ).alias("_complete"),
+    )
+    done = matched.filter(pl.col("_complete")).drop("_complete")
+    rest = matched.filter(~pl.col("_complete")).get_column("id")
+    if rest.len() == 0:
+        return done
+    again = _matched_one_by_one(frame.filter(pl.col("id").is_in(rest.implode())), phrases)
+    return pl.concat([done, again]).sort("id")
+
+
+def _matched_one_by_one(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """`matched_events` pattern by pattern (for the rows the combined pattern cannot settle)."""
+    left = frame.filter(pl.col("norm").str.contains(any_of(tuple(p for _, p in phrases.events))))
+    found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
+    for (event, pattern), locale in zip(phrases.events, phrases.event_locales, strict=True):
+        if left.height == 0:
+            break
+        if NAMED_GROUP.search(pattern):
+            groups = left.select("id", pl.col("norm").str.extract_groups(pattern).alias("g"))
+            hit = groups.unnest("g").filter(pl.all_horizontal(pl.exclude("id").is_not_null()))
+        else:
+            hit = left.filter(pl.col("norm").str.contains(pattern)).select("id")
+        if hit.height == 0:
+            continue
+        columns = set(hit.columns)
+
+        def field(name: str, cols: set[str] = columns) -> pl.Expr:
+            return pl.col(name) if name in cols else pl.lit(None, pl.String)
+
+        found.append(
+            hit.select(
+                pl.col("id").cast(pl.UInt32),
+                pl.lit(event).alias("event"),
+                field("actor").str.strip_chars().alias("actor"),
+                pl.coalesce(field("subjects"), field("subject")).alias("subject"),
+                pl.lit(locale if "subjects" in columns else None, pl.String).alias("several"),
+            )
+        )
+        left = left.filter(~pl.col("id").is_in(hit.get_column("id").implode()))
+    return pl.concat(found)

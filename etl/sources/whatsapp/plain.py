@@ -1,0 +1,170 @@
+"""The plain user messages of a block, settled with a few cheap scans over the raw text; the
+entries left over (system lines, marked or odd text) wait for `events.classify`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import polars as pl
+
+from etl.sources.whatsapp.phrases import LRM, NAME, PLACEHOLDERS, Phrases, any_of
+from etl.sources.whatsapp.sieve import Sieve, sieve_of
+
+
+@dataclass(frozen=True)
+class Plain:
+    """One block's entries as messages, of which the plain user messages are settled here
+    and the rest (`odd`, at rows `odd_at`) are filled in by `classify` at the end of the file.
+    """
+
+    messages: pl.DataFrame  # ts, author, text, kind, line
+    odd: pl.DataFrame  # ts, line, rest, more: entries left for `classify`
+    odd_at: pl.Series  # their rows in `messages`
+
+    def filled(self, mine: pl.DataFrame) -> pl.DataFrame:
+        """The messages with the odd rows set to `mine` (their author, text and kind from
+        `classify`, in row order). Scattering into a column copies no text."""
+        if not self.odd_at.len():
+            return self.messages
+        return self.messages.with_columns(
+            self.messages.get_column(c).scatter(self.odd_at, mine.get_column(c))
+            for c in ("author", "text", "kind")
+        )
+
+
+@dataclass(frozen=True)
+class _PlainPatterns:
+    # the phrases that can match an entry with an author (`_may_span_author`), behind a
+    # sieve of the words they begin or end with (see `sieve`)
+    events: Sieve
+    notice: str
+    media: str
+    media_end: str  # matches wherever `media` does, and is cheap: see `_is_media`
+    deleted: str
+
+
+def _may_span_author(pattern: str) -> bool:
+    """Whether `pattern` could match a text holding ": " (an author's entry, "Name: text"):
+    only through a literal colon or a wildcard (`.`, a negated class, `\\S` …). Names
+    (`NAME`) never hold ": ". The others can only match entries without an author, which
+    are sent to the phrase tables anyway."""
+    bare = pattern.replace(NAME, "")
+    if re.search(r"\\[SWDPp]", bare):
+        return True
+    bare = re.sub(r"\\.", "", bare).replace("(?:", "(")
+    return ":" in bare or "." in bare or "[^" in bare
+
+
+@lru_cache(maxsize=4)
+def _plain_patterns(phrases: Phrases) -> _PlainPatterns:
+    # One alternation of every locale's event phrases, run on every entry, reads each to its
+    # end (many branches begin with a wildcard); the sieve's tests of how an entry begins or
+    # ends give up after a few bytes, and the alternation runs only on the few that pass.
+    events = tuple(p for _, p in phrases.events if _may_span_author(p))
+    media = any_of(phrases.media)
+    return _PlainPatterns(
+        events=sieve_of(events, any_of(events), name=PLACEHOLDERS["{actor}"]),
+        notice=any_of(tuple(p for ev, p in phrases.events if ev == "encryption_notice")),
+        media=media,
+        media_end=f"(?:{media.replace('^(?:', '(?:')})$",
+        deleted=any_of(phrases.deleted),
+    )
+
+
+def with_more(first: pl.Expr) -> pl.Expr:
+    return pl.concat_str(first, pl.col("more"), separator="\n", ignore_nulls=True)
+
+
+def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
+    """Entries (ts, line, rest, more) → the plain user messages and the entries left over.
+
+    Most entries are plain user messages: an author, no mark, nothing to normalise, no phrase
+    that could match. Those are settled with a few cheap scans over the raw text; the rest
+    (system lines, marked or odd text) is left for `classify`, once per file: the phrase
+    tables cost much per call (each pattern is compiled again) and little per entry.
+    """
+    p = _plain_patterns(phrases)
+    rest, msg = pl.col("rest"), pl.col("_msg")
+    # A byte offset: the author and the message are cut out of the bytes, never re-scanned.
+    cut = rest.str.find(": ", literal=True)
+    as_bytes = rest.cast(pl.Binary)
+    split = (
+        entries.lazy()
+        .with_columns(
+            cut.is_null().alias("_bare"),
+            as_bytes.bin.head(cut).cast(pl.String).alias("author"),
+            as_bytes.bin.slice(cut + 2).cast(pl.String).alias("_msg"),
+        )
+        .collect()
+    )
+    said = split.get_column("_msg")
+    # Marks, curly quotes and outer spaces are what `normalized` changes (a marked message,
+    # U+200E after the author, has a mark too); each test alone is a cheap scan.
+    odd = (
+        pl.col("_bare")
+        | rest.str.contains(f"[{LRM}\u200f“”’‘]")
+        | rest.str.contains(r"^\s")
+        | rest.str.contains(r"\s$")
+        | pl.lit(p.events.matches(split.get_column("rest")))
+        | msg.str.contains(r"^\s")
+        | msg.str.contains(p.notice)
+    ).fill_null(True)
+    split = split.with_columns(odd.alias("_odd"))
+    # `classify` fills in the odd rows; their text is left out meanwhile, so that a file full
+    # of them does not hold it twice.
+    messages = split.select(
+        "ts",
+        "author",
+        pl.when(pl.col("_odd")).then(None).otherwise(with_more(msg)).alias("text"),
+        pl.when(msg.str.contains(p.deleted))
+        .then(pl.lit("deleted"))
+        .when(pl.lit(_is_media(said, p)))
+        .then(pl.lit("media"))
+        .otherwise(pl.lit("text"))
+        .alias("kind"),
+        "line",
+    )
+    return Plain(
+        messages=messages,
+        odd=split.filter(pl.col("_odd")).select("ts", "line", _copied("rest"), _copied("more")),
+        odd_at=split.get_column("_odd").arg_true(),
+    )
+
+
+def phrase_flags(
+    rest: pl.Series, msg: pl.Series, phrases: Phrases
+) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """The regex tests of `plain_messages` on header lines cut elsewhere (the compiled core):
+    whether the entry needs the phrase tables (a system phrase over the whole text, an
+    encryption notice as the message), is a media placeholder, is a deleted one. Nulls (no
+    header, no author) are False: those lines are settled by other tests."""
+    p = _plain_patterns(phrases)
+    odd = p.events.matches(rest) | msg.str.contains(p.notice)
+    return (
+        odd.fill_null(False),
+        _is_media(msg, p).fill_null(False),
+        msg.str.contains(p.deleted).fill_null(False),
+    )
+
+
+def _copied(column: str) -> pl.Expr:
+    """The strings copied out of the buffers they view: entries kept until the end of the
+    file would otherwise keep every block's whole text alive (filters and slices share
+    buffers; concatenation writes new ones)."""
+    return pl.concat_str(pl.col(column), pl.lit("")).alias(column)
+
+
+def _is_media(text: pl.Series, p: _PlainPatterns) -> pl.Series:
+    """Where `text` is a media placeholder.
+
+    A whole-text pattern `^(?:…)$` whose branches start with `.*` scans every message to its
+    end. Without the `^` it matches wherever the pattern does, and the regex engine matches
+    it backwards from the end, ruling out almost every message after a few bytes; only those
+    left are matched with the pattern itself.
+    """
+    maybe = text.str.contains(p.media_end)
+    at = maybe.arg_true()
+    return maybe.scatter(at, text.gather(at).str.contains(p.media))

@@ -1,0 +1,165 @@
+"""One read of a WhatsApp export's text, block by block: the header shape and the day/month
+order guessed from the first block (unless fixed by an earlier read), each next block prepared
+on a worker thread while this one is settled and classified.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import polars as pl
+
+from etl.sources.whatsapp.blocks import (
+    Block,
+    NativeSettler,
+    PolarsSettler,
+    Settler,
+    line_count,
+    prepared_bytes,
+    prepared_native,
+)
+from etl.sources.whatsapp.collected import Collected, collect
+from etl.sources.whatsapp.headers import (
+    SNIFF_LINES,
+    DateEvidence,
+    Shape,
+    UnknownExportFormat,
+    line_shapes,
+    most_common_shape,
+)
+from etl.sources.whatsapp.native import glue as native
+from etl.sources.whatsapp.phrases import Phrases
+from etl.sources.whatsapp.stream import SMALL_BYTES, lines_of, utf8_blocks
+from etl.sources.whatsapp.zipped import Opener
+
+PREPARED_AHEAD = 2  # blocks queued for the worker thread (see `one_pass`)
+
+
+@dataclass(frozen=True)
+class Decided:
+    """File-wide choices fixed for a second read, when the first block guessed wrong."""
+
+    shape: str | None = None
+    order: tuple[bool, str] | None = None
+    count_back: bool = False  # count steps back in time in every block (see `one_pass`)
+    engine: str = "polars"  # "native" or "polars"; polars again when the native read fails
+
+
+def _with_last(blocks: Iterator[bytes]) -> Iterator[tuple[bytes, bool]]:
+    """Each block and whether it is the last."""
+    previous = next(blocks, None)
+    for block in blocks:
+        assert previous is not None
+        yield previous, False
+        previous = block
+    if previous is not None:
+        yield previous, True
+
+
+def _head(first: bytes) -> bytes:
+    """The lines the shape is guessed from: the first `SMALL_BYTES` or so (at least
+    `SNIFF_LINES` lines). The guess only saves work: a shape other than the file's most
+    common one leaves as many lines of other shapes as of its own, which has the whole file
+    counted (`parse._exact_shape`) and read again with the right one."""
+    cut = first.find(b"\n", SMALL_BYTES) + 1
+    if cut == 0 or first.count(b"\n", 0, cut) < SNIFF_LINES:
+        return first
+    return first[:cut]
+
+
+def _first_shape(lines: pl.DataFrame, decided: Decided) -> Shape:
+    if decided.shape is not None:
+        return Shape(decided.shape)
+    shapes = line_shapes(lines.get_column("raw"))
+    if shapes.head(SNIFF_LINES).null_count() == min(shapes.len(), SNIFF_LINES):
+        raise _no_header()
+    shape = most_common_shape(shapes.drop_nulls().value_counts(name="n"))
+    assert shape is not None
+    return Shape(shape)
+
+
+def _no_header() -> UnknownExportFormat:
+    return UnknownExportFormat(
+        f"no WhatsApp message header in the first {SNIFF_LINES} lines"
+        " (expected e.g. '12/03/23, 10:00 am - Name: text' or '[12/03/23, 10:00:00 AM] …')"
+    )
+
+
+@dataclass
+class Pass:
+    """One read of the text and the guesses it made from the first block."""
+
+    got: Collected
+    shape: Shape
+    order: tuple[bool, str]  # the day/month order the entries were settled with
+    final: tuple[bool, str]  # the order the whole file gives
+    evidence: DateEvidence
+    skipped: bool  # some blocks did not count steps back in time
+
+
+def one_pass(
+    opener: Opener,
+    cap: int | None,
+    name: str | None,
+    day_first: bool | None,
+    decided: Decided,
+    block_bytes: int,
+    phrases: Phrases,
+) -> Pass:
+    """One pass over the text. The shape and the day/month order are guessed from the first
+    block, unless `decided` fixes them. The next block is prepared on a worker thread while
+    this one is settled and classified.
+
+    Steps back in time only decide the order when no day > 12 does, so once one has, later
+    blocks skip counting them (`Pass.skipped`)."""
+    evidence, got = DateEvidence(), Collected()
+    order: tuple[bool, str] | None = decided.order
+    with opener() as stream, ThreadPoolExecutor(max_workers=1) as pool:
+        blocks = _with_last(utf8_blocks(stream, block_bytes, cap))
+        first, eof = _first_blocks(blocks)
+        shape = _first_shape(lines_of(_head(first), 1)[0], decided)
+        prepare, settler = _engine(decided.engine, shape)
+        next_line, skipped = 1 + line_count(first), False
+        # Blocks queued for the worker: two, so that a block the main thread is slow on does
+        # not leave the worker idle (one more block in memory).
+        pending = deque([pool.submit(prepare, first, 1, eof, shape, day_first, True)])
+        while True:
+            block = pending.popleft().result()
+            evidence.add(block.dates)
+            while len(pending) < PREPARED_AHEAD and not eof:
+                data, eof = next(blocks)
+                count = decided.count_back or evidence.first_big == evidence.second_big
+                skipped |= not count
+                pending.append(pool.submit(prepare, data, next_line, eof, shape, day_first, count))
+                next_line += line_count(data)
+            order = order or evidence.order(day_first, year_first=shape.year_first)
+            done = settler.settled(block, day_first=order[0], phrases=phrases)
+            collect(got, block, done, phrases, name)
+            if block.eof:
+                break
+    assert order is not None
+    final = decided.order or evidence.order(day_first, year_first=shape.year_first)
+    return Pass(got, shape, order, final, evidence, skipped)
+
+
+def _first_blocks(blocks: Iterator[tuple[bytes, bool]]) -> tuple[bytes, bool]:
+    """The first blocks joined until they hold `SNIFF_LINES` lines, and whether that is the
+    whole text."""
+    first, eof = b"", True
+    for data, last in blocks:
+        first, eof = first + data, last
+        if first.count(b"\n") >= SNIFF_LINES:
+            break
+    if not first:
+        raise _no_header()
+    return first, eof
+
+
+def _engine(engine: str, shape: Shape) -> tuple[Callable[..., Block], Settler]:
+    """How blocks are prepared and settled: by the compiled core or by polars."""
+    if engine == "native":
+        return prepared_native, NativeSettler(native.Window(shape))
+    return prepared_bytes, PolarsSettler(shape)
