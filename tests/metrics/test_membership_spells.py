@@ -1,5 +1,5 @@
 """Membership spells from a chat's events, and the rule for a chat and a roster that disagree
-(`etl/sources/whatsapp/memberships.py`). Names are invented."""
+(`sampark/metrics/groups/memberships.py`). Names are invented."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import polars as pl
 
 from etl.sources.whatsapp import parse_export
-from etl.sources.whatsapp.memberships import chat_memberships, reconciled
+from sampark.metrics.groups.memberships import chat_memberships, reconciled
 
 D = datetime
 
@@ -174,3 +174,11 @@ def test_admin_flag_made_in_the_chat_after_the_roster_date_wins():
     assert verdict(reconciled(roster(("Neha", False)), ROSTER_DAY, chat)) == [
         ("Neha", True, ROSTER_DAY, None, True, "chat")
     ]
+
+
+def test_module_docstring_example_runs() -> None:
+    import doctest
+
+    import sampark.metrics.groups.memberships as module
+
+    assert doctest.testmod(module).failed == 0
