@@ -182,3 +182,23 @@ def test_module_docstring_example_runs() -> None:
     import sampark.metrics.groups.memberships as module
 
     assert doctest.testmod(module).failed == 0
+
+
+def test_keyed_events_name_a_person_by_id_where_any_event_matched_the_name() -> None:
+    from sampark.metrics.groups.memberships import keyed_events
+
+    events = pl.DataFrame(
+        {
+            "ts": [datetime(2024, 1, 5, 9), datetime(2024, 1, 5, 9), datetime(2024, 1, 6, 9)],
+            "event": ["added", "added", "left"],
+            "actor": ["SHO Kotwali", "SHO Kotwali", "Ravi"],
+            "subject": ["Ravi", "Ravi", None],
+            "person_id": ["+919800000002", "+919800000002", None],
+            "file_id": [1, 2, 2],
+        }
+    )
+    keyed = keyed_events(events)
+    assert keyed.select("event", "actor", "subject", "file_id").rows() == [
+        ("added", "+919800000002", "+919800000002", 1),  # the overlap's copy dropped
+        ("left", "+919800000002", "+919800000002", 2),
+    ]
