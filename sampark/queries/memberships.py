@@ -36,8 +36,9 @@ def file_paths(conn: sa.Connection, file_ids: Sequence[int]) -> pl.DataFrame:
     return read_frame(conn, stmt)
 
 
-def chat_spells(conn: sa.Connection, group_list: Sequence[str]) -> pl.DataFrame:
-    """The stored chat spells of the given groups, with whether their export was cut off."""
+def chat_spells(conn: sa.Connection, scope: Scope, group_list: Sequence[str]) -> pl.DataFrame:
+    """The stored chat spells of the given groups inside `scope`, with whether the export
+    holding each spell's first event was cut off."""
     t, e = chat_memberships.c, chat_exports.c
     columns = (
         t.group_id,
@@ -59,7 +60,7 @@ def chat_spells(conn: sa.Connection, group_list: Sequence[str]) -> pl.DataFrame:
             conn,
             sa.select(*columns)
             .outerjoin(chat_exports, e.file_id == t.file_id)
-            .where(t.group_id.in_(chunk))
+            .where(t.group_id.in_(chunk) & groups_in_scope(t.group_id, scope))
             .order_by(t.group_id, t.first_seen, t.person),
         )
         for chunk in chunks(group_list)
@@ -67,15 +68,20 @@ def chat_spells(conn: sa.Connection, group_list: Sequence[str]) -> pl.DataFrame:
     return pl.concat(parts) if parts else pl.DataFrame(schema=columns_schema(columns))
 
 
-def group_roster(conn: sa.Connection, group_id: str) -> tuple[pl.DataFrame, datetime | None]:
-    """The group's open roster memberships (person, is_admin) and the newest roster's date."""
+def group_roster(
+    conn: sa.Connection, scope: Scope, group_id: str
+) -> tuple[pl.DataFrame, datetime | None]:
+    """The group's open roster memberships (person, is_admin) and the newest roster's date;
+    nothing when the group is outside `scope`."""
     t = memberships.c
     members = read_frame(
         conn,
         sa.select(t.person_id.label("person"), t.is_admin).where(
-            (t.group_id == group_id) & t.left_at.is_(None)
+            (t.group_id == group_id) & t.left_at.is_(None) & groups_in_scope(t.group_id, scope)
         ),
     )
+    if members.is_empty():
+        return members, None
     dates = latest_roster_dates(conn, [group_id])
     return members, (dates.item(0, "latest") if dates.height else None)
 
