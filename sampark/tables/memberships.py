@@ -6,6 +6,7 @@ import polars as pl
 
 from sampark.access import phones_for
 from sampark.i18n import t
+from sampark.i18n.strings_memberships import STRINGS
 
 
 def standing_table(
@@ -39,4 +40,31 @@ def standing_table(
         start.alias(t("chatm_col_start", lang)),
         pl.col("left_at").alias(t("chatm_col_left", lang)),
         pl.col("disagrees").replace_strict(yes_no).alias(t("chatm_col_disagrees", lang)),
+    )
+
+
+def _words(column: str, prefix: str, lang: str) -> pl.Expr:
+    """A code as its word (`<prefix><code>`), the code itself where no word is written."""
+    codes = [k.removeprefix(prefix) for k in STRINGS if k.startswith(prefix)]
+    return pl.col(column).replace({c: t(prefix + c, lang) for c in codes})
+
+
+def export_checks_table(frame: pl.DataFrame, group_names: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Chat exports cut off or typed in part by an unverified phrase (`export_checks`), one
+    row per phrase; an export only cut off has one row with no phrase."""
+    yes_no = {True: t("yes", lang), False: t("no", lang)}
+    line = (
+        pl.when(pl.col("kind") == "system")
+        .then(_words("event", "chatx_event_", lang))
+        .otherwise(_words("kind", "chatx_kind_", lang))
+    )
+    named = frame.join(group_names, on="group_id", how="left", maintain_order="left")
+    return named.select(
+        pl.col("path").alias(t("chatx_col_file", lang)),
+        pl.coalesce("name", "group_id").alias(t("chatx_col_group", lang)),
+        pl.col("incomplete").replace_strict(yes_no).alias(t("chatx_col_incomplete", lang)),
+        _words("locale", "chatx_locale_", lang).alias(t("chatx_col_language", lang)),
+        line.alias(t("chatx_col_line", lang)),
+        pl.col("phrase").alias(t("chatx_col_phrase", lang)),
+        pl.col("lines").alias(t("chatx_col_lines", lang)),
     )

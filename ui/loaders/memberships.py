@@ -8,9 +8,11 @@ from datetime import datetime, timedelta
 import polars as pl
 import streamlit as st
 
+from sampark.access import phones_in_text_for
 from sampark.metrics.groups.activity import WINDOW_DAYS
 from sampark.metrics.groups.standing import group_standing, moves_in_window
 from sampark.queries import memberships as reads
+from ui import session
 from ui.loaders.run import RunKey, engine, run_key
 
 
@@ -43,12 +45,15 @@ def group_membership(group_id: str, reference: datetime | None) -> GroupMembersh
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _export_checks(key: RunKey) -> pl.DataFrame:
+def _export_checks(key: RunKey, role: str | None) -> pl.DataFrame:
     with engine(key.url).connect() as conn:
-        return reads.export_checks(conn, key.scope)
+        found = reads.export_checks(conn, key.scope)
+    # A file's name may hold a phone number (an export named after an unsaved contact).
+    return phones_in_text_for(found, role, ["path"])
 
 
 def export_checks() -> pl.DataFrame:
     """Chat exports inside the scope cut off at WhatsApp's cap or typed in part by an
-    unverified phrase."""
-    return _export_checks(run_key())
+    unverified phrase; phones in file names masked unless the role calls members."""
+    user = session.current_user()
+    return _export_checks(run_key(), user.role if user else None)
