@@ -18,6 +18,7 @@ from etl.sources.whatsapp import BadExport
 from sampark.clock import now_utc
 from sampark.queries.network import group_members_named, group_names
 from sampark.store import chats as store_chats
+from sampark.store import memberships as store_memberships
 from sampark.store import registry as store_registry
 
 # Exports parsed ahead of the one being written.
@@ -56,6 +57,7 @@ def load_chats(
         directory = (keyed_groups(group_names(conn)), group_members_named(conn))
     window: deque[tuple[Path, str, Future[Chat | str]]] = deque()
     pending = iter(chats)
+    loaded: set[str] = set()
     with ThreadPoolExecutor(max_workers=1) as pool:
         while True:
             while len(window) < _CHAT_WINDOW and (item := next(pending, None)) is not None:
@@ -64,7 +66,7 @@ def load_chats(
                     (path, sha, pool.submit(_read_chat_or_reason, path, directory, keep_text))
                 )
             if not window:
-                return
+                break
             path, sha, future = window.popleft()
             name = str(path.relative_to(inbox))
             chat = future.result()
@@ -72,6 +74,11 @@ def load_chats(
                 done(reject_file(engine, run_id, name, sha, chat, 0))
             else:
                 done(_load_chat(engine, run_id, name, sha, chat))
+                loaded.add(chat.group_id)
+    # Memberships from the chats: once per group, over all its exports' events.
+    for group_id in sorted(loaded):
+        with engine.begin() as conn:
+            store_memberships.refresh_chat_memberships(conn, group_id)
 
 
 def _load_chat(engine: sa.Engine, run_id: int, name: str, sha: str, chat: Chat) -> FileResult:
@@ -101,6 +108,11 @@ def _load_chat(engine: sa.Engine, run_id: int, name: str, sha: str, chat: Chat) 
             f"group {chat.group_id}: {new_messages} new messages, "
             f"{new_events} new membership events; "
             f"{chat.rows_read - new_messages} already loaded from an earlier export",
+        )
+        times = pl.concat([chat.messages.select("ts"), chat.events.select("ts")])
+        stamps = times.select(pl.col("ts").min().alias("a"), pl.col("ts").max().alias("b")).row(0)
+        store_memberships.record_export(
+            conn, file_id, chat.group_id, chat.incomplete, stamps, chat.guesses
         )
         store_registry.record_rejects(
             conn,

@@ -9,8 +9,9 @@ import streamlit as st
 from sampark.i18n import number, t
 from sampark.metrics.intake import intake_totals
 from sampark.tables.logs import files_table, rejects_table, runs_table
+from sampark.tables.memberships import export_checks_table
 from ui import auth, downloads, filters, freshness, tables
-from ui.loaders import registry
+from ui.loaders import memberships, network, registry
 from ui.upload import held_panel, upload_panel
 
 user = auth.page_user("data")
@@ -42,6 +43,16 @@ st.subheader(t("data_files", lang))
 files_shown = files_table(files, lang)
 tables.show(files_shown, lang)
 downloads.buttons(files_shown, "files", lang)
+
+st.subheader(t("chatx_title", lang))
+st.caption(t("chatx_caption", lang))
+checks = memberships.export_checks()
+if checks.is_empty():
+    st.info(t("chatx_none", lang), icon=":material/check_circle:")
+else:
+    checks_shown = export_checks_table(checks, network.network().groups, lang)
+    tables.show(checks_shown, lang)
+    downloads.buttons(checks_shown, "chat_export_checks", lang)
 
 st.subheader(t("data_runs", lang))
 runs_shown = runs_table(runs, lang)

@@ -21,6 +21,7 @@ from sampark.schema import GROUP_KINDS
 from sampark.tables import groups as group_tables
 from sampark.tables.names import unit_label, unit_labels
 from ui import auth, downloads, filters, freshness, tables
+from ui.chat_members import show_group_members
 from ui.loaders import groups, network
 
 user = auth.page_user("groups")
@@ -115,9 +116,11 @@ if group_id is not None:
     st.subheader(t("members_title", lang, group=markdown_literal(str(group_names[group_id]))))
     if not sees_phones(user.role):
         st.caption(t("members_masked", lang))
-    members = group_tables.members_table(network.group_members(group_id), user.role, lang)
+    roster = network.group_members(group_id)
+    members = group_tables.members_table(roster, user.role, lang)
     tables.show(members, lang)
     downloads.buttons(members, f"members_{group_id}", lang)
+    show_group_members(group_id, net.groups, roster, report.reference, user.role, lang)
 
 with st.expander(
     t("groups_reconcile", lang, n=number(findings.height, lang)), icon=":material/rule:"

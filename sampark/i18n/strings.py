@@ -14,6 +14,7 @@ from sampark.i18n import (
     strings_guard,
     strings_holds,
     strings_hostile,
+    strings_memberships,
     strings_rejects,
     strings_response,
     strings_screens,
@@ -221,4 +222,5 @@ STRINGS = _merged(
     strings_guard.STRINGS,
     strings_stories.STRINGS,
     strings_sessions.STRINGS,
+    strings_memberships.STRINGS,
 )

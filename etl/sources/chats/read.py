@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
@@ -10,10 +10,11 @@ import polars as pl
 from etl.sources.chats.names import chat_name, match_group
 from etl.sources.chats.noise import is_noise
 from etl.sources.whatsapp import parse_export
+from etl.sources.whatsapp.guesses import COUNT_SCHEMA, unverified_phrase_counts
 from sampark.phones import normalise_phones
 
 CHAT_SUFFIXES = (".txt", ".zip")
-SELF_EVENTS = ("joined_link", "joined_community", "left", "number_changed")
+SELF_EVENTS = ("created", "joined_link", "joined_community", "left", "number_changed")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class Chat:
     events: pl.DataFrame  # line, ts, event, actor, subject, person_id
     rejects: pl.DataFrame  # line, reason, raw
     rows_read: int
+    incomplete: bool = False  # WhatsApp's cap cut off the chat's earlier history
+    # locale, kind, event, phrase, lines: unverified phrases that typed lines of the export
+    guesses: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=COUNT_SCHEMA))
 
 
 def _people_by_name(members: pl.DataFrame) -> pl.DataFrame:
@@ -65,7 +69,8 @@ def read_chat(path: Path, groups: pl.DataFrame, members: pl.DataFrame, *, keep_t
         )
         .select("line", "ts", "author", "person_id", "kind", "is_noise", "text")
     )
-    # "X joined" and "X left" name the person as the actor; "A added X" as the subject.
+    # "X joined", "X left" and "X created group" name the person as the actor; "A added X"
+    # as the subject.
     who = (
         pl.when(pl.col("event").is_in(SELF_EVENTS))
         .then(pl.col("actor"))
@@ -81,4 +86,6 @@ def read_chat(path: Path, groups: pl.DataFrame, members: pl.DataFrame, *, keep_t
         events=events,
         rejects=parsed.rejects,
         rows_read=parsed.messages.height,
+        incomplete=parsed.incomplete,
+        guesses=unverified_phrase_counts(parsed),
     )

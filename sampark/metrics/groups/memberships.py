@@ -187,3 +187,33 @@ def reconciled(roster: pl.DataFrame, snapshot_at: datetime, spells: pl.DataFrame
         .otherwise(pl.lit("roster"))
         .alias("source"),
     ).cast(RECONCILED_SCHEMA)  # type: ignore[arg-type]
+
+
+def keyed_events(events: pl.DataFrame) -> pl.DataFrame:
+    """A group's stored events (`ts`, `event`, `actor`, `subject`, `person_id`, `file_id`)
+    with `actor` and `subject` both set to the person the event is about, as one key: the
+    roster's person id when the loader matched the chat's name to one (on this event or on
+    another naming the same name), else the name as the chat shows it.
+
+    Exact duplicates (one event in two overlapping exports) are dropped.
+
+    >>> from datetime import datetime as dt
+    >>> e = pl.DataFrame({"ts": [dt(2024, 1, 5), dt(2024, 1, 6)], "event": ["added", "left"],
+    ...     "actor": ["SHO", "Amit"], "subject": ["Amit", None],
+    ...     "person_id": ["+919800000001", None], "file_id": [1, 1]})
+    >>> keyed_events(e).get_column("actor").to_list()
+    ['+919800000001', '+919800000001']
+    """
+    named = pl.when(pl.col("event").is_in(_ON_SUBJECT)).then("subject").otherwise("actor")
+    base = events.unique(["ts", "event", "actor", "subject"], keep="first", maintain_order=True)
+    base = base.with_columns(named.str.strip_chars().alias("_name"))
+    ids = (
+        base.drop_nulls("person_id")
+        .group_by("_name")
+        .agg(pl.col("person_id").first().alias("_known"))
+    )
+    keyed = base.join(ids, on="_name", how="left", maintain_order="left").with_columns(
+        pl.coalesce("person_id", "_known").alias("person_id")
+    )
+    key = pl.coalesce("person_id", "_name")
+    return keyed.with_columns(key.alias("actor"), key.alias("subject")).drop("_name", "_known")

@@ -1,5 +1,5 @@
 """Membership spells from a chat's events, and the rule for a chat and a roster that disagree
-(`etl/sources/whatsapp/memberships.py`). Names are invented."""
+(`sampark/metrics/groups/memberships.py`). Names are invented."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import polars as pl
 
 from etl.sources.whatsapp import parse_export
-from etl.sources.whatsapp.memberships import chat_memberships, reconciled
+from sampark.metrics.groups.memberships import chat_memberships, reconciled
 
 D = datetime
 
@@ -173,4 +173,32 @@ def test_admin_flag_made_in_the_chat_after_the_roster_date_wins():
     chat = chat_memberships(events((D(2024, 3, 2), "admin_made", "SHO Kotwali", "Neha")))
     assert verdict(reconciled(roster(("Neha", False)), ROSTER_DAY, chat)) == [
         ("Neha", True, ROSTER_DAY, None, True, "chat")
+    ]
+
+
+def test_module_docstring_example_runs() -> None:
+    import doctest
+
+    import sampark.metrics.groups.memberships as module
+
+    assert doctest.testmod(module).failed == 0
+
+
+def test_keyed_events_name_a_person_by_id_where_any_event_matched_the_name() -> None:
+    from sampark.metrics.groups.memberships import keyed_events
+
+    events = pl.DataFrame(
+        {
+            "ts": [datetime(2024, 1, 5, 9), datetime(2024, 1, 5, 9), datetime(2024, 1, 6, 9)],
+            "event": ["added", "added", "left"],
+            "actor": ["SHO Kotwali", "SHO Kotwali", "Ravi"],
+            "subject": ["Ravi", "Ravi", None],
+            "person_id": ["+919800000002", "+919800000002", None],
+            "file_id": [1, 2, 2],
+        }
+    )
+    keyed = keyed_events(events)
+    assert keyed.select("event", "actor", "subject", "file_id").rows() == [
+        ("added", "+919800000002", "+919800000002", 1),  # the overlap's copy dropped
+        ("left", "+919800000002", "+919800000002", 2),
     ]

@@ -1,0 +1,116 @@
+"""One group's members now, by the chat and roster rule, from the stored chat spells.
+
+Pure. `group_standing` applies `memberships.reconciled` (the newer dated evidence wins, per
+person) to the group's open roster memberships and its chat spells as stored, and says, per
+person, whether the two sources disagree and whether the chat's account comes from an export
+cut off at WhatsApp's cap. `moves_in_window` counts joins and exits the chat shows.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+
+from sampark.metrics.groups.memberships import RECONCILED_SCHEMA, reconciled
+
+# A group with no roster yet: every person's standing is the chat's.
+_NO_ROSTER = datetime(1900, 1, 1)
+
+STANDING_SCHEMA: dict[str, pl.DataType] = {
+    **RECONCILED_SCHEMA,
+    "person_id": pl.String(),  # the roster's person id; null: a name the chat shows, unmatched
+    "start_is_bound": pl.Boolean(),  # the chat did not see the current spell start
+    "incomplete": pl.Boolean(),  # the chat's account is from an export cut off at the cap
+    # The chat shows a person the roster lists leaving after the roster's date, or a newer
+    # roster leaves out a person the chat shows in the group. Silence is no disagreement, nor
+    # is a join after the roster (the roster is older, not wrong).
+    "disagrees": pl.Boolean(),
+}
+
+
+def group_standing(
+    roster: pl.DataFrame, snapshot_at: datetime | None, spells: pl.DataFrame
+) -> pl.DataFrame:
+    """roster: open memberships (person, is_admin) of the newest roster, taken `snapshot_at`
+    (None: no roster yet); spells: the group's stored chat spells (person, person_id,
+    joined_at, start_is_bound, left_at, left_how, joined_how, is_admin, first_seen, last_seen,
+    incomplete) → one row per person (`STANDING_SCHEMA`), members first.
+
+    >>> from datetime import datetime as dt
+    >>> roster = pl.DataFrame({"person": ["+91901"], "is_admin": [True]})
+    >>> spells = pl.DataFrame({"person": ["+91901"], "person_id": ["+91901"],
+    ...     "joined_at": [dt(2024, 1, 2)], "start_is_bound": [True], "joined_how": [None],
+    ...     "left_at": [dt(2024, 3, 5)], "left_how": ["left"], "is_admin": [True],
+    ...     "first_seen": [dt(2024, 1, 2)], "last_seen": [dt(2024, 3, 5)],
+    ...     "incomplete": [False]})
+    >>> group_standing(roster, dt(2024, 3, 1), spells).select(
+    ...     "person", "is_member", "source", "disagrees").rows()
+    [('+91901', False, 'chat', True)]
+    """
+    chat = spells.with_columns(
+        pl.when(~pl.col("start_is_bound")).then(pl.col("joined_at")).alias("joined_at")
+    )
+    taken = snapshot_at or _NO_ROSTER
+    merged = reconciled(roster.select("person", "is_admin"), taken, chat)
+    last = chat.group_by("person", maintain_order=True).last()
+    listed = roster.select("person", pl.lit(True).alias("_listed"))
+    open_in_chat = pl.col("last_seen").is_not_null() & pl.col("left_at").is_null()
+    extra = last.select(
+        "person",
+        "person_id",
+        "start_is_bound",
+        "incomplete",
+        open_in_chat.alias("_open"),
+        pl.col("last_seen").is_not_null().alias("_in_chat"),
+        # Rule 2 of `memberships`: the chat speaks last when on or after the roster's day.
+        (pl.col("last_seen") >= datetime.combine(taken.date(), datetime.min.time())).alias(
+            "_chat_wins"
+        ),
+    )
+    has_roster = snapshot_at is not None
+    out = (
+        merged.join(extra, on="person", how="left", maintain_order="left")
+        .join(listed, on="person", how="left", maintain_order="left")
+        .with_columns(
+            pl.col("_listed").fill_null(False),
+            pl.col("start_is_bound").fill_null(False),
+            pl.col("incomplete").fill_null(False),
+        )
+        .with_columns(
+            pl.coalesce("person_id", pl.when(pl.col("_listed")).then("person")).alias("person_id"),
+            (
+                pl.lit(has_roster)
+                & pl.col("_in_chat").fill_null(False)
+                & pl.when(pl.col("_listed"))
+                .then(pl.col("_chat_wins") & ~pl.col("_open"))
+                .otherwise(~pl.col("_chat_wins") & pl.col("_open"))
+            ).alias("disagrees"),
+        )
+    )
+    return (
+        out.select(list(STANDING_SCHEMA))
+        .cast(STANDING_SCHEMA)  # type: ignore[arg-type]
+        .sort("is_member", descending=True, maintain_order=True)
+    )
+
+
+def moves_in_window(spells: pl.DataFrame, start: datetime, end: datetime) -> tuple[int, int]:
+    """(joins, exits) the chat shows between `start` and `end`: spells starting in sight in
+    the window, and spells ending in it."""
+    inside = pl.col("joined_at").is_between(start, end) & ~pl.col("start_is_bound")
+    out = pl.col("left_at").is_between(start, end)
+    row = spells.select(inside.sum().alias("j"), out.sum().alias("x")).row(0)
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+def designated_admin_is_admin(standing: pl.DataFrame, admin_phone: str | None) -> bool | None:
+    """Whether the group's designated admin is a member and admin now by the rule (the roster's
+    flag or the chat's "made admin" / "no longer an admin", whichever is newer); None when the
+    group names no admin."""
+    if not admin_phone:
+        return None
+    row = standing.filter(pl.col("person") == admin_phone).select(
+        pl.col("is_member") & pl.col("is_admin").fill_null(False)
+    )
+    return bool(row.item()) if row.height else False

@@ -1,0 +1,144 @@
+"""Memberships from chat exports stored by the ETL: spells per person, overlap reconciled
+once, re-runs idempotent, and per export what is cut off or rests on a guessed phrase.
+Names and numbers are invented."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from etl.pipeline import run_inbox
+from sampark.db import migrate
+from sampark.schema_memberships import chat_exports, chat_memberships, chat_unverified
+
+NNBSP = "\u202f"
+
+FIRST = f"""05/01/24, 9:15{NNBSP}am - SHO Kotwali created group "Kotwali Jan Samvad"
+05/01/24, 9:16{NNBSP}am - SHO Kotwali added +91 98765 00002
+05/01/24, 9:20{NNBSP}am - +91 98765 00003 joined using this group's invite link
+05/01/24, 9:21{NNBSP}am - Ram Prasad: Good morning
+05/01/24, 9:25{NNBSP}am - Ram Prasad is now an admin
+"""
+
+LATER = (
+    FIRST
+    + f"""06/01/24, 10:00{NNBSP}am - +91 98765 00003 left
+06/01/24, 10:05{NNBSP}am - +91 98765 00002: Cleared now, thanks
+"""
+)
+
+# An Odia phone's "this message was deleted", a wording no source confirms yet.
+GUESSED = f"""07/01/24, 9:00{NNBSP}am - Ram Prasad: ଏହି ମେସେଜ୍ ଡିଲିଟ୍ କରାଯାଇଛି
+07/01/24, 9:01{NNBSP}am - Ram Prasad: ଏହି ମେସେଜ୍ ଡିଲିଟ୍ କରାଯାଇଛି
+07/01/24, 9:02{NNBSP}am - +91 98765 00002 left
+"""
+
+SPELLS = sa.select(
+    *(
+        chat_memberships.c[name]
+        for name in (
+            "person",
+            "joined_at",
+            "start_is_bound",
+            "joined_how",
+            "left_at",
+            "left_how",
+            "is_admin",
+            "source",
+        )
+    )
+).order_by(chat_memberships.c.first_seen, chat_memberships.c.person)
+
+
+def _write(root: Path, name: str, text: str) -> None:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _inbox(root: Path, chat: str = FIRST) -> Path:
+    _write(root, "units.csv", "Unit ID,Kind,Name\nBR,state,Bihar\nT1,thana,Kotwali\n")
+    _write(
+        root,
+        "groups.csv",
+        "Group ID,Unit ID,Group kind,Group name,Admin mobile\n"
+        "G1,T1,thana_public,Kotwali Jan Samvad,9876500001\n",
+    )
+    _write(
+        root,
+        "rosters/r.csv",
+        "Group ID,Name,Mobile number,Category,Admin,List date\n"
+        "G1,SHO Kotwali,9876500001,police,yes,01-01-2024\n"
+        "G1,Ram Prasad,9876500004,trader,no,01-01-2024\n",
+    )
+    _write(root, "chats/WhatsApp Chat with Kotwali Jan Samvad.txt", chat)
+    return root
+
+
+def _rows(engine: sa.Engine, stmt: sa.Select[Any]) -> list[tuple[object, ...]]:
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(stmt).all()]
+
+
+def at(day: int, hour: int, minute: int) -> datetime:
+    return datetime(2024, 1, day, hour, minute)
+
+
+def test_chat_spells_are_stored_per_person_with_their_source(db_url, tmp_path):
+    engine = migrate(db_url)
+    run_inbox(engine, _inbox(tmp_path / "inbox"))
+    source = "chat: chats/WhatsApp Chat with Kotwali Jan Samvad.txt"
+    assert _rows(engine, SPELLS) == [
+        ("+919876500001", at(5, 9, 15), False, "created", None, None, True, source),
+        ("+919876500002", at(5, 9, 16), False, "added", None, None, False, source),
+        ("+919876500003", at(5, 9, 20), False, "joined_link", None, None, False, source),
+        # Named first by "is now an admin": in the group before the export saw them join.
+        ("+919876500004", at(5, 9, 25), True, None, None, None, True, source),
+    ]
+
+
+def test_overlapping_exports_are_reconciled_once_and_a_rerun_changes_nothing(db_url, tmp_path):
+    engine = migrate(db_url)
+    inbox = _inbox(tmp_path / "inbox")
+    run_inbox(engine, inbox)
+    _write(inbox, "chats/WhatsApp Chat with Kotwali Jan Samvad (1).txt", LATER)
+    run_inbox(engine, inbox)
+    spells = _rows(engine, SPELLS)
+    assert len(spells) == 4
+    assert spells[2][:6] == (
+        "+919876500003",
+        at(5, 9, 20),
+        False,
+        "joined_link",
+        at(6, 10, 0),
+        "left",
+    )
+    tables = (chat_memberships, chat_exports, chat_unverified)
+    before = [_rows(engine, sa.select(t)) for t in tables]
+    run_inbox(engine, inbox)
+    after = [_rows(engine, sa.select(t)) for t in tables]
+    assert after == before
+
+
+def test_an_export_is_stored_as_complete_when_it_starts_at_the_creation(db_url, tmp_path):
+    engine = migrate(db_url)
+    run_inbox(engine, _inbox(tmp_path / "inbox"))
+    assert _rows(
+        engine,
+        sa.select(*(chat_exports.c[n] for n in ("group_id", "incomplete", "first_ts", "last_ts"))),
+    ) == [("G1", False, at(5, 9, 15), at(5, 9, 25))]
+
+
+def test_unverified_phrases_are_counted_by_phrase_and_language_without_text(db_url, tmp_path):
+    engine = migrate(db_url)
+    run_inbox(engine, _inbox(tmp_path / "inbox", FIRST + GUESSED))
+    assert _rows(
+        engine,
+        sa.select(*(chat_unverified.c[n] for n in ("locale", "kind", "event", "phrase", "lines"))),
+    ) == [("or", "deleted", None, "ଏହି ମେସେଜ୍ ଡିଲିଟ୍ କରାଯାଇଛି।?", 2)]
+    with engine.connect() as conn:
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("chat_unverified")}
+    assert columns == {"row_id", "file_id", "locale", "kind", "event", "phrase", "lines"}
