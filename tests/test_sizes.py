@@ -48,8 +48,6 @@ PENDING_FUNCTIONS = {
     ("sampark/spread/found.py", "directives_without_register"): "split by the spread16 branch",
     ("etl/demo/build/alerts.py", "alert_frame"): "split by the demo18 branch",
     ("etl/demo/build/response.py", "register_frame"): "split by the demo18 branch",
-    ("etl/sources/whatsapp/memberships.py", "chat_memberships"): "moved to sampark/metrics/groups "
-    "by the mem15 branch",
     ("etl/pipeline.py", "run_inbox"): "the etl17 branch works in this file this round",
     ("bench/etl_state.py", "main"): "the ETL bench, which the etl17 branch changes this round; "
     "left whole so the two do not collide",

@@ -75,9 +75,18 @@ def chat_memberships(events: pl.DataFrame) -> pl.DataFrame:
     the next exit. A second join while in the group changes nothing; an exit with no spell
     open is a spell whose start the export does not show.
     """
+    moves = _moves(events)
+    if moves.height == 0:
+        return pl.DataFrame(schema=SPELL_SCHEMA)
+    return _spells(moves)
+
+
+def _moves(events: pl.DataFrame) -> pl.DataFrame:
+    """The joins, exits and admin changes of one chat, in time order, each with the person it
+    is about (the subject of an add or a removal, else the actor)."""
     order = ["ts", "line"] if "line" in events.columns else ["ts"]
     person = pl.when(pl.col("event").is_in(_ON_SUBJECT)).then(pl.col("subject")).otherwise("actor")
-    moves = (
+    return (
         events.filter(pl.col("event").is_in([*JOINS, *EXITS, *_ADMIN]))
         .with_row_index("_at")
         .sort([*order, "_at"])
@@ -92,8 +101,10 @@ def chat_memberships(events: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(pl.col("person").is_not_null() & (pl.col("person") != ""))
     )
-    if moves.height == 0:
-        return pl.DataFrame(schema=SPELL_SCHEMA)
+
+
+def _spells(moves: pl.DataFrame) -> pl.DataFrame:
+    """`_moves` rows → one row per spell (`SPELL_SCHEMA`), in the order of first events."""
     # In the group before this event: the previous event of the person was not an exit.
     was_in = (~pl.col("_exit")).shift(1).over("person").fill_null(False)
     spells = moves.with_columns(

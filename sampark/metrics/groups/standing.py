@@ -53,21 +53,8 @@ def group_standing(
     )
     taken = snapshot_at or _NO_ROSTER
     merged = reconciled(roster.select("person", "is_admin"), taken, chat)
-    last = chat.group_by("person", maintain_order=True).last()
+    extra = _chat_side(chat, taken)
     listed = roster.select("person", pl.lit(True).alias("_listed"))
-    open_in_chat = pl.col("last_seen").is_not_null() & pl.col("left_at").is_null()
-    extra = last.select(
-        "person",
-        "person_id",
-        "start_is_bound",
-        "incomplete",
-        open_in_chat.alias("_open"),
-        pl.col("last_seen").is_not_null().alias("_in_chat"),
-        # Rule 2 of `memberships`: the chat speaks last when on or after the roster's day.
-        (pl.col("last_seen") >= datetime.combine(taken.date(), datetime.min.time())).alias(
-            "_chat_wins"
-        ),
-    )
     has_roster = snapshot_at is not None
     out = (
         merged.join(extra, on="person", how="left", maintain_order="left")
@@ -92,6 +79,28 @@ def group_standing(
         out.select(list(STANDING_SCHEMA))
         .cast(STANDING_SCHEMA)  # type: ignore[arg-type]
         .sort("is_member", descending=True, maintain_order=True)
+    )
+
+
+def _chat_side(chat: pl.DataFrame, taken: datetime) -> pl.DataFrame:
+    """Each person's last chat spell: whether it is still open, and whether the chat speaks
+    after the roster taken at `taken`."""
+    open_in_chat = pl.col("last_seen").is_not_null() & pl.col("left_at").is_null()
+    return (
+        chat.group_by("person", maintain_order=True)
+        .last()
+        .select(
+            "person",
+            "person_id",
+            "start_is_bound",
+            "incomplete",
+            open_in_chat.alias("_open"),
+            pl.col("last_seen").is_not_null().alias("_in_chat"),
+            # Rule 2 of `memberships`: the chat speaks last when on or after the roster's day.
+            (pl.col("last_seen") >= datetime.combine(taken.date(), datetime.min.time())).alias(
+                "_chat_wins"
+            ),
+        )
     )
 
 
