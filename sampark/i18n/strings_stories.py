@@ -6,6 +6,10 @@ from __future__ import annotations
 # ruff: noqa: E501  (one sentence per line reads better than a string split mid-phrase)
 
 STRINGS: dict[str, dict[str, str]] = {
+    "edit_conflict": {
+        "en": "Not saved: {author} saved a new text of this story first, at {time} IST on {date} (version {version}). Your text is still in the form: read their version below, then save again to replace it.",
+        "hi": "सहेजा नहीं गया: {author} ने इस कहानी का नया पाठ पहले सहेज लिया, {date} को {time} IST पर (संस्करण {version})। आपका पाठ फ़ॉर्म में अब भी है: नीचे उनका संस्करण पढ़ें, फिर उसे बदलने के लिए दोबारा सहेजें।",
+    },
     "brief_waiting_title": {
         "en": "Stories waiting more than a day",
         "hi": "एक दिन से अधिक से रुकी कहानियाँ",
