@@ -15,7 +15,7 @@ from sampark.content.workflow import EDITABLE, WorkflowRefused, edit_step
 from sampark.i18n import number, t
 from sampark.i18n.dates import long_date
 from sampark.store.stories import StoryChanged, StoryEditConflict
-from sampark.tables.logs import IST_OFFSET
+from sampark.tables.logs import IST_OFFSET, ist_text
 from ui import session, story_writes
 from ui.loaders import stories
 from ui.story_workflow import flash
@@ -132,7 +132,8 @@ def versions_panel(story_id: int, lang: str) -> None:
         versions.select(
             pl.col("version").alias(t("col_version", lang)),
             pl.col("author").alias(t("col_author", lang)),
-            pl.col("written_at").alias(t("col_written_at", lang)),
+            # Kept in UTC like the steps; shown in IST, as the refusal of a late save names it.
+            ist_text("written_at", IST_OFFSET).alias(t("col_written_at", lang)),
             pl.coalesce(title, "title", "title_hi").alias(t("col_title", lang)),
             pl.col("blocks").alias(t("col_blocks", lang)),
             pl.col("warns").alias(t("col_warns", lang)),

@@ -73,7 +73,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "versions_title": {"en": "Versions", "hi": "संस्करण"},
     "col_version": {"en": "Version", "hi": "संस्करण"},
     "col_author": {"en": "Written by", "hi": "लेखक"},
-    "col_written_at": {"en": "Written at (UTC)", "hi": "लिखा गया (UTC)"},
+    "col_written_at": {"en": "Written at (IST)", "hi": "लिखा गया (IST)"},
     "withheld_drafts": {
         "en": "No drafts while the guard's block stands: fix the text (or record the SHO's or IO's written order) first.",
         "hi": "गार्ड की रोक रहते कोई ड्राफ्ट नहीं: पहले पाठ सुधारें (या SHO/IO का लिखित आदेश दर्ज करें)।",

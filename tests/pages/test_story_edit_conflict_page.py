@@ -50,6 +50,12 @@ def test_the_second_officer_to_save_is_told_who_saved_first_and_keeps_their_text
     )
     assert _story(engine, clean)["body_hi"] == SP_TEXT
     assert station.text_area(key=f"edit_{clean}_body_hi").value == STATION_TEXT
+    # The versions below the form name the same time, in IST.
+    (table,) = [d.value for d in station.dataframe if "Version" in d.value.columns]
+    assert table[["Version", "Written by", "Written at (IST)"]].values.tolist() == [
+        [1, STATION, "20-11-2026 15:30"],
+        [2, SP, "22-11-2026 12:00"],
+    ]
     # Having read the newer version, the station saves again on purpose: version 3.
     next(b for b in station.button if b.label == "Save the new version").click()
     station = station.run()
