@@ -40,6 +40,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} stories wait for your action for more than a day.",
         "hi": "{n} कहानियाँ एक दिन से अधिक से आपकी कार्रवाई की प्रतीक्षा में हैं।",
     },
+    "waiting_yours_one": {
+        "en": "1 story waits for your action for more than a day.",
+        "hi": "1 कहानी एक दिन से अधिक से आपकी कार्रवाई की प्रतीक्षा में है।",
+    },
     "waiting_none": {
         "en": "No story has waited more than a day for you.",
         "hi": "कोई कहानी एक दिन से अधिक से आपकी प्रतीक्षा में नहीं है।",
