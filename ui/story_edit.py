@@ -13,7 +13,9 @@ from sampark.content.guard import STORY_FIELDS
 from sampark.content.safe_wording import story_safe_wording
 from sampark.content.workflow import EDITABLE, WorkflowRefused, edit_step
 from sampark.i18n import number, t
-from sampark.store.stories import StoryChanged
+from sampark.i18n.dates import long_date
+from sampark.store.stories import StoryChanged, StoryEditConflict
+from sampark.tables.logs import IST_OFFSET, ist_text
 from ui import session, story_writes
 from ui.loaders import stories
 from ui.story_workflow import flash
@@ -23,6 +25,31 @@ _LIMITS = {"title": 300, "body": 5_000, "title_hi": 300, "body_hi": 5_000}
 
 def _key(story_id: int, field: str) -> str:
     return f"edit_{story_id}_{field}"
+
+
+def _base_key(story_id: int) -> str:
+    """The version of the story this session's form was opened on (its save is checked
+    against it, so a save made meanwhile by another officer is not overwritten unseen)."""
+    return f"edit_base_{story_id}"
+
+
+def _newest_version(story_id: int) -> int:
+    """The story's newest text: 1, as sent up, until its first edit."""
+    versions = stories.versions(story_id)
+    return 1 if versions.is_empty() else int(versions["version"].max())  # type: ignore[arg-type]
+
+
+def conflict_text(conflict: StoryEditConflict, lang: str) -> str:
+    """Who saved the story first and when (IST), and that this officer's text is kept."""
+    at = conflict.written_at + IST_OFFSET
+    return t(
+        "edit_conflict",
+        lang,
+        author=conflict.author,
+        time=at.strftime("%H:%M"),
+        date=long_date(at.date(), lang),
+        version=number(conflict.version, lang),
+    )
 
 
 def may_edit(story: dict[str, Any], actor: str, role: str | None) -> bool:
@@ -42,6 +69,7 @@ def edit_panel(story: dict[str, Any], findings: list[dict[str, Any]], lang: str)
         st.caption(t("edit_help", lang))
         for field in STORY_FIELDS:
             st.session_state.setdefault(_key(sid, field), story.get(field) or "")
+        st.session_state.setdefault(_base_key(sid), _newest_version(sid))
         if st.button(t("edit_suggest", lang), key=f"suggest_{sid}", icon=":material/auto_fix:"):
             texts = {f: story.get(f) for f in STORY_FIELDS}
             safer = story_safe_wording(texts, findings)
@@ -75,15 +103,21 @@ def _save(story: dict[str, Any], texts: dict[str, Any], lang: str) -> None:
             submitted_by=story.get("submitted_by"),
             at=story_writes.now(),
         )
-        version, blocks = story_writes.edit(step, texts)
+        version, blocks = story_writes.edit(step, texts, int(st.session_state[_base_key(sid)]))
     except WorkflowRefused as exc:
         st.error(t(exc.key, lang), icon=":material/block:")
+        return
+    except StoryEditConflict as exc:
+        # The officer's text stays in the form; a save made after reading the newer version
+        # replaces it knowingly.
+        st.session_state[_base_key(sid)] = exc.latest
+        st.error(conflict_text(exc, lang), icon=":material/sync_problem:")
         return
     except StoryChanged:
         st.error(t("wf_story_changed", lang), icon=":material/sync_problem:")
         return
-    for field in STORY_FIELDS:  # the form shows the saved text on the next run
-        st.session_state.pop(_key(sid, field), None)
+    for key in [*(_key(sid, f) for f in STORY_FIELDS), _base_key(sid)]:
+        st.session_state.pop(key, None)  # the form shows the saved text on the next run
     flash(t("edit_saved", lang, id=sid, version=number(version, lang), blocks=number(blocks, lang)))
     st.rerun()
 
@@ -98,7 +132,8 @@ def versions_panel(story_id: int, lang: str) -> None:
         versions.select(
             pl.col("version").alias(t("col_version", lang)),
             pl.col("author").alias(t("col_author", lang)),
-            pl.col("written_at").alias(t("col_written_at", lang)),
+            # Kept in UTC like the steps; shown in IST, as the refusal of a late save names it.
+            ist_text("written_at", IST_OFFSET).alias(t("col_written_at", lang)),
             pl.coalesce(title, "title", "title_hi").alias(t("col_title", lang)),
             pl.col("blocks").alias(t("col_blocks", lang)),
             pl.col("warns").alias(t("col_warns", lang)),

@@ -26,5 +26,6 @@ def waiting_panel(view: pl.DataFrame, history: pl.DataFrame, role: str | None, l
     if waiting.is_empty():
         st.caption(t("waiting_none", lang))
         return
-    st.warning(t("waiting_yours", lang, n=number(waiting.height, lang)), icon=":material/schedule:")
+    key = "waiting_yours_one" if waiting.height == 1 else "waiting_yours"
+    st.warning(t(key, lang, n=number(waiting.height, lang)), icon=":material/schedule:")
     st.dataframe(waiting_table(waiting, lang), hide_index=True, width="stretch")

@@ -45,10 +45,11 @@ def record_order(step: Step, order: Override) -> None:
         store_stories.record_override(conn, step, order)
 
 
-def edit(step: Step, texts: dict[str, str | None]) -> tuple[int, int]:
-    """A story's new text (`workflow.edit_step` allowed it): (its version number, the blocks the
+def edit(step: Step, texts: dict[str, str | None], based_on: int) -> tuple[int, int]:
+    """A story's new text (`workflow.edit_step` allowed it), written over version `based_on`
+    (StoryEditConflict when another officer saved first): (its version number, the blocks the
     guard finds in it)."""
     with current_engine().begin() as conn:
-        version = store_stories.record_edit(conn, step, texts)
+        version = store_stories.record_edit(conn, step, texts, based_on=based_on)
     findings = story_findings({f: texts.get(f) for f in STORY_FIELDS})
     return version, sum(f["level"] == "block" for f in findings)

@@ -76,18 +76,19 @@ def waiting_label(hours: int, lang: str) -> str:
 
 
 def waiting_table(waiting: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """`waiting_stories` for the reader: story, title in their language, what it needs, since
-    when (IST, labelled) and for how long in words."""
+    """`waiting_stories` for the reader: story, for how long in words, what it needs, the title
+    in their language and since when (IST, labelled). The age and the action come first: on a
+    390 px phone they are what shows before the table scrolls sideways."""
     title = "title_hi" if lang == "hi" else "title"
     needs = {action: t(f"next_{action}", lang) for action in NEXT_ACTION.values()}
     return waiting.select(
         pl.col("story_id").alias(t("col_story", lang)),
-        pl.col(title).alias(t("col_title", lang)),
-        pl.col("next_action").replace_strict(needs, default=None).alias(t("col_next_action", lang)),
-        (pl.col("since") + timedelta(hours=5, minutes=30))
-        .dt.strftime("%Y-%m-%d %H:%M")
-        .alias(t("col_waiting_since", lang)),
         pl.col("waiting_hours")
         .map_elements(lambda h: waiting_label(int(h), lang), return_dtype=pl.String)
         .alias(t("col_waiting", lang)),
+        pl.col("next_action").replace_strict(needs, default=None).alias(t("col_next_action", lang)),
+        pl.col(title).alias(t("col_title", lang)),
+        (pl.col("since") + timedelta(hours=5, minutes=30))
+        .dt.strftime("%Y-%m-%d %H:%M")
+        .alias(t("col_waiting_since", lang)),
     )

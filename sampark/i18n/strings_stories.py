@@ -6,6 +6,10 @@ from __future__ import annotations
 # ruff: noqa: E501  (one sentence per line reads better than a string split mid-phrase)
 
 STRINGS: dict[str, dict[str, str]] = {
+    "edit_conflict": {
+        "en": "Not saved: {author} saved a new text of this story first, at {time} IST on {date} (version {version}). Your text is still in the form: read their version below, then save again to replace it.",
+        "hi": "सहेजा नहीं गया: {author} ने इस कहानी का नया पाठ पहले सहेज लिया, {date} को {time} IST पर (संस्करण {version})। आपका पाठ फ़ॉर्म में अब भी है: नीचे उनका संस्करण पढ़ें, फिर उसे बदलने के लिए दोबारा सहेजें।",
+    },
     "brief_waiting_title": {
         "en": "Stories waiting more than a day",
         "hi": "एक दिन से अधिक से रुकी कहानियाँ",
@@ -35,6 +39,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "waiting_yours": {
         "en": "{n} stories wait for your action for more than a day.",
         "hi": "{n} कहानियाँ एक दिन से अधिक से आपकी कार्रवाई की प्रतीक्षा में हैं।",
+    },
+    "waiting_yours_one": {
+        "en": "1 story waits for your action for more than a day.",
+        "hi": "1 कहानी एक दिन से अधिक से आपकी कार्रवाई की प्रतीक्षा में है।",
     },
     "waiting_none": {
         "en": "No story has waited more than a day for you.",
@@ -69,7 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "versions_title": {"en": "Versions", "hi": "संस्करण"},
     "col_version": {"en": "Version", "hi": "संस्करण"},
     "col_author": {"en": "Written by", "hi": "लेखक"},
-    "col_written_at": {"en": "Written at (UTC)", "hi": "लिखा गया (UTC)"},
+    "col_written_at": {"en": "Written at (IST)", "hi": "लिखा गया (IST)"},
     "withheld_drafts": {
         "en": "No drafts while the guard's block stands: fix the text (or record the SHO's or IO's written order) first.",
         "hi": "गार्ड की रोक रहते कोई ड्राफ्ट नहीं: पहले पाठ सुधारें (या SHO/IO का लिखित आदेश दर्ज करें)।",

@@ -17,11 +17,27 @@ from sampark.content.workflow import TEXT_FIELDS, Override, Step
 from sampark.schema import stories, story_steps, story_versions
 from sampark.store.audit import record_audit
 from sampark.store.registers import already_loaded
-from sampark.store.sql import batches, new_id
+from sampark.store.sql import batches, dialect_insert, new_id
 
 
 class StoryChanged(RuntimeError):
     """The story is not in the status the step started from (someone else moved it first)."""
+
+
+class StoryEditConflict(StoryChanged):
+    """Another officer saved a new text of the story after the version this edit was based on:
+    `author` saved version `version` first, at `written_at` (naive UTC, as steps are kept);
+    `latest` is the story's newest version now."""
+
+    def __init__(
+        self, story_id: int, version: int, author: str, written_at: datetime, latest: int
+    ) -> None:
+        super().__init__(f"story {story_id}: version {version} was saved by another edit first")
+        self.story_id = story_id
+        self.version = version
+        self.author = author
+        self.written_at = written_at
+        self.latest = latest
 
 
 def write_stories(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFrame:
@@ -133,48 +149,67 @@ def record_override(conn: sa.Connection, step: Step, order: Override) -> None:
     )
 
 
-def record_edit(conn: sa.Connection, step: Step, texts: dict[str, str | None]) -> int:
-    """A story's title and text replaced before approval (`workflow.edit_step`): the text
-    the story had is kept as a version first (version 1, as sent up, on the first edit), the
-    new text is checked by the guard again and kept as the next version, and the step and the
-    audit entry name the fields changed and the blocks left. Returns the new version number."""
+def _keep_first_version(conn: sa.Connection, step: Step) -> None:
+    """Version 1 is the text as it was sent up, kept by whichever edit comes first: one
+    INSERT … SELECT that does nothing when version 1 is already held. Being a write, it is also
+    the edit's first statement, so SQLite takes its write lock before reading anything."""
     c = stories.c
-    held = conn.execute(
-        sa.select(
-            *(c[f] for f in TEXT_FIELDS), c.submitted_by, c.submitted_at, c.guard_findings
-        ).where(c.story_id == step.story_id)
+    source = sa.select(
+        c.story_id,
+        sa.literal(1, sa.Integer),
+        *(c[f] for f in TEXT_FIELDS),
+        sa.func.coalesce(sa.func.nullif(c.submitted_by, ""), sa.literal(step.actor, sa.String)),
+        sa.func.coalesce(c.submitted_at, sa.literal(step.at, sa.DateTime)),
+        c.guard_findings,
+    ).where(c.story_id == step.story_id)
+    columns = ["story_id", "version", *TEXT_FIELDS, "author", "written_at", "guard_findings"]
+    insert = dialect_insert(conn, story_versions).from_select(columns, source)
+    conn.execute(insert.on_conflict_do_nothing(index_elements=["story_id", "version"]))
+
+
+def _claimed(conn: sa.Connection, step: Step, version: int, values: dict[str, Any]) -> bool:
+    """Whether this edit won `version`: one INSERT that does nothing when another officer's
+    save already holds it (the unique story and version decide, on SQLite and PostgreSQL; a
+    PostgreSQL save waits for a rival save still open and then does nothing if it committed)."""
+    insert = dialect_insert(conn, story_versions).values(
+        story_id=step.story_id, version=version, author=step.actor, written_at=step.at, **values
+    )
+    # RETURNING rather than rowcount: drivers differ on the count of a skipped conflict.
+    kept = insert.on_conflict_do_nothing(index_elements=["story_id", "version"]).returning(
+        story_versions.c.version
+    )
+    return conn.execute(kept).scalar_one_or_none() is not None
+
+
+def _conflict(conn: sa.Connection, story_id: int, version: int) -> StoryEditConflict:
+    v = story_versions.c
+    first = conn.execute(
+        sa.select(v.author, v.written_at).where(v.story_id == story_id, v.version == version)
     ).one()
-    last = conn.execute(
-        sa.select(sa.func.max(story_versions.c.version)).where(
-            story_versions.c.story_id == step.story_id
-        )
+    latest = conn.execute(
+        sa.select(sa.func.max(v.version)).where(v.story_id == story_id)
     ).scalar_one()
-    if last is None:
-        conn.execute(
-            story_versions.insert().values(
-                story_id=step.story_id,
-                version=1,
-                **{f: getattr(held, f) for f in TEXT_FIELDS},
-                author=held.submitted_by or step.actor,
-                written_at=held.submitted_at or step.at,
-                guard_findings=held.guard_findings,
-            )
-        )
-        last = 1
+    return StoryEditConflict(story_id, version, first.author, first.written_at, int(latest))
+
+
+def record_edit(
+    conn: sa.Connection, step: Step, texts: dict[str, str | None], *, based_on: int
+) -> int:
+    """A story's title and text replaced before approval (`workflow.edit_step`), by an officer
+    who opened version `based_on` (1 for a story never edited). The text the story had is kept
+    as version 1 on the first edit; the new text is checked by the guard again and kept as
+    version `based_on + 1`, unless another officer saved that version first: the edit is then
+    refused (StoryEditConflict naming who and when) and nothing is written. The step and the
+    audit entry name the fields changed and the blocks left. Returns the new version number."""
+    if based_on < 1:
+        raise ValueError(f"story {step.story_id}: an edit is based on version 1 or later")
+    _keep_first_version(conn, step)
     clean = {f: (texts.get(f) or "").strip() or None for f in TEXT_FIELDS}
     findings = story_findings(clean)
+    version = based_on + 1
+    if not _claimed(conn, step, version, {**clean, "guard_findings": findings}):
+        raise _conflict(conn, step.story_id, version)
     _move(conn, step, guard_findings=findings, **clean)
-    version = int(last) + 1
-    conn.execute(
-        story_versions.insert().values(
-            story_id=step.story_id,
-            version=version,
-            **clean,
-            author=step.actor,
-            written_at=step.at,
-            guard_findings=findings,
-        )
-    )
     blocks = sum(f["level"] == "block" for f in findings)
     note = f"v{version}: {step.note}; blocks {blocks}"
     _story_step(conn, step.story_id, "edited", step.actor, step.at, note)

@@ -105,7 +105,7 @@ def test_an_edit_keeps_both_versions_checks_again_and_is_audited(db_url):
         sid, "submitted", OLD, NEW, actor="SI Ravi", role="sho", submitted_by="SI Ravi", at=LATER
     )
     with engine.begin() as conn:
-        assert record_edit(conn, step, NEW) == 2
+        assert record_edit(conn, step, NEW, based_on=1) == 2
     with engine.connect() as conn:
         versions = story_versions_of(conn, sid)
         story = all_stories(conn, STATE).row(0, named=True)
@@ -139,6 +139,7 @@ def test_a_second_edit_adds_version_three_and_an_edit_on_a_moved_story_fails(db_
                 at=LATER,
             ),
             NEW,
+            based_on=1,
         )
         record_edit(
             conn,
@@ -153,12 +154,13 @@ def test_a_second_edit_adds_version_three_and_an_edit_on_a_moved_story_fails(db_
                 at=LATER,
             ),
             third,
+            based_on=2,
         )
     with engine.connect() as conn:
         assert story_versions_of(conn, sid)["author"].to_list() == ["SI Ravi", "SI Ravi", "SP"]
     stale = edit_step(sid, "vetted", NEW, OLD, actor="SP", role="sp", submitted_by="", at=LATER)
     with pytest.raises(StoryChanged), engine.begin() as conn:
-        record_edit(conn, stale, OLD)
+        record_edit(conn, stale, OLD, based_on=3)
 
 
 def test_a_blocked_story_vetted_with_a_reason_has_it_in_the_audit(db_url):

@@ -86,15 +86,16 @@ def test_waiting_labels_in_days_and_hours_in_both_languages():
 
 def test_the_table_shows_ist_times_and_ages_in_the_readers_language():
     table = waiting_table(waiting_stories(queue(), history(), NOW), "hi")
-    assert table.columns == ["कहानी", "शीर्षक", "आवश्यक", "कब से (IST)", "प्रतीक्षा"]
+    # The age and the action first: what a phone shows before the table scrolls sideways.
+    assert table.columns == ["कहानी", "प्रतीक्षा", "आवश्यक", "शीर्षक", "कब से (IST)"]
     assert table.rows()[0] == (
         1,
-        "Bikes recovered",
-        "जाँच (CO/SP)",
-        "2026-11-20 15:30",
         "2 दिन 2 घंटे",
+        "जाँच (CO/SP)",
+        "Bikes recovered",
+        "2026-11-20 15:30",
     )
-    assert table.rows()[1][1:3] == ("गिरोह पकड़ा", "स्वीकृति (सोशल मीडिया सेल)")
+    assert table.rows()[1][2:4] == ("स्वीकृति (सोशल मीडिया सेल)", "गिरोह पकड़ा")
 
 
 def test_the_brief_counts_waiting_stories_per_step_with_the_oldest():

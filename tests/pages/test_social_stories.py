@@ -200,7 +200,7 @@ def test_stories_waiting_over_a_day_are_shown_with_their_age_to_who_must_act(db)
         )
         record_step(conn, step)  # vetted 5.5 hours before NOW: not yet waiting a day
     sp = page("sp", "BR-MOT", "SP Motihari")
-    assert "1 stories wait for your action for more than a day." in texts_of(sp)
+    assert "1 story waits for your action for more than a day." in texts_of(sp)
     (table,) = [d.value for d in sp.dataframe if "Waiting" in d.value.columns]
     assert table.to_dict("records") == [
         {
