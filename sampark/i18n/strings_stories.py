@@ -18,6 +18,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} stories have waited more than a day at their step.",
         "hi": "{n} कहानियाँ अपने चरण पर एक दिन से अधिक से रुकी हैं।",
     },
+    "brief_waiting_note_one": {
+        "en": "1 story has waited more than a day at its step.",
+        "hi": "1 कहानी अपने चरण पर एक दिन से अधिक से रुकी है।",
+    },
     "brief_waiting_none": {
         "en": "No story has waited more than a day.",
         "hi": "कोई कहानी एक दिन से अधिक से नहीं रुकी।",

@@ -204,7 +204,11 @@ def _waiting_section(by_step: pl.DataFrame, lang: str) -> str:
         return _section(t("brief_waiting_title", lang), _note(t("brief_waiting_none", lang)))
     return _section(
         t("brief_waiting_title", lang),
-        _note(t("brief_waiting_note", lang, n=number(total, lang)))
+        _note(
+            t("brief_waiting_note_one", lang)
+            if total == 1
+            else t("brief_waiting_note", lang, n=number(total, lang))
+        )
         + html_table(
             [
                 t("brief_waiting_step", lang),

@@ -124,3 +124,15 @@ def test_the_brief_counts_waiting_stories_in_hindi_with_indian_grouping():
 def test_a_brief_with_no_waiting_story_says_so():
     none = WAITING.with_columns(pl.Series("stories", [0, 0, 0]), pl.lit(None).alias("oldest_hours"))
     assert "No story has waited more than a day." in _text(_waiting_brief("en", none))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "1 story has waited more than a day at its step."),
+        ("hi", "1 कहानी अपने चरण पर एक दिन से अधिक से रुकी है।"),
+    ],
+)
+def test_brief_says_one_waiting_story_in_the_singular(lang, sentence):
+    one = WAITING.with_columns(pl.Series("stories", [1, 0, 0]))
+    assert sentence in _text(_waiting_brief(lang, one))
