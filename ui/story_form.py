@@ -81,6 +81,11 @@ def submission_form(units: pl.DataFrame, user: SignedIn, lang: str) -> None:
         body_hi=body_hi.strip(),
         photos=tuple(Photo(p.name, p.getvalue()) for p in photos or []),
     )
+    _submit(sub, user, lang)
+
+
+def _submit(sub: Submission, user: SignedIn, lang: str) -> None:
+    """Store the story, or name each limit it broke; a stored story reruns the page."""
     try:
         story_id = story_writes.submit(sub, user)
     except SubmissionRefused as refused:
