@@ -7,8 +7,8 @@ name>.txt` after the name in the groups sheet; about 15% are `.zip` exports hold
 Each group gets one layout, chosen by the seed: Android en-IN 12h (U+202F before `am`/`pm`), iOS
 bracketed with seconds and U+200E marks (system lines attributed to the group name), Android 24h
 `dd/mm/yyyy` with CRLF line ends, or Android 12h from a phone set to Hindi (system lines and
-markers in Hindi). The chats run from 2026-08-01 to the roster date 2026-11-01, and tell the same
-story as the rosters: members join (added or through the invite link) before they post, a few
+markers in Hindi). The chats run for 92 days up to the roster date (the build day), and tell the
+same story as the rosters: members join (added or through the invite link) before they post, a few
 people still on the roster have left or were removed, a few people post who are on no roster of
 the group, blocklisted members post once or twice, about 10% of the groups have been silent for
 over a month, and a third of the messages are greetings, chain forwards, emoji and photos.
@@ -42,6 +42,7 @@ from etl.demo.build.chat_lines import (
     shown_phone,
     zipped,
 )
+from etl.demo.calendar import REFERENCE, DemoCalendar
 from etl.demo.data.texts import (
     NOTICES_EN,
     NOTICES_HI,
@@ -96,7 +97,9 @@ class _Writer:
         blocked: Collection[int],
         rng: random.Random,
         scale: str,
+        calendar: DemoCalendar,
     ) -> None:
+        self.start = calendar.day(START)  # the chats' first day, moved to the build day
         self.people = people
         self.blocked = set(blocked)
         self.rng = rng
@@ -104,6 +107,7 @@ class _Writer:
         self.phones = set(people.phone)
         self.stamps: dict[str, Stamps] = {}
         day_weights = [
+            # Busy days by their place in the 92 days: they move with the build day.
             rng.gammavariate(3.0, 1.0) * _BUSY_DAYS.get(START + timedelta(days=d), 1.0)
             for d in range(DAYS + 1)
         ]
@@ -115,7 +119,7 @@ class _Writer:
 
     def stamps_for(self, fmt: str) -> Stamps:
         if fmt not in self.stamps:
-            self.stamps[fmt] = Stamps(fmt)
+            self.stamps[fmt] = Stamps(fmt, self.start)
         return self.stamps[fmt]
 
     def times(self, k: int, lo: int, hi: int) -> list[int]:
@@ -239,7 +243,7 @@ class _Writer:
         """The chat's first and last second after START."""
         rng = self.rng
         if in_window:
-            t0 = (g.created_on - START).days * 86400 + rng.randrange(9 * 3600, 19 * 3600)
+            t0 = (g.created_on - self.start).days * 86400 + rng.randrange(9 * 3600, 19 * 3600)
         else:
             t0 = rng.randrange(6 * 3600, 10 * 3600)
         if dormant:
@@ -259,7 +263,7 @@ class _Writer:
     ) -> ChatLines:
         rng = self.rng
         ph = PHRASES[fmt]
-        in_window = g.created_on > START
+        in_window = g.created_on > self.start
         t0, t_end = self._span(g, in_window, dormant)
         old_name = None
         if ph.subject is not None and rng.random() < 0.08:
@@ -355,6 +359,7 @@ def write_chats(
     seed: int = 7,
     scale: str = "small",
     progress: Callable[[str], None] | None = None,
+    calendar: DemoCalendar | None = None,
 ) -> tuple[int, int]:
     """Writes one export per group under `out/chats/`; returns (files, user messages).
 
@@ -362,7 +367,11 @@ def write_chats(
     it); `places` maps a unit id to its (English, Hindi) name, used in the message texts.
     """
     rng = random.Random(seed)
-    writer = _Writer(people, blocked, rng, scale)
+    calendar = calendar or DemoCalendar(REFERENCE)
+    writer = _Writer(people, blocked, rng, scale, calendar)
+    dormant_before = calendar.day(_DORMANT_CREATED_BEFORE)
+    at = calendar.now
+    made = (at.year, at.month, at.day, at.hour, at.minute, at.second)
     folder = out / "chats"
     folder.mkdir(parents=True, exist_ok=True)
     # Plans first (format, zip, dormant, raw volume), so totals can be scaled to the target.
@@ -370,7 +379,7 @@ def write_chats(
     for g in groups:
         fmt = rng.choices(FORMATS, _FORMAT_WEIGHTS)[0]
         as_zip = rng.random() < _ZIP_SHARE
-        dormant = g.created_on < _DORMANT_CREATED_BEFORE and rng.random() < _DORMANT_SHARE / 0.95
+        dormant = g.created_on < dormant_before and rng.random() < _DORMANT_SHARE / 0.95
         busy = not dormant and rng.random() < _BUSY_SHARE
         volume = len(g.members) * _KIND_RATE.get(g.kind, 4.0) * rng.uniform(0.5, 1.5)
         volume *= 0.06 if dormant else 3.0 if busy else 1.0
@@ -391,8 +400,8 @@ def write_chats(
         messages += chat.messages
         if as_zip:
             member = "_chat.txt" if fmt == "ios" else f"{file_name(name)}.txt"
-            media = [media_member(rng, fmt, k + 1) for k in range(rng.randint(1, 2))]
-            zipped(folder / f"{file_name(name)}.zip", member, data, media)
+            media = [media_member(rng, fmt, k + 1, writer.start) for k in range(rng.randint(1, 2))]
+            zipped(folder / f"{file_name(name)}.zip", member, data, media, made)
         else:
             (folder / f"{file_name(name)}.txt").write_bytes(data)
     return len(groups), messages

@@ -21,14 +21,15 @@ import xlsxwriter
 
 from etl.demo.build.alerts import alert_rows
 from etl.demo.build.stories import story_rows
+from etl.demo.calendar import REFERENCE, DemoCalendar
 from etl.demo.model import Thana
 from etl.demo.write.sheets import file_slug
 from etl.sources.sheets.columns import SHEETS
 
-# The demo's "now": the last moment anything in the registers can have happened.
-DEMO_NOW = datetime(2026, 11, 1, 9, 0)
+# The demo's "now" on its reference day: the last moment anything in the registers can have
+# happened. A build passes its own (`DemoCalendar.now`, the start of the build day in IST).
+DEMO_NOW = DemoCalendar(REFERENCE).now
 DAYS = 730
-_START = np.datetime64(DEMO_NOW, "m") - np.timedelta64(DAYS * 24 * 60, "m")
 SMALL_ENTRIES = 20_000
 STATE_ENTRIES = 2_000_000
 ALERTS_PER_DAY = 1.5
@@ -82,8 +83,11 @@ def _headers(kind: str, lang: str) -> list[str]:
     return [c.hindi if lang == "hi" else c.bilingual if lang == "bi" else c.english for c in cols]
 
 
-def _write(out: Path, relpath: str, kind: str, frame: pl.DataFrame, lang: str) -> None:
-    """A sheet of `kind` with the columns in declared order, headers in `lang`."""
+def _write(
+    out: Path, relpath: str, kind: str, frame: pl.DataFrame, lang: str, made: datetime
+) -> None:
+    """A sheet of `kind` with the columns in declared order, headers in `lang`; a workbook
+    says it was made at `made` (the build day, never the clock)."""
     path = out / relpath
     path.parent.mkdir(parents=True, exist_ok=True)
     keys = [c.key for c in SHEETS[kind].columns]
@@ -93,7 +97,7 @@ def _write(out: Path, relpath: str, kind: str, frame: pl.DataFrame, lang: str) -
         return
     # Excel: times as serial numbers, the way a sheet with General-formatted cells saves them.
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    book.set_properties({"created": DEMO_NOW})
+    book.set_properties({"created": made})
     sheet = book.add_worksheet("Sheet1")
     sheet.write_row(0, 0, frame.columns)
     for i, row in enumerate(frame.iter_rows(), start=1):
@@ -111,8 +115,11 @@ def _serial(column: pl.Expr) -> pl.Expr:
     return ((column - epoch).dt.total_seconds() / 86400).round(6)
 
 
-def register_frame(thanas: Sequence[Thana], n: int, seed: int) -> pl.DataFrame:
-    """`n` typed register entries (before bad rows), spread over the thanas and two years."""
+def register_frame(
+    thanas: Sequence[Thana], n: int, seed: int, now: datetime = DEMO_NOW
+) -> pl.DataFrame:
+    """`n` typed register entries (before bad rows), spread over the thanas and the two years
+    up to `now`."""
     rng = np.random.default_rng(seed)
     pace = rng.lognormal(0.0, 0.45, len(thanas))  # some thanas are slow at every stage
     weight = rng.gamma(2.0, 1.0, len(thanas))
@@ -120,7 +127,8 @@ def register_frame(thanas: Sequence[Thana], n: int, seed: int) -> pl.DataFrame:
     cat_idx = rng.choice(len(_CATEGORIES), n, p=_probs([c[1] for c in _CATEGORIES]))
     fir_chance = np.array([c[2] for c in _CATEGORIES])[cat_idx]
     minutes = rng.integers(0, DAYS * 24 * 60, n)
-    received = _START + minutes.astype("timedelta64[m]")
+    start = np.datetime64(now, "m") - np.timedelta64(DAYS * 24 * 60, "m")
+    received = start + minutes.astype("timedelta64[m]")
     slow = pace[who]
 
     def later(base: np.ndarray, median_h: float, sigma: float, share: float) -> np.ndarray:
@@ -141,7 +149,7 @@ def register_frame(thanas: Sequence[Thana], n: int, seed: int) -> pl.DataFrame:
     # Entries needing no action are closed all the same; one never taken up stays open.
     closed = later(after_action, 150.0, 1.0, 0.97)
     closed = np.where(np.isnat(cognizance), np.datetime64("NaT"), closed)
-    now = np.datetime64(DEMO_NOW, "m")
+    until = np.datetime64(now, "m")
     stages = {}
     for name, values in (
         ("cognizance_at", cognizance),
@@ -151,7 +159,7 @@ def register_frame(thanas: Sequence[Thana], n: int, seed: int) -> pl.DataFrame:
     ):
         # Not yet reached by the demo date; each stage follows the one before, so a blank
         # stage blanks every later one too.
-        stages[name] = np.where(values > now, np.datetime64("NaT"), values)
+        stages[name] = np.where(values > until, np.datetime64("NaT"), values)
     arrests = np.where(~np.isnat(stages["fir_at"]), rng.poisson(1.3, n), 0)
     codes = [c[0] for c in _CATEGORIES]
     frame = pl.DataFrame(
@@ -244,21 +252,25 @@ def _bad_register_rows(good: pl.DataFrame) -> pl.DataFrame:
     closed = good.filter(pl.col("closed_at").is_not_null()).head(1)
     picks = pl.concat([closed, good.head(5)])
     row = [dict(r) for r in picks.iter_rows(named=True)]
-    earlier = row[0]["received_at"]
-    for year, typo in (("2024", "2022"), ("2025", "2023"), ("2026", "2024")):
-        earlier = earlier.replace(year, typo)
-    row[0]["closed_at"] = earlier
-    row[1]["received_at"] = re.sub(r"20(24|25|26)", "2062", row[1]["received_at"], count=1)
+    # Whatever the build day's year: two years back for the stage, 36 ahead for the future.
+    row[0]["closed_at"] = re.sub(
+        r"20(\d\d)", lambda m: f"20{int(m[1]) - 2:02d}", row[0]["received_at"], count=1
+    )
+    row[1]["received_at"] = re.sub(
+        r"20(\d\d)", lambda m: f"20{int(m[1]) + 36:02d}", row[1]["received_at"], count=1
+    )
     row[2]["unit_id"] = row[2]["unit_id"].replace("T0", "TO")
     row[3]["category"] = "misc."
     row[4]["received_at"] = "kal shaam"
     return pl.concat([pl.DataFrame(row[:5], schema=good.schema), picks.slice(5, 1)])
 
 
-def _write_registers(out: Path, thanas: Sequence[Thana], n: int, seed: int) -> tuple[int, int, int]:
+def _write_registers(
+    out: Path, thanas: Sequence[Thana], n: int, seed: int, now: datetime
+) -> tuple[int, int, int]:
     """One CSV per district and year (language rotating), plus one Excel sheet of late
     entries with serial times that repeats a few rows already sent; (files, good, bad)."""
-    typed = register_frame(thanas, n, seed)
+    typed = register_frame(thanas, n, seed, now)
     files = good_rows = bad_rows = 0
     langs = ("en", "hi", "bi")
     districts = sorted({t.district_id for t in thanas})
@@ -281,6 +293,7 @@ def _write_registers(out: Path, thanas: Sequence[Thana], n: int, seed: int) -> t
                 "registers",
                 rows,
                 "hi" if lang == "hi" else lang,
+                now,
             )
             files += 1
             good_rows += text.height
@@ -307,23 +320,26 @@ def _write_registers(out: Path, thanas: Sequence[Thana], n: int, seed: int) -> t
         pl.col("arrests").cast(pl.String),
         pl.lit(None, dtype=pl.String).alias("status"),
     )
-    _write(out, "registers/late_entries.xlsx", "registers", text, "hi")
+    _write(out, "registers/late_entries.xlsx", "registers", text, "hi", now)
     return files + 1, good_rows + late.height, bad_rows + again.height
 
 
-def write_response(out: Path, thanas: Sequence[Thana], *, scale: str, seed: int) -> ResponseDemo:
-    """Registers, alerts and stories for `thanas` under `out`; same seed, same bytes."""
+def write_response(
+    out: Path, thanas: Sequence[Thana], *, scale: str, seed: int, now: datetime = DEMO_NOW
+) -> ResponseDemo:
+    """Registers, alerts and stories for `thanas` under `out`, nothing later than `now`; same
+    seed and same `now`, same bytes."""
     rng = np.random.default_rng(seed)
     n = SMALL_ENTRIES if scale == "small" else STATE_ENTRIES
-    reg_files, registers, reg_bad = _write_registers(out, thanas, n, int(rng.integers(2**62)))
+    reg_files, registers, reg_bad = _write_registers(out, thanas, n, int(rng.integers(2**62)), now)
     alerts_good, alerts_bad, alert_sheets = alert_rows(
-        thanas, DEMO_NOW, DAYS, ALERTS_PER_DAY, int(rng.integers(2**62))
+        thanas, now, DAYS, ALERTS_PER_DAY, int(rng.integers(2**62))
     )
     for name, (frame, lang) in alert_sheets.items():
-        _write(out, f"alerts/{name}", "alerts", frame, lang)
-    stories_good, stories_bad, story_sheets = story_rows(thanas, DEMO_NOW, int(rng.integers(2**62)))
+        _write(out, f"alerts/{name}", "alerts", frame, lang, now)
+    stories_good, stories_bad, story_sheets = story_rows(thanas, now, int(rng.integers(2**62)))
     for name, (frame, lang) in story_sheets.items():
-        _write(out, f"stories/{name}", "stories", frame, lang)
+        _write(out, f"stories/{name}", "stories", frame, lang, now)
     return ResponseDemo(
         files=reg_files + len(alert_sheets) + len(story_sheets),
         registers=registers,

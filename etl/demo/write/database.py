@@ -82,7 +82,9 @@ def build_demo_database(
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-writing-", dir=folder.parent))
     try:
         if write is None:
-            write_demo(staging, state=state, scale="small", seed=seed)
+            # The demo's newest day is the build's day: `now`'s, else the clock's.
+            today = None if now is None else now.date()
+            write_demo(staging, state=state, scale="small", seed=seed, today=today)
         else:
             write(staging)
         written = _files(staging)

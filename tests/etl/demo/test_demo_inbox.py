@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from etl.demo import DemoSummary, write_demo
+from etl.demo.calendar import REFERENCE
 from etl.sources.sheets.columns import CATEGORY_HI, SHEETS, Sheet, header_key
 
 KINDS = ("units", "groups", "staff", "rosters", "blocklist")
@@ -22,7 +23,9 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def summary(inbox: Path) -> DemoSummary:
     steps: list[str] = []
-    result = write_demo(inbox, state="bihar", scale="small", seed=7, progress=steps.append)
+    result = write_demo(
+        inbox, state="bihar", scale="small", seed=7, progress=steps.append, today=REFERENCE
+    )
     assert "rosters: Patna" in steps
     return result
 
@@ -237,9 +240,9 @@ def test_categories_as_code_and_hindi_label(inbox: Path, summary: DemoSummary) -
 
 
 def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:
-    first = write_demo(tmp_path / "a", seed=11)
-    again = write_demo(tmp_path / "b", seed=11)
-    other = write_demo(tmp_path / "c", seed=12)
+    first = write_demo(tmp_path / "a", seed=11, today=REFERENCE)
+    again = write_demo(tmp_path / "b", seed=11, today=REFERENCE)
+    other = write_demo(tmp_path / "c", seed=12, today=REFERENCE)
     assert first == again
     names_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.*"))
     names_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.*"))
@@ -253,9 +256,9 @@ def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:
 
 def test_unknown_state_or_scale_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown state 'kerala'"):
-        write_demo(tmp_path, state="kerala")
+        write_demo(tmp_path, state="kerala", today=REFERENCE)
     with pytest.raises(ValueError, match="scale"):
-        write_demo(tmp_path, scale="national")
+        write_demo(tmp_path, scale="national", today=REFERENCE)
 
 
 # Rajasthan and UP at small scale: one range each, the groups their orders ask for.
@@ -273,7 +276,11 @@ def _written(state: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[str,
     """(state, inbox, summary) of the state's small demo, written once for this module."""
     if state not in _WRITTEN:
         inbox = tmp_path_factory.mktemp(f"demo_{state}")
-        _WRITTEN[state] = (state, inbox, write_demo(inbox, state=state, scale="small", seed=7))
+        _WRITTEN[state] = (
+            state,
+            inbox,
+            write_demo(inbox, state=state, scale="small", seed=7, today=REFERENCE),
+        )
     return _WRITTEN[state]
 
 
@@ -301,7 +308,7 @@ def test_state_same_seed_same_bytes(
     state_inbox: tuple[str, Path, DemoSummary], tmp_path: Path
 ) -> None:
     state, inbox, summary = state_inbox
-    assert write_demo(tmp_path, state=state, scale="small", seed=7) == summary
+    assert write_demo(tmp_path, state=state, scale="small", seed=7, today=REFERENCE) == summary
     files = sorted(p.relative_to(inbox) for p in inbox.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     for name in files:
