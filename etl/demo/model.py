@@ -157,7 +157,8 @@ class Demo:
         self.staff_no = 0
 
     def in_scale(self, range_code: str) -> bool:
-        """Whether a range is built: all of them at state scale, one at small scale."""
+        """Whether a range is built: all of them at state scale, those of `small_thanas` at small
+        scale."""
         if not self.small:
             return True
         districts = next(r[3] for r in self.shape.ranges if r[0] == range_code)
