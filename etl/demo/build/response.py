@@ -115,63 +115,69 @@ def _serial(column: pl.Expr) -> pl.Expr:
     return ((column - epoch).dt.total_seconds() / 86400).round(6)
 
 
-def register_frame(
-    thanas: Sequence[Thana], n: int, seed: int, now: datetime = DEMO_NOW
-) -> pl.DataFrame:
-    """`n` typed register entries (before bad rows), spread over the thanas and the two years
-    up to `now`."""
-    rng = np.random.default_rng(seed)
-    pace = rng.lognormal(0.0, 0.45, len(thanas))  # some thanas are slow at every stage
-    weight = rng.gamma(2.0, 1.0, len(thanas))
-    who = rng.choice(len(thanas), n, p=weight / weight.sum())
+# Entries left open: never taken up, or taken up and never closed. A register an office keeps
+# closes nearly everything in three weeks; these shares leave about one entry in 150 open
+# beyond the 21-day closure limit, the planted share a reader can believe.
+NEVER_TAKEN_UP = 0.002
+NEVER_CLOSED = 0.005
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """The entries drawn before their stages: thana index, category index, receipt time."""
+
+    who: np.ndarray
+    cat_idx: np.ndarray
+    received: np.ndarray
+    slow: np.ndarray  # the thana's pace: a multiplier on every stage's delay
+
+
+def _drawn(rng: np.random.Generator, thanas: int, n: int, now: datetime) -> _Drawn:
+    """Who received each entry, of which category, when (over the DAYS up to `now`)."""
+    pace = rng.lognormal(0.0, 0.45, thanas)  # some thanas are slow at every stage
+    weight = rng.gamma(2.0, 1.0, thanas)
+    who = rng.choice(thanas, n, p=weight / weight.sum())
     cat_idx = rng.choice(len(_CATEGORIES), n, p=_probs([c[1] for c in _CATEGORIES]))
-    fir_chance = np.array([c[2] for c in _CATEGORIES])[cat_idx]
     minutes = rng.integers(0, DAYS * 24 * 60, n)
     start = np.datetime64(now, "m") - np.timedelta64(DAYS * 24 * 60, "m")
-    received = start + minutes.astype("timedelta64[m]")
-    slow = pace[who]
+    return _Drawn(who, cat_idx, start + minutes.astype("timedelta64[m]"), pace[who])
+
+
+def _stage_times(rng: np.random.Generator, d: _Drawn) -> dict[str, np.ndarray]:
+    """Each stage after the one before, by a lognormal delay scaled by the thana's pace; an
+    entry never taken up has no later stage."""
+    n = len(d.received)
+    nat = np.datetime64("NaT")
 
     def later(base: np.ndarray, median_h: float, sigma: float, share: float) -> np.ndarray:
-        delay = rng.lognormal(np.log(median_h), sigma, n) * slow * 60
+        delay = rng.lognormal(np.log(median_h), sigma, n) * d.slow * 60
         stamp = base + delay.astype("int64").astype("timedelta64[m]")
-        return np.where(rng.random(n) < share, stamp, np.datetime64("NaT"))
+        return np.where(rng.random(n) < share, stamp, nat)
 
-    cognizance = later(received, 0.8, 1.0, 0.985)
-    after_cog = np.where(np.isnat(cognizance), received, cognizance)
-    fir = np.where(
-        rng.random(n) < fir_chance, later(after_cog, 5.0, 1.1, 1.0), np.datetime64("NaT")
-    )
-    fir = np.where(np.isnat(cognizance), np.datetime64("NaT"), fir)
+    fir_chance = np.array([c[2] for c in _CATEGORIES])[d.cat_idx]
+    cognizance = later(d.received, 0.8, 1.0, 1 - NEVER_TAKEN_UP)
+    taken_up = ~np.isnat(cognizance)
+    after_cog = np.where(taken_up, cognizance, d.received)
+    fir = np.where(rng.random(n) < fir_chance, later(after_cog, 5.0, 1.1, 1.0), nat)
+    fir = np.where(taken_up, fir, nat)
     after_fir = np.where(np.isnat(fir), after_cog, fir)
-    action = later(after_fir, 20.0, 1.0, 0.88)
-    action = np.where(np.isnat(cognizance), np.datetime64("NaT"), action)
+    action = np.where(taken_up, later(after_fir, 20.0, 1.0, 0.88), nat)
     after_action = np.where(np.isnat(action), after_fir, action)
     # Entries needing no action are closed all the same; one never taken up stays open.
-    closed = later(after_action, 150.0, 1.0, 0.97)
-    closed = np.where(np.isnat(cognizance), np.datetime64("NaT"), closed)
+    closed = np.where(taken_up, later(after_action, 150.0, 0.8, 1 - NEVER_CLOSED), nat)
+    return {"cognizance_at": cognizance, "fir_at": fir, "action_at": action, "closed_at": closed}
+
+
+def _not_after(stages: dict[str, np.ndarray], now: datetime) -> dict[str, np.ndarray]:
+    """Stages not yet reached by `now` left blank; each stage follows the one before, so a
+    blank stage blanks every later one too."""
     until = np.datetime64(now, "m")
-    stages = {}
-    for name, values in (
-        ("cognizance_at", cognizance),
-        ("fir_at", fir),
-        ("action_at", action),
-        ("closed_at", closed),
-    ):
-        # Not yet reached by the demo date; each stage follows the one before, so a blank
-        # stage blanks every later one too.
-        stages[name] = np.where(values > until, np.datetime64("NaT"), values)
-    arrests = np.where(~np.isnat(stages["fir_at"]), rng.poisson(1.3, n), 0)
-    codes = [c[0] for c in _CATEGORIES]
-    frame = pl.DataFrame(
-        {
-            "thana": who,
-            "received_at": received.astype("datetime64[us]"),
-            **{k: v.astype("datetime64[us]") for k, v in stages.items()},
-            "category": np.array(codes)[cat_idx],
-            "reporter_category": np.array(_REPORTERS)[rng.integers(0, len(_REPORTERS), n)],
-            "arrests": arrests,
-        }
-    )
+    return {k: np.where(v > until, np.datetime64("NaT"), v) for k, v in stages.items()}
+
+
+def _numbered(frame: pl.DataFrame, thanas: Sequence[Thana]) -> pl.DataFrame:
+    """The entries with their units and groups, one per thana, time and category, sorted, with
+    FIR numbers counted per thana and year."""
     units = pl.DataFrame(
         {
             "thana": range(len(thanas)),
@@ -194,6 +200,29 @@ def register_frame(
         pl.when(pl.col("fir_at").is_not_null()).then(pl.format("{}/{}", seq, year)).alias("fir_no"),
         pl.when(pl.col("fir_at").is_not_null()).then(pl.col("arrests")).alias("arrests"),
     )
+
+
+def register_frame(
+    thanas: Sequence[Thana], n: int, seed: int, now: datetime = DEMO_NOW
+) -> pl.DataFrame:
+    """`n` typed register entries (before bad rows), spread over the thanas and the two years
+    up to `now`."""
+    rng = np.random.default_rng(seed)
+    drawn = _drawn(rng, len(thanas), n, now)
+    stages = _not_after(_stage_times(rng, drawn), now)
+    arrests = np.where(~np.isnat(stages["fir_at"]), rng.poisson(1.3, n), 0)
+    codes = [c[0] for c in _CATEGORIES]
+    frame = pl.DataFrame(
+        {
+            "thana": drawn.who,
+            "received_at": drawn.received.astype("datetime64[us]"),
+            **{k: v.astype("datetime64[us]") for k, v in stages.items()},
+            "category": np.array(codes)[drawn.cat_idx],
+            "reporter_category": np.array(_REPORTERS)[rng.integers(0, len(_REPORTERS), n)],
+            "arrests": arrests,
+        }
+    )
+    return _numbered(frame, thanas)
 
 
 def _probs(weights: Sequence[float]) -> np.ndarray:
