@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from etl.demo.data.texts import ANYTIME, MORNING, NIGHT, PHRASES, Phrases
+from etl.demo.data.locale_lines import chat_phrases
+from etl.demo.data.texts import ANYTIME, MORNING, NIGHT, Phrases
 
 # The chats' first day and the roster date as written for the demo's reference day; a build
 # moves both with its calendar (`etl.demo.calendar`), keeping the 92 days between them.
@@ -130,7 +131,7 @@ class ChatLines:
     ) -> None:
         self.rng = rng
         self.fmt = fmt
-        self.ph = PHRASES[fmt]
+        self.ph = chat_phrases()[fmt]
         self.name = name
         self.place = place
         self.group_name = group_name  # iOS attributes system lines to the group's current name

@@ -24,6 +24,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
+from etl.demo.build.chat_events import membership_lines, more_system_lines
 from etl.demo.build.chat_lines import (
     DAYS,
     END_TS,
@@ -43,16 +44,15 @@ from etl.demo.build.chat_lines import (
     zipped,
 )
 from etl.demo.calendar import REFERENCE, DemoCalendar
+from etl.demo.data.locale_lines import chat_phrases
 from etl.demo.data.texts import (
     NOTICES_EN,
     NOTICES_HI,
-    PHRASES,
     PUBLIC_EN,
     PUBLIC_HI,
     REPLIES_EN,
     REPLIES_HI,
     Phrases,
-    subjects_text,
 )
 
 TARGET_MESSAGES = {"small": 50_000, "state": 2_000_000}
@@ -262,7 +262,7 @@ class _Writer:
         dormant: bool,
     ) -> ChatLines:
         rng = self.rng
-        ph = PHRASES[fmt]
+        ph = chat_phrases()[fmt]
         in_window = g.created_on > self.start
         t0, t_end = self._span(g, in_window, dormant)
         old_name = None
@@ -278,7 +278,8 @@ class _Writer:
             c.system(
                 t0, -2, ph.created.format(actor=admin.shown, name=old_name or name), admin.shown
             )
-        self._membership(c, ph, cast, t0)
+        membership_lines(c, ph, cast, t0, rng)
+        more_system_lines(c, ph, cast, t0, t_end, rng)
         if old_name is not None and ph.subject is not None:
             ts = rng.randrange(t0 + 3600, t0 + 20 * 86400) if t_end > t0 + 21 * 86400 else t0 + 60
             c.system(ts, 0, ph.subject.format(actor=admin.shown, old=old_name, new=name))
@@ -287,31 +288,6 @@ class _Writer:
                 c.system(self.times(1, t0 + 60, t_end)[0], 0, ph.icon.format(actor=admin.shown))
         self._posts(c, ph, cast, place, n_target, t0, t_end)
         return c
-
-    def _membership(self, c: ChatLines, ph: Phrases, cast: list[Person], t0: int) -> None:
-        """Joins (additions by the admin in small batches, one line naming them all, and invite
-        links) and departures."""
-        rng, admin = self.rng, cast[0]
-        added = sorted((p for p in cast[1:] if p.how == "added"), key=lambda p: p.join)
-        i = 0
-        while i < len(added):
-            size = min(rng.choice((1, 1, 1, 1, 2, 2, 3, 5)), ph.added_max)
-            if added[i].join < t0 + 900:  # the creation burst: long lists
-                size = min(rng.randint(3, 8), ph.added_max)
-            batch = added[i : i + size]
-            for p in batch:
-                p.join = batch[0].join
-            subjects = subjects_text([p.shown for p in batch], ph.and_word)
-            c.system(batch[0].join, 0, ph.added.format(actor=admin.shown, subjects=subjects))
-            i += size
-        for p in cast:
-            if p.how == "link":
-                c.system(p.join, 0, ph.joined.format(subject=p.shown))
-            if p.leave >= 0:
-                if p.leave_how == "left" or p is admin:
-                    c.system(p.leave, 2, ph.left.format(subject=p.shown))
-                else:
-                    c.system(p.leave, 2, ph.removed.format(actor=admin.shown, subject=p.shown))
 
     def _posts(
         self,
