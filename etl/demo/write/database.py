@@ -61,6 +61,16 @@ def _refuse_unless_empty(conn: sa.Connection) -> None:
         )
 
 
+def _plant_steps(engine: sa.Engine, at: datetime, now: datetime | None) -> None:
+    """The cell finds stories at every step: a few moved on as offices would have, before
+    `at` (local time) and, for today's, not before the build day began in IST."""
+    calendar = calendar_for(None if now is None else now.date())
+    with engine.begin() as conn:
+        plant_story_steps(
+            conn, at.astimezone(UTC).replace(tzinfo=None), calendar.now - IST_AHEAD_OF_UTC
+        )
+
+
 def build_demo_database(
     engine: sa.Engine,
     folder: Path,
@@ -109,14 +119,7 @@ def build_demo_database(
         if staging.exists():
             shutil.rmtree(staging)  # only ever the private folder this build made
     result = run_inbox(engine, folder, keep_text=keep_text, now=now)
-    calendar = calendar_for(None if now is None else now.date())
-    with engine.begin() as conn:
-        # The cell finds stories at every step: a few moved on as offices would have.
-        plant_story_steps(
-            conn,
-            at.astimezone(UTC).replace(tzinfo=None),
-            (calendar.now - IST_AHEAD_OF_UTC),
-        )
+    _plant_steps(engine, at, now)
     with engine.begin() as conn:
         record_audit(
             conn, at, "sampark", "demo_built", "database", f"{folder}: {len(written)} files"
