@@ -51,12 +51,13 @@ BIHAR = StateShape(
     name_hi="बिहार",
     staff_prefix="BRP",
     ranges=BIHAR_RANGES,
-    # Three ranges, nine thin districts: each with the ten required groups a rank needs, so the
-    # league's three bands rank three districts each and every IG has a table to read.
+    # Three ranges, nine thin districts, each with the ten required groups a rank needs, and
+    # sizes paired within each range: the state's league bands rank 4, 3 and 2 districts and
+    # an IG's own league (bands drawn within the range) ranks at least two in every band.
     small_thanas={
-        **{"PAT": 9, "NAL": 6},
-        **{"BHO": 7, "BUX": 6, "ROH": 7, "KAI": 6},
-        **{"SAR": 7, "SIW": 6, "GOP": 6},
+        **{"PAT": 9, "NAL": 9},
+        **{"BHO": 8, "BUX": 6, "ROH": 8, "KAI": 6},
+        **{"SAR": 7, "SIW": 7, "GOP": 7},
     },
     thanas=1064,
     outposts=400,

@@ -19,7 +19,7 @@ from tests.access.test_demo_mode import REAL_UNITS, _tiny_demo
 from tests.auth_helpers import demo_session, login_as
 
 PAGE = str(PROJECT_ROOT / "pages" / "overview.py")
-DEMO_CAPTION = "Demo-scale target: 11,300 members by 19 Apr 2027"
+DEMO_CAPTION = "Demo-scale target: 12,600 members by 19 Apr 2027"
 
 
 def _captions(at: AppTest) -> list[str]:

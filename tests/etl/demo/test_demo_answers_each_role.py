@@ -34,8 +34,8 @@ member_target_date: 2027-03-31
 
 
 def test_demo_target_is_the_state_target_by_the_demo_share_of_thanas() -> None:
-    # 60 of Bihar's 1,064 thanas: 200,000 × 60 / 1,064 = 11,278, to the hundred.
-    assert demo_target("bihar", 200_000) == 11_300
+    # 67 of Bihar's 1,064 thanas: 200,000 × 67 / 1,064 = 12,594, to the hundred.
+    assert demo_target("bihar", 200_000) == 12_600
 
 
 def test_demo_profile_says_it_is_demo_scale_and_moves_its_date() -> None:
@@ -43,7 +43,7 @@ def test_demo_profile_says_it_is_demo_scale_and_moves_its_date() -> None:
     assert "demo_scale: true\n" in text
     assert "name: Bihar (demo scale)\n" in text
     assert "name_hi: बिहार (डेमो पैमाना)\n" in text
-    assert "member_target: 11300\n" in text
+    assert "member_target: 12600\n" in text
     assert "member_target_date: 2027-05-05\n" in text  # 2027-03-31 + 35 days
 
 
@@ -72,7 +72,7 @@ def overview(built: tuple[sa.Engine, Path]) -> Overview:
 
 def test_the_written_profile_reads_as_demo_scale(built: tuple[sa.Engine, Path]) -> None:
     profile = read_profile(built[1])
-    assert profile.demo_scale and profile.member_target == 11_300
+    assert profile.demo_scale and profile.member_target == 12_600
     assert profile.member_target_date == date(2027, 5, 5)
 
 
@@ -90,7 +90,21 @@ def test_ig_league_ranks_every_district_in_bands_of_several(overview: Overview) 
     assert league.height == 9
     assert league.get_column("ranked").all()
     sizes = dict(league.group_by("band").agg(pl.col("band_size").first()).iter_rows())
-    assert sizes == {"A": 4, "B": 2, "C": 3}
+    assert sizes == {"A": 4, "B": 3, "C": 2}
+
+
+def test_ig_league_within_each_range_ranks_at_least_two_per_band(overview: Overview) -> None:
+    # An IG's league draws its bands within the range: no district ranks "1 / 1".
+    children = overview.children.with_columns(pl.col("unit_id").str.slice(3, 3).alias("code"))
+    ranges = {
+        "CEN": ["PAT", "NAL"],
+        "SHA": ["BHO", "BUX", "ROH", "KAI"],
+        "SAR": ["SAR", "SIW", "GOP"],
+    }
+    for districts in ranges.values():
+        league = league_table(children.filter(pl.col("code").is_in(districts)))
+        assert league.get_column("ranked").all()
+        assert league.get_column("band_size").min() >= 2, league
 
 
 def test_cell_finds_stories_at_every_step(built: tuple[sa.Engine, Path]) -> None:
