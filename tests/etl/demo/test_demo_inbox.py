@@ -67,7 +67,7 @@ def _digits(column: str) -> pl.Expr:
 def test_summary_counts(summary: DemoSummary) -> None:
     assert summary.bad_files == 1
     assert 8 <= summary.bad_rows <= 12
-    assert 95 <= summary.groups <= 115  # nine thin districts (was two: 50 to 70)
+    assert 105 <= summary.groups <= 125  # nine thin districts (was two: 50 to 70)
     assert 22_000 <= summary.roster_rows <= 35_000  # current lists ~13k, earlier ones the rest
     assert summary.blocklist == 20
     assert summary.files >= 10
