@@ -179,18 +179,21 @@ def demo_db(
     the sha256 of every file written, and load only those, into an empty database (exit 3
     otherwise). Demo mode offers the role switcher until a real file or account arrives."""
     from etl.demo import STATES
+    from etl.demo.calendar import calendar_for
     from etl.demo.write.database import DemoRefused, build_demo_database
+    from etl.demo.write.profile import write_demo_profile
 
     settings = load_settings()
     if settings.state not in STATES:
         err.print(f"[red]SAMPARK_STATE must be one of {', '.join(STATES)}, not {settings.state}")
         raise typer.Exit(2)
     engine = migrate(db or settings.database_url)
+    folder = out or settings.demo_inbox
     try:
         with err.status("building the demo database…") if not as_json else nullcontext():
             result = build_demo_database(
                 engine,
-                out or settings.demo_inbox,
+                folder,
                 state=settings.state,
                 seed=seed,
                 keep_text=settings.keep_message_text,
@@ -198,7 +201,10 @@ def demo_db(
     except DemoRefused as exc:
         err.print(f"[red]demo not built: {exc}")
         raise typer.Exit(3) from exc
-    _refresh_figures(engine, settings.targets_dir, settings.state, quiet=as_json)
+    # The demo is judged against its own, demo-scale target (etl.demo.write.profile).
+    demo_targets = folder.parent / "targets"
+    write_demo_profile(settings.targets_dir, demo_targets, settings.state, calendar_for())
+    _refresh_figures(engine, demo_targets, settings.state, quiet=as_json)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
     else:

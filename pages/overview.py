@@ -8,6 +8,7 @@ import streamlit as st
 from sampark.access import sees_alerts
 from sampark.charts.coverage import compliance_heatmap, members_by_unit, weekly_progress
 from sampark.i18n import number, percent, t
+from sampark.i18n.dates import long_date
 from sampark.metrics.coverage.totals import share
 from sampark.reports.brief import projection_text
 from sampark.reports.pdf import pdf_unavailable
@@ -34,6 +35,15 @@ s, w = ov.summary, ov.last_week
 profile_name = name_in(lang, profile.name, profile.name_hi)
 scope_name = unit_label(net.units, scope_id, lang) or profile_name
 st.caption(t("overview_caption", lang, scope=markdown_literal(scope_name), profile=profile_name))
+if profile.demo_scale:  # the demo's own profile: its target is the state's scaled to the demo
+    st.caption(
+        t(
+            "demo_target_caption",
+            lang,
+            target=number(profile.member_target, lang),
+            date=long_date(profile.member_target_date, lang),
+        )
+    )
 
 
 def _change(key: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sampark.access import may_act
-from sampark.content.card import category_label
+from sampark.content.card import card_layout_problem, category_label
 from sampark.content.drafts import CATEGORIES
 from sampark.content.export import cards_zip, export_csv, exportable
 from sampark.content.queue import ready_queue, status_counts, stories_view
@@ -38,6 +38,11 @@ scoped = stories_view(queue, units, scope_id=scope_id)
 
 st.title(t("social_title", lang))
 freshness.data_as_of(lang)
+# Without the card fonts no card can be drawn: said once here, the drafts, queue, copy boxes
+# and the CSV still work.
+cards_drawn = card_layout_problem() is None
+if not cards_drawn:
+    st.warning(t("social_cards_unavailable", lang), icon=":material/font_download_off:")
 st.caption(
     t(
         "social_caption",
@@ -149,13 +154,16 @@ with tab_export:
             detail=exported,
             where=left,
         )
-        downloads.button(
-            t("export_zip", lang),
-            lambda: cards_zip(approved, stories.media_dir()),
-            "approved_cards.zip",
-            "application/zip",
-            key="export_zip",
-            detail=exported,
-            icon=":material/folder_zip:",
-            where=right,
-        )
+        if cards_drawn:
+            downloads.button(
+                t("export_zip", lang),
+                lambda: cards_zip(approved, stories.media_dir()),
+                "approved_cards.zip",
+                "application/zip",
+                key="export_zip",
+                detail=exported,
+                icon=":material/folder_zip:",
+                where=right,
+            )
+        else:
+            right.caption(t("social_cards_unavailable", lang))

@@ -106,6 +106,12 @@ class Settings:
         return self.data_dir / "demo" / "inbox"
 
     @property
+    def demo_targets(self) -> Path:
+        """The demo's own target profile (its member target scaled to the demo), written by
+        the demo build beside its folder and read only while demo mode is on."""
+        return self.data_dir / "demo" / "targets"
+
+    @property
     def targets_dir(self) -> Path:
         return PROJECT_ROOT / "data" / "targets"
 

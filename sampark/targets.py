@@ -96,6 +96,9 @@ class Profile:
     """Share of staff that must be in at least one group (the orders say every officer)."""
     spread: SpreadRules = field(default_factory=SpreadRules)
     """Directive targets and chain, rumour and broadcast thresholds."""
+    demo_scale: bool = False
+    """The demo's own profile (`demo_scale: true`): its member target is the state's scaled to
+    the demo, and screens say so."""
 
 
 REGISTER_STAGES = ("cognizance", "fir", "action", "closed")
@@ -332,6 +335,7 @@ def read_profile(path: Path) -> Profile:
         required_members=rules,
         staff_coverage=float(coverage),
         spread=_spread_rules(r, raw.get("spread")),
+        demo_scale=raw.get("demo_scale") is True,
     )
 
 

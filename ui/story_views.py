@@ -7,7 +7,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from sampark.content.card import CardImage, alt_text, category_label
+from sampark.content.card import CardImage, alt_text, card_layout_problem, category_label
 from sampark.content.drafts import (
     LIMITS,
     MAX_HASHTAGS,
@@ -118,6 +118,10 @@ def card_panel(story: dict[str, Any], lang: str) -> None:
     st.markdown(f"**{t('card_title', lang)}**")
     if story.get("blocked"):
         st.warning(t("withheld_card", lang), icon=":material/lock:")
+        media_panel(story, lang)
+        return
+    if card_layout_problem() is not None:  # the fonts are missing: say so, keep the rest
+        st.warning(t("social_cards_unavailable", lang), icon=":material/font_download_off:")
         media_panel(story, lang)
         return
     for code in LANGS:

@@ -26,6 +26,7 @@ files (`etl.demo.write.inbox`, `etl.demo.write.rosters`, `etl.demo.write.sheets`
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from etl.demo.build.groups_bihar import bihar_host, build_bihar_groups
@@ -33,6 +34,7 @@ from etl.demo.build.groups_rajasthan import build_rajasthan_groups, rajasthan_ho
 from etl.demo.build.groups_up import build_up_groups, up_host
 from etl.demo.build.staff import build_blocklist, build_staff
 from etl.demo.build.units import build_units
+from etl.demo.calendar import calendar_for
 from etl.demo.model import Demo, District, Group
 from etl.demo.states import SHAPES
 from etl.demo.write.inbox import DemoSummary, write_inbox
@@ -62,8 +64,10 @@ def write_demo(
     scale: str = "small",
     seed: int = 7,
     progress: Callable[[str], None] | None = None,
+    today: date | None = None,
 ) -> DemoSummary:
-    """Writes a synthetic inbox for `state` at `scale` under `out`; same seed, same bytes.
+    """Writes a synthetic inbox for `state` at `scale` under `out`, its newest day `today` (None:
+    the clock's day in IST); same seed and same day, same bytes.
 
     Files already in `out` are overwritten when they have the same name and otherwise left alone.
     """
@@ -75,7 +79,7 @@ def write_demo(
     def _quiet(_: str) -> None:
         return None
 
-    demo = Demo(SHAPES[state], scale, seed, progress or _quiet)
+    demo = Demo(SHAPES[state], scale, seed, progress or _quiet, calendar_for(today))
     demo.progress("units")
     build_units(demo)
     build_staff(demo)

@@ -11,10 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from etl.demo.calendar import DemoCalendar
 from etl.demo.data.names import FEMALE_FIRST, MALE_FIRST
 from etl.demo.states import Pairs, StateShape
-
-CURRENT = date(2026, 11, 1)  # the demo's "today": the date of the current member lists
 
 
 @dataclass
@@ -127,9 +126,15 @@ class Demo:
     """The synthetic state being built: filled by the builders, read by the writers."""
 
     def __init__(
-        self, shape: StateShape, scale: str, seed: int, progress: Callable[[str], None]
+        self,
+        shape: StateShape,
+        scale: str,
+        seed: int,
+        progress: Callable[[str], None],
+        calendar: DemoCalendar,
     ) -> None:
         self.shape = shape
+        self.calendar = calendar  # the build day: the current member lists' date
         self.rng = random.Random(seed)
         # Earlier member lists and officer gaps draw from their own stream.
         self.story_rng = random.Random(seed * 7919 + 1)
@@ -152,7 +157,8 @@ class Demo:
         self.staff_no = 0
 
     def in_scale(self, range_code: str) -> bool:
-        """Whether a range is built: all of them at state scale, one at small scale."""
+        """Whether a range is built: all of them at state scale, those of `small_thanas` at small
+        scale."""
         if not self.small:
             return True
         districts = next(r[3] for r in self.shape.ranges if r[0] == range_code)

@@ -26,7 +26,7 @@ class StateShape:
     name_hi: str
     staff_prefix: str  # prefix of staff ids: BRP-100007
     ranges: tuple[Range, ...]
-    small_thanas: dict[str, int]  # the small scale: these districts (of one range), so many thanas
+    small_thanas: dict[str, int]  # the small scale: these districts (whole ranges), so many thanas
     thanas: int  # thanas across the state at state scale
     outposts: int  # outposts across the state (at most one per ordinary thana)
     thanas_per_circle: int
@@ -51,7 +51,14 @@ BIHAR = StateShape(
     name_hi="बिहार",
     staff_prefix="BRP",
     ranges=BIHAR_RANGES,
-    small_thanas={"PAT": 28, "NAL": 14},
+    # Three ranges, nine thin districts, each with the ten required groups a rank needs, and
+    # sizes paired within each range: the state's league bands rank 4, 3 and 2 districts and
+    # an IG's own league (bands drawn within the range) ranks at least two in every band.
+    small_thanas={
+        **{"PAT": 9, "NAL": 9},
+        **{"BHO": 8, "BUX": 6, "ROH": 8, "KAI": 6},
+        **{"SAR": 7, "SIW": 7, "GOP": 7},
+    },
     thanas=1064,
     outposts=400,
     thanas_per_circle=8,

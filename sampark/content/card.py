@@ -48,6 +48,19 @@ class CardLayoutUnavailable(RuntimeError):
     """Pillow cannot shape Devanagari here (raqm/libfribidi or the Noto fonts missing)."""
 
 
+def card_layout_problem() -> str | None:
+    """Why no card can be drawn on this machine (a font file or Pillow's raqm layout missing),
+    or None: a page asks first, says so and keeps its other parts working."""
+    for family in ("NotoSans", "NotoSansDevanagari"):
+        for weight in ("Regular", "Bold"):
+            path = FONT_DIR / f"{family}-{weight}.ttf"
+            if not path.is_file():
+                return f"{path}: font missing (Debian package fonts-noto-core)"
+    if not features.check("raqm"):
+        return "Pillow has no raqm layout (install libfribidi0)"
+    return None
+
+
 @dataclass(frozen=True)
 class Card:
     title: str

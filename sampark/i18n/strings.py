@@ -10,6 +10,7 @@ from sampark.i18n import (
     strings_access,
     strings_brief,
     strings_coverage,
+    strings_demo18,
     strings_demo_mode,
     strings_guard,
     strings_holds,
@@ -207,6 +208,7 @@ def _merged(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 STRINGS = _merged(
     COMMON,
+    strings_demo18.STRINGS,
     strings_coverage.STRINGS,
     strings_response.STRINGS,
     strings_social.STRINGS,

@@ -189,3 +189,9 @@ def test_drill_tree_hangs_groups_under_their_thana_and_thanas_under_the_district
         ("G1", "T1", "group", 1),
         ("G2", "T2", "group", 1),
     ]
+
+
+def test_projection_too_slow_for_the_calendar_never_arrives():
+    # Two members against the state's 200,000 at a fraction of a member a week: past year 9999.
+    p = projection(_series([2, 2, 2, 2, 2, 2, 2, 2, 3]), 200_000, date(2027, 3, 31))
+    assert (p.reach_on, p.on_time) == (None, False)

@@ -71,9 +71,10 @@ def _brief(url, monkeypatch, tmp_path, media_files, role, unit, lang) -> tuple[s
 def test_the_brief_downloads_as_a_pdf_with_one_audit_row_per_file_made(
     url, monkeypatch, tmp_path, media_files, role, unit, lang
 ):
-    before = _exports(url, f"sampark_brief_2026-11-01_{lang}.pdf")
+    # The demo is built for the session's frozen day (20 Nov 2026), the brief's data day.
+    before = _exports(url, f"sampark_brief_2026-11-20_{lang}.pdf")
     name, pdf = _brief(url, monkeypatch, tmp_path, media_files, role, unit, lang)
-    assert name == f"sampark_brief_2026-11-01_{lang}.pdf"
+    assert name == f"sampark_brief_2026-11-20_{lang}.pdf"
     assert pdf.startswith(b"%PDF-")
     assert _exports(url, name) == before + 1
 

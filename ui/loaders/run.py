@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlalchemy as sa
 import streamlit as st
@@ -14,8 +15,9 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from sampark.access import Scope
 from sampark.db import migrate
 from sampark.queries import registry as registry_reads
+from sampark.queries.demo import demo_mode_is_on
 from sampark.settings import load_settings
-from sampark.targets import Profile, load_profile
+from sampark.targets import Profile, load_profile, read_profile
 from ui import session
 
 
@@ -98,9 +100,26 @@ def run_key() -> RunKey:
     return RunKey(database_url(), version(), user_scope(), load_settings().state)
 
 
-@st.cache_data(max_entries=2, show_spinner=False)
 def profile(state: str) -> Profile:
+    """The state's profile; while demo mode is on, the demo's own (its target at demo scale)."""
+    demo = load_settings().demo_targets / f"{state}.yaml"
+    if demo.is_file() and _demo_mode(database_url(), version()):
+        return _profile(state, str(demo))
+    return _profile(state, "")
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _profile(state: str, demo_path: str) -> Profile:
+    if demo_path:
+        return read_profile(Path(demo_path))
     return load_profile(load_settings().targets_dir, state)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _demo_mode(url: str, version: str) -> bool:
+    """Whether demo mode is on, read once per data version (a real file ends it)."""
+    with engine(url).connect() as conn:
+        return demo_mode_is_on(conn)
 
 
 def state_profile() -> Profile:

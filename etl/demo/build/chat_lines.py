@@ -11,15 +11,19 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from etl.demo.data.texts import ANYTIME, MORNING, NIGHT, PHRASES, Phrases
+from etl.demo.data.locale_lines import chat_phrases
+from etl.demo.data.texts import ANYTIME, MORNING, NIGHT, Phrases
 
+# The chats' first day and the roster date as written for the demo's reference day; a build
+# moves both with its calendar (`etl.demo.calendar`), keeping the 92 days between them.
 START = date(2026, 8, 1)
 ROSTER_DATE = date(2026, 11, 1)
 DAYS = (ROSTER_DATE - START).days
-END_TS = DAYS * 86400 + 9 * 3600  # seconds after START: exported on the morning of 2026-11-01
+# Seconds after the first day: exported at the start of the build day (00:00 IST), so no line
+# is later than the moment the demo is built for.
+END_TS = DAYS * 86400
 LRM = "\u200e"
 NNBSP = "\u202f"
-_ZIP_TIME = (2026, 11, 1, 9, 0, 0)
 _MEDIA_SHARE = 0.09
 _DELETED_SHARE = 0.01
 _NOISE_SHARE = 0.27
@@ -68,10 +72,10 @@ class Group(Protocol):
 
 
 class Stamps:
-    """Time-stamp prefixes of one layout: `day[d] + tod[i]` for day d after START."""
+    """Time-stamp prefixes of one layout: `day[d] + tod[i]` for day d after the chats' `start`."""
 
-    def __init__(self, fmt: str) -> None:
-        days = [START + timedelta(days=d) for d in range(DAYS + 1)]
+    def __init__(self, fmt: str, start: date) -> None:
+        days = [start + timedelta(days=d) for d in range(DAYS + 1)]
         if fmt == "ios":
             self.day = [f"[{d:%d/%m/%y}, " for d in days]
             self.tod = [
@@ -127,7 +131,7 @@ class ChatLines:
     ) -> None:
         self.rng = rng
         self.fmt = fmt
-        self.ph = PHRASES[fmt]
+        self.ph = chat_phrases()[fmt]
         self.name = name
         self.place = place
         self.group_name = group_name  # iOS attributes system lines to the group's current name
@@ -170,8 +174,8 @@ def file_name(name: str) -> str:
     return f"WhatsApp Chat with {name}"
 
 
-def media_member(rng: random.Random, fmt: str, k: int) -> tuple[str, bytes]:
-    day = START + timedelta(days=rng.randrange(DAYS))
+def media_member(rng: random.Random, fmt: str, k: int, start: date) -> tuple[str, bytes]:
+    day = start + timedelta(days=rng.randrange(DAYS))
     if fmt == "ios":
         h, m, s = rng.randrange(24), rng.randrange(60), rng.randrange(60)
         member = f"{k:08d}-PHOTO-{day:%Y-%m-%d}-{h:02d}-{m:02d}-{s:02d}.jpg"
@@ -180,13 +184,20 @@ def media_member(rng: random.Random, fmt: str, k: int) -> tuple[str, bytes]:
     return member, b"\xff\xd8\xff\xe0" + rng.randbytes(rng.randint(16, 64)) + b"\xff\xd9"
 
 
-def zipped(path: Path, chat_member: str, text: bytes, media: Sequence[tuple[str, bytes]]) -> None:
+def zipped(
+    path: Path,
+    chat_member: str,
+    text: bytes,
+    media: Sequence[tuple[str, bytes]],
+    made: tuple[int, int, int, int, int, int],
+) -> None:
+    """The zipped export; every member stamped `made` (the build day), never the clock."""
     with zipfile.ZipFile(path, "w") as zf:
         for member, data, how in [
             (chat_member, text, zipfile.ZIP_DEFLATED),
             *((m, d, zipfile.ZIP_STORED) for m, d in media),
         ]:
-            info = zipfile.ZipInfo(member, date_time=_ZIP_TIME)
+            info = zipfile.ZipInfo(member, date_time=made)
             info.compress_type = how
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)

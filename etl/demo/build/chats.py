@@ -7,8 +7,8 @@ name>.txt` after the name in the groups sheet; about 15% are `.zip` exports hold
 Each group gets one layout, chosen by the seed: Android en-IN 12h (U+202F before `am`/`pm`), iOS
 bracketed with seconds and U+200E marks (system lines attributed to the group name), Android 24h
 `dd/mm/yyyy` with CRLF line ends, or Android 12h from a phone set to Hindi (system lines and
-markers in Hindi). The chats run from 2026-08-01 to the roster date 2026-11-01, and tell the same
-story as the rosters: members join (added or through the invite link) before they post, a few
+markers in Hindi). The chats run for 92 days up to the roster date (the build day), and tell the
+same story as the rosters: members join (added or through the invite link) before they post, a few
 people still on the roster have left or were removed, a few people post who are on no roster of
 the group, blocklisted members post once or twice, about 10% of the groups have been silent for
 over a month, and a third of the messages are greetings, chain forwards, emoji and photos.
@@ -24,6 +24,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
+from etl.demo.build.chat_events import membership_lines, more_system_lines
 from etl.demo.build.chat_lines import (
     DAYS,
     END_TS,
@@ -42,16 +43,16 @@ from etl.demo.build.chat_lines import (
     shown_phone,
     zipped,
 )
+from etl.demo.calendar import REFERENCE, DemoCalendar
+from etl.demo.data.locale_lines import chat_phrases
 from etl.demo.data.texts import (
     NOTICES_EN,
     NOTICES_HI,
-    PHRASES,
     PUBLIC_EN,
     PUBLIC_HI,
     REPLIES_EN,
     REPLIES_HI,
     Phrases,
-    subjects_text,
 )
 
 TARGET_MESSAGES = {"small": 50_000, "state": 2_000_000}
@@ -96,7 +97,9 @@ class _Writer:
         blocked: Collection[int],
         rng: random.Random,
         scale: str,
+        calendar: DemoCalendar,
     ) -> None:
+        self.start = calendar.day(START)  # the chats' first day, moved to the build day
         self.people = people
         self.blocked = set(blocked)
         self.rng = rng
@@ -104,6 +107,7 @@ class _Writer:
         self.phones = set(people.phone)
         self.stamps: dict[str, Stamps] = {}
         day_weights = [
+            # Busy days by their place in the 92 days: they move with the build day.
             rng.gammavariate(3.0, 1.0) * _BUSY_DAYS.get(START + timedelta(days=d), 1.0)
             for d in range(DAYS + 1)
         ]
@@ -115,7 +119,7 @@ class _Writer:
 
     def stamps_for(self, fmt: str) -> Stamps:
         if fmt not in self.stamps:
-            self.stamps[fmt] = Stamps(fmt)
+            self.stamps[fmt] = Stamps(fmt, self.start)
         return self.stamps[fmt]
 
     def times(self, k: int, lo: int, hi: int) -> list[int]:
@@ -239,7 +243,7 @@ class _Writer:
         """The chat's first and last second after START."""
         rng = self.rng
         if in_window:
-            t0 = (g.created_on - START).days * 86400 + rng.randrange(9 * 3600, 19 * 3600)
+            t0 = (g.created_on - self.start).days * 86400 + rng.randrange(9 * 3600, 19 * 3600)
         else:
             t0 = rng.randrange(6 * 3600, 10 * 3600)
         if dormant:
@@ -258,8 +262,8 @@ class _Writer:
         dormant: bool,
     ) -> ChatLines:
         rng = self.rng
-        ph = PHRASES[fmt]
-        in_window = g.created_on > START
+        ph = chat_phrases()[fmt]
+        in_window = g.created_on > self.start
         t0, t_end = self._span(g, in_window, dormant)
         old_name = None
         if ph.subject is not None and rng.random() < 0.08:
@@ -274,7 +278,8 @@ class _Writer:
             c.system(
                 t0, -2, ph.created.format(actor=admin.shown, name=old_name or name), admin.shown
             )
-        self._membership(c, ph, cast, t0)
+        membership_lines(c, ph, cast, t0, rng)
+        more_system_lines(c, ph, cast, t0, t_end, rng)
         if old_name is not None and ph.subject is not None:
             ts = rng.randrange(t0 + 3600, t0 + 20 * 86400) if t_end > t0 + 21 * 86400 else t0 + 60
             c.system(ts, 0, ph.subject.format(actor=admin.shown, old=old_name, new=name))
@@ -283,31 +288,6 @@ class _Writer:
                 c.system(self.times(1, t0 + 60, t_end)[0], 0, ph.icon.format(actor=admin.shown))
         self._posts(c, ph, cast, place, n_target, t0, t_end)
         return c
-
-    def _membership(self, c: ChatLines, ph: Phrases, cast: list[Person], t0: int) -> None:
-        """Joins (additions by the admin in small batches, one line naming them all, and invite
-        links) and departures."""
-        rng, admin = self.rng, cast[0]
-        added = sorted((p for p in cast[1:] if p.how == "added"), key=lambda p: p.join)
-        i = 0
-        while i < len(added):
-            size = min(rng.choice((1, 1, 1, 1, 2, 2, 3, 5)), ph.added_max)
-            if added[i].join < t0 + 900:  # the creation burst: long lists
-                size = min(rng.randint(3, 8), ph.added_max)
-            batch = added[i : i + size]
-            for p in batch:
-                p.join = batch[0].join
-            subjects = subjects_text([p.shown for p in batch], ph.and_word)
-            c.system(batch[0].join, 0, ph.added.format(actor=admin.shown, subjects=subjects))
-            i += size
-        for p in cast:
-            if p.how == "link":
-                c.system(p.join, 0, ph.joined.format(subject=p.shown))
-            if p.leave >= 0:
-                if p.leave_how == "left" or p is admin:
-                    c.system(p.leave, 2, ph.left.format(subject=p.shown))
-                else:
-                    c.system(p.leave, 2, ph.removed.format(actor=admin.shown, subject=p.shown))
 
     def _posts(
         self,
@@ -355,6 +335,7 @@ def write_chats(
     seed: int = 7,
     scale: str = "small",
     progress: Callable[[str], None] | None = None,
+    calendar: DemoCalendar | None = None,
 ) -> tuple[int, int]:
     """Writes one export per group under `out/chats/`; returns (files, user messages).
 
@@ -362,7 +343,11 @@ def write_chats(
     it); `places` maps a unit id to its (English, Hindi) name, used in the message texts.
     """
     rng = random.Random(seed)
-    writer = _Writer(people, blocked, rng, scale)
+    calendar = calendar or DemoCalendar(REFERENCE)
+    writer = _Writer(people, blocked, rng, scale, calendar)
+    dormant_before = calendar.day(_DORMANT_CREATED_BEFORE)
+    at = calendar.now
+    made = (at.year, at.month, at.day, at.hour, at.minute, at.second)
     folder = out / "chats"
     folder.mkdir(parents=True, exist_ok=True)
     # Plans first (format, zip, dormant, raw volume), so totals can be scaled to the target.
@@ -370,7 +355,7 @@ def write_chats(
     for g in groups:
         fmt = rng.choices(FORMATS, _FORMAT_WEIGHTS)[0]
         as_zip = rng.random() < _ZIP_SHARE
-        dormant = g.created_on < _DORMANT_CREATED_BEFORE and rng.random() < _DORMANT_SHARE / 0.95
+        dormant = g.created_on < dormant_before and rng.random() < _DORMANT_SHARE / 0.95
         busy = not dormant and rng.random() < _BUSY_SHARE
         volume = len(g.members) * _KIND_RATE.get(g.kind, 4.0) * rng.uniform(0.5, 1.5)
         volume *= 0.06 if dormant else 3.0 if busy else 1.0
@@ -391,8 +376,8 @@ def write_chats(
         messages += chat.messages
         if as_zip:
             member = "_chat.txt" if fmt == "ios" else f"{file_name(name)}.txt"
-            media = [media_member(rng, fmt, k + 1) for k in range(rng.randint(1, 2))]
-            zipped(folder / f"{file_name(name)}.zip", member, data, media)
+            media = [media_member(rng, fmt, k + 1, writer.start) for k in range(rng.randint(1, 2))]
+            zipped(folder / f"{file_name(name)}.zip", member, data, media, made)
         else:
             (folder / f"{file_name(name)}.txt").write_bytes(data)
     return len(groups), messages

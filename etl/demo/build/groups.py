@@ -16,6 +16,11 @@ _EARLY_KINDS = ("thana_public", "circle", "district_staff", "division")
 
 
 def created_on(demo: Demo, kind: str) -> date:
+    """The day a group was made, moved with the demo's calendar (written for 2026-11-01)."""
+    return demo.calendar.day(_created_for_reference(demo, kind))
+
+
+def _created_for_reference(demo: Demo, kind: str) -> date:
     rng = demo.rng
     r = rng.random()
     start = date(2020, 5, 20)

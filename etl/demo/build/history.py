@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from etl.demo.calendar import REFERENCE
+
 if TYPE_CHECKING:
     from etl.demo.model import Group
 
@@ -53,11 +55,12 @@ def earlier_lists(
     order += rest
     n = len(order)
     lists: list[EarlierList] = []
-    start = _day_between(rng, BASELINE_FIRST, WINDOW_OPENS - timedelta(days=1))
+    moved = current - REFERENCE  # the fixed dates were written for lists dated REFERENCE
+    start = _day_between(rng, BASELINE_FIRST + moved, WINDOW_OPENS + moved - timedelta(days=1))
     share = rng.uniform(0.5, 0.7)
     if group.created_on < start:
         lists.append(EarlierList("baseline", start, max(len(order) - len(rest), round(n * share))))
-    middle = _day_between(rng, MIDDLE_FIRST, MIDDLE_LAST)
+    middle = _day_between(rng, MIDDLE_FIRST + moved, MIDDLE_LAST + moved)
     if group.created_on < middle:
         # Nearly everyone is on the middle list: a group's growth shows on its middle date,
         # and those dates spread over the window, so the total climbs steadily.

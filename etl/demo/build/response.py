@@ -21,14 +21,15 @@ import xlsxwriter
 
 from etl.demo.build.alerts import alert_rows
 from etl.demo.build.stories import story_rows
+from etl.demo.calendar import REFERENCE, DemoCalendar
 from etl.demo.model import Thana
 from etl.demo.write.sheets import file_slug
 from etl.sources.sheets.columns import SHEETS
 
-# The demo's "now": the last moment anything in the registers can have happened.
-DEMO_NOW = datetime(2026, 11, 1, 9, 0)
+# The demo's "now" on its reference day: the last moment anything in the registers can have
+# happened. A build passes its own (`DemoCalendar.now`, the start of the build day in IST).
+DEMO_NOW = DemoCalendar(REFERENCE).now
 DAYS = 730
-_START = np.datetime64(DEMO_NOW, "m") - np.timedelta64(DAYS * 24 * 60, "m")
 SMALL_ENTRIES = 20_000
 STATE_ENTRIES = 2_000_000
 ALERTS_PER_DAY = 1.5
@@ -82,8 +83,11 @@ def _headers(kind: str, lang: str) -> list[str]:
     return [c.hindi if lang == "hi" else c.bilingual if lang == "bi" else c.english for c in cols]
 
 
-def _write(out: Path, relpath: str, kind: str, frame: pl.DataFrame, lang: str) -> None:
-    """A sheet of `kind` with the columns in declared order, headers in `lang`."""
+def _write(
+    out: Path, relpath: str, kind: str, frame: pl.DataFrame, lang: str, made: datetime
+) -> None:
+    """A sheet of `kind` with the columns in declared order, headers in `lang`; a workbook
+    says it was made at `made` (the build day, never the clock)."""
     path = out / relpath
     path.parent.mkdir(parents=True, exist_ok=True)
     keys = [c.key for c in SHEETS[kind].columns]
@@ -93,7 +97,7 @@ def _write(out: Path, relpath: str, kind: str, frame: pl.DataFrame, lang: str) -
         return
     # Excel: times as serial numbers, the way a sheet with General-formatted cells saves them.
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    book.set_properties({"created": DEMO_NOW})
+    book.set_properties({"created": made})
     sheet = book.add_worksheet("Sheet1")
     sheet.write_row(0, 0, frame.columns)
     for i, row in enumerate(frame.iter_rows(), start=1):
@@ -111,59 +115,69 @@ def _serial(column: pl.Expr) -> pl.Expr:
     return ((column - epoch).dt.total_seconds() / 86400).round(6)
 
 
-def register_frame(thanas: Sequence[Thana], n: int, seed: int) -> pl.DataFrame:
-    """`n` typed register entries (before bad rows), spread over the thanas and two years."""
-    rng = np.random.default_rng(seed)
-    pace = rng.lognormal(0.0, 0.45, len(thanas))  # some thanas are slow at every stage
-    weight = rng.gamma(2.0, 1.0, len(thanas))
-    who = rng.choice(len(thanas), n, p=weight / weight.sum())
+# Entries left open: never taken up, or taken up and never closed. A register an office keeps
+# closes nearly everything in three weeks; these shares leave about one entry in 150 open
+# beyond the 21-day closure limit, the planted share a reader can believe.
+NEVER_TAKEN_UP = 0.002
+NEVER_CLOSED = 0.005
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """The entries drawn before their stages: thana index, category index, receipt time."""
+
+    who: np.ndarray
+    cat_idx: np.ndarray
+    received: np.ndarray
+    slow: np.ndarray  # the thana's pace: a multiplier on every stage's delay
+
+
+def _drawn(rng: np.random.Generator, thanas: int, n: int, now: datetime) -> _Drawn:
+    """Who received each entry, of which category, when (over the DAYS up to `now`)."""
+    pace = rng.lognormal(0.0, 0.45, thanas)  # some thanas are slow at every stage
+    weight = rng.gamma(2.0, 1.0, thanas)
+    who = rng.choice(thanas, n, p=weight / weight.sum())
     cat_idx = rng.choice(len(_CATEGORIES), n, p=_probs([c[1] for c in _CATEGORIES]))
-    fir_chance = np.array([c[2] for c in _CATEGORIES])[cat_idx]
     minutes = rng.integers(0, DAYS * 24 * 60, n)
-    received = _START + minutes.astype("timedelta64[m]")
-    slow = pace[who]
+    start = np.datetime64(now, "m") - np.timedelta64(DAYS * 24 * 60, "m")
+    return _Drawn(who, cat_idx, start + minutes.astype("timedelta64[m]"), pace[who])
+
+
+def _stage_times(rng: np.random.Generator, d: _Drawn) -> dict[str, np.ndarray]:
+    """Each stage after the one before, by a lognormal delay scaled by the thana's pace; an
+    entry never taken up has no later stage."""
+    n = len(d.received)
+    nat = np.datetime64("NaT")
 
     def later(base: np.ndarray, median_h: float, sigma: float, share: float) -> np.ndarray:
-        delay = rng.lognormal(np.log(median_h), sigma, n) * slow * 60
+        delay = rng.lognormal(np.log(median_h), sigma, n) * d.slow * 60
         stamp = base + delay.astype("int64").astype("timedelta64[m]")
-        return np.where(rng.random(n) < share, stamp, np.datetime64("NaT"))
+        return np.where(rng.random(n) < share, stamp, nat)
 
-    cognizance = later(received, 0.8, 1.0, 0.985)
-    after_cog = np.where(np.isnat(cognizance), received, cognizance)
-    fir = np.where(
-        rng.random(n) < fir_chance, later(after_cog, 5.0, 1.1, 1.0), np.datetime64("NaT")
-    )
-    fir = np.where(np.isnat(cognizance), np.datetime64("NaT"), fir)
+    fir_chance = np.array([c[2] for c in _CATEGORIES])[d.cat_idx]
+    cognizance = later(d.received, 0.8, 1.0, 1 - NEVER_TAKEN_UP)
+    taken_up = ~np.isnat(cognizance)
+    after_cog = np.where(taken_up, cognizance, d.received)
+    fir = np.where(rng.random(n) < fir_chance, later(after_cog, 5.0, 1.1, 1.0), nat)
+    fir = np.where(taken_up, fir, nat)
     after_fir = np.where(np.isnat(fir), after_cog, fir)
-    action = later(after_fir, 20.0, 1.0, 0.88)
-    action = np.where(np.isnat(cognizance), np.datetime64("NaT"), action)
+    action = np.where(taken_up, later(after_fir, 20.0, 1.0, 0.88), nat)
     after_action = np.where(np.isnat(action), after_fir, action)
     # Entries needing no action are closed all the same; one never taken up stays open.
-    closed = later(after_action, 150.0, 1.0, 0.97)
-    closed = np.where(np.isnat(cognizance), np.datetime64("NaT"), closed)
-    now = np.datetime64(DEMO_NOW, "m")
-    stages = {}
-    for name, values in (
-        ("cognizance_at", cognizance),
-        ("fir_at", fir),
-        ("action_at", action),
-        ("closed_at", closed),
-    ):
-        # Not yet reached by the demo date; each stage follows the one before, so a blank
-        # stage blanks every later one too.
-        stages[name] = np.where(values > now, np.datetime64("NaT"), values)
-    arrests = np.where(~np.isnat(stages["fir_at"]), rng.poisson(1.3, n), 0)
-    codes = [c[0] for c in _CATEGORIES]
-    frame = pl.DataFrame(
-        {
-            "thana": who,
-            "received_at": received.astype("datetime64[us]"),
-            **{k: v.astype("datetime64[us]") for k, v in stages.items()},
-            "category": np.array(codes)[cat_idx],
-            "reporter_category": np.array(_REPORTERS)[rng.integers(0, len(_REPORTERS), n)],
-            "arrests": arrests,
-        }
-    )
+    closed = np.where(taken_up, later(after_action, 150.0, 0.8, 1 - NEVER_CLOSED), nat)
+    return {"cognizance_at": cognizance, "fir_at": fir, "action_at": action, "closed_at": closed}
+
+
+def _not_after(stages: dict[str, np.ndarray], now: datetime) -> dict[str, np.ndarray]:
+    """Stages not yet reached by `now` left blank; each stage follows the one before, so a
+    blank stage blanks every later one too."""
+    until = np.datetime64(now, "m")
+    return {k: np.where(v > until, np.datetime64("NaT"), v) for k, v in stages.items()}
+
+
+def _numbered(frame: pl.DataFrame, thanas: Sequence[Thana]) -> pl.DataFrame:
+    """The entries with their units and groups, one per thana, time and category, sorted, with
+    FIR numbers counted per thana and year."""
     units = pl.DataFrame(
         {
             "thana": range(len(thanas)),
@@ -186,6 +200,29 @@ def register_frame(thanas: Sequence[Thana], n: int, seed: int) -> pl.DataFrame:
         pl.when(pl.col("fir_at").is_not_null()).then(pl.format("{}/{}", seq, year)).alias("fir_no"),
         pl.when(pl.col("fir_at").is_not_null()).then(pl.col("arrests")).alias("arrests"),
     )
+
+
+def register_frame(
+    thanas: Sequence[Thana], n: int, seed: int, now: datetime = DEMO_NOW
+) -> pl.DataFrame:
+    """`n` typed register entries (before bad rows), spread over the thanas and the two years
+    up to `now`."""
+    rng = np.random.default_rng(seed)
+    drawn = _drawn(rng, len(thanas), n, now)
+    stages = _not_after(_stage_times(rng, drawn), now)
+    arrests = np.where(~np.isnat(stages["fir_at"]), rng.poisson(1.3, n), 0)
+    codes = [c[0] for c in _CATEGORIES]
+    frame = pl.DataFrame(
+        {
+            "thana": drawn.who,
+            "received_at": drawn.received.astype("datetime64[us]"),
+            **{k: v.astype("datetime64[us]") for k, v in stages.items()},
+            "category": np.array(codes)[drawn.cat_idx],
+            "reporter_category": np.array(_REPORTERS)[rng.integers(0, len(_REPORTERS), n)],
+            "arrests": arrests,
+        }
+    )
+    return _numbered(frame, thanas)
 
 
 def _probs(weights: Sequence[float]) -> np.ndarray:
@@ -244,21 +281,25 @@ def _bad_register_rows(good: pl.DataFrame) -> pl.DataFrame:
     closed = good.filter(pl.col("closed_at").is_not_null()).head(1)
     picks = pl.concat([closed, good.head(5)])
     row = [dict(r) for r in picks.iter_rows(named=True)]
-    earlier = row[0]["received_at"]
-    for year, typo in (("2024", "2022"), ("2025", "2023"), ("2026", "2024")):
-        earlier = earlier.replace(year, typo)
-    row[0]["closed_at"] = earlier
-    row[1]["received_at"] = re.sub(r"20(24|25|26)", "2062", row[1]["received_at"], count=1)
+    # Whatever the build day's year: two years back for the stage, 36 ahead for the future.
+    row[0]["closed_at"] = re.sub(
+        r"20(\d\d)", lambda m: f"20{int(m[1]) - 2:02d}", row[0]["received_at"], count=1
+    )
+    row[1]["received_at"] = re.sub(
+        r"20(\d\d)", lambda m: f"20{int(m[1]) + 36:02d}", row[1]["received_at"], count=1
+    )
     row[2]["unit_id"] = row[2]["unit_id"].replace("T0", "TO")
     row[3]["category"] = "misc."
     row[4]["received_at"] = "kal shaam"
     return pl.concat([pl.DataFrame(row[:5], schema=good.schema), picks.slice(5, 1)])
 
 
-def _write_registers(out: Path, thanas: Sequence[Thana], n: int, seed: int) -> tuple[int, int, int]:
+def _write_registers(
+    out: Path, thanas: Sequence[Thana], n: int, seed: int, now: datetime
+) -> tuple[int, int, int]:
     """One CSV per district and year (language rotating), plus one Excel sheet of late
     entries with serial times that repeats a few rows already sent; (files, good, bad)."""
-    typed = register_frame(thanas, n, seed)
+    typed = register_frame(thanas, n, seed, now)
     files = good_rows = bad_rows = 0
     langs = ("en", "hi", "bi")
     districts = sorted({t.district_id for t in thanas})
@@ -281,6 +322,7 @@ def _write_registers(out: Path, thanas: Sequence[Thana], n: int, seed: int) -> t
                 "registers",
                 rows,
                 "hi" if lang == "hi" else lang,
+                now,
             )
             files += 1
             good_rows += text.height
@@ -307,23 +349,26 @@ def _write_registers(out: Path, thanas: Sequence[Thana], n: int, seed: int) -> t
         pl.col("arrests").cast(pl.String),
         pl.lit(None, dtype=pl.String).alias("status"),
     )
-    _write(out, "registers/late_entries.xlsx", "registers", text, "hi")
+    _write(out, "registers/late_entries.xlsx", "registers", text, "hi", now)
     return files + 1, good_rows + late.height, bad_rows + again.height
 
 
-def write_response(out: Path, thanas: Sequence[Thana], *, scale: str, seed: int) -> ResponseDemo:
-    """Registers, alerts and stories for `thanas` under `out`; same seed, same bytes."""
+def write_response(
+    out: Path, thanas: Sequence[Thana], *, scale: str, seed: int, now: datetime = DEMO_NOW
+) -> ResponseDemo:
+    """Registers, alerts and stories for `thanas` under `out`, nothing later than `now`; same
+    seed and same `now`, same bytes."""
     rng = np.random.default_rng(seed)
     n = SMALL_ENTRIES if scale == "small" else STATE_ENTRIES
-    reg_files, registers, reg_bad = _write_registers(out, thanas, n, int(rng.integers(2**62)))
+    reg_files, registers, reg_bad = _write_registers(out, thanas, n, int(rng.integers(2**62)), now)
     alerts_good, alerts_bad, alert_sheets = alert_rows(
-        thanas, DEMO_NOW, DAYS, ALERTS_PER_DAY, int(rng.integers(2**62))
+        thanas, now, DAYS, ALERTS_PER_DAY, int(rng.integers(2**62))
     )
     for name, (frame, lang) in alert_sheets.items():
-        _write(out, f"alerts/{name}", "alerts", frame, lang)
-    stories_good, stories_bad, story_sheets = story_rows(thanas, DEMO_NOW, int(rng.integers(2**62)))
+        _write(out, f"alerts/{name}", "alerts", frame, lang, now)
+    stories_good, stories_bad, story_sheets = story_rows(thanas, now, int(rng.integers(2**62)))
     for name, (frame, lang) in story_sheets.items():
-        _write(out, f"stories/{name}", "stories", frame, lang)
+        _write(out, f"stories/{name}", "stories", frame, lang, now)
     return ResponseDemo(
         files=reg_files + len(alert_sheets) + len(story_sheets),
         registers=registers,

@@ -83,14 +83,25 @@ def _district(
         d.thana_circle[tid] = circle
 
 
+def _chosen_outposts(demo: Demo) -> list[tuple[District, str]]:
+    """The ordinary thanas that get an outpost: the state's share, drawn across the state; at
+    small scale drawn in each district, so districts of a size require as many groups."""
+    shape = demo.shape
+    share = shape.outposts / (shape.thanas - 3 * shape.districts)
+    if demo.small:
+        return [
+            (d, t)
+            for d in demo.districts
+            for t in sorted(demo.rng.sample(d.thanas[3:], round(len(d.thanas[3:]) * share)))
+        ]
+    candidates = [(d, t) for d in demo.districts for t in d.thanas[3:]]
+    n_ops = round(len(candidates) * share)
+    return [candidates[i] for i in sorted(demo.rng.sample(range(len(candidates)), n_ops))]
+
+
 def _outposts(demo: Demo) -> None:
     """About the state's share of outposts, at most one under each ordinary thana."""
-    shape = demo.shape
-    candidates = [(d, t) for d in demo.districts for t in d.thanas[3:]]
-    n_ops = round(len(candidates) * shape.outposts / (shape.thanas - 3 * shape.districts))
-    chosen = sorted(demo.rng.sample(range(len(candidates)), n_ops))
-    for idx in chosen:
-        d, thana = candidates[idx]
+    for d, thana in _chosen_outposts(demo):
         oid = f"{d.unit_id}-OP{len(d.outposts) + 1:02d}"
         used_op = {demo.unit_names[u][0] for u in d.thanas + d.outposts}
         oname = place_name(demo, used_op, False)

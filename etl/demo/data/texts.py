@@ -155,6 +155,10 @@ class Phrases:
     subject: str | None  # {actor} {old} {new}
     icon: str | None
     and_word: str
+    admin_made: str | None = None  # {subject}
+    pinned: str | None = None  # {actor}
+    security: str | None = None  # {subject}
+    disappearing: str | None = None  # {actor}
 
 
 PHRASES_EN = Phrases(

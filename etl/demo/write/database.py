@@ -11,18 +11,21 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
 
+from etl.demo.calendar import calendar_for
 from etl.demo.generate import write_demo
+from etl.demo.write.story_steps import plant_story_steps
 from etl.pipeline import RunResult, run_inbox, sha256_of
 from sampark.clock import now_local
 from sampark.queries.demo import is_empty
 from sampark.store.audit import record_audit
 from sampark.store.demo import record_demo_files
 
+IST_AHEAD_OF_UTC = timedelta(hours=5, minutes=30)
 Writer = Callable[[Path], object]
 """Writes the demo's files into the (new, empty) folder it is given."""
 
@@ -58,6 +61,16 @@ def _refuse_unless_empty(conn: sa.Connection) -> None:
         )
 
 
+def _plant_steps(engine: sa.Engine, at: datetime, now: datetime | None) -> None:
+    """The cell finds stories at every step: a few moved on as offices would have, before
+    `at` (local time) and, for today's, not before the build day began in IST."""
+    calendar = calendar_for(None if now is None else now.date())
+    with engine.begin() as conn:
+        plant_story_steps(
+            conn, at.astimezone(UTC).replace(tzinfo=None), calendar.now - IST_AHEAD_OF_UTC
+        )
+
+
 def build_demo_database(
     engine: sa.Engine,
     folder: Path,
@@ -82,7 +95,9 @@ def build_demo_database(
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-writing-", dir=folder.parent))
     try:
         if write is None:
-            write_demo(staging, state=state, scale="small", seed=seed)
+            # The demo's newest day is the build's day: `now`'s, else the clock's.
+            today = None if now is None else now.date()
+            write_demo(staging, state=state, scale="small", seed=seed, today=today)
         else:
             write(staging)
         written = _files(staging)
@@ -104,6 +119,7 @@ def build_demo_database(
         if staging.exists():
             shutil.rmtree(staging)  # only ever the private folder this build made
     result = run_inbox(engine, folder, keep_text=keep_text, now=now)
+    _plant_steps(engine, at, now)
     with engine.begin() as conn:
         record_audit(
             conn, at, "sampark", "demo_built", "database", f"{folder}: {len(written)} files"

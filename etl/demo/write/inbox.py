@@ -105,7 +105,7 @@ def _write_groups(demo: Demo, w: SheetWriter) -> int:
                     "thana_public",
                     f"{d.name} New Thana Jan Samvad",
                     phone_text(people.phone[0], rng),
-                    date_text(date(2026, 10, 15), lang),
+                    date_text(demo.calendar.day(date(2026, 10, 15)), lang),
                 ],
             )
             n_bad -= 1
@@ -194,7 +194,9 @@ def _response_thanas(demo: Demo) -> list[Thana]:
 
 def write_inbox(demo: Demo, out: Path) -> DemoSummary:
     """Every file of the built demo under `out`; the order of writing is the order of drawing."""
-    w = SheetWriter(out)
+    w = SheetWriter(out, demo.calendar.now)
+    day = demo.calendar.day
+    pending = "Women staff group pending in two districts"
     demo.progress("writing units")
     _write_units(demo, w)
     demo.progress("writing groups")
@@ -208,9 +210,9 @@ def write_inbox(demo: Demo, out: Path) -> DemoSummary:
         "rosters/notes.csv",
         ["Sr", "Remarks", "Date"],
         [
-            ["1", "Thana groups list to be sent by Friday", "28-10-2026"],
-            ["2", "Women staff group pending in two districts", "30-10-2026"],
-            ["3", "Send updated rosters to PHQ", "31-10-2026"],
+            ["1", "Thana groups list to be sent by Friday", f"{day(date(2026, 10, 28)):%d-%m-%Y}"],
+            ["2", pending, f"{day(date(2026, 10, 30)):%d-%m-%Y}"],
+            ["3", "Send updated rosters to PHQ", f"{day(date(2026, 10, 31)):%d-%m-%Y}"],
         ],
     )
     demo.progress("writing chats")
@@ -224,10 +226,15 @@ def write_inbox(demo: Demo, out: Path) -> DemoSummary:
         seed=demo.rng.getrandbits(64),
         scale=demo.scale,
         progress=demo.progress,
+        calendar=demo.calendar,
     )
     demo.progress("writing registers, alerts and stories")
     response = write_response(
-        out, _response_thanas(demo), scale=demo.scale, seed=demo.rng.getrandbits(62)
+        out,
+        _response_thanas(demo),
+        scale=demo.scale,
+        seed=demo.rng.getrandbits(62),
+        now=demo.calendar.now,
     )
     return DemoSummary(
         files=w.files + chats + response.files,

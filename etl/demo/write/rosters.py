@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from etl.demo.build.history import LIST_FILE_DATES, LIST_NAMES, earlier_lists
-from etl.demo.model import CURRENT, Demo, District, Group, Member, People
+from etl.demo.model import Demo, District, Group, Member, People
 from etl.demo.write.sheets import (
     SheetWriter,
     category_text,
@@ -55,7 +55,7 @@ def _bad_roster_rows(
     categories go into the district's groups in `public`."""
     rng = demo.rng
     people = demo.people
-    day = date_text(CURRENT, lang)
+    day = date_text(demo.calendar.today, lang)
     public_groups = [r[0] for r in rows if r[0] in public]
     for _ in range(n):  # exact duplicates of good rows, later in the same file
         at = rng.randrange(len(rows))
@@ -104,7 +104,7 @@ def _history_rows(demo: Demo, groups: Sequence[Group], i: int) -> dict[str, list
     people = demo.people
     rows: dict[str, list[list[str]]] = {name: [] for name in LIST_NAMES}
     for g in groups:
-        order, lists = earlier_lists(g, rng, CURRENT)
+        order, lists = earlier_lists(g, rng, demo.calendar.today)
         for listed in lists:
             lang = rotation(i + 1 + LIST_NAMES.index(listed.name))[1]
             day = date_text(listed.day, lang)
@@ -132,12 +132,12 @@ def write_rosters(demo: Demo, w: SheetWriter) -> int:
     for i, (key, groups) in enumerate(by_key.items()):
         demo.progress(f"rosters: {file_name[key].title()}")
         suffix, lang = rotation(i)
-        rows = _roster_rows(demo, groups, lang, CURRENT)
+        rows = _roster_rows(demo, groups, lang, demo.calendar.today)
         good += len(rows)
         if bad_each.get(key):
             _bad_roster_rows(demo, rows, lang, district_of[key], bad_each[key], public)
         w.write(
-            f"rosters/{CURRENT.isoformat()}_{file_name[key]}{suffix}",
+            f"rosters/{demo.calendar.today.isoformat()}_{file_name[key]}{suffix}",
             headers("rosters", lang),
             rows,
         )
@@ -145,7 +145,7 @@ def write_rosters(demo: Demo, w: SheetWriter) -> int:
             suffix, lang = rotation(i + 1 + LIST_NAMES.index(name))
             good += len(earlier)
             w.write(
-                f"rosters/{LIST_FILE_DATES[name].isoformat()}_{file_name[key]}{suffix}",
+                f"rosters/{demo.calendar.day(LIST_FILE_DATES[name]).isoformat()}_{file_name[key]}{suffix}",
                 headers("rosters", lang),
                 earlier,
             )

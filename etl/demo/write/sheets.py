@@ -90,8 +90,9 @@ def headers(kind: str, lang: str) -> list[str]:
 class SheetWriter:
     """Writes sheets as CSV (polars) or XLSX (xlsxwriter, fixed creation time) and counts them."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, created: datetime) -> None:
         self.out = out
+        self.created = created  # the workbooks' creation time: the build day, never the clock
         self.files = 0
 
     def write(self, relpath: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -106,7 +107,7 @@ class SheetWriter:
             frame.write_csv(path)
         else:
             workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-            workbook.set_properties({"created": datetime(2026, 11, 1)})
+            workbook.set_properties({"created": self.created})
             sheet = workbook.add_worksheet("Sheet1")
             sheet.write_row(0, 0, headers)
             for i, row in enumerate(rows, start=1):

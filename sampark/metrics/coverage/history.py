@@ -265,5 +265,7 @@ def projection(
     if pace <= 0:
         return Projection(current, target, target_date, pace, None, last_day)
     days_needed = math.ceil((target - current) / pace * 7)
+    if days_needed > (date.max - last_day).days:  # a pace of a member a week: never, in effect
+        return Projection(current, target, target_date, pace, None, last_day)
     reach = last_day + timedelta(days=days_needed)
     return Projection(current, target, target_date, pace, reach, last_day)

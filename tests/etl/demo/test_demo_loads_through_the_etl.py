@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from etl.demo import write_demo
+from etl.demo.calendar import REFERENCE
 from etl.pipeline import run_inbox
 from sampark.access import STATE
 from sampark.db import migrate
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[3]
 @pytest.fixture(scope="module")
 def demo_inbox(tmp_path_factory) -> Path:
     inbox = tmp_path_factory.mktemp("demo") / "inbox"
-    write_demo(inbox, scale="small", seed=7)
+    write_demo(inbox, scale="small", seed=7, today=REFERENCE)
     return inbox
 
 
@@ -49,7 +50,7 @@ def test_demo_twice_gives_identical_counts_on_every_database(db_url, demo_inbox,
 
 
 def test_demo_rejects_are_the_planted_bad_rows(demo_inbox, sqlite_counts):
-    summary = write_demo(demo_inbox.parent / "again", scale="small", seed=7)
+    summary = write_demo(demo_inbox.parent / "again", scale="small", seed=7, today=REFERENCE)
     planted = summary.bad_rows + summary.bad_files + summary.response_bad_rows
     assert sqlite_counts["rejects"] == planted
 
@@ -113,7 +114,7 @@ def _loaded(state: str, tmp_path_factory) -> tuple:
 
     if state not in _LOADED:
         root = tmp_path_factory.mktemp(f"demo_{state}")
-        summary = write_demo(root / "inbox", state=state, scale="small", seed=7)
+        summary = write_demo(root / "inbox", state=state, scale="small", seed=7, today=REFERENCE)
         engine = migrate(f"sqlite:///{root}/demo.db")
         result = run_inbox(engine, root / "inbox")
         with engine.connect() as conn:
