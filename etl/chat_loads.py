@@ -1,43 +1,29 @@
-"""Chat exports parsed on a worker thread and written one transaction each."""
+"""Chat exports written one transaction each, in file order, as `etl.chat_reads` parses them."""
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
 import sqlalchemy as sa
 
-from etl.files import reject_file, unreadable
+from etl.chat_reads import Directory, parsed_in_order, worker_count
+from etl.files import reject_file
 from etl.results import FileResult
 from etl.sources.chats.names import keyed_groups
-from etl.sources.chats.read import Chat, read_chat
-from etl.sources.whatsapp import BadExport
+from etl.sources.chats.read import Chat
 from sampark.clock import now_utc
 from sampark.queries.network import group_members_named, group_names
 from sampark.store import chats as store_chats
 from sampark.store import memberships as store_memberships
 from sampark.store import registry as store_registry
 
-# Exports parsed ahead of the one being written.
-_CHAT_WINDOW = 4
 
-
-def _read_chat_or_reason(
-    path: Path, directory: tuple[pl.DataFrame, pl.DataFrame], keep_text: bool
-) -> Chat | str:
-    """The parsed chat, or why the whole file is refused. Runs on a worker thread."""
-    groups, members = directory
-    try:
-        return read_chat(path, groups, members, keep_text=keep_text)
-    except (LookupError, ValueError, BadExport) as exc:
-        return str(exc)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # no error while reading one export may stop the run
-        return unreadable(exc)
+def chat_directory(engine: sa.Engine) -> Directory:
+    """The groups and their named members every chat is matched against."""
+    with engine.connect() as conn:
+        return keyed_groups(group_names(conn)), group_members_named(conn)
 
 
 def load_chats(
@@ -48,33 +34,23 @@ def load_chats(
     done: Callable[[FileResult], None],
     *,
     keep_text: bool,
+    workers: int | None = None,
 ) -> None:
-    """Parse the next few exports on a worker thread while this one writes the current one.
+    """Parse the exports ahead in worker processes (`etl.chat_reads`) while this process
+    writes them one transaction each, in the order given.
 
-    polars releases the GIL while it parses, so the two overlap on a two-core machine; the
-    window keeps only a few parsed chats in memory at a time."""
-    with engine.connect() as conn:
-        directory = (keyed_groups(group_names(conn)), group_members_named(conn))
-    window: deque[tuple[Path, str, Future[Chat | str]]] = deque()
-    pending = iter(chats)
+    `workers` None sizes the pool to the cores for a large inbox (a thread for a small one)."""
+    directory = chat_directory(engine)
+    if workers is None:
+        workers = worker_count([path for path, _ in chats])
     loaded: set[str] = set()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        while True:
-            while len(window) < _CHAT_WINDOW and (item := next(pending, None)) is not None:
-                path, sha = item
-                window.append(
-                    (path, sha, pool.submit(_read_chat_or_reason, path, directory, keep_text))
-                )
-            if not window:
-                break
-            path, sha, future = window.popleft()
-            name = str(path.relative_to(inbox))
-            chat = future.result()
-            if isinstance(chat, str):
-                done(reject_file(engine, run_id, name, sha, chat, 0))
-            else:
-                done(_load_chat(engine, run_id, name, sha, chat))
-                loaded.add(chat.group_id)
+    for path, sha, chat in parsed_in_order(chats, directory, keep_text=keep_text, workers=workers):
+        name = str(path.relative_to(inbox))
+        if isinstance(chat, str):
+            done(reject_file(engine, run_id, name, sha, chat, 0))
+        else:
+            done(_load_chat(engine, run_id, name, sha, chat))
+            loaded.add(chat.group_id)
     # Memberships from the chats: once per group, over all its exports' events.
     for group_id in sorted(loaded):
         with engine.begin() as conn:

@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from etl.chat_loads import load_chats
+from etl.deferred_indexes import indexes_built_after
 from etl.files import discover, reject_file, sha256_of
 from etl.results import Acceptance, FileResult, NotHeld, Progress, RunResult
 from etl.sheet_loads import acceptances, held_reason, load_file, read_sheet
@@ -100,6 +101,22 @@ def _new_sheets(
     return pending
 
 
+def _load_sheets(
+    engine: sa.Engine,
+    run_id: int,
+    pending: list[tuple[tuple[int, int, str], Path, str, Table]],
+    inbox: Path,
+    now: datetime | None,
+    done: Done,
+) -> None:
+    """Load the sheets in rank order, each let go once loaded: a state's sheets (2M register
+    rows) need not stay in memory while the chats load. Empties `pending`."""
+    pending.sort(key=lambda item: item[0], reverse=True)
+    while pending:
+        _, path, sha, table = pending.pop()
+        done(load_file(engine, run_id, path, inbox, sha, table, now))
+
+
 def _totals(result: RunResult) -> dict[str, int]:
     """The run's counts as the registry stores them."""
     return {
@@ -167,11 +184,11 @@ def run_inbox(
     chats = _new_chats(others, inbox, unchanged, seen, done)
     pending = _new_sheets(engine, run_id, sheets, inbox, unchanged, seen, done)
 
-    for _, path, sha, table in sorted(pending, key=lambda item: item[0]):
-        done(load_file(engine, run_id, path, inbox, sha, table, now))
-    # Chats last: they name groups and people that the sheets bring.
-    if chats:
-        load_chats(engine, run_id, chats, inbox, done, keep_text=keep_text)
+    with indexes_built_after(engine):
+        _load_sheets(engine, run_id, pending, inbox, now, done)
+        # Chats last: they name groups and people that the sheets bring.
+        if chats:
+            load_chats(engine, run_id, chats, inbox, done, keep_text=keep_text)
 
     with engine.begin() as conn:
         store_registry.finish_run(conn, run_id, now_utc(), _totals(result))

@@ -14,6 +14,8 @@ def new_only(rows: pl.DataFrame, held: pl.DataFrame, keys: list[str]) -> pl.Data
     """Rows beyond those the database already holds for the same keys (an overlap of two
     exports of one chat): the k-th occurrence of a key is new when fewer than k are held.
     `held` counts what the database holds per key in `n`."""
+    if held.is_empty():  # the usual case: a chat's first export, or a later week's new lines
+        return rows
     numbered = rows.with_columns(pl.int_range(pl.len()).over(keys).alias("_nth"))
     return (
         numbered.join(held, on=keys, how="left", nulls_equal=True)

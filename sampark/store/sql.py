@@ -11,6 +11,14 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 BATCH = 5000
+# Rows per CSV chunk sent through COPY: a few MB at a time, never the whole frame as text.
+COPY_CHUNK = 50_000
+# Column types polars writes as CSV the way PostgreSQL's COPY reads them back unchanged
+# (an empty text quoted, a null bare; times ISO 8601 without a zone).
+_CSV_SAFE = (
+    pl.String, pl.Boolean, pl.Date, pl.Datetime("us"), pl.Null,
+    pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32,
+)  # fmt: skip
 
 # How SQLAlchemy stores a DateTime in SQLite; rows written past it must read back the same.
 _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%6f"
@@ -75,10 +83,7 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame) -> No
         copy = sql.SQL("COPY {} ({}) FROM STDIN").format(
             sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
         )
-        raw = conn.connection.driver_connection
-        with raw.cursor() as cursor, cursor.copy(copy) as pipe:  # type: ignore[union-attr]
-            for row in frame.iter_rows():
-                pipe.write_row(row)
+        _copy_rows(conn, copy, frame)
         return
     stmt = str(table.insert().compile(dialect=conn.dialect, column_keys=columns))
     typed = frame.with_columns(
@@ -89,3 +94,20 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame) -> No
         pl.col(c).cast(pl.Int8) for c, dtype in frame.schema.items() if dtype == pl.Boolean
     )
     conn.exec_driver_sql(stmt, typed.rows())
+
+
+def _copy_rows(conn: sa.Connection, copy: Any, frame: pl.DataFrame) -> None:
+    """COPY the frame in: as CSV written by polars when every column type allows it (no
+    Python object per value), else row by row through psycopg."""
+    raw = conn.connection.driver_connection
+    if all(dtype in _CSV_SAFE for dtype in frame.schema.values()):
+        from psycopg import sql
+
+        copy = sql.SQL("{} (FORMAT csv)").format(copy)
+        with raw.cursor() as cursor, cursor.copy(copy) as pipe:  # type: ignore[union-attr]
+            for start in range(0, frame.height, COPY_CHUNK):
+                pipe.write(frame.slice(start, COPY_CHUNK).write_csv(include_header=False))
+        return
+    with raw.cursor() as cursor, cursor.copy(copy) as pipe:  # type: ignore[union-attr]
+        for row in frame.iter_rows():
+            pipe.write_row(row)

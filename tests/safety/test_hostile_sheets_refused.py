@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-import etl.chat_loads
+import etl.chat_reads
 import etl.sheet_loads
 from etl.pipeline import run_inbox
 from sampark.db import migrate
@@ -158,7 +158,7 @@ def test_any_error_while_reading_a_chat_rejects_that_file_alone(db_url, tmp_path
     def failing(*args: object, **kwargs: object) -> None:
         raise RuntimeError("Asha Verma 9876512345")
 
-    monkeypatch.setattr(etl.chat_loads, "read_chat", failing)
+    monkeypatch.setattr(etl.chat_reads, "read_chat", failing)
     inbox = _inbox_with_a_bad_file(tmp_path / "inbox")
     (inbox / "WhatsApp Chat with Kotwali.txt").write_text("1/1/24, 9:00 am - A: hi\n")
     result = run_inbox(migrate(db_url), inbox)

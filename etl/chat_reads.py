@@ -1,0 +1,118 @@
+"""Chat exports parsed ahead of the writer, in file order: in worker processes for a large
+inbox, on one thread beside the writer for a small one.
+
+A state's weekly inbox holds ~1,600 exports (2M messages); parsing them is most of a cold load,
+so it runs on every core while the main process writes. Results come back in the order the
+files were given, whatever order the workers finish in, so the same inbox always writes the
+same rows under the same file ids."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+import polars as pl
+
+from etl.files import unreadable
+from etl.sources.chats.read import Chat, read_chat
+from etl.sources.whatsapp import BadExport
+
+Directory = tuple[pl.DataFrame, pl.DataFrame]
+"""The groups (keyed names) and their named members a chat is matched against."""
+
+# Below this many bytes of exports, starting worker processes (each imports polars and the
+# parser afresh) costs more than it saves.
+PROCESS_MIN_BYTES = 32 * 2**20
+
+# The directory a worker process matches chats against, set once when it starts.
+_directory: Directory | None = None
+
+
+def read_chat_or_reason(path: Path, directory: Directory, keep_text: bool) -> Chat | str:
+    """The parsed chat, or why the whole file is refused."""
+    groups, members = directory
+    try:
+        return read_chat(path, groups, members, keep_text=keep_text)
+    except (LookupError, ValueError, BadExport) as exc:
+        return str(exc)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # no error while reading one export may stop the run
+        return unreadable(exc)
+
+
+def _start_worker(directory: Directory) -> None:
+    global _directory
+    _directory = directory
+
+
+def _read_in_worker(path: Path, keep_text: bool) -> Chat | str:
+    if _directory is None:  # pragma: no cover - the initializer always ran
+        raise RuntimeError("worker started without the group directory")
+    return read_chat_or_reason(path, _directory, keep_text)
+
+
+def worker_count(paths: list[Path], cores: int | None = None) -> int:
+    """How many processes parse: one per core for an inbox worth it, else 0 (a thread)."""
+    cores = cores or os.cpu_count() or 1
+    if cores < 2 or len(paths) < 2:
+        return 0
+    size = sum(p.stat().st_size for p in paths)
+    return cores if size >= PROCESS_MIN_BYTES else 0
+
+
+@contextmanager
+def _one_thread_polars() -> Iterator[None]:
+    """Worker processes started meanwhile run polars on one thread each: the workers already
+    fill the cores, and a pool of polars threads per worker would only fight over them."""
+    before = os.environ.get("POLARS_MAX_THREADS")
+    os.environ["POLARS_MAX_THREADS"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("POLARS_MAX_THREADS", None)
+        else:
+            os.environ["POLARS_MAX_THREADS"] = before
+
+
+def _executor(directory: Directory, workers: int) -> Executor:
+    if workers <= 0:
+        return ThreadPoolExecutor(max_workers=1)
+    # spawn, not fork: the parent already runs polars' and SQLAlchemy's threads.
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(directory,),
+    )
+
+
+def parsed_in_order(
+    chats: list[tuple[Path, str]], directory: Directory, *, keep_text: bool, workers: int
+) -> Iterator[tuple[Path, str, Chat | str]]:
+    """Each (path, sha, parsed chat or refusal reason), in the order given.
+
+    At most two exports per worker (two in all on a thread) are parsed ahead of the one being
+    written, so memory holds a few chats at a time, never the inbox."""
+    ahead = max(2, 2 * workers)
+    window: deque[tuple[Path, str, Future[Chat | str]]] = deque()
+    pending = iter(chats)
+    with _one_thread_polars(), _executor(directory, workers) as pool:
+        while True:
+            while len(window) < ahead and (item := next(pending, None)) is not None:
+                path, sha = item
+                if workers > 0:
+                    future = pool.submit(_read_in_worker, path, keep_text)
+                else:
+                    future = pool.submit(read_chat_or_reason, path, directory, keep_text)
+                window.append((path, sha, future))
+            if not window:
+                return
+            path, sha, future = window.popleft()
+            yield path, sha, future.result()

@@ -1,0 +1,64 @@
+"""Indexes built once after a cold load instead of kept up row by row while it writes.
+
+On a first load of a state the inbox brings ~2M chat messages and ~2M register entries;
+keeping a wide index in step with every insert costs more than building it once from the
+finished table. Only indexes the load itself never reads are deferred (the chat overlap check
+reads `ix_messages_group_ts`, the duplicate check the unique `entry_key`), and only while
+their table is empty at the start: a database already in use keeps every index throughout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+
+from sampark.schema import messages, register_entries
+
+DEFERRED: tuple[tuple[sa.Table, str], ...] = (
+    (messages, "ix_messages_group_person"),
+    (register_entries, "ix_register_entries_unit_id"),
+)
+
+
+def _index(table: sa.Table, name: str) -> sa.Index:
+    return next(index for index in table.indexes if index.name == name)
+
+
+def _present(conn: sa.Connection, table: sa.Table, name: str) -> bool:
+    return any(ix["name"] == name for ix in sa.inspect(conn).get_indexes(table.name))
+
+
+def _empty(conn: sa.Connection, table: sa.Table) -> bool:
+    return conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first() is None
+
+
+def drop_for_cold_load(engine: sa.Engine) -> list[sa.Index]:
+    """Drop the deferred indexes of tables that are empty; returns those dropped."""
+    dropped: list[sa.Index] = []
+    with engine.begin() as conn:
+        for table, name in DEFERRED:
+            if _present(conn, table, name) and _empty(conn, table):
+                index = _index(table, name)
+                index.drop(conn)
+                dropped.append(index)
+    return dropped
+
+
+def build_missing(engine: sa.Engine) -> None:
+    """Create every deferred index that is not there (also after a load that was stopped)."""
+    with engine.begin() as conn:
+        for table, name in DEFERRED:
+            if not _present(conn, table, name):
+                _index(table, name).create(conn)
+
+
+@contextmanager
+def indexes_built_after(engine: sa.Engine) -> Iterator[None]:
+    """Within: the deferred indexes of empty tables are gone; after (even on error): all there."""
+    build_missing(engine)
+    drop_for_cold_load(engine)
+    try:
+        yield
+    finally:
+        build_missing(engine)

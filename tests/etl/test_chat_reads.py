@@ -1,0 +1,68 @@
+"""Chat exports parsed ahead of the writer: worker processes give what a thread gives, in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+import etl.chat_reads
+from etl.chat_reads import parsed_in_order, worker_count
+from etl.sources.chats.names import keyed_groups
+from etl.sources.chats.read import Chat
+
+NNBSP = "\u202f"
+
+
+def _chat(*lines: str) -> str:
+    return "".join(f"05/01/24, 9:{i:02d}{NNBSP}am - {line}\n" for i, line in enumerate(lines))
+
+
+def _directory() -> tuple[pl.DataFrame, pl.DataFrame]:
+    groups = pl.DataFrame({"group_id": ["G1", "G2"], "name": ["Kotwali Samvad", "Sadar Samvad"]})
+    members = pl.DataFrame(
+        {"group_id": ["G1", "G2"], "person_id": ["+919876500004", "+919876500005"]}
+    ).with_columns(name=pl.Series(["Ram Prasad", "Sita Devi"]))
+    return keyed_groups(groups), members
+
+
+def _exports(root: Path) -> list[tuple[Path, str]]:
+    texts = {
+        "WhatsApp Chat with Sadar Samvad.txt": _chat(
+            "Sita Devi: Road clear", "+91 98765 00006 left"
+        ),
+        "WhatsApp Chat with Nowhere Else.txt": _chat("A: hi"),
+        "WhatsApp Chat with Kotwali Samvad.txt": _chat("Ram Prasad: Good morning", "B: Thanks"),
+    }
+    paths = []
+    for name, text in texts.items():
+        (root / name).write_text(text, encoding="utf-8")
+        paths.append((root / name, f"sha-{name}"))
+    return paths
+
+
+def _shown(result: Chat | str) -> object:
+    if isinstance(result, str):
+        return result
+    return (result.group_id, result.messages.rows(), result.events.rows(), result.rows_read)
+
+
+def test_a_small_inbox_is_parsed_on_a_thread_and_a_large_one_on_every_core(tmp_path, monkeypatch):
+    paths = [p for p, _ in _exports(tmp_path)]
+    assert worker_count(paths, cores=2) == 0
+    assert worker_count(paths, cores=1) == 0
+    monkeypatch.setattr(etl.chat_reads, "PROCESS_MIN_BYTES", 10)
+    assert worker_count(paths, cores=2) == 2
+    assert worker_count(paths[:1], cores=2) == 0
+    assert worker_count(paths, cores=1) == 0
+
+
+def test_worker_processes_give_the_thread_s_results_in_the_order_given(tmp_path):
+    exports = _exports(tmp_path)
+    on_thread = list(parsed_in_order(exports, _directory(), keep_text=False, workers=0))
+    in_processes = list(parsed_in_order(exports, _directory(), keep_text=False, workers=2))
+    assert [(p.name, sha) for p, sha, _ in in_processes] == [(p.name, sha) for p, sha in exports]
+    assert [_shown(r) for *_, r in in_processes] == [_shown(r) for *_, r in on_thread]
+    groups = [r if isinstance(r, str) else r.group_id for *_, r in in_processes]
+    assert groups[0] == "G2" and groups[2] == "G1"
+    assert isinstance(groups[1], str) and "Nowhere Else" in groups[1]
