@@ -22,8 +22,9 @@ def signature_bytes(words: list[int]) -> bytes:
 
 def write_message_prints(conn: sa.Connection, prints: pl.DataFrame) -> int:
     """Store the fingerprints in `prints` (message_id, group_id, ts, keyed_hash, signature,
-    numbers); rows without a fingerprint (too little text) are skipped, a message already
-    printed is left as it is (re-running a load changes nothing). The rows added."""
+    numbers and, when given, shingles); rows without a fingerprint (too little text) are
+    skipped, a message already printed is left as it is (re-running a load changes nothing).
+    The rows added."""
     rows = prints.filter(pl.col("keyed_hash").is_not_null())
     if rows.is_empty():
         return 0
@@ -48,6 +49,7 @@ def write_message_prints(conn: sa.Connection, prints: pl.DataFrame) -> int:
                 "keyed_hash": int(r["keyed_hash"]),
                 "signature": signature_bytes(list(r["signature"])),
                 "numbers": int(r["numbers"] or 0),
+                "shingles": int(r.get("shingles") or 0),
             }
             for r in new.iter_rows(named=True)
         ],
