@@ -23,6 +23,10 @@ class Fingerprinting:
     pepper: bytes
     texts: dict[int, tuple[str, datetime]] = field(default_factory=dict)
 
+    def texts_by_hash(self) -> dict[int, str]:
+        """The texts at hand by keyed hash, for the broadcasts to keep."""
+        return {keyed: text for keyed, (text, _) in self.texts.items()}
+
     def hold(self, printed: pl.DataFrame) -> None:
         """Hold the texts of a written chat's prints (the first of each text only)."""
         for keyed, text, ts in printed.select("keyed_hash", "text", "ts").iter_rows():
