@@ -13,9 +13,11 @@ import polars as pl
 import sqlalchemy as sa
 
 from sampark.queries import registry as registry_reads
+from sampark.queries.derived import stored_part_names
 from sampark.queries.prints import kept_broadcast_hashes, prints_frame
 from sampark.queries.spread import (
     SPREAD_KIND,
+    SPREAD_PARTS,
     register_frame,
     spread_groups,
     spread_units,
@@ -60,12 +62,16 @@ def refresh_spread(
     *,
     texts: dict[int, str],
     at: datetime,
-) -> SpreadFigures:
+) -> SpreadFigures | None:
     """Work out the spread figures of the current data and store them: new broadcast texts
     (from `texts`, the texts this run holds), the rumours (their verdicts kept) and the
-    directives' snapshot. Storing the same figures again changes no row."""
+    directives' snapshot. None, and nothing done, when the figures of this data version and
+    these rules are stored already (a run that loaded nothing)."""
     with engine.connect() as conn:
         version = registry_reads.data_version(conn)
+        stored = stored_part_names(conn, SPREAD_KIND, version, spread_key(profile))
+        if stored == frozenset(SPREAD_PARTS):
+            return None
         figures = spread_figures(
             prints_frame(conn),
             register_prints(register_frame(conn), pepper),

@@ -63,3 +63,9 @@ def test_a_second_run_over_the_same_inbox_changes_nothing(db_url, tmp_path):
         k: v for k, v in before.items() if k != "etl_runs"
     }
     assert again.equals(rumours)
+
+
+def test_figures_stored_for_this_data_are_not_worked_out_again(db_url, tmp_path):
+    engine = migrate(db_url)
+    _run(engine, spread_inbox(tmp_path / "inbox"))
+    assert refresh_spread(engine, PROFILE, PEPPER, texts={}, at=NOW) is None
