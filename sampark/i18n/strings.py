@@ -20,6 +20,7 @@ from sampark.i18n import (
     strings_sessions,
     strings_signin,
     strings_social,
+    strings_spread,
     strings_stories,
     strings_story_safety,
 )
@@ -221,4 +222,5 @@ STRINGS = _merged(
     strings_guard.STRINGS,
     strings_stories.STRINGS,
     strings_sessions.STRINGS,
+    strings_spread.STRINGS,
 )
