@@ -23,6 +23,7 @@ PAGES = {
     "groups": ("pages/groups.py", ":material/groups:"),
     "response": ("pages/response.py", ":material/timer:"),
     "social": ("pages/social.py", ":material/campaign:"),
+    "directives": ("pages/directives.py", ":material/share:"),
     "data": ("pages/data.py", ":material/database:"),
     "audit": ("pages/audit.py", ":material/policy:"),
 }

@@ -15,10 +15,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from etl.chat_prints import Fingerprinting
 from etl.pipeline import FileResult, NotHeld, RunResult, run_inbox
+from sampark.clock import now_utc
 from sampark.db import migrate
 from sampark.settings import load_settings
 from sampark.store.derived import refresh_response_figures
+from sampark.store.spread import refresh_spread
 from sampark.targets import BadProfile, load_profile
 
 app = typer.Typer(add_completion=False, help="Sampark ETL: inbox files → tables.")
@@ -67,8 +70,16 @@ def _command_line_actor() -> str:
         return "command line"
 
 
-def _refresh_figures(engine: sa.Engine, targets_dir: Path, state: str, *, quiet: bool) -> None:
-    """Work out the figures the dashboard reads ready (sampark/store/derived.py), unless stored."""
+def _refresh_figures(
+    engine: sa.Engine,
+    targets_dir: Path,
+    state: str,
+    *,
+    quiet: bool,
+    prints: Fingerprinting | None = None,
+) -> None:
+    """Work out the figures the dashboard reads ready (sampark/store/derived.py), unless stored,
+    and with `prints` the spread figures (sampark/store/spread.py)."""
     try:
         profile = load_profile(targets_dir, state)
     except BadProfile as exc:  # the dashboard says the same; the loaded files stay loaded
@@ -76,6 +87,10 @@ def _refresh_figures(engine: sa.Engine, targets_dir: Path, state: str, *, quiet:
         return
     with err.status("working out the Response figures…") if not quiet else nullcontext():
         refresh_response_figures(engine, profile)
+    if prints is not None:
+        with err.status("working out the directives and rumours…") if not quiet else nullcontext():
+            texts = prints.texts_by_hash()
+            refresh_spread(engine, profile, prints.pepper, texts=texts, at=now_utc())
 
 
 @app.command()
@@ -103,6 +118,8 @@ def run(
         err.print(f"[red]inbox {folder} is not a folder")
         raise typer.Exit(2)
     engine = migrate(db or settings.database_url)
+    pepper = settings.fingerprint_pepper
+    prints = Fingerprinting(pepper) if pepper else None
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -124,11 +141,12 @@ def run(
                 keep_text=settings.keep_message_text,
                 accept=accept_shrink or [],
                 actor=actor or _command_line_actor(),
+                prints=prints,
             )
         except NotHeld as exc:
             err.print(f"[red]{exc}")
             raise typer.Exit(2) from exc
-    _refresh_figures(engine, settings.targets_dir, settings.state, quiet=as_json)
+    _refresh_figures(engine, settings.targets_dir, settings.state, quiet=as_json, prints=prints)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 import sqlalchemy as sa
 
+from etl.chat_prints import Fingerprinting
 from etl.chat_reads import Directory, parsed_in_order, worker_count
 from etl.files import reject_file
 from etl.results import FileResult
@@ -17,6 +18,7 @@ from sampark.clock import now_utc
 from sampark.queries.network import group_members_named, group_names
 from sampark.store import chats as store_chats
 from sampark.store import memberships as store_memberships
+from sampark.store import prints as store_prints
 from sampark.store import registry as store_registry
 
 
@@ -35,29 +37,43 @@ def load_chats(
     *,
     keep_text: bool,
     workers: int | None = None,
+    prints: Fingerprinting | None = None,
 ) -> None:
     """Parse the exports ahead in worker processes (`etl.chat_reads`) while this process
     writes them one transaction each, in the order given.
 
-    `workers` None sizes the pool to the cores for a large inbox (a thread for a small one)."""
+    `workers` None sizes the pool to the cores for a large inbox (a thread for a small one).
+    With `prints`, each message with enough text is fingerprinted where it is parsed, before
+    its text is dropped."""
     directory = chat_directory(engine)
     if workers is None:
         workers = worker_count([path for path, _ in chats])
+    pepper = prints.pepper if prints else None
     loaded: set[str] = set()
-    for path, sha, chat in parsed_in_order(chats, directory, keep_text=keep_text, workers=workers):
+    parsed = parsed_in_order(chats, directory, keep_text=keep_text, workers=workers, pepper=pepper)
+    for path, sha, chat in parsed:
         name = str(path.relative_to(inbox))
         if isinstance(chat, str):
             done(reject_file(engine, run_id, name, sha, chat, 0))
-        else:
-            done(_load_chat(engine, run_id, name, sha, chat))
-            loaded.add(chat.group_id)
+            continue
+        done(_load_chat(engine, run_id, name, sha, *chat))
+        loaded.add(chat[0].group_id)
+        if prints is not None and chat[1] is not None:
+            prints.hold(chat[1])
     # Memberships from the chats: once per group, over all its exports' events.
     for group_id in sorted(loaded):
         with engine.begin() as conn:
             store_memberships.refresh_chat_memberships(conn, group_id)
 
 
-def _load_chat(engine: sa.Engine, run_id: int, name: str, sha: str, chat: Chat) -> FileResult:
+def _load_chat(
+    engine: sa.Engine,
+    run_id: int,
+    name: str,
+    sha: str,
+    chat: Chat,
+    prints: pl.DataFrame | None = None,
+) -> FileResult:
     """One chat export in one transaction: what is new is added, overlap is not repeated.
 
     Parser findings (a forged header, a timestamp going back) are recorded as warnings; the
@@ -78,12 +94,19 @@ def _load_chat(engine: sa.Engine, run_id: int, name: str, sha: str, chat: Chat) 
         new_messages, new_events = store_chats.write_chat(
             conn, chat.group_id, chat.messages, chat.events, file_id
         )
+        printed = (
+            "not fingerprinted (no pepper set)"
+            if prints is None
+            else f"{store_prints.write_chat_prints(conn, file_id, chat.group_id, prints)} "
+            "fingerprinted"
+        )
         store_registry.note_file(
             conn,
             file_id,
             f"group {chat.group_id}: {new_messages} new messages, "
             f"{new_events} new membership events; "
-            f"{chat.rows_read - new_messages} already loaded from an earlier export",
+            f"{chat.rows_read - new_messages} already loaded from an earlier export; "
+            f"messages {printed}",
         )
         times = pl.concat([chat.messages.select("ts"), chat.events.select("ts")])
         stamps = times.select(pl.col("ts").min().alias("a"), pl.col("ts").max().alias("b")).row(0)

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import polars as pl
 
+from etl.chat_prints import Printed, printed_chat
 from etl.files import unreadable
-from etl.sources.chats.read import Chat, read_chat
+from etl.sources.chats.read import read_chat
 from etl.sources.whatsapp import BadExport
 
 Directory = tuple[pl.DataFrame, pl.DataFrame]
@@ -33,11 +34,15 @@ PROCESS_MIN_BYTES = 32 * 2**20
 _directory: Directory | None = None
 
 
-def read_chat_or_reason(path: Path, directory: Directory, keep_text: bool) -> Chat | str:
-    """The parsed chat, or why the whole file is refused."""
+def read_chat_or_reason(
+    path: Path, directory: Directory, keep_text: bool, pepper: bytes | None = None
+) -> Printed | str:
+    """The parsed chat with its fingerprints (None without a pepper), or why the whole file
+    is refused. The text is read for the fingerprints and dropped unless kept."""
     groups, members = directory
     try:
-        return read_chat(path, groups, members, keep_text=keep_text)
+        chat = read_chat(path, groups, members, keep_text=keep_text or pepper is not None)
+        return printed_chat(chat, pepper, keep_text=keep_text)
     except (LookupError, ValueError, BadExport) as exc:
         return str(exc)
     except (KeyboardInterrupt, SystemExit):
@@ -51,10 +56,10 @@ def _start_worker(directory: Directory) -> None:
     _directory = directory
 
 
-def _read_in_worker(path: Path, keep_text: bool) -> Chat | str:
+def _read_in_worker(path: Path, keep_text: bool, pepper: bytes | None) -> Printed | str:
     if _directory is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("worker started without the group directory")
-    return read_chat_or_reason(path, _directory, keep_text)
+    return read_chat_or_reason(path, _directory, keep_text, pepper)
 
 
 def worker_count(paths: list[Path], cores: int | None = None) -> int:
@@ -94,23 +99,28 @@ def _executor(directory: Directory, workers: int) -> Executor:
 
 
 def parsed_in_order(
-    chats: list[tuple[Path, str]], directory: Directory, *, keep_text: bool, workers: int
-) -> Iterator[tuple[Path, str, Chat | str]]:
-    """Each (path, sha, parsed chat or refusal reason), in the order given.
+    chats: list[tuple[Path, str]],
+    directory: Directory,
+    *,
+    keep_text: bool,
+    workers: int,
+    pepper: bytes | None = None,
+) -> Iterator[tuple[Path, str, Printed | str]]:
+    """Each (path, sha, parsed chat with its prints, or refusal reason), in the order given.
 
     At most two exports per worker (two in all on a thread) are parsed ahead of the one being
     written, so memory holds a few chats at a time, never the inbox."""
     ahead = max(2, 2 * workers)
-    window: deque[tuple[Path, str, Future[Chat | str]]] = deque()
+    window: deque[tuple[Path, str, Future[Printed | str]]] = deque()
     pending = iter(chats)
     with _one_thread_polars(), _executor(directory, workers) as pool:
         while True:
             while len(window) < ahead and (item := next(pending, None)) is not None:
                 path, sha = item
                 if workers > 0:
-                    future = pool.submit(_read_in_worker, path, keep_text)
+                    future = pool.submit(_read_in_worker, path, keep_text, pepper)
                 else:
-                    future = pool.submit(read_chat_or_reason, path, directory, keep_text)
+                    future = pool.submit(read_chat_or_reason, path, directory, keep_text, pepper)
                 window.append((path, sha, future))
             if not window:
                 return

@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from etl.chat_loads import load_chats
+from etl.chat_prints import Fingerprinting
 from etl.deferred_indexes import indexes_built_after
 from etl.files import discover, reject_file, sha256_of
 from etl.results import Acceptance, FileResult, NotHeld, Progress, RunResult
@@ -141,10 +142,12 @@ def run_inbox(
     now: datetime | None = None,
     accept: Sequence[Path] = (),
     actor: str = "",
+    prints: Fingerprinting | None = None,
 ) -> RunResult:
     """Load every new sheet and chat export under `inbox`; unchanged files are skipped.
 
-    Message text is stored only with `keep_text` (the setting SAMPARK_KEEP_MESSAGE_TEXT).
+    Message text is stored only with `keep_text` (the setting SAMPARK_KEEP_MESSAGE_TEXT);
+    with `prints` each message with enough text is fingerprinted first (etl/chat_prints.py).
     `now` (naive IST) is the time after which a register, alert or story time is "in the
     future", and the time an acceptance is recorded at; None means the clock.
 
@@ -188,7 +191,7 @@ def run_inbox(
         _load_sheets(engine, run_id, pending, inbox, now, done)
         # Chats last: they name groups and people that the sheets bring.
         if chats:
-            load_chats(engine, run_id, chats, inbox, done, keep_text=keep_text)
+            load_chats(engine, run_id, chats, inbox, done, keep_text=keep_text, prints=prints)
 
     with engine.begin() as conn:
         store_registry.finish_run(conn, run_id, now_utc(), _totals(result))

@@ -56,6 +56,11 @@ _HELP: dict[str, list[tuple[str, str]]] = {
         ("Title, Story", "English and/or Hindi; at least one title and one story text"),
         ("Media files / मीडिया फ़ाइलें", "photo file names separated by ;"),
     ],
+    "directives": [
+        ("Issued at / जारी समय", "dd-mm-yyyy hh:mm, IST"),
+        ("Text / निर्देश का पाठ", "the directive as sent down; at least 25 letters and digits"),
+        ("Unit ID / इकाई आईडी", "the unit it is meant for, itself and below; blank: the state"),
+    ],
 }
 
 

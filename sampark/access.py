@@ -27,17 +27,27 @@ ROLE_UNIT_KIND: dict[str, str | None] = {
 ROLES = tuple(ROLE_UNIT_KIND)
 
 # Page ids, in the order of the navigation.
-PAGES = ("overview", "districts", "drilldown", "groups", "response", "social", "data", "audit")
+PAGES = (
+    "overview",
+    "districts",
+    "drilldown",
+    "groups",
+    "response",
+    "social",
+    "directives",
+    "data",
+    "audit",
+)
 
 _FIELD = ("overview", "drilldown", "groups", "response", "social")
 ROLE_PAGES: dict[str, tuple[str, ...]] = {
-    "dgp": ("overview", "districts", "drilldown", "groups", "response", "social"),
-    "ig": ("overview", "districts", "drilldown", "groups", "response", "social"),
-    "sp": _FIELD,
+    "dgp": ("overview", "districts", "drilldown", "groups", "response", "social", "directives"),
+    "ig": ("overview", "districts", "drilldown", "groups", "response", "social", "directives"),
+    "sp": (*_FIELD, "directives"),
     "co": _FIELD,
     "sho": _FIELD,
-    # The social cell sees stories only: no member lists, no phone numbers.
-    "social": ("social",),
+    # The social cell sees stories and the rumours it answers: no member lists, no phones.
+    "social": ("social", "directives"),
     "scrb": ("response",),
     "data_officer": ("data",),
     "admin": ("audit", "data"),
@@ -50,6 +60,8 @@ _PHONE_ROLES = frozenset({"sp", "co", "sho"})
 # SP's control room and the SHO reach the person). Identifying details go to fewer still.
 _ALERT_ROLES = frozenset({"scrb", "sp", "sho"})
 _ALERT_DETAIL_ROLES = frozenset({"scrb", "sho"})
+# How directives travelled is for the chain that sends them; the cell sees only the rumours.
+_DIRECTIVE_ROLES = frozenset({"dgp", "ig", "sp"})
 # Register response times are for the supervising chain and the helpdesk.
 _REGISTER_ROLES = frozenset({"dgp", "ig", "sp", "co", "sho", "scrb"})
 
@@ -137,6 +149,11 @@ def sees_phones(role: str | None) -> bool:
 
 def sees_alerts(role: str | None) -> bool:
     return role in _ALERT_ROLES
+
+
+def sees_directives(role: str | None) -> bool:
+    """How directives travelled: the DGP, IGs and SPs (the cell sees the rumours only)."""
+    return role in _DIRECTIVE_ROLES
 
 
 def sees_alert_details(role: str | None) -> bool:

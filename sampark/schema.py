@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-metadata = sa.MetaData(
+metadata: sa.MetaData = sa.MetaData(
     naming_convention={
         "ix": "ix_%(column_0_label)s",
         "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -296,30 +296,6 @@ sessions = sa.Table(
     sa.Column("claim_until", sa.DateTime),
 )
 
-# A message's fingerprint, never its text: the keyed hash of its normalised text and its
-# near-duplicate signature (both keyed with the secret pepper), for messages with enough text.
-message_prints = sa.Table(
-    "message_prints",
-    metadata,
-    sa.Column("message_id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
-    sa.Column("group_id", sa.String(64), nullable=False),
-    sa.Column("ts", sa.DateTime, nullable=False),
-    sa.Column("keyed_hash", sa.BigInteger, nullable=False, index=True),
-    sa.Column("signature", sa.LargeBinary, nullable=False),
-    sa.Column("numbers", sa.BigInteger, nullable=False),
-)
-
-# The one exception to "message text is not stored" (README): a text seen in at least the
-# profile's broadcast count of groups is a notice to the public, kept so it can be shown.
-broadcast_texts = sa.Table(
-    "broadcast_texts",
-    metadata,
-    sa.Column("keyed_hash", sa.BigInteger, primary_key=True),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("groups", sa.Integer, nullable=False),
-    sa.Column("first_seen", sa.DateTime, nullable=False),
-)
-
 etl_runs = sa.Table(
     "etl_runs",
     metadata,
@@ -424,3 +400,10 @@ derived_frames = sa.Table(
     sa.Column("built_at", sa.DateTime, nullable=False),
     sa.Column("payload", sa.LargeBinary, nullable=False),
 )
+
+# The spread tables (fingerprints, broadcasts, directives, rumours) live in their own module
+# on the same metadata; imported last so that they are always registered with it.
+from sampark.schema_spread import broadcast_texts as broadcast_texts  # noqa: E402
+from sampark.schema_spread import directives as directives  # noqa: E402
+from sampark.schema_spread import message_prints as message_prints  # noqa: E402
+from sampark.schema_spread import rumours as rumours  # noqa: E402

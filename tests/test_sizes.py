@@ -44,8 +44,6 @@ PENDING_FILES = {
 }
 PENDING_FUNCTIONS = {
     ("bench/load.py", "main"): "the page bench, split by the view17 branch",
-    ("sampark/spread/directives.py", "stalled_units"): "split by the spread16 branch",
-    ("sampark/spread/found.py", "directives_without_register"): "split by the spread16 branch",
     ("etl/pipeline.py", "run_inbox"): "the etl17 branch works in this file this round",
     ("bench/etl_state.py", "main"): "the ETL bench, which the etl17 branch changes this round; "
     "left whole so the two do not collide",

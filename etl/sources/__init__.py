@@ -11,9 +11,20 @@ from datetime import date
 import polars as pl
 import sqlalchemy as sa
 
-from etl.sources import alerts, blocklist, groups, registers, rosters, staff, stories, units
+from etl.sources import (
+    alerts,
+    blocklist,
+    directives,
+    groups,
+    registers,
+    rosters,
+    staff,
+    stories,
+    units,
+)
 from etl.sources.checks import Checked, Known
 from etl.sources.sheets.columns import SHEETS, Sheet
+from sampark.store import directives as store_directives
 from sampark.store import network as store_network
 from sampark.store import registers as store_registers
 from sampark.store import rosters as store_rosters
@@ -70,6 +81,10 @@ def _stories(conn: sa.Connection, rows: pl.DataFrame, name: str, as_of: date) ->
     return store_stories.write_stories(conn, rows)
 
 
+def _directives(conn: sa.Connection, rows: pl.DataFrame, name: str, as_of: date) -> None:
+    store_directives.write_directives(conn, rows)
+
+
 # In load order.
 _KINDS: tuple[tuple[str, Checker, Writer], ...] = (
     ("units", units.check, _units),
@@ -80,6 +95,7 @@ _KINDS: tuple[tuple[str, Checker, Writer], ...] = (
     ("registers", registers.check, _registers),
     ("alerts", alerts.check, _alerts),
     ("stories", stories.check, _stories),
+    ("directives", directives.check, _directives),
 )
 
 SOURCES: dict[str, Source] = {

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.sources import alerts, blocklist, groups, registers, rosters, staff, stories, units
+from etl.sources import (
+    alerts,
+    blocklist,
+    directives,
+    groups,
+    registers,
+    rosters,
+    staff,
+    stories,
+    units,
+)
 from etl.sources.checks import Checked, Rule, reason, split_rows
 from etl.sources.sheets.columns import EXAMPLE_PREFIX, SHEETS
 
@@ -29,6 +39,7 @@ _RAW = {
     "registers": registers.RAW,
     "alerts": alerts.RAW,
     "stories": stories.RAW,
+    "directives": directives.RAW,
 }
 
 

@@ -38,7 +38,10 @@ def _print(frame: pl.DataFrame, fmt: str, title: str) -> None:
 
 def report_command(
     kind: Annotated[
-        str, typer.Argument(help="coverage | groups | response | alerts | stories | brief")
+        str,
+        typer.Argument(
+            help="coverage | groups | response | alerts | stories | directives | rumours | brief"
+        ),
     ],
     level: Annotated[
         str, typer.Option(help="state|range|district|circle|thana (groups also: group)")

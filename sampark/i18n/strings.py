@@ -22,6 +22,7 @@ from sampark.i18n import (
     strings_sessions,
     strings_signin,
     strings_social,
+    strings_spread,
     strings_stories,
     strings_story_safety,
 )
@@ -225,4 +226,5 @@ STRINGS = _merged(
     strings_stories.STRINGS,
     strings_sessions.STRINGS,
     strings_memberships.STRINGS,
+    strings_spread.STRINGS,
 )

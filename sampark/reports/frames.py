@@ -21,10 +21,11 @@ from sampark.queries.network import network
 from sampark.queries.registers import alerts_frame, register_entries_frame
 from sampark.queries.registry import data_version
 from sampark.queries.stories import all_stories
+from sampark.reports.spread import directives_report, rumours_report
 from sampark.targets import Profile
 
 # The kinds that print a frame (`brief` writes a PDF: `sampark.reports.brief`).
-FRAME_KINDS = ("coverage", "groups", "response", "alerts", "stories")
+FRAME_KINDS = ("coverage", "groups", "response", "alerts", "stories", "directives", "rumours")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,10 @@ def report(engine: sa.Engine, kind: str, level: str, profile: Profile) -> Report
         return groups_report(engine, level)
     if kind == "stories":
         return Report(stories_report(engine, level), f"Stories by {level}")
+    if kind == "directives":
+        return Report(*directives_report(engine, level))
+    if kind == "rumours":
+        return Report(*rumours_report(engine))
     if kind in ("response", "alerts"):
         with engine.connect() as conn:
             return Report(response_report(conn, kind, profile, level), f"{kind} by {level}")

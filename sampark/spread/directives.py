@@ -155,38 +155,35 @@ None when the top of the chain never got it); `groups_never`: the target groups 
 itself included, that never got it."""
 
 
-def stalled_units(
-    directives: pl.DataFrame,
-    delivered: pl.DataFrame,
-    arrivals: pl.DataFrame,
-    groups: pl.DataFrame,
-    ancestors: pl.DataFrame,
-    *,
-    chain_kinds: Sequence[str] = CHAIN_KINDS,
+def _chain_groups(
+    groups: pl.DataFrame, delivered: pl.DataFrame, chain_kinds: Sequence[str]
 ) -> pl.DataFrame:
-    """Where each directive's chain stalled (`STALL_SCHEMA`), one row per stalled unit.
-
-    Units without a chain group of their own (a range, a zone) pass the directive through and
-    are never named; a unit some of whose chain groups got it is not stalled (its groups that
-    did not are in `never_reached`). Only units in the issuing unit and below count.
-
-    `directives`: key, unit_id (None: the state); `delivered`: `deliveries`; `arrivals`:
-    `first_arrivals`; `groups`: group_id, unit_id, kind; `ancestors`: `unit_ancestors`.
-    """
-    chain = groups.filter(
+    """group_id, unit_id of the groups a directive travels through (a target group is one)."""
+    return groups.filter(
         pl.col("kind").is_in(list(chain_kinds))
         | pl.col("group_id").is_in(delivered["group_id"].unique().implode())
     ).select("group_id", "unit_id")
+
+
+def _stall_candidates(
+    directives: pl.DataFrame,
+    delivered: pl.DataFrame,
+    arrivals: pl.DataFrame,
+    chain: pl.DataFrame,
+    ancestors: pl.DataFrame,
+) -> pl.DataFrame:
+    """Per directive, the chain units in the issuing unit and below that lie above a target
+    group that never got it: key, candidate, groups_never, reached_at (None: none of the
+    unit's chain groups got it)."""
     chain_units = chain.select("unit_id").unique()
     unit_reached = (
         arrivals.join(chain, on="group_id")
         .group_by("key", "unit_id")
         .agg(pl.col("first_ts").min().alias("reached_at"))
     )
-    missing = never_reached(delivered)
-    # The units above every target group that never got it, inside the issuing unit.
     up = (
-        missing.join(ancestors.select("unit_id", "ancestor_id"), on="unit_id")
+        never_reached(delivered)
+        .join(ancestors.select("unit_id", "ancestor_id"), on="unit_id")
         .select("key", "group_id", pl.col("ancestor_id").alias("candidate"))
         .join(chain_units.rename({"unit_id": "candidate"}), on="candidate")
     )
@@ -204,21 +201,29 @@ def stalled_units(
         )
         .filter(pl.col("scope_id").is_null() | pl.col("below_scope").fill_null(False))
     )
-    candidates = (
+    return (
         in_scope.group_by("key", "candidate")
         .agg(pl.col("group_id").n_unique().alias("groups_never"))
         .join(unit_reached.rename({"unit_id": "candidate"}), on=["key", "candidate"], how="left")
     )
-    # Each chain unit's nearest chain unit above it: the same for every directive. Above a
-    # candidate it is a candidate too unless it lies above the issuing unit.
+
+
+def _reached_parents(
+    candidates: pl.DataFrame, chain: pl.DataFrame, ancestors: pl.DataFrame
+) -> pl.DataFrame:
+    """For each candidate that never got it, its nearest chain unit above (`parent_id`) and
+    when that one had it (`parent_reached_at`), where that parent is a candidate too."""
+    chain_units = chain.select(pl.col("unit_id").alias("ancestor_id")).unique()
+    # Each chain unit's nearest chain unit above it: the same for every directive, so found
+    # once per unit rather than once per directive.
     chain_parent = (
         ancestors.filter(pl.col("steps") > 0)
-        .join(chain_units.rename({"unit_id": "ancestor_id"}), on="ancestor_id")
+        .join(chain_units, on="ancestor_id")
         .group_by("unit_id")
         .agg(pl.col("ancestor_id").sort_by("steps").first().alias("parent_id"))
         .rename({"unit_id": "candidate"})
     )
-    parents = (
+    return (
         candidates.filter(pl.col("reached_at").is_null())
         .select("key", "candidate")
         .join(chain_parent, on="candidate")
@@ -231,9 +236,34 @@ def stalled_units(
             on=["key", "parent_id"],
         )
     )
+
+
+def stalled_units(
+    directives: pl.DataFrame,
+    delivered: pl.DataFrame,
+    arrivals: pl.DataFrame,
+    groups: pl.DataFrame,
+    ancestors: pl.DataFrame,
+    *,
+    chain_kinds: Sequence[str] = CHAIN_KINDS,
+) -> pl.DataFrame:
+    """Where each directive's chain stalled (`STALL_SCHEMA`), one row per stalled unit.
+
+    Units without a chain group of their own (a range, a zone) pass the directive through and
+    are never named; a unit some of whose chain groups got it is not stalled (its groups that
+    did not are in `never_reached`). Only units in the issuing unit and below count.
+
+    `directives`: key, unit_id (None: the state); `delivered`: `deliveries`; `arrivals`:
+    `first_arrivals`; `groups`: group_id, unit_id, kind; `ancestors`: `unit_ancestors`;
+    `chain_kinds`: the profile's chain (`SpreadRules.chain`).
+    """
+    chain = _chain_groups(groups, delivered, chain_kinds)
+    candidates = _stall_candidates(directives, delivered, arrivals, chain, ancestors)
+    parents = _reached_parents(candidates, chain, ancestors)
     kinds = ancestors.filter(pl.col("steps") == 0).select(
         pl.col("unit_id").alias("candidate"), pl.col("ancestor_kind").alias("kind")
     )
+    # Stalled: never had it, while its nearest chain unit above did (or it is the top).
     return (
         candidates.filter(pl.col("reached_at").is_null())
         .join(parents, on=["key", "candidate"], how="left")

@@ -23,6 +23,59 @@ FOUND_SCHEMA = pl.Schema(
 unit, the directive's scope; `groups_below`: groups of units below it that had it later."""
 
 
+def _unregistered_posts(
+    clusters: pl.DataFrame, messages: pl.DataFrame, groups: pl.DataFrame
+) -> pl.DataFrame:
+    """The chat messages of clusters holding no register row: message_id, cluster, group_id,
+    ts, is_officer, unit_id, group_kind."""
+    registered = clusters.filter(pl.col("message_id") < 0).select("cluster").unique()
+    return (
+        clusters.filter(pl.col("message_id") >= 0)
+        .join(registered, on="cluster", how="anti")
+        .select("message_id", "cluster")
+        .join(messages.select("message_id", "group_id", "ts", "is_officer"), on="message_id")
+        .join(
+            groups.select("group_id", "unit_id", pl.col("kind").alias("group_kind")), on="group_id"
+        )
+    )
+
+
+def _first_officer_posts(posts: pl.DataFrame, source_kinds: Sequence[str]) -> pl.DataFrame:
+    """Clusters first posted by an officer in a source group: cluster, issued_at, source_unit,
+    source_group."""
+    return (
+        posts.sort("cluster", "ts", "message_id")
+        .unique("cluster", keep="first", maintain_order=True)
+        .filter(
+            pl.col("is_officer").fill_null(False) & pl.col("group_kind").is_in(list(source_kinds))
+        )
+        .select(
+            "cluster",
+            pl.col("ts").alias("issued_at"),
+            pl.col("unit_id").alias("source_unit"),
+            pl.col("group_id").alias("source_group"),
+        )
+    )
+
+
+def _groups_below(
+    posts: pl.DataFrame, first: pl.DataFrame, ancestors: pl.DataFrame
+) -> pl.DataFrame:
+    """cluster, groups_below: the groups of units below the source unit that had it later."""
+    return (
+        posts.join(first, on="cluster")
+        .filter(pl.col("ts") > pl.col("issued_at"))
+        .join(
+            ancestors.filter(pl.col("steps") > 0).select(
+                "unit_id", pl.col("ancestor_id").alias("source_unit")
+            ),
+            on=["unit_id", "source_unit"],
+        )
+        .group_by("cluster")
+        .agg(pl.col("group_id").n_unique().alias("groups_below"))
+    )
+
+
 def directives_without_register(
     clusters: pl.DataFrame,
     messages: pl.DataFrame,
@@ -39,43 +92,10 @@ def directives_without_register(
     message_id, group_id, ts, is_officer (the sender is a police officer: the caller's rank
     rule); `groups`: group_id, unit_id, kind; `ancestors`: `unit_ancestors`.
     """
-    registered = clusters.filter(pl.col("message_id") < 0).select("cluster").unique()
-    posts = (
-        clusters.filter(pl.col("message_id") >= 0)
-        .join(registered, on="cluster", how="anti")
-        .select("message_id", "cluster")
-        .join(messages.select("message_id", "group_id", "ts", "is_officer"), on="message_id")
-        .join(
-            groups.select("group_id", "unit_id", pl.col("kind").alias("group_kind")), on="group_id"
-        )
-    )
-    first = (
-        posts.sort("cluster", "ts", "message_id")
-        .unique("cluster", keep="first", maintain_order=True)
-        .filter(
-            pl.col("is_officer").fill_null(False) & pl.col("group_kind").is_in(list(source_kinds))
-        )
-        .select(
-            "cluster",
-            pl.col("ts").alias("issued_at"),
-            pl.col("unit_id").alias("source_unit"),
-            pl.col("group_id").alias("source_group"),
-        )
-    )
-    below = (
-        posts.join(first, on="cluster")
-        .filter(pl.col("ts") > pl.col("issued_at"))
-        .join(
-            ancestors.filter(pl.col("steps") > 0).select(
-                "unit_id", pl.col("ancestor_id").alias("source_unit")
-            ),
-            on=["unit_id", "source_unit"],
-        )
-        .group_by("cluster")
-        .agg(pl.col("group_id").n_unique().alias("groups_below"))
-    )
+    posts = _unregistered_posts(clusters, messages, groups)
+    first = _first_officer_posts(posts, source_kinds)
     return (
-        first.join(below, on="cluster")
+        first.join(_groups_below(posts, first, ancestors), on="cluster")
         .filter(pl.col("groups_below") >= min_groups_below)
         .select(
             pl.format("found:{}", "cluster").alias("key"),

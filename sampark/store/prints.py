@@ -8,6 +8,7 @@ import struct
 import polars as pl
 import sqlalchemy as sa
 
+from sampark.queries.prints import file_message_keys
 from sampark.schema import broadcast_texts, message_prints
 
 
@@ -22,8 +23,9 @@ def signature_bytes(words: list[int]) -> bytes:
 
 def write_message_prints(conn: sa.Connection, prints: pl.DataFrame) -> int:
     """Store the fingerprints in `prints` (message_id, group_id, ts, keyed_hash, signature,
-    numbers); rows without a fingerprint (too little text) are skipped, a message already
-    printed is left as it is (re-running a load changes nothing). The rows added."""
+    numbers and, when given, shingles); rows without a fingerprint (too little text) are
+    skipped, a message already printed is left as it is (re-running a load changes nothing).
+    The rows added."""
     rows = prints.filter(pl.col("keyed_hash").is_not_null())
     if rows.is_empty():
         return 0
@@ -48,6 +50,7 @@ def write_message_prints(conn: sa.Connection, prints: pl.DataFrame) -> int:
                 "keyed_hash": int(r["keyed_hash"]),
                 "signature": signature_bytes(list(r["signature"])),
                 "numbers": int(r["numbers"] or 0),
+                "shingles": int(r.get("shingles") or 0),
             }
             for r in new.iter_rows(named=True)
         ],
@@ -77,3 +80,42 @@ def keep_broadcast_texts(conn: sa.Connection, kept: pl.DataFrame) -> int:
                 )
             )
     return added
+
+
+_KEYS = ["ts", "author", "kind"]
+
+
+def _from_the_end(frame: pl.DataFrame) -> pl.DataFrame:
+    """Each row's place among the rows of its (ts, author, kind), counted from the last."""
+    return frame.with_columns(
+        (pl.len().over(_KEYS) - 1 - pl.int_range(pl.len()).over(_KEYS)).alias("_back")
+    )
+
+
+def write_chat_prints(
+    conn: sa.Connection, file_id: int, group_id: str, prints: pl.DataFrame
+) -> int:
+    """Store the prints of the messages an export just wrote (`file_id`); the rows added.
+
+    `prints`: line, ts, author, kind and the fingerprint, of the export's messages in line
+    order. An export that overlaps an earlier one writes only the last rows of each (ts,
+    author, kind), so rows are matched from the end of each; two messages of one author in
+    one minute may swap prints, which changes no figure (same group, same time)."""
+    written = file_message_keys(conn, file_id)
+    if written.is_empty() or prints.is_empty():
+        return 0
+    matched = _from_the_end(written).join(
+        _from_the_end(prints.sort("line")), on=[*_KEYS, "_back"], nulls_equal=True
+    )
+    return write_message_prints(
+        conn,
+        matched.select(
+            "message_id",
+            pl.lit(group_id).alias("group_id"),
+            "ts",
+            "keyed_hash",
+            "signature",
+            "numbers",
+            "shingles",
+        ),
+    )

@@ -19,6 +19,7 @@ from sampark.access import (
     scope_for,
     sees_alert_details,
     sees_alerts,
+    sees_directives,
     sees_phones,
 )
 from sampark.accounts import (
@@ -34,9 +35,9 @@ NOW = datetime(2026, 11, 23, 10, 0)
 
 def test_each_role_opens_exactly_its_pages():
     assert {role: pages_for(role) for role in ("dgp", "sho", "social", "scrb", "admin")} == {
-        "dgp": ("overview", "districts", "drilldown", "groups", "response", "social"),
+        "dgp": ("overview", "districts", "drilldown", "groups", "response", "social", "directives"),
         "sho": ("overview", "drilldown", "groups", "response", "social"),
-        "social": ("social",),
+        "social": ("social", "directives"),
         "scrb": ("response",),
         "admin": ("data", "audit"),
     }
@@ -47,7 +48,9 @@ def test_each_role_opens_exactly_its_pages():
 
 
 def test_the_social_cell_sees_no_member_data_and_no_phones():
-    assert pages_for("social") == ("social",)
+    # Stories and the rumours it answers; not how directives travelled.
+    assert pages_for("social") == ("social", "directives")
+    assert not sees_directives("social")
     assert not sees_phones("social")
     assert not sees_alerts("social")
 

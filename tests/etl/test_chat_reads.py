@@ -7,9 +7,9 @@ from pathlib import Path
 import polars as pl
 
 import etl.chat_reads
+from etl.chat_prints import Printed
 from etl.chat_reads import parsed_in_order, worker_count
 from etl.sources.chats.names import keyed_groups
-from etl.sources.chats.read import Chat
 
 NNBSP = "\u202f"
 
@@ -41,10 +41,12 @@ def _exports(root: Path) -> list[tuple[Path, str]]:
     return paths
 
 
-def _shown(result: Chat | str) -> object:
+def _shown(result: Printed | str) -> object:
     if isinstance(result, str):
         return result
-    return (result.group_id, result.messages.rows(), result.events.rows(), result.rows_read)
+    chat, prints = result
+    shown = (chat.group_id, chat.messages.rows(), chat.events.rows(), chat.rows_read)
+    return shown, None if prints is None else prints.rows()
 
 
 def test_a_small_inbox_is_parsed_on_a_thread_and_a_large_one_on_every_core(tmp_path, monkeypatch):
@@ -63,6 +65,22 @@ def test_worker_processes_give_the_thread_s_results_in_the_order_given(tmp_path)
     in_processes = list(parsed_in_order(exports, _directory(), keep_text=False, workers=2))
     assert [(p.name, sha) for p, sha, _ in in_processes] == [(p.name, sha) for p, sha in exports]
     assert [_shown(r) for *_, r in in_processes] == [_shown(r) for *_, r in on_thread]
-    groups = [r if isinstance(r, str) else r.group_id for *_, r in in_processes]
+    groups = [r if isinstance(r, str) else r[0].group_id for *_, r in in_processes]
     assert groups[0] == "G2" and groups[2] == "G1"
     assert isinstance(groups[1], str) and "Nowhere Else" in groups[1]
+
+
+def test_worker_processes_fingerprint_what_the_thread_fingerprints_and_drop_the_text(tmp_path):
+    (tmp_path / "WhatsApp Chat with Sadar Samvad.txt").write_text(
+        _chat("Sita Devi: Road to the district hospital is closed for repairs today"),
+        encoding="utf-8",
+    )
+    exports = [(tmp_path / "WhatsApp Chat with Sadar Samvad.txt", "sha")] * 2
+    pepper = b"p" * 32
+    args = {"keep_text": False, "pepper": pepper}
+    on_thread = list(parsed_in_order(exports, _directory(), workers=0, **args))
+    in_processes = list(parsed_in_order(exports, _directory(), workers=2, **args))
+    assert [_shown(r) for *_, r in in_processes] == [_shown(r) for *_, r in on_thread]
+    chat, prints = in_processes[0][2]
+    assert prints is not None and prints.height == 1
+    assert chat.messages["text"].to_list() == [None]

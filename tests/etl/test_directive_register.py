@@ -5,7 +5,7 @@ from datetime import datetime
 import polars as pl
 
 from etl.sources.checks import Known
-from etl.sources.directive_register import SHEET, check
+from etl.sources.directives import SHEET, check
 from etl.sources.sheets.tabular import column_map
 
 NOW = datetime(2026, 3, 10, 12, 0)

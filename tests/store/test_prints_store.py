@@ -45,7 +45,7 @@ def test_prints_are_stored_without_text_and_a_rerun_adds_nothing(db_url):
         again = write_message_prints(conn, _prints())
         rows = conn.execute(sa.select(message_prints)).all()
     assert (first, again) == (1, 0)
-    assert [tuple(r) for r in rows] == [(1, "G1", AT, -7, signature_bytes([1, -1, 3, 4]), 0)]
+    assert [tuple(r) for r in rows] == [(1, "G1", AT, -7, signature_bytes([1, -1, 3, 4]), 0, 0)]
     assert "text" not in message_prints.c
 
 

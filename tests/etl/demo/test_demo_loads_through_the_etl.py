@@ -93,6 +93,7 @@ def test_templates_are_read_back_as_their_own_sheet_kind(tmp_path):
         "registers",
         "alerts",
         "stories",
+        "directives",
     ]
 
 
