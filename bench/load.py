@@ -92,15 +92,18 @@ __all__ = [
 # --- command line ------------------------------------------------------------------------
 
 
+def _ms(value: int | None) -> str:
+    return "-" if value is None else f"{value} ms"
+
+
 def _table(rows: list[dict[str, Any]]) -> str:
     head = "| K | views | views/s | p50 | p95 | max | errors | sign-in p50 | server RSS |"
     lines = [head, "|" + "---|" * 9]
     for r in rows:
-        sign_in = f"{r['sign_in_p50_ms']} ms" if r["sign_in_p50_ms"] is not None else "-"
         lines.append(
-            f"| {r['k']} | {r['views']} | {r['views_per_s']} | {r['p50_ms']} ms | "
-            f"{r['p95_ms']} ms | {r['max_ms']} ms | {r['errors']} | {sign_in} | "
-            f"{r['rss_mb']} MB |"
+            f"| {r['k']} | {r['views']} | {r['views_per_s']} | {_ms(r['p50_ms'])} | "
+            f"{_ms(r['p95_ms'])} | {_ms(r['max_ms'])} | {r['errors']} | "
+            f"{_ms(r['sign_in_p50_ms'])} | {r['rss_mb']} MB |"
         )
     return "\n".join(lines)
 

@@ -39,9 +39,10 @@ class Level:
             "k": self.k,
             "views": len(self.views),
             "views_per_s": round(rate, 2),
-            "p50_ms": round(self.quantile(0.50) * 1000),
-            "p95_ms": round(self.quantile(0.95) * 1000),
-            "max_ms": round(max(self.views, default=float("nan")) * 1000),
+            # No view in the window (all still signing in): no figure, and no crash on NaN.
+            "p50_ms": round(self.quantile(0.50) * 1000) if self.views else None,
+            "p95_ms": round(self.quantile(0.95) * 1000) if self.views else None,
+            "max_ms": round(max(self.views) * 1000) if self.views else None,
             "errors": sum(self.errors.values()),
             "error_kinds": dict(self.errors),
             "sign_in_p50_ms": round(statistics.median(self.sign_ins) * 1000)
