@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 import polars as pl
 
 from sampark.i18n import number, t
+from sampark.rowwise import through
 
 WAITING_AFTER = timedelta(days=1)
 # The open statuses and the action that moves a story on from each.
@@ -87,7 +88,8 @@ def waiting_table(waiting: pl.DataFrame, lang: str) -> pl.DataFrame:
         (pl.col("since") + timedelta(hours=5, minutes=30))
         .dt.strftime("%Y-%m-%d %H:%M")
         .alias(t("col_waiting_since", lang)),
-        pl.col("waiting_hours")
-        .map_elements(lambda h: waiting_label(int(h), lang), return_dtype=pl.String)
-        .alias(t("col_waiting", lang)),
+        # In this thread, not on polars' workers (see sampark.rowwise).
+        through(
+            waiting.get_column("waiting_hours"), lambda h: waiting_label(int(h), lang), pl.String
+        ).alias(t("col_waiting", lang)),
     )
