@@ -163,8 +163,8 @@ def _measured_level(
     row["loadavg_1m"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
     replicas = ", ".join(f"{r}: {n}" for r, n in sorted(row["replicas"].items()))
     print(
-        f"K={k}: {row['views']} views, {row['views_per_s']}/s, p50 {row['p50_ms']} ms, "
-        f"p95 {row['p95_ms']} ms, max {row['max_ms']} ms, errors {row['errors']} "
+        f"K={k}: {row['views']} views, {row['views_per_s']}/s, p50 {_ms(row['p50_ms'])}, "
+        f"p95 {_ms(row['p95_ms'])}, max {_ms(row['max_ms'])}, errors {row['errors']} "
         f"{row['error_kinds'] or ''}, RSS {row['rss_mb']} MB, sessions per replica "
         f"{replicas}, load {row['loadavg_1m'][0]} → {row['loadavg_1m'][1]}",
         flush=True,
