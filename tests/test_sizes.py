@@ -40,10 +40,8 @@ DECLARATION_FUNCTIONS = {
 # Left to another branch of this round, which works in the file (a split here would collide
 # with its edits); the lead removes each entry at the merge once that branch has cut it.
 PENDING_FILES = {
-    "bench/load.py": "the page bench, split by the view17 branch",
 }
 PENDING_FUNCTIONS = {
-    ("bench/load.py", "main"): "the page bench, split by the view17 branch",
     ("etl/pipeline.py", "run_inbox"): "the etl17 branch works in this file this round",
     ("bench/etl_state.py", "main"): "the ETL bench, which the etl17 branch changes this round; "
     "left whole so the two do not collide",

@@ -15,10 +15,10 @@ from sampark.i18n import number, t
 def waiting_panel(view: pl.DataFrame, history: pl.DataFrame, role: str | None, lang: str) -> None:
     waiting = waiting_stories(view, history, now_utc())
     if not may_act(role, "override"):  # not the cell: only what waits for this role
+        # The role's actions as a list, not a Python call per row on polars' workers.
+        actions = waiting.get_column("next_action").unique().to_list()
         waiting = waiting.filter(
-            pl.col("next_action").map_elements(
-                lambda a: may_act(role, str(a)), return_dtype=pl.Boolean
-            )
+            pl.col("next_action").is_in([a for a in actions if may_act(role, str(a))])
         )
     if not (may_act(role, "override") or any(may_act(role, a) for a in ("vet", "approve", "post"))):
         return

@@ -10,6 +10,7 @@ import polars as pl
 from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.workflow import STATUSES
 from sampark.metrics.coverage.totals import unit_lineage, within
+from sampark.rowwise import through
 
 # Offices that send stories up (the form offers these units).
 SUBMITTING_KINDS = ("thana", "outpost", "circle", "district", "police_centre", "division")
@@ -32,14 +33,13 @@ def story_queue(stories: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
     lineage = unit_lineage(units).select("unit_id", "district_id")
     names = units.select("unit_id", "name", "name_hi")
     # The guard reads each story's text: a per-story call, as regular expressions over text are.
-    counts = stories.select(
-        pl.struct(*STORY_FIELDS)
-        .map_elements(
-            _finding_counts,
-            return_dtype=pl.Struct({"blocks": pl.Int64, "warns": pl.Int64}),
-        )
-        .alias("found")
-    ).unnest("found")
+    # In this thread, not on polars' workers (see sampark.rowwise).
+    found = through(
+        stories.select(pl.struct(*STORY_FIELDS).alias("found")).get_column("found"),
+        _finding_counts,
+        pl.Struct({"blocks": pl.Int64, "warns": pl.Int64}),
+    )
+    counts = pl.DataFrame([found]).unnest("found")
     return (
         pl.concat([stories, counts], how="horizontal")
         .join(lineage, on="unit_id", how="left")

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 import polars as pl
 
 from sampark.i18n import number, t
+from sampark.rowwise import through
 
 WAITING_AFTER = timedelta(days=1)
 # The open statuses and the action that moves a story on from each.
@@ -83,9 +84,10 @@ def waiting_table(waiting: pl.DataFrame, lang: str) -> pl.DataFrame:
     needs = {action: t(f"next_{action}", lang) for action in NEXT_ACTION.values()}
     return waiting.select(
         pl.col("story_id").alias(t("col_story", lang)),
-        pl.col("waiting_hours")
-        .map_elements(lambda h: waiting_label(int(h), lang), return_dtype=pl.String)
-        .alias(t("col_waiting", lang)),
+        # In this thread, not on polars' workers (see sampark.rowwise).
+        through(
+            waiting.get_column("waiting_hours"), lambda h: waiting_label(int(h), lang), pl.String
+        ).alias(t("col_waiting", lang)),
         pl.col("next_action").replace_strict(needs, default=None).alias(t("col_next_action", lang)),
         pl.col(title).alias(t("col_title", lang)),
         (pl.col("since") + timedelta(hours=5, minutes=30))

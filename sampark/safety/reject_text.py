@@ -18,6 +18,8 @@ import re
 
 import polars as pl
 
+from sampark.rowwise import through
+
 # Greedy to the last "); expected": a quoted cell may itself hold "); ".
 _UNKNOWN_KIND = re.compile(r"no recognisable header \(found: .*\); expected", re.DOTALL)
 _MISSING_COLUMNS = re.compile(r"( sheet needs the columns .*?); found: .*$", re.DOTALL)
@@ -34,5 +36,5 @@ def withheld_row_1_in(values: pl.Series) -> pl.Series:
     old = values.str.contains("found: ", literal=True).fill_null(False)
     if not old.any():
         return values
-    cut = values.filter(old).map_elements(withheld_row_1, return_dtype=pl.String)
+    cut = through(values.filter(old), withheld_row_1, pl.String)  # see sampark.rowwise
     return values.scatter(old.arg_true(), cut)

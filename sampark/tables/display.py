@@ -9,6 +9,7 @@ from collections.abc import Callable
 import polars as pl
 
 from sampark.i18n import indian_grouping
+from sampark.rowwise import through
 
 DASH = "—"
 
@@ -41,14 +42,14 @@ def for_screen(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     >>> shown.rows()
     [('2,45,000', '17.2', 'Patna'), ('—', '—', '—')]
     """
-    exprs = []
+    exprs: list[pl.Expr | pl.Series] = []
     for column, dtype in frame.schema.items():
         col = pl.col(column)
         if dtype.is_numeric():
             write = _writer(lang, 0 if dtype.is_integer() else 1)
-            exprs.append(
-                col.map_elements(write, return_dtype=pl.String, skip_nulls=True).fill_null(DASH)
-            )
+            # Each value through Python in this thread (see sampark.rowwise: no polars
+            # worker may wait for the GIL while officers' script threads call polars).
+            exprs.append(through(frame.get_column(column), write, pl.String).fill_null(DASH))
         elif dtype == pl.String:
             exprs.append(col.fill_null(DASH))
         elif dtype == pl.Date:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from sampark.i18n import t
+from sampark.memo import by_frame
 
 
 def reader_name(lang: str, english: str = "name", hindi: str = "name_hi") -> pl.Expr:
@@ -69,6 +70,7 @@ def _districts(units: pl.DataFrame, lang: str) -> pl.DataFrame:
     return walk.select("unit_id", pl.coalesce("district", "parent").alias("district"))
 
 
+@by_frame()
 def unit_names(units: pl.DataFrame, lang: str) -> pl.DataFrame:
     """unit_id, label: every unit's name in the reader's language, and where a name is borne by
     more than one unit (a state has many a "Sadar" or "Kotwali" thana) the district it lies in

@@ -30,7 +30,8 @@ from ui.loaders.network import network, network_of
 from ui.loaders.run import RunKey, engine, profile, run_key, state_profile
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _history(key: RunKey) -> pl.DataFrame:
     with engine(key.url).connect() as conn:
         return membership_history(conn, key.scope)
@@ -41,7 +42,8 @@ def history() -> pl.DataFrame:
     return _history(run_key())
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _overview(key: RunKey, scope_id: str | None) -> Overview:
     return coverage_overview(network_of(key), _history(key), profile(key.state), scope_id)
 
@@ -51,7 +53,8 @@ def overview(scope_id: str | None) -> Overview:
     return _overview(run_key(), scope_id)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _weekly_children(key: RunKey, scope_id: str | None, level: str) -> pl.DataFrame:
     net = scoped(network_of(key), scope_id)
     everything = _history(key)
@@ -65,7 +68,8 @@ def weekly_children(scope_id: str | None, level: str) -> pl.DataFrame:
     return _weekly_children(run_key(), scope_id, level)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _tree(key: RunKey, scope_id: str | None) -> pl.DataFrame:
     return drill_tree(scoped(network_of(key), scope_id), profile(key.state))
 
@@ -75,7 +79,8 @@ def tree(scope_id: str | None) -> pl.DataFrame:
     return _tree(run_key(), scope_id)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _groups(key: RunKey) -> pl.DataFrame:
     return group_table(network_of(key), profile(key.state))
 
@@ -110,11 +115,14 @@ def brief_maker(
     server thread that has no session (no script run context), so nothing in `make` may read
     through the signed-in user or call Streamlit."""
     ov = overview(scope_id)
-    behind = behind_table(ov, lang)
-    actions = actions_table(ov.actions, network(), lang)
+    net = network()
     parts = brief_parts(scope_id, alerts_shown)
 
     def make() -> bytes:
+        # The tables are pure work on what was read above: made here, on the click, not on
+        # every run of the page that only draws the button.
+        behind = behind_table(ov, lang)
+        actions = actions_table(ov.actions, net, lang)
         html = brief_html(
             ov,
             scope_name=scope_name,

@@ -17,7 +17,8 @@ from ui.loaders.network import network_of
 from ui.loaders.run import RunKey, engine, run_key
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=8, show_spinner=False)
 def activity_of(key: RunKey) -> Activity:
     with engine(key.url).connect() as conn:
         return chats_reads.activity(conn, key.scope)
@@ -28,7 +29,8 @@ def activity() -> Activity:
     return activity_of(run_key())
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _health(key: RunKey, today: date) -> HealthReport:
     # Keyed by the user's scope only: a sidebar choice filters this, so changing it computes
     # nothing again, and the chat aggregates (large) are not copied out of the cache per run.

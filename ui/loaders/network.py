@@ -10,7 +10,8 @@ from sampark.queries import network as network_reads
 from ui.loaders.run import RunKey, current_engine, engine, run_key, user_scope
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=8, show_spinner=False)
 def network_of(key: RunKey) -> Network:
     with engine(key.url).connect() as conn:
         return network_reads.network(conn, key.scope)

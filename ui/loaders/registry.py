@@ -13,7 +13,8 @@ from ui import session
 from ui.loaders.run import current_engine, database_url, engine, version
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _etl_logs(url: str, data_version: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     # The data version keys the cache: the registry changes exactly when it does.
     with engine(url).connect() as conn:
@@ -26,7 +27,8 @@ def _etl_logs(url: str, data_version: str) -> tuple[pl.DataFrame, pl.DataFrame, 
     )
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _etl_logs_for(
     url: str, data_version: str, role: str | None
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:

@@ -43,7 +43,8 @@ def summary(scope_id: str | None) -> ResponseSummary:
         return _summary(key, scope_id)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _alerts(key: RunKey) -> pl.DataFrame:
     with engine(key.url).connect() as conn:
         return alerts_frame(conn, key.scope)

@@ -1,5 +1,15 @@
 """What every cached loader is keyed by: the database, the data version read once per script
-run, the signed-in user's scope and the state whose profile applies."""
+run, the signed-in user's scope and the state whose profile applies.
+
+Loaders that return polars frames (or frozen dataclasses and tuples of them) cache them with
+`st.cache_resource`, not `st.cache_data`: cache_data pickles the answer and unpickles a fresh
+copy on every hit, which at state scale is a copy of every unit, group and member per click per
+officer. Sharing one object between runs and sessions is safe because (1) the key holds the
+user's scope, so no session sees another scope's frame, (2) the key holds the data version, so
+a load makes new frames as before, and (3) nothing changes a frame in place: polars' own
+operations return new frames and tests/test_memo.py fails on a call to one of its in-place
+methods. Sharing the very object also lets `sampark.memo` remember the unit-tree walks over it
+from one click to the next. A plotly figure is mutable, so figures stay in st.cache_data."""
 
 from __future__ import annotations
 

@@ -24,7 +24,8 @@ def stories_version() -> str:
         return stories_reads.stories_version(conn)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _stories(key: RunKey, steps: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     # `steps` (the stories' version) keys the cache beside the data version in `key`.
     with engine(key.url).connect() as conn:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from sampark.memo import by_frame
 from sampark.targets import Profile
 
 LEVELS: tuple[str, ...] = ("state", "range", "district", "circle", "thana")
@@ -26,6 +27,7 @@ class Network:
     blocklist: pl.DataFrame  # person_id, reason
 
 
+@by_frame()
 def unit_lineage(units: pl.DataFrame) -> pl.DataFrame:
     """Per unit, its ancestor of each level (itself included): `state_id` … `thana_id`.
 
@@ -127,6 +129,7 @@ def coverage_by_level(net: Network, profile: Profile, level: str) -> pl.DataFram
     )
 
 
+@by_frame()
 def within(units: pl.DataFrame, scope_id: str | None) -> pl.DataFrame:
     """The units at or below `scope_id` (all units when None)."""
     if scope_id is None:
@@ -139,6 +142,7 @@ def within(units: pl.DataFrame, scope_id: str | None) -> pl.DataFrame:
     return units.join(inside, on="unit_id", how="semi")
 
 
+@by_frame()
 def scoped(net: Network, scope_id: str | None) -> Network:
     """The network limited to the units at or below `scope_id`; staff and members follow."""
     if scope_id is None:
