@@ -133,6 +133,32 @@ def _totals(result: RunResult) -> dict[str, int]:
     }
 
 
+def _unchanged_check(
+    engine: sa.Engine,
+    inbox: Path,
+    seen: set[str],
+    held: dict[str, dict[str, Any]],
+    done: Callable[[FileResult], None],
+) -> Callable[[Path, str], bool]:
+    """A check that is True (and says so) for a file seen before: skipped, or still held."""
+
+    def unchanged(path: Path, sha: str) -> bool:
+        if sha not in seen:
+            return False
+        name = str(path.relative_to(inbox))
+        if sha in held:
+            row = held[sha]
+            if not Path(row["location"]).is_file():  # moved: accept it from here
+                with engine.begin() as conn:
+                    store_registry.move_hold(conn, int(row["file_id"]), str(path.resolve()))
+            done(FileResult(name, "rosters", "held", reason=f"still {row['reason']}"))
+        else:
+            done(FileResult(name, None, "skipped", reason="unchanged since it was loaded"))
+        return True
+
+    return unchanged
+
+
 def run_inbox(
     engine: sa.Engine,
     inbox: Path,
@@ -169,21 +195,7 @@ def run_inbox(
     for acceptance, path, root, sha, table in accepting:
         done(load_file(engine, run_id, path, root, sha, table, now, acceptance))
 
-    def unchanged(path: Path, sha: str) -> bool:
-        """True (and said so) for a file seen before: skipped, or still held."""
-        if sha not in seen:
-            return False
-        name = str(path.relative_to(inbox))
-        if sha in held:
-            row = held[sha]
-            if not Path(row["location"]).is_file():  # moved: accept it from here
-                with engine.begin() as conn:
-                    store_registry.move_hold(conn, int(row["file_id"]), str(path.resolve()))
-            done(FileResult(name, "rosters", "held", reason=f"still {row['reason']}"))
-        else:
-            done(FileResult(name, None, "skipped", reason="unchanged since it was loaded"))
-        return True
-
+    unchanged = _unchanged_check(engine, inbox, seen, held, done)
     chats = _new_chats(others, inbox, unchanged, seen, done)
     pending = _new_sheets(engine, run_id, sheets, inbox, unchanged, seen, done)
 
