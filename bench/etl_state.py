@@ -117,7 +117,7 @@ def ratio(value: float, budget: float) -> str:
     return f"{value / budget:6.2f}x  {verdict}"
 
 
-def main() -> None:
+def _options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", default="state", choices=["small", "state"])
     parser.add_argument("--state", default="bihar", choices=["bihar", "rajasthan", "up"])
@@ -132,8 +132,11 @@ def main() -> None:
         action="store_true",
         help="with --db postgresql…: DROP SCHEMA public CASCADE first, so the cold run is cold",
     )
-    opts = parser.parse_args()
+    return parser.parse_args()
 
+
+def _runs(opts: argparse.Namespace) -> tuple[str, Path, Step, Step, Step]:
+    """The database URL, the inbox, and the demo, cold and re-run steps as measured."""
     work = opts.keep.resolve() if opts.keep else Path(tempfile.mkdtemp(prefix="sampark-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     inbox = opts.inbox.resolve() if opts.inbox else work / "inbox"
@@ -160,7 +163,12 @@ def main() -> None:
     finally:
         if not opts.keep:
             shutil.rmtree(work, ignore_errors=True)
+    return url, inbox, demo, cold, rerun
 
+
+def _report(
+    opts: argparse.Namespace, url: str, inbox: Path, demo: Step, cold: Step, rerun: Step
+) -> None:
     cold_sum = parse_summary(cold)
     rerun_sum = parse_summary(rerun)
     rows_read = int(cold_sum.get("rows_read", 0))
@@ -201,6 +209,11 @@ def main() -> None:
         print(f"WARNING: rows read {rows_read} != loaded {rows_loaded} + rejected {rows_rejected}")
     if int(rerun_sum.get("rows_loaded", 0)) != 0:
         print("WARNING: the re-run loaded rows; re-running on the same files should change nothing")
+
+
+def main() -> None:
+    opts = _options()
+    _report(opts, *_runs(opts))
 
 
 def _dir_mb(path: Path) -> float:

@@ -41,8 +41,6 @@ DECLARATION_FUNCTIONS = {
 # with its edits); the lead removes each entry at the merge once that branch has cut it.
 PENDING_FILES = {}
 PENDING_FUNCTIONS = {
-    ("bench/etl_state.py", "main"): "the ETL bench's command line, grown by the parallel-load "
-    "measurements; to be cut into its cold run, re-run and report steps",
     ("tests/spread/test_end_to_end.py", "state"): "the spread tests' generated state, one "
     "fixture read top to bottom; to be cut with the demo's planted directives",
 }
