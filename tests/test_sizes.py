@@ -40,10 +40,7 @@ DECLARATION_FUNCTIONS = {
 # Left to another branch of this round, which works in the file (a split here would collide
 # with its edits); the lead removes each entry at the merge once that branch has cut it.
 PENDING_FILES = {}
-PENDING_FUNCTIONS = {
-    ("tests/spread/test_end_to_end.py", "state"): "the spread tests' generated state, one "
-    "fixture read top to bottom; to be cut with the demo's planted directives",
-}
+PENDING_FUNCTIONS = {}
 
 FILE_EXCEPTIONS = DECLARATION_FILES | PENDING_FILES
 FUNCTION_EXCEPTIONS = DECLARATION_FUNCTIONS | PENDING_FUNCTIONS

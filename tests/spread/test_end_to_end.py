@@ -87,58 +87,77 @@ def minute(rng: random.Random, low: int, high: int) -> timedelta:
     return timedelta(minutes=rng.randint(low, high))
 
 
-def state(seed: int) -> dict[str, object]:
-    """Messages, register and truth (first arrival of each directive in each group)."""
-    rng = random.Random(seed)
-    rows: list[tuple[str, datetime, str, bool]] = []  # group, time, text, sent by an officer
-    truth: dict[tuple[str, str], datetime] = {}
+class _Posts:
+    """The generated groups' messages (group, time, text, sent by an officer) and the truth:
+    the first arrival of each directive in each group."""
 
-    def post(key: str | None, group: str, at: datetime, text: str, officer: bool) -> None:
-        for n in range(rng.choice([1, 1, 2])):
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.rows: list[tuple[str, datetime, str, bool]] = []
+        self.truth: dict[tuple[str, str], datetime] = {}
+
+    def post(self, key: str | None, group: str, at: datetime, text: str, officer: bool) -> None:
+        for n in range(self.rng.choice([1, 1, 2])):
             when = at + timedelta(minutes=7 * n)
-            rows.append((group, when, rng.choice(EDITS)(text), officer))
-            if key is not None and (key, group) not in truth:
-                truth[(key, group)] = when
+            self.rows.append((group, when, self.rng.choice(EDITS)(text), officer))
+            if key is not None and (key, group) not in self.truth:
+                self.truth[(key, group)] = when
 
-    register = []
+
+def _orders(posts: _Posts) -> list[tuple[str, datetime, str]]:
+    """Each order down the chain apex → district → circle → thana, with planted stalls; the
+    register."""
+    rng, register = posts.rng, []
     for n, order in enumerate(ORDERS):
         key = f"PHQ/{n}"
         issued = START + timedelta(days=n, minutes=rng.randint(0, 600))
         register.append((key, issued, order))
         apex = issued + minute(rng, 0, 20)
-        post(key, "gA", apex, order, True)
+        posts.post(key, "gA", apex, order, True)
         for d in range(1, 4):
             if f"D{d}" in STALLED.get(n, set()):
                 continue
             district = apex + minute(rng, 5, 600)
-            post(key, f"gD{d}", district, order, True)
+            posts.post(key, f"gD{d}", district, order, True)
             for c in range(1, 4):
                 if f"C{d}{c}" in STALLED.get(n, set()):
                     continue
                 circle = district + minute(rng, 1, 3000)
-                post(key, f"gC{d}{c}", circle, order, True)
+                posts.post(key, f"gC{d}{c}", circle, order, True)
                 for t in range(1, 3):
                     if rng.random() < 0.8:
-                        post(key, f"gT{d}{c}{t}", circle + minute(rng, 1, 900), order, False)
-    # A rumour from a citizen across eight thana groups of three districts; the police answer
-    # reaches five of them.
+                        at = circle + minute(rng, 1, 900)
+                        posts.post(key, f"gT{d}{c}{t}", at, order, False)
+    return register
+
+
+def _rumour_and_chatter(posts: _Posts) -> list[str]:
+    """A rumour from a citizen across eight thana groups of three districts, the police
+    answer in five of them (returned), and chatter."""
     thanas = GROUPS.filter(pl.col("kind") == "thana_public")["group_id"].to_list()
     spread = ["gT111", "gT121", "gT211", "gT212", "gT221", "gT311", "gT322", "gT331"]
     seen = START + timedelta(days=8)
     for k, group in enumerate(spread):
-        post(None, group, seen + timedelta(minutes=30 * k), RUMOUR, False)
+        posts.post(None, group, seen + timedelta(minutes=30 * k), RUMOUR, False)
     for group in spread[:5]:
-        post(None, group, seen + timedelta(hours=5), ANSWER, True)
+        posts.post(None, group, seen + timedelta(hours=5), ANSWER, True)
     # Chatter: greetings are short, local notices carry their own numbers (here the group's:
     # a contact, a date), so one is never another group's.
     places = [*thanas, "gA", "gD1", "gC11"]
     for _ in range(600):
-        number = rng.randrange(len(places))
-        group = places[number]
-        text = f"{rng.choice(CHATTER)} ({number + 10})"
-        post(None, group, START + minute(rng, 0, 14 * 24 * 60), text, False)
+        number = posts.rng.randrange(len(places))
+        text = f"{posts.rng.choice(CHATTER)} ({number + 10})"
+        posts.post(None, places[number], START + minute(posts.rng, 0, 14 * 24 * 60), text, False)
+    return spread[:5]
+
+
+def state(seed: int) -> dict[str, object]:
+    """Messages, register and truth (first arrival of each directive in each group)."""
+    posts = _Posts(random.Random(seed))
+    register = _orders(posts)
+    answer_groups = _rumour_and_chatter(posts)
     messages = pl.DataFrame(
-        rows, schema=["group_id", "ts", "text", "is_officer"], orient="row"
+        posts.rows, schema=["group_id", "ts", "text", "is_officer"], orient="row"
     ).with_columns(
         message_id=pl.int_range(pl.len(), dtype=pl.Int64),
         ts=pl.col("ts").cast(pl.Datetime("us")),
@@ -153,8 +172,8 @@ def state(seed: int) -> dict[str, object]:
             [messages, fingerprint_frame(messages["text"], PEPPER)], how="horizontal"
         ),
         "register": pl.concat([reg, fingerprint_frame(reg["text"], PEPPER)], how="horizontal"),
-        "truth": truth,
-        "answer_groups": spread[:5],
+        "truth": posts.truth,
+        "answer_groups": answer_groups,
     }
 
 
