@@ -24,8 +24,12 @@ from tests.browser.test_dashboard_browser import (  # noqa: F401  (fixtures)
     page,
     server,
 )
+from tests.conftest import FROZEN_NOW
 
 pytestmark = pytest.mark.browser
+
+# The demo is built for the day the (frozen) clock reads, and the brief is dated by its data.
+DEMO_DAY = FROZEN_NOW[:10]
 
 ROLES = {"dgp": "DGP / PHQ", "ig": "Range IG"}
 BUTTON = {"en": "Weekly brief (PDF)", "hi": "साप्ताहिक ब्रीफ़ (PDF)"}
@@ -61,7 +65,7 @@ def test_clicking_the_weekly_brief_downloads_a_pdf_audited_once(
     button = page.locator('[data-testid="stDownloadButton"] button').filter(has_text=BUTTON[lang])
     button.scroll_into_view_if_needed(timeout=PAGE_S * 1000)
     _shot(page, f"brief_overview_{role}_{lang}.png")
-    before = _exports(server, f"sampark_brief_2026-11-01_{lang}.pdf")
+    before = _exports(server, f"sampark_brief_{DEMO_DAY}_{lang}.pdf")
     with page.expect_download(timeout=PAGE_S * 1000) as info:
         button.click()
     download = info.value
@@ -75,7 +79,7 @@ def test_clicking_the_weekly_brief_downloads_a_pdf_audited_once(
     assert "Traceback" not in server.log_tail(20000)
     _wait_idle(page)
     # One click, one file, one row: the row is written before the bytes are handed over.
-    assert name == f"sampark_brief_2026-11-01_{lang}.pdf"
+    assert name == f"sampark_brief_{DEMO_DAY}_{lang}.pdf"
     assert _exports(server, name) == before + 1
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (Debian: poppler-utils) is not installed")

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser.dashboard_process import chromium_context
 from tests.browser.test_dashboard_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PAGE_S,
     Server,
     _enter_demo,
@@ -38,16 +36,8 @@ STREAMLIT_WORDS = re.compile(
 
 @pytest.fixture(scope="module")
 def phone(server: Server) -> Iterator[Any]:  # noqa: F811
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: apt-get install chromium (never `playwright install`)")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(viewport=PHONE, locale="en-IN", has_touch=True)
-            yield context.new_page()
-        finally:
-            browser.close()
+    with chromium_context(viewport=PHONE, locale="en-IN", has_touch=True) as context:
+        yield context.new_page()
 
 
 def _sidebar_open(page: Any) -> bool:

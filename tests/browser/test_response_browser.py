@@ -7,27 +7,18 @@ server with its own demo database.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from tests.browser.dashboard_process import chromium_context, running_dashboard
 from tests.browser.test_dashboard_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PAGE_S,
-    ROOT,
-    SERVER_START_S,
     Server,
     _exceptions,
-    _free_port,
-    _healthy,
     _open_app,
     _shot,
-    _stop,
     _wait_chart,
     _wait_idle,
 )
@@ -38,49 +29,20 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def alerts_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("browser_response")
-    port = _free_port()
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp}/b.db",
         "SAMPARK_DATA_DIR": str(tmp),
         "PYTHONUNBUFFERED": "1",
     }
-    log = tmp / "streamlit.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
-    cmd += ["--server.address", "127.0.0.1", "--server.port", str(port)]
-    cmd += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    srv = Server(url=f"http://127.0.0.1:{port}", proc=proc, log=log)
-    try:
-        deadline = time.monotonic() + SERVER_START_S
-        while not _healthy(srv.url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{srv.log_tail()}")
-            time.sleep(0.3)
+    with running_dashboard(tmp, env) as srv:
         yield srv
-    finally:
-        _stop(proc)
 
 
 @pytest.fixture(scope="module")
 def browser_page(alerts_server: Server) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-IN")
-            yield context.new_page()
-        finally:
-            browser.close()
+    with chromium_context(viewport={"width": 1440, "height": 1000}, locale="en-IN") as context:
+        yield context.new_page()
 
 
 def _open_response(page: Any, server: Server) -> None:

@@ -11,23 +11,17 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser.dashboard_process import chromium_context, running_dashboard
 from tests.browser.test_dashboard_browser import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PAGE_S,
     ROOT,
-    SERVER_START_S,
     Server,
-    _free_port,
-    _healthy,
     _sign_in,
-    _stop,
     _wait_idle,
 )
 
@@ -57,46 +51,14 @@ def cookie_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         check=True,
         capture_output=True,
     )
-    port = _free_port()
-    log = tmp / "streamlit.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless", "true"]
-    cmd += ["--server.address", "127.0.0.1", "--server.port", str(port)]
-    cmd += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    srv = Server(url=f"http://127.0.0.1:{port}", proc=proc, log=log)
-    try:
-        deadline = time.monotonic() + SERVER_START_S
-        while not _healthy(srv.url):
-            if proc.poll() is not None:
-                pytest.fail(f"server.py exited with {proc.returncode}:\n{srv.log_tail()}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"server.py not healthy after {SERVER_START_S}s:\n{srv.log_tail()}")
-            time.sleep(0.3)
+    with running_dashboard(tmp, env, "server.py") as srv:
         yield srv
-    finally:
-        _stop(proc)
 
 
 @pytest.fixture()
 def context(cookie_server: Server) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: apt-get install chromium (never `playwright install`)")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-IN")
-        finally:
-            browser.close()
+    with chromium_context(viewport={"width": 1440, "height": 1000}, locale="en-IN") as context:
+        yield context
 
 
 def _signed_in(page: Any) -> None:

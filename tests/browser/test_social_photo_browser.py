@@ -11,7 +11,6 @@ import io
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -23,19 +22,14 @@ from PIL import Image, ImageDraw
 from sampark.content.intake import Photo
 from sampark.content.workflow import next_step
 from sampark.store.stories import record_step, store_media, submit_story
+from tests.browser.dashboard_process import chromium_context, running_dashboard
 from tests.browser.test_dashboard_browser import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PAGE_S,
-    SERVER_START_S,
     Server,
     _exceptions,
-    _free_port,
-    _healthy,
     _shot,
     _sign_in,
-    _stop,
     _wait_idle,
 )
 from tests.social_setup import STORIES, units_engine
@@ -86,46 +80,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         check=True,
         capture_output=True,
     )
-    port = _free_port()
     env = {**os.environ, "DATABASE_URL": url, "SAMPARK_DATA_DIR": str(tmp), "PYTHONUNBUFFERED": "1"}
-    log = tmp / "streamlit.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
-    cmd += ["--server.address", "127.0.0.1", "--server.port", str(port)]
-    cmd += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    srv = Server(url=f"http://127.0.0.1:{port}", proc=proc, log=log)
-    try:
-        deadline = time.monotonic() + SERVER_START_S
-        while not _healthy(srv.url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not come up:\n{srv.log_tail()}")
-            time.sleep(0.3)
+    with running_dashboard(tmp, env) as srv:
         yield srv
-    finally:
-        _stop(proc)
 
 
 @pytest.fixture(scope="module")
 def page(server: Server) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: apt-get install chromium (never `playwright install`)")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="hi-IN")
-            yield context.new_page()
-        finally:
-            browser.close()
+    with chromium_context(viewport={"width": 1440, "height": 1000}, locale="hi-IN") as context:
+        yield context.new_page()
 
 
 def test_the_hindi_card_carries_the_storys_photo(server: Server, page: Any) -> None:
