@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 import etl.chat_reads
 from etl.chat_prints import Printed
@@ -12,6 +15,14 @@ from etl.chat_reads import parsed_in_order, worker_count
 from etl.sources.chats.names import keyed_groups
 
 NNBSP = "\u202f"
+
+
+@pytest.fixture(autouse=True)
+def plain_main(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spawned worker first imports the parent's `__main__` by its file. Streamlit's AppTest,
+    run earlier in the same pytest process, leaves a page script there (Streamlit executes a
+    page as `__main__`), which a worker must not run; `python -m etl` never has one."""
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
 
 
 def _chat(*lines: str) -> str:
