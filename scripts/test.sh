@@ -117,7 +117,8 @@ time_sensitive=(tests/test_clock.py tests/etl/test_response_sheets_load.py
     tests/etl/test_rejects_counted.py tests/pages/test_uploads.py
     tests/access/test_access.py tests/access/test_access_db.py
     tests/access/test_access_matrix.py tests/content/test_content_workflow.py
-    tests/pages/test_page_social.py tests/metrics/test_coverage_history.py)
+    tests/pages/test_page_social.py tests/metrics/test_coverage_history.py
+    tests/etl/demo/test_demo_calendar.py tests/store/test_story_edit_conflict.py)
 if [ "$#" -eq 0 ]; then
     step "pytest, time-sensitive tests with the clock a year ahead (faketime +365d)"
     faketime -f '+365d' "$VENV/pytest" -q -p no:cacheprovider -m 'not browser' \
