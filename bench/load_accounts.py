@@ -11,18 +11,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ROLES = ("dgp", "ig", "sp", "co", "sho")
-ROLE_UNIT_KIND: dict[str, str | None] = {
-    "dgp": None,
-    "ig": "range",
-    "sp": "district",
-    "co": "circle",
-    "sho": "thana",
-    "social": None,
-    "scrb": None,
-    "data_officer": None,
-    "admin": None,
-}
-# The one-time token the page posts to /session/claim for its HttpOnly session cookie.
+sys.path.insert(0, str(ROOT))
+
+from sampark.access import ROLE_UNIT_KIND  # noqa: E402  (the project root is on the path now)
+
+__all__ = ["ROLE_UNIT_KIND"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +26,6 @@ class Account:
 
 
 def default_db_url() -> str:
-    sys.path.insert(0, str(ROOT))
     from sampark.settings import load_settings
 
     return load_settings().database_url
