@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-# The regex parser `re` itself uses (Python 3.11+): the phrases are written in the syntax
-# Python and the Rust regex engine share.
-from re import _constants as _sre  # type: ignore[attr-defined]
-from re import _parser as _sre_parse  # type: ignore[attr-defined]
+from importlib import import_module
 from typing import Any
 
 import polars as pl
+
+# The regex parser `re` itself uses (Python 3.11+): the phrases are written in the syntax
+# Python and the Rust regex engine share. Private modules, typed as Any: typeshed knows them in
+# some mypy runs and not in others.
+_sre: Any = import_module("re._constants")
+_sre_parse: Any = import_module("re._parser")
 
 Words = frozenset[str]
 # An ending shorter than this ("." of "…changed.") lets too many messages through; the
