@@ -7,8 +7,7 @@ import sqlalchemy as sa
 from etl.pipeline import run_inbox
 from sampark.db import migrate
 from sampark.queries.registry import etl_file_log
-
-NNBSP = "\u202f"
+from tests.kotwali_inbox import NNBSP, kotwali_inbox, write_file
 
 FIRST = f"""05/01/24, 9:15{NNBSP}am - SHO Kotwali created group "Kotwali Jan Samvad"
 05/01/24, 9:16{NNBSP}am - SHO Kotwali added +91 98765 00002
@@ -27,30 +26,8 @@ LATER = (
 )
 
 
-def _write(root: Path, name: str, text: str) -> None:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def _inbox(root: Path) -> Path:
-    _write(root, "units.csv", "Unit ID,Kind,Name\nBR,state,Bihar\nT1,thana,Kotwali\n")
-    _write(
-        root,
-        "groups.csv",
-        "Group ID,Unit ID,Group kind,Group name,Admin mobile\n"
-        "G1,T1,thana_public,Kotwali Jan Samvad,9876500001\n",
-    )
-    _write(
-        root,
-        "rosters/r.csv",
-        "Group ID,Name,Mobile number,Category,Admin,List date\n"
-        "G1,SHO Kotwali,9876500001,police,yes,01-01-2024\n"
-        "G1,Ram Prasad,9876500004,trader,no,01-01-2024\n"
-        "G1,,9876500002,citizen,no,01-01-2024\n",
-    )
-    _write(root, "chats/WhatsApp Chat with Kotwali Jan Samvad.txt", FIRST)
-    return root
+    return kotwali_inbox(root, FIRST, more_roster="G1,,9876500002,citizen,no,01-01-2024\n")
 
 
 def _rows(engine: sa.Engine, sql: str) -> list[tuple]:
@@ -89,7 +66,7 @@ def test_later_overlapping_export_adds_only_what_is_new(db_url, tmp_path):
     engine = migrate(db_url)
     inbox = _inbox(tmp_path / "inbox")
     run_inbox(engine, inbox)
-    _write(inbox, "chats/WhatsApp Chat with Kotwali Jan Samvad (1).txt", LATER)
+    write_file(inbox, "chats/WhatsApp Chat with Kotwali Jan Samvad (1).txt", LATER)
     result = run_inbox(engine, inbox)
     later = next(f for f in result.files if f.path.endswith("(1).txt"))
     assert (later.rows_read, later.rows_loaded, later.rows_rejected) == (8, 8, 0)
@@ -111,7 +88,7 @@ def test_message_text_is_kept_only_when_the_setting_allows(db_url, tmp_path):
 def test_chat_of_an_unknown_group_is_rejected_naming_it(db_url, tmp_path):
     engine = migrate(db_url)
     inbox = _inbox(tmp_path / "inbox")
-    _write(inbox, "chats/WhatsApp Chat with Patna Sadar Thana.txt", LATER)
+    write_file(inbox, "chats/WhatsApp Chat with Patna Sadar Thana.txt", LATER)
     result = run_inbox(engine, inbox)
     bad = next(f for f in result.files if "Patna" in f.path)
     assert (bad.status, bad.reason) == ("rejected", "no group named 'Patna Sadar Thana'")

@@ -13,8 +13,7 @@ import sqlalchemy as sa
 from etl.pipeline import run_inbox
 from sampark.db import migrate
 from sampark.schema_memberships import chat_exports, chat_memberships, chat_unverified
-
-NNBSP = "\u202f"
+from tests.kotwali_inbox import NNBSP, kotwali_inbox, write_file
 
 FIRST = f"""05/01/24, 9:15{NNBSP}am - SHO Kotwali created group "Kotwali Jan Samvad"
 05/01/24, 9:16{NNBSP}am - SHO Kotwali added +91 98765 00002
@@ -53,29 +52,8 @@ SPELLS = sa.select(
 ).order_by(chat_memberships.c.first_seen, chat_memberships.c.person)
 
 
-def _write(root: Path, name: str, text: str) -> None:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def _inbox(root: Path, chat: str = FIRST) -> Path:
-    _write(root, "units.csv", "Unit ID,Kind,Name\nBR,state,Bihar\nT1,thana,Kotwali\n")
-    _write(
-        root,
-        "groups.csv",
-        "Group ID,Unit ID,Group kind,Group name,Admin mobile\n"
-        "G1,T1,thana_public,Kotwali Jan Samvad,9876500001\n",
-    )
-    _write(
-        root,
-        "rosters/r.csv",
-        "Group ID,Name,Mobile number,Category,Admin,List date\n"
-        "G1,SHO Kotwali,9876500001,police,yes,01-01-2024\n"
-        "G1,Ram Prasad,9876500004,trader,no,01-01-2024\n",
-    )
-    _write(root, "chats/WhatsApp Chat with Kotwali Jan Samvad.txt", chat)
-    return root
+    return kotwali_inbox(root, chat)
 
 
 def _rows(engine: sa.Engine, stmt: sa.Select[Any]) -> list[tuple[object, ...]]:
@@ -104,7 +82,7 @@ def test_overlapping_exports_are_reconciled_once_and_a_rerun_changes_nothing(db_
     engine = migrate(db_url)
     inbox = _inbox(tmp_path / "inbox")
     run_inbox(engine, inbox)
-    _write(inbox, "chats/WhatsApp Chat with Kotwali Jan Samvad (1).txt", LATER)
+    write_file(inbox, "chats/WhatsApp Chat with Kotwali Jan Samvad (1).txt", LATER)
     run_inbox(engine, inbox)
     spells = _rows(engine, SPELLS)
     assert len(spells) == 4
