@@ -25,6 +25,7 @@ from sampark.reports.brief import BriefParts, brief_html, scope_response
 from sampark.reports.compstat import sheet_html
 from sampark.reports.pdf import pdf_bytes
 from sampark.tables.coverage import actions_table, behind_table
+from ui import charts
 from ui.loaders import response, stories
 from ui.loaders.network import network, network_of
 from ui.loaders.run import RunKey, engine, profile, run_key, state_profile
@@ -149,8 +150,9 @@ def sheet_maker(
     return make
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _multiples(key: RunKey, range_id: str | None, lang: str) -> Any:
+def range_multiples(key: RunKey, range_id: str | None, lang: str) -> Any:
+    """The small multiples of the range's districts under `key` (forty panels take a while
+    to build: draw them with ui/charts.chart, which builds them once per key)."""
     league = league_table(_overview(key, None).children)
     inside = league.join(
         within(network_of(key).units, range_id).select("unit_id"), on="unit_id", how="semi"
@@ -159,6 +161,6 @@ def _multiples(key: RunKey, range_id: str | None, lang: str) -> Any:
     return district_multiples(weekly, inside.sort("name"), lang)
 
 
-def multiples(range_id: str | None, lang: str) -> Any:
-    """The small multiples of the range's districts (forty panels take a while to build)."""
-    return _multiples(run_key(), range_id, lang)
+def draw_multiples(range_id: str | None, lang: str) -> None:
+    """The small multiples of the range's districts, drawn."""
+    charts.chart(range_multiples, run_key(), range_id, lang)

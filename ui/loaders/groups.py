@@ -15,6 +15,7 @@ from sampark.queries import chats as chats_reads
 from sampark.queries import freshness as freshness_reads
 from ui.loaders.network import network_of
 from ui.loaders.run import RunKey, engine, run_key
+from ui.remembered import answer
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
@@ -47,4 +48,4 @@ def group_health(scope_id: str | None) -> HealthReport:
     report = _health(key, now_ist().date())
     if scope_id is None:
         return report
-    return report_within(report, scoped(network_of(key), scope_id).groups)
+    return answer(report_within, report, scoped(network_of(key), scope_id).groups)

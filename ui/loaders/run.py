@@ -114,12 +114,14 @@ def profile(state: str) -> Profile:
     """The state's profile; while demo mode is on, the demo's own (its target at demo scale)."""
     demo = load_settings().demo_targets / f"{state}.yaml"
     if demo.is_file() and _demo_mode(database_url(), version()):
-        return _profile(state, str(demo))
-    return _profile(state, "")
+        return _profile(state, str(demo), demo.stat().st_mtime_ns)
+    return _profile(state, "", 0)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _profile(state: str, demo_path: str) -> Profile:
+# Shared (a frozen profile nobody changes), so it is the same object from run to run and the
+# answers remembered over it (ui/remembered) hold; a rebuilt demo's file is a new key.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _profile(state: str, demo_path: str, modified: int) -> Profile:
     if demo_path:
         return read_profile(Path(demo_path))
     return load_profile(load_settings().targets_dir, state)
