@@ -93,7 +93,7 @@ if level is not None:
 
 st.subheader(t("page_groups", lang))
 labels = {u: label or u for u, label in unit_labels(net.units, lang).items()}
-units_with_groups = sorted(set(view["unit_id"].to_list()), key=lambda u: labels[u])
+units_with_groups = sorted(view.get_column("unit_id").unique().to_list(), key=labels.__getitem__)
 unit = st.selectbox(
     t("groups_drill", lang),
     [None, *units_with_groups],
