@@ -32,6 +32,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import date, time, timedelta
 from enum import Enum
+from types import FunctionType
 from typing import Any, TypeVar
 
 import polars as pl
@@ -62,6 +63,8 @@ def _part(arg: object) -> Hashable | None:
     """The key part of one argument, or None when the argument cannot be keyed safely."""
     if isinstance(arg, pl.DataFrame | pl.Series):
         return ("object", id(arg))
+    if isinstance(arg, FunctionType):  # a builder handed on (ui/charts)
+        return _where(arg)
     if isinstance(arg, _VALUES):  # datetime is a date
         return ("value", type(arg).__qualname__, arg)
     if isinstance(arg, tuple | list | dict):
@@ -78,15 +81,23 @@ def _part(arg: object) -> Hashable | None:
     return None
 
 
+def _where(build: object) -> Hashable | None:
+    """Where a function is defined, or None for a lambda or a closure (what it captures is
+    in no key) or anything else."""
+    if not isinstance(build, FunctionType) or build.__closure__ or "<" in build.__qualname__:
+        return None
+    return (
+        "function",
+        build.__code__.co_filename,
+        build.__code__.co_firstlineno,
+        build.__qualname__,
+    )
+
+
 def key_of(build: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Hashable, ...] | None:
     """The key of `build(*args)`, or None when it must be built every time."""
-    code = getattr(build, "__code__", None)
-    if code is None or getattr(build, "__closure__", None) or "<" in build.__qualname__:
-        return None
-    parts = [_part(a) for a in args]
-    if any(p is None for p in parts):
-        return None
-    return (code.co_filename, code.co_firstlineno, build.__qualname__, *parts)
+    parts = [_where(build), *(_part(a) for a in args)]
+    return None if any(p is None for p in parts) else tuple(parts)
 
 
 def answer(build: Callable[..., R], *args: Any) -> R:

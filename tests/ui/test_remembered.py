@@ -3,6 +3,7 @@ load (new frames), another scope or another language builds again; never across 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -102,6 +103,12 @@ def test_a_list_is_keyed_by_what_it_holds_when_asked() -> None:
     assert len(CALLS) == 2
 
 
+def test_a_builder_handed_on_is_keyed_by_where_it_is_defined() -> None:
+    frame = pl.DataFrame({"a": [1]})
+    assert remembered.key_of(remembered.answer, (rows_for, frame, "en")) is not None
+    assert remembered.key_of(remembered.answer, (lambda f: f, frame)) is None
+
+
 def test_lambdas_closures_and_unkeyable_arguments_are_built_every_time() -> None:
     frame = pl.DataFrame({"a": [1]})
     seen: list[int] = []
@@ -169,7 +176,10 @@ def test_a_chart_is_built_once_over_reruns_and_again_for_another_language() -> N
     at.run()
     at.run()
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 1
+    [sent] = at.get("plotly_chart")
+    spec = json.loads(sent.proto.spec)  # what the browser gets: the figure's data, not empty
+    assert spec["data"][0]["x"] == ["Kotwali", "Sadar"]
+    assert spec["data"][0]["type"] == "bar"
     at.session_state["lang"] = "hi"
     at.run()
     assert at.session_state["builds"] == ["en", "hi"]
