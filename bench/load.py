@@ -119,6 +119,12 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds a view may take")
     parser.add_argument("--no-warmup", action="store_true", help="skip the untimed first pass")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
+    parser.add_argument(
+        "--accounts-kept",
+        type=Path,
+        default=None,
+        help="file holding the accounts' password: made on the first run, reused after",
+    )
     args = parser.parse_args(argv)
     args.ks = [int(k) for k in args.ks.split(",") if k.strip()]
     args.roles = [r.strip() for r in args.roles.split(",") if r.strip()]
@@ -131,6 +137,21 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def _kept_password(kept: Path | None, count: int) -> str | None:
+    """The password an earlier run gave at least `count` accounts (`--accounts-kept`): a
+    series of levels then pays the `users` commands once, not once per level."""
+    if kept is None or not kept.is_file():
+        return None
+    made_for, password = kept.read_text("utf-8").split("\t", 1)
+    return password.strip() if int(made_for) >= count else None
+
+
+def _keep_password(kept: Path | None, count: int, password: str) -> None:
+    if kept is not None:
+        kept.touch(mode=0o600)
+        kept.write_text(f"{count}\t{password}\n", "utf-8")
+
+
 def _ready_accounts(args: argparse.Namespace, db_url: str) -> tuple[list[Account], str]:
     """The accounts of the largest level, made (or reset) with a fresh password; then the
     untimed warm-up unless it was turned off."""
@@ -138,9 +159,12 @@ def _ready_accounts(args: argparse.Namespace, db_url: str) -> tuple[list[Account
     accounts = plan_accounts(
         roles, max(args.ks), units_by_kind(db_url, filter(None, map(ROLE_UNIT_KIND.get, roles)))
     )
-    password = secrets.token_urlsafe(18)
     made = time.perf_counter()
-    ensure_accounts(db_url, accounts, password)
+    password = _kept_password(args.accounts_kept, len(accounts))
+    if password is None:
+        password = secrets.token_urlsafe(18)
+        ensure_accounts(db_url, accounts, password)
+        _keep_password(args.accounts_kept, len(accounts), password)
     print(f"{len(accounts)} accounts ready in {time.perf_counter() - made:.1f} s", flush=True)
     if not args.no_warmup:
         start = time.perf_counter()
