@@ -19,8 +19,11 @@ role's pages in turn, with no pause, for `--duration` seconds. A page view is ti
 rerun request to the script-finished message. The accounts are real: made with
 `python -m sampark users add` (`bench-<role>-<n>`, one per session, each IG, SP, CO and SHO on
 a unit of its own), or given a new password with `users reset` when they exist; use a bench
-database, never a production one. Before the levels one session per role opens each page once
-(not timed), so the first level does not pay for cold caches alone (`--no-warmup` skips it).
+database, never a production one. `--accounts-kept FILE` keeps their password in FILE
+(mode 600), so later runs with the same FILE sign in without running `users` again (a run of
+levels one invocation at a time, back to back with another server). Before the levels one
+session per role opens each page once (not timed), so the first level does not pay for cold
+caches alone (`--no-warmup` skips it).
 
 Prints per K: page views, views/s, p50, p95 and max of a view, errors (a view that timed out,
 raised, showed an exception, or landed on another page; a lost connection; a failed sign-in),
