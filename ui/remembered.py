@@ -39,9 +39,9 @@ import polars as pl
 
 R = TypeVar("R")
 
-# Figures and display tables of every page for the scopes in use; a state-scale treemap is a
-# few MB, so the bound is on count.
-KEPT = 256
+# Figures and display tables of every page for every scope in use (fifty officers of their own
+# units, a dozen per page each); most are of one district or thana and small.
+KEPT = 1024
 
 _ANSWERS: OrderedDict[tuple[Hashable, ...], tuple[tuple[Any, ...], Any]] = OrderedDict()
 _LOCK = threading.Lock()

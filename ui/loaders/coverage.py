@@ -28,11 +28,11 @@ from sampark.tables.coverage import actions_table, behind_table
 from ui import charts
 from ui.loaders import response, stories
 from ui.loaders.network import network, network_of
-from ui.loaders.run import RunKey, engine, profile, run_key, state_profile
+from ui.loaders.run import SCOPES_KEPT, RunKey, engine, profile, run_key, state_profile
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _history(key: RunKey) -> pl.DataFrame:
     with engine(key.url).connect() as conn:
         return membership_history(conn, key.scope)
@@ -44,7 +44,7 @@ def history() -> pl.DataFrame:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _overview(key: RunKey, scope_id: str | None) -> Overview:
     return coverage_overview(network_of(key), _history(key), profile(key.state), scope_id)
 
@@ -55,7 +55,7 @@ def overview(scope_id: str | None) -> Overview:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _weekly_children(key: RunKey, scope_id: str | None, level: str) -> pl.DataFrame:
     net = scoped(network_of(key), scope_id)
     everything = _history(key)
@@ -70,7 +70,7 @@ def weekly_children(scope_id: str | None, level: str) -> pl.DataFrame:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _tree(key: RunKey, scope_id: str | None) -> pl.DataFrame:
     return drill_tree(scoped(network_of(key), scope_id), profile(key.state))
 
@@ -81,7 +81,7 @@ def tree(scope_id: str | None) -> pl.DataFrame:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _groups(key: RunKey) -> pl.DataFrame:
     return group_table(network_of(key), profile(key.state))
 

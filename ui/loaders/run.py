@@ -30,6 +30,12 @@ from sampark.settings import load_settings
 from sampark.targets import Profile, load_profile, read_profile
 from ui import session
 
+# Entries a loader keyed by the user's scope keeps: one per scope in use at once (each SP, CO
+# and SHO reads a unit of their own), never a handful. With 8, ten officers of five roles
+# pushed each other's network out and every click read it again from the database; the
+# frames of different units are mostly disjoint, so many small entries cost little memory.
+SCOPES_KEPT = 128
+
 
 @dataclass(frozen=True)
 class RunKey:
