@@ -19,8 +19,11 @@ role's pages in turn, with no pause, for `--duration` seconds. A page view is ti
 rerun request to the script-finished message. The accounts are real: made with
 `python -m sampark users add` (`bench-<role>-<n>`, one per session, each IG, SP, CO and SHO on
 a unit of its own), or given a new password with `users reset` when they exist; use a bench
-database, never a production one. Before the levels one session per role opens each page once
-(not timed), so the first level does not pay for cold caches alone (`--no-warmup` skips it).
+database, never a production one. `--accounts-kept FILE` keeps their password in FILE
+(mode 600), so later runs with the same FILE sign in without running `users` again (a run of
+levels one invocation at a time, back to back with another server). Before the levels one
+session per role opens each page once (not timed), so the first level does not pay for cold
+caches alone (`--no-warmup` skips it).
 
 Prints per K: page views, views/s, p50, p95 and max of a view, errors (a view that timed out,
 raised, showed an exception, or landed on another page; a lost connection; a failed sign-in),
@@ -119,6 +122,12 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds a view may take")
     parser.add_argument("--no-warmup", action="store_true", help="skip the untimed first pass")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
+    parser.add_argument(
+        "--accounts-kept",
+        type=Path,
+        default=None,
+        help="file holding the accounts' password: made on the first run, reused after",
+    )
     args = parser.parse_args(argv)
     args.ks = [int(k) for k in args.ks.split(",") if k.strip()]
     args.roles = [r.strip() for r in args.roles.split(",") if r.strip()]
@@ -131,6 +140,21 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def _kept_password(kept: Path | None, count: int) -> str | None:
+    """The password an earlier run gave at least `count` accounts (`--accounts-kept`): a
+    series of levels then pays the `users` commands once, not once per level."""
+    if kept is None or not kept.is_file():
+        return None
+    made_for, password = kept.read_text("utf-8").split("\t", 1)
+    return password.strip() if int(made_for) >= count else None
+
+
+def _keep_password(kept: Path | None, count: int, password: str) -> None:
+    if kept is not None:
+        kept.touch(mode=0o600)
+        kept.write_text(f"{count}\t{password}\n", "utf-8")
+
+
 def _ready_accounts(args: argparse.Namespace, db_url: str) -> tuple[list[Account], str]:
     """The accounts of the largest level, made (or reset) with a fresh password; then the
     untimed warm-up unless it was turned off."""
@@ -138,9 +162,12 @@ def _ready_accounts(args: argparse.Namespace, db_url: str) -> tuple[list[Account
     accounts = plan_accounts(
         roles, max(args.ks), units_by_kind(db_url, filter(None, map(ROLE_UNIT_KIND.get, roles)))
     )
-    password = secrets.token_urlsafe(18)
     made = time.perf_counter()
-    ensure_accounts(db_url, accounts, password)
+    password = _kept_password(args.accounts_kept, len(accounts))
+    if password is None:
+        password = secrets.token_urlsafe(18)
+        ensure_accounts(db_url, accounts, password)
+        _keep_password(args.accounts_kept, len(accounts), password)
     print(f"{len(accounts)} accounts ready in {time.perf_counter() - made:.1f} s", flush=True)
     if not args.no_warmup:
         start = time.perf_counter()

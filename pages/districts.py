@@ -39,7 +39,7 @@ shown = coverage_tables.league_display(league, lang)
 tables.show(shown, lang)
 downloads.buttons(shown, "districts_league", lang)
 
-st.plotly_chart(coverage.multiples(range_id, lang), width="stretch")
+coverage.draw_multiples(range_id, lang)
 
 st.subheader(t("sheet_title", lang))
 names = dict(zip(league.get_column("unit_id"), league.get_column("name"), strict=True))

@@ -10,8 +10,9 @@ from sampark.i18n import t
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
-from ui import auth, downloads, filters, freshness, tables
+from ui import auth, charts, downloads, filters, freshness, tables
 from ui.loaders import coverage, network, run
+from ui.remembered import answer
 
 user = auth.page_user("drilldown")
 lang = filters.current_language()
@@ -28,7 +29,7 @@ scope_name = unit_label(net.units, scope_id, lang) or name_in(lang, profile.name
 st.caption(t("drill_caption", lang, scope=markdown_literal(scope_name)))
 
 tree = coverage.tree(scope_id)
-st.plotly_chart(drill_treemap(tree, lang), width="stretch")
+charts.chart(drill_treemap, tree, lang)
 
 levels = coverage_tables.drill_levels(tree)
 level = st.selectbox(
@@ -38,7 +39,7 @@ level = st.selectbox(
     format_func=lambda lv: t(f"level_{lv}", lang),
     key=f"drill_level_{lang}",
 )
-shown = coverage_tables.drill_table(tree, net, str(level), lang)
+shown = answer(coverage_tables.drill_table, tree, net, str(level), lang)
 st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
 tables.show(shown, lang)
 downloads.buttons(shown, f"drilldown_{level}", lang)

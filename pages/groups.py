@@ -20,7 +20,7 @@ from sampark.safety.escaping import markdown_literal
 from sampark.schema import GROUP_KINDS
 from sampark.tables import groups as group_tables
 from sampark.tables.names import unit_label, unit_labels
-from ui import auth, downloads, filters, freshness, tables
+from ui import auth, charts, downloads, filters, freshness, tables
 from ui.chat_members import show_group_members
 from ui.loaders import groups, network
 
@@ -69,7 +69,7 @@ cols[5].metric(
     help=t("kpi_no_recent_export_help", lang, days=STALE_EXPORT_DAYS),
 )
 
-st.plotly_chart(days_since_last_message(health, DORMANT_DAYS, lang), width="stretch")
+charts.chart(days_since_last_message, health, DORMANT_DAYS, lang)
 
 left, right = st.columns([2, 1])
 kinds = left.multiselect(
@@ -93,7 +93,7 @@ if level is not None:
 
 st.subheader(t("page_groups", lang))
 labels = {u: label or u for u, label in unit_labels(net.units, lang).items()}
-units_with_groups = sorted(set(view["unit_id"].to_list()), key=lambda u: labels[u])
+units_with_groups = sorted(view.get_column("unit_id").unique().to_list(), key=labels.__getitem__)
 unit = st.selectbox(
     t("groups_drill", lang),
     [None, *units_with_groups],

@@ -15,8 +15,9 @@ from sampark.reports.pdf import pdf_unavailable
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.names import name_in, unit_label
-from ui import auth, downloads, filters, freshness, tables
+from ui import auth, charts, downloads, filters, freshness, tables
 from ui.loaders import coverage, network, run
+from ui.remembered import answer
 
 user = auth.page_user("overview")
 lang = filters.current_language()
@@ -117,36 +118,35 @@ for col, (label_key, key, help_key) in zip(
 
 st.caption(t("members_people_caption", lang))
 
-st.plotly_chart(
-    weekly_progress(ov.weekly, ov.member_target, profile.member_target_date, ov.projection, lang),
-    width="stretch",
+charts.chart(
+    weekly_progress, ov.weekly, ov.member_target, profile.member_target_date, ov.projection, lang
 )
 st.markdown(f"**{projection_text(ov.projection, lang)}**")
 
 if ov.child_level == "district":
-    heat = coverage_tables.heat_rows(ov, net, lang)
+    heat = answer(coverage_tables.heat_rows, ov, net, lang)
     # A phone cannot read the grid: narrow screens get the same figures as a table (CSS in
     # ui/look shows one of the two by the screen's width).
     with st.container(key="wide_only_heatmap"):
-        st.plotly_chart(compliance_heatmap(heat, lang), width="stretch")
+        charts.chart(compliance_heatmap, heat, lang)
     with st.container(key="narrow_only_heatmap"):
         st.markdown(f"**{t('heatmap_title', lang)}**")
-        tables.show(coverage_tables.heat_table(heat, lang), lang)
-st.plotly_chart(members_by_unit(ov.children, ov.child_level, lang), width="stretch")
+        tables.show(answer(coverage_tables.heat_table, heat, lang), lang)
+charts.chart(members_by_unit, ov.children, ov.child_level, lang)
 
 level_name = t(f"level_{ov.child_level}", lang)
 st.subheader(t("behind_title", lang, n=ov.behind.height, level=level_name))
 st.caption(t("behind_caption", lang, scope=markdown_literal(scope_name)))
-behind = coverage_tables.behind_table(ov, lang)
+behind = answer(coverage_tables.behind_table, ov, lang)
 tables.show(behind, lang)
 
-actions = coverage_tables.actions_table(ov.actions, net, lang)
+actions = answer(coverage_tables.actions_table, ov.actions, net, lang)
 st.subheader(t("actions_title", lang, n=actions.height))
 tables.show(actions, lang, height=320)
 downloads.buttons(actions, "needs_action", lang)
 
 st.subheader(t("table_units_title", lang, level=level_name))
-shown = coverage_tables.coverage_table(ov.children, lang)
+shown = answer(coverage_tables.coverage_table, ov.children, lang)
 tables.show(shown, lang)
 downloads.buttons(shown, f"coverage_{ov.child_level}", lang)
 

@@ -33,8 +33,9 @@ from sampark.metrics.response.times import MIN_CASES, STAGES
 from sampark.safety.escaping import markdown_literal
 from sampark.tables import response as response_tables
 from sampark.tables.names import unit_label, unit_labels
-from ui import auth, downloads, filters, freshness, tables
+from ui import auth, charts, downloads, filters, freshness, tables
 from ui.loaders import network, response, run
+from ui.remembered import answer
 
 user = auth.page_user("response")
 lang = filters.current_language()
@@ -109,7 +110,7 @@ for col, stage in zip(shares, STAGES, strict=True):
         ),
     )
 
-st.plotly_chart(stage_boxes(scope_rows(summary.spread, key), sla, lang), width="stretch")
+charts.chart(stage_boxes, answer(scope_rows, summary.spread, key), sla, lang)
 
 stage_names = {s: t(f"resp_stage_{s}", lang) for s in STAGES}
 stage = st.selectbox(
@@ -118,12 +119,10 @@ stage = st.selectbox(
     format_func=stage_names.__getitem__,
     key=f"resp_stage_{lang}",
 )
-st.plotly_chart(
-    weekly_median(scope_rows(summary.weekly, key), stage, sla.get(stage), lang), width="stretch"
-)
+charts.chart(weekly_median, answer(scope_rows, summary.weekly, key), stage, sla.get(stage), lang)
 
 left, right = st.columns([1, 1])
-left.plotly_chart(ageing_bars(ageing_of(summary, key), lang), width="stretch")
+charts.chart(ageing_bars, answer(ageing_of, summary, key), lang, where=left)
 categories = response_tables.category_table(scope_rows(summary.by_category, key), stage, lang)
 right.subheader(t("response_by_category", lang, stage=stage_names[stage]))
 tables.show(categories, lang, where=right)
@@ -185,10 +184,10 @@ st.caption(
         min=MIN_ALERTS,
     )
 )
-funnel = alert_funnel(alerts, profile)
+funnel = answer(alert_funnel, alerts, profile)
 left, right = st.columns([1, 1])
-left.plotly_chart(alert_funnel_chart(funnel, lang), width="stretch")
-right.plotly_chart(alert_outcome_bars(alert_outcomes(alerts), lang), width="stretch")
+charts.chart(alert_funnel_chart, funnel, lang, where=left)
+charts.chart(alert_outcome_bars, answer(alert_outcomes, alerts), lang, where=right)
 funnel_shown = response_tables.funnel_table(funnel, lang)
 tables.show(funnel_shown, lang)
 downloads.buttons(funnel_shown, "alert_funnel", lang)

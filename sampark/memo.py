@@ -26,7 +26,7 @@ R = TypeVar("R")
 
 
 def by_frame(
-    kept: int = 64,
+    kept: int = 256,
 ) -> Callable[[Callable[Concatenate[F, P], R]], Callable[Concatenate[F, P], R]]:
     """Decorator: the answer of `fn(frame, *args)` kept for the same `frame` object and equal
     (hashable) `args`; the `kept` newest answers are held."""

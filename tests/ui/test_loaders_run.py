@@ -67,3 +67,22 @@ def test_sessions_keep_their_own_version(monkeypatch, reads):
 def test_outside_a_run_every_call_reads(monkeypatch, reads):
     monkeypatch.setattr(run, "get_script_run_ctx", lambda: None)
     assert [run.version(), run.version()] == ["v1", "v2"]
+
+
+def test_every_loader_keyed_by_the_users_scope_keeps_an_entry_per_scope_in_use() -> None:
+    """Ten officers of five roles read nine scopes; a loader keeping 8 pushed them out of each
+    other's way and every click read the network again."""
+    import re
+    from pathlib import Path
+
+    assert run.SCOPES_KEPT >= 64
+    loaders = Path(run.__file__).parent
+    found = []
+    for path in loaders.glob("*.py"):
+        text = path.read_text("utf-8")
+        for decorator, name in re.findall(
+            r"(@st\.cache_resource\([^)]*\))\s*\ndef (\w+)\(key: RunKey", text
+        ):
+            found.append(name)
+            assert "max_entries=SCOPES_KEPT" in decorator, f"{path.name}: {name}"
+    assert {"network_of", "_overview", "_tree", "_health", "_summary"} <= set(found)

@@ -25,13 +25,14 @@ from sampark.reports.brief import BriefParts, brief_html, scope_response
 from sampark.reports.compstat import sheet_html
 from sampark.reports.pdf import pdf_bytes
 from sampark.tables.coverage import actions_table, behind_table
+from ui import charts
 from ui.loaders import response, stories
 from ui.loaders.network import network, network_of
-from ui.loaders.run import RunKey, engine, profile, run_key, state_profile
+from ui.loaders.run import SCOPES_KEPT, RunKey, engine, profile, run_key, state_profile
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _history(key: RunKey) -> pl.DataFrame:
     with engine(key.url).connect() as conn:
         return membership_history(conn, key.scope)
@@ -43,7 +44,7 @@ def history() -> pl.DataFrame:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _overview(key: RunKey, scope_id: str | None) -> Overview:
     return coverage_overview(network_of(key), _history(key), profile(key.state), scope_id)
 
@@ -54,7 +55,7 @@ def overview(scope_id: str | None) -> Overview:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _weekly_children(key: RunKey, scope_id: str | None, level: str) -> pl.DataFrame:
     net = scoped(network_of(key), scope_id)
     everything = _history(key)
@@ -69,7 +70,7 @@ def weekly_children(scope_id: str | None, level: str) -> pl.DataFrame:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _tree(key: RunKey, scope_id: str | None) -> pl.DataFrame:
     return drill_tree(scoped(network_of(key), scope_id), profile(key.state))
 
@@ -80,7 +81,7 @@ def tree(scope_id: str | None) -> pl.DataFrame:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _groups(key: RunKey) -> pl.DataFrame:
     return group_table(network_of(key), profile(key.state))
 
@@ -149,8 +150,9 @@ def sheet_maker(
     return make
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _multiples(key: RunKey, range_id: str | None, lang: str) -> Any:
+def range_multiples(key: RunKey, range_id: str | None, lang: str) -> Any:
+    """The small multiples of the range's districts under `key` (forty panels take a while
+    to build: draw them with ui/charts.chart, which builds them once per key)."""
     league = league_table(_overview(key, None).children)
     inside = league.join(
         within(network_of(key).units, range_id).select("unit_id"), on="unit_id", how="semi"
@@ -159,6 +161,6 @@ def _multiples(key: RunKey, range_id: str | None, lang: str) -> Any:
     return district_multiples(weekly, inside.sort("name"), lang)
 
 
-def multiples(range_id: str | None, lang: str) -> Any:
-    """The small multiples of the range's districts (forty panels take a while to build)."""
-    return _multiples(run_key(), range_id, lang)
+def draw_multiples(range_id: str | None, lang: str) -> None:
+    """The small multiples of the range's districts, drawn."""
+    charts.chart(range_multiples, run_key(), range_id, lang)

@@ -14,11 +14,12 @@ from sampark.metrics.groups.freshness import with_export_age
 from sampark.queries import chats as chats_reads
 from sampark.queries import freshness as freshness_reads
 from ui.loaders.network import network_of
-from ui.loaders.run import RunKey, engine, run_key
+from ui.loaders.run import SCOPES_KEPT, RunKey, engine, run_key
+from ui.remembered import answer
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def activity_of(key: RunKey) -> Activity:
     with engine(key.url).connect() as conn:
         return chats_reads.activity(conn, key.scope)
@@ -30,7 +31,7 @@ def activity() -> Activity:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _health(key: RunKey, today: date) -> HealthReport:
     # Keyed by the user's scope only: a sidebar choice filters this, so changing it computes
     # nothing again, and the chat aggregates (large) are not copied out of the cache per run.
@@ -47,4 +48,4 @@ def group_health(scope_id: str | None) -> HealthReport:
     report = _health(key, now_ist().date())
     if scope_id is None:
         return report
-    return report_within(report, scoped(network_of(key), scope_id).groups)
+    return answer(report_within, report, scoped(network_of(key), scope_id).groups)

@@ -7,11 +7,11 @@ import streamlit as st
 
 from sampark.metrics.coverage.totals import Network
 from sampark.queries import network as network_reads
-from ui.loaders.run import RunKey, current_engine, engine, run_key, user_scope
+from ui.loaders.run import SCOPES_KEPT, RunKey, current_engine, engine, run_key, user_scope
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def network_of(key: RunKey) -> Network:
     with engine(key.url).connect() as conn:
         return network_reads.network(conn, key.scope)

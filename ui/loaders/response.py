@@ -14,7 +14,15 @@ from sampark.queries.registers import alerts_frame
 from sampark.store.derived import response_figures
 from ui.filters import current_language
 from ui.loaders.network import network_of
-from ui.loaders.run import RunKey, current_engine, engine, profile, run_key, user_scope
+from ui.loaders.run import (
+    SCOPES_KEPT,
+    RunKey,
+    current_engine,
+    engine,
+    profile,
+    run_key,
+    user_scope,
+)
 
 
 # A resource, not data: st.cache_data would copy every unit's figures on every hit, and the
@@ -27,7 +35,7 @@ def _snapshot(url: str, data_version: str, state: str) -> ResponseSnapshot:
 
 
 # Picking a scope's rows filters every breach of the state (~10^5 rows): once per scope.
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _summary(key: RunKey, scope_id: str | None) -> ResponseSummary:
     units = network_of(key).units  # the user's units: their scope's and those above it
     snapshot = _snapshot(key.url, key.version, key.state)
@@ -44,7 +52,7 @@ def summary(scope_id: str | None) -> ResponseSummary:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _alerts(key: RunKey) -> pl.DataFrame:
     with engine(key.url).connect() as conn:
         return alerts_frame(conn, key.scope)

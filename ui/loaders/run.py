@@ -30,6 +30,12 @@ from sampark.settings import load_settings
 from sampark.targets import Profile, load_profile, read_profile
 from ui import session
 
+# Entries a loader keyed by the user's scope keeps: one per scope in use at once (each SP, CO
+# and SHO reads a unit of their own), never a handful. With 8, ten officers of five roles
+# pushed each other's network out and every click read it again from the database; the
+# frames of different units are mostly disjoint, so many small entries cost little memory.
+SCOPES_KEPT = 128
+
 
 @dataclass(frozen=True)
 class RunKey:
@@ -114,12 +120,14 @@ def profile(state: str) -> Profile:
     """The state's profile; while demo mode is on, the demo's own (its target at demo scale)."""
     demo = load_settings().demo_targets / f"{state}.yaml"
     if demo.is_file() and _demo_mode(database_url(), version()):
-        return _profile(state, str(demo))
-    return _profile(state, "")
+        return _profile(state, str(demo), demo.stat().st_mtime_ns)
+    return _profile(state, "", 0)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _profile(state: str, demo_path: str) -> Profile:
+# Shared (a frozen profile nobody changes), so it is the same object from run to run and the
+# answers remembered over it (ui/remembered) hold; a rebuilt demo's file is a new key.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _profile(state: str, demo_path: str, modified: int) -> Profile:
     if demo_path:
         return read_profile(Path(demo_path))
     return load_profile(load_settings().targets_dir, state)

@@ -14,7 +14,7 @@ from sampark.queries import stories as stories_reads
 from sampark.queries.network import network
 from sampark.queries.stories import all_stories, story_history, story_versions_of
 from sampark.settings import load_settings
-from ui.loaders.run import RunKey, current_engine, engine, run_key
+from ui.loaders.run import SCOPES_KEPT, RunKey, current_engine, engine, run_key
 
 
 def stories_version() -> str:
@@ -25,7 +25,7 @@ def stories_version() -> str:
 
 
 # Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _stories(key: RunKey, steps: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     # `steps` (the stories' version) keys the cache beside the data version in `key`.
     with engine(key.url).connect() as conn:
