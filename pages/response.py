@@ -14,6 +14,7 @@ from sampark.charts.response import (
     weekly_median,
 )
 from sampark.i18n import number, percent, t
+from sampark.i18n.dates import day_and_time
 from sampark.metrics.coverage.totals import CHILD_LEVEL, scope_level, within
 from sampark.metrics.response.alerts import (
     MIN_ALERTS,
@@ -58,7 +59,7 @@ st.caption(
         "response_caption",
         lang,
         scope=markdown_literal(scope_name),
-        asof=summary.as_of.strftime("%d-%m-%Y %H:%M") if summary.as_of else "—",
+        asof=day_and_time(summary.as_of, lang),
         n=number(scope_cases, lang),
         min=MIN_CASES,
     )

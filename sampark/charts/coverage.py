@@ -39,7 +39,9 @@ def members_by_unit(frame: pl.DataFrame, level: str, lang: str) -> go.Figure:
         marker={"symbol": "line-ew-open", "size": 22, "color": RED, "line": {"width": 3}},
         hovertemplate="%{x}: %{y:,}<extra></extra>",
     )
-    fig.update_yaxes(title=t("axis_members", lang))
+    top = max([v for v in members + needed if v is not None] or [1])
+    # Ticks labelled in the reader's grouping (plotly's own would read "2500").
+    fig.update_yaxes(title=t("axis_members", lang), **_number_ticks(top * 1.05, lang))
     fig.update_xaxes(tickangle=-45 if len(names) > 8 else 0, automargin=True)
     level_name = t(f"level_{level}", lang)
     return layout(fig, t("chart_units_title", lang, level=level_name), 460)

@@ -19,6 +19,9 @@ COMPLIANCE_SCALE = [[0.0, "#b2182b"], [0.5, "#fdb863"], [1.0, "#1a9850"]]
 
 # A title longer than this is broken over lines: a phone (390 px) shows about this many.
 TITLE_CHARS = 40
+# How far plotly lifts a title for each line past the first (half of its 1.3 em line step at
+# Streamlit's 16 px title size), rounded up.
+TITLE_LIFT_PX = 12
 
 
 def title_lines(title: str, width: int = TITLE_CHARS) -> list[str]:
@@ -45,7 +48,11 @@ def layout(fig: go.Figure, title: str, height: int) -> go.Figure:
             "yref": "container",
             "y": 1,
             "yanchor": "top",
-            "pad": {"t": 10, "l": 10},
+            # Plotly lifts a title of n lines by about half a line per extra line; without
+            # the matching pad the first line's Devanagari vowel signs (drawn above the
+            # headstroke) were cut off at the chart's top edge: "रेंज और जिलेवार" read
+            # "रज आर ाजलवार".
+            "pad": {"t": 10 + TITLE_LIFT_PX * (len(lines) - 1), "l": 10},
         },
         height=height + 20 * (len(lines) - 1),
         font={"family": FONT},
