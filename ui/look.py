@@ -33,8 +33,13 @@ _CSS = """
   font-size: 1.25rem !important;
 }
 [data-testid="stFileUploaderDropzone"] button::after { content: "%(browse)s"; font-size: 1rem; }
+%(lang_rules)s
 </style>
 """
+
+# In Hindi only: the date box's own "DD/MM/YYYY" hint is English letters; its label and the
+# calendar beside it say what goes in.
+_HINDI_CSS = '[data-testid="stDateInput"] input::placeholder { color: transparent; }'
 
 # Closes the sidebar on a phone after a choice in it (it lies over the page there).
 _CLOSE_SIDEBAR = """
@@ -69,7 +74,9 @@ def apply(lang: str, page: str) -> None:
     browse = t("upload_browse", lang).replace('"', "")
     # In the sidebar: a style applies to the whole page wherever it sits, and the page's own
     # elements keep the main area to themselves.
-    st.sidebar.html(_CSS % {"narrow": NARROW_PX, "wide": NARROW_PX + 1, "browse": browse})
+    rules = _HINDI_CSS if lang == "hi" else ""
+    css = _CSS % {"narrow": NARROW_PX, "wide": NARROW_PX + 1, "browse": browse, "lang_rules": rules}
+    st.sidebar.html(css)
     made = int(st.session_state.get(_CHOICES, 0))
     if made != st.session_state.get(_SEEN, 0):
         st.session_state[_SEEN] = made
