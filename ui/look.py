@@ -37,9 +37,15 @@ _CSS = """
 </style>
 """
 
-# In Hindi only: the date box's own "DD/MM/YYYY" hint is English letters; its label and the
-# calendar beside it say what goes in.
-_HINDI_CSS = '[data-testid="stDateInput"] input::placeholder { color: transparent; }'
+# In Hindi only: an empty date box's own hint "dd / mm / yyyy" is English letters; each part
+# gets the Hindi word instead (the letters drawn at size 0, as the uploader's "Upload" is).
+_HINDI_CSS = """
+[data-testid="stDateInput"] [data-placeholder="true"] { font-size: 0 !important; }
+[data-testid="stDateInput"] [data-placeholder="true"]::after { font-size: 0.875rem; }
+[data-testid="stDateInput"] [data-placeholder="true"][data-type="day"]::after { content: "दिन"; }
+[data-testid="stDateInput"] [data-placeholder="true"][data-type="month"]::after { content: "माह"; }
+[data-testid="stDateInput"] [data-placeholder="true"][data-type="year"]::after { content: "वर्ष"; }
+"""
 
 # Closes the sidebar on a phone after a choice in it (it lies over the page there).
 _CLOSE_SIDEBAR = """

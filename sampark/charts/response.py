@@ -6,6 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from sampark.charts.coverage import month_ticks
 from sampark.charts.style import BLUE, GREY, RED, layout
 from sampark.i18n import number, t
 from sampark.i18n.vocab import ALERT_OUTCOMES, label
@@ -86,7 +87,8 @@ def weekly_median(trend: pl.DataFrame, stage: str, sla: float | None, lang: str)
             annotation_text=t("resp_legend_sla_hours", lang, h=number(int(sla), lang)),
             annotation_position="top left",
         )
-    fig.update_xaxes(title=t("resp_axis_week", lang))
+    ticks = month_ticks(min(weeks), max(weeks), lang, every=3) if weeks else {}
+    fig.update_xaxes(title=t("resp_axis_week", lang), **ticks)
     fig.update_yaxes(title=t("resp_axis_hours", lang), rangemode="tozero")
     stage_name = t(f"resp_stage_{stage}", lang)
     return layout(fig, t("resp_chart_weekly", lang, stage=stage_name), 380)

@@ -38,6 +38,8 @@ ROLES = {
 }
 # A code as the database holds it: lower-case words joined by "_" (thana_public, data_officer).
 RAW_CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+# An empty date box's own hint, in English letters.
+DATE_HINT = re.compile(r"\b(?:dd|mm|yyyy)\b", re.IGNORECASE)
 # Pages of another helper's round whose texts are checked there (directives: its own tests).
 CODES_CHECKED_ELSEWHERE = {"directives"}
 
@@ -141,7 +143,7 @@ def test_every_page_of_a_role_reads_whole_in_its_language(
         found = _exceptions(wide) + _cut_metric_labels(wide) + _titles_above_their_chart(wide)
         if lang == "hi":
             words = _visible_words(wide)
-            found += STREAMLIT_WORDS.findall(words)
+            found += STREAMLIT_WORDS.findall(words) + DATE_HINT.findall(words)
             if page_id not in CODES_CHECKED_ELSEWHERE:
                 found += RAW_CODE.findall(words)
         if found:

@@ -4,11 +4,13 @@ first line cut at the chart's top, bar ticks reading "2500", a log hours axis re
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import plotly.graph_objects as go
 import polars as pl
 
 from sampark.charts.coverage import members_by_unit
-from sampark.charts.response import hour_ticks, stage_boxes
+from sampark.charts.response import hour_ticks, stage_boxes, weekly_median
 from sampark.charts.style import TITLE_LIFT_PX, layout
 
 
@@ -91,3 +93,18 @@ def test_stage_boxes_label_the_log_axis_with_those_marks():
     assert fig.layout.yaxis.type == "log"
     assert fig.layout.yaxis.ticktext[0] == "0.25" and "504" in fig.layout.yaxis.ticktext
     assert "5" not in fig.layout.yaxis.ticktext  # plotly's own minor label
+
+
+def test_the_weekly_response_chart_names_its_months_in_hindi():
+    weeks = [date(2025, 1, 6) + timedelta(weeks=k) for k in range(60)]
+    trend = pl.DataFrame(
+        {
+            "week": weeks,
+            "stage": ["cognizance"] * 60,
+            "median_h": [0.8] * 60,
+            "p90_h": [3.4] * 60,
+        }
+    )
+    fig = weekly_median(trend, "cognizance", 2.0, "hi")
+    assert list(fig.layout.xaxis.ticktext)[:3] == ["फ़रवरी 2025", "मई 2025", "अगस्त 2025"]
+    assert not any("Oct" in str(tick) for tick in fig.layout.xaxis.ticktext)
