@@ -44,13 +44,14 @@ DATE_HINT = re.compile(r"\b(?:dd|mm|yyyy)\b", re.IGNORECASE)
 CODES_CHECKED_ELSEWHERE = {"directives"}
 
 
-@pytest.fixture(scope="module")
+# One browser per test: two Playwright sessions cannot be open at once in one thread.
+@pytest.fixture
 def wide(server: Server) -> Iterator[Any]:  # noqa: F811
     with chromium_context(viewport={"width": 1440, "height": 900}, locale="en-IN") as context:
         yield context.new_page()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def phone(server: Server) -> Iterator[Any]:  # noqa: F811
     viewport = {"width": 390, "height": 844}
     with chromium_context(viewport=viewport, locale="en-IN", has_touch=True) as context:
