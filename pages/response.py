@@ -13,7 +13,7 @@ from sampark.charts.response import (
     stage_boxes,
     weekly_median,
 )
-from sampark.i18n import number, percent, t
+from sampark.i18n import number, percent, signed, t
 from sampark.i18n.dates import day_and_time
 from sampark.metrics.coverage.totals import CHILD_LEVEL, scope_level, within
 from sampark.metrics.response.alerts import (
@@ -80,7 +80,7 @@ for col, stage in zip(medians, STAGES, strict=True):
     mine = scope_q[stage]
     delta = None
     if scope_id is not None and mine["median_h"] is not None and mine["baseline_median_h"]:
-        diff = t("resp_hours_value", lang, h=f"{mine['median_h'] - mine['baseline_median_h']:+.1f}")
+        diff = t("resp_hours_value", lang, h=signed(mine["median_h"] - mine["baseline_median_h"]))
         delta = t("resp_delta_vs_state", lang, d=diff)
     col.metric(
         t("resp_kpi_median_to", lang, stage=t(f"resp_stage_{stage}", lang)),

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import polars as pl
 
+from sampark.i18n import signed
 from sampark.i18n.dates import day_and_time
 from sampark.tables.display import for_screen
 from sampark.tables.response import breaches_table, oldest_table
@@ -78,3 +79,7 @@ def test_a_moment_is_written_with_the_month_in_words():
     assert day_and_time(datetime(2026, 12, 5, 23, 59), "en") == "5 Dec 2026, 23:59"
     assert day_and_time(datetime(2026, 12, 5, 23, 59), "hi") == "5 दिसंबर 2026, 23:59"
     assert day_and_time(None, "hi") == "—"
+
+
+def test_a_difference_that_rounds_to_nothing_has_no_minus_sign():
+    assert [signed(x) for x in (1.94, -0.04, -0.26, 0.0)] == ["+1.9", "0.0", "-0.3", "0.0"]
