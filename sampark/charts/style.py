@@ -58,7 +58,9 @@ def layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         font={"family": FONT},
         # Room on the right for the last month's label ("Jun 2026", not "Jun 202").
         margin={"l": 10, "r": 28, "t": 60 + 20 * (len(lines) - 1), "b": 10},
-        legend={"orientation": "h", "y": -0.2},
+        # Hung from the chart's bottom edge, below the x axis title: placed at y=-0.2 of
+        # the plot it lay over "Week ending" and the rotated month ticks on a phone.
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         template="plotly_white",
     )
     fig.update_xaxes(automargin=True)

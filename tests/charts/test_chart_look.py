@@ -108,3 +108,8 @@ def test_the_weekly_response_chart_names_its_months_in_hindi():
     fig = weekly_median(trend, "cognizance", 2.0, "hi")
     assert list(fig.layout.xaxis.ticktext)[:3] == ["फ़रवरी 2025", "मई 2025", "अगस्त 2025"]
     assert not any("Oct" in str(tick) for tick in fig.layout.xaxis.ticktext)
+
+
+def test_the_legend_hangs_from_the_charts_bottom_edge_below_the_axis_title():
+    legend = layout(go.Figure(), "Members week by week", 300).layout.legend
+    assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
