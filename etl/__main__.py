@@ -199,6 +199,7 @@ def demo_db(
     from etl.demo import STATES
     from etl.demo.calendar import calendar_for
     from etl.demo.write.database import DemoRefused, build_demo_database
+    from etl.demo.write.photos import write_story_photos
     from etl.demo.write.profile import write_demo_profile
 
     settings = load_settings()
@@ -223,6 +224,8 @@ def demo_db(
     demo_targets = folder.parent / "targets"
     write_demo_profile(settings.targets_dir, demo_targets, settings.state, calendar_for())
     _refresh_figures(engine, demo_targets, settings.state, quiet=as_json)
+    # The photos the demo's stories name, drawn into the folder the Social page reads.
+    write_story_photos(engine, settings.data_dir / "media")
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
     else:

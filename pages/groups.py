@@ -7,6 +7,7 @@ import streamlit as st
 from sampark.access import sees_phones
 from sampark.charts.groups import days_since_last_message
 from sampark.i18n import number, percent, t
+from sampark.i18n.dates import long_date
 from sampark.metrics.coverage.totals import CHILD_LEVEL, scope_level, scoped
 from sampark.metrics.groups.activity import (
     DORMANT_DAYS,
@@ -33,7 +34,7 @@ report = groups.group_health(scope_id)
 st.title(t("groups_title", lang))
 freshness.data_as_of(lang)
 scope_name = unit_label(net.units, scope_id, lang) or t("all", lang)
-reference = report.reference.date().isoformat() if report.reference else "—"
+reference = long_date(report.reference.date() if report.reference else None, lang)
 st.caption(
     t(
         "groups_caption",
@@ -49,7 +50,8 @@ if report.reference is None:
 
 findings, health = report.findings, report.health
 summary = health_summary(health)
-cols = st.columns(6)
+# Two rows of three: six side by side cut their labels ("Members active in 30 d…").
+cols = [*st.columns(3), *st.columns(3)]
 cols[0].metric(t("kpi_groups_total", lang), number(int(summary["groups"] or 0), lang))
 cols[1].metric(t("kpi_dormant", lang), number(int(summary["dormant_groups"] or 0), lang))
 cols[2].metric(

@@ -13,7 +13,8 @@ from sampark.charts.response import (
     stage_boxes,
     weekly_median,
 )
-from sampark.i18n import number, percent, t
+from sampark.i18n import number, percent, signed, t
+from sampark.i18n.dates import day_and_time
 from sampark.metrics.coverage.totals import CHILD_LEVEL, scope_level, within
 from sampark.metrics.response.alerts import (
     MIN_ALERTS,
@@ -59,7 +60,7 @@ st.caption(
         "response_caption",
         lang,
         scope=markdown_literal(scope_name),
-        asof=summary.as_of.strftime("%d-%m-%Y %H:%M") if summary.as_of else "—",
+        asof=day_and_time(summary.as_of, lang),
         n=number(scope_cases, lang),
         min=MIN_CASES,
     )
@@ -80,7 +81,7 @@ for col, stage in zip(medians, STAGES, strict=True):
     mine = scope_q[stage]
     delta = None
     if scope_id is not None and mine["median_h"] is not None and mine["baseline_median_h"]:
-        diff = t("resp_hours_value", lang, h=f"{mine['median_h'] - mine['baseline_median_h']:+.1f}")
+        diff = t("resp_hours_value", lang, h=signed(mine["median_h"] - mine["baseline_median_h"]))
         delta = t("resp_delta_vs_state", lang, d=diff)
     col.metric(
         t("resp_kpi_median_to", lang, stage=t(f"resp_stage_{stage}", lang)),

@@ -96,8 +96,13 @@ with tab_queue:
         placeholder=t("social_any", lang),
         select_all=False,
     )
-    since = d.date_input(t("filter_since", lang), value=None, key="social_since")
-    until = e.date_input(t("filter_until", lang), value=None, key="social_until")
+    # Day first, as every Indian form and this dashboard's tables write a date.
+    since = d.date_input(
+        t("filter_since", lang), value=None, key="social_since", format="DD/MM/YYYY"
+    )
+    until = e.date_input(
+        t("filter_until", lang), value=None, key="social_until", format="DD/MM/YYYY"
+    )
     view = stories_view(
         scoped,
         units,

@@ -345,3 +345,13 @@ def load_profile(targets_dir: Path, state: str) -> Profile:
         known = ", ".join(sorted(p.stem for p in targets_dir.glob("*.yaml")))
         raise BadProfile(f"no target profile for state '{state}' (have: {known})")
     return read_profile(path)
+
+
+def profile_in_force(targets_dir: Path, demo_targets: Path, state: str, demo_on: bool) -> Profile:
+    """The profile figures are judged against: while demo mode is on (the database holds only
+    the demo's own files) the demo's demo-scale one when it was written, else the state's.
+    The dashboard and `sampark report` agree on it."""
+    demo = demo_targets / f"{state}.yaml"
+    if demo_on and demo.is_file():
+        return read_profile(demo)
+    return load_profile(targets_dir, state)

@@ -344,7 +344,13 @@ def _sign_in_screen(lang: str) -> None:
 def sidebar_account(user: SignedIn, lang: str) -> None:
     """Who is signed in, in what role and scope, and the sign-out button."""
     role = t(f"access_role_{user.role}", lang)
-    st.sidebar.markdown(f"**{markdown_literal(user.display_name or user.username)}** · {role}")
+    # A demo role's name is made from the role, so it follows the language switch too
+    # (it read "Demo DGP / PHQ · डीजीपी / पुलिस मुख्यालय" after switching to Hindi).
+    if user.demo:  # "Demo SP (district)" names the role already
+        st.sidebar.markdown(f"**{t('auth_demo_user', lang, role=role)}**")
+    else:
+        name = markdown_literal(user.display_name or user.username)
+        st.sidebar.markdown(f"**{name}** · {role}")
     if user.demo:
         st.sidebar.caption(t("auth_demo_badge", lang))
     if st.sidebar.button(t("auth_sign_out", lang), icon=":material/logout:", key="auth_sign_out"):

@@ -33,7 +33,18 @@ _CSS = """
   font-size: 1.25rem !important;
 }
 [data-testid="stFileUploaderDropzone"] button::after { content: "%(browse)s"; font-size: 1rem; }
+%(lang_rules)s
 </style>
+"""
+
+# In Hindi only: an empty date box's own hint "dd / mm / yyyy" is English letters; each part
+# gets the Hindi word instead (the letters drawn at size 0, as the uploader's "Upload" is).
+_HINDI_CSS = """
+[data-testid="stDateInput"] [data-placeholder="true"] { font-size: 0 !important; }
+[data-testid="stDateInput"] [data-placeholder="true"]::after { font-size: 0.875rem; }
+[data-testid="stDateInput"] [data-placeholder="true"][data-type="day"]::after { content: "दिन"; }
+[data-testid="stDateInput"] [data-placeholder="true"][data-type="month"]::after { content: "माह"; }
+[data-testid="stDateInput"] [data-placeholder="true"][data-type="year"]::after { content: "वर्ष"; }
 """
 
 # Closes the sidebar on a phone after a choice in it (it lies over the page there).
@@ -69,7 +80,9 @@ def apply(lang: str, page: str) -> None:
     browse = t("upload_browse", lang).replace('"', "")
     # In the sidebar: a style applies to the whole page wherever it sits, and the page's own
     # elements keep the main area to themselves.
-    st.sidebar.html(_CSS % {"narrow": NARROW_PX, "wide": NARROW_PX + 1, "browse": browse})
+    rules = _HINDI_CSS if lang == "hi" else ""
+    css = _CSS % {"narrow": NARROW_PX, "wide": NARROW_PX + 1, "browse": browse, "lang_rules": rules}
+    st.sidebar.html(css)
     made = int(st.session_state.get(_CHOICES, 0))
     if made != st.session_state.get(_SEEN, 0):
         st.session_state[_SEEN] = made

@@ -21,8 +21,9 @@ from sampark.content.guard import STORY_FIELDS, story_findings
 from sampark.content.markup import marked_html
 from sampark.content.media import story_media
 from sampark.i18n import number, t
+from sampark.i18n.dates import long_date
 from sampark.safety.escaping import markdown_literal as md
-from sampark.tables.stories import history_table, story_district
+from sampark.tables.stories import history_table, story_day, story_district
 from ui import downloads, story_edit, tables
 from ui.loaders import stories
 from ui.story_workflow import workflow_panel
@@ -186,7 +187,7 @@ def story_detail(story: dict[str, Any], steps: pl.DataFrame, actor: str, lang: s
         " · ".join(
             [
                 md(story_district(story, lang)),
-                str(story["story_date"] or "—"),
+                long_date(story_day(story["story_date"]), lang),
                 category_label(str(story["category"]), lang),
                 t(f"status_{story['status']}", lang),
                 t("submitted_by", lang, name=md(story["submitted_by"] or "—")),

@@ -39,7 +39,9 @@ def members_by_unit(frame: pl.DataFrame, level: str, lang: str) -> go.Figure:
         marker={"symbol": "line-ew-open", "size": 22, "color": RED, "line": {"width": 3}},
         hovertemplate="%{x}: %{y:,}<extra></extra>",
     )
-    fig.update_yaxes(title=t("axis_members", lang))
+    top = max([v for v in members + needed if v is not None] or [1])
+    # Ticks labelled in the reader's grouping (plotly's own would read "2500").
+    fig.update_yaxes(title=t("axis_members", lang), **_number_ticks(top * 1.05, lang))
     fig.update_xaxes(tickangle=-45 if len(names) > 8 else 0, automargin=True)
     level_name = t(f"level_{level}", lang)
     return layout(fig, t("chart_units_title", lang, level=level_name), 460)
@@ -55,15 +57,16 @@ def _number_ticks(top: float, lang: str) -> dict[str, list[Any]]:
     return {"tickvals": values, "ticktext": [number(v, lang) for v in values]}
 
 
-def _month_ticks(first: date, last: date, lang: str) -> dict[str, list[Any]]:
-    """The first of every other month between two days, named in the reader's language."""
+def month_ticks(first: date, last: date, lang: str, every: int = 2) -> dict[str, list[Any]]:
+    """The first of every `every`-th month between two days, named in the reader's language
+    (plotly's own date ticks are English: "Oct 2026" on a Hindi page)."""
     days = []
     day = date(first.year, first.month, 1)
     while day <= last:
         if day >= first:
             days.append(day)
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    shown = days[::2]
+    shown = days[::every]
     return {"tickvals": shown, "ticktext": [long_date(d, lang).split(" ", 1)[1] for d in shown]}
 
 
@@ -120,7 +123,7 @@ def weekly_progress(
     fig.update_xaxes(
         title=t("axis_week", lang),
         range=[left, right + timedelta(days=10)],
-        **_month_ticks(left, right + timedelta(days=10), lang),
+        **month_ticks(left, right + timedelta(days=10), lang),
     )
     return layout(fig, t("chart_weekly_title", lang), 380)
 
@@ -202,7 +205,7 @@ def district_multiples(weekly: pl.DataFrame, units: pl.DataFrame, lang: str) -> 
     fig.update_yaxes(title=t("axis_members", lang), row=1, col=1)
     span = weekly.get_column("week_end").to_list()
     if span:
-        fig.update_xaxes(**_month_ticks(min(span), max(span), lang))
+        fig.update_xaxes(**month_ticks(min(span), max(span), lang))
     return layout(fig, t("chart_small_multiples", lang), 120 + 220 * rows)
 
 

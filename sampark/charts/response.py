@@ -6,6 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from sampark.charts.coverage import month_ticks
 from sampark.charts.style import BLUE, GREY, RED, layout
 from sampark.i18n import number, t
 from sampark.i18n.vocab import ALERT_OUTCOMES, label
@@ -36,8 +37,27 @@ def stage_boxes(spread: pl.DataFrame, sla: dict[str, float], lang: str) -> go.Fi
         name=t("resp_legend_sla", lang),
         hovertemplate="%{y} h<extra></extra>",
     )
-    fig.update_yaxes(title=t("resp_axis_hours_log", lang), type="log")
+    values = [v for r in rows for v in (r["p10"], r["p90"])] + list(sla.values())
+    fig.update_yaxes(title=t("resp_axis_hours_log", lang), type="log", **hour_ticks(values, lang))
     return layout(fig, t("resp_chart_stage_spread", lang), 420)
+
+
+# Hours an officer reckons in: an hour, a shift, a day, three days, a week, three weeks…
+_HOUR_MARKS = (0.25, 0.5, 1, 2, 6, 12, 24, 72, 168, 504, 1008, 2016, 4032, 8760)
+
+
+def hour_ticks(values: list[float], lang: str) -> dict[str, list[object]]:
+    """Ticks of a log hours axis at the marks spanning `values` (plotly's own log ticks read
+    "2 5 10 2 5 100 … 1000"), labelled in the reader's grouping.
+
+    >>> hour_ticks([0.8, 30, 504], "en")["ticktext"]
+    ['0.5', '1', '2', '6', '12', '24', '72', '168', '504', '1,008']
+    """
+    shown = [v for v in values if v and v > 0]
+    low, high = (min(shown), max(shown)) if shown else (1.0, 24.0)
+    marks = [m for m in _HOUR_MARKS if m <= high * 2 and m >= low / 2]
+    text: list[object] = [number(int(m), lang) if m >= 1 else f"{m:g}" for m in marks]
+    return {"tickvals": list(marks), "ticktext": text}
 
 
 def weekly_median(trend: pl.DataFrame, stage: str, sla: float | None, lang: str) -> go.Figure:
@@ -67,7 +87,8 @@ def weekly_median(trend: pl.DataFrame, stage: str, sla: float | None, lang: str)
             annotation_text=t("resp_legend_sla_hours", lang, h=number(int(sla), lang)),
             annotation_position="top left",
         )
-    fig.update_xaxes(title=t("resp_axis_week", lang))
+    ticks = month_ticks(min(weeks), max(weeks), lang, every=3) if weeks else {}
+    fig.update_xaxes(title=t("resp_axis_week", lang), **ticks)
     fig.update_yaxes(title=t("resp_axis_hours", lang), rangemode="tozero")
     stage_name = t(f"resp_stage_{stage}", lang)
     return layout(fig, t("resp_chart_weekly", lang, stage=stage_name), 380)

@@ -19,6 +19,9 @@ COMPLIANCE_SCALE = [[0.0, "#b2182b"], [0.5, "#fdb863"], [1.0, "#1a9850"]]
 
 # A title longer than this is broken over lines: a phone (390 px) shows about this many.
 TITLE_CHARS = 40
+# How far plotly lifts a title for each line past the first (half of its 1.3 em line step at
+# Streamlit's 16 px title size), rounded up.
+TITLE_LIFT_PX = 12
 
 
 def title_lines(title: str, width: int = TITLE_CHARS) -> list[str]:
@@ -45,13 +48,19 @@ def layout(fig: go.Figure, title: str, height: int) -> go.Figure:
             "yref": "container",
             "y": 1,
             "yanchor": "top",
-            "pad": {"t": 10, "l": 10},
+            # Plotly lifts a title of n lines by about half a line per extra line; without
+            # the matching pad the first line's Devanagari vowel signs (drawn above the
+            # headstroke) were cut off at the chart's top edge: "रेंज और जिलेवार" read
+            # "रज आर ाजलवार".
+            "pad": {"t": 10 + TITLE_LIFT_PX * (len(lines) - 1), "l": 10},
         },
         height=height + 20 * (len(lines) - 1),
         font={"family": FONT},
         # Room on the right for the last month's label ("Jun 2026", not "Jun 202").
         margin={"l": 10, "r": 28, "t": 60 + 20 * (len(lines) - 1), "b": 10},
-        legend={"orientation": "h", "y": -0.2},
+        # Hung from the chart's bottom edge, below the x axis title: placed at y=-0.2 of
+        # the plot it lay over "Week ending" and the rotated month ticks on a phone.
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         template="plotly_white",
     )
     fig.update_xaxes(automargin=True)

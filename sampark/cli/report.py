@@ -15,11 +15,12 @@ import typer
 from sampark.cli.text_table import text_table
 from sampark.db import migrate
 from sampark.metrics.coverage.totals import LEVELS
+from sampark.queries.demo import demo_mode_is_on
 from sampark.reports.brief import weekly_brief
 from sampark.reports.frames import FRAME_KINDS, report
 from sampark.safety.export import csv_text
 from sampark.settings import load_settings
-from sampark.targets import load_profile
+from sampark.targets import profile_in_force
 
 KINDS = (*FRAME_KINDS, "brief")
 FORMATS = ("json", "csv", "table")
@@ -61,7 +62,10 @@ def report_command(
         raise typer.BadParameter(f"format must be one of {', '.join(FORMATS)}")
     settings = load_settings()
     engine = migrate(db or settings.database_url)
-    profile = load_profile(settings.targets_dir, settings.state)
+    with engine.connect() as conn:
+        demo_on = demo_mode_is_on(conn)
+    # While demo mode is on the demo is judged against its demo-scale target, as on the page.
+    profile = profile_in_force(settings.targets_dir, settings.demo_targets, settings.state, demo_on)
     if kind == "brief":
         if out is None:
             raise typer.BadParameter("brief needs --out FILE.pdf")

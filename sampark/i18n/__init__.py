@@ -42,3 +42,14 @@ def percent(x: float | None, lang: str) -> str:
     """A share as a percentage with one decimal; a dash when there is nothing to divide."""
     del lang  # the same digits read well in both
     return "—" if x is None else f"{100 * x:.1f}%"
+
+
+def signed(x: float, places: int = 1) -> str:
+    """A difference with its sign, to `places` decimals; one that rounds to nothing reads
+    "0.0", never "-0.0" (Streamlit would draw a red arrow down for it).
+
+    >>> signed(1.94), signed(-0.04), signed(-0.26), signed(0.0)
+    ('+1.9', '0.0', '-0.3', '0.0')
+    """
+    text = f"{x:+.{places}f}"
+    return text[1:] if float(text) == 0 else text

@@ -81,7 +81,8 @@ def category_table(by_category: pl.DataFrame, stage: str, lang: str) -> pl.DataF
 def breaches_table(breaches: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Entries that missed an SLA, worst first."""
     return breaches.join(unit_names(units, lang), on="unit_id", how="left").select(
-        pl.col("entry_id").alias(t("resp_col_entry", lang)),
+        # A register number, not a quantity: never grouped ("14164", not "14,164").
+        pl.col("entry_id").cast(pl.String).alias(t("resp_col_entry", lang)),
         pl.col("label").alias(t("col_unit", lang)),
         _labels("category", REGISTER_CATEGORIES, lang).alias(t("resp_col_category", lang)),
         pl.col("received_at").dt.strftime("%d-%m-%Y %H:%M").alias(t("resp_col_received", lang)),
@@ -96,7 +97,8 @@ def breaches_table(breaches: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl
 def oldest_table(oldest: pl.DataFrame, units: pl.DataFrame, lang: str) -> pl.DataFrame:
     """The longest-open entries, oldest first."""
     return oldest.join(unit_names(units, lang), on="unit_id", how="left").select(
-        pl.col("entry_id").alias(t("resp_col_entry", lang)),
+        # A register number, not a quantity: never grouped ("14164", not "14,164").
+        pl.col("entry_id").cast(pl.String).alias(t("resp_col_entry", lang)),
         pl.col("label").alias(t("col_unit", lang)),
         _labels("category", REGISTER_CATEGORIES, lang).alias(t("resp_col_category", lang)),
         pl.col("received_at").dt.strftime("%d-%m-%Y %H:%M").alias(t("resp_col_received", lang)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 import polars as pl
@@ -19,14 +20,38 @@ def story_district(story: dict[str, Any], lang: str) -> str:
     return name_in(lang, str(english), story.get("district_hi")) if english else "—"
 
 
+def story_day(value: object) -> date | None:
+    """A story's day, whether the database gave a date, a datetime or ISO text.
+
+    >>> story_day("2026-12-05"), story_day(None)
+    (datetime.date(2026, 12, 5), None)
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _as_day(frame: pl.DataFrame, column: str) -> pl.Expr:
+    """`column` as a date, whether the database gave dates, datetimes or ISO text (SQLite)."""
+    if frame.schema[column] == pl.String:
+        return pl.col(column).str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
+    return pl.col(column).cast(pl.Date)
+
+
 def story_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Stories as the reader sees them, headers and labels in their language."""
     first, second = ("title_hi", "title") if lang == "hi" else ("title", "title_hi")
     statuses = {s: t(f"status_{s}", lang) for s in STATUSES}
     categories = {c: category_label(c, lang) for c in frame["category"].drop_nulls().unique()}
     return frame.select(
-        pl.col("story_id").alias(t("col_story", lang)),
-        pl.col("story_date").cast(pl.String).alias(t("col_date", lang)),
+        # A story's number is a name, never grouped; its day written as every table's is.
+        pl.col("story_id").cast(pl.String).alias(t("col_story", lang)),
+        _as_day(frame, "story_date").dt.strftime("%d-%m-%Y").alias(t("col_date", lang)),
         reader_name(lang, "district", "district_hi").alias(t("district", lang)),
         pl.col("category")
         .replace_strict(categories, default=None, return_dtype=pl.String)

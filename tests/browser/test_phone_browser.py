@@ -14,6 +14,7 @@ import pytest
 
 from tests.browser.dashboard_process import chromium_context
 from tests.browser.test_dashboard_browser import (
+    FIRST_LOAD_S,
     PAGE_S,
     Server,
     _enter_demo,
@@ -55,7 +56,8 @@ def _enter(page: Any, server: Server, role: str) -> None:  # noqa: F811
     page.context.clear_cookies()
     page.goto(server.url, wait_until="domcontentloaded")
     page.locator('[data-testid="stAppViewContainer"]').wait_for(timeout=PAGE_S * 1000)
-    page.get_by_role("button", name="Enter the demo").wait_for(timeout=PAGE_S * 1000)
+    # The module's first visit builds the demo (its sheets, load and drawn photos).
+    page.get_by_role("button", name="Enter the demo").wait_for(timeout=FIRST_LOAD_S * 1000)
     if _sidebar_open(page):  # a phone's sidebar remembered open from the last visit
         page.locator('[data-testid="stSidebarCollapseButton"] button').click()
         page.wait_for_timeout(600)
