@@ -8,10 +8,12 @@ import streamlit as st
 from sampark.charts.coverage import drill_treemap
 from sampark.i18n import t
 from sampark.safety.escaping import markdown_literal
+from sampark.spread.units import WINDOW_DAYS
 from sampark.tables import coverage as coverage_tables
+from sampark.tables.league_reach import with_reach_texts
 from sampark.tables.names import name_in, unit_label
 from ui import auth, downloads, filters, freshness, tables
-from ui.loaders import coverage, network, run
+from ui.loaders import coverage, directive_reach, network, run
 
 user = auth.page_user("drilldown")
 lang = filters.current_language()
@@ -38,7 +40,11 @@ level = st.selectbox(
     format_func=lambda lv: t(f"level_{lv}", lang),
     key=f"drill_level_{lang}",
 )
-shown = coverage_tables.drill_table(tree, net, str(level), lang)
+reach = directive_reach.by_level(str(level))
+shown = coverage_tables.drill_table(
+    with_reach_texts(tree, reach, "id", lang), net, str(level), lang
+)
 st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
 tables.show(shown, lang)
+st.caption(t("reach_caption", lang, days=WINDOW_DAYS))
 downloads.buttons(shown, f"drilldown_{level}", lang)

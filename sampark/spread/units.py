@@ -16,6 +16,8 @@ from datetime import datetime, timedelta
 
 import polars as pl
 
+from sampark.spread.tree import unit_ancestors
+
 WINDOW_DAYS = 28
 WITHIN = timedelta(hours=24)
 
@@ -161,3 +163,52 @@ def behind_units(reach: pl.DataFrame, scope_share: float, *, shown: int = 3) -> 
         .sort("share_within", "never", "unit_id", descending=[False, True, False])
         .head(shown)
     )
+
+
+@dataclass(frozen=True)
+class DirectiveBrief:
+    """The weekly brief's directive section. `known`: a run stored spread figures; `scope`:
+    `scope_directive_reach` (None when no directive was due); `units`: the scope's units of
+    the brief's level with their figures and names (name, name_hi), the furthest behind first;
+    `behind`: those the line names (`behind_units`)."""
+
+    known: bool
+    window: ReachWindow
+    scope: dict[str, object] | None
+    units: pl.DataFrame
+    behind: pl.DataFrame
+
+
+def directive_brief(
+    deliveries: pl.DataFrame | None,
+    units: pl.DataFrame,
+    scope_id: str | None,
+    level: str,
+    now: datetime,
+    *,
+    days: int = WINDOW_DAYS,
+    within: timedelta = WITHIN,
+) -> DirectiveBrief:
+    """The directive section for the scope (the state when None) and its units of `level`.
+
+    `deliveries`: `DELIVERY_COLUMNS`, None when no run stored any; `units`: unit_id, kind,
+    parent_id, name, name_hi."""
+    window = reach_window(now, days=days, within=within)
+    empty = pl.DataFrame(schema=UNIT_DIRECTIVE_SCHEMA)
+    if deliveries is None:
+        return DirectiveBrief(False, window, None, empty, empty)
+    ancestors = unit_ancestors(units.select("unit_id", "kind", "parent_id"))
+    if scope_id is not None:
+        inside = ancestors.filter(pl.col("ancestor_id") == scope_id).select("unit_id")
+        deliveries = deliveries.join(inside, on="unit_id", how="semi")
+    scope = scope_directive_reach(deliveries, ancestors, None, now, days=days, within=within)
+    if scope is None:
+        return DirectiveBrief(True, window, None, empty, empty)
+    table = (
+        unit_directive_reach(deliveries, ancestors, level, now, days=days, within=within)
+        .join(units.select("unit_id", "name", "name_hi"), on="unit_id", how="left")
+        .sort("share_within", "never", "unit_id", descending=[False, True, False])
+    )
+    share = scope["share_within"]
+    behind = behind_units(table, share if isinstance(share, float) else 0.0)
+    return DirectiveBrief(True, window, {**scope, "unit_id": scope_id}, table, behind)

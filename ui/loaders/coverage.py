@@ -25,7 +25,7 @@ from sampark.reports.brief import BriefParts, brief_html, scope_response
 from sampark.reports.compstat import sheet_html
 from sampark.reports.pdf import pdf_bytes
 from sampark.tables.coverage import actions_table, behind_table
-from ui.loaders import response, stories
+from ui.loaders import directive_reach, response, stories
 from ui.loaders.network import network, network_of
 from ui.loaders.run import RunKey, engine, profile, run_key, state_profile
 
@@ -104,6 +104,7 @@ def brief_parts(scope_id: str | None, alerts_shown: bool) -> BriefParts:
         funnel=funnel,
         stories=status_counts(mine),
         waiting=waiting_by_step(waiting_stories(mine, steps, now_utc())),
+        directives=directive_reach.brief(scope_id, overview(scope_id).child_level),
     )
 
 
