@@ -22,6 +22,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "reach_minutes": {"en": "{m} min", "hi": "{m} मिनट"},
     "reach_hours": {"en": "{h} h", "hi": "{h} घंटे"},
+    "reach_never": {"en": "never reached", "hi": "कभी नहीं पहुँचा"},
     "reach_half_never": {"en": "half never reached", "hi": "आधे तक नहीं पहुँचे"},
     "reach_caption": {
         "en": "Directives: the directives issued in the last {days} days (not those of the last 24 hours, which still have time) and the groups the state's rules say each must reach. Share reached within 24 hours of issue, with the count; median delay: by when half of those groups had it.",

@@ -41,11 +41,13 @@ def share_text(row: Mapping[str, object], lang: str) -> str:
 
 
 def median_text(row: Mapping[str, object], lang: str) -> str:
-    """The median delay; 'no directive' when none was due, 'half never reached' when it has
-    none."""
+    """The median delay; 'no directive' when none was due, 'never reached' when none arrived,
+    'half never reached' when fewer than half did."""
     due, hours = row.get("due"), row.get("median_delay_h")
     if not isinstance(due, int) or not due:
         return t("reach_no_directive", lang)
+    if row.get("never") == due:
+        return t("reach_never", lang)
     if not isinstance(hours, float | int):
         return t("reach_half_never", lang)
     return delay_text(float(hours), lang)
