@@ -42,8 +42,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "hi": "निर्देशों की पहुँच: अभी आँकड़े नहीं (ETL फ़िंगरप्रिंट रहस्य के साथ चलने पर ये बनाता है)।",
     },
     "brief_directive_note": {
-        "en": "{n} directives issued from {start} to {end}, {due} deliveries due to the groups the state's rules name; {never} never arrived.",
-        "hi": "{start} से {end} तक {n} निर्देश जारी, राज्य के नियमों में बताए समूहों तक {due} पहुँचने थे; {never} कभी नहीं पहुँचे।",
+        "en": "Directives issued from {start} to {end}: {n}. Deliveries due to the groups the state's rules name: {due}; never arrived: {never}.",
+        "hi": "{start} से {end} तक जारी निर्देश: {n}। राज्य के नियमों में बताए समूहों तक पहुँचने थे: {due}; कभी नहीं पहुँचे: {never}।",
     },
     "brief_behind_none": {"en": "none", "hi": "कोई नहीं"},
     "brief_behind_unit": {"en": "{name} ({share})", "hi": "{name} ({share})"},
