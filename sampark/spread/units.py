@@ -212,3 +212,36 @@ def directive_brief(
     share = scope["share_within"]
     behind = behind_units(table, share if isinstance(share, float) else 0.0)
     return DirectiveBrief(True, window, {**scope, "unit_id": scope_id}, table, behind)
+
+
+REPORT_COLUMNS = {
+    "directives": "directives",
+    "due": "directive_deliveries_due",
+    "within": "directive_within_24h",
+    "never": "directive_never_arrived",
+    "share_within": "directive_share_within_24h",
+    "median_delay_h": "directive_median_delay_h",
+}
+"""The reach figures as `report coverage` names them (`directives` is 0 and the share and median
+None when no directive was due; every one None when no run stored spread figures)."""
+
+
+def with_report_reach(
+    table: pl.DataFrame,
+    deliveries: pl.DataFrame | None,
+    units: pl.DataFrame,
+    level: str,
+    now: datetime,
+) -> pl.DataFrame:
+    """`table` (a row per unit of `level`, `unit_id`) with the reach columns of `REPORT_COLUMNS`.
+
+    `units`: unit_id, kind, parent_id."""
+    if deliveries is None:
+        empty = pl.DataFrame(schema=UNIT_DIRECTIVE_SCHEMA).rename(REPORT_COLUMNS)
+        return table.with_columns(pl.lit(None, dtype).alias(c) for c, dtype in empty.schema.items())
+    ancestors = unit_ancestors(units.select("unit_id", "kind", "parent_id"))
+    reach = unit_directive_reach(deliveries, ancestors, level, now)
+    counts = [REPORT_COLUMNS[c] for c in ("directives", "due", "within", "never")]
+    return table.join(reach.rename(REPORT_COLUMNS), on="unit_id", how="left").with_columns(
+        pl.col(c).fill_null(0) for c in counts
+    )
