@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sampark.access import sees_directives
 from sampark.charts.coverage import drill_treemap
 from sampark.i18n import t
 from sampark.safety.escaping import markdown_literal
@@ -40,11 +41,13 @@ level = st.selectbox(
     format_func=lambda lv: t(f"level_{lv}", lang),
     key=f"drill_level_{lang}",
 )
-reach = directive_reach.by_level(str(level))
-shown = coverage_tables.drill_table(
-    with_reach_texts(tree, reach, "id", lang), net, str(level), lang
-)
+# Directive reach only for the roles that see how directives travelled (DGP, IG, SP).
+reach_shown = sees_directives(user.role)
+if reach_shown:
+    tree = with_reach_texts(tree, directive_reach.by_level(str(level)), "id", lang)
+shown = coverage_tables.drill_table(tree, net, str(level), lang)
 st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
 tables.show(shown, lang)
-st.caption(t("reach_caption", lang, days=WINDOW_DAYS))
+if reach_shown:
+    st.caption(t("reach_caption", lang, days=WINDOW_DAYS))
 downloads.buttons(shown, f"drilldown_{level}", lang)

@@ -15,6 +15,9 @@ from sampark.db import migrate
 from sampark.store.spread import refresh_spread
 from sampark.targets import load_profile
 from tests.auth_helpers import login_as
+from tests.coverage_demo import DASHBOARD
+from tests.download_helpers import RecordingManager, fetch_without_click, recorded_managers
+from tests.pages.test_brief_download import _pdf_text
 from tests.spread_setup import NOW, PEPPER, spread_inbox
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,3 +102,45 @@ def test_in_hindi_the_drill_down_columns_are_hindi(url, monkeypatch, tmp_path):
     t5 = _rows(at, "समूह")["T5 Jan Samvad"]
     assert t5["24 घंटे में पहुँचे निर्देश"] == "0.0% (1 में से 0)"
     assert t5["निर्देश पहुँचने की माध्यिका देरी"] == "कभी नहीं पहुँचा"
+
+
+def test_an_sho_drill_down_has_no_directive_reach(url, monkeypatch, tmp_path):
+    # Directive reach is for the roles that see how directives travelled (DGP, IG, SP).
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SAMPARK_NOW", IST_NOW)
+    page = AppTest.from_file(str(ROOT / "pages" / "drilldown.py"), default_timeout=120)
+    at = login_as(page, "sho", "T1").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Directives within 24 h" not in at.dataframe[0].value.columns
+    assert not any("last 28 days" in c.value for c in at.caption)
+
+
+def _dashboard_brief(url, monkeypatch, tmp_path, media_files, role, unit, lang) -> str:
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("SAMPARK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SAMPARK_NOW", IST_NOW)
+    at = login_as(AppTest.from_file(DASHBOARD, default_timeout=180), role, unit)
+    at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception, at.exception
+    made = [b for n, b in fetch_without_click(media_files[-1]) if n.endswith(".pdf")]
+    assert len(made) == 1
+    return " ".join(_pdf_text(made[0], tmp_path).split())
+
+
+@pytest.fixture
+def media_files(monkeypatch: pytest.MonkeyPatch) -> list[RecordingManager]:
+    return recorded_managers(monkeypatch)
+
+
+def test_the_dgp_dashboard_brief_carries_the_directive_line(
+    url, monkeypatch, tmp_path, media_files
+):
+    text = _dashboard_brief(url, monkeypatch, tmp_path, media_files, "dgp", None, "en")
+    assert "Directive reach: 80.0% within 24 h, median 1.0 h; behind: Two (66.7%)." in text
+
+
+def test_an_sho_dashboard_brief_leaves_directive_reach_out(url, monkeypatch, tmp_path, media_files):
+    text = _dashboard_brief(url, monkeypatch, tmp_path, media_files, "sho", "T5", "en")
+    assert "Directive reach" not in text
