@@ -18,13 +18,16 @@ from ui.loaders.network import network_of
 from ui.loaders.run import RunKey, engine, run_key
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run (a directive's deliveries are a row per
+# target group, hundreds of thousands at state scale).
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _deliveries(key: RunKey) -> pl.DataFrame | None:
     with engine(key.url).connect() as conn:
         return stored_deliveries(conn)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run.
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _by_level(key: RunKey, level: str, now: datetime) -> pl.DataFrame | None:
     found = _deliveries(key)
     if found is None:
