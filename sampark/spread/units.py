@@ -237,8 +237,9 @@ def with_report_reach(
 
     `units`: unit_id, kind, parent_id."""
     if deliveries is None:
-        empty = pl.DataFrame(schema=UNIT_DIRECTIVE_SCHEMA).rename(REPORT_COLUMNS)
-        return table.with_columns(pl.lit(None, dtype).alias(c) for c, dtype in empty.schema.items())
+        return table.with_columns(
+            pl.lit(None, UNIT_DIRECTIVE_SCHEMA[c]).alias(name) for c, name in REPORT_COLUMNS.items()
+        )
     ancestors = unit_ancestors(units.select("unit_id", "kind", "parent_id"))
     reach = unit_directive_reach(deliveries, ancestors, level, now)
     counts = [REPORT_COLUMNS[c] for c in ("directives", "due", "within", "never")]

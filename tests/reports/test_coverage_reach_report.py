@@ -72,3 +72,4 @@ def test_before_any_run_with_a_pepper_the_reach_columns_are_empty(sqlite_url, tm
     _engine(sqlite_url, tmp_path / "inbox", pepper=False)
     rows = json.loads(_cli(sqlite_url, "json"))
     assert {(r["directives"], r["directive_median_delay_h"]) for r in rows} == {(None, None)}
+    assert sorted(r["unit_id"] for r in rows) == ["D1", "D2"]

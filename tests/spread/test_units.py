@@ -10,6 +10,7 @@ from sampark.spread.units import (
     group_directive_reach,
     scope_directive_reach,
     unit_directive_reach,
+    with_report_reach,
 )
 from tests.spread.network import UNITS
 
@@ -124,3 +125,15 @@ def test_the_units_behind_are_those_below_the_scope_share_furthest_first():
     )
     assert behind_units(reach, 0.5)["unit_id"].to_list() == ["C", "D", "B"]
     assert behind_units(reach, 0.5, shown=1)["unit_id"].to_list() == ["C"]
+
+
+def test_the_report_columns_join_each_unit_and_keep_units_without_a_directive():
+    table = pl.DataFrame({"unit_id": ["D1", "D2", "D9"], "members": [5, 6, 7]})
+    named = with_report_reach(table, ONE_DIRECTIVE, UNITS, "district", NOW)
+    assert named.select(
+        "unit_id", "directives", "directive_within_24h", "directive_share_within_24h"
+    ).rows() == [("D1", 1, 1, 0.5), ("D2", 1, 1, 0.5), ("D9", 0, 0, None)]
+    unknown = with_report_reach(table, None, UNITS, "district", NOW)
+    assert unknown.get_column("unit_id").to_list() == ["D1", "D2", "D9"]
+    assert unknown.get_column("directives").to_list() == [None, None, None]
+    assert unknown.columns[-1] == "directive_median_delay_h"
