@@ -15,6 +15,7 @@ from etl.pipeline import run_inbox
 from sampark.db import migrate
 from sampark.reports.brief import BriefParts, weekly_brief
 from sampark.reports.brief_directives import directive_line, ist_of_utc
+from sampark.reports.pdf import pdf_bytes
 from sampark.spread.units import directive_brief
 from sampark.store.spread import refresh_spread
 from sampark.targets import load_profile
@@ -98,3 +99,11 @@ def test_the_brief_from_the_database_carries_the_directive_line(db_url, tmp_path
     text = _pdf_text(weekly_brief(engine, profile, "en", now=utc), tmp_path)
     # Five thana groups: four had it (10 min, 30 min, 1 h, 2 h), the third fastest at 1 h.
     assert "Directive reach: 80.0% within 24 h, median 1.0 h; behind: Two (66.7%)." in text
+
+
+def test_the_hindi_directive_section_is_shaped_without_dotted_circles(tmp_path):
+    brief = directive_brief(DELIVERIES, NAMED, None, "district", AT)
+    pdf = pdf_bytes(_brief("hi", BriefParts(directives=brief)))
+    text = _pdf_text(pdf, tmp_path)
+    assert "\u25cc" not in text  # the dotted circle Pango draws for a mark it could not attach
+    assert "50.0%" in text and "Directive" not in text
