@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sampark.access import sees_alerts
+from sampark.access import sees_alerts, sees_directives
 from sampark.charts.coverage import compliance_heatmap, members_by_unit, weekly_progress
 from sampark.i18n import number, percent, t
 from sampark.i18n.dates import long_date
@@ -156,7 +156,14 @@ if cannot:
 else:
     downloads.button(
         t("brief_download", lang),
-        coverage.brief_maker(scope_id, scope_name, profile_name, lang, sees_alerts(user.role)),
+        coverage.brief_maker(
+            scope_id,
+            scope_name,
+            profile_name,
+            lang,
+            sees_alerts(user.role),
+            directives_shown=sees_directives(user.role),
+        ),
         f"sampark_brief_{ov.as_of.isoformat()}_{lang}.pdf",
         "application/pdf",
         icon=":material/picture_as_pdf:",

@@ -25,6 +25,7 @@ from sampark.i18n import (
     strings_spread,
     strings_stories,
     strings_story_safety,
+    strings_unit16,
 )
 
 # ruff: noqa: E501  (one sentence per line reads better than a string split mid-phrase)
@@ -227,4 +228,5 @@ STRINGS = _merged(
     strings_sessions.STRINGS,
     strings_memberships.STRINGS,
     strings_spread.STRINGS,
+    strings_unit16.STRINGS,
 )

@@ -22,11 +22,14 @@ from sampark.metrics.coverage.totals import share
 from sampark.metrics.response.alerts import alert_funnel
 from sampark.metrics.response.snapshot import response_summary
 from sampark.metrics.response.summary import ResponseSummary, scope_key
+from sampark.queries.directive_reach import stored_deliveries
 from sampark.queries.network import membership_history, network
 from sampark.queries.registers import alerts_frame, register_entries_frame
 from sampark.queries.stories import all_stories, story_history
 from sampark.reports.brief_charts import CHART_CSS, Bar, bar_chart, progress_chart
+from sampark.reports.brief_directives import directive_section, ist_of_utc
 from sampark.reports.pdf import frame_table, html_page, html_table, pdf_bytes
+from sampark.spread.units import DirectiveBrief, directive_brief
 from sampark.tables.coverage import actions_table, behind_table, signed
 from sampark.tables.names import name_in
 from sampark.targets import Profile
@@ -94,12 +97,14 @@ class BriefParts:
     `response`: the scope's register figures per stage (response_by_level's columns);
     `funnel`: alert_funnel rows (None for a role that does not act on alerts: only the
     SCRB helpdesk, SP and SHO see them); `stories`: status_counts of the scope's stories;
-    `waiting`: waiting_by_step of the scope's stories waiting more than a day."""
+    `waiting`: waiting_by_step of the scope's stories waiting more than a day;
+    `directives`: directive reach in the scope and its units (`brief_directives`)."""
 
     response: pl.DataFrame | None = None
     funnel: pl.DataFrame | None = None
     stories: dict[str, int] | None = None
     waiting: pl.DataFrame | None = None
+    directives: DirectiveBrief | None = None
 
 
 def scope_response(
@@ -263,6 +268,8 @@ def brief_html(
         body.append(_stories_section(parts.stories, lang))
     if parts.waiting is not None:
         body.append(_waiting_section(parts.waiting, lang))
+    if parts.directives is not None:
+        body.append(directive_section(parts.directives, lang))
     body.append(f'<p class="foot">{escape(t("brief_footer", lang))}</p>')
     return html_page(title, "".join(body), lang, CHART_CSS)
 
@@ -365,14 +372,17 @@ def weekly_brief(
         alerts = alerts_frame(conn, STATE)
         stories = all_stories(conn, STATE)
         steps = story_history(conn, STATE)
+        deliveries = stored_deliveries(conn)
     ov = coverage_overview(net, history, profile, None)
+    at = now or now_utc()
     queue = story_queue(stories, net.units)
     name = name_in(lang, profile.name, profile.name_hi)
     parts = BriefParts(
         response=scope_response(response_summary(entries, net.units, profile), net.units, None),
         funnel=alert_funnel(alerts, profile),
         stories=status_counts(queue),
-        waiting=waiting_by_step(waiting_stories(queue, steps, now or now_utc())),
+        waiting=waiting_by_step(waiting_stories(queue, steps, at)),
+        directives=directive_brief(deliveries, net.units, None, ov.child_level, ist_of_utc(at)),
     )
     return pdf_bytes(
         brief_html(

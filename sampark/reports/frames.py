@@ -10,6 +10,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from sampark.access import STATE
+from sampark.clock import now_ist
 from sampark.content.queue import stories_by_level, story_queue
 from sampark.metrics.coverage.rules import coverage_table
 from sampark.metrics.groups.activity import WINDOW_DAYS, group_health, health_by_level
@@ -17,11 +18,13 @@ from sampark.metrics.response.alerts import alerts_by_level
 from sampark.metrics.response.times import response_by_level
 from sampark.queries.chats import activity
 from sampark.queries.derived import stored_response_snapshot
+from sampark.queries.directive_reach import stored_deliveries
 from sampark.queries.network import network
 from sampark.queries.registers import alerts_frame, register_entries_frame
 from sampark.queries.registry import data_version
 from sampark.queries.stories import all_stories
 from sampark.reports.spread import directives_report, rumours_report
+from sampark.spread.units import with_report_reach
 from sampark.targets import Profile
 
 # The kinds that print a frame (`brief` writes a PDF: `sampark.reports.brief`).
@@ -35,10 +38,14 @@ class Report:
 
 
 def coverage_report(engine: sa.Engine, profile: Profile, level: str) -> Report:
-    """What the Overview shows per unit of `level`."""
+    """What the Overview shows per unit of `level`, with directive reach as the Districts
+    league and the Drill-down show it (the directives of the 28 days to now, IST)."""
     with engine.connect() as conn:
         net = network(conn, STATE)
-    return Report(coverage_table(net, profile, level), f"Coverage by {level}")
+        deliveries = stored_deliveries(conn)
+    table = coverage_table(net, profile, level)
+    table = with_report_reach(table, deliveries, net.units, level, now_ist())
+    return Report(table, f"Coverage by {level}")
 
 
 def groups_report(engine: sa.Engine, level: str) -> Report:

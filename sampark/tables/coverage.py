@@ -12,6 +12,7 @@ from sampark.metrics.coverage.history import week_ends
 from sampark.metrics.coverage.overview import Overview
 from sampark.metrics.coverage.totals import LEVELS, Network
 from sampark.schema import GROUP_KINDS
+from sampark.tables.league_reach import reach_cells, reach_columns
 from sampark.tables.names import reader_name, unit_id_column, unit_names
 
 COVERAGE_COLUMNS = {
@@ -122,7 +123,8 @@ def heat_rows(ov: Overview, net: Network, lang: str) -> pl.DataFrame:
 
 
 def league_display(league: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """The league table in the reader's language: raw counts beside every rate."""
+    """The league table in the reader's language: raw counts beside every rate, and directive
+    reach when the league carries it (`league_reach.with_reach_texts`)."""
     rows = []
     for r in league.with_columns(reader_name(lang).alias("label")).iter_rows(named=True):
         rows.append(
@@ -146,6 +148,7 @@ def league_display(league: pl.DataFrame, lang: str) -> pl.DataFrame:
                 t("col_staff_of", lang): (
                     f"{number(r['staff_connected'], lang)} / {number(r['staff'], lang)}"
                 ),
+                **reach_cells(r, lang),
             }
         )
     return pl.DataFrame(rows) if rows else pl.DataFrame()
@@ -195,7 +198,8 @@ def drill_levels(tree: pl.DataFrame) -> list[str]:
 
 def drill_table(tree: pl.DataFrame, net: Network, level: str, lang: str) -> pl.DataFrame:
     """The tree's nodes of one level: name, where it sits, members, and its compliance in words
-    for groups ("Kotwali thana group: 143 of 200, needs 57") or in counts for units."""
+    for groups ("Kotwali thana group: 143 of 200, needs 57") or in counts for units; and
+    directive reach when the tree carries it (`league_reach.with_reach_texts`)."""
     nodes = tree.filter(pl.col("level") == level)
     names = unit_names(net.units, lang).rename({"unit_id": "parent", "label": "within"})
     nodes = nodes.join(names, on="parent", how="left")
@@ -207,6 +211,7 @@ def drill_table(tree: pl.DataFrame, net: Network, level: str, lang: str) -> pl.D
             pl.col("part").alias(t("col_groups_compliant_short", lang)),
             pl.col("whole").alias(t("col_groups_required", lang)),
             (pl.col("compliance") * 100).round(1).alias(t("axis_share", lang)),
+            *reach_columns(nodes, lang),
         )
     kinds = net.groups.select("group_id", "kind", "unit_id").join(
         unit_names(net.units, lang).rename({"label": "unit_label"}), on="unit_id", how="left"
@@ -238,6 +243,7 @@ def drill_table(tree: pl.DataFrame, net: Network, level: str, lang: str) -> pl.D
                 t("col_members", lang): r["members"],
                 t("col_minimum", lang): r["whole"],
                 t("col_needed", lang): need,
+                **reach_cells(r, lang),
             }
         )
     return pl.DataFrame(rows) if rows else pl.DataFrame()

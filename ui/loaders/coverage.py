@@ -26,7 +26,7 @@ from sampark.reports.compstat import sheet_html
 from sampark.reports.pdf import pdf_bytes
 from sampark.tables.coverage import actions_table, behind_table
 from ui import charts
-from ui.loaders import response, stories
+from ui.loaders import directive_reach, response, stories
 from ui.loaders.network import network, network_of
 from ui.loaders.run import SCOPES_KEPT, RunKey, engine, profile, run_key, state_profile
 
@@ -91,9 +91,12 @@ def groups() -> pl.DataFrame:
     return _groups(run_key())
 
 
-def brief_parts(scope_id: str | None, alerts_shown: bool) -> BriefParts:
+def brief_parts(
+    scope_id: str | None, alerts_shown: bool, directives_shown: bool = False
+) -> BriefParts:
     """The brief's response, alerts and stories figures for the scope, from the pages' own
-    loaders; the alerts funnel only for a role that acts on alerts."""
+    loaders; the alerts funnel only for a role that acts on alerts, directive reach only for
+    one that sees how directives travelled."""
     units = network().units
     funnel = None
     if alerts_shown:
@@ -105,11 +108,21 @@ def brief_parts(scope_id: str | None, alerts_shown: bool) -> BriefParts:
         funnel=funnel,
         stories=status_counts(mine),
         waiting=waiting_by_step(waiting_stories(mine, steps, now_utc())),
+        directives=(
+            directive_reach.brief(scope_id, overview(scope_id).child_level)
+            if directives_shown
+            else None
+        ),
     )
 
 
 def brief_maker(
-    scope_id: str | None, scope_name: str, profile_name: str, lang: str, alerts_shown: bool
+    scope_id: str | None,
+    scope_name: str,
+    profile_name: str,
+    lang: str,
+    alerts_shown: bool,
+    directives_shown: bool = False,
 ) -> Callable[[], bytes]:
     """Makes the weekly brief PDF when it is asked for (WeasyPrint takes a moment). What it
     shows is read now, on the page's run, from the cached loaders: the PDF itself is made on a
@@ -117,7 +130,7 @@ def brief_maker(
     through the signed-in user or call Streamlit."""
     ov = overview(scope_id)
     net = network()
-    parts = brief_parts(scope_id, alerts_shown)
+    parts = brief_parts(scope_id, alerts_shown, directives_shown)
 
     def make() -> bytes:
         # The tables are pure work on what was read above: made here, on the click, not on
