@@ -8,6 +8,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from etl.chat_prints import Fingerprinting
+from etl.pipeline import run_inbox
+from sampark.db import migrate
+from sampark.store.spread import refresh_spread
+from sampark.targets import load_profile
+
 NNBSP = "\u202f"
 PEPPER = b"test pepper of thirty-two chars!"
 NOW = datetime(2024, 1, 10, 12, 0)
@@ -123,3 +129,16 @@ def page_inbox(root: Path) -> Path:
     for unit in [*DISTRICTS, *THANAS]:
         _write(root, f"chats/WhatsApp Chat with {group_name(unit)}.txt", _chat(unit))
     return root
+
+
+def page_database(root: Path) -> str:
+    """The network loaded into a SQLite file under `root` and its spread figures worked out
+    (Bihar's rules); its URL."""
+    url = f"sqlite:///{root}/spread.db"
+    engine = migrate(url)
+    prints = Fingerprinting(PEPPER)
+    run_inbox(engine, page_inbox(root / "inbox"), now=NOW, prints=prints)
+    profile = load_profile(Path(__file__).resolve().parents[1] / "data/targets", "bihar")
+    refresh_spread(engine, profile, PEPPER, texts=prints.texts_by_hash(), at=NOW)
+    engine.dispose()
+    return url

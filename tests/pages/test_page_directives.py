@@ -13,15 +13,11 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from etl.chat_prints import Fingerprinting
-from etl.pipeline import run_inbox
 from sampark.db import migrate
 from sampark.queries.spread import stored_rumour_spread
 from sampark.schema import audit_log, rumours
-from sampark.store.spread import refresh_spread
-from sampark.targets import load_profile
 from tests.auth_helpers import login_as
-from tests.spread_page_setup import NOW, PEPPER, page_inbox
+from tests.spread_page_setup import page_database
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "directives.py")
@@ -40,26 +36,15 @@ CHARTS = {
 }
 
 
-def build(root: Path) -> str:
-    """The test network loaded and its spread figures worked out, in a SQLite file."""
-    url = f"sqlite:///{root}/spread.db"
-    engine = migrate(url)
-    prints = Fingerprinting(PEPPER)
-    run_inbox(engine, page_inbox(root / "inbox"), now=NOW, prints=prints)
-    profile = load_profile(ROOT / "data/targets", "bihar")
-    refresh_spread(engine, profile, PEPPER, texts=prints.texts_by_hash(), at=NOW)
-    return url
-
-
 @pytest.fixture(scope="module")
 def url(tmp_path_factory) -> str:
-    return build(tmp_path_factory.mktemp("spread_page"))
+    return page_database(tmp_path_factory.mktemp("spread_page"))
 
 
 @pytest.fixture
 def fresh_url(tmp_path) -> str:
     """A database of its own, for a test that writes a verdict."""
-    return build(tmp_path)
+    return page_database(tmp_path)
 
 
 def _page(url, monkeypatch, tmp_path, role: str, unit: str | None = None, lang: str = "en"):
