@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from sampark.i18n import t
+from sampark.memo import by_frame
 from sampark.spread.directives import directive_reach
 from sampark.spread.tree import unit_ancestors
 from sampark.tables.names import unit_names
@@ -27,15 +28,18 @@ class SpreadCounts:
     rumours_open: int
 
 
+@by_frame()
+def _ancestors(units: pl.DataFrame) -> pl.DataFrame:
+    """The unit tree walked once per units frame (the cached loader's): a page view asks for
+    it from several tables."""
+    return unit_ancestors(units.select("unit_id", "kind", "parent_id"))
+
+
 def units_inside(units: pl.DataFrame, scope_id: str | None) -> pl.DataFrame:
     """unit_id of every unit in `scope_id` and below it (every unit for None: the state)."""
     if scope_id is None:
         return units.select("unit_id")
-    return (
-        unit_ancestors(units.select("unit_id", "kind", "parent_id"))
-        .filter(pl.col("ancestor_id") == scope_id)
-        .select("unit_id")
-    )
+    return _ancestors(units).filter(pl.col("ancestor_id") == scope_id).select("unit_id")
 
 
 def delivered_in_scope(
@@ -103,7 +107,7 @@ def status_by_unit(
     rows = delivered.filter(pl.col("key") == key)
     if level is not None:
         at_level = (
-            unit_ancestors(units.select("unit_id", "kind", "parent_id"))
+            _ancestors(units)
             .filter(pl.col("ancestor_kind") == level)
             .select("unit_id", pl.col("ancestor_id").alias("by"))
         )
