@@ -1,15 +1,17 @@
 """Directives and rumours: how far each directive travelled down to the groups the state's
-rules name (DGP, IG, SP, inside their scope), and the rumours seen across districts (the
-social media cell sees only these). Members are counted, never named."""
+rules name (DGP, IG, SP, inside their scope), and the rumours seen across districts with the
+police answer's coverage (the social media cell sees only these, and judges and answers them).
+Members are counted, never named; no sender is named."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from sampark.access import sees_directives
+from sampark.access import judges_rumours, sees_directives
 from sampark.i18n import number, t
 from sampark.tables import spread as spread_tables
-from ui import auth, downloads, filters, freshness, tables
+from sampark.tables import spread_rumours
+from ui import auth, filters, freshness, spread_views
 from ui.loaders import spread
 
 user = auth.page_user("directives")
@@ -19,13 +21,11 @@ freshness.data_as_of(lang)
 st.caption(t("spread_caption", lang))
 
 parts, units = spread.figures()
-found, group_names = spread.rumours()
+stored, groups, titles = spread.rumour_spread()
+found = spread.rumours()
+scope_id = filters.current_scope()
 chain = sees_directives(user.role)
-reach = (
-    spread_tables.reach_in_scope(parts, units, filters.current_scope())
-    if chain and parts is not None
-    else None
-)
+reach = spread_tables.reach_in_scope(parts, units, scope_id) if chain and parts else None
 counts = spread_tables.spread_counts(parts, reach, found)
 
 shown = [("spread_rumours", counts.rumours), ("spread_rumours_open", counts.rumours_open)]
@@ -44,11 +44,13 @@ if chain:
     if parts is None or reach is None:
         st.info(t("spread_no_figures", lang))
     else:
-        listed = spread_tables.directives_table(reach, parts["directives"], lang)
-        tables.show(listed, lang)
-        downloads.buttons(listed, "directives", lang)
+        spread_views.directive_section(parts, reach, units, titles, scope_id, lang)
 
 st.subheader(t("spread_rumours_heading", lang))
-rumour_rows = spread_tables.rumours_table(found, group_names, lang)
-tables.show(rumour_rows, lang)
-downloads.buttons(rumour_rows, "rumours", lang)
+# Names of groups only inside the reader's own scope: an SP reads "another district".
+names = spread_rumours.shown_group_names(groups, units, user.scope.root, lang)
+hops = parts["hops"] if parts else None
+cluster = spread_views.rumour_section(found, stored, hops, names, lang)
+if judges_rumours(user.role) and cluster is not None:
+    answers = spread_rumours.answer_choices(titles, stored["answers"] if stored else None, lang)
+    spread_views.judge_section(user, found, cluster, answers, lang)

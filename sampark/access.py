@@ -63,6 +63,8 @@ _ALERT_ROLES = frozenset({"scrb", "sp", "sho"})
 _ALERT_DETAIL_ROLES = frozenset({"scrb", "sho"})
 # How directives travelled is for the chain that sends them; the cell sees only the rumours.
 _DIRECTIVE_ROLES = frozenset({"dgp", "ig", "sp"})
+# Only the social media cell judges a rumour and links the police's answer; the chain reads.
+_RUMOUR_JUDGES = frozenset({"social"})
 # Register response times are for the supervising chain and the helpdesk.
 _REGISTER_ROLES = frozenset({"dgp", "ig", "sp", "co", "sho", "scrb"})
 
@@ -155,6 +157,12 @@ def sees_alerts(role: str | None) -> bool:
 def sees_directives(role: str | None) -> bool:
     """How directives travelled: the DGP, IGs and SPs (the cell sees the rumours only)."""
     return role in _DIRECTIVE_ROLES
+
+
+def judges_rumours(role: str | None) -> bool:
+    """Who marks a rumour false / true / not clear and links its answer: the social media
+    cell. The DGP, IGs and SPs read the verdict."""
+    return role in _RUMOUR_JUDGES
 
 
 def sees_alert_details(role: str | None) -> bool:

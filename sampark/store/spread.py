@@ -16,6 +16,8 @@ from sampark.queries import registry as registry_reads
 from sampark.queries.derived import stored_part_names
 from sampark.queries.prints import kept_broadcast_hashes, prints_frame
 from sampark.queries.spread import (
+    RUMOUR_SPREAD_KIND,
+    RUMOUR_SPREAD_PARTS,
     SPREAD_KIND,
     SPREAD_PARTS,
     register_frame,
@@ -23,6 +25,7 @@ from sampark.queries.spread import (
     spread_units,
 )
 from sampark.spread.figures import SpreadFigures, register_prints, spread_figures
+from sampark.spread.rebuttals import police_answer_arrivals, rumour_arrivals
 from sampark.store.derived import store_derived
 from sampark.store.prints import keep_broadcast_texts
 from sampark.store.rumours import store_rumours
@@ -55,6 +58,16 @@ def spread_parts(figures: SpreadFigures) -> dict[str, bytes]:
     }
 
 
+def rumour_spread_parts(figures: SpreadFigures, prints: pl.DataFrame) -> dict[str, bytes]:
+    """The rumours' arrivals in every group and the police clusters that could answer them, as
+    Arrow IPC bytes by part (`queries.spread.RUMOUR_SPREAD_PARTS`): what the page works out
+    each rumour's spread and rebuttal coverage from without clustering again."""
+    return {
+        "arrivals": _bytes(rumour_arrivals(figures.clusters, prints, figures.rumours)),
+        "answers": _bytes(police_answer_arrivals(figures.clusters, prints, figures.rumours)),
+    }
+
+
 def refresh_spread(
     engine: sa.Engine,
     profile: Profile,
@@ -69,11 +82,14 @@ def refresh_spread(
     these rules are stored already (a run that loaded nothing)."""
     with engine.connect() as conn:
         version = registry_reads.data_version(conn)
-        stored = stored_part_names(conn, SPREAD_KIND, version, spread_key(profile))
-        if stored == frozenset(SPREAD_PARTS):
+        key = spread_key(profile)
+        stored = stored_part_names(conn, SPREAD_KIND, version, key)
+        rumour_parts = stored_part_names(conn, RUMOUR_SPREAD_KIND, version, key)
+        if stored == frozenset(SPREAD_PARTS) and rumour_parts == frozenset(RUMOUR_SPREAD_PARTS):
             return None
+        prints = prints_frame(conn)
         figures = spread_figures(
-            prints_frame(conn),
+            prints,
             register_prints(register_frame(conn), pepper),
             spread_groups(conn),
             spread_units(conn),
@@ -89,7 +105,15 @@ def refresh_spread(
             SPREAD_KIND,
             spread_parts(figures),
             data_version=version,
-            inputs_key=spread_key(profile),
+            inputs_key=key,
+            at=at,
+        )
+        store_derived(
+            conn,
+            RUMOUR_SPREAD_KIND,
+            rumour_spread_parts(figures, prints),
+            data_version=version,
+            inputs_key=key,
             at=at,
         )
     return figures

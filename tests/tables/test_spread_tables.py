@@ -1,0 +1,46 @@
+"""The Directives and rumours page's tables: the reach curve, the level a reader counts units
+by, and a group named only inside the reader's scope. Literal frames written for these tests;
+the docstring examples of both modules run here too."""
+
+from __future__ import annotations
+
+import doctest
+
+import polars as pl
+
+from sampark.tables import spread, spread_rumours
+
+UNITS = pl.DataFrame(
+    {
+        "unit_id": ["BR", "R1", "D1", "D2", "T1", "T2"],
+        "kind": ["state", "range", "district", "district", "thana", "thana"],
+        "name": ["Bihar", "Patna Range", "Patna", "Gaya", "Sadar", "Sadar"],
+        "name_hi": [None, None, "पटना", None, None, None],
+        "parent_id": [None, "BR", "R1", "BR", "D1", "D2"],
+    }
+)
+
+
+def test_the_examples_in_the_docstrings_hold():
+    for module in (spread, spread_rumours):
+        assert doctest.testmod(module).failed == 0
+
+
+def test_the_state_and_a_range_count_by_district_and_a_district_by_its_own_units():
+    assert [spread.status_level(UNITS, s) for s in (None, "R1", "D1", "T1")] == [
+        "district",
+        "district",
+        None,
+        None,
+    ]
+
+
+def test_a_group_outside_the_scope_reads_another_district_in_either_language():
+    groups = pl.DataFrame(
+        {"group_id": ["G1", "G2"], "unit_id": ["T1", "T2"], "name": ["Sadar JS", "Sadar JS 2"]}
+    )
+    for lang, other in (("en", "Another district"), ("hi", "दूसरा ज़िला")):
+        shown = spread_rumours.shown_group_names(groups, UNITS, "D1", lang)
+        assert shown.sort("group_id").rows() == [("G1", "Sadar JS"), ("G2", other)]
+    everyone = spread_rumours.shown_group_names(groups, UNITS, None, "en")
+    assert everyone.sort("group_id")["shown"].to_list() == ["Sadar JS", "Sadar JS 2"]
