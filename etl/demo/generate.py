@@ -26,6 +26,7 @@ files (`etl.demo.write.inbox`, `etl.demo.write.rosters`, `etl.demo.write.sheets`
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -36,8 +37,10 @@ from etl.demo.build.staff import build_blocklist, build_staff
 from etl.demo.build.units import build_units
 from etl.demo.calendar import calendar_for
 from etl.demo.model import Demo, District, Group
+from etl.demo.spread import DemoSpread
 from etl.demo.states import SHAPES
 from etl.demo.write.inbox import DemoSummary, write_inbox
+from etl.demo.write.sheets import SheetWriter
 
 __all__ = ["SCALES", "STATES", "DemoSummary", "write_demo"]
 
@@ -86,4 +89,9 @@ def write_demo(
     _GROUPS[state](demo)
     build_blocklist(demo, lambda d, thana: _HOSTS[state](demo, d, thana))
     out.mkdir(parents=True, exist_ok=True)
-    return write_inbox(demo, out)
+    # Directives and rumours are planted into the chats, the register and the truth written
+    # after them (etl.demo.spread), from a stream of their own.
+    spread = DemoSpread(demo, seed)
+    summary = write_inbox(demo, out, plant=spread)
+    directives = spread.write(out, SheetWriter(out, demo.calendar.now))
+    return replace(summary, files=summary.files + 1, directives=directives)

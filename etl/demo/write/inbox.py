@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from etl.demo.build.chats import write_chats
+from etl.demo.build.chats import Plant, write_chats
 from etl.demo.build.response import write_response
 from etl.demo.data import names
 from etl.demo.model import Demo, Group, Staff, Thana, Unit
@@ -42,6 +42,7 @@ class DemoSummary:
     alerts: int = 0
     stories: int = 0
     response_bad_rows: int = 0
+    directives: int = 0  # rows of the PHQ's directive register (etl.demo.spread)
 
 
 def _unit_rows(units: Sequence[Unit], lang: str) -> list[list[str]]:
@@ -192,7 +193,7 @@ def _response_thanas(demo: Demo) -> list[Thana]:
     return thanas
 
 
-def write_inbox(demo: Demo, out: Path) -> DemoSummary:
+def write_inbox(demo: Demo, out: Path, plant: Plant | None = None) -> DemoSummary:
     """Every file of the built demo under `out`; the order of writing is the order of drawing."""
     w = SheetWriter(out, demo.calendar.now)
     day = demo.calendar.day
@@ -227,6 +228,7 @@ def write_inbox(demo: Demo, out: Path) -> DemoSummary:
         scale=demo.scale,
         progress=demo.progress,
         calendar=demo.calendar,
+        plant=plant,
     )
     demo.progress("writing registers, alerts and stories")
     response = write_response(
