@@ -113,8 +113,8 @@ def score_directives(
     truth_of = {matched[d["tag"]]: d for d in wanted if d["tag"] in matched}
     for key, group in delivered.select("key", "group_id").iter_rows():
         score.arrivals_stored += 1
-        d = truth_of.get(key)
-        score.false_received += d is None or group not in d["arrivals"]
+        hit = truth_of.get(key)
+        score.false_received += hit is None or group not in hit["arrivals"]
 
 
 def score_rumours(score: SpreadScore, truth: list[dict[str, Any]], rumours: pl.DataFrame) -> None:

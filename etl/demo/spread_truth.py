@@ -83,11 +83,12 @@ def directive_truth(s: DemoSpread, d: Directive) -> dict[str, Any] | None:
     )
     arrived = {g: first[g] for g in targets if g in first}
     never = [g for g in targets if g not in arrived]
-    delays: list[int | None] = sorted((ts - issued) // 60 for ts in arrived.values())
+    delays: list[int | None] = [*sorted((ts - issued) // 60 for ts in arrived.values())]
     delays += [None] * len(never)
     reached = {tree.chain_unit(tree.group[g]) for g in first}
     found_rule = d.key is not None or (
-        source == d.source
+        source is not None
+        and source == d.source
         and tree.group[source].kind in SOURCE_KINDS
         and _below(s, first, tree.chain_unit(tree.group[source]), issued) >= 2
     )
