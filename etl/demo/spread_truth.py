@@ -66,10 +66,11 @@ def _below(s: DemoSpread, first: dict[str, int], scope: str, issued: int) -> int
 
 
 def directive_truth(s: DemoSpread, d: Directive) -> dict[str, Any] | None:
-    """One directive's truth; None when not one copy of it was written."""
+    """One directive's truth; None for one found without the register of which not one copy
+    was written (a registered one is in the register all the same)."""
     tree = s.tree
     copies = s.written.get(d.tag, [])
-    if not copies:
+    if not copies and d.key is None:
         return None
     first = _first(copies)
     issued, source = d.issued, d.source
