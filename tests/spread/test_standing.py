@@ -86,3 +86,13 @@ def test_a_common_text_mostly_outside_the_officers_unit_is_not_his_directive():
     clusters, messages = frames(rows[:5])
     found = directives_without_register(clusters, messages, GROUPS, ANCESTORS)
     assert found.select("key", "unit_id", "groups_below").rows() == [("found:4", "D1", 2)]
+
+
+def test_a_template_most_groups_saw_once_but_busy_groups_post_daily_is_standing():
+    # Four groups saw it once; two busy groups post it every day for six days.
+    once = [(5, g, at("09:00"), False) for g in ("gT1", "gC1", "gT2", "gC3")]
+    daily = [(5, g, at("10:00", day=d), False) for g in ("gC2", "gD2") for d in range(1, 7)]
+    clusters, messages = frames(once + daily)
+    posts = clusters.join(messages, on="message_id")
+    assert forwarded_clusters(posts).height == 0
+    assert rumour_clusters(clusters, messages, DISTRICTS, min_groups=4).height == 0
