@@ -106,9 +106,12 @@ def _answer_by_message(
     """The police answer posted in a share of the rumour's groups, after it arrived there."""
     share = rng.uniform(0.3, 0.95)
     answered = sorted(
-        (ts + minutes(rng, 20, 8 * 60), g)
-        for g, ts in zip(groups, times, strict=True)
-        if rng.random() < share
+        (
+            (ts + minutes(rng, 20, 8 * 60), g)
+            for g, ts in zip(groups, times, strict=True)
+            if rng.random() < share
+        ),
+        key=lambda a: (a[0], a[1].group_id),
     )
     for i, (ts, g) in enumerate(answered):
         plan.put(g, Line(ts + 60 * i, "police", text if i == 0 else edited_copy(text, rng), tag))
