@@ -1,7 +1,8 @@
 """A deterministic synthetic state, written as real inbox files (CSV and XLSX sheets).
 
 `write_demo(out, state="bihar", scale="small", seed=7)` writes `units/`, `groups/`, `staff/`,
-`rosters/`, `blocklist/`, `chats/`, `registers/`, `alerts/` and `stories/` under `out`, with the
+`rosters/`, `blocklist/`, `chats/`, `registers/`, `alerts/`, `stories/` and `directives/` under
+`out` (and the planted directives' and rumours' truth beside it: `etl.demo.spread`), with the
 headers declared in `etl.sources.sheets.columns` (English, Hindi or bilingual), a handful of
 bad rows and exactly one bad file, so that every path of the ETL has something to do. Everything
 comes from `random.Random(seed)`: the same seed writes byte-identical files.
