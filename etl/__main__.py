@@ -208,6 +208,10 @@ def demo_db(
         raise typer.Exit(2)
     engine = migrate(db or settings.database_url)
     folder = out or settings.demo_inbox
+    # With a pepper set, the demo's chats are fingerprinted and its planted directives and
+    # rumours worked out, as a real run would.
+    pepper = settings.fingerprint_pepper
+    prints = Fingerprinting(pepper) if pepper else None
     try:
         with err.status("building the demo database…") if not as_json else nullcontext():
             result = build_demo_database(
@@ -216,6 +220,7 @@ def demo_db(
                 state=settings.state,
                 seed=seed,
                 keep_text=settings.keep_message_text,
+                prints=prints,
             )
     except DemoRefused as exc:
         err.print(f"[red]demo not built: {exc}")
@@ -223,7 +228,7 @@ def demo_db(
     # The demo is judged against its own, demo-scale target (etl.demo.write.profile).
     demo_targets = folder.parent / "targets"
     write_demo_profile(settings.targets_dir, demo_targets, settings.state, calendar_for())
-    _refresh_figures(engine, demo_targets, settings.state, quiet=as_json)
+    _refresh_figures(engine, demo_targets, settings.state, quiet=as_json, prints=prints)
     # The photos the demo's stories name, drawn into the folder the Social page reads.
     write_story_photos(engine, settings.data_dir / "media")
     if as_json:

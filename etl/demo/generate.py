@@ -1,7 +1,8 @@
 """A deterministic synthetic state, written as real inbox files (CSV and XLSX sheets).
 
 `write_demo(out, state="bihar", scale="small", seed=7)` writes `units/`, `groups/`, `staff/`,
-`rosters/`, `blocklist/`, `chats/`, `registers/`, `alerts/` and `stories/` under `out`, with the
+`rosters/`, `blocklist/`, `chats/`, `registers/`, `alerts/`, `stories/` and `directives/` under
+`out` (and the planted directives' and rumours' truth beside it: `etl.demo.spread`), with the
 headers declared in `etl.sources.sheets.columns` (English, Hindi or bilingual), a handful of
 bad rows and exactly one bad file, so that every path of the ETL has something to do. Everything
 comes from `random.Random(seed)`: the same seed writes byte-identical files.
@@ -26,6 +27,7 @@ files (`etl.demo.write.inbox`, `etl.demo.write.rosters`, `etl.demo.write.sheets`
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -36,8 +38,10 @@ from etl.demo.build.staff import build_blocklist, build_staff
 from etl.demo.build.units import build_units
 from etl.demo.calendar import calendar_for
 from etl.demo.model import Demo, District, Group
+from etl.demo.spread import DemoSpread
 from etl.demo.states import SHAPES
 from etl.demo.write.inbox import DemoSummary, write_inbox
+from etl.demo.write.sheets import SheetWriter
 
 __all__ = ["SCALES", "STATES", "DemoSummary", "write_demo"]
 
@@ -86,4 +90,9 @@ def write_demo(
     _GROUPS[state](demo)
     build_blocklist(demo, lambda d, thana: _HOSTS[state](demo, d, thana))
     out.mkdir(parents=True, exist_ok=True)
-    return write_inbox(demo, out)
+    # Directives and rumours are planted into the chats, the register and the truth written
+    # after them (etl.demo.spread), from a stream of their own.
+    spread = DemoSpread(demo, seed)
+    summary = write_inbox(demo, out, plant=spread)
+    directives = spread.write(out, SheetWriter(out, demo.calendar.now))
+    return replace(summary, files=summary.files + 1, directives=directives)

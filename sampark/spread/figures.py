@@ -15,7 +15,7 @@ from sampark.spread.broadcasts import broadcast_texts_to_keep
 from sampark.spread.copies import register_as_messages
 from sampark.spread.rumours import group_districts, rumour_clusters
 from sampark.spread.spread import DirectiveSpread, directive_spread
-from sampark.spread.tree import unit_ancestors
+from sampark.spread.tree import groups_on_command_units, unit_ancestors
 from sampark.targets import SpreadRules
 
 _PRINT = ["message_id", "ts", "keyed_hash", "signature", "shingles", "numbers"]
@@ -104,6 +104,7 @@ def spread_figures(
     )
     clusters = near_duplicate_clusters(together)
     ancestors = unit_ancestors(units)
+    groups = groups_on_command_units(groups, units)
     spread = directive_spread(
         clusters,
         prints,

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from sampark.spread.directives import SOURCE_KINDS
+from sampark.spread.standing import forwarded_clusters
 
 FOUND_SCHEMA = pl.Schema(
     [
@@ -61,18 +62,24 @@ def _first_officer_posts(posts: pl.DataFrame, source_kinds: Sequence[str]) -> pl
 def _groups_below(
     posts: pl.DataFrame, first: pl.DataFrame, ancestors: pl.DataFrame
 ) -> pl.DataFrame:
-    """cluster, groups_below: the groups of units below the source unit that had it later."""
+    """cluster, groups_below: the groups of units below the source unit that had it later;
+    groups_after: every group other than the source that had it later."""
+    later = posts.join(first, on="cluster").filter(pl.col("ts") > pl.col("issued_at"))
+    below = later.join(
+        ancestors.filter(pl.col("steps") > 0).select(
+            "unit_id", pl.col("ancestor_id").alias("source_unit")
+        ),
+        on=["unit_id", "source_unit"],
+    )
     return (
-        posts.join(first, on="cluster")
-        .filter(pl.col("ts") > pl.col("issued_at"))
-        .join(
-            ancestors.filter(pl.col("steps") > 0).select(
-                "unit_id", pl.col("ancestor_id").alias("source_unit")
-            ),
-            on=["unit_id", "source_unit"],
-        )
-        .group_by("cluster")
+        below.group_by("cluster")
         .agg(pl.col("group_id").n_unique().alias("groups_below"))
+        .join(
+            later.filter(pl.col("group_id") != pl.col("source_group"))
+            .group_by("cluster")
+            .agg(pl.col("group_id").n_unique().alias("groups_after")),
+            on="cluster",
+        )
     )
 
 
@@ -93,10 +100,16 @@ def directives_without_register(
     rule); `groups`: group_id, unit_id, kind; `ancestors`: `unit_ancestors`.
     """
     posts = _unregistered_posts(clusters, messages, groups)
-    first = _first_officer_posts(posts, source_kinds)
+    # A notice the officers post again and again is standing, not a new order.
+    first = _first_officer_posts(posts, source_kinds).join(forwarded_clusters(posts), on="cluster")
     return (
         first.join(_groups_below(posts, first, ancestors), on="cluster")
-        .filter(pl.col("groups_below") >= min_groups_below)
+        # An order travels down its own chain: a text most of whose groups lie outside the
+        # source unit is a common text an officer happened to post first, not his order.
+        .filter(
+            (pl.col("groups_below") >= min_groups_below)
+            & (2 * pl.col("groups_below") >= pl.col("groups_after"))
+        )
         .select(
             pl.format("found:{}", "cluster").alias("key"),
             "cluster",

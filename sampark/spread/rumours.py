@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import polars as pl
 
+from sampark.spread.standing import MAX_DAYS_PER_GROUP, forwarded_clusters
+
 RUMOUR_SCHEMA = pl.Schema(
     [
         ("cluster", pl.Int64()),
@@ -43,9 +45,11 @@ def rumour_clusters(
     min_groups: int = 5,
     min_districts: int = 2,
     window: timedelta = timedelta(hours=24),
+    max_days_per_group: float = MAX_DAYS_PER_GROUP,
 ) -> pl.DataFrame:
     """Clusters whose first sender is not police, seen in ≥ `min_groups` groups across
-    ≥ `min_districts` districts within `window` of the first message (`RUMOUR_SCHEMA`).
+    ≥ `min_districts` districts within `window` of the first message (`RUMOUR_SCHEMA`), and
+    forwarded, not standing (`standing.forwarded_clusters`).
 
     `clusters`: `near_duplicate_clusters` (register rows, negative message_id, are ignored);
     `messages`: message_id, group_id, ts, is_police (None: sender unknown, not police);
@@ -68,6 +72,7 @@ def rumour_clusters(
     early = pl.col("ts") <= pl.col("first_ts") + window
     return (
         posts.join(first, on="cluster")
+        .join(forwarded_clusters(posts, max_days_per_group), on="cluster")
         .group_by("cluster", "first_ts", "first_group_id")
         .agg(
             pl.col("group_id").filter(early).n_unique().alias("groups_in_window"),

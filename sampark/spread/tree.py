@@ -58,3 +58,28 @@ def unit_ancestors(units: pl.DataFrame) -> pl.DataFrame:
         .select(list(ANCESTOR_SCHEMA))
         .cast(ANCESTOR_SCHEMA)
     )
+
+
+# A district's staff group sits on the district's police centre (the SP's office) in the units
+# sheet; for a directive it is the district's own group, one step above its circles.
+SPEAKS_FOR_PARENT = ("police_centre",)
+
+
+def groups_on_command_units(groups: pl.DataFrame, units: pl.DataFrame) -> pl.DataFrame:
+    """`groups` (group_id, unit_id, …) with a police centre's groups moved to its district, so
+    that the chain down the tree (district → circle → thana) passes through them.
+
+    >>> u = pl.DataFrame({"unit_id": ["D", "D-PC"], "kind": ["district", "police_centre"],
+    ...                   "parent_id": [None, "D"]})
+    >>> g = pl.DataFrame({"group_id": ["gS"], "unit_id": ["D-PC"]})
+    >>> groups_on_command_units(g, u)["unit_id"].to_list()
+    ['D']
+    """
+    moved = units.filter(pl.col("kind").is_in(list(SPEAKS_FOR_PARENT))).select(
+        "unit_id", pl.col("parent_id").alias("command_id")
+    )
+    return (
+        groups.join(moved, on="unit_id", how="left")
+        .with_columns(pl.coalesce("command_id", "unit_id").alias("unit_id"))
+        .drop("command_id")
+    )

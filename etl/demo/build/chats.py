@@ -56,6 +56,8 @@ from etl.demo.data.texts import (
 )
 
 TARGET_MESSAGES = {"small": 50_000, "state": 2_000_000}
+# Posts planted lines into a group's chat (etl.demo.spread): group, lines, cast, first, last.
+Plant = Callable[[Group, ChatLines, list[Person], int, int], None]
 FORMATS = ("android", "ios", "android24", "android_hi")
 _FORMAT_WEIGHTS = (45, 25, 15, 15)
 _ZIP_SHARE = 0.15
@@ -106,6 +108,7 @@ class _Writer:
         self.scale = scale
         self.phones = set(people.phone)
         self.stamps: dict[str, Stamps] = {}
+        self.plant: Plant | None = None
         day_weights = [
             # Busy days by their place in the 92 days: they move with the build day.
             rng.gammavariate(3.0, 1.0) * _BUSY_DAYS.get(START + timedelta(days=d), 1.0)
@@ -287,6 +290,8 @@ class _Writer:
             for _ in range(rng.choice((0, 0, 0, 0, 1, 1, 2))):
                 c.system(self.times(1, t0 + 60, t_end)[0], 0, ph.icon.format(actor=admin.shown))
         self._posts(c, ph, cast, place, n_target, t0, t_end)
+        if self.plant is not None:
+            self.plant(g, c, cast, t0, t_end)
         return c
 
     def _posts(
@@ -336,6 +341,7 @@ def write_chats(
     scale: str = "small",
     progress: Callable[[str], None] | None = None,
     calendar: DemoCalendar | None = None,
+    plant: Plant | None = None,
 ) -> tuple[int, int]:
     """Writes one export per group under `out/chats/`; returns (files, user messages).
 
@@ -345,6 +351,7 @@ def write_chats(
     rng = random.Random(seed)
     calendar = calendar or DemoCalendar(REFERENCE)
     writer = _Writer(people, blocked, rng, scale, calendar)
+    writer.plant = plant
     dormant_before = calendar.day(_DORMANT_CREATED_BEFORE)
     at = calendar.now
     made = (at.year, at.month, at.day, at.hour, at.minute, at.second)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from etl.chat_prints import Fingerprinting
 from etl.demo.calendar import calendar_for
 from etl.demo.generate import write_demo
 from etl.demo.write.story_steps import plant_story_steps
@@ -80,6 +81,7 @@ def build_demo_database(
     write: Writer | None = None,
     keep_text: bool = False,
     now: datetime | None = None,
+    prints: Fingerprinting | None = None,
 ) -> RunResult:
     """Write the small demo of `state` into `folder`, record its manifest, load `folder`.
 
@@ -118,7 +120,7 @@ def build_demo_database(
     finally:
         if staging.exists():
             shutil.rmtree(staging)  # only ever the private folder this build made
-    result = run_inbox(engine, folder, keep_text=keep_text, now=now)
+    result = run_inbox(engine, folder, keep_text=keep_text, now=now, prints=prints)
     _plant_steps(engine, at, now)
     with engine.begin() as conn:
         record_audit(

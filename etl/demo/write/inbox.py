@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from etl.demo.build.chats import write_chats
+from etl.demo.build.chats import Plant, write_chats
 from etl.demo.build.response import write_response
 from etl.demo.data import names
 from etl.demo.model import Demo, Group, Staff, Thana, Unit
@@ -42,6 +42,7 @@ class DemoSummary:
     alerts: int = 0
     stories: int = 0
     response_bad_rows: int = 0
+    directives: int = 0  # rows of the PHQ's directive register (etl.demo.spread)
 
 
 def _unit_rows(units: Sequence[Unit], lang: str) -> list[list[str]]:
@@ -192,20 +193,10 @@ def _response_thanas(demo: Demo) -> list[Thana]:
     return thanas
 
 
-def write_inbox(demo: Demo, out: Path) -> DemoSummary:
-    """Every file of the built demo under `out`; the order of writing is the order of drawing."""
-    w = SheetWriter(out, demo.calendar.now)
+def _write_notes(demo: Demo, w: SheetWriter) -> None:
+    """The one bad file: an office's notes, whose header matches no sheet."""
     day = demo.calendar.day
     pending = "Women staff group pending in two districts"
-    demo.progress("writing units")
-    _write_units(demo, w)
-    demo.progress("writing groups")
-    n_groups = _write_groups(demo, w)
-    demo.progress("writing staff")
-    _write_staff(demo, w)
-    roster_rows = write_rosters(demo, w)
-    demo.progress("writing blocklist")
-    _write_blocklist(demo, w)
     w.write(
         "rosters/notes.csv",
         ["Sr", "Remarks", "Date"],
@@ -215,6 +206,21 @@ def write_inbox(demo: Demo, out: Path) -> DemoSummary:
             ["3", "Send updated rosters to PHQ", f"{day(date(2026, 10, 31)):%d-%m-%Y}"],
         ],
     )
+
+
+def write_inbox(demo: Demo, out: Path, plant: Plant | None = None) -> DemoSummary:
+    """Every file of the built demo under `out`; the order of writing is the order of drawing."""
+    w = SheetWriter(out, demo.calendar.now)
+    demo.progress("writing units")
+    _write_units(demo, w)
+    demo.progress("writing groups")
+    n_groups = _write_groups(demo, w)
+    demo.progress("writing staff")
+    _write_staff(demo, w)
+    roster_rows = write_rosters(demo, w)
+    demo.progress("writing blocklist")
+    _write_blocklist(demo, w)
+    _write_notes(demo, w)
     demo.progress("writing chats")
     chats, chat_messages = write_chats(
         out,
@@ -227,6 +233,7 @@ def write_inbox(demo: Demo, out: Path) -> DemoSummary:
         scale=demo.scale,
         progress=demo.progress,
         calendar=demo.calendar,
+        plant=plant,
     )
     demo.progress("writing registers, alerts and stories")
     response = write_response(

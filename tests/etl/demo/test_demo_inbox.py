@@ -76,7 +76,8 @@ def test_summary_counts(summary: DemoSummary) -> None:
 def test_folders_and_file_names(inbox: Path, summary: DemoSummary) -> None:
     files = sorted(p.relative_to(inbox).as_posix() for p in inbox.rglob("*") if p.is_file())
     assert len(files) == summary.files
-    assert {f.split("/")[0] for f in files} == {*KINDS, "chats", "registers", "alerts", "stories"}
+    folders = {*KINDS, "chats", "registers", "alerts", "stories", "directives"}
+    assert {f.split("/")[0] for f in files} == folders
     assert "units/units.csv" in files
     assert "rosters/notes.csv" in files
     assert "rosters/2026-11-01_patna.csv" in files
