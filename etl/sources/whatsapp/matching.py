@@ -162,11 +162,15 @@ def _matched_one_by_one(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     for (event, pattern), locale in zip(phrases.events, phrases.event_locales, strict=True):
         if left.height == 0:
             break
+        # Whether the pattern matches is `contains`, not "every group took part": a group in
+        # one branch of an alternation ("{actor} hat|Du hast …") is empty when the other
+        # branch matched, and the line is still the pattern's.
+        hit = left.filter(pl.col("norm").str.contains(pattern))
         if NAMED_GROUP.search(pattern):
-            groups = left.select("id", pl.col("norm").str.extract_groups(pattern).alias("g"))
-            hit = groups.unnest("g").filter(pl.all_horizontal(pl.exclude("id").is_not_null()))
+            groups = hit.select("id", pl.col("norm").str.extract_groups(pattern).alias("g"))
+            hit = groups.unnest("g")
         else:
-            hit = left.filter(pl.col("norm").str.contains(pattern)).select("id")
+            hit = hit.select("id")
         if hit.height == 0:
             continue
         columns = set(hit.columns)
