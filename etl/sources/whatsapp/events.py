@@ -176,12 +176,18 @@ def _system_and_pending(authorless: pl.Expr, chat_name: str | None) -> tuple[pl.
     voiced = pl.col("_author") == chat_name if chat_name else pl.lit(False)
     placeholder = pl.col("_placeholder")
     attributed = pl.col("has_author") & pl.col("w_event").is_null()
+    # Unmarked, an author's line is a system line only when it names its author or is a call
+    # line naming no one (`plain.own_event_lines` sends those here).
+    author = pl.col("_author")
+    own = (pl.col("a_actor") == author) | pl.col("a_subject").str.contains(author, literal=True)
+    call = (pl.col("a_event") == "call") & pl.col("a_actor").is_null()
     attributed_system = (
         attributed
         & ~placeholder
         & (
             (pl.col("_marked") & (pl.col("a_event").is_not_null() | voiced))
             | (pl.col("a_event") == "encryption_notice")
+            | (pl.col("a_event").is_not_null() & (own | call).fill_null(False))
         )
     )
     pending = attributed & pl.col("_marked") & pl.col("a_event").is_null() & ~voiced & ~placeholder

@@ -190,6 +190,10 @@ CASES = {
             f"[12/03/24, 10:02:04] Jonas: <{LRM}image omitted>",
             f"[12/03/24, 10:02:05] Jonas: {LRM}Group call, {LRM}4 invited",
             f"[12/03/24, 10:02:06] Wache: {LRM}You Added This Group to the Community: Thana",
+            "[12/03/24, 10:02:07] Talha: Talha left",
+            "[12/03/24, 10:02:08] Yasser: Hasan added Yasser",
+            "[12/03/24, 10:02:09] Ravi: Missed voice call",
+            "[12/03/24, 10:02:10] Ravi: ok Ravi",
         ]
     )
     + "\n",

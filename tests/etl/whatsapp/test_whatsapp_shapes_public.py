@@ -140,3 +140,45 @@ def test_message_the_export_cannot_show_is_the_person_s_message(tmp_path: Path) 
         ),
     )
     assert result.messages.select("author", "kind").rows() == [("Ravi", "text"), ("Ravi", "media")]
+
+
+def test_android_missed_call_under_the_caller_s_name_is_a_call(tmp_path: Path) -> None:
+    result = parsed(
+        tmp_path,
+        "25/08/20, 12:34 pm - Ravi: are you there\n"
+        "25/08/20, 12:35 pm - Ravi: Missed voice call\n"
+        "25/08/20, 12:36 pm - Suman: Missed video call\n"
+        "25/08/20, 12:37 pm - Suman: I missed your voice call\n",
+    )
+    assert result.messages.select("author", "kind").rows() == [
+        ("Ravi", "text"),
+        (None, "system"),
+        (None, "system"),
+        ("Suman", "text"),
+    ]
+    assert [e for e, _, _ in events(result)] == ["call", "call"]
+
+
+def test_old_iphone_system_lines_under_the_name_they_name_are_events(tmp_path: Path) -> None:
+    # iPhone exports before the marks attribute "Talha left" to Talha and "Hasan added
+    # Yasser" to Yasser; a person's message that merely holds a name stays theirs.
+    result = parsed(
+        tmp_path,
+        ios("Hasan", "Hasan created this group", marked=False)
+        + ios("Yasser", "Hasan added Yasser", 1, marked=False)
+        + ios("Talha", "Talha left", 2, marked=False)
+        + ios("Talha", "Yasser left early", 3, marked=False)
+        + ios("Yasser", "ok Talha", 4, marked=False),
+    )
+    assert result.messages.select("author", "kind").rows() == [
+        (None, "system"),
+        (None, "system"),
+        (None, "system"),
+        ("Talha", "text"),
+        ("Yasser", "text"),
+    ]
+    assert events(result) == [
+        ("created", "Hasan", None),
+        ("added", "Hasan", "Yasser"),
+        ("left", "Talha", None),
+    ]
