@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from etl.sources.whatsapp.matching import matched_events
+from etl.sources.whatsapp.matching import event_sieve, matched_events
 from etl.sources.whatsapp.phrases import (
     LRM,
     PHRASES_DIR,
@@ -98,6 +98,7 @@ def _classified_odd(entries: pl.DataFrame, phrases: Phrases, chat_name: str | No
 
     An entry whose text is only a name and a colon is that person's empty message: iOS writes
     `Carlos:`, Android `Carlos: ` (no system line ends with a colon)."""
+    entries = _name_across_lines(entries, phrases)
     rest = pl.col("rest")
     bare = rest.str.ends_with(":") & ~rest.str.contains(": ", literal=True)
     parts = pl.when(bare).then(rest + " ").otherwise(rest).str.splitn(": ", 2)
@@ -107,6 +108,37 @@ def _classified_odd(entries: pl.DataFrame, phrases: Phrases, chat_name: str | No
         parts.struct.field("field_1").alias("_msg"),
     ).with_columns(pl.col("_msg").str.starts_with(LRM).fill_null(False).alias("_marked"))
     return _classify_odd(e, phrases, chat_name)
+
+
+def _name_across_lines(entries: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """Entries whose author's name holds a line break ("~ Imdad" then "(IMDADUL): text", seen
+    in an iPhone export, Yamiinii/WhatsAppChatAnalyzer _chatGroup.txt) with the name's two
+    lines joined into the first: a first line without ": " that no system phrase matches,
+    and a next line holding the author's ": "."""
+    rest, more = pl.col("rest"), pl.col("more")
+    lines = more.str.splitn("\n", 2)
+    after = lines.struct.field("field_0")
+    maybe = entries.select(
+        (
+            ~rest.str.contains(": ", literal=True)
+            & ~rest.str.ends_with(":")
+            & after.str.contains(": ", literal=True)
+        ).fill_null(False)
+    ).to_series()
+    at = maybe.arg_true()
+    if at.len() == 0:
+        return entries
+    texts = entries.get_column("rest").gather(at)
+    system = (
+        event_sieve(phrases)
+        .matches(pl.select(normalized(pl.lit(texts))).to_series())
+        .fill_null(False)
+    )
+    joined = maybe.scatter(at, ~system)
+    return entries.with_columns(
+        pl.when(pl.lit(joined)).then(rest + "\n" + after).otherwise(rest).alias("rest"),
+        pl.when(pl.lit(joined)).then(lines.struct.field("field_1")).otherwise(more).alias("more"),
+    )
 
 
 def _classify_odd(e: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> pl.DataFrame:

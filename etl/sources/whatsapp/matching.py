@@ -12,7 +12,8 @@ from functools import lru_cache
 
 import polars as pl
 
-from etl.sources.whatsapp.phrases import NAMED_GROUP, Phrases, any_of
+from etl.sources.whatsapp.phrases import NAMED_GROUP, PLACEHOLDERS, Phrases, any_of
+from etl.sources.whatsapp.sieve import Sieve, sieve_of
 
 _MATCH_SCHEMA = {
     "id": pl.UInt32,
@@ -40,6 +41,13 @@ def _combined(events: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str
 
 
 @lru_cache(maxsize=4)
+def event_sieve(phrases: Phrases) -> Sieve:
+    """A test every text some event phrase matches passes (see `sieve`)."""
+    every = tuple(p for _, p in phrases.events)
+    return sieve_of(every, any_of(every), name=PLACEHOLDERS["{actor}"])
+
+
+@lru_cache(maxsize=4)
 def _by_locale(phrases: Phrases) -> tuple[Phrases, ...]:
     """One `Phrases` per locale's events, in table order."""
     order = list(dict.fromkeys(phrases.event_locales))
@@ -64,6 +72,9 @@ def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     (near a thousand, each with its named groups) is too large for the regex engine's fast
     paths and costs seconds per thousand rows.
     """
+    # Most entries sent here match no phrase (an iPhone's curly apostrophe sends a plain
+    # message here): the sieve's cheap tests drop them before the tables' many passes.
+    frame = frame.filter(event_sieve(phrases).matches(frame.get_column("norm")).fill_null(False))
     found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
     for table in _by_locale(phrases):
         if frame.height == 0:

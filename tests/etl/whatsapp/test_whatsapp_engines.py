@@ -194,6 +194,7 @@ CASES = {
             "[12/03/24, 10:02:08] Yasser: Hasan added Yasser",
             "[12/03/24, 10:02:09] Ravi: Missed voice call",
             "[12/03/24, 10:02:10] Ravi: ok Ravi",
+            f"[12/03/24, 10:02:11] ~{NNBSP}Imdad\n(IMDAD): is the bus running?",
         ]
     )
     + "\n",

@@ -182,3 +182,20 @@ def test_old_iphone_system_lines_under_the_name_they_name_are_events(tmp_path: P
         ("added", "Hasan", "Yasser"),
         ("left", "Talha", None),
     ]
+
+
+def test_name_with_a_line_break_is_the_author_not_a_system_line(tmp_path: Path) -> None:
+    result = parsed(
+        tmp_path,
+        ios("Ravi", "hello", marked=False)
+        + f"[12/03/24, 10:02:01] ~{NNBSP}Imdad\n(IMDAD): is the bus running?\n"
+        + f"{LRM}[12/03/24, 10:02:02] ~{NNBSP}Imdad\n(IMDAD): {LRM}image omitted\n"
+        + f"[12/03/24, 10:02:03] {LRM}Ravi left\nnote: kept\n",
+    )
+    assert result.messages.select("author", "text", "kind").rows() == [
+        ("Ravi", "hello", "text"),
+        (f"~{NNBSP}Imdad\n(IMDAD)", "is the bus running?", "text"),
+        (f"~{NNBSP}Imdad\n(IMDAD)", f"{LRM}image omitted", "media"),
+        (None, "Ravi left\nnote: kept", "system"),
+    ]
+    assert result.unknown_system_lines == 0
