@@ -22,7 +22,13 @@ from etl.sources.whatsapp.phrases import (
     load_phrases,
     normalized,
 )
-from etl.sources.whatsapp.plain import Plain, phrase_flags, plain_messages, with_more
+from etl.sources.whatsapp.plain import (
+    ANSWERED_CALL,
+    Plain,
+    phrase_flags,
+    plain_messages,
+    with_more,
+)
 
 # What this module makes, and what code written before the phrase tables, the matching and the
 # plain messages had modules of their own imports from here (new code imports those from
@@ -212,7 +218,11 @@ def _system_and_pending(authorless: pl.Expr, chat_name: str | None) -> tuple[pl.
     # line naming no one (`plain.own_event_lines` sends those here).
     author = pl.col("_author")
     own = (pl.col("a_actor") == author) | pl.col("a_subject").str.contains(author, literal=True)
-    call = (pl.col("a_event") == "call") & pl.col("a_actor").is_null()
+    call = (
+        (pl.col("a_event") == "call")
+        & pl.col("a_actor").is_null()
+        & ~pl.col("_norm_msg").str.contains(ANSWERED_CALL)
+    )
     attributed_system = (
         attributed
         & ~placeholder

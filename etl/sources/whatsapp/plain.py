@@ -81,6 +81,11 @@ def _plain_patterns(phrases: Phrases) -> _PlainPatterns:
     )
 
 
+# A call line without "Missed" is also what a person types ("Video call"); Android writes only
+# missed calls into an export, so an author's unmarked line is a call only when missed.
+ANSWERED_CALL = r"^(?:[Vv]oice|[Vv]ideo|[Gg]roup) [Cc]all$"
+
+
 def calls_without_names(phrases: Phrases) -> tuple[str, ...]:
     """The call phrases that name no one: the lines a phone writes about a call, whoever the
     entry is attributed to."""
@@ -100,7 +105,7 @@ def own_event_lines(author: pl.Series, msg: pl.Series, p: _PlainPatterns) -> pl.
         .alias("own")
     ).to_series()
     at = own.arg_true()
-    found = msg.str.contains(p.call).fill_null(False)
+    found = (msg.str.contains(p.call) & ~msg.str.contains(ANSWERED_CALL)).fill_null(False)
     if at.len() == 0:
         return found
     named = own.scatter(at, p.own.matches(msg.gather(at)).fill_null(False))

@@ -148,12 +148,16 @@ def test_android_missed_call_under_the_caller_s_name_is_a_call(tmp_path: Path) -
         "25/08/20, 12:34 pm - Ravi: are you there\n"
         "25/08/20, 12:35 pm - Ravi: Missed voice call\n"
         "25/08/20, 12:36 pm - Suman: Missed video call\n"
-        "25/08/20, 12:37 pm - Suman: I missed your voice call\n",
+        "25/08/20, 12:37 pm - Suman: I missed your voice call\n"
+        "25/08/20, 12:38 pm - Suman: Video call\n"
+        "25/08/20, 12:39 pm - Suman: Video call \n",
     )
     assert result.messages.select("author", "kind").rows() == [
         ("Ravi", "text"),
         (None, "system"),
         (None, "system"),
+        ("Suman", "text"),
+        ("Suman", "text"),
         ("Suman", "text"),
     ]
     assert [e for e, _, _ in events(result)] == ["call", "call"]
