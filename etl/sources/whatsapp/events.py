@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from etl.sources.whatsapp.matching import matched_events
+from etl.sources.whatsapp.matching import event_sieve, matched_events
 from etl.sources.whatsapp.phrases import (
     LRM,
     PHRASES_DIR,
@@ -22,7 +22,13 @@ from etl.sources.whatsapp.phrases import (
     load_phrases,
     normalized,
 )
-from etl.sources.whatsapp.plain import Plain, phrase_flags, plain_messages, with_more
+from etl.sources.whatsapp.plain import (
+    ANSWERED_CALL,
+    Plain,
+    phrase_flags,
+    plain_messages,
+    with_more,
+)
 
 # What this module makes, and what code written before the phrase tables, the matching and the
 # plain messages had modules of their own imports from here (new code imports those from
@@ -98,6 +104,7 @@ def _classified_odd(entries: pl.DataFrame, phrases: Phrases, chat_name: str | No
 
     An entry whose text is only a name and a colon is that person's empty message: iOS writes
     `Carlos:`, Android `Carlos: ` (no system line ends with a colon)."""
+    entries = _name_across_lines(entries, phrases)
     rest = pl.col("rest")
     bare = rest.str.ends_with(":") & ~rest.str.contains(": ", literal=True)
     parts = pl.when(bare).then(rest + " ").otherwise(rest).str.splitn(": ", 2)
@@ -107,6 +114,37 @@ def _classified_odd(entries: pl.DataFrame, phrases: Phrases, chat_name: str | No
         parts.struct.field("field_1").alias("_msg"),
     ).with_columns(pl.col("_msg").str.starts_with(LRM).fill_null(False).alias("_marked"))
     return _classify_odd(e, phrases, chat_name)
+
+
+def _name_across_lines(entries: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """Entries whose author's name holds a line break ("~ Imdad" then "(IMDADUL): text", seen
+    in an iPhone export, Yamiinii/WhatsAppChatAnalyzer _chatGroup.txt) with the name's two
+    lines joined into the first: a first line without ": " that no system phrase matches,
+    and a next line holding the author's ": "."""
+    rest, more = pl.col("rest"), pl.col("more")
+    lines = more.str.splitn("\n", 2)
+    after = lines.struct.field("field_0")
+    maybe = entries.select(
+        (
+            ~rest.str.contains(": ", literal=True)
+            & ~rest.str.ends_with(":")
+            & after.str.contains(": ", literal=True)
+        ).fill_null(False)
+    ).to_series()
+    at = maybe.arg_true()
+    if at.len() == 0:
+        return entries
+    texts = entries.get_column("rest").gather(at)
+    system = (
+        event_sieve(phrases)
+        .matches(pl.select(normalized(pl.lit(texts))).to_series())
+        .fill_null(False)
+    )
+    joined = maybe.scatter(at, ~system)
+    return entries.with_columns(
+        pl.when(pl.lit(joined)).then(rest + "\n" + after).otherwise(rest).alias("rest"),
+        pl.when(pl.lit(joined)).then(lines.struct.field("field_1")).otherwise(more).alias("more"),
+    )
 
 
 def _classify_odd(e: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> pl.DataFrame:
@@ -176,12 +214,22 @@ def _system_and_pending(authorless: pl.Expr, chat_name: str | None) -> tuple[pl.
     voiced = pl.col("_author") == chat_name if chat_name else pl.lit(False)
     placeholder = pl.col("_placeholder")
     attributed = pl.col("has_author") & pl.col("w_event").is_null()
+    # Unmarked, an author's line is a system line only when it names its author or is a call
+    # line naming no one (`plain.own_event_lines` sends those here).
+    author = pl.col("_author")
+    own = (pl.col("a_actor") == author) | pl.col("a_subject").str.contains(author, literal=True)
+    call = (
+        (pl.col("a_event") == "call")
+        & pl.col("a_actor").is_null()
+        & ~pl.col("_norm_msg").str.contains(ANSWERED_CALL)
+    )
     attributed_system = (
         attributed
         & ~placeholder
         & (
             (pl.col("_marked") & (pl.col("a_event").is_not_null() | voiced))
             | (pl.col("a_event") == "encryption_notice")
+            | (pl.col("a_event").is_not_null() & (own | call).fill_null(False))
         )
     )
     pending = attributed & pl.col("_marked") & pl.col("a_event").is_null() & ~voiced & ~placeholder

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 import polars as pl
 
-from etl.sources.whatsapp.phrases import NAMED_GROUP, Phrases, any_of
+from etl.sources.whatsapp.phrases import NAMED_GROUP, PLACEHOLDERS, Phrases, any_of
+from etl.sources.whatsapp.sieve import Sieve, sieve_of
 
 _MATCH_SCHEMA = {
     "id": pl.UInt32,
@@ -37,6 +38,15 @@ def _combined(events: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str
 
         parts.append(f"(?P<m_{i}>)" + _GROUP.sub(renamed, pattern))
     return "|".join(parts), tuple(names)
+
+
+@lru_cache(maxsize=4)
+def event_sieve(phrases: Phrases) -> Sieve:
+    """A test every text some event phrase matches passes (see `sieve`). Exact, but its
+    branches without words run the whole alternation: use it on few texts only (measured:
+    in front of `matched_events` it cost 2.6 s of 3.4 s on the 10 MB bench file)."""
+    every = tuple(p for _, p in phrases.events)
+    return sieve_of(every, any_of(every), name=PLACEHOLDERS["{actor}"])
 
 
 @lru_cache(maxsize=4)
@@ -162,11 +172,15 @@ def _matched_one_by_one(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     for (event, pattern), locale in zip(phrases.events, phrases.event_locales, strict=True):
         if left.height == 0:
             break
+        # Whether the pattern matches is `contains`, not "every group took part": a group in
+        # one branch of an alternation ("{actor} hat|Du hast …") is empty when the other
+        # branch matched, and the line is still the pattern's.
+        hit = left.filter(pl.col("norm").str.contains(pattern))
         if NAMED_GROUP.search(pattern):
-            groups = left.select("id", pl.col("norm").str.extract_groups(pattern).alias("g"))
-            hit = groups.unnest("g").filter(pl.all_horizontal(pl.exclude("id").is_not_null()))
+            groups = hit.select("id", pl.col("norm").str.extract_groups(pattern).alias("g"))
+            hit = groups.unnest("g")
         else:
-            hit = left.filter(pl.col("norm").str.contains(pattern)).select("id")
+            hit = hit.select("id")
         if hit.height == 0:
             continue
         columns = set(hit.columns)

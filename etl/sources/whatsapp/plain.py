@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from etl.sources.whatsapp.phrases import LRM, NAME, PLACEHOLDERS, Phrases, any_of
+from etl.sources.whatsapp.phrases import LRM, NAME, NAMED_GROUP, PLACEHOLDERS, Phrases, any_of
 from etl.sources.whatsapp.sieve import Sieve, sieve_of
 
 
@@ -41,6 +41,10 @@ class _PlainPatterns:
     # sieve of the words they begin or end with (see `sieve`)
     events: Sieve
     notice: str
+    # a call line Android writes under the caller's name ("Ravi: Missed voice call")
+    call: str
+    # every event phrase, for a message naming its own author ("Talha: Talha left")
+    own: Sieve
     media: str
     media_end: str  # matches wherever `media` does, and is cheap: see `_is_media`
     deleted: str
@@ -64,14 +68,48 @@ def _plain_patterns(phrases: Phrases) -> _PlainPatterns:
     # end (many branches begin with a wildcard); the sieve's tests of how an entry begins or
     # ends give up after a few bytes, and the alternation runs only on the few that pass.
     events = tuple(p for _, p in phrases.events if _may_span_author(p))
+    every = tuple(p for _, p in phrases.events)
     media = any_of(phrases.media)
     return _PlainPatterns(
         events=sieve_of(events, any_of(events), name=PLACEHOLDERS["{actor}"]),
         notice=any_of(tuple(p for ev, p in phrases.events if ev == "encryption_notice")),
+        call=any_of(calls_without_names(phrases)),
+        own=sieve_of(every, any_of(every), name=PLACEHOLDERS["{actor}"]),
         media=media,
         media_end=f"(?:{media.replace('^(?:', '(?:')})$",
         deleted=any_of(phrases.deleted),
     )
+
+
+# A call line without "Missed" is also what a person types ("Video call"); Android writes only
+# missed calls into an export, so an author's unmarked line is a call only when missed.
+ANSWERED_CALL = r"^(?:[Vv]oice|[Vv]ideo|[Gg]roup) [Cc]all$"
+
+
+def calls_without_names(phrases: Phrases) -> tuple[str, ...]:
+    """The call phrases that name no one: the lines a phone writes about a call, whoever the
+    entry is attributed to."""
+    return tuple(p for ev, p in phrases.events if ev == "call" and not NAMED_GROUP.search(p))
+
+
+def own_event_lines(author: pl.Series, msg: pl.Series, p: _PlainPatterns) -> pl.Series:
+    """Where an author's unmarked message is a system line: a call line, or an event phrase
+    that begins or ends with the author's own name. iPhone exports before the marks (2020
+    and older) attribute "Talha left" to Talha and "Hasan added Yasser" to Yasser; Android
+    writes a missed call under the caller's name. A person seldom writes their own name
+    and an event's words as a whole message."""
+    frame = pl.DataFrame({"a": author, "m": msg})
+    own = frame.select(
+        (pl.col("m").str.starts_with(pl.col("a")) | pl.col("m").str.ends_with(pl.col("a")))
+        .fill_null(False)
+        .alias("own")
+    ).to_series()
+    at = own.arg_true()
+    found = (msg.str.contains(p.call) & ~msg.str.contains(ANSWERED_CALL)).fill_null(False)
+    if at.len() == 0:
+        return found
+    named = own.scatter(at, p.own.matches(msg.gather(at)).fill_null(False))
+    return found | named
 
 
 def with_more(first: pl.Expr) -> pl.Expr:
@@ -111,6 +149,7 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
         | pl.lit(p.events.matches(split.get_column("rest")))
         | msg.str.contains(r"^\s")
         | msg.str.contains(p.notice)
+        | pl.lit(own_event_lines(split.get_column("author"), said, p))
     ).fill_null(True)
     split = split.with_columns(odd.alias("_odd"))
     # `classify` fills in the odd rows; their text is left out meanwhile, so that a file full
@@ -142,7 +181,8 @@ def phrase_flags(
     encryption notice as the message), is a media placeholder, is a deleted one. Nulls (no
     header, no author) are False: those lines are settled by other tests."""
     p = _plain_patterns(phrases)
-    odd = p.events.matches(rest) | msg.str.contains(p.notice)
+    author = rest.str.head(rest.str.len_chars() - msg.str.len_chars() - 2)
+    odd = p.events.matches(rest) | msg.str.contains(p.notice) | own_event_lines(author, msg, p)
     return (
         odd.fill_null(False),
         _is_media(msg, p).fill_null(False),

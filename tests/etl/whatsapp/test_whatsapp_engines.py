@@ -178,6 +178,26 @@ CASES = {
         ]
     )
     + "\n",
+    # the shapes of public exports (tests/etl/whatsapp/test_whatsapp_shapes_public.py)
+    "public_export_shapes": "\n".join(
+        [
+            "[12/03/24, 10:02:00] Jonas: ok",
+            f"[12/03/24, 10:02:01] Wache: {LRM}Du bist der Gruppe mit dem Einladungslink "
+            "beigetreten.",
+            f"[12/03/24, 10:02:02] Wache: {LRM}Du hast Mia, Lea und 3\u00a0weitere Personen "
+            "hinzugefügt. Tippe, um alle zu sehen.",
+            f"[12/03/24, 10:02:03] Jonas: {LRM}Cambiaste la descripción del grupo.",
+            f"[12/03/24, 10:02:04] Jonas: <{LRM}image omitted>",
+            f"[12/03/24, 10:02:05] Jonas: {LRM}Group call, {LRM}4 invited",
+            f"[12/03/24, 10:02:06] Wache: {LRM}You Added This Group to the Community: Thana",
+            "[12/03/24, 10:02:07] Talha: Talha left",
+            "[12/03/24, 10:02:08] Yasser: Hasan added Yasser",
+            "[12/03/24, 10:02:09] Ravi: Missed voice call",
+            "[12/03/24, 10:02:10] Ravi: ok Ravi",
+            f"[12/03/24, 10:02:11] ~{NNBSP}Imdad\n(IMDAD): is the bus running?",
+        ]
+    )
+    + "\n",
     "long_line": _android(5, 9, 15, "Amit: " + "x" * 100_000) + "\n" + _android(5, 9, 16, "R: y"),
 }
 
