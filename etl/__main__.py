@@ -199,6 +199,7 @@ def demo_db(
     from etl.demo import STATES
     from etl.demo.calendar import calendar_for
     from etl.demo.write.database import DemoRefused, build_demo_database
+    from etl.demo.write.pepper import demo_fingerprinting
     from etl.demo.write.photos import write_story_photos
     from etl.demo.write.profile import write_demo_profile
 
@@ -208,10 +209,9 @@ def demo_db(
         raise typer.Exit(2)
     engine = migrate(db or settings.database_url)
     folder = out or settings.demo_inbox
-    # With a pepper set, the demo's chats are fingerprinted and its planted directives and
-    # rumours worked out, as a real run would.
-    pepper = settings.fingerprint_pepper
-    prints = Fingerprinting(pepper) if pepper else None
+    # The demo's chats are fingerprinted and its planted directives and rumours worked out, as
+    # a real run with a pepper would (etl.demo.write.pepper: the demo's own when none is set).
+    prints = demo_fingerprinting(settings.fingerprint_pepper)
     try:
         with err.status("building the demo database…") if not as_json else nullcontext():
             result = build_demo_database(
