@@ -51,7 +51,8 @@ def rumour_clusters(
     ≥ `min_districts` districts within `window` of the first message (`RUMOUR_SCHEMA`), and
     forwarded, not standing (`standing.forwarded_clusters`).
 
-    `clusters`: `near_duplicate_clusters` (register rows, negative message_id, are ignored);
+    `clusters`: `near_duplicate_clusters` (register rows, negative message_id: a cluster
+    holding one is a registered directive, never a rumour);
     `messages`: message_id, group_id, ts, is_police (None: sender unknown, not police);
     `districts`: `group_districts`.
     """
@@ -61,8 +62,12 @@ def rumour_clusters(
         .join(messages.select("message_id", "group_id", "ts", "is_police"), on="message_id")
         .join(districts, on="group_id", how="left")
     )
+    # A text the PHQ's register holds is a directive, whoever forwarded it first: a volunteer
+    # or a staff member missing from the staff sheet passing an order on starts no rumour.
+    registered = clusters.filter(pl.col("message_id") < 0).select("cluster").unique()
     first = (
-        posts.sort("cluster", "ts", "message_id")
+        posts.join(registered, on="cluster", how="anti")
+        .sort("cluster", "ts", "message_id")
         .unique("cluster", keep="first", maintain_order=True)
         .filter(pl.col("is_police").fill_null(False).not_())
         .select(

@@ -90,6 +90,17 @@ def test_a_rumour_crosses_enough_groups_and_districts_within_the_window():
     assert found.rows() == [(1, at("08:00"), "gT1", 4, 2, 4, 2, at("11:30"))]
 
 
+def test_a_registered_directive_forwarded_first_by_a_citizen_is_no_rumour():
+    # Cluster 1's text is also a row of the PHQ's directive register (negative message_id).
+    register_row = pl.DataFrame(
+        {"message_id": [-1], "cluster": [1]}, schema={"message_id": pl.Int64, "cluster": pl.Int64}
+    )
+    found = rumour_clusters(
+        pl.concat([CLUSTERS, register_row]), MESSAGES, DISTRICTS, min_groups=4, min_districts=2
+    )
+    assert found.rows() == []
+
+
 def test_the_thresholds_are_settings():
     found = rumour_clusters(
         CLUSTERS, MESSAGES, DISTRICTS, min_groups=3, min_districts=1, window=timedelta(days=3)
