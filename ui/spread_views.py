@@ -36,10 +36,11 @@ def directive_section(
     if not keys:
         return
     named = dict(titles.select("key", pl.col("title").fill_null("")).iter_rows())
+    labels = spread_tables.directive_labels(reach, lang)
     key = st.selectbox(
         t("spread_pick_directive", lang),
         keys,
-        format_func=lambda k: f"{k} · {named[k]}" if named.get(k) else str(k),
+        format_func=lambda k: f"{labels[k]} · {named[k]}" if named.get(k) else labels[k],
         key=f"spread_directive_{lang}",
     )
     delivered = spread_tables.delivered_in_scope(parts, units, scope_id)

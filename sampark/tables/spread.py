@@ -187,6 +187,21 @@ def _hours(column: str) -> pl.Expr:
     return (pl.col(column).dt.total_seconds() / 3600).round(1)
 
 
+def _directive_label(lang: str) -> pl.Expr:
+    # A directive found in the chats has no register number; its key is a cluster hash, which
+    # says nothing to an officer. It is named by where it came from and when it was first posted.
+    found = pl.format(
+        "{} {}", pl.lit(t("spread_found", lang)), pl.col("issued_at").dt.strftime("%d-%m-%Y %H:%M")
+    )
+    return pl.when(pl.col("key").str.starts_with("found:")).then(found).otherwise(pl.col("key"))
+
+
+def directive_labels(reach: pl.DataFrame, lang: str) -> dict[str, str]:
+    """Each directive's name on screen: its register number, or "Found in the chats" and the
+    time it was first posted."""
+    return dict(reach.select("key", _directive_label(lang)).iter_rows())
+
+
 def directives_table(reach: pl.DataFrame, directives: pl.DataFrame, lang: str) -> pl.DataFrame:
     """One row per directive in scope: id, time of issue, register or found, target groups,
     reached, hours to half, 90 % and all of them (a dash while not reached)."""
@@ -195,7 +210,7 @@ def directives_table(reach: pl.DataFrame, directives: pl.DataFrame, lang: str) -
         reach.join(directives.select("key", "registered"), on="key", how="left")
         .sort("issued_at", "key")
         .select(
-            pl.col("key").alias(t("spread_col_directive", lang)),
+            _directive_label(lang).alias(t("spread_col_directive", lang)),
             pl.col("issued_at").dt.strftime("%d-%m-%Y %H:%M").alias(t("spread_col_issued", lang)),
             source.otherwise(pl.lit(t("spread_found", lang))).alias(t("spread_col_source", lang)),
             pl.col("targets").alias(t("spread_col_targets", lang)),

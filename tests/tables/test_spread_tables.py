@@ -44,3 +44,21 @@ def test_a_group_outside_the_scope_reads_another_district_in_either_language():
         assert shown.sort("group_id").rows() == [("G1", "Sadar JS"), ("G2", other)]
     everyone = spread_rumours.shown_group_names(groups, UNITS, None, "en")
     assert everyone.sort("group_id")["shown"].to_list() == ["Sadar JS", "Sadar JS 2"]
+
+
+def test_a_directive_found_in_the_chats_is_named_by_when_it_was_first_posted():
+    from datetime import datetime
+
+    reach = pl.DataFrame(
+        {
+            "key": ["PHQ/017/01", "found:-3098700481924472877"],
+            "issued_at": [datetime(2026, 9, 22, 9, 16), datetime(2026, 10, 10, 15, 17)],
+        }
+    )
+    assert spread.directive_labels(reach, "en") == {
+        "PHQ/017/01": "PHQ/017/01",
+        "found:-3098700481924472877": "Found in the chats 10-10-2026 15:17",
+    }
+    assert spread.directive_labels(reach, "hi")["found:-3098700481924472877"] == (
+        "चैट में मिला 10-10-2026 15:17"
+    )
