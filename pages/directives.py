@@ -26,7 +26,7 @@ found = spread.rumours()
 scope_id = filters.current_scope()
 chain = sees_directives(user.role)
 reach = spread_tables.reach_in_scope(parts, units, scope_id) if chain and parts else None
-counts = spread_tables.spread_counts(parts, reach, found)
+counts = spread_tables.spread_counts(parts, reach, found, units, scope_id)
 
 shown = [("spread_rumours", counts.rumours), ("spread_rumours_open", counts.rumours_open)]
 if chain:

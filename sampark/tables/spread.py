@@ -164,16 +164,26 @@ def stalls_table(
 
 
 def spread_counts(
-    parts: dict[str, pl.DataFrame] | None, reach: pl.DataFrame | None, rumours: pl.DataFrame
+    parts: dict[str, pl.DataFrame] | None,
+    reach: pl.DataFrame | None,
+    rumours: pl.DataFrame,
+    units: pl.DataFrame,
+    scope_id: str | None,
 ) -> SpreadCounts:
     """The page's figures: directives with targets in scope, those that reached every one,
-    chains stalled (directive × unit), rumours and rumours the cell has not judged. Without
-    figures or `reach` (a role that does not see directives) the directive counts are 0."""
+    chains stalled (directive × unit inside `scope_id`), rumours and rumours the cell has not
+    judged. Without figures or `reach` (a role that does not see directives) the directive
+    counts are 0."""
     directives = reached_all = stalled = 0
     if parts is not None and reach is not None:
         directives = reach.height
         reached_all = reach.filter(pl.col("targets") == pl.col("reached")).height
-        stalled = parts["stalls"].join(reach.select("key"), on="key", how="semi").height
+        stalled = (
+            parts["stalls"]
+            .join(reach.select("key"), on="key", how="semi")
+            .join(units_inside(units, scope_id), on="unit_id", how="semi")
+            .height
+        )
     return SpreadCounts(
         directives=directives,
         reached_all=reached_all,

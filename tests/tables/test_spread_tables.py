@@ -62,3 +62,15 @@ def test_a_directive_found_in_the_chats_is_named_by_when_it_was_first_posted():
     assert spread.directive_labels(reach, "hi")["found:-3098700481924472877"] == (
         "चैट में मिला 10-10-2026 15:17"
     )
+
+
+def test_an_sp_counts_only_the_stalls_inside_the_district():
+    # Directive d1 stalled at thana T1 (district D1) and at thana T2 (district D2).
+    stalls = pl.DataFrame({"key": ["d1", "d1"], "unit_id": ["T1", "T2"]})
+    reach = pl.DataFrame({"key": ["d1"], "targets": [4], "reached": [2]})
+    rumours = pl.DataFrame({"verdict": [None]}, schema={"verdict": pl.String})
+    parts = {"stalls": stalls}
+    state = spread.spread_counts(parts, reach, rumours, UNITS, None)
+    district = spread.spread_counts(parts, reach, rumours, UNITS, "D1")
+    assert (state.stalled, district.stalled) == (2, 1)
+    assert (district.directives, district.reached_all, district.rumours_open) == (1, 0, 1)
