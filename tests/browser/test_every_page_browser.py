@@ -99,6 +99,8 @@ def _visible_words(page: Any) -> str:
                 if (!el || el.closest('[data-testid="stIconMaterial"]')) continue;
                 const style = getComputedStyle(el);
                 if (style.display === 'none' || style.visibility === 'hidden') continue;
+                // An alert's icon is a ligature ("check_circle") in the icon font.
+                if (style.fontFamily.includes('Material')) continue;
                 if (parseFloat(style.fontSize) === 0 || el.offsetParent === null) continue;
                 seen.push(walker.currentNode.textContent);
             }
