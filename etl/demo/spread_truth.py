@@ -12,12 +12,27 @@ Times are IST, to the minute ("YYYY-MM-DD HH:MM"); delays in minutes."""
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any, Protocol
 
-from etl.demo.spread_plan import Directive
+from etl.demo.model import Demo
+from etl.demo.spread_plan import Directive, SpreadPlan
+from etl.demo.spread_tree import Tree
+from sampark.targets import SpreadRules
 
-if TYPE_CHECKING:
-    from etl.demo.spread import DemoSpread
+
+class DemoSpread(Protocol):
+    """What the truth reads of a planted demo (etl.demo.spread.DemoSpread, which imports this
+    module, so it is named by its shape here)."""
+
+    demo: Demo
+    rules: SpreadRules
+    tree: Tree
+    plan: SpreadPlan
+    written: dict[str, list[tuple[str, int]]]
+
+    def at(self, ts: int) -> datetime: ...
+
 
 SOURCE_KINDS = ("apex", "district_staff")
 

@@ -37,6 +37,23 @@ def group_districts(groups: pl.DataFrame, ancestors: pl.DataFrame) -> pl.DataFra
     )
 
 
+def _first_posts_not_by_police(posts: pl.DataFrame, clusters: pl.DataFrame) -> pl.DataFrame:
+    """cluster, first_ts, first_group_id of each unregistered cluster whose first post is not
+    by the police."""
+    # A text the PHQ's register holds is a directive, whoever forwarded it first: a volunteer
+    # or a staff member missing from the staff sheet passing an order on starts no rumour.
+    registered = clusters.filter(pl.col("message_id") < 0).select("cluster").unique()
+    return (
+        posts.join(registered, on="cluster", how="anti")
+        .sort("cluster", "ts", "message_id")
+        .unique("cluster", keep="first", maintain_order=True)
+        .filter(pl.col("is_police").fill_null(False).not_())
+        .select(
+            "cluster", pl.col("ts").alias("first_ts"), pl.col("group_id").alias("first_group_id")
+        )
+    )
+
+
 def rumour_clusters(
     clusters: pl.DataFrame,
     messages: pl.DataFrame,
@@ -62,18 +79,7 @@ def rumour_clusters(
         .join(messages.select("message_id", "group_id", "ts", "is_police"), on="message_id")
         .join(districts, on="group_id", how="left")
     )
-    # A text the PHQ's register holds is a directive, whoever forwarded it first: a volunteer
-    # or a staff member missing from the staff sheet passing an order on starts no rumour.
-    registered = clusters.filter(pl.col("message_id") < 0).select("cluster").unique()
-    first = (
-        posts.join(registered, on="cluster", how="anti")
-        .sort("cluster", "ts", "message_id")
-        .unique("cluster", keep="first", maintain_order=True)
-        .filter(pl.col("is_police").fill_null(False).not_())
-        .select(
-            "cluster", pl.col("ts").alias("first_ts"), pl.col("group_id").alias("first_group_id")
-        )
-    )
+    first = _first_posts_not_by_police(posts, clusters)
     early = pl.col("ts") <= pl.col("first_ts") + window
     return (
         posts.join(first, on="cluster")

@@ -15,21 +15,23 @@ from sampark.spread.tree import unit_ancestors
 from sampark.spread.units import DirectiveBrief, directive_brief, group_directive_reach
 from sampark.spread.units import unit_directive_reach as per_unit
 from ui.loaders.network import network_of
-from ui.loaders.run import RunKey, engine, run_key
+from ui.loaders.run import SCOPES_KEPT, RunKey, engine, run_key
 
 
 # Shared, not copied on every hit: see ui.loaders.run (a directive's deliveries are a row per
-# target group, hundreds of thousands at state scale).
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _deliveries(key: RunKey) -> pl.DataFrame | None:
-    with engine(key.url).connect() as conn:
+# target group, hundreds of thousands at state scale). Not of a scope: one frame for every
+# officer, the reach figures below cut it to theirs.
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _deliveries(url: str, version: str) -> pl.DataFrame | None:
+    with engine(url).connect() as conn:
         return stored_deliveries(conn)
 
 
-# Shared, not copied on every hit: see ui.loaders.run.
-@st.cache_resource(max_entries=16, show_spinner=False)
+# Shared, not copied on every hit: see ui.loaders.run. An entry per scope in use, level and
+# minute of the clock.
+@st.cache_resource(max_entries=SCOPES_KEPT, show_spinner=False)
 def _by_level(key: RunKey, level: str, now: datetime) -> pl.DataFrame | None:
-    found = _deliveries(key)
+    found = _deliveries(key.url, key.version)
     if found is None:
         return None
     if level == "group":
@@ -52,4 +54,4 @@ def brief(scope_id: str | None, child_level: str) -> DirectiveBrief:
     """The weekly brief's directive section for the scope and its units of `child_level`."""
     key = run_key()
     units = network_of(key).units
-    return directive_brief(_deliveries(key), units, scope_id, child_level, _now())
+    return directive_brief(_deliveries(key.url, key.version), units, scope_id, child_level, _now())

@@ -15,33 +15,38 @@ from sampark.queries.spread import (
     stored_rumour_spread,
     stored_spread,
 )
-from ui.loaders.run import RunKey, engine, run_key
+from ui.loaders.run import engine, run_key
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _figures(key: RunKey) -> tuple[dict[str, pl.DataFrame] | None, pl.DataFrame]:
-    with engine(key.url).connect() as conn:
+# Not of a scope: one copy for every officer (the page cuts it to theirs), shared, not copied
+# on every hit (see ui.loaders.run).
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _figures(url: str, version: str) -> tuple[dict[str, pl.DataFrame] | None, pl.DataFrame]:
+    with engine(url).connect() as conn:
         return stored_spread(conn), units_frame(conn)
 
 
 def figures() -> tuple[dict[str, pl.DataFrame] | None, pl.DataFrame]:
     """(the stored spread figures, None before any run made them; every unit with its kind,
     parent and names, to count a directive's reach inside a scope and name its units)."""
-    return _figures(run_key())
+    key = run_key()
+    return _figures(key.url, key.version)
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+# Not of a scope either: one copy for every officer.
+@st.cache_resource(max_entries=2, show_spinner=False)
 def _rumour_spread(
-    key: RunKey,
+    url: str, version: str
 ) -> tuple[dict[str, pl.DataFrame] | None, pl.DataFrame, pl.DataFrame]:
-    with engine(key.url).connect() as conn:
+    with engine(url).connect() as conn:
         return stored_rumour_spread(conn), rumour_groups(conn), directive_titles(conn)
 
 
 def rumour_spread() -> tuple[dict[str, pl.DataFrame] | None, pl.DataFrame, pl.DataFrame]:
     """(the rumours' arrivals and the police answers that could be linked, None before a run
     stored them; every group's unit and name; the register's ids and titles)."""
-    return _rumour_spread(run_key())
+    key = run_key()
+    return _rumour_spread(key.url, key.version)
 
 
 def rumours() -> pl.DataFrame:
