@@ -9,6 +9,9 @@
 #   (Debian's faketime), to prove no test depends on today's date.
 # Set SAMPARK_TEST_PG_URL yourself to use an existing PostgreSQL server instead.
 # SAMPARK_SKIP_LINT=1 skips ruff and mypy (for a quick local pytest run; CI never sets it).
+# pytest runs in parallel (pytest-xdist, one worker per core up to 4, each test file kept in one
+# worker, each worker on a PostgreSQL database of its own); SAMPARK_TEST_WORKERS=N sets the count,
+# 1 runs serially.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -80,7 +83,7 @@ for port in [55432, 0]:
 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" \
 start >/dev/null" || { cat "$PG_ROOT/server.log" >&2; exit 1; }
     psql -h "$PGSOCK" -p "$PGPORT" -U postgres -qAt -v ON_ERROR_STOP=1 \
-        -c "CREATE ROLE app LOGIN PASSWORD 'app'" -c "CREATE DATABASE app OWNER app" >/dev/null
+        -c "CREATE ROLE app LOGIN CREATEDB PASSWORD 'app'" -c "CREATE DATABASE app OWNER app" >/dev/null
     export SAMPARK_TEST_PG_URL="postgresql+psycopg://app:app@127.0.0.1:$PGPORT/app"
     echo "PostgreSQL on 127.0.0.1:$PGPORT (data in $PGDATA)"
 fi
@@ -98,9 +101,13 @@ else
     step "mypy"
     "$VENV/mypy"
 fi
-step "pytest $*"
+workers=${SAMPARK_TEST_WORKERS:-$(nproc)}
+[ "$workers" -le 4 ] || workers=4
+parallel=()
+[ "$workers" -le 1 ] || parallel=(-n "$workers" --dist loadfile)
+step "pytest ${parallel[*]} $*"
 rc=0
-"$VENV/pytest" "$@" </dev/null || rc=$?
+"$VENV/pytest" "${parallel[@]}" "$@" </dev/null || rc=$?
 if [ "$rc" -eq 5 ]; then
     echo "test.sh: pytest collected no tests — counted as a failure" >&2
 fi

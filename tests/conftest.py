@@ -4,6 +4,9 @@
   (`SAMPARK_TEST_PG_URL`, each test on a freshly emptied `public` schema). Without that variable
   the PostgreSQL run skips, unless `SAMPARK_REQUIRE_PG=1`, where it fails. `scripts/test.sh`
   starts a throwaway server and sets both. The fixture also sets `DATABASE_URL` for the test.
+  Under pytest-xdist each worker gets a database of its own beside that one (`<name>_gw0`, …,
+  made on first use; the role needs CREATEDB), so parallel workers never empty each other's
+  schema.
 - `sqlite_url`: SQLite only, for quick tests.
 - Tests marked `browser` run only with `SAMPARK_BROWSER=1` (set by `scripts/test.sh`).
 - Streamlit's process-global caches are cleared around every test (if streamlit was imported).
@@ -59,6 +62,28 @@ def _release_engines(url: str) -> None:
     engine_for.cache_clear()
 
 
+def _worker_pg_url(url: str) -> str:
+    """`url` itself in a serial run; under pytest-xdist, a database of this worker's own."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker:
+        return url
+    import sqlalchemy as sa
+
+    base = sa.make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = sa.create_engine(base, poolclass=sa.pool.NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            known = conn.execute(
+                sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            ).first()
+            if known is None:
+                conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 def _reset_pg_schema(url: str) -> None:
     import sqlalchemy as sa
 
@@ -99,7 +124,7 @@ def db_url(
             if _flag("SAMPARK_REQUIRE_PG"):
                 pytest.fail(message + " and SAMPARK_REQUIRE_PG=1")
             pytest.skip(message)
-        url = pg_url
+        url = _worker_pg_url(pg_url)
         _reset_pg_schema(url)
     monkeypatch.setenv("DATABASE_URL", url)
     yield url

@@ -32,10 +32,13 @@ def _free(port: int) -> bool:
 @pytest.fixture
 def base_port() -> int:
     """A port P with P, P+1 and P+2 free (the proxy and two replicas)."""
-    for port in range(18500, 19500, 10):
+    # Parallel test workers (pytest-xdist) search apart, so two never take the same ports.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    start = 18500 + 250 * (int(worker) % 4 if worker.isdigit() else 0)
+    for port in range(start, start + 250, 10):
         if all(_free(port + i) for i in range(3)):
             return port
-    pytest.skip("no three free ports in 18500–19500")
+    pytest.skip(f"no three free ports in {start}–{start + 250}")
 
 
 @pytest.fixture
