@@ -9,6 +9,7 @@ from datetime import timedelta
 import polars as pl
 
 from sampark.i18n import t
+from sampark.i18n.reject_reasons import reason_in
 from sampark.i18n.strings import STRINGS
 
 IST_OFFSET = timedelta(hours=5, minutes=30)
@@ -40,6 +41,14 @@ def code_label(prefix: str, column: str, lang: str) -> pl.Expr:
     return pl.col(column).cast(pl.String).replace_strict(codes, default=spaced)
 
 
+def reasons_worded(column: str, frame: pl.DataFrame, lang: str) -> pl.Expr:
+    """The ETL's reasons in `column` (kept in English) as a reader of `lang` reads them: each
+    distinct reason worded once."""
+    distinct = frame.get_column(column).drop_nulls().unique().to_list()
+    worded = {r: reason_in(r, lang) for r in distinct}
+    return pl.col(column).replace_strict(worded, default=pl.col(column), return_dtype=pl.String)
+
+
 def _labelled(frame: pl.DataFrame, lang: str, *, times: dict[str, timedelta]) -> pl.DataFrame:
     """`frame` with times in IST and every column under its label (counts keep their type:
     the screen groups them, a download adds them up)."""
@@ -59,13 +68,16 @@ def files_table(files: pl.DataFrame, lang: str) -> pl.DataFrame:
     worded = files.with_columns(
         code_label("file_status_", "status", lang),
         code_label("file_source_", "source", lang),
+        *([reasons_worded("reason", files, lang)] if "reason" in files.columns else []),
     )
     return _labelled(worded, lang, times={"loaded_at": IST_OFFSET})
 
 
 def rejects_table(rejects: pl.DataFrame, lang: str) -> pl.DataFrame:
     """Rejected rows with file, line and reason, for people."""
-    worded = rejects.with_columns(code_label("file_source_", "source", lang))
+    worded = rejects.with_columns(
+        code_label("file_source_", "source", lang), reasons_worded("reason", rejects, lang)
+    )
     return _labelled(worded, lang, times={})
 
 

@@ -7,6 +7,7 @@ import polars as pl
 
 from sampark.access import sees_phones
 from sampark.i18n import number, t
+from sampark.i18n.reject_reasons import reason_in
 from sampark.inbox import UploadResult
 from sampark.phones import mask_phones_in_text
 from sampark.safety.escaping import markdown_literal
@@ -16,13 +17,13 @@ _FILE_STATUSES = ("loaded", "skipped", "rejected", "refused", "held")
 
 def results_table(results: list[UploadResult], lang: str, role: str | None) -> pl.DataFrame:
     """One row per uploaded file in the reader's language: name, saved name, result, rows
-    and the reason (a refusal worded in `lang`, the ETL's reason as it gave it, any phone in
+    and the reason (a refusal worded in `lang`, the ETL's reason read in `lang`, any phone in
     it masked unless `role` calls members)."""
 
     def reason(r: UploadResult) -> str:
         if r.code is not None:
             return t(f"upload_refused_{r.code}", lang, detail=r.reason or "")
-        text = r.reason or ""
+        text = reason_in(r.reason or "", lang)
         return text if sees_phones(role) else mask_phones_in_text(text)
 
     return pl.DataFrame(
@@ -103,7 +104,7 @@ def upload_banner(
             lang,
             file=markdown_literal(str(path)),
             line=number(line, lang),
-            reason=markdown_literal(str(reason or "—")),
+            reason=markdown_literal(reason_in(str(reason or "—"), lang)),
         )
         for path, line, reason in named
     ]
