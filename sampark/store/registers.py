@@ -20,11 +20,16 @@ def already_loaded(
     return rows.filter(pl.col("entry_key").is_in(list(held))).select(
         "line",
         pl.lit(f"duplicate {what}: already loaded from an earlier file").alias("reason"),
-        pl.concat_str(
-            [pl.col(c).cast(pl.String).fill_null("") for c in shown],
-            separator=" | ",
-        ).alias("raw"),
+        pl.concat_str([_as_typed(rows, c) for c in shown], separator=" | ").alias("raw"),
     )
+
+
+def _as_typed(rows: pl.DataFrame, column: str) -> pl.Expr:
+    """A cell as an office types it: a time as dd-mm-yyyy hh:mm (IST, as the sheets hold it),
+    never the stored type's ISO form."""
+    if rows.schema[column] == pl.Datetime or rows.schema[column] == pl.Date:
+        return pl.col(column).dt.strftime("%d-%m-%Y %H:%M").fill_null("")
+    return pl.col(column).cast(pl.String).fill_null("")
 
 
 def write_register_entries(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFrame:

@@ -126,6 +126,19 @@ def test_rejects_name_line_and_reason(db_url, inbox):
     ]
 
 
+def test_an_entry_loaded_before_is_named_by_its_time_as_typed(db_url, inbox):
+    engine = migrate(db_url)
+    run_inbox(engine, inbox, now=NOW)
+    with engine.connect() as conn:
+        raw = conn.execute(
+            sa.text(
+                "SELECT r.raw FROM rejects r JOIN etl_files f ON f.file_id = r.file_id"
+                " WHERE f.path = 'registers/b.xlsx'"
+            )
+        ).scalar_one()
+    assert raw == "BR-PAT-T001 | 08-01-2026 10:15"
+
+
 def test_loaded_times_are_ist_whatever_form_they_came_in(db_url, inbox):
     engine = migrate(db_url)
     run_inbox(engine, inbox, now=NOW)
