@@ -29,7 +29,8 @@ def members_by_unit(frame: pl.DataFrame, level: str, lang: str) -> go.Figure:
         y=members,
         name=t("legend_members", lang),
         marker_color=BLUE,
-        hovertemplate="%{x}: %{y:,}<extra></extra>",
+        customdata=[number(v, lang) for v in members],
+        hovertemplate="%{x}: %{customdata}<extra></extra>",
     )
     fig.add_scatter(
         x=names,
@@ -37,7 +38,8 @@ def members_by_unit(frame: pl.DataFrame, level: str, lang: str) -> go.Figure:
         name=t("legend_needed", lang),
         mode="markers",
         marker={"symbol": "line-ew-open", "size": 22, "color": RED, "line": {"width": 3}},
-        hovertemplate="%{x}: %{y:,}<extra></extra>",
+        customdata=[number(v, lang) for v in needed],
+        hovertemplate="%{x}: %{customdata}<extra></extra>",
     )
     top = max([v for v in members + needed if v is not None] or [1])
     # Ticks labelled in the reader's grouping (plotly's own would read "2500").
@@ -215,15 +217,17 @@ def _unit_traces(
     """One unit's panel: its members week by week and, when it has weeks, its need as a red
     line across them (in the legend once, on the first panel)."""
     days = part.get_column("week_end").to_list()
+    members = part.get_column("members").to_list()
     traces = [
         go.Scatter(
             x=days,
-            y=part.get_column("members").to_list(),
+            y=members,
             mode="lines",
             line={"color": BLUE, "width": 2},
             name=name,
             showlegend=False,
-            hovertemplate="%{x|%d-%m-%Y}: %{y:,}<extra></extra>",
+            customdata=[number(v, lang) for v in members],
+            hovertemplate="%{x|%d-%m-%Y}: %{customdata}<extra></extra>",
         )
     ]
     if days:

@@ -35,7 +35,7 @@ def stage_boxes(spread: pl.DataFrame, sla: dict[str, float], lang: str) -> go.Fi
         mode="markers",
         marker={"symbol": "line-ew-open", "size": 40, "color": RED, "line": {"width": 3}},
         name=t("resp_legend_sla", lang),
-        hovertemplate="%{y} h<extra></extra>",
+        hovertemplate=t("resp_hours_value", lang, h="%{y}") + "<extra></extra>",
     )
     values = [v for r in rows for v in (r["p10"], r["p90"])] + list(sla.values())
     fig.update_yaxes(title=t("resp_axis_hours_log", lang), type="log", **hour_ticks(values, lang))

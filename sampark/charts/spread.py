@@ -28,7 +28,7 @@ def reach_curve(curve: pl.DataFrame, marks: dict[str, float | None], lang: str) 
             mode="lines+markers",
             line={"shape": "hv", "color": BLUE, "width": 2},
             name=t("spread_legend_reached", lang),
-            hovertemplate="%{x:.1f} h · %{y:.0%}<extra></extra>",
+            hovertemplate=t("resp_hours_value", lang, h="%{x:.1f}") + " · %{y:.0%}<extra></extra>",
         )
     )
     for mark, share in _MARKS:
@@ -44,7 +44,7 @@ def reach_curve(curve: pl.DataFrame, marks: dict[str, float | None], lang: str) 
             textposition="bottom right",
             name=t(f"spread_mark_{mark}", lang),
             showlegend=False,
-            hovertemplate="%{x:.1f} h<extra></extra>",
+            hovertemplate=t("resp_hours_value", lang, h="%{x:.1f}") + "<extra></extra>",
         )
     fig.add_vline(
         x=ON_TIME_HOURS,
@@ -96,7 +96,7 @@ def rumour_spread(curve: pl.DataFrame, lang: str) -> go.Figure:
             y=curve.get_column("groups").to_list(),
             mode="lines+markers",
             line={"shape": "hv", "color": RED, "width": 2},
-            hovertemplate="%{x:.1f} h · %{y}<extra></extra>",
+            hovertemplate=t("resp_hours_value", lang, h="%{x:.1f}") + " · %{y}<extra></extra>",
         )
     )
     fig.update_xaxes(title=t("spread_axis_hours_since_seen", lang), rangemode="tozero")

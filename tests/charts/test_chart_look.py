@@ -113,3 +113,21 @@ def test_the_weekly_response_chart_names_its_months_in_hindi():
 def test_the_legend_hangs_from_the_charts_bottom_edge_below_the_axis_title():
     legend = layout(go.Figure(), "Members week by week", 300).layout.legend
     assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+
+
+def test_a_hindi_readers_hover_groups_members_the_indian_way():
+    frame = _districts().with_columns(pl.Series("members", [245000, 90000]))
+    fig = members_by_unit(frame, "district", "hi")
+    bars = fig.data[0]
+    assert list(bars.customdata) == ["2,45,000", "90,000"]
+    assert bars.hovertemplate == "%{x}: %{customdata}<extra></extra>"
+
+
+def test_a_hindi_readers_hover_names_hours_in_hindi():
+    from sampark.charts.spread import reach_curve
+
+    curve = pl.DataFrame({"hours": [0.0, 3.5], "share": [0.0, 1.0]})
+    hindi = reach_curve(curve, {"t50": 3.5, "t90": None, "t100": None}, "hi")
+    english = reach_curve(curve, {"t50": 3.5, "t90": None, "t100": None}, "en")
+    assert hindi.data[0].hovertemplate == "%{x:.1f} घंटे · %{y:.0%}<extra></extra>"
+    assert english.data[0].hovertemplate == "%{x:.1f} h · %{y:.0%}<extra></extra>"
