@@ -4,10 +4,13 @@ title lost its vowel signs there), and in Hindi no English word of Streamlit's o
 code (`thana_public`) in the visible text; at 390 px an SP's and the cell's pages fit the
 screen.
 
-Runs only with SAMPARK_BROWSER=1."""
+Runs only with SAMPARK_BROWSER=1. With SAMPARK_SCREENSHOTS=1 it also keeps a full-page screenshot
+of every page it opens in test-artifacts/ (page_<role>_<lang>_<page>.png, wide and phone), for a
+person to look at."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -17,6 +20,7 @@ import pytest
 from sampark.access import pages_for
 from tests.browser.dashboard_process import chromium_context
 from tests.browser.test_dashboard_browser import (
+    ARTIFACTS,
     PAGE_S,
     Server,
     _choose,
@@ -87,6 +91,13 @@ def _go(page: Any, index: int) -> None:
         page.wait_for_timeout(800)
 
 
+def _keep_screenshot(page: Any, name: str) -> None:
+    if os.environ.get("SAMPARK_SCREENSHOTS", "").strip() not in {"1", "true", "yes"}:
+        return
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
 def _visible_words(page: Any) -> str:
     """The main area's visible text, icons' ligature names ("download") left out."""
     text: str = page.evaluate(
@@ -143,6 +154,7 @@ def test_every_page_of_a_role_reads_whole_in_its_language(
     problems: dict[str, list[str]] = {}
     for index, page_id in enumerate(pages_for(role)):
         _go(wide, index)
+        _keep_screenshot(wide, f"page_{role}_{lang}_{page_id}")
         found = _exceptions(wide) + _cut_metric_labels(wide) + _titles_above_their_chart(wide)
         if lang == "hi":
             words = _visible_words(wide)
@@ -168,6 +180,7 @@ def test_a_field_officers_pages_fit_a_phone(
         if page_id not in {"overview", "groups", "social"}:
             continue
         _go(phone, index)
+        _keep_screenshot(phone, f"page_{role}_{lang}_{page_id}_phone")
         if _overflow(phone):
             wider[page_id] = _overflow(phone)
     assert wider == {}
