@@ -298,3 +298,12 @@ def test_refusal_of_a_wide_sheet_of_unknown_kind_names_no_cell():
     header = ",".join(f"c{i}" for i in range(200))
     with pytest.raises(BadFile, match=r"^no recognisable header in row 1 \(200 cells, not shown"):
         read_table(_written(f"{header}\n".encode(), "other.csv"))
+
+
+@pytest.mark.parametrize("header", ["*", "^Unit ID$", "^.*$"])
+def test_a_header_polars_could_read_as_a_pattern_is_one_cell(tmp_path, header):
+    path = tmp_path / "units.csv"
+    path.write_text(f"{header},Unit ID,Kind,Name\nx,BR-1,state,Bihar\n,,,\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.frame.select("unit_id", "kind", "name").rows() == [("BR-1", "state", "Bihar")]
+    assert table.rows_read == 1

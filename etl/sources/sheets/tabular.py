@@ -111,11 +111,12 @@ def read_cells(path: Path) -> pl.DataFrame:
             "save the sheet again as 'CSV UTF-8' or from Excel"
         )
     frame = frame.with_row_index("line", offset=2).with_columns(pl.col("line").cast(pl.Int64))
-    cells = [c for c in frame.columns if c != "line"]
-    if not cells:
+    if frame.width == 1:
         return frame
+    # Cells by position: a header is whatever the office typed, and polars reads a name such
+    # as "*" or "^A.*$" in pl.col as every column or a pattern.
     blank = pl.all_horizontal(
-        pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in cells
+        pl.nth(i).is_null() | (pl.nth(i).str.strip_chars() == "") for i in range(1, frame.width)
     )
     return frame.filter(~blank)
 
@@ -219,7 +220,10 @@ def read_table(path: Path, inbox: Path | None = None) -> Table:
         )
     frame = cells.select(
         "line",
-        *(pl.col(h).str.strip_chars().replace("", None).alias(k) for h, k in mapping.items()),
+        *(
+            pl.nth(cells.columns.index(h)).str.strip_chars().replace("", None).alias(k)
+            for h, k in mapping.items()
+        ),
     )
     absent = [c.key for c in sheet.columns if c.key not in frame.columns]
     frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(k) for k in absent)
