@@ -20,12 +20,12 @@ import pytest
 from sampark.access import pages_for
 from tests.browser.dashboard_process import chromium_context
 from tests.browser.test_dashboard_browser import (
-    ARTIFACTS,
     PAGE_S,
     Server,
     _choose,
     _enter_demo,
     _exceptions,
+    _shot,
     _wait_idle,
     server,  # noqa: F401  (the module's server fixture)
 )
@@ -94,8 +94,7 @@ def _go(page: Any, index: int) -> None:
 def _keep_screenshot(page: Any, name: str) -> None:
     if os.environ.get("SAMPARK_SCREENSHOTS", "").strip() not in {"1", "true", "yes"}:
         return
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    _shot(page, f"{name}.png")
 
 
 def _visible_words(page: Any) -> str:
