@@ -75,6 +75,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Incomplete: the export holds WhatsApp's limit of entries (10,000, or 40,000 without media) and does not start at the chat's beginning, so its earlier history is missing; membership figures from it count only what it holds, and people there before its first line show with a start the chat did not see. Unverified phrase: some of its lines were typed (as a member joining, a deleted message, a media placeholder…) by a wording the project has not yet confirmed from a real export or from WhatsApp's own text in that phone language; the count says how many lines rest on that guess. No message text or name is shown here.",
         "hi": "अधूरा: एक्सपोर्ट में व्हाट्सएप की प्रविष्टि-सीमा (10,000, या मीडिया के बिना 40,000) भर है और वह चैट की शुरुआत से नहीं है, इसलिए पहले का इतिहास नहीं है; उससे बने सदस्यता आँकड़े केवल उसमें मौजूद को गिनते हैं, और उसकी पहली पंक्ति से पहले से मौजूद लोगों का आरंभ चैट में नहीं दिखता। अपुष्ट वाक्यांश: इसकी कुछ पंक्तियों की पहचान (सदस्य का जुड़ना, मिटाया संदेश, मीडिया…) ऐसे शब्दों से हुई जिन्हें परियोजना ने उस फ़ोन-भाषा के किसी असली एक्सपोर्ट या व्हाट्सएप के अपने पाठ से अभी पुष्ट नहीं किया है; गिनती बताती है कि कितनी पंक्तियाँ उस अनुमान पर टिकी हैं। यहाँ कोई संदेश पाठ या नाम नहीं दिखाया जाता।",
     },
+    "chatx_incomplete_note": {
+        "en": "Figures drawn from the chats here rest in part on incomplete exports: for {n} of the {m} groups with a chat loaded, every export was cut off at WhatsApp's limit of entries, so what happened before its first line is not counted.",
+        "hi": "यहाँ चैट से बने आँकड़े कुछ हद तक अधूरे एक्सपोर्ट पर टिके हैं: चैट लोड वाले {m} में से {n} समूहों का हर एक्सपोर्ट व्हाट्सएप की प्रविष्टि-सीमा पर कटा है, इसलिए उसकी पहली पंक्ति से पहले जो हुआ वह गिना नहीं गया।",
+    },
     "chatx_none": {
         "en": "No loaded chat export is incomplete or rests on an unverified phrase.",
         "hi": "कोई लोड किया गया चैट एक्सपोर्ट अधूरा नहीं है और न किसी अपुष्ट वाक्यांश पर टिका है।",
