@@ -20,6 +20,18 @@ def test_example_takes_first_branches_and_leaves_optional_parts_out() -> None:
     )
 
 
+def test_example_keeps_a_lone_optional_vowel_sign_or_nasal_mark() -> None:
+    # The table takes "नही" too; the word is "नहीं". A joiner is no letter and stays out.
+    assert example("{subjects} अब एडमिन नहीं? हैं") == "{subjects} अब एडमिन नहीं हैं"
+    assert example("ताक\u200d?ि भेज सकें?") == "ताकि भेज सकें"
+
+
+def test_hindi_dismissed_admin_and_settings_lines_are_spelt_right() -> None:
+    ph = chat_phrases()["android_hi"]
+    assert ph.admin_dismissed == "{subject} अब एडमिन नहीं हैं"
+    assert ph.settings == ("{actor} ने इस ग्रुप की सेटिंग्स बदली हैं ताकि सिर्फ़ एडमिन ही इस ग्रुप में मैसेज भेज सकें")
+
+
 def test_hindi_table_gives_every_event_the_demo_writes() -> None:
     lines = locale_lines("hi")
     assert set(lines.events) >= {
@@ -29,6 +41,8 @@ def test_hindi_table_gives_every_event_the_demo_writes() -> None:
         "left",
         "removed",
         "admin_made",
+        "admin_dismissed",
+        "settings_changed",
         "subject_changed",
         "message_pinned",
         "security_code_changed",
@@ -52,6 +66,8 @@ def _lines(fmt: str) -> dict[str, str]:
         "subject_changed": (ph.subject, {"old": "Sadar Police", "new": "Thana Sadar"}),
         "icon_changed": (ph.icon, {}),
         "admin_made": (ph.admin_made, {}),
+        "admin_dismissed": (ph.admin_dismissed, {}),
+        "settings_changed": (ph.settings, {}),
         "message_pinned": (ph.pinned, {}),
         "security_code_changed": (ph.security, {}),
         "disappearing_changed": (ph.disappearing, {}),
