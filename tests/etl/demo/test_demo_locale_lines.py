@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+import yaml
 
 from etl.demo.data.locale_lines import chat_phrases, example, locale_lines
-from etl.sources.whatsapp.events import load_phrases, matched_events, normalized
+from etl.sources.whatsapp.events import PHRASES_DIR, load_phrases, matched_events, normalized
 
 
 def test_example_takes_first_branches_and_leaves_optional_parts_out() -> None:
@@ -87,4 +88,31 @@ def test_parser_reads_every_demo_system_line_as_its_event(fmt: str) -> None:
     found = matched_events(frame, load_phrases())
     assert dict(zip(found.get_column("id"), found.get_column("event"), strict=True)) == dict(
         enumerate(texts)
+    )
+
+
+@pytest.mark.parametrize("locale", ["en", "hi"])
+def test_every_verified_phrase_reads_back_the_line_the_demo_would_write_from_it(
+    locale: str,
+) -> None:
+    # Any verified phrase may become a demo line; its own example must be typed as its event.
+    # Left out: lines that need free text after them ("…to the Community: <name>"), which the
+    # demo never writes.
+    table = yaml.safe_load((PHRASES_DIR / f"phrases_{locale}.yaml").read_text("utf-8"))
+    people = {"{actor}": "Ramesh Kumar", "{subject}": "Sita Devi", "{subjects}": "Sita Devi"}
+    texts, wanted = [], []
+    for event, items in (table.get("events") or {}).items():
+        for item in items or []:
+            line = example(str(item["p"])).replace("{old}", "Sadar Police")
+            if item.get("verified", True) and line == line.rstrip():
+                for slot, name in people.items():
+                    line = line.replace(slot, name)
+                texts.append(line)
+                wanted.append(event)
+    frame = pl.DataFrame({"id": range(len(texts)), "text": texts}).select(
+        "id", normalized(pl.col("text")).alias("norm")
+    )
+    found = dict(matched_events(frame, load_phrases()).select("id", "event").iter_rows())
+    assert {texts[i]: found.get(i) for i in range(len(texts))} == dict(
+        zip(texts, wanted, strict=True)
     )
