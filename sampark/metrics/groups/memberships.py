@@ -188,7 +188,9 @@ def reconciled_by_group(
         roster.select(*keys, pl.lit(True).alias("_listed"), pl.col("is_admin").alias("_r_admin"))
         .join(last, on=keys, how="full", coalesce=True, maintain_order="left_right")
         .join(
-            snapshots.select("group_id", pl.col("snapshot_at").cast(pl.Datetime("us"))),
+            snapshots.select(
+                pl.col("group_id").cast(pl.String), pl.col("snapshot_at").cast(pl.Datetime("us"))
+            ),
             on="group_id",
             how="left",
             maintain_order="left",
