@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from etl.pipeline import run_inbox
 from sampark.db import migrate
 from tests.auth_helpers import login_as
-from tests.chat_members_inbox import CHAT, NOW, cut_off_chat, kotwali_inbox
+from tests.chat_members_inbox import CHAT, NNBSP, NOW, cut_off_chat, kotwali_inbox
 
 ROOT = Path(__file__).resolve().parents[2]
 GROUPS_PAGE = str(ROOT / "pages" / "groups.py")
@@ -97,3 +97,26 @@ def test_a_group_whose_every_export_was_cut_off_is_marked_and_counted(
         "exits": "1",
     }
     assert [c.value for c in at.caption if w["caption"] in c.value]
+
+
+DISMISSED = f"""05/10/26, 9:15{NNBSP}am - +91 98765 00001: Good morning
+05/10/26, 9:30{NNBSP}am - +91 98765 00001 is no longer an admin
+06/10/26, 9:00{NNBSP}am - +91 98765 00003: Thank you
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "hi"])
+def test_a_dismissed_designated_admin_after_the_roster_is_no_admin_in_both_views(
+    db_url, tmp_path, monkeypatch, lang
+):
+    # The roster of 1 October marks the SHO admin; the chat dismisses him on 5 October.
+    inbox = kotwali_inbox(tmp_path / "inbox", DISMISSED)
+    roster = inbox / "rosters/kotwali.csv"
+    roster.write_text(roster.read_text("utf-8").replace("SHO Kotwali,no", "SHO Kotwali,yes"))
+    run_inbox(migrate(db_url), inbox, now=NOW)
+    at = _page(tmp_path, monkeypatch, lang)
+    assert not at.exception
+    label = "Designated admin is admin" if lang == "en" else "नामित एडमिन एडमिन है"
+    (table,) = [d.value for d in at.dataframe if WORDS[lang]["source"] in d.value.columns]
+    assert list(table[label]) == [False]
+    assert {m.label: m.value for m in at.metric}[label] == ("no" if lang == "en" else "नहीं")
