@@ -9,10 +9,11 @@ import streamlit as st
 
 from sampark.access import judges_rumours, sees_directives
 from sampark.i18n import number, t
+from sampark.metrics.coverage.totals import scoped
 from sampark.tables import spread as spread_tables
 from sampark.tables import spread_rumours
-from ui import auth, filters, freshness, spread_views
-from ui.loaders import spread
+from ui import auth, chat_exports, filters, freshness, spread_views
+from ui.loaders import network, spread
 
 user = auth.page_user("directives")
 lang = filters.current_language()
@@ -38,6 +39,7 @@ if chain:
     ]
 for column, (label, value) in zip(st.columns(len(shown)), shown, strict=True):
     column.metric(t(label, lang), number(value, lang))
+chat_exports.incomplete_note(scoped(network.network(), scope_id).groups, lang)
 
 if chain:
     st.subheader(t("spread_directives_heading", lang))

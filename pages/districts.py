@@ -8,13 +8,13 @@ import streamlit as st
 from sampark.i18n import t
 from sampark.i18n.dates import long_date
 from sampark.metrics.coverage.league import MIN_SAMPLE, league_table
-from sampark.metrics.coverage.totals import within
+from sampark.metrics.coverage.totals import scoped, within
 from sampark.safety.escaping import markdown_literal
 from sampark.spread.units import WINDOW_DAYS
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.league_reach import with_reach_texts
 from sampark.tables.names import unit_label, unit_labels
-from ui import auth, downloads, filters, freshness, tables
+from ui import auth, chat_exports, downloads, filters, freshness, tables
 from ui.loaders import coverage, directive_reach, network
 
 user = auth.page_user("districts")
@@ -41,6 +41,7 @@ reach = directive_reach.by_level("district")
 shown = coverage_tables.league_display(with_reach_texts(league, reach, "unit_id", lang), lang)
 tables.show(shown, lang)
 st.caption(t("reach_caption", lang, days=WINDOW_DAYS))
+chat_exports.incomplete_note(scoped(net, range_id).groups, lang)
 downloads.buttons(shown, "districts_league", lang)
 
 coverage.draw_multiples(range_id, lang)

@@ -9,13 +9,13 @@ import streamlit as st
 from sampark.access import sees_directives
 from sampark.charts.coverage import drill_treemap
 from sampark.i18n import t
-from sampark.metrics.coverage.totals import Network
+from sampark.metrics.coverage.totals import Network, scoped
 from sampark.safety.escaping import markdown_literal
 from sampark.spread.units import WINDOW_DAYS
 from sampark.tables import coverage as coverage_tables
 from sampark.tables.league_reach import with_reach_texts
 from sampark.tables.names import name_in, unit_label
-from ui import auth, charts, downloads, filters, freshness, tables
+from ui import auth, charts, chat_exports, downloads, filters, freshness, tables
 from ui.loaders import coverage, directive_reach, network, run
 from ui.remembered import answer
 
@@ -67,4 +67,5 @@ st.subheader(t("table_units_title", lang, level=t(f"level_{level}", lang)))
 tables.show(shown, lang)
 if reach_shown:
     st.caption(t("reach_caption", lang, days=WINDOW_DAYS))
+    chat_exports.incomplete_note(scoped(net, scope_id).groups, lang)
 downloads.buttons(shown, f"drilldown_{level}", lang)

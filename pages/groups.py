@@ -105,6 +105,12 @@ unit = st.selectbox(
 picked = health_view(view, unit_id=unit)
 shown = group_tables.health_table(picked, lang)
 tables.show(shown, lang)
+st.caption(t("groups_members_rule", lang, days=WINDOW_DAYS))
+cut_off = int(health_summary(picked)["incomplete_exports"] or 0)
+if cut_off:
+    st.caption(
+        t("groups_incomplete_caption", lang, n=number(cut_off, lang), m=number(picked.height, lang))
+    )
 downloads.buttons(shown, "group_health", lang)
 
 group_names = dict(picked.select("group_id", "name").iter_rows())

@@ -46,6 +46,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "chatm_col_disagrees": {"en": "Sources disagree", "hi": "स्रोतों में अंतर"},
     "chatm_source_chat": {"en": "chat", "hi": "चैट"},
     "chatm_source_roster": {"en": "roster", "hi": "सूची"},
+    "chatm_source_both": {"en": "both", "hi": "दोनों"},
+    "col_member_source": {"en": "Members from", "hi": "सदस्य किसके अनुसार"},
+    "col_incomplete_export": {"en": "Incomplete export", "hi": "अधूरा एक्सपोर्ट"},
+    "col_incomplete_exports": {
+        "en": "Groups with incomplete exports",
+        "hi": "अधूरे एक्सपोर्ट वाले समूह",
+    },
+    "groups_members_rule": {
+        "en": "Members: who is in each group now by the rule on the group's member list and its chat — for each person the newer dated evidence wins (a chat event after the list's date overrides the list, a newer list overrides the chat). Members from: whose account the figure rests on (roster, chat, or both). Joins and exits: membership spells the chat shows starting and ending in the {days} days.",
+        "hi": "सदस्य: समूह की सदस्य सूची और उसकी चैट के नियम से अभी समूह में कौन है — हर व्यक्ति के लिए नया दिनांकित प्रमाण मान्य है (सूची की तिथि के बाद की चैट घटना सूची पर भारी है, नई सूची चैट पर)। सदस्य किसके अनुसार: आँकड़ा किसके विवरण पर टिका है (सूची, चैट या दोनों)। जुड़े और निकले: चैट में {days} दिनों में शुरू और समाप्त हुई सदस्यताएँ।",
+    },
+    "groups_incomplete_caption": {
+        "en": "Chat figures of {n} of {m} groups come from incomplete exports: WhatsApp cut every export of these groups off at its limit of entries, so their earlier history is missing and their members, joins and exits count only what the exports hold.",
+        "hi": "{m} में से {n} समूहों के चैट आँकड़े अधूरे एक्सपोर्ट से हैं: इन समूहों का हर एक्सपोर्ट व्हाट्सएप की प्रविष्टि-सीमा पर कटा है, इसलिए पहले का इतिहास नहीं है और उनके सदस्य, जुड़ना और निकलना केवल एक्सपोर्ट में मौजूद को गिनते हैं।",
+    },
     "chatm_start_seen": {"en": "seen in the chat", "hi": "चैट में दिखा"},
     "chatm_start_bound": {
         "en": "before the chat's first word of them",
@@ -59,6 +74,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "chatx_caption": {
         "en": "Incomplete: the export holds WhatsApp's limit of entries (10,000, or 40,000 without media) and does not start at the chat's beginning, so its earlier history is missing; membership figures from it count only what it holds, and people there before its first line show with a start the chat did not see. Unverified phrase: some of its lines were typed (as a member joining, a deleted message, a media placeholder…) by a wording the project has not yet confirmed from a real export or from WhatsApp's own text in that phone language; the count says how many lines rest on that guess. No message text or name is shown here.",
         "hi": "अधूरा: एक्सपोर्ट में व्हाट्सएप की प्रविष्टि-सीमा (10,000, या मीडिया के बिना 40,000) भर है और वह चैट की शुरुआत से नहीं है, इसलिए पहले का इतिहास नहीं है; उससे बने सदस्यता आँकड़े केवल उसमें मौजूद को गिनते हैं, और उसकी पहली पंक्ति से पहले से मौजूद लोगों का आरंभ चैट में नहीं दिखता। अपुष्ट वाक्यांश: इसकी कुछ पंक्तियों की पहचान (सदस्य का जुड़ना, मिटाया संदेश, मीडिया…) ऐसे शब्दों से हुई जिन्हें परियोजना ने उस फ़ोन-भाषा के किसी असली एक्सपोर्ट या व्हाट्सएप के अपने पाठ से अभी पुष्ट नहीं किया है; गिनती बताती है कि कितनी पंक्तियाँ उस अनुमान पर टिकी हैं। यहाँ कोई संदेश पाठ या नाम नहीं दिखाया जाता।",
+    },
+    "chatx_incomplete_note": {
+        "en": "Figures drawn from the chats here rest in part on incomplete exports: for {n} of the {m} groups with a chat loaded, every export was cut off at WhatsApp's limit of entries, so what happened before its first line is not counted.",
+        "hi": "यहाँ चैट से बने आँकड़े कुछ हद तक अधूरे एक्सपोर्ट पर टिके हैं: चैट लोड वाले {m} में से {n} समूहों का हर एक्सपोर्ट व्हाट्सएप की प्रविष्टि-सीमा पर कटा है, इसलिए उसकी पहली पंक्ति से पहले जो हुआ वह गिना नहीं गया।",
     },
     "chatx_none": {
         "en": "No loaded chat export is incomplete or rests on an unverified phrase.",

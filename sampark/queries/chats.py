@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sampark.access import Scope
 from sampark.metrics.groups.activity import WINDOW_DAYS, Activity, chat_frames
 from sampark.queries.frames import read_frame
+from sampark.queries.memberships import export_completeness, spells_in_scope
 from sampark.queries.network import roster_as_of
 from sampark.queries.scope import groups_in_scope
 from sampark.schema import groups, membership_events, messages
@@ -21,22 +22,16 @@ def activity(conn: sa.Connection, scope: Scope, days: int = WINDOW_DAYS) -> Acti
     reference = newest_message_ts(conn)
     since = datetime(1970, 1, 1) if reference is None else reference - timedelta(days=days)
     chats = chat_frames(messages_by_author(conn, scope, since))
-    ev = membership_events.c
-    changes = read_frame(
-        conn,
-        sa.select(ev.group_id, ev.event, sa.func.count().label("n"))
-        .where(ev.ts > since, groups_in_scope(ev.group_id, scope))
-        .group_by(ev.group_id, ev.event),
-    )
     return Activity(
         reference=reference,
         window=chats.window,
         authors=chats.authors,
         last_seen=chats.last_seen,
-        changes=changes,
         presence=chat_presence(conn, scope),
         writers=chats.writers,
         rosters=roster_as_of(conn, scope),
+        spells=spells_in_scope(conn, scope),
+        exports=export_completeness(conn, scope),
     )
 
 

@@ -68,6 +68,42 @@ def chat_spells(conn: sa.Connection, scope: Scope, group_list: Sequence[str]) ->
     return pl.concat(parts) if parts else pl.DataFrame(schema=columns_schema(columns))
 
 
+def spells_in_scope(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
+    """The stored chat spells of every group inside `scope`, with the columns the membership
+    rule reads (group_id, person, joined_at, start_is_bound, left_at, is_admin, first_seen,
+    last_seen)."""
+    t = chat_memberships.c
+    return read_frame(
+        conn,
+        sa.select(
+            t.group_id,
+            t.person,
+            t.joined_at,
+            t.start_is_bound,
+            t.left_at,
+            t.is_admin,
+            t.first_seen,
+            t.last_seen,
+        )
+        .where(groups_in_scope(t.group_id, scope))
+        .order_by(t.group_id, t.first_seen, t.person),
+    )
+
+
+def export_completeness(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
+    """Per group inside `scope` with a chat export loaded: group_id, incomplete (every export
+    of the group was cut off at WhatsApp's cap, so none reaches back to the chat's start)."""
+    e = chat_exports.c
+    every_cut = sa.func.min(sa.case((e.incomplete, 1), else_=0)) == 1
+    return read_frame(
+        conn,
+        sa.select(e.group_id, every_cut.label("incomplete"))
+        .where(groups_in_scope(e.group_id, scope))
+        .group_by(e.group_id)
+        .order_by(e.group_id),
+    )
+
+
 def group_roster(
     conn: sa.Connection, scope: Scope, group_id: str
 ) -> tuple[pl.DataFrame, datetime | None]:

@@ -15,6 +15,8 @@ _SHARES = ("active_share", "noise_share")
 
 HEALTH_COLUMNS = {
     "members": "col_members",
+    "member_source": "col_member_source",
+    "incomplete_export": "col_incomplete_export",
     "active_members": "col_active_members",
     "messages_per_day": "col_messages_per_day",
     "active_share": "col_active_share",
@@ -35,6 +37,7 @@ HEALTH_LEVEL_COLUMNS = {
     "groups": "col_groups",
     "dormant_groups": "col_dormant_groups",
     "groups_admin_missing": "col_admin_missing",
+    "incomplete_exports": "col_incomplete_exports",
     # Summed over groups: a person in two groups counts twice (the Overview counts people).
     "members": "col_memberships",
     "active_members": "col_active_members",
@@ -61,11 +64,19 @@ def category_words(lang: str, column: str = "category") -> pl.Expr:
     return pl.col(column).replace_strict(words, default=pl.col(column))
 
 
+def source_words(lang: str, column: str = "member_source") -> pl.Expr:
+    """Whose account a group's members rest on (roster, chat, both) as a word."""
+    words = {s: t(f"chatm_source_{s}", lang) for s in ("roster", "chat", "both")}
+    return pl.col(column).replace_strict(words, default=None, return_dtype=pl.String)
+
+
 def _columns(names: dict[str, str], frame: pl.DataFrame, lang: str) -> list[pl.Expr]:
     """The listed columns under their labels, shares as percentages (to one place)."""
     return [
         (pl.col(c) * 100).round(1).alias(t("share_pct", lang, label=t(key, lang)))
         if c in _SHARES
+        else source_words(lang, c).alias(t(key, lang))
+        if c == "member_source"
         else pl.col(c).alias(t(key, lang))
         for c, key in names.items()
         if c in frame.columns  # the export's age comes with the dashboard's health only

@@ -121,13 +121,37 @@ def _activity() -> Activity:
         last_seen=pl.DataFrame(
             {"group_id": ["G1", "G2"], "last_ts": [datetime(2026, 11, 1, 12), datetime(2026, 9, 1)]}
         ),
-        changes=pl.DataFrame(
+        rosters=pl.DataFrame(
+            {"group_id": ["G1", "G2"], "as_of": [datetime(2026, 10, 1), datetime(2026, 9, 1)]}
+        ),
+        # After the rosters: +91902 (listed) left, +91904 was added and stays, +91906 was
+        # added and left again; the export shows none of them before.
+        spells=pl.DataFrame(
             {
                 "group_id": ["G1", "G1", "G1"],
-                "event": ["added", "joined_link", "left"],
-                "n": [3, 2, 1],
-            }
+                "person": ["+91902", "+91904", "+91906"],
+                "joined_at": [
+                    datetime(2026, 10, 20),
+                    datetime(2026, 10, 10),
+                    datetime(2026, 10, 16),
+                ],
+                "start_is_bound": [True, False, False],
+                "left_at": [datetime(2026, 10, 20), None, datetime(2026, 10, 25)],
+                "is_admin": [None, False, False],
+                "first_seen": [
+                    datetime(2026, 10, 20),
+                    datetime(2026, 10, 10),
+                    datetime(2026, 10, 16),
+                ],
+                "last_seen": [
+                    datetime(2026, 10, 20),
+                    datetime(2026, 10, 10),
+                    datetime(2026, 10, 25),
+                ],
+            },
+            schema_overrides={"is_admin": pl.Boolean},
         ),
+        exports=pl.DataFrame({"group_id": ["G1"], "incomplete": [True]}),
         # +91902 left the chat but is still on G1's roster; +91999 wrote but is on no roster
         # of G1.
         presence=pl.DataFrame(
@@ -154,6 +178,8 @@ def test_group_health_literal_row_of_an_active_group():
         k: row[k]
         for k in (
             "members",
+            "member_source",
+            "incomplete_export",
             "active_members",
             "messages_per_day",
             "active_share",
@@ -169,6 +195,8 @@ def test_group_health_literal_row_of_an_active_group():
         )
     } == {
         "members": 4,
+        "member_source": "both",
+        "incomplete_export": True,
         "active_members": 2,
         "messages_per_day": 2.0,
         "active_share": 0.5,
@@ -177,8 +205,8 @@ def test_group_health_literal_row_of_an_active_group():
         "dormant": False,
         "admin_is_admin": True,
         "blocklisted": 1,
-        "joins_30d": 5,
-        "exits_30d": 1,
+        "joins_30d": 2,
+        "exits_30d": 2,
         "left_chat": 1,
         "not_on_roster": 1,
     }
@@ -187,6 +215,15 @@ def test_group_health_literal_row_of_an_active_group():
 def test_group_silent_for_two_months_is_dormant_and_its_admin_is_not_admin():
     row = group_health(_net(), _activity()).filter(group_id="G2").row(0, named=True)
     assert (row["days_since_last"], row["dormant"], row["admin_is_admin"]) == (61, True, False)
+
+
+def test_a_group_without_chat_spells_counts_its_roster_and_no_incomplete_export():
+    row = group_health(_net(), _activity()).filter(group_id="G2").row(0, named=True)
+    assert {k: row[k] for k in ("members", "member_source", "incomplete_export")} == {
+        "members": 1,
+        "member_source": "roster",
+        "incomplete_export": False,
+    }
 
 
 def test_chat_admin_change_after_the_roster_counts_in_group_health():
@@ -217,6 +254,7 @@ def test_health_rolls_up_to_the_district_as_shares_of_sums():
             "groups",
             "dormant_groups",
             "groups_admin_missing",
+            "incomplete_exports",
             "members",
             "active_share",
             "noise_share",
@@ -225,6 +263,7 @@ def test_health_rolls_up_to_the_district_as_shares_of_sums():
         "groups": 2,
         "dormant_groups": 1,
         "groups_admin_missing": 1,
+        "incomplete_exports": 1,
         "members": 5,
         "active_share": 0.4,
         "noise_share": 0.25,

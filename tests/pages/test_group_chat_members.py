@@ -4,7 +4,6 @@ source, the chat's joins and exits, where the sources disagree, the designated a
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,40 +12,10 @@ from streamlit.testing.v1 import AppTest
 from etl.pipeline import run_inbox
 from sampark.db import migrate
 from tests.auth_helpers import login_as
+from tests.chat_members_inbox import CHAT, NOW, cut_off_chat, kotwali_inbox
 
 ROOT = Path(__file__).resolve().parents[2]
 GROUPS_PAGE = str(ROOT / "pages" / "groups.py")
-NOW = datetime(2026, 11, 1, 12, 0)
-NNBSP = "\u202f"
-
-# Roster of 1 October: the SHO (designated admin, not marked admin), Ravi, Sita, Mohan.
-# The chat after it: Ravi left, Gita added, the SHO made admin. Mohan is never named.
-CHAT = f"""05/10/26, 9:15{NNBSP}am - +91 98765 00001: Good morning
-05/10/26, 9:16{NNBSP}am - +91 98765 00001 added +91 98765 00005
-05/10/26, 9:20{NNBSP}am - +91 98765 00002 left
-05/10/26, 9:25{NNBSP}am - +91 98765 00001 is now an admin
-06/10/26, 9:00{NNBSP}am - +91 98765 00003: Thank you
-"""
-
-
-def _inbox(root: Path, chat: str) -> Path:
-    files = {
-        "units/units.csv": "Unit ID,Kind,Name,Parent unit ID\n"
-        "BR,state,Bihar,\nBR-R-CEN,range,Central,BR\nBR-PAT,district,Patna,BR-R-CEN\n"
-        "BR-PAT-T001,thana,Kotwali,BR-PAT\n",
-        "groups/groups.csv": "Group ID,Unit ID,Group kind,Group name,Admin mobile\n"
-        "G-KOT,BR-PAT-T001,thana_public,Kotwali Jan Sampark,9876500001\n",
-        "rosters/kotwali.csv": "Group ID,Mobile number,Category,Name,Admin,List date\n"
-        "G-KOT,9876500001,police,SHO Kotwali,no,01-10-2026\n"
-        "G-KOT,9876500002,trader,Ravi,no,01-10-2026\n"
-        "G-KOT,9876500003,trader,Sita,no,01-10-2026\n"
-        "G-KOT,9876500004,trader,Mohan,no,01-10-2026\n",
-        "chats/WhatsApp Chat with Kotwali Jan Sampark.txt": chat,
-    }
-    for rel, text in files.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    return root
 
 
 def _page(
@@ -94,7 +63,7 @@ def _metrics(at: AppTest) -> dict[str, str]:
 def test_members_now_follow_the_newer_evidence_in_both_languages(
     db_url, tmp_path, monkeypatch, lang, expected
 ):
-    run_inbox(migrate(db_url), _inbox(tmp_path / "inbox", CHAT), now=NOW)
+    run_inbox(migrate(db_url), kotwali_inbox(tmp_path / "inbox", CHAT), now=NOW)
     at = _page(tmp_path, monkeypatch, lang)
     assert not at.exception
     shown = _metrics(at)
@@ -116,7 +85,7 @@ def test_members_now_follow_the_newer_evidence_in_both_languages(
 
 
 def test_phones_are_masked_for_a_role_without_phone_rights(db_url, tmp_path, monkeypatch):
-    run_inbox(migrate(db_url), _inbox(tmp_path / "inbox", CHAT), now=NOW)
+    run_inbox(migrate(db_url), kotwali_inbox(tmp_path / "inbox", CHAT), now=NOW)
     at = _page(tmp_path, monkeypatch, "en", ("ig", "BR-R-CEN"))
     assert not at.exception
     (table,) = [d.value for d in at.dataframe if "Source" in d.value.columns]
@@ -124,13 +93,7 @@ def test_phones_are_masked_for_a_role_without_phone_rights(db_url, tmp_path, mon
 
 
 def test_an_export_cut_off_at_the_cap_is_marked_beside_its_figures(db_url, tmp_path, monkeypatch):
-    # 10,000 entries that do not start at the chat's creation: WhatsApp's cap cut it.
-    lines = [
-        f"{1 + i // 1440:02d}/10/26, {(i // 60) % 24:02d}:{i % 60:02d} - +91 98765 00003: hello {i}"
-        for i in range(9_999)
-    ]
-    chat = "\n".join(lines) + "\n08/10/26, 23:59 - +91 98765 00002 left\n"
-    run_inbox(migrate(db_url), _inbox(tmp_path / "inbox", chat), now=NOW)
+    run_inbox(migrate(db_url), kotwali_inbox(tmp_path / "inbox", cut_off_chat()), now=NOW)
     at = _page(tmp_path, monkeypatch, "en")
     assert not at.exception
     assert [w.value for w in at.warning if w.value.startswith("Incomplete export")]

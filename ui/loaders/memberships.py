@@ -13,7 +13,7 @@ from sampark.metrics.groups.activity import WINDOW_DAYS
 from sampark.metrics.groups.standing import group_standing, moves_in_window
 from sampark.queries import memberships as reads
 from ui import session
-from ui.loaders.run import RunKey, engine, run_key
+from ui.loaders.run import SCOPES_KEPT, RunKey, engine, run_key
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,18 @@ def group_membership(group_id: str, reference: datetime | None) -> GroupMembersh
     """Who is in `group_id` now by the chat and roster rule, and the chat's joins and exits
     in the `WINDOW_DAYS` before `reference` (the newest message loaded)."""
     return _group_membership(run_key(), group_id, reference)
+
+
+@st.cache_data(max_entries=SCOPES_KEPT, show_spinner=False)
+def _export_completeness(key: RunKey) -> pl.DataFrame:
+    with engine(key.url).connect() as conn:
+        return reads.export_completeness(conn, key.scope)
+
+
+def export_completeness() -> pl.DataFrame:
+    """Per group inside the user's scope with a chat loaded: whether every export of it was
+    cut off at WhatsApp's cap (group_id, incomplete)."""
+    return _export_completeness(run_key())
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -1,6 +1,7 @@
 """The system lines of one demo chat besides its posts: who joined (added in batches or through
 the invite link) and left or was removed, and the rest of what a group's export shows: members
-made admin, a pinned message, changed security codes, disappearing messages turned on. The
+made admin and dismissed as admin again, a pinned message, changed security codes,
+disappearing messages turned on, the group's settings changed. The
 wording is the layout's (`etl.demo.data.locale_lines`), so a Hindi phone's export holds
 every one of them in Hindi."""
 
@@ -16,6 +17,11 @@ _ADMIN_MADE = 0.6
 _PINNED = 0.4
 _SECURITY = 0.7
 _DISAPPEARING = 0.2
+_DISMISSED = 0.3  # of the chats with members made admin: one of them dismissed again
+# The designated admin dismissed: the designated-admin check weighs the line against the
+# roster's flag (the demo's newest rosters are dated after its chats, so theirs wins).
+_ADMIN_LOST = 0.04
+_SETTINGS = 0.3
 
 
 def membership_lines(
@@ -59,12 +65,13 @@ def more_system_lines(
     admin = cast[0]
     staying = [p for p in cast[1:] if _present(p, t0, t_end)[0] < _present(p, t0, t_end)[1]]
     police = [p for p in staying if p.police and p.role == "member"]
+    made: list[tuple[Person, int]] = []
     if ph.admin_made and police and rng.random() < _ADMIN_MADE:
         for p in rng.sample(police, min(len(police), rng.randint(1, 2))):
             lo, hi = _present(p, t0, t_end)
-            c.system(
-                rng.randint(lo, min(hi, lo + 2 * 86400)), 0, ph.admin_made.format(subject=p.shown)
-            )
+            at = rng.randint(lo, min(hi, lo + 2 * 86400))
+            c.system(at, 0, ph.admin_made.format(subject=p.shown))
+            made.append((p, at))
     if ph.pinned and t_end - t0 > 86400 and rng.random() < _PINNED:
         c.system(rng.randint(t0 + 3600, t_end - 60), 0, ph.pinned.format(actor=admin.shown))
     if ph.security and staying and rng.random() < _SECURITY:
@@ -74,3 +81,30 @@ def more_system_lines(
     if ph.disappearing and t_end - t0 > 86400 and rng.random() < _DISAPPEARING:
         at = rng.randint(t0 + 3600, t_end - 60)
         c.system(at, 0, ph.disappearing.format(actor=admin.shown))
+    # Drawn apart from the chat's own stream, so the lines above stay as they were.
+    own = random.Random(f"{c.group_name}|{t0}|admins and settings")
+    admin_changes(c, ph, admin, made, t0, t_end, own)
+
+
+def admin_changes(
+    c: ChatLines,
+    ph: Phrases,
+    admin: Person,
+    made: list[tuple[Person, int]],
+    t0: int,
+    t_end: int,
+    rng: random.Random,
+) -> None:
+    """A member made admin dismissed again, now and then the designated admin dismissed, and
+    the group's settings changed by its admin: each in a share of chats."""
+    if ph.admin_dismissed and made and rng.random() < _DISMISSED:
+        p, at = rng.choice(made)
+        hi = _present(p, t0, t_end)[1]
+        if at + 3600 < hi:
+            c.system(rng.randint(at + 3600, hi), 0, ph.admin_dismissed.format(subject=p.shown))
+    lo, hi = _present(admin, t0, t_end)
+    if ph.admin_dismissed and lo + 86400 < hi and rng.random() < _ADMIN_LOST:
+        c.system(rng.randint(lo + 86400, hi), 0, ph.admin_dismissed.format(subject=admin.shown))
+    if ph.settings and t_end - t0 > 86400 and rng.random() < _SETTINGS:
+        at = rng.randint(t0 + 3600, t_end - 60)
+        c.system(at, 0, ph.settings.format(actor=admin.shown))

@@ -14,6 +14,7 @@ import re
 # The regex module's own parser (its public alias `sre_parse` warns since Python 3.11).
 import re._constants as _c
 import re._parser as _p
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -41,6 +42,8 @@ EVENT_PEOPLE = {
     "left": 1,
     "removed": 2,
     "admin_made": 1,
+    "admin_dismissed": 1,
+    "settings_changed": 1,
     "subject_changed": 3,
     "icon_changed": 1,
     "message_pinned": 1,
@@ -59,8 +62,11 @@ def _emit(parsed: Any) -> str:
         elif op is _c.BRANCH:
             out.append(_emit(av[1][0]))
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            low, _high, sub = av  # optional parts left out: the plainest wording
-            out.append(_emit(sub) * low)
+            low, _high, sub = av  # optional parts left out: the plainest wording,
+            # except a lone optional vowel sign or nasal mark: a table writes `नहीं?` to take
+            # a phone's misspelling too, and the word is spelt with it
+            kept = low or int(_is_mark(sub))
+            out.append(_emit(sub) * kept)
         elif op is _c.IN:
             out.append(_first_of_class(av))
         elif op is _c.CATEGORY:
@@ -68,6 +74,14 @@ def _emit(parsed: Any) -> str:
         elif op in _SKIPPED:
             out.append("x")
     return "".join(out)
+
+
+def _is_mark(parsed: Any) -> bool:
+    """`parsed` is one combining letter (a matra, anusvara, chandrabindu, nukta)."""
+    items = list(parsed)
+    if len(items) != 1 or items[0][0] is not _c.LITERAL:
+        return False
+    return unicodedata.category(chr(items[0][1])) in ("Mn", "Mc")
 
 
 def _first_of_class(items: Any) -> str:
@@ -180,12 +194,14 @@ def locale_phrases(locale: str) -> Phrases:
         pinned=_one(ev("message_pinned"), "actor"),
         security=_one(ev("security_code_changed"), "subject"),
         disappearing=_one(ev("disappearing_changed"), "actor"),
+        admin_dismissed=_one(ev("admin_dismissed"), "subject"),
+        settings=_one(ev("settings_changed"), "actor"),
     )
 
 
 def _with_english_events(base: Phrases) -> Phrases:
-    """An English layout's lines, plus the events its own table adds (admin, pin, security
-    code, disappearing messages)."""
+    """An English layout's lines, plus the events its own table adds (admin made and
+    dismissed, pin, security code, disappearing messages, group settings)."""
     english = locale_phrases("en")
     return replace(
         base,
@@ -193,6 +209,8 @@ def _with_english_events(base: Phrases) -> Phrases:
         pinned=english.pinned,
         security=english.security,
         disappearing=english.disappearing,
+        admin_dismissed=english.admin_dismissed,
+        settings=english.settings,
     )
 
 

@@ -159,6 +159,8 @@ class Phrases:
     pinned: str | None = None  # {actor}
     security: str | None = None  # {subject}
     disappearing: str | None = None  # {actor}
+    admin_dismissed: str | None = None  # {subject}
+    settings: str | None = None  # {actor}
 
 
 PHRASES_EN = Phrases(

@@ -6,18 +6,17 @@ Pure: the inputs are aggregated by `sampark.queries.chats.activity`; nothing her
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import polars as pl
 
 from sampark.metrics.coverage.totals import LEVELS, Network, unit_lineage
 from sampark.metrics.groups.admins import designated_admin_status
 from sampark.metrics.groups.reconcile import findings_per_group, roster_vs_chat
+from sampark.metrics.groups.standing import members_by_rule, standing_by_group
 
 WINDOW_DAYS = 30
 DORMANT_DAYS = 14
-JOIN_EVENTS = ("added", "joined_link", "joined_community")
-EXIT_EVENTS = ("left", "removed")
 
 # Per-group counts: zero where a group has none, summed when rolled up.
 COUNTS = (
@@ -41,7 +40,6 @@ class Activity:
     window: pl.DataFrame  # group_id, messages, noise
     authors: pl.DataFrame  # group_id, person_id: who wrote in the window
     last_seen: pl.DataFrame  # group_id, last_ts
-    changes: pl.DataFrame  # group_id, event, n: membership events in the window
     presence: pl.DataFrame  # group_id, person_id, ts, event: every event naming a person
     writers: pl.DataFrame  # group_id, person_id, last_ts: everyone who ever wrote
     # group_id, as_of: the date of each group's newest roster, against which the chat's
@@ -51,6 +49,29 @@ class Activity:
             schema={"group_id": pl.String, "as_of": pl.Datetime("us")}
         )
     )
+    # The stored chat spells (group_id, person, joined_at, start_is_bound, left_at, is_admin,
+    # first_seen, last_seen) from which members, joins and exits are counted by the rule of
+    # `sampark.metrics.groups.memberships`.
+    spells: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SPELL_COLUMNS))
+    # group_id, incomplete: groups with a chat export loaded, and whether every one of their
+    # exports was cut off at WhatsApp's cap.
+    exports: pl.DataFrame = field(
+        default_factory=lambda: pl.DataFrame(
+            schema={"group_id": pl.String, "incomplete": pl.Boolean}
+        )
+    )
+
+
+SPELL_COLUMNS: dict[str, pl.DataType] = {
+    "group_id": pl.String(),
+    "person": pl.String(),
+    "joined_at": pl.Datetime("us"),
+    "start_is_bound": pl.Boolean(),
+    "left_at": pl.Datetime("us"),
+    "is_admin": pl.Boolean(),
+    "first_seen": pl.Datetime("us"),
+    "last_seen": pl.Datetime("us"),
+}
 
 
 @dataclass(frozen=True)
@@ -90,41 +111,15 @@ def chat_frames(per_author: pl.DataFrame) -> ChatFrames:
     )
 
 
-def joins_and_exits(changes: pl.DataFrame) -> pl.DataFrame:
-    """Per group, the members who joined (`joins_30d`) and left (`exits_30d`) in the window,
-    from the chats' membership events counted by event (`group_id`, `event`, `n`)."""
-    kinds = changes.with_columns(
-        pl.when(pl.col("event").is_in(JOIN_EVENTS))
-        .then(pl.lit("joins_30d"))
-        .when(pl.col("event").is_in(EXIT_EVENTS))
-        .then(pl.lit("exits_30d"))
-        .otherwise(None)
-        .alias("kind")
-    ).drop_nulls("kind")
-    return kinds.group_by("group_id").agg(
-        pl.col("n").filter(pl.col("kind") == k).sum().alias(k) for k in ("joins_30d", "exits_30d")
-    )
-
-
 def group_health(
     net: Network, activity: Activity, findings: pl.DataFrame | None = None
 ) -> pl.DataFrame:
-    """One row per group: members, messages a day, active and noise shares, days since the
-    last message and the dormant flag, admin check, blocklisted present, joins and exits."""
-    members = net.members.group_by("group_id").agg(pl.len().alias("members"))
-    active = (
-        activity.authors.join(
-            net.members.select("group_id", "person_id"), on=["group_id", "person_id"], how="semi"
-        )
-        .group_by("group_id")
-        .agg(pl.len().alias("active_members"))
-    )
-    blocked = (
-        net.members.join(net.blocklist.select("person_id"), on="person_id", how="semi")
-        .group_by("group_id")
-        .agg(pl.len().alias("blocklisted"))
-    )
-    moves = joins_and_exits(activity.changes)
+    """One row per group: members now by the chat and roster rule and whose account they rest
+    on (roster, chat or both), messages a day, active and noise shares, days since the last
+    message and the dormant flag, admin check, blocklisted present, the joins and exits the
+    chat's membership spells show in the window, and whether the group's chat comes only from
+    exports cut off at WhatsApp's cap."""
+    cut_off = activity.exports.select("group_id", pl.col("incomplete").alias("incomplete_export"))
     admin_ok = designated_admin_status(
         net.groups, net.members, activity.rosters, activity.presence
     ).select("group_id", "admin_is_admin")
@@ -134,17 +129,18 @@ def group_health(
     reference = activity.reference
     table = net.groups.select("group_id", "unit_id", "kind", "name")
     for part in (
-        members,
-        active,
+        *_members_now(net, activity),
         activity.window,
         activity.last_seen,
-        blocked,
-        moves,
         admin_ok,
         reconciled,
+        cut_off,
     ):
         table = table.join(part, on="group_id", how="left")
-    table = table.with_columns(pl.col(c).fill_null(0).cast(pl.Int64) for c in COUNTS)
+    table = table.with_columns(
+        *(pl.col(c).fill_null(0).cast(pl.Int64) for c in COUNTS),
+        pl.col("incomplete_export").fill_null(False),
+    )
     days_since = (
         (pl.lit(reference) - pl.col("last_ts")).dt.total_days()
         if reference is not None
@@ -166,6 +162,29 @@ def group_health(
     )
 
 
+def _members_now(net: Network, activity: Activity) -> tuple[pl.DataFrame, ...]:
+    """Per group: members now by the chat and roster rule with their source and the spells'
+    joins and exits (`members_by_rule`), and of those members the ones who wrote in the
+    window (`active_members`) and the blocklisted (`blocklisted`)."""
+    standing = standing_by_group(net.members, activity.rosters, activity.spells)
+    present = standing.filter(pl.col("is_member")).select(
+        "group_id", pl.col("person").alias("person_id")
+    )
+    end = activity.reference or datetime.max
+    members = members_by_rule(standing, activity.spells, end - timedelta(days=WINDOW_DAYS), end)
+    active = (
+        activity.authors.join(present, on=["group_id", "person_id"], how="semi")
+        .group_by("group_id")
+        .agg(pl.len().alias("active_members"))
+    )
+    blocked = (
+        present.join(net.blocklist.select("person_id"), on="person_id", how="semi")
+        .group_by("group_id")
+        .agg(pl.len().alias("blocklisted"))
+    )
+    return members, active, blocked
+
+
 def _ratio(part: str, whole: str) -> pl.Expr:
     return pl.when(pl.col(whole) > 0).then(pl.col(part) / pl.col(whole)).otherwise(None)
 
@@ -183,6 +202,7 @@ def health_by_level(health: pl.DataFrame, units: pl.DataFrame, level: str) -> pl
             pl.len().alias("groups"),
             pl.col("dormant").sum().alias("dormant_groups"),
             (pl.col("admin_is_admin") == False).sum().alias("groups_admin_missing"),  # noqa: E712
+            pl.col("incomplete_export").sum().alias("incomplete_exports"),
             *(pl.col(c).sum() for c in COUNTS),
         )
         .with_columns(
@@ -212,6 +232,7 @@ def health_summary(health: pl.DataFrame) -> dict[str, float | int | None]:
         "noise_share": noise / messages if messages else None,
         "blocklisted": int(health["blocklisted"].sum()),
         "groups_admin_missing": int((health["admin_is_admin"] == False).sum()),  # noqa: E712
+        "incomplete_exports": int(health["incomplete_export"].sum()),
         "no_recent_export": (
             int(health["no_recent_export"].sum()) if "no_recent_export" in health.columns else 0
         ),

@@ -38,3 +38,16 @@ def with_export_age(health: pl.DataFrame, exports: pl.DataFrame, today: date) ->
         .with_columns(stale.alias("no_recent_export"))
         .with_columns((pl.col("dormant") & ~pl.col("no_recent_export")).alias("dormant"))
     )
+
+
+def incomplete_exports_among(exports: pl.DataFrame, groups: pl.DataFrame) -> tuple[int, int]:
+    """Of `groups` (group_id): how many have a chat loaded only from exports cut off at
+    WhatsApp's cap, and how many have a chat loaded at all. exports: group_id, incomplete
+    (`sampark.queries.memberships.export_completeness`).
+
+    >>> exports = pl.DataFrame({"group_id": ["A", "B", "C"], "incomplete": [True, False, True]})
+    >>> incomplete_exports_among(exports, pl.DataFrame({"group_id": ["A", "B", "D"]}))
+    (1, 2)
+    """
+    inside = exports.join(groups.select("group_id"), on="group_id", how="semi")
+    return int(inside.get_column("incomplete").sum()), inside.height

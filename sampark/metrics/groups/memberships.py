@@ -145,6 +145,9 @@ def _spells(moves: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# The date standing in for a roster a group does not have: older than any chat.
+NO_ROSTER = datetime(1900, 1, 1)
+
 RECONCILED_SCHEMA: dict[str, pl.DataType] = {
     "person": pl.String(),
     "is_member": pl.Boolean(),  # at the later of the roster's date and the chat's last event
@@ -155,16 +158,46 @@ RECONCILED_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+_BY_GROUP_SCHEMA: dict[str, pl.DataType] = {"group_id": pl.String(), **RECONCILED_SCHEMA}
+
+
 def reconciled(roster: pl.DataFrame, snapshot_at: datetime, spells: pl.DataFrame) -> pl.DataFrame:
     """One roster snapshot (`person`, `is_admin`, taken on `snapshot_at`) and one chat's
     `chat_memberships` for the same group → one row per person either names, by the rule of
     this module (`RECONCILED_SCHEMA`), roster people first."""
-    day = datetime.combine(snapshot_at.date(), datetime.min.time())
-    taken = pl.lit(snapshot_at, pl.Datetime("us"))
-    last = spells.group_by("person", maintain_order=True).last()
-    both = roster.select(
-        "person", pl.lit(True).alias("_listed"), pl.col("is_admin").alias("_r_admin")
-    ).join(last, on="person", how="full", coalesce=True, maintain_order="left_right")
+    one = pl.lit("", pl.String).alias("group_id")
+    taken = pl.DataFrame({"group_id": [""], "snapshot_at": [snapshot_at]})
+    return reconciled_by_group(roster.with_columns(one), taken, spells.with_columns(one)).drop(
+        "group_id"
+    )
+
+
+def reconciled_by_group(
+    roster: pl.DataFrame, snapshots: pl.DataFrame, spells: pl.DataFrame
+) -> pl.DataFrame:
+    """`reconciled` for many groups at once: roster (`group_id`, `person`, `is_admin`), the
+    date each group's roster was taken (`group_id`, `snapshot_at`; a group without one has no
+    roster, so the chat's account is the whole one) and the groups' `chat_memberships` with
+    `group_id` → `group_id` and `RECONCILED_SCHEMA` per group and person, roster people first.
+
+    The one-group view and the all-groups table both count members by this function, so a
+    group reads the same in both."""
+    keys = ["group_id", "person"]
+    last = spells.group_by(keys, maintain_order=True).last()
+    both = (
+        roster.select(*keys, pl.lit(True).alias("_listed"), pl.col("is_admin").alias("_r_admin"))
+        .join(last, on=keys, how="full", coalesce=True, maintain_order="left_right")
+        .join(
+            snapshots.select(
+                pl.col("group_id").cast(pl.String), pl.col("snapshot_at").cast(pl.Datetime("us"))
+            ),
+            on="group_id",
+            how="left",
+            maintain_order="left",
+        )
+    )
+    taken = pl.col("snapshot_at").fill_null(NO_ROSTER)
+    day = taken.dt.truncate("1d")
     listed = pl.col("_listed").fill_null(False)
     in_chat = pl.col("last_seen").is_not_null()
     open_in_chat = in_chat & pl.col("left_at").is_null()
@@ -173,6 +206,7 @@ def reconciled(roster: pl.DataFrame, snapshot_at: datetime, spells: pl.DataFrame
     # Rule 4: the earliest evidence of the spell the roster confirms.
     earliest = pl.coalesce(pl.col("joined_at"), pl.min_horizontal("first_seen", taken))
     return both.select(
+        "group_id",
         "person",
         pl.when(chat_wins).then(open_in_chat).otherwise(listed).alias("is_member"),
         pl.when(listed & (chat_wins | open_in_chat))
@@ -197,7 +231,7 @@ def reconciled(roster: pl.DataFrame, snapshot_at: datetime, spells: pl.DataFrame
         .then(pl.lit("chat"))
         .otherwise(pl.lit("roster"))
         .alias("source"),
-    ).cast(RECONCILED_SCHEMA)  # type: ignore[arg-type]
+    ).cast(_BY_GROUP_SCHEMA)  # type: ignore[arg-type]
 
 
 def keyed_events(events: pl.DataFrame) -> pl.DataFrame:

@@ -12,10 +12,12 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.metrics.groups.memberships import RECONCILED_SCHEMA, reconciled
-
-# A group with no roster yet: every person's standing is the chat's.
-_NO_ROSTER = datetime(1900, 1, 1)
+from sampark.metrics.groups.memberships import (
+    NO_ROSTER,
+    RECONCILED_SCHEMA,
+    reconciled,
+    reconciled_by_group,
+)
 
 STANDING_SCHEMA: dict[str, pl.DataType] = {
     **RECONCILED_SCHEMA,
@@ -48,10 +50,8 @@ def group_standing(
     ...     "person", "is_member", "source", "disagrees").rows()
     [('+91901', False, 'chat', True)]
     """
-    chat = spells.with_columns(
-        pl.when(~pl.col("start_is_bound")).then(pl.col("joined_at")).alias("joined_at")
-    )
-    taken = snapshot_at or _NO_ROSTER
+    chat = _chat_account(spells)
+    taken = snapshot_at or NO_ROSTER  # no roster yet: every person's standing is the chat's
     merged = reconciled(roster.select("person", "is_admin"), taken, chat)
     extra = _chat_side(chat, taken)
     listed = roster.select("person", pl.lit(True).alias("_listed"))
@@ -82,6 +82,13 @@ def group_standing(
     )
 
 
+def _chat_account(spells: pl.DataFrame) -> pl.DataFrame:
+    """Stored spells as the rule reads them: a start the chat did not see is no join."""
+    return spells.with_columns(
+        pl.when(~pl.col("start_is_bound")).then(pl.col("joined_at")).alias("joined_at")
+    )
+
+
 def _chat_side(chat: pl.DataFrame, taken: datetime) -> pl.DataFrame:
     """Each person's last chat spell: whether it is still open, and whether the chat speaks
     after the roster taken at `taken`."""
@@ -107,10 +114,76 @@ def _chat_side(chat: pl.DataFrame, taken: datetime) -> pl.DataFrame:
 def moves_in_window(spells: pl.DataFrame, start: datetime, end: datetime) -> tuple[int, int]:
     """(joins, exits) the chat shows between `start` and `end`: spells starting in sight in
     the window, and spells ending in it."""
-    inside = pl.col("joined_at").is_between(start, end) & ~pl.col("start_is_bound")
-    out = pl.col("left_at").is_between(start, end)
-    row = spells.select(inside.sum().alias("j"), out.sum().alias("x")).row(0)
+    row = spells.select(_joins(start, end).sum(), _exits(start, end).sum()).row(0)
     return int(row[0] or 0), int(row[1] or 0)
+
+
+def _joins(start: datetime, end: datetime) -> pl.Expr:
+    inside = pl.col("joined_at").is_between(start, end) & ~pl.col("start_is_bound")
+    return inside.alias("joins_30d")
+
+
+def _exits(start: datetime, end: datetime) -> pl.Expr:
+    return pl.col("left_at").is_between(start, end).alias("exits_30d")
+
+
+MEMBERS_BY_RULE_SCHEMA: dict[str, pl.DataType] = {
+    "group_id": pl.String(),
+    "members": pl.Int64(),  # members now by the rule
+    # Whose account the figure rests on: roster | chat | both (null: neither names anyone).
+    "member_source": pl.String(),
+    "joins_30d": pl.Int64(),  # spells the chat saw start in the window
+    "exits_30d": pl.Int64(),  # spells that ended in the window
+}
+
+
+def standing_by_group(
+    members: pl.DataFrame, roster_dates: pl.DataFrame, spells: pl.DataFrame
+) -> pl.DataFrame:
+    """Every group's people by the rule `group_standing` applies to one group: group_id,
+    person, is_member, source. members: open roster memberships (group_id, person_id,
+    is_admin); roster_dates: group_id, as_of (the newest roster's date); spells: the groups'
+    stored chat spells (group_id, person, joined_at, start_is_bound, left_at, is_admin,
+    first_seen, last_seen)."""
+    roster = members.select("group_id", pl.col("person_id").alias("person"), "is_admin")
+    taken = roster_dates.select("group_id", pl.col("as_of").alias("snapshot_at"))
+    chat = _chat_account(spells)
+    return reconciled_by_group(roster, taken, chat).select(
+        "group_id", "person", "is_member", "source"
+    )
+
+
+def members_by_rule(
+    standing: pl.DataFrame, spells: pl.DataFrame, start: datetime, end: datetime
+) -> pl.DataFrame:
+    """Per group (`MEMBERS_BY_RULE_SCHEMA`): members now from `standing_by_group`, whose
+    account they rest on, and the joins and exits the chat's spells show between `start` and
+    `end` (a person who joins and leaves in the window counts once each way).
+
+    >>> from datetime import datetime as dt
+    >>> standing = pl.DataFrame({"group_id": ["G", "G", "G"], "person": ["a", "b", "c"],
+    ...     "is_member": [True, True, False], "source": ["roster", "chat", "chat"]})
+    >>> spells = pl.DataFrame({"group_id": ["G", "G"], "joined_at": [dt(2024, 3, 4)] * 2,
+    ...     "start_is_bound": [False, True], "left_at": [None, dt(2024, 3, 5)]})
+    >>> members_by_rule(standing, spells, dt(2024, 3, 1), dt(2024, 3, 31)).rows()
+    [('G', 2, 'both', 1, 1)]
+    """
+    sources = pl.col("source").unique()
+    counts = standing.group_by("group_id").agg(
+        pl.col("is_member").sum().alias("members"),
+        pl.when(sources.len() > 1)
+        .then(pl.lit("both"))
+        .otherwise(sources.first())
+        .alias("member_source"),
+    )
+    moves = spells.group_by("group_id").agg(_joins(start, end).sum(), _exits(start, end).sum())
+    return (
+        counts.join(moves, on="group_id", how="full", coalesce=True)
+        .with_columns(pl.col("members", "joins_30d", "exits_30d").fill_null(0))
+        .select(list(MEMBERS_BY_RULE_SCHEMA))
+        .cast(MEMBERS_BY_RULE_SCHEMA)  # type: ignore[arg-type]
+        .sort("group_id")
+    )
 
 
 def designated_admin_is_admin(standing: pl.DataFrame, admin_phone: str | None) -> bool | None:

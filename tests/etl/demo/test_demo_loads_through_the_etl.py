@@ -3,10 +3,12 @@
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import polars as pl
 import pytest
+import sqlalchemy as sa
 
 from etl.demo import write_demo
 from etl.demo.calendar import REFERENCE
@@ -15,6 +17,7 @@ from sampark.access import STATE
 from sampark.db import migrate
 from sampark.queries.network import network
 from sampark.queries.registry import table_counts
+from sampark.schema import etl_files, membership_events
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -27,12 +30,42 @@ def demo_inbox(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sqlite_counts(demo_inbox, tmp_path_factory) -> dict[str, int]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('ref')}/ref.db"
-    engine = migrate(url)
+def sqlite_engine(demo_inbox, tmp_path_factory) -> sa.Engine:
+    engine = migrate(f"sqlite:///{tmp_path_factory.mktemp('ref')}/ref.db")
     run_inbox(engine, demo_inbox)
-    with engine.connect() as conn:
+    return engine
+
+
+@pytest.fixture(scope="module")
+def sqlite_counts(sqlite_engine) -> dict[str, int]:
+    with sqlite_engine.connect() as conn:
         return table_counts(conn)
+
+
+def _hindi_phone(path: Path) -> bool:
+    """The export was made on a phone set to Hindi (its encryption notice is in Hindi)."""
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            (name,) = [m for m in zf.namelist() if m.endswith(".txt")]
+            text = zf.read(name).decode("utf-8")
+    else:
+        text = path.read_text("utf-8")
+    return "एन्क्रिप्टेड" in text.split("\n", 1)[0]
+
+
+@pytest.mark.parametrize("hindi", [False, True], ids=["english", "hindi"])
+def test_dismissed_admins_and_settings_changes_reach_the_event_table(
+    demo_inbox, sqlite_engine, hindi
+):
+    e, f = membership_events.c, etl_files.c
+    with sqlite_engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(f.path, e.event).join(etl_files, f.file_id == e.file_id)
+        ).all()
+    phones = {path: _hindi_phone(demo_inbox / path) for path in {p for p, _ in rows}}
+    seen = {event for path, event in rows if phones[path] == hindi}
+    assert {"admin_made", "admin_dismissed", "settings_changed"} <= seen
+    assert "unknown" not in seen
 
 
 def test_demo_twice_gives_identical_counts_on_every_database(db_url, demo_inbox, sqlite_counts):
