@@ -41,7 +41,7 @@ def reach_curve(curve: pl.DataFrame, marks: dict[str, float | None], lang: str) 
             mode="markers+text",
             marker={"size": 11, "color": GREY, "symbol": "diamond"},
             text=[t(f"spread_mark_{mark}", lang)],
-            textposition="bottom right",
+            textposition=_mark_side(hours, curve),
             name=t(f"spread_mark_{mark}", lang),
             showlegend=False,
             hovertemplate=t("resp_hours_value", lang, h="%{x:.1f}") + "<extra></extra>",
@@ -57,6 +57,13 @@ def reach_curve(curve: pl.DataFrame, marks: dict[str, float | None], lang: str) 
     fig.update_xaxes(title=t("spread_axis_hours_since_issue", lang), rangemode="tozero")
     fig.update_yaxes(title=t("spread_axis_share_reached", lang), range=[0, 1.05], tickformat=".0%")
     return layout(fig, t("spread_chart_reach", lang), 380)
+
+
+def _mark_side(hours: float, curve: pl.DataFrame) -> str:
+    """Where a T-mark's label goes: to its left in the right part of the curve, so a mark
+    at the last arrival is not cut by the chart's right edge."""
+    last = max([hours, *curve.get_column("hours").to_list()])
+    return "bottom left" if last and hours > 0.6 * last else "bottom right"
 
 
 def status_treemap(by_unit: pl.DataFrame, lang: str) -> go.Figure:

@@ -131,3 +131,12 @@ def test_a_hindi_readers_hover_names_hours_in_hindi():
     english = reach_curve(curve, {"t50": 3.5, "t90": None, "t100": None}, "en")
     assert hindi.data[0].hovertemplate == "%{x:.1f} घंटे · %{y:.0%}<extra></extra>"
     assert english.data[0].hovertemplate == "%{x:.1f} h · %{y:.0%}<extra></extra>"
+
+
+def test_a_t_mark_at_the_curves_end_is_labelled_on_its_left():
+    from sampark.charts.spread import reach_curve
+
+    curve = pl.DataFrame({"hours": [0.0, 2.0, 38.4], "share": [0.0, 0.5, 1.0]})
+    fig = reach_curve(curve, {"t50": 2.0, "t90": 38.4, "t100": 38.4}, "en")
+    sides = {trace.text[0]: trace.textposition for trace in fig.data[1:]}
+    assert sides == {"T50": "bottom right", "T90": "bottom left", "T100": "bottom left"}
