@@ -91,6 +91,6 @@ def waiting_table(waiting: pl.DataFrame, lang: str) -> pl.DataFrame:
         pl.col("next_action").replace_strict(needs, default=None).alias(t("col_next_action", lang)),
         pl.col(title).alias(t("col_title", lang)),
         (pl.col("since") + timedelta(hours=5, minutes=30))
-        .dt.strftime("%Y-%m-%d %H:%M")
+        .dt.strftime("%d-%m-%Y %H:%M")
         .alias(t("col_waiting_since", lang)),
     )

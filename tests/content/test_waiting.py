@@ -93,7 +93,7 @@ def test_the_table_shows_ist_times_and_ages_in_the_readers_language():
         "2 दिन 2 घंटे",
         "जाँच (CO/SP)",
         "Bikes recovered",
-        "2026-11-20 15:30",
+        "20-11-2026 15:30",
     )
     assert table.rows()[1][2:4] == ("स्वीकृति (सोशल मीडिया सेल)", "गिरोह पकड़ा")
 
