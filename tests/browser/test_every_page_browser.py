@@ -20,6 +20,7 @@ import pytest
 from sampark.access import pages_for
 from tests.browser.dashboard_process import chromium_context
 from tests.browser.test_dashboard_browser import (
+    FIRST_LOAD_S,
     PAGE_S,
     Server,
     _choose,
@@ -71,7 +72,7 @@ def phone(server: Server) -> Iterator[Any]:  # noqa: F811
 def _enter(page: Any, server: Server, role: str, lang: str) -> None:  # noqa: F811
     page.context.clear_cookies()
     page.goto(server.url, wait_until="domcontentloaded")
-    page.get_by_role("button", name="Enter the demo").wait_for(timeout=PAGE_S * 2000)
+    page.get_by_role("button", name="Enter the demo").wait_for(timeout=FIRST_LOAD_S * 1000)
     _wait_idle(page)
     if role == "dgp":
         _enter_demo(page, ROLES[role])
