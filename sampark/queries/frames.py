@@ -11,6 +11,8 @@ import sqlalchemy as sa
 
 # SQLite's default limit on bound parameters is 32,766; stay well under it.
 IN_CHUNK = 5000
+# Rows fetched from the driver at a time by `read_frame`.
+FETCH_ROWS = 100_000
 
 # SQLite keeps DateTime as text; SQLAlchemy parses it one value at a time (~2 µs each, a
 # noticeable share of Group health's cold run at state scale), polars parses a column at once.
@@ -66,9 +68,21 @@ def read_frame(conn: sa.Connection, stmt: sa.Select[Any]) -> pl.DataFrame:
         return pl.DataFrame(result.all(), schema=schema, orient="row")
     # SQLAlchemy builds a Row per row and converts SQLite's values one at a time: ~40% of a
     # large read. The driver's tuples, converted by polars a column at a time, give the same.
-    rows = result.cursor.fetchall()
+    # They are fetched a batch at a time: the state's 2M register entries as Python tuples
+    # and strings, all at once, made the peak of a cold load.
+    cursor = result.cursor
+    parts = []
+    while rows := cursor.fetchmany(FETCH_ROWS):
+        parts.append(_typed(rows, schema, sqlite=conn.dialect.name == "sqlite"))
     result.close()
-    if conn.dialect.name != "sqlite":
+    if not parts:
+        return pl.DataFrame(schema=schema)
+    return parts[0] if len(parts) == 1 else pl.concat(parts, rechunk=True)
+
+
+def _typed(rows: Sequence[Any], schema: dict[str, pl.DataType], *, sqlite: bool) -> pl.DataFrame:
+    """Driver rows as a frame of `schema` (SQLite's text times and 0/1 booleans converted)."""
+    if not sqlite:
         return pl.DataFrame(rows, schema=schema, orient="row")
     text_or_int = {
         name: pl.String
