@@ -62,8 +62,17 @@ def columns_schema(columns: Iterable[sa.ColumnElement[Any]]) -> dict[str, pl.Dat
 def read_frame(conn: sa.Connection, stmt: sa.Select[Any]) -> pl.DataFrame:
     """The rows of `stmt` as a frame, one column per selected column, typed from the schema."""
     schema = columns_schema(stmt.selected_columns)
-    result = conn.execute(stmt)
     kinds = [c.type for c in stmt.selected_columns]
+    if conn.dialect.name != "sqlite" and all(isinstance(k, _DRIVER_TYPES) for k in kinds):
+        # A server-side cursor, read in batches: libpq would otherwise hold the whole result
+        # before the first row is read (the 2M register entries of a state: 914 MB peak, 464 MB).
+        streamed = conn.execute(stmt, execution_options={"yield_per": FETCH_ROWS})
+        parts = [
+            pl.DataFrame([tuple(row) for row in rows], schema=schema, orient="row")
+            for rows in streamed.partitions()
+        ]
+        return pl.concat(parts, rechunk=True) if parts else pl.DataFrame(schema=schema)
+    result = conn.execute(stmt)
     if result.cursor is None or not all(isinstance(k, _DRIVER_TYPES) for k in kinds):
         return pl.DataFrame(result.all(), schema=schema, orient="row")
     # SQLAlchemy builds a Row per row and converts SQLite's values one at a time: ~40% of a
@@ -73,17 +82,15 @@ def read_frame(conn: sa.Connection, stmt: sa.Select[Any]) -> pl.DataFrame:
     cursor = result.cursor
     parts = []
     while rows := cursor.fetchmany(FETCH_ROWS):
-        parts.append(_typed(rows, schema, sqlite=conn.dialect.name == "sqlite"))
+        parts.append(_typed(rows, schema))
     result.close()
     if not parts:
         return pl.DataFrame(schema=schema)
     return parts[0] if len(parts) == 1 else pl.concat(parts, rechunk=True)
 
 
-def _typed(rows: Sequence[Any], schema: dict[str, pl.DataType], *, sqlite: bool) -> pl.DataFrame:
-    """Driver rows as a frame of `schema` (SQLite's text times and 0/1 booleans converted)."""
-    if not sqlite:
-        return pl.DataFrame(rows, schema=schema, orient="row")
+def _typed(rows: Sequence[Any], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """SQLite's driver rows as a frame of `schema` (text times and 0/1 booleans converted)."""
     text_or_int = {
         name: pl.String
         if dtype in (pl.Datetime("us"), pl.Date)
