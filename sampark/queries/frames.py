@@ -65,7 +65,7 @@ def read_frame(conn: sa.Connection, stmt: sa.Select[Any]) -> pl.DataFrame:
     kinds = [c.type for c in stmt.selected_columns]
     if conn.dialect.name != "sqlite" and all(isinstance(k, _DRIVER_TYPES) for k in kinds):
         # A server-side cursor, read in batches: libpq would otherwise hold the whole result
-        # before the first row is read (the 2M register entries of a state: 914 MB peak, 464 MB).
+        # before the first row is read (a state's 2M register entries: 914 MB peak, 472 MB so).
         streamed = conn.execute(stmt, execution_options={"yield_per": FETCH_ROWS})
         parts = [
             pl.DataFrame([tuple(row) for row in rows], schema=schema, orient="row")
