@@ -63,6 +63,29 @@ _sampark_setup() {
     fi
 }
 
+# Byte-compile ahead: a container that sets PYTHONDONTWRITEBYTECODE never keeps a .pyc, so
+# every ETL run, parse worker and dashboard process would compile polars', SQLAlchemy's and our
+# own modules again on start (the ETL's imports: 3.5 s CPU, 1.1 s compiled ahead). Up-to-date
+# files are only looked at, so running it on every setup is cheap.
+_sampark_bytecode() {
+    local root venv_py site stamp
+    root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+    venv_py="$root/.venv/bin/python"
+    local dirs=()
+    for d in sampark etl ui pages dashboard.py; do
+        [ -e "$root/$d" ] && dirs+=("$root/$d")
+    done
+    # The installed packages once after each install (newer than every requirement stamp).
+    stamp="$root/.venv/.sampark-bytecode"
+    if [ ! -f "$stamp" ] || [ -n "$(find "$root/.venv" -maxdepth 1 -name '.sampark-*.sha256' \
+        -newer "$stamp")" ]; then
+        site="$("$venv_py" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+        dirs+=("$site")
+    fi
+    "$venv_py" -m compileall -q -j 0 "${dirs[@]}" >/dev/null || true
+    [ -z "${site:-}" ] || touch "$stamp"
+}
+
 # Portable flags only (CI machines differ): no -march, no -ffast-math.
 SAMPARK_NATIVE_CFLAGS="-std=c11 -O2 -shared -fPIC -Wall -Wextra"
 
@@ -127,8 +150,10 @@ _sampark_native_fingerprints() {
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     set -euo pipefail
     _sampark_setup "$@"
+    _sampark_bytecode
     _sampark_native
     _sampark_native_fingerprints
 else
-    _sampark_setup "$@" && _sampark_native && _sampark_native_fingerprints
+    _sampark_setup "$@" \
+        && _sampark_bytecode && _sampark_native && _sampark_native_fingerprints
 fi

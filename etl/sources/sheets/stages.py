@@ -7,7 +7,7 @@ from datetime import datetime
 import polars as pl
 
 from etl.sources.checks import Known, Rule, reason
-from etl.sources.sheets.stamps import ist_now, parsed_stamp
+from etl.sources.sheets.stamps import ist_now, stamps_of
 
 TIME_HINT = "use dd-mm-yyyy hh:mm"
 
@@ -18,7 +18,9 @@ def load_time(known: Known) -> datetime:
 
 def typed_stamps(frame: pl.DataFrame, stages: list[tuple[str, str]]) -> pl.DataFrame:
     """Each stage column parsed into `<column>_ts` (naive IST)."""
-    return frame.with_columns(parsed_stamp(col).alias(f"{col}_ts") for col, _ in stages)
+    return frame.with_columns(
+        stamps_of(frame.get_column(col)).alias(f"{col}_ts") for col, _ in stages
+    )
 
 
 def _shown(column: str) -> pl.Expr:

@@ -13,7 +13,7 @@ from functools import lru_cache
 import polars as pl
 
 from etl.sources.whatsapp.phrases import NAMED_GROUP, PLACEHOLDERS, Phrases, any_of
-from etl.sources.whatsapp.sieve import Sieve, sieve_of
+from etl.sources.whatsapp.sieve import Sieve, sieve_of, sure_words
 
 _MATCH_SCHEMA = {
     "id": pl.UInt32,
@@ -65,6 +65,33 @@ def _by_locale(phrases: Phrases) -> tuple[Phrases, ...]:
     )
 
 
+@lru_cache(maxsize=4)
+def _words_of(phrases: Phrases) -> tuple[tuple[str, ...], tuple[frozenset[str] | None, ...]]:
+    """Every word some event phrase needs (sorted), and each phrase's own (None: a phrase
+    without sure words, tried on every text)."""
+    each = tuple(sure_words(p, PLACEHOLDERS["{actor}"]) for _, p in phrases.events)
+    return tuple(sorted(set().union(*(w for w in each if w is not None)))), each
+
+
+def _possible(frame: pl.DataFrame, phrases: Phrases) -> tuple[pl.DataFrame, Phrases]:
+    """The texts some phrase may match, and the phrases (in table order) that may match one
+    of them: a phrase none of whose words any text holds matches no text, so leaving it out
+    changes no first match. One pass finds every word in every text (overlapping matches, so
+    a word inside a longer one is found too); an export is written in one or two phone
+    languages, and the other locales' tables are not run at all."""
+    words, each = _words_of(phrases)
+    held = frame.get_column("norm").str.extract_many(list(words), overlapping=True)
+    seen = set(held.explode().drop_nulls().to_list())
+    keep = [w is None or not w.isdisjoint(seen) for w in each]
+    if all(w is not None for w in each):
+        frame = frame.filter(held.list.len().fill_null(0) > 0)
+    return frame, replace(
+        phrases,
+        events=tuple(e for e, k in zip(phrases.events, keep, strict=True) if k),
+        event_locales=tuple(lc for lc, k in zip(phrases.event_locales, keep, strict=True) if k),
+    )
+
+
 def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     """`frame` (id, norm) → (id, event, actor, subject, several) for rows a phrase matches;
     `several` names the phrase's locale when its subject is a list of people.
@@ -72,9 +99,14 @@ def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     The first pattern (in table order) that matches the whole text wins. The tables are
     tried one locale at a time, in table order: one alternation of all locales' patterns
     (near a thousand, each with its named groups) is too large for the regex engine's fast
-    paths and costs seconds per thousand rows.
+    paths and costs seconds per thousand rows. Only the phrases whose words the texts hold
+    are tried (`_possible`): each regex is compiled again on every call, and compiling the
+    tables of 18 languages cost more than matching a chat's few system lines.
     """
     found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
+    if frame.height == 0:
+        return found[0]
+    frame, phrases = _possible(frame, phrases)
     for table in _by_locale(phrases):
         if frame.height == 0:
             break

@@ -110,6 +110,18 @@ def sieve_of(
     )
 
 
+def sure_words(pattern: str, name: str | None = None) -> Words | None:
+    """Words of which every text `pattern` matches holds one somewhere (the ending, the
+    beginning, the words after `name`, or words inside, as the sieve tries them); None when
+    the pattern has none."""
+    for found in (required_ending(pattern), required_beginning(pattern)):
+        if found is not None:
+            return found
+    if name and (after := _after_name(pattern, name)) is not None:
+        return after
+    return required_words(pattern)
+
+
 def _after_name(pattern: str, name: str) -> Words | None:
     """The words a pattern `^(?:<name>…)$` has right after the name."""
     lead = f"^(?:{name}"
