@@ -207,7 +207,7 @@ def test_stories_waiting_over_a_day_are_shown_with_their_age_to_who_must_act(db)
             "Story": blocked,
             "Title": "पॉक्सो मामले में आरोपी गिरफ्तार",
             "Needs": "Vetting (CO/SP)",
-            "Since (IST)": "2026-11-20 15:30",
+            "Since (IST)": "20-11-2026 15:30",
             "Waiting": "1 day 20 h",
         }
     ]
