@@ -10,7 +10,6 @@ order. A reason of no known shape stays English rather than be guessed at.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 
 # Column labels of the sheets (as the templates' English headers), stage labels of the
@@ -223,12 +222,9 @@ def reason_hi(reason: str) -> str:
 
 
 def _slot_hi(kind: str, value: str) -> str:
-    words: dict[str, Callable[[str], str]] = {
-        "L": WORDS_HI.__getitem__,
-        "W": WORDS_HI.__getitem__,
-        "R": reason_hi,
-    }
-    return words[kind](value) if kind in words else value
+    if kind == "R":
+        return reason_hi(value)
+    return WORDS_HI[value] if kind in ("L", "W") else value
 
 
 def reason_in(reason: str, lang: str) -> str:

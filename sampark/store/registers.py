@@ -27,7 +27,7 @@ def already_loaded(
 def _as_typed(rows: pl.DataFrame, column: str) -> pl.Expr:
     """A cell as an office types it: a time as dd-mm-yyyy hh:mm (IST, as the sheets hold it),
     never the stored type's ISO form."""
-    if rows.schema[column] == pl.Datetime or rows.schema[column] == pl.Date:
+    if rows.schema[column].is_temporal():
         return pl.col(column).dt.strftime("%d-%m-%Y %H:%M").fill_null("")
     return pl.col(column).cast(pl.String).fill_null("")
 
