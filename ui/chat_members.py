@@ -9,7 +9,7 @@ import streamlit as st
 
 from sampark.i18n import number, t
 from sampark.metrics.groups.activity import WINDOW_DAYS
-from sampark.metrics.groups.standing import designated_admin_is_admin
+from sampark.metrics.groups.admins import designated_admin_is_admin
 from sampark.tables.memberships import standing_table
 from ui import downloads, tables
 from ui.loaders.memberships import GroupMembership, group_membership
@@ -49,7 +49,7 @@ def _show(
     standing = found.standing
     phones = groups.filter(pl.col("group_id") == group_id).get_column("admin_phone")
     admin_phone = phones.first() if phones.len() else None
-    admin = designated_admin_is_admin(standing, str(admin_phone) if admin_phone else None)
+    admin, admin_by = designated_admin_is_admin(standing, str(admin_phone) if admin_phone else None)
     cols = st.columns(5)
     members = int(standing.get_column("is_member").sum())
     cols[0].metric(t("chatm_members_now", lang) + mark, number(members, lang))
@@ -63,8 +63,16 @@ def _show(
     cols[4].metric(
         t("chatm_admin", lang),
         "—" if admin is None else t("yes" if admin else "no", lang),
-        help=t("chatm_admin_help", lang),
+        help=_admin_help(admin_by, lang),
     )
     shown = standing_table(standing, names, role, lang)
     tables.show(shown, lang)
     downloads.buttons(shown, f"members_by_chat_{group_id}", lang)
+
+
+def _admin_help(admin_by: str | None, lang: str) -> str:
+    """The admin check's rule, and whose account (roster or chat) this group's answer is."""
+    rule = t("chatm_admin_help", lang)
+    if admin_by is None:
+        return rule
+    return f"{rule} {t('chatm_admin_by', lang, source=t(f'chatm_source_{admin_by}', lang))}"

@@ -23,9 +23,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "chatm_admin": {"en": "Designated admin is admin", "hi": "नामित एडमिन एडमिन है"},
     "chatm_admin_help": {
-        "en": 'From the roster\'s admin column and the chat\'s "made admin" / "no longer an admin" lines, whichever is newer.',
-        "hi": 'सूची के एडमिन कॉलम और चैट की "एडमिन बनाया" / "अब एडमिन नहीं" पंक्तियों से, जो नया हो।',
+        "en": 'By the members\' rule: the designated admin must be in the group now, and the newer source says admin: the roster\'s admin column, or the chat\'s "made admin" / "no longer an admin" lines (one who left, was removed or was added again is no admin until made one).',
+        "hi": 'सदस्यों के नियम से: नामित एडमिन अभी समूह में हो, और नया स्रोत उसे एडमिन बताए: सूची का एडमिन कॉलम, या चैट की "एडमिन बनाया" / "अब एडमिन नहीं" पंक्तियाँ (जो निकला, हटाया गया या फिर से जोड़ा गया, वह एडमिन बनाए जाने तक एडमिन नहीं)।',
     },
+    "chatm_admin_by": {"en": "This answer is the {source}'s.", "hi": "यह उत्तर {source} के अनुसार है।"},
     "chatm_incomplete": {
         "en": "Incomplete export: every chat export of this group was cut off at WhatsApp's limit of entries, so the chat's earlier history is missing; joins before its first line are not seen, and figures from the chat count only what it holds.",
         "hi": "अधूरा एक्सपोर्ट: इस समूह का हर चैट एक्सपोर्ट व्हाट्सएप की प्रविष्टि-सीमा पर कटा है, इसलिए चैट का पहले का इतिहास नहीं है; उसकी पहली पंक्ति से पहले जुड़ना नहीं दिखता, और चैट के आँकड़े केवल उसमें मौजूद को गिनते हैं।",
@@ -48,6 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "chatm_source_roster": {"en": "roster", "hi": "सूची"},
     "chatm_source_both": {"en": "both", "hi": "दोनों"},
     "col_member_source": {"en": "Members from", "hi": "सदस्य किसके अनुसार"},
+    "col_admin_by": {"en": "Admin check from", "hi": "एडमिन जाँच किसके अनुसार"},
     "col_incomplete_export": {"en": "Incomplete export", "hi": "अधूरा एक्सपोर्ट"},
     "col_incomplete_exports": {
         "en": "Groups with incomplete exports",

@@ -12,6 +12,8 @@ from sampark.tables.names import reader_name, unit_id_column
 
 # Shares kept as fractions by the metrics, shown as percentages.
 _SHARES = ("active_share", "noise_share")
+# Whose account a figure rests on (roster, chat, both), shown as a word.
+_SOURCES = ("member_source", "admin_by")
 
 HEALTH_COLUMNS = {
     "members": "col_members",
@@ -26,6 +28,7 @@ HEALTH_COLUMNS = {
     "no_recent_export": "col_no_recent_export",
     "export_date": "col_export_date",
     "admin_is_admin": "col_admin_is_admin",
+    "admin_by": "col_admin_by",
     "blocklisted": "col_blocklisted_present",
     "joins_30d": "col_joins",
     "exits_30d": "col_exits",
@@ -65,7 +68,8 @@ def category_words(lang: str, column: str = "category") -> pl.Expr:
 
 
 def source_words(lang: str, column: str = "member_source") -> pl.Expr:
-    """Whose account a group's members rest on (roster, chat, both) as a word."""
+    """Whose account a group's members or admin check rest on (roster, chat, both) as a
+    word."""
     words = {s: t(f"chatm_source_{s}", lang) for s in ("roster", "chat", "both")}
     return pl.col(column).replace_strict(words, default=None, return_dtype=pl.String)
 
@@ -76,7 +80,7 @@ def _columns(names: dict[str, str], frame: pl.DataFrame, lang: str) -> list[pl.E
         (pl.col(c) * 100).round(1).alias(t("share_pct", lang, label=t(key, lang)))
         if c in _SHARES
         else source_words(lang, c).alias(t(key, lang))
-        if c == "member_source"
+        if c in _SOURCES
         else pl.col(c).alias(t(key, lang))
         for c, key in names.items()
         if c in frame.columns  # the export's age comes with the dashboard's health only

@@ -10,7 +10,13 @@ import pytest
 from etl.sources.chats.names import AmbiguousGroup, GroupNotFound, chat_name, match_group
 from etl.sources.chats.noise import is_noise
 from sampark.metrics.coverage.totals import Network
-from sampark.metrics.groups.activity import Activity, chat_frames, group_health, health_by_level
+from sampark.metrics.groups.activity import (
+    SPELL_COLUMNS,
+    Activity,
+    chat_frames,
+    group_health,
+    health_by_level,
+)
 
 
 @pytest.mark.parametrize(
@@ -227,22 +233,25 @@ def test_a_group_without_chat_spells_counts_its_roster_and_no_incomplete_export(
 
 
 def test_chat_admin_change_after_the_roster_counts_in_group_health():
+    # The chat's spell of G2's SHO: made admin on 2 October, after the roster of 1 September
+    # (which lists him, not as admin); the export does not show him joining.
     made = pl.DataFrame(
         {
             "group_id": ["G2"],
-            "person_id": ["+91999"],
-            "ts": [datetime(2026, 10, 2)],
-            "event": ["admin_made"],
-        }
+            "person": ["+91999"],
+            "joined_at": [datetime(2026, 10, 2)],
+            "start_is_bound": [True],
+            "left_at": [None],
+            "is_admin": [True],
+            "first_seen": [datetime(2026, 10, 2)],
+            "last_seen": [datetime(2026, 10, 2)],
+        },
+        schema=SPELL_COLUMNS,
     )
     activity = _activity()
-    activity = replace(
-        activity,
-        presence=pl.concat([activity.presence, made]),
-        rosters=pl.DataFrame({"group_id": ["G2"], "as_of": [datetime(2026, 9, 1)]}),
-    )
+    activity = replace(activity, spells=pl.concat([activity.spells, made], how="vertical_relaxed"))
     row = group_health(_net(), activity).filter(group_id="G2").row(0, named=True)
-    assert row["admin_is_admin"] is True
+    assert (row["admin_is_admin"], row["admin_by"]) == (True, "chat")
 
 
 def test_health_rolls_up_to_the_district_as_shares_of_sums():

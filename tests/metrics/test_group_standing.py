@@ -6,11 +6,8 @@ from datetime import datetime
 
 import polars as pl
 
-from sampark.metrics.groups.standing import (
-    designated_admin_is_admin,
-    group_standing,
-    moves_in_window,
-)
+from sampark.metrics.groups.admins import designated_admin_is_admin
+from sampark.metrics.groups.standing import group_standing, moves_in_window
 
 ROSTER_DAY = datetime(2024, 3, 1)
 
@@ -75,9 +72,21 @@ def test_without_a_roster_the_chat_is_the_whole_account_and_nothing_disagrees() 
 
 def test_the_chat_making_the_designated_admin_admin_after_the_roster_counts() -> None:
     out = group_standing(roster("+911"), ROSTER_DAY, spells(("+911", 3, None, True, True)))
-    assert designated_admin_is_admin(out, "+911") is True
-    assert designated_admin_is_admin(out, "+919") is False
-    assert designated_admin_is_admin(out, None) is None
+    assert designated_admin_is_admin(out, "+911") == (True, "chat")
+    assert designated_admin_is_admin(out, "+919") == (False, "roster")
+    assert designated_admin_is_admin(out, None) == (None, None)
+
+
+def test_a_designated_admin_added_back_after_the_roster_is_a_member_but_no_admin() -> None:
+    # Listed admin on 1 March; the chat shows him added on 3 March (after a removal the
+    # export does not show): a newcomer is a plain member until made admin.
+    out = group_standing(
+        roster("+911", admin="+911"), ROSTER_DAY, spells(("+911", 3, None, False, False))
+    )
+    assert out.select("person", "is_member", "is_admin", "source").rows() == [
+        ("+911", True, False, "chat")
+    ]
+    assert designated_admin_is_admin(out, "+911") == (False, "chat")
 
 
 def test_moves_in_window_count_seen_joins_and_exits_only() -> None:

@@ -61,7 +61,7 @@ def test_each_group_takes_the_newer_evidence_per_person() -> None:
         dates("G1", "G3"),
         spells(("G1", "ravi", 2, 5, True), ("G2", "gita", 4, None, False)),
     )
-    assert standing.sort("group_id", "person").rows() == [
+    assert standing.drop("is_admin").sort("group_id", "person").rows() == [
         ("G1", "ravi", False, "chat"),
         ("G1", "sita", True, "roster"),
         ("G2", "gita", True, "chat"),
@@ -95,7 +95,7 @@ def test_a_roster_newer_than_the_chat_keeps_a_person_the_chat_saw_leave() -> Non
     found = spells(("G1", "ravi", 1, 2, True))
     roster_dates = pl.DataFrame({"group_id": ["G1"], "as_of": [datetime(2024, 3, 10)]})
     standing = standing_by_group(members(("G1", "ravi")), roster_dates, found)
-    assert standing.rows() == [("G1", "ravi", True, "roster")]
+    assert standing.drop("is_admin").rows() == [("G1", "ravi", True, "roster")]
 
 
 def test_the_all_groups_rule_is_the_one_group_rule() -> None:
@@ -114,7 +114,7 @@ def test_the_all_groups_rule_is_the_one_group_rule() -> None:
                 pl.col("person").alias("person_id"), pl.lit(False).alias("incomplete")
             ),
         )
-        assert sorted(one.select("person", "is_member", "source").rows()) == sorted(
+        assert sorted(one.select("person", "is_member", "is_admin", "source").rows()) == sorted(
             every.filter(group_id=group).drop("group_id").rows()
         )
 

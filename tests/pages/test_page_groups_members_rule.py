@@ -119,4 +119,6 @@ def test_a_dismissed_designated_admin_after_the_roster_is_no_admin_in_both_views
     label = "Designated admin is admin" if lang == "en" else "नामित एडमिन एडमिन है"
     (table,) = [d.value for d in at.dataframe if WORDS[lang]["source"] in d.value.columns]
     assert list(table[label]) == [False]
+    by, chat = ("Admin check from", "chat") if lang == "en" else ("एडमिन जाँच किसके अनुसार", "चैट")
+    assert list(table[by]) == [chat]
     assert {m.label: m.value for m in at.metric}[label] == ("no" if lang == "en" else "नहीं")

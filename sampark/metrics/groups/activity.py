@@ -43,7 +43,7 @@ class Activity:
     presence: pl.DataFrame  # group_id, person_id, ts, event: every event naming a person
     writers: pl.DataFrame  # group_id, person_id, last_ts: everyone who ever wrote
     # group_id, as_of: the date of each group's newest roster, against which the chat's
-    # admin changes are weighed (none known: the chat's latest admin change wins).
+    # spells are weighed for members and the designated admin (none known: the chat wins).
     rosters: pl.DataFrame = field(
         default_factory=lambda: pl.DataFrame(
             schema={"group_id": pl.String, "as_of": pl.Datetime("us")}
@@ -120,16 +120,15 @@ def group_health(
     chat's membership spells show in the window, and whether the group's chat comes only from
     exports cut off at WhatsApp's cap."""
     cut_off = activity.exports.select("group_id", pl.col("incomplete").alias("incomplete_export"))
-    admin_ok = designated_admin_status(
-        net.groups, net.members, activity.rosters, activity.presence
-    ).select("group_id", "admin_is_admin")
+    standing = standing_by_group(net.members, activity.rosters, activity.spells)
+    admin_ok = designated_admin_status(net.groups, standing)
     if findings is None:  # a caller that also lists the findings passes them in
         findings = roster_vs_chat(net.members, activity.presence, activity.writers)
     reconciled = findings_per_group(findings)
     reference = activity.reference
     table = net.groups.select("group_id", "unit_id", "kind", "name")
     for part in (
-        *_members_now(net, activity),
+        *_members_now(net, activity, standing),
         activity.window,
         activity.last_seen,
         admin_ok,
@@ -162,11 +161,13 @@ def group_health(
     )
 
 
-def _members_now(net: Network, activity: Activity) -> tuple[pl.DataFrame, ...]:
-    """Per group: members now by the chat and roster rule with their source and the spells'
-    joins and exits (`members_by_rule`), and of those members the ones who wrote in the
-    window (`active_members`) and the blocklisted (`blocklisted`)."""
-    standing = standing_by_group(net.members, activity.rosters, activity.spells)
+def _members_now(
+    net: Network, activity: Activity, standing: pl.DataFrame
+) -> tuple[pl.DataFrame, ...]:
+    """Per group: members now by the chat and roster rule (`standing`, from
+    `standing_by_group`) with their source and the spells' joins and exits
+    (`members_by_rule`), and of those members the ones who wrote in the window
+    (`active_members`) and the blocklisted (`blocklisted`)."""
     present = standing.filter(pl.col("is_member")).select(
         "group_id", pl.col("person").alias("person_id")
     )

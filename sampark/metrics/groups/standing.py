@@ -141,7 +141,7 @@ def standing_by_group(
     members: pl.DataFrame, roster_dates: pl.DataFrame, spells: pl.DataFrame
 ) -> pl.DataFrame:
     """Every group's people by the rule `group_standing` applies to one group: group_id,
-    person, is_member, source. members: open roster memberships (group_id, person_id,
+    person, is_member, is_admin, source. members: open roster memberships (group_id, person_id,
     is_admin); roster_dates: group_id, as_of (the newest roster's date); spells: the groups'
     stored chat spells (group_id, person, joined_at, start_is_bound, left_at, is_admin,
     first_seen, last_seen)."""
@@ -149,7 +149,7 @@ def standing_by_group(
     taken = roster_dates.select("group_id", pl.col("as_of").alias("snapshot_at"))
     chat = _chat_account(spells)
     return reconciled_by_group(roster, taken, chat).select(
-        "group_id", "person", "is_member", "source"
+        "group_id", "person", "is_member", "is_admin", "source"
     )
 
 
@@ -184,15 +184,3 @@ def members_by_rule(
         .cast(MEMBERS_BY_RULE_SCHEMA)  # type: ignore[arg-type]
         .sort("group_id")
     )
-
-
-def designated_admin_is_admin(standing: pl.DataFrame, admin_phone: str | None) -> bool | None:
-    """Whether the group's designated admin is a member and admin now by the rule (the roster's
-    flag or the chat's "made admin" / "no longer an admin", whichever is newer); None when the
-    group names no admin."""
-    if not admin_phone:
-        return None
-    row = standing.filter(pl.col("person") == admin_phone).select(
-        pl.col("is_member") & pl.col("is_admin").fill_null(False)
-    )
-    return bool(row.item()) if row.height else False
