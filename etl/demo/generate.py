@@ -31,6 +31,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from etl.demo.build.admin_turns import admin_turns
+from etl.demo.build.chat_lines import START
 from etl.demo.build.groups_bihar import bihar_host, build_bihar_groups
 from etl.demo.build.groups_rajasthan import build_rajasthan_groups, rajasthan_host
 from etl.demo.build.groups_up import build_up_groups, up_host
@@ -89,6 +91,9 @@ def write_demo(
     build_staff(demo)
     _GROUPS[state](demo)
     build_blocklist(demo, lambda d, thana: _HOSTS[state](demo, d, thana))
+    demo.admin_turns = admin_turns(
+        demo.groups, demo.shape.main_kind, demo.calendar.day(START), demo.calendar.today, seed
+    )
     out.mkdir(parents=True, exist_ok=True)
     # Directives and rumours are planted into the chats, the register and the truth written
     # after them (etl.demo.spread), from a stream of their own.

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from etl.demo.build.admin_turns import AdminTurn
 from etl.demo.calendar import DemoCalendar
 from etl.demo.data.names import FEMALE_FIRST, MALE_FIRST
 from etl.demo.states import Pairs, StateShape
@@ -154,6 +155,8 @@ class Demo:
         self.hq_officers: list[Staff] = []
         self.bad_rows = 0
         self.sheet_names: dict[str, str] = {}  # group id → name in the groups sheet
+        # Groups whose chat makes or dismisses the designated admin after their newest list.
+        self.admin_turns: dict[str, AdminTurn] = {}
         self.staff_no = 0
 
     def in_scale(self, range_code: str) -> bool:

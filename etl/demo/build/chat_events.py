@@ -18,8 +18,9 @@ _PINNED = 0.4
 _SECURITY = 0.7
 _DISAPPEARING = 0.2
 _DISMISSED = 0.3  # of the chats with members made admin: one of them dismissed again
-# The designated admin dismissed: the designated-admin check weighs the line against the
-# roster's flag (the demo's newest rosters are dated after its chats, so theirs wins).
+# The designated admin dismissed at random: the designated-admin check weighs the line against
+# the roster's flag, and the demo's lists are dated after its chats, so theirs wins. The groups
+# whose newest list is older (`etl.demo.build.admin_turns`) get a line the chat wins with.
 _ADMIN_LOST = 0.04
 _SETTINGS = 0.3
 
@@ -58,10 +59,18 @@ def _present(p: Person, t0: int, t_end: int) -> tuple[int, int]:
 
 
 def more_system_lines(
-    c: ChatLines, ph: Phrases, cast: list[Person], t0: int, t_end: int, rng: random.Random
+    c: ChatLines,
+    ph: Phrases,
+    cast: list[Person],
+    t0: int,
+    t_end: int,
+    rng: random.Random,
+    turned: tuple[bool, int] | None = None,
 ) -> None:
     """Admins made, a message pinned, security codes changed, disappearing messages on: each
-    in a share of chats, each while the people it names are in the group."""
+    in a share of chats, each while the people it names are in the group. `turned`: (made,
+    second of the newest member list's day) of a group whose chat makes or dismisses the
+    designated admin after that list."""
     admin = cast[0]
     staying = [p for p in cast[1:] if _present(p, t0, t_end)[0] < _present(p, t0, t_end)[1]]
     police = [p for p in staying if p.police and p.role == "member"]
@@ -83,7 +92,7 @@ def more_system_lines(
         c.system(at, 0, ph.disappearing.format(actor=admin.shown))
     # Drawn apart from the chat's own stream, so the lines above stay as they were.
     own = random.Random(f"{c.group_name}|{t0}|admins and settings")
-    admin_changes(c, ph, admin, made, t0, t_end, own)
+    admin_changes(c, ph, admin, made, t0, t_end, own, turned)
 
 
 def admin_changes(
@@ -94,9 +103,11 @@ def admin_changes(
     t0: int,
     t_end: int,
     rng: random.Random,
+    turned: tuple[bool, int] | None = None,
 ) -> None:
     """A member made admin dismissed again, now and then the designated admin dismissed, and
-    the group's settings changed by its admin: each in a share of chats."""
+    the group's settings changed by its admin: each in a share of chats; last, the designated
+    admin's turn after the newest member list (`turned`), if the group has one."""
     if ph.admin_dismissed and made and rng.random() < _DISMISSED:
         p, at = rng.choice(made)
         hi = _present(p, t0, t_end)[1]
@@ -104,7 +115,29 @@ def admin_changes(
             c.system(rng.randint(at + 3600, hi), 0, ph.admin_dismissed.format(subject=p.shown))
     lo, hi = _present(admin, t0, t_end)
     if ph.admin_dismissed and lo + 86400 < hi and rng.random() < _ADMIN_LOST:
-        c.system(rng.randint(lo + 86400, hi), 0, ph.admin_dismissed.format(subject=admin.shown))
+        at = rng.randint(lo + 86400, hi)
+        if turned is None:  # a turned group's latest word on its SHO is the turn itself
+            c.system(at, 0, ph.admin_dismissed.format(subject=admin.shown))
     if ph.settings and t_end - t0 > 86400 and rng.random() < _SETTINGS:
         at = rng.randint(t0 + 3600, t_end - 60)
         c.system(at, 0, ph.settings.format(actor=admin.shown))
+    if turned is not None:
+        _admin_turn(c, ph, admin, turned, t_end, rng)
+
+
+def _admin_turn(
+    c: ChatLines,
+    ph: Phrases,
+    admin: Person,
+    turned: tuple[bool, int],
+    t_end: int,
+    rng: random.Random,
+) -> None:
+    """The designated admin made or dismissed as admin in the days after the group's newest
+    member list (from the morning after it, so not on the list's own day), before the export."""
+    made, list_day = turned
+    phrase = ph.admin_made if made else ph.admin_dismissed
+    if phrase is None:
+        return
+    at = rng.randint(list_day + 86400 + 9 * 3600, t_end - 3600)
+    c.system(at, 0, phrase.format(subject=admin.shown))

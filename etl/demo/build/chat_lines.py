@@ -152,6 +152,14 @@ class ChatLines:
         self.entries.append((ts, 1, len(self.entries), lead, f"{author}: {text}"))
         self.messages += 1
 
+    def keep_latest(self, n: int) -> int:
+        """Only the latest `n` entries, as an export cut at WhatsApp's cap holds; returns the
+        second of the first one kept."""
+        self.entries.sort()
+        del self.entries[:-n]
+        self.messages = sum(order == 1 for _, order, *_ in self.entries)  # posts only
+        return self.entries[0][0]
+
     def text(self, stamps: Stamps) -> str:
         self.entries.sort()
         day, tod, per = stamps.day, stamps.tod, stamps.per

@@ -12,6 +12,9 @@ same story as the rosters: members join (added or through the invite link) befor
 people still on the roster have left or were removed, a few people post who are on no roster of
 the group, blocklisted members post once or twice, about 10% of the groups have been silent for
 over a month, and a third of the messages are greetings, chain forwards, emoji and photos.
+The busiest zipped export is cut at WhatsApp's media cap (`etl.demo.build.chat_cap`), and a
+few chats make or dismiss their SHO as admin after the group's newest member list
+(`etl.demo.build.admin_turns`).
 
 Everything comes from `random.Random(seed)`: the same seed writes byte-identical files.
 """
@@ -24,6 +27,8 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
+from etl.demo.build.admin_turns import AdminTurn
+from etl.demo.build.chat_cap import CAPPED_FROM, KEPT, capped_group, older_posts
 from etl.demo.build.chat_events import membership_lines, more_system_lines
 from etl.demo.build.chat_lines import (
     DAYS,
@@ -43,6 +48,7 @@ from etl.demo.build.chat_lines import (
     shown_phone,
     zipped,
 )
+from etl.demo.build.chat_plans import chat_plans
 from etl.demo.calendar import REFERENCE, DemoCalendar
 from etl.demo.data.locale_lines import chat_phrases
 from etl.demo.data.texts import (
@@ -58,21 +64,6 @@ from etl.demo.data.texts import (
 TARGET_MESSAGES = {"small": 50_000, "state": 2_000_000}
 # Posts planted lines into a group's chat (etl.demo.spread): group, lines, cast, first, last.
 Plant = Callable[[Group, ChatLines, list[Person], int, int], None]
-FORMATS = ("android", "ios", "android24", "android_hi")
-_FORMAT_WEIGHTS = (45, 25, 15, 15)
-_ZIP_SHARE = 0.15
-_DORMANT_SHARE = 0.10
-_BUSY_SHARE = 0.10
-
-# Message volume relative to the number of members, by group kind.
-_KIND_RATE = {
-    "thana_public": 5.0,
-    "outpost_public": 4.0,
-    "circle": 12.0,
-    "district_staff": 3.0,
-    "women_staff": 4.0,
-    "division": 4.0,
-}
 # When people write (IST), relative weights per hour of the day.
 _HOUR_WEIGHTS = (
     0.2, 0.1, 0.05, 0.05, 0.1, 0.6, 2.0, 4.0, 5.0, 5.0, 5.0, 4.5,
@@ -125,9 +116,9 @@ class _Writer:
             self.stamps[fmt] = Stamps(fmt, self.start)
         return self.stamps[fmt]
 
-    def times(self, k: int, lo: int, hi: int) -> list[int]:
+    def times(self, k: int, lo: int, hi: int, rng: random.Random | None = None) -> list[int]:
         """k non-sorted times in [lo, hi], by the day and hour-of-day weights."""
-        rng = self.rng
+        rng = rng or self.rng
         cum = self.day_cum
         d_lo, d_hi = lo // 86400, hi // 86400
         c_lo = cum[d_lo - 1] if d_lo else 0.0
@@ -263,6 +254,8 @@ class _Writer:
         others: Sequence[int],
         n_target: int,
         dormant: bool,
+        turn: AdminTurn | None = None,
+        capped: bool = False,
     ) -> ChatLines:
         rng = self.rng
         ph = chat_phrases()[fmt]
@@ -276,13 +269,18 @@ class _Writer:
         c = ChatLines(rng, fmt, name, place, name)
         cast = self._cast(g, others, t0, t_end, in_window)
         admin = cast[0]
+        if turn is not None:
+            # The exporting phone has not saved the SHO's number: his lines name him by it, so
+            # the check ties the admin line to the group's designated admin without a name.
+            admin.shown = shown_phone(self.people.phone[admin.person])
         c.system(t0, -3, ph.encrypted)
         if in_window and ph.created is not None:
             c.system(
                 t0, -2, ph.created.format(actor=admin.shown, name=old_name or name), admin.shown
             )
         membership_lines(c, ph, cast, t0, rng)
-        more_system_lines(c, ph, cast, t0, t_end, rng)
+        turned = None if turn is None else (turn.made, (turn.list_day - self.start).days * 86400)
+        more_system_lines(c, ph, cast, t0, t_end, rng, turned)
         if old_name is not None and ph.subject is not None:
             ts = rng.randrange(t0 + 3600, t0 + 20 * 86400) if t_end > t0 + 21 * 86400 else t0 + 60
             c.system(ts, 0, ph.subject.format(actor=admin.shown, old=old_name, new=name))
@@ -290,6 +288,13 @@ class _Writer:
             for _ in range(rng.choice((0, 0, 0, 0, 1, 1, 2))):
                 c.system(self.times(1, t0 + 60, t_end)[0], 0, ph.icon.format(actor=admin.shown))
         self._posts(c, ph, cast, place, n_target, t0, t_end)
+        if capped:
+            # Older talk from a stream of its own (the other chats stay as they were), then
+            # the cut: planted lines go only where the export still reaches.
+            own = random.Random(f"{name}|{t0}|export at the cap")
+            members = [p for p in cast if p.role == "member"]
+            self._posts(c, ph, members, place, older_posts(len(c.entries)), t0, t_end, own)
+            t0 = c.keep_latest(KEPT)
         if self.plant is not None:
             self.plant(g, c, cast, t0, t_end)
         return c
@@ -303,10 +308,11 @@ class _Writer:
         n_target: int,
         t0: int,
         t_end: int,
+        rng: random.Random | None = None,
     ) -> None:
         """The target shared by weight; blocklisted members post once or twice, outsiders a
         few times."""
-        rng = self.rng
+        rng = rng or self.rng
         total = sum(p.weight for p in cast) or 1.0
         for p in cast:
             if p.role == "blocked":
@@ -325,8 +331,8 @@ class _Writer:
             if p.posts <= 0 or hi <= lo:
                 continue
             own = (notices, replies) if p.police else (public, public)
-            for ts in self.times(p.posts, lo, hi):
-                c.post(ts, p.shown, *post_text(self.rng, ph, ts, own, hindi))
+            for ts in self.times(p.posts, lo, hi, rng):
+                c.post(ts, p.shown, *post_text(rng, ph, ts, own, hindi))
 
 
 def write_chats(
@@ -342,12 +348,17 @@ def write_chats(
     progress: Callable[[str], None] | None = None,
     calendar: DemoCalendar | None = None,
     plant: Plant | None = None,
+    turns: Mapping[str, AdminTurn] | None = None,
 ) -> tuple[int, int]:
     """Writes one export per group under `out/chats/`; returns (files, user messages).
 
     `names` maps a group id to its name as written in the groups sheet (the export is named after
-    it); `places` maps a unit id to its (English, Hindi) name, used in the message texts.
+    it); `places` maps a unit id to its (English, Hindi) name, used in the message texts;
+    `turns` the groups whose chat makes or dismisses the designated admin after their newest
+    member list (`etl.demo.build.admin_turns`): never dormant, so the line is the chat's latest
+    word on the SHO.
     """
+    turns = turns or {}
     rng = random.Random(seed)
     calendar = calendar or DemoCalendar(REFERENCE)
     writer = _Writer(people, blocked, rng, scale, calendar)
@@ -357,20 +368,11 @@ def write_chats(
     made = (at.year, at.month, at.day, at.hour, at.minute, at.second)
     folder = out / "chats"
     folder.mkdir(parents=True, exist_ok=True)
-    # Plans first (format, zip, dormant, raw volume), so totals can be scaled to the target.
-    plans: list[tuple[str, bool, bool, float]] = []
-    for g in groups:
-        fmt = rng.choices(FORMATS, _FORMAT_WEIGHTS)[0]
-        as_zip = rng.random() < _ZIP_SHARE
-        dormant = g.created_on < dormant_before and rng.random() < _DORMANT_SHARE / 0.95
-        busy = not dormant and rng.random() < _BUSY_SHARE
-        volume = len(g.members) * _KIND_RATE.get(g.kind, 4.0) * rng.uniform(0.5, 1.5)
-        volume *= 0.06 if dormant else 3.0 if busy else 1.0
-        plans.append((fmt, as_zip, dormant, volume))
-    factor = TARGET_MESSAGES.get(scale, TARGET_MESSAGES["small"]) / (
-        sum(v for *_, v in plans) or 1.0
-    )
+    plans = chat_plans(groups, rng, dormant_before, turns)
+    target = TARGET_MESSAGES.get(scale, TARGET_MESSAGES["small"])
+    factor = target / (sum(v for *_, v in plans) or 1.0)
     everyone = sorted({m.person for g in groups for m in g.members})
+    capped = capped_group(groups, plans, turns) if target >= CAPPED_FROM else None
     messages = 0
     for i, (g, (fmt, as_zip, dormant, volume)) in enumerate(zip(groups, plans, strict=True)):
         if progress is not None and i % 100 == 0:
@@ -378,7 +380,9 @@ def write_chats(
         name = names.get(g.group_id, g.group_id)
         en, hi = places.get(g.unit_id, (name, name))
         place = (en.removesuffix(" Police Centre"), hi.removesuffix(" पुलिस केंद्र"))
-        chat = writer.chat(g, fmt, name, place, everyone, max(5, round(volume * factor)), dormant)
+        n_target = max(5, round(volume * factor))
+        turn, cut = turns.get(g.group_id), g.group_id == capped
+        chat = writer.chat(g, fmt, name, place, everyone, n_target, dormant, turn, cut)
         data = chat.text(writer.stamps_for(fmt)).encode("utf-8")
         messages += chat.messages
         if as_zip:

@@ -234,6 +234,7 @@ def write_inbox(demo: Demo, out: Path, plant: Plant | None = None) -> DemoSummar
         progress=demo.progress,
         calendar=demo.calendar,
         plant=plant,
+        turns=demo.admin_turns,
     )
     demo.progress("writing registers, alerts and stories")
     response = write_response(

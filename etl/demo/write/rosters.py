@@ -42,10 +42,21 @@ def _roster_row(
 
 
 def _roster_rows(demo: Demo, groups: Sequence[Group], lang: str, as_of: date) -> list[list[str]]:
+    """The current lists of `groups`, dated `as_of`; a group whose designated admin the chat
+    turns afterwards (`demo.admin_turns`) is dated its own earlier day, and where the chat
+    makes the SHO admin, its list does not mark him yet."""
     rng = demo.rng
     people = demo.people
-    day = date_text(as_of, lang)
-    return [_roster_row(people, rng, g, m, lang, day) for g in groups for m in g.members]
+    rows: list[list[str]] = []
+    for g in groups:
+        turn = demo.admin_turns.get(g.group_id)
+        day = date_text(turn.list_day if turn else as_of, lang)
+        for m in g.members:
+            row = _roster_row(people, rng, g, m, lang, day)
+            if turn is not None and turn.made and m.person == g.admin:
+                row[5] = flag_text(False, lang)
+            rows.append(row)
+    return rows
 
 
 def _bad_roster_rows(
