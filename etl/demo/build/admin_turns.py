@@ -19,10 +19,8 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from etl.demo.model import Group
+from etl.demo.build.chat_lines import Group
 
 DISMISSED = 3  # groups whose designated admin the chat dismisses after the newest list
 MADE = 1  # groups whose newest list does not mark the SHO admin and the chat then makes him
