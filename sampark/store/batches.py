@@ -23,10 +23,10 @@ import sqlalchemy as sa
 # Rows gathered before a commit, and the longest a batch holds the write lock: a dashboard's
 # write waits for it (SQLite's busy timeout is 30 s).
 ROWS_PER_COMMIT = 200_000
-SECONDS_PER_COMMIT = 5.0
+SECONDS_PER_COMMIT = 10.0
 # The batch connection's SQLite page cache in KiB: a state's register index (~2M random keys)
 # stays in memory instead of being read back from the file for every insert.
-SQLITE_CACHE_KIB = 262_144
+SQLITE_CACHE_KIB = 131_072
 
 
 class WriteBatch:
