@@ -114,6 +114,8 @@ def _load_sheets(
     """Load the sheets in rank order, each let go once loaded: a state's sheets (2M register
     rows) need not stay in memory while the chats load. Each sheet is kept whole in a
     savepoint of its own; several commit together. Empties `pending`."""
+    if not pending:  # nothing new: no write lock taken
+        return
     pending.sort(key=lambda item: item[0], reverse=True)
     with write_batch(engine) as batch:
         while pending:
