@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from etl.pipeline import run_inbox
-from etl.sources import SOURCES
+from etl.sources import SOURCES, Source
 from sampark.db import migrate
 from sampark.queries.registry import table_counts
 from sampark.schema import etl_files, register_entries
@@ -42,11 +42,13 @@ class WriteFailed(RuntimeError):
     pass
 
 
-def _failing_after_writing(name: str):  # type: ignore[no-untyped-def]
+def _failing_after_writing(name: str) -> Source:
     """The registers source, except that the file `name` fails after its rows are written."""
     source = SOURCES["registers"]
 
-    def write(conn: sa.Connection, rows: pl.DataFrame, source_name: str, as_of: date):  # type: ignore[no-untyped-def]
+    def write(
+        conn: sa.Connection, rows: pl.DataFrame, source_name: str, as_of: date
+    ) -> pl.DataFrame | None:
         late = source.write(conn, rows, source_name, as_of)
         if source_name == name:
             raise WriteFailed(name)
