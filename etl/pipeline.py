@@ -24,6 +24,7 @@ from etl.sources.sheets.tabular import BadFile, Table
 from sampark.clock import now_utc
 from sampark.queries.registry import held_rosters, seen_hashes
 from sampark.store import registry as store_registry
+from sampark.store.batches import write_batch
 
 __all__ = [
     "Acceptance",
@@ -111,11 +112,17 @@ def _load_sheets(
     done: Done,
 ) -> None:
     """Load the sheets in rank order, each let go once loaded: a state's sheets (2M register
-    rows) need not stay in memory while the chats load. Empties `pending`."""
+    rows) need not stay in memory while the chats load. Each sheet is kept whole in a
+    savepoint of its own; several commit together. Empties `pending`."""
+    if not pending:  # nothing new: no write lock taken
+        return
     pending.sort(key=lambda item: item[0], reverse=True)
-    while pending:
-        _, path, sha, table = pending.pop()
-        done(load_file(engine, run_id, path, inbox, sha, table, now))
+    with write_batch(engine) as batch:
+        while pending:
+            _, path, sha, table = pending.pop()
+            with batch.unit(table.rows_read) as conn:
+                loaded = load_file(conn, run_id, path, inbox, sha, table, now)
+            done(loaded)
 
 
 def _totals(result: RunResult) -> dict[str, int]:
@@ -193,7 +200,9 @@ def run_inbox(
             progress(file, len(result.files), total)
 
     for acceptance, path, root, sha, table in accepting:
-        done(load_file(engine, run_id, path, root, sha, table, now, acceptance))
+        with engine.begin() as conn:
+            loaded = load_file(conn, run_id, path, root, sha, table, now, acceptance)
+        done(loaded)
 
     unchanged = _unchanged_check(engine, inbox, seen, held, done)
     chats = _new_chats(others, inbox, unchanged, seen, done)

@@ -157,7 +157,7 @@ def _registered(
 
 
 def load_file(
-    engine: sa.Engine,
+    conn: sa.Connection,
     run_id: int,
     path: Path,
     inbox: Path,
@@ -166,36 +166,36 @@ def load_file(
     now: datetime | None = None,
     accepted: Acceptance | None = None,
 ) -> FileResult:
-    """One sheet checked and written in one transaction (or, a roster that would shrink a
-    group, held whole); rows read = loaded + rejected."""
+    """One sheet checked and written on `conn`, inside the transaction or savepoint the caller
+    keeps it whole in (or, a roster that would shrink a group, held whole); rows read =
+    loaded + rejected."""
     name = accepted.name if accepted else str(path.relative_to(inbox))
     # A list without a date counts as of the day the office saved the file.
     saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
-    with engine.begin() as conn:
-        known = Known(
-            unit_ids=unit_ids(conn),
-            group_ids=group_ids(conn),
-            now=now,
-            unit_tree=unit_tree(conn) if table.kind == "units" else None,
-        )
-        checked = _checked(table, known)
-        if table.kind == "rosters" and accepted is None and checked.rows.height:
-            dated = checked.rows.with_columns(pl.col("as_of").fill_null(saved_on))
-            shrinks = _roster_shrinks(conn, dated)
-            if shrinks.height:
-                return _hold_file(conn, run_id, name, sha, table.rows_read, shrinks, path)
-        late = _load_checked(conn, table.kind, checked, name, saved_on)
-        found = pl.concat([checked.rejects, late]).sort("line")
-        loaded = checked.rows.height - late.height
-        if table.rows_read != loaded + found.height:
-            raise AssertionError(f"{name}: {table.rows_read} read ≠ {loaded} + {found.height}")
-        as_of = None
-        if table.kind == "rosters" and checked.rows.height:
-            as_of = checked.rows.get_column("as_of").max()
-        file_id, note = _registered(
-            conn, run_id, name, sha, table, loaded, found.height, as_of, accepted
-        )
-        store_registry.record_rejects(conn, file_id, found)
+    known = Known(
+        unit_ids=unit_ids(conn),
+        group_ids=group_ids(conn),
+        now=now,
+        unit_tree=unit_tree(conn) if table.kind == "units" else None,
+    )
+    checked = _checked(table, known)
+    if table.kind == "rosters" and accepted is None and checked.rows.height:
+        dated = checked.rows.with_columns(pl.col("as_of").fill_null(saved_on))
+        shrinks = _roster_shrinks(conn, dated)
+        if shrinks.height:
+            return _hold_file(conn, run_id, name, sha, table.rows_read, shrinks, path)
+    late = _load_checked(conn, table.kind, checked, name, saved_on)
+    found = pl.concat([checked.rejects, late]).sort("line")
+    loaded = checked.rows.height - late.height
+    if table.rows_read != loaded + found.height:
+        raise AssertionError(f"{name}: {table.rows_read} read ≠ {loaded} + {found.height}")
+    as_of = None
+    if table.kind == "rosters" and checked.rows.height:
+        as_of = checked.rows.get_column("as_of").max()
+    file_id, note = _registered(
+        conn, run_id, name, sha, table, loaded, found.height, as_of, accepted
+    )
+    store_registry.record_rejects(conn, file_id, found)
     return FileResult(name, table.kind, "loaded", table.rows_read, loaded, found.height, note)
 
 

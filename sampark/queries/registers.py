@@ -26,6 +26,17 @@ def held_entry_keys(conn: sa.Connection, table: sa.Table, keys: Sequence[str]) -
     return frozenset(held)
 
 
+def last_entry_id(conn: sa.Connection) -> int:
+    """The highest register entry id held, 0 when none is."""
+    return int(conn.execute(sa.select(sa.func.max(register_entries.c.entry_id))).scalar() or 0)
+
+
+def entry_keys_after(conn: sa.Connection, entry_id: int) -> frozenset[str]:
+    """The entry keys of the register entries with an id above `entry_id`."""
+    t = register_entries.c
+    return frozenset(conn.execute(sa.select(t.entry_key).where(t.entry_id > entry_id)).scalars())
+
+
 def register_entries_frame(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
     """The register entries inside `scope`: unit, category and stage times (naive IST)."""
     t = register_entries.c

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from sampark.queries.network import latest_roster_dates, open_memberships
 from sampark.schema import memberships, people
-from sampark.store.sql import batches, bulk_insert, upsert
+from sampark.store.sql import batches, bulk_insert, insert_new
 
 # A list that would end more of a group's open memberships than this share, and more people
 # than this, waits for the data officer: a blank or partial sheet loaded as a whole list
@@ -101,7 +101,7 @@ def _update_memberships(conn: sa.Connection, changes: pl.DataFrame, column: str)
 def apply_roster(conn: sa.Connection, changes: RosterChanges) -> None:
     """Write what `roster_changes` decided: new people, ended memberships, admin flags,
     new memberships."""
-    upsert(conn, people, changes.people.to_dicts(), ["person_id"], [])
+    insert_new(conn, people, changes.people, "person_id")
     _update_memberships(conn, changes.leaving, "left_at")
     _update_memberships(conn, changes.admin_changes, "is_admin")
     # A state's rosters open ~500k memberships on a cold load: the bulk path, not a dict a row.

@@ -59,6 +59,15 @@ def upsert(
         conn.execute(stmt, batch)
 
 
+def insert_new(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame, key: str) -> None:
+    """Insert the rows whose `key` the table does not hold yet: in bulk through the driver on
+    SQLite, as `upsert` on PostgreSQL (COPY cannot skip a clash)."""
+    if conn.dialect.name == "sqlite":
+        sqlite_insert_new(conn, table, frame, key)
+    else:
+        upsert(conn, table, frame.to_dicts(), [key], [])
+
+
 def new_id(result: sa.CursorResult[Any]) -> int:
     """The primary key of the row an INSERT just added."""
     key = result.inserted_primary_key
@@ -86,14 +95,36 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame) -> No
         _copy_rows(conn, copy, frame)
         return
     stmt = str(table.insert().compile(dialect=conn.dialect, column_keys=columns))
-    typed = frame.with_columns(
-        pl.col(c).dt.strftime(_SQLITE_DATETIME)
-        for c, dtype in frame.schema.items()
-        if dtype == pl.Datetime("us")
-    ).with_columns(
-        pl.col(c).cast(pl.Int8) for c, dtype in frame.schema.items() if dtype == pl.Boolean
+    conn.exec_driver_sql(stmt, _sqlite_rows(frame))
+
+
+def _sqlite_rows(frame: pl.DataFrame) -> list[tuple[Any, ...]]:
+    """The frame's rows as SQLAlchemy would bind them on SQLite (times as its text, booleans
+    as 0/1), converted a column at a time."""
+    return (
+        frame.with_columns(
+            pl.col(c).dt.strftime(_SQLITE_DATETIME)
+            for c, dtype in frame.schema.items()
+            if dtype == pl.Datetime("us")
+        )
+        .with_columns(
+            pl.col(c).cast(pl.Int8) for c, dtype in frame.schema.items() if dtype == pl.Boolean
+        )
+        .rows()
     )
-    conn.exec_driver_sql(stmt, typed.rows())
+
+
+def sqlite_insert_new(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame, key: str) -> int:
+    """SQLite only: insert the rows whose `key` the table does not hold yet, through the
+    driver's executemany; returns how many went in. The unique index is probed once, by the
+    insert itself, instead of once more by a look-up before it."""
+    if frame.is_empty():
+        return 0
+    columns = [c.name for c in table.columns if c.name in frame.columns]
+    insert = sqlite.insert(table).on_conflict_do_nothing(index_elements=[key])
+    stmt = str(insert.compile(dialect=conn.dialect, column_keys=columns))
+    cursor = conn.exec_driver_sql(stmt, _sqlite_rows(frame.select(columns)))
+    return int(cursor.rowcount)
 
 
 def _copy_rows(conn: sa.Connection, copy: Any, frame: pl.DataFrame) -> None:
