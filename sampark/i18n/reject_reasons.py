@@ -60,13 +60,13 @@ SHAPES_HI: tuple[tuple[str, str], ...] = (
     ("neither a sheet nor a chat export", "न शीट है, न चैट का निर्यात"),
     ("unchanged since it was loaded", "लोड होने के बाद से नहीं बदली"),
     (
-        "no recognisable header in row 1 ({}, not shown: row 1 may be data); expected the"
+        "no recognisable header in row 1 ({R}, not shown: row 1 may be data); expected the"
         " columns of one of: {}",
         "पंक्ति 1 में पहचाना जाने वाला हेडर नहीं ({0}, दिखाए नहीं गए: पंक्ति 1 डेटा हो सकती है);"
         " इनमें से किसी एक शीट के कॉलम चाहिए: {1}",
     ),
     (
-        "no recognisable header in row 1: a sheet of {} needs the columns {}; row 1 holds {}",
+        "no recognisable header in row 1: a sheet of {} needs the columns {}; row 1 holds {R}",
         "पंक्ति 1 में पहचाना जाने वाला हेडर नहीं: {0} की शीट में ये कॉलम चाहिए: {1}; पंक्ति 1 में है: {2}",
     ),
     (
@@ -176,6 +176,15 @@ SHAPES_HI: tuple[tuple[str, str], ...] = (
         "header-shaped text inside a message body; kept as text",
         "संदेश के भीतर हेडर जैसा पाठ; पाठ के रूप में रखा गया",
     ),
+    # What a refused sheet's row 1 holds, told without its values (inside the header reasons).
+    ("{} and 1 other cell, not shown", "{0} और 1 अन्य सेल, दिखाया नहीं गया"),
+    ("{} and {} other cells, not shown", "{0} और {1} अन्य सेल, दिखाए नहीं गए"),
+    ("1 cell, none a column name, not shown", "1 सेल, कॉलम का नाम नहीं, दिखाया नहीं गया"),
+    ("{} cells, none a column name, not shown", "{0} सेल, कोई भी कॉलम का नाम नहीं, दिखाए नहीं गए"),
+    ("1 cell, not shown", "1 सेल, दिखाया नहीं गया"),
+    ("{} cells, not shown", "{0} सेल, दिखाए नहीं गए"),
+    ("1 cell", "1 सेल"),
+    ("{} cells", "{0} सेल"),
 )
 
 _SLOT = re.compile(r"\{[LWR]?\}")

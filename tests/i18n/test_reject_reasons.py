@@ -47,6 +47,31 @@ SOURCES = Path(__file__).resolve().parents[2] / "etl" / "sources"
         ),
         ("file rejected: unknown group G-9", "फ़ाइल अस्वीकृत: अज्ञात समूह G-9"),
         ("still file rejected: missing Unit ID", "अब भी फ़ाइल अस्वीकृत: इकाई आईडी नहीं दिया गया"),
+        # What a refused sheet's row 1 holds is worded too, its values never shown.
+        (
+            "no recognisable header in row 1 (2 cells, not shown: row 1 may be data); expected"
+            " the columns of one of: units (Unit ID)",
+            "पंक्ति 1 में पहचाना जाने वाला हेडर नहीं (2 सेल, दिखाए नहीं गए: पंक्ति 1 डेटा हो सकती"
+            " है); इनमें से किसी एक शीट के कॉलम चाहिए: units (Unit ID)",
+        ),
+        (
+            "no recognisable header in row 1: a sheet of alerts needs the columns Outcome; row 1"
+            " holds Unit ID, Name and 3 other cells, not shown",
+            "पंक्ति 1 में पहचाना जाने वाला हेडर नहीं: alerts की शीट में ये कॉलम चाहिए: Outcome;"
+            " पंक्ति 1 में है: Unit ID, Name और 3 अन्य सेल, दिखाए नहीं गए",
+        ),
+        (
+            "no recognisable header in row 1: a sheet of alerts needs the columns Outcome; row 1"
+            " holds 1 cell, none a column name, not shown",
+            "पंक्ति 1 में पहचाना जाने वाला हेडर नहीं: alerts की शीट में ये कॉलम चाहिए: Outcome;"
+            " पंक्ति 1 में है: 1 सेल, कॉलम का नाम नहीं, दिखाया नहीं गया",
+        ),
+        (
+            "no recognisable header in row 1: a sheet of alerts needs the columns Outcome; row 1"
+            " holds Unit ID, Name",
+            "पंक्ति 1 में पहचाना जाने वाला हेडर नहीं: alerts की शीट में ये कॉलम चाहिए: Outcome;"
+            " पंक्ति 1 में है: Unit ID, Name",
+        ),
         # A value that itself looks like a sentence stays a value.
         ("unknown unit missing Name", "अज्ञात इकाई missing Name"),
         # A shape nobody wrote stays English, never half-guessed.
