@@ -181,7 +181,14 @@ def phrase_flags(
     encryption notice as the message), is a media placeholder, is a deleted one. Nulls (no
     header, no author) are False: those lines are settled by other tests."""
     p = _plain_patterns(phrases)
-    author = rest.str.head(rest.str.len_chars() - msg.str.len_chars() - 2)
+    # The message is the end of the entry after ": ": the author is cut by byte counts, which
+    # polars holds, where counting characters reads every text.
+    cut = pl.col("r").str.len_bytes() - pl.col("m").str.len_bytes() - 2
+    author = (
+        pl.DataFrame({"r": rest, "m": msg})
+        .select(pl.col("r").cast(pl.Binary).bin.head(cut).cast(pl.String))
+        .to_series()
+    )
     odd = p.events.matches(rest) | msg.str.contains(p.notice) | own_event_lines(author, msg, p)
     return (
         odd.fill_null(False),

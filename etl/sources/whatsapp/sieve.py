@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import import_module
 from typing import Any
 
@@ -147,14 +148,26 @@ def required_beginning(pattern: str) -> Words | None:
     return _at_edge(pattern, 0)
 
 
-def _at_edge(pattern: str, edge: int) -> Words | None:
+@lru_cache(maxsize=4096)
+def _parsed(pattern: str) -> tuple[list[tuple[Any, Any]], int] | None:
+    """The pattern's items and flags by Python's own parser, once per pattern: every
+    locale's table is read for its edges and its words when a process first reads a chat,
+    and that parse was most of the cost. None: syntax the parser does not read."""
     try:
         parsed = _sre_parse.parse(pattern)
     except (re.error, OverflowError, RecursionError):
         return None
-    items = list(parsed)
+    return list(parsed), _flags(parsed)
+
+
+@lru_cache(maxsize=8192)
+def _at_edge(pattern: str, edge: int) -> Words | None:
+    parsed = _parsed(pattern)
+    if parsed is None:
+        return None
+    items, flags = parsed
     anchor = (_sre.AT, _sre.AT_END if edge else _sre.AT_BEGINNING)
-    if _flags(parsed) & re.IGNORECASE or not items or items[edge] != anchor:
+    if flags & re.IGNORECASE or not items or items[edge] != anchor:
         return None
     found = _edge_of(items[:-1] if edge else items[1:], edge)
     return found if found and min(len(w.encode()) for w in found) >= _SHORTEST else None
@@ -206,13 +219,10 @@ def required_words(pattern: str) -> Words | None:
     """Words of which every text `pattern` matches holds at least one; None when none are
     found (a pattern of wildcards only, case-insensitive, or syntax Python's parser does not
     read). The longest sure words are kept: a short one would let through many messages."""
-    try:
-        parsed = _sre_parse.parse(pattern)
-    except (re.error, OverflowError, RecursionError):
+    found = _parsed(pattern)
+    if found is None or found[1] & re.IGNORECASE:
         return None
-    if _flags(parsed) & re.IGNORECASE:
-        return None
-    return _best(_in_sequence(list(parsed)))
+    return _best(_in_sequence(list(found[0])))
 
 
 def _flags(parsed: Any) -> int:
