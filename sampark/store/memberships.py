@@ -8,7 +8,7 @@ import polars as pl
 import sqlalchemy as sa
 
 from sampark.metrics.groups.memberships import chat_memberships as spells_of
-from sampark.metrics.groups.memberships import keyed_events
+from sampark.metrics.groups.memberships import keyed_events, stored_spells
 from sampark.queries.memberships import file_paths, group_events
 from sampark.schema_memberships import chat_exports, chat_memberships, chat_unverified
 from sampark.store.sql import bulk_insert
@@ -62,20 +62,9 @@ def refresh_chat_memberships(conn: sa.Connection, group_id: str) -> int:
         maintain_order="left",
     )
     paths = file_paths(conn, files.get_column("file_id").drop_nulls().unique().to_list())
-    rows = files.join(paths, on="file_id", how="left", maintain_order="left").select(
-        pl.lit(group_id).alias("group_id"),
-        "person",
-        "first_seen",
-        "person_id",
-        pl.coalesce("joined_at", "first_seen").alias("joined_at"),
-        pl.col("joined_at").is_null().alias("start_is_bound"),
-        "joined_how",
-        "left_at",
-        "left_how",
-        "is_admin",
-        "last_seen",
-        "file_id",
-        ("chat: " + pl.col("path").fill_null("?")).str.slice(0, 300).alias("source"),
+    located = files.join(paths, on="file_id", how="left", maintain_order="left").with_columns(
+        ("chat: " + pl.col("path").fill_null("?")).str.slice(0, 300).alias("source")
     )
+    rows = stored_spells(located, group_id, "file_id", "source")
     bulk_insert(conn, chat_memberships, rows)
     return rows.height

@@ -9,6 +9,7 @@ import polars as pl
 
 from sampark.metrics.groups.admins import designated_admin_is_admin, designated_admin_status
 from sampark.metrics.groups.memberships import chat_memberships
+from sampark.metrics.groups.memberships import stored_spells as as_stored
 from sampark.metrics.groups.standing import group_standing, standing_by_group
 
 ROSTER_DAY = datetime(2026, 10, 1)
@@ -32,20 +33,8 @@ def stored_spells(group: str, events: list[tuple[datetime, str]]) -> pl.DataFram
             "subject": pl.String,
         },
     )
-    return chat_memberships(lines).select(
-        pl.lit(group).alias("group_id"),
-        "person",
-        pl.col("person").alias("person_id"),
-        pl.coalesce("joined_at", "first_seen").alias("joined_at"),
-        pl.col("joined_at").is_null().alias("start_is_bound"),
-        "joined_how",
-        "left_at",
-        "left_how",
-        "is_admin",
-        "first_seen",
-        "last_seen",
-        pl.lit(False).alias("incomplete"),
-    )
+    spells = chat_memberships(lines).with_columns(pl.col("person").alias("person_id"))
+    return as_stored(spells, group).with_columns(pl.lit(False).alias("incomplete"))
 
 
 def roster_members(group: str, listed_admin: bool | None) -> pl.DataFrame:

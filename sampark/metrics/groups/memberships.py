@@ -81,6 +81,26 @@ def chat_memberships(events: pl.DataFrame) -> pl.DataFrame:
     return _spells(moves)
 
 
+def stored_spells(spells: pl.DataFrame, group_id: str, *kept: str) -> pl.DataFrame:
+    """Spells (`chat_memberships`, each with its `person_id`) as they are stored for a group:
+    a start the export does not show stands at the person's first word in it, marked a bound,
+    so a spell always has a start to count from. `kept` names further columns carried along."""
+    return spells.select(
+        pl.lit(group_id).alias("group_id"),
+        "person",
+        "person_id",
+        pl.coalesce("joined_at", "first_seen").alias("joined_at"),
+        pl.col("joined_at").is_null().alias("start_is_bound"),
+        "joined_how",
+        "left_at",
+        "left_how",
+        "is_admin",
+        "first_seen",
+        "last_seen",
+        *kept,
+    )
+
+
 def _moves(events: pl.DataFrame) -> pl.DataFrame:
     """The joins, exits and admin changes of one chat, in time order, each with the person it
     is about (the subject of an add or a removal, else the actor)."""
