@@ -9,8 +9,8 @@ import polars as pl
 import sqlalchemy as sa
 
 from etl.chat_prints import Fingerprinting
-from etl.chat_reads import Directory, parsed_in_order, worker_count
-from etl.files import reject_file
+from etl.chat_reads import Directory, parsing_ahead, worker_count
+from etl.files import refused_file
 from etl.results import FileResult
 from etl.sources.chats.names import keyed_groups
 from etl.sources.chats.read import Chat
@@ -20,6 +20,7 @@ from sampark.store import chats as store_chats
 from sampark.store import memberships as store_memberships
 from sampark.store import prints as store_prints
 from sampark.store import registry as store_registry
+from sampark.store.batches import write_batch
 
 
 def chat_directory(engine: sa.Engine) -> Directory:
@@ -38,84 +39,95 @@ def load_chats(
     keep_text: bool,
     workers: int | None = None,
     prints: Fingerprinting | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> None:
     """Parse the exports ahead in worker processes (`etl.chat_reads`) while this process
-    writes them one transaction each, in the order given.
+    writes them in the order given, each in a savepoint of its own (`write_batch`: several
+    commit together; an export that fails rolls back alone and its error goes on up).
 
     `workers` None sizes the pool to the cores for a large inbox (a thread for a small one).
     With `prints`, each message with enough text is fingerprinted where it is parsed, before
-    its text is dropped."""
+    its text is dropped. `meanwhile` runs once the parse has started, before the first
+    export is written: other writes the exports do not depend on overlap the parse."""
     directory = chat_directory(engine)
     if workers is None:
         workers = worker_count([path for path, _ in chats])
     pepper = prints.pepper if prints else None
     loaded: set[str] = set()
-    parsed = parsed_in_order(chats, directory, keep_text=keep_text, workers=workers, pepper=pepper)
-    for path, sha, chat in parsed:
-        name = str(path.relative_to(inbox))
-        if isinstance(chat, str):
-            done(reject_file(engine, run_id, name, sha, chat, 0))
-            continue
-        done(_load_chat(engine, run_id, name, sha, *chat))
-        loaded.add(chat[0].group_id)
-        if prints is not None and chat[1] is not None:
-            prints.hold(chat[1])
-    # Memberships from the chats: once per group, over all its exports' events.
-    for group_id in sorted(loaded):
-        with engine.begin() as conn:
-            store_memberships.refresh_chat_memberships(conn, group_id)
+    with parsing_ahead(
+        chats, directory, keep_text=keep_text, workers=workers, pepper=pepper
+    ) as parsed:
+        if meanwhile is not None:
+            meanwhile()
+        with write_batch(engine) as batch:
+            for path, sha, chat in parsed:
+                name = str(path.relative_to(inbox))
+                if isinstance(chat, str):
+                    with batch.unit(1) as conn:
+                        result = refused_file(conn, run_id, name, sha, chat, 0)
+                    done(result)
+                    continue
+                with batch.unit(chat[0].rows_read) as conn:
+                    result = _load_chat(conn, run_id, name, sha, *chat)
+                done(result)
+                loaded.add(chat[0].group_id)
+                if prints is not None and chat[1] is not None:
+                    prints.hold(chat[1])
+            # Memberships from the chats: once per group, over all its exports' events.
+            for group_id in sorted(loaded):
+                with batch.unit(1) as conn:
+                    store_memberships.refresh_chat_memberships(conn, group_id)
 
 
 def _load_chat(
-    engine: sa.Engine,
+    conn: sa.Connection,
     run_id: int,
     name: str,
     sha: str,
     chat: Chat,
     prints: pl.DataFrame | None = None,
 ) -> FileResult:
-    """One chat export in one transaction: what is new is added, overlap is not repeated.
+    """One chat export, kept whole by the caller's savepoint: what is new is added, overlap
+    is not repeated.
 
     Parser findings (a forged header, a timestamp going back) are recorded as warnings; the
     entries themselves are all kept, so they count as loaded."""
-    with engine.begin() as conn:
-        file_id = store_registry.record_file(
-            conn,
-            run_id=run_id,
-            path=name,
-            sha256=sha,
-            source="chats",
-            status="loaded",
-            rows_read=chat.rows_read,
-            rows_loaded=chat.rows_read,
-            rows_rejected=0,
-            loaded_at=now_utc(),
-        )
-        new_messages, new_events = store_chats.write_chat(
-            conn, chat.group_id, chat.messages, chat.events, file_id
-        )
-        printed = (
-            "not fingerprinted (no pepper set)"
-            if prints is None
-            else f"{store_prints.write_chat_prints(conn, file_id, chat.group_id, prints)} "
-            "fingerprinted"
-        )
-        store_registry.note_file(
-            conn,
-            file_id,
-            f"group {chat.group_id}: {new_messages} new messages, "
-            f"{new_events} new membership events; "
-            f"{chat.rows_read - new_messages} already loaded from an earlier export; "
-            f"messages {printed}",
-        )
-        times = pl.concat([chat.messages.select("ts"), chat.events.select("ts")])
-        stamps = times.select(pl.col("ts").min().alias("a"), pl.col("ts").max().alias("b")).row(0)
-        store_memberships.record_export(
-            conn, file_id, chat.group_id, chat.incomplete, stamps, chat.guesses
-        )
-        store_registry.record_rejects(
-            conn,
-            file_id,
-            chat.rejects.with_columns(("warning: " + pl.col("reason")).alias("reason")),
-        )
+    file_id = store_registry.record_file(
+        conn,
+        run_id=run_id,
+        path=name,
+        sha256=sha,
+        source="chats",
+        status="loaded",
+        rows_read=chat.rows_read,
+        rows_loaded=chat.rows_read,
+        rows_rejected=0,
+        loaded_at=now_utc(),
+    )
+    new_messages, new_events = store_chats.write_chat(
+        conn, chat.group_id, chat.messages, chat.events, file_id
+    )
+    printed = (
+        "not fingerprinted (no pepper set)"
+        if prints is None
+        else f"{store_prints.write_chat_prints(conn, file_id, chat.group_id, prints)} fingerprinted"
+    )
+    store_registry.note_file(
+        conn,
+        file_id,
+        f"group {chat.group_id}: {new_messages} new messages, "
+        f"{new_events} new membership events; "
+        f"{chat.rows_read - new_messages} already loaded from an earlier export; "
+        f"messages {printed}",
+    )
+    times = pl.concat([chat.messages.select("ts"), chat.events.select("ts")])
+    stamps = times.select(pl.col("ts").min().alias("a"), pl.col("ts").max().alias("b")).row(0)
+    store_memberships.record_export(
+        conn, file_id, chat.group_id, chat.incomplete, stamps, chat.guesses
+    )
+    store_registry.record_rejects(
+        conn,
+        file_id,
+        chat.rejects.with_columns(("warning: " + pl.col("reason")).alias("reason")),
+    )
     return FileResult(name, "chats", "loaded", chat.rows_read, chat.rows_read, 0)

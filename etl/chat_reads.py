@@ -29,6 +29,10 @@ Directory = tuple[pl.DataFrame, pl.DataFrame]
 # Below this many bytes of exports, starting worker processes (each imports polars and the
 # parser afresh) costs more than it saves.
 PROCESS_MIN_BYTES = 32 * 2**20
+# How far worker processes run ahead of the writer, in bytes of exports: a parsed export
+# (without its text) takes about as much memory as the file, and a state's register sheets
+# load in the time the workers parse about this much.
+AHEAD_BYTES = 64 * 2**20
 
 # The directory a worker process matches chats against, set once when it starts.
 _directory: Directory | None = None
@@ -98,6 +102,65 @@ def _executor(directory: Directory, workers: int) -> Executor:
     )
 
 
+@contextmanager
+def parsing_ahead(
+    chats: list[tuple[Path, str]],
+    directory: Directory,
+    *,
+    keep_text: bool,
+    workers: int,
+    pepper: bytes | None = None,
+    ahead_bytes: int = AHEAD_BYTES,
+) -> Iterator[Iterator[tuple[Path, str, Printed | str]]]:
+    """Start parsing the exports now; within, an iterator of each (path, sha, parsed chat
+    with its prints, or refusal reason), in the order given.
+
+    Worker processes run ahead of the writer by up to `ahead_bytes` of exports (at least two
+    exports per worker), so the work done between entering and reading the first result (a
+    state's register sheets) overlaps the parse. A thread keeps two exports ahead. Memory
+    holds that much parsed, never the inbox. Leaving early (an error in the writer) cancels
+    what has not started."""
+    fewest = max(2, 2 * workers)
+    budget = ahead_bytes if workers > 0 else 0
+    window: deque[tuple[Path, str, int, Future[Printed | str]]] = deque()
+    pending = iter(chats)
+    held = 0
+    pool = _executor(directory, workers)
+
+    def top_up() -> None:
+        nonlocal held
+        while (item := next(pending, None)) is not None:
+            path, sha = item
+            size = path.stat().st_size
+            if workers > 0:
+                future = pool.submit(_read_in_worker, path, keep_text, pepper)
+            else:
+                future = pool.submit(read_chat_or_reason, path, directory, keep_text, pepper)
+            window.append((path, sha, size, future))
+            held += size
+            if len(window) >= fewest and held >= budget:
+                return
+
+    def in_order() -> Iterator[tuple[Path, str, Printed | str]]:
+        nonlocal held
+        while window:
+            path, sha, size, future = window.popleft()
+            held -= size
+            result = future.result()
+            if len(window) < fewest or held < budget:
+                top_up()
+            yield path, sha, result
+
+    try:
+        with _one_thread_polars():  # the processes start at the first submissions
+            top_up()
+        yield in_order()
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
 def parsed_in_order(
     chats: list[tuple[Path, str]],
     directory: Directory,
@@ -106,23 +169,8 @@ def parsed_in_order(
     workers: int,
     pepper: bytes | None = None,
 ) -> Iterator[tuple[Path, str, Printed | str]]:
-    """Each (path, sha, parsed chat with its prints, or refusal reason), in the order given.
-
-    At most two exports per worker (two in all on a thread) are parsed ahead of the one being
-    written, so memory holds a few chats at a time, never the inbox."""
-    ahead = max(2, 2 * workers)
-    window: deque[tuple[Path, str, Future[Printed | str]]] = deque()
-    pending = iter(chats)
-    with _one_thread_polars(), _executor(directory, workers) as pool:
-        while True:
-            while len(window) < ahead and (item := next(pending, None)) is not None:
-                path, sha = item
-                if workers > 0:
-                    future = pool.submit(_read_in_worker, path, keep_text, pepper)
-                else:
-                    future = pool.submit(read_chat_or_reason, path, directory, keep_text, pepper)
-                window.append((path, sha, future))
-            if not window:
-                return
-            path, sha, future = window.popleft()
-            yield path, sha, future.result()
+    """`parsing_ahead`'s results, the parse started at the first one read."""
+    with parsing_ahead(
+        chats, directory, keep_text=keep_text, workers=workers, pepper=pepper
+    ) as parsed:
+        yield from parsed

@@ -38,27 +38,34 @@ def reject_file(
 ) -> FileResult:
     """A file refused whole: registered with its reason, every data row counted as rejected."""
     with engine.begin() as conn:
-        file_id = store_registry.record_file(
-            conn,
-            run_id=run_id,
-            path=name,
-            sha256=sha,
-            source=None,
-            status="rejected",
-            reason=reason,
-            rows_read=rows,
-            rows_loaded=0,
-            rows_rejected=rows,
-            loaded_at=now_utc(),
-        )
-        store_registry.record_rejects(
-            conn,
-            file_id,
-            pl.DataFrame(
-                {"line": [1], "reason": [f"file rejected: {reason}"], "raw": [None]},
-                schema={"line": pl.Int64, "reason": pl.String, "raw": pl.String},
-            ),
-        )
+        return refused_file(conn, run_id, name, sha, reason, rows)
+
+
+def refused_file(
+    conn: sa.Connection, run_id: int, name: str, sha: str, reason: str, rows: int
+) -> FileResult:
+    """`reject_file` on a connection whose transaction the caller keeps."""
+    file_id = store_registry.record_file(
+        conn,
+        run_id=run_id,
+        path=name,
+        sha256=sha,
+        source=None,
+        status="rejected",
+        reason=reason,
+        rows_read=rows,
+        rows_loaded=0,
+        rows_rejected=rows,
+        loaded_at=now_utc(),
+    )
+    store_registry.record_rejects(
+        conn,
+        file_id,
+        pl.DataFrame(
+            {"line": [1], "reason": [f"file rejected: {reason}"], "raw": [None]},
+            schema={"line": pl.Int64, "reason": pl.String, "raw": pl.String},
+        ),
+    )
     return FileResult(name, None, "rejected", rows, 0, rows, reason)
 
 

@@ -18,6 +18,7 @@ from etl.deferred_indexes import indexes_built_after
 from etl.files import discover, reject_file, sha256_of
 from etl.results import Acceptance, FileResult, NotHeld, Progress, RunResult
 from etl.sheet_loads import acceptances, held_reason, load_file, read_sheet
+from etl.sources import SOURCES
 from etl.sources.chats.read import CHAT_SUFFIXES
 from etl.sources.sheets.stamps import ist_now
 from etl.sources.sheets.tabular import BadFile, Table
@@ -208,11 +209,31 @@ def run_inbox(
     chats = _new_chats(others, inbox, unchanged, seen, done)
     pending = _new_sheets(engine, run_id, sheets, inbox, unchanged, seen, done)
 
+    # Chats are matched against the groups and people the first kinds of sheet bring, and
+    # written after every sheet; the later kinds (a state's 2M register rows) load while the
+    # exports parse.
+    first = [item for item in pending if item[0][0] <= SOURCES["rosters"].rank]
+    later = [item for item in pending if item[0][0] > SOURCES["rosters"].rank]
+    pending.clear()  # each sheet is let go once loaded
     with indexes_built_after(engine):
-        _load_sheets(engine, run_id, pending, inbox, now, done)
-        # Chats last: they name groups and people that the sheets bring.
+        _load_sheets(engine, run_id, first, inbox, now, done)
+
+        def later_sheets() -> None:
+            _load_sheets(engine, run_id, later, inbox, now, done)
+
         if chats:
-            load_chats(engine, run_id, chats, inbox, done, keep_text=keep_text, prints=prints)
+            load_chats(
+                engine,
+                run_id,
+                chats,
+                inbox,
+                done,
+                keep_text=keep_text,
+                prints=prints,
+                meanwhile=later_sheets,
+            )
+        else:
+            later_sheets()
 
     with engine.begin() as conn:
         store_registry.finish_run(conn, run_id, now_utc(), _totals(result))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import types
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 import polars as pl
@@ -11,7 +12,7 @@ import pytest
 
 import etl.chat_reads
 from etl.chat_prints import Printed
-from etl.chat_reads import parsed_in_order, worker_count
+from etl.chat_reads import parsed_in_order, parsing_ahead, worker_count
 from etl.sources.chats.names import keyed_groups
 
 NNBSP = "\u202f"
@@ -95,3 +96,64 @@ def test_worker_processes_fingerprint_what_the_thread_fingerprints_and_drop_the_
     chat, prints = in_processes[0][2]
     assert prints is not None and prints.height == 1
     assert chat.messages["text"].to_list() == [None]
+
+
+class _Recorded(Executor):
+    """An executor that runs each export at once and records what was asked of it."""
+
+    def __init__(self) -> None:
+        self.submitted: list[str] = []
+        self.cancelled: bool | None = None
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        self.submitted.append(args[0].name)
+        future: Future[object] = Future()
+        future.set_result(f"parsed {args[0].name}")
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.cancelled = cancel_futures
+
+
+def _recorded(monkeypatch: pytest.MonkeyPatch) -> _Recorded:
+    pool = _Recorded()
+    monkeypatch.setattr(etl.chat_reads, "_executor", lambda directory, workers: pool)
+    return pool
+
+
+def _six(root: Path) -> list[tuple[Path, str]]:
+    exports = []
+    for i in range(6):
+        path = root / f"WhatsApp Chat with Thana {i}.txt"
+        path.write_text(_chat("Ram Prasad: Good morning"), encoding="utf-8")
+        exports.append((path, f"sha-{i}"))
+    return exports
+
+
+def test_workers_start_ahead_by_bytes_before_the_first_result_is_read(tmp_path, monkeypatch):
+    exports = _six(tmp_path)
+    pool = _recorded(monkeypatch)
+    args = {"keep_text": False, "workers": 1}
+    with parsing_ahead(exports, _directory(), ahead_bytes=10**9, **args) as parsed:
+        assert len(pool.submitted) == 6  # all of them fit in the bytes ahead
+        assert [r for *_, r in parsed] == [f"parsed {p.name}" for p, _ in exports]
+    assert pool.cancelled is False
+
+
+def test_workers_keep_two_exports_each_ahead_when_the_bytes_are_spent(tmp_path, monkeypatch):
+    exports = _six(tmp_path)
+    pool = _recorded(monkeypatch)
+    with parsing_ahead(exports, _directory(), keep_text=False, workers=1, ahead_bytes=0) as ahead:
+        assert pool.submitted == [exports[0][0].name, exports[1][0].name]
+        first = next(ahead)
+        assert first[:2] == exports[0] and len(pool.submitted) == 3
+        assert len(list(ahead)) == 5
+
+
+def test_an_error_while_the_exports_parse_cancels_what_has_not_started(tmp_path, monkeypatch):
+    exports = _six(tmp_path)
+    pool = _recorded(monkeypatch)
+    ahead = parsing_ahead(exports, _directory(), keep_text=False, workers=1, ahead_bytes=0)
+    with pytest.raises(RuntimeError, match="a sheet failed"), ahead:
+        raise RuntimeError("a sheet failed")
+    assert pool.cancelled is True and len(pool.submitted) == 2
