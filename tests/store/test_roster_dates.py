@@ -6,7 +6,6 @@ numbers are invented."""
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import polars as pl
 import sqlalchemy as sa
@@ -20,7 +19,7 @@ from sampark.queries.chats import activity
 from sampark.queries.network import network, roster_as_of
 from sampark.schema_memberships import roster_dates
 from sampark.store.rosters import keep_roster_dates
-from tests.kotwali_inbox import NNBSP, ROSTER_HEAD, ROSTER, kotwali_inbox, write_file
+from tests.kotwali_inbox import NNBSP, ROSTER, ROSTER_HEAD, kotwali_inbox, write_file
 
 RAM = "+919876500004"
 # The chat shows Ram Prasad leaving on 10 January, after the first list (1 January).
@@ -105,7 +104,8 @@ def test_migrating_a_database_with_memberships_keeps_their_roster_date(db_url):
             "INSERT INTO units (unit_id, kind, name) VALUES ('T1', 'thana', 'Kotwali')",
             "INSERT INTO groups (group_id, unit_id, kind, name)"
             " VALUES ('G1', 'T1', 'thana_public', 'Kotwali Jan Samvad')",
-            "INSERT INTO people (person_id, name, category) VALUES ('+919876500004', 'Ram', 'trader')",
+            "INSERT INTO people (person_id, name, category)"
+            " VALUES ('+919876500004', 'Ram', 'trader')",
             "INSERT INTO memberships (group_id, person_id, joined_at, is_admin, source)"
             " VALUES ('G1', '+919876500004', '2024-01-01 00:00:00', false, 'r.csv')",
         ):
