@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from operator import methodcaller
+from collections.abc import Sequence
+from typing import Any
 
 import polars as pl
 import sqlalchemy as sa
@@ -131,19 +131,23 @@ def membership_history(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
 # --- rosters: the lists applied so far --------------------------------------------------------
 
 
-def _roster_dates(inside: Callable[[sa.ColumnElement[str]], sa.ColumnElement[bool]]) -> sa.Subquery:
+def _roster_dates(inside: Sequence[str] | sa.Select[Any] | None) -> sa.Subquery:
     """Per group, the date of the newest member list applied (group_id, as_of): the date kept
     when a list is applied (`roster_dates`), or the latest join or exit a list recorded,
     whichever is later. A database written before the dates were kept has only the second;
-    a list that only confirms the same members moves only the first. `inside`: which
-    groups, as a condition on a group_id column."""
+    a list that only confirms the same members moves only the first. `inside`: the groups
+    (their ids, or a read of them; None: every group)."""
     m, r = memberships.c, roster_dates.c
+
+    def within(group_id: sa.ColumnElement[str]) -> sa.ColumnElement[bool]:
+        return sa.true() if inside is None else group_id.in_(inside)
+
     evidence = (
         sa.select(m.group_id, sa.func.max(sa.func.coalesce(m.left_at, m.joined_at)).label("as_of"))
-        .where(inside(m.group_id))
+        .where(within(m.group_id))
         .group_by(m.group_id)
     )
-    kept = sa.select(r.group_id, r.as_of).where(inside(r.group_id))
+    kept = sa.select(r.group_id, r.as_of).where(within(r.group_id))
     both = sa.union_all(evidence, kept).subquery()
     return (
         sa.select(both.c.group_id, sa.func.max(both.c.as_of).label("as_of"))
@@ -156,7 +160,7 @@ def latest_roster_dates(conn: sa.Connection, group_list: Sequence[str]) -> pl.Da
     """Per group, the date of the newest roster applied (group_id, latest)."""
     parts = []
     for chunk in chunks(group_list):
-        dates = _roster_dates(methodcaller("in_", chunk))
+        dates = _roster_dates(chunk)
         parts.append(read_frame(conn, sa.select(dates.c.group_id, dates.c.as_of.label("latest"))))
     columns = (roster_dates.c.group_id, roster_dates.c.as_of.label("latest"))
     return pl.concat(parts) if parts else pl.DataFrame(schema=columns_schema(columns))
@@ -164,7 +168,10 @@ def latest_roster_dates(conn: sa.Connection, group_list: Sequence[str]) -> pl.Da
 
 def roster_as_of(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
     """Per group inside `scope`, the date of the newest roster applied (group_id, as_of)."""
-    dates = _roster_dates(lambda group_id: groups_in_scope(group_id, scope))
+    # The groups inside the scope read once: two reads of the scope's units in one statement
+    # would be two CTEs of one name.
+    scoped = sa.select(groups.c.group_id).where(groups_in_scope(groups.c.group_id, scope))
+    dates = _roster_dates(None if scope.is_state else scoped)
     return read_frame(conn, sa.select(dates.c.group_id, dates.c.as_of))
 
 

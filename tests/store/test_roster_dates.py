@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import command
 
 from etl.pipeline import run_inbox
-from sampark.access import STATE
+from sampark.access import STATE, Scope
 from sampark.db import alembic_config, engine_for, migrate
 from sampark.metrics.groups.standing import standing_by_group
 from sampark.queries.chats import activity
@@ -56,6 +56,15 @@ def test_a_newer_list_confirming_the_members_beats_an_older_chat_exit(db_url, tm
     run_inbox(engine, inbox)
     assert _as_of(engine) == [("G1", datetime(2024, 1, 15))]
     assert _ram(engine) == (True, "roster")
+
+
+def test_a_unit_s_reader_sees_its_groups_roster_dates(db_url, tmp_path):
+    engine = migrate(db_url)
+    inbox = kotwali_inbox(tmp_path / "inbox", CHAT)
+    write_file(inbox, "rosters/r2.csv", ROSTER_HEAD + CONFIRMING)
+    run_inbox(engine, inbox)
+    with engine.connect() as conn:
+        assert roster_as_of(conn, Scope("T1")).rows() == [("G1", datetime(2024, 1, 15))]
 
 
 def test_the_same_inbox_again_changes_no_roster_date(db_url, tmp_path):
