@@ -1,7 +1,8 @@
-"""Tables of memberships as the chat exports show them, and what each export leaves unsure.
+"""Tables of memberships as the chat exports show them, what each export leaves unsure, and
+the date of each group's newest member list.
 
 Kept beside `sampark.schema` (same metadata, same naming) so that the membership rule's
-tables read in one place; migration 0012 creates them.
+tables read in one place; migrations 0012 and 0014 create them.
 """
 
 from __future__ import annotations
@@ -57,4 +58,14 @@ chat_unverified = sa.Table(
     sa.Column("event", sa.String(30)),  # the system line's event; null for a placeholder
     sa.Column("phrase", sa.String(500), nullable=False),
     sa.Column("lines", sa.Integer, nullable=False),
+)
+
+# Per group, the date of the newest member list applied to it: the roster's side of the
+# membership rule (sampark/metrics/groups/memberships.py). A list that only confirms the same
+# members changes no membership row, so the date is kept here; it never moves back.
+roster_dates = sa.Table(
+    "roster_dates",
+    metadata,
+    sa.Column("group_id", sa.String(64), primary_key=True),
+    sa.Column("as_of", sa.DateTime, nullable=False),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import polars as pl
 import sqlalchemy as sa
@@ -12,6 +13,7 @@ from sampark.metrics.coverage.totals import Network
 from sampark.queries.frames import chunks, columns_schema, read_frame
 from sampark.queries.scope import ancestors, groups_in_scope, in_scope
 from sampark.schema import blocklist, groups, memberships, people, staff, units
+from sampark.schema_memberships import roster_dates
 
 _UNIT_COLUMNS = (units.c.unit_id, units.c.kind, units.c.name, units.c.name_hi, units.c.parent_id)
 
@@ -128,32 +130,49 @@ def membership_history(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
 
 # --- rosters: the lists applied so far --------------------------------------------------------
 
-_LATEST_LIST = sa.func.max(sa.func.coalesce(memberships.c.left_at, memberships.c.joined_at))
+
+def _roster_dates(inside: Sequence[str] | sa.Select[Any] | None) -> sa.Subquery:
+    """Per group, the date of the newest member list applied (group_id, as_of): the date kept
+    when a list is applied (`roster_dates`), or the latest join or exit a list recorded,
+    whichever is later. A database written before the dates were kept has only the second;
+    a list that only confirms the same members moves only the first. `inside`: the groups
+    (their ids, or a read of them; None: every group)."""
+    m, r = memberships.c, roster_dates.c
+
+    def within(group_id: sa.ColumnElement[str]) -> sa.ColumnElement[bool]:
+        return sa.true() if inside is None else group_id.in_(inside)
+
+    evidence = (
+        sa.select(m.group_id, sa.func.max(sa.func.coalesce(m.left_at, m.joined_at)).label("as_of"))
+        .where(within(m.group_id))
+        .group_by(m.group_id)
+    )
+    kept = sa.select(r.group_id, r.as_of).where(within(r.group_id))
+    both = sa.union_all(evidence, kept).subquery()
+    return (
+        sa.select(both.c.group_id, sa.func.max(both.c.as_of).label("as_of"))
+        .group_by(both.c.group_id)
+        .subquery()
+    )
 
 
 def latest_roster_dates(conn: sa.Connection, group_list: Sequence[str]) -> pl.DataFrame:
-    """Per group, the date of the newest roster applied: the latest join or exit it recorded."""
+    """Per group, the date of the newest roster applied (group_id, latest)."""
     parts = []
-    columns = (memberships.c.group_id, _LATEST_LIST.label("latest"))
     for chunk in chunks(group_list):
-        stmt = (
-            sa.select(*columns)
-            .where(memberships.c.group_id.in_(chunk))
-            .group_by(memberships.c.group_id)
-        )
-        parts.append(read_frame(conn, stmt))
+        dates = _roster_dates(chunk)
+        parts.append(read_frame(conn, sa.select(dates.c.group_id, dates.c.as_of.label("latest"))))
+    columns = (roster_dates.c.group_id, roster_dates.c.as_of.label("latest"))
     return pl.concat(parts) if parts else pl.DataFrame(schema=columns_schema(columns))
 
 
 def roster_as_of(conn: sa.Connection, scope: Scope) -> pl.DataFrame:
-    """Per group inside `scope`, the date of the newest roster applied (the latest join or
-    exit recorded)."""
-    return read_frame(
-        conn,
-        sa.select(memberships.c.group_id, _LATEST_LIST.label("as_of"))
-        .where(groups_in_scope(memberships.c.group_id, scope))
-        .group_by(memberships.c.group_id),
-    )
+    """Per group inside `scope`, the date of the newest roster applied (group_id, as_of)."""
+    # The groups inside the scope read once: two reads of the scope's units in one statement
+    # would be two CTEs of one name.
+    scoped = sa.select(groups.c.group_id).where(groups_in_scope(groups.c.group_id, scope))
+    dates = _roster_dates(None if scope.is_state else scoped)
+    return read_frame(conn, sa.select(dates.c.group_id, dates.c.as_of))
 
 
 def open_memberships(conn: sa.Connection, group_list: Sequence[str]) -> pl.DataFrame:

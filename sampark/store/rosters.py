@@ -3,8 +3,10 @@
 What a list changes is decided in pure polars (`roster_changes`) from the rows and what the
 database holds now; `apply_roster` writes it. Members missing from the new list get
 `left_at` = the list date (history is kept); new members join on that date; a list older than
-the one already applied is rejected. A list that would end most of a group's memberships is
-held instead (`shrinking_groups`) until the data officer accepts it.
+the one already applied is rejected. Each group's newest list date is kept (`roster_dates`),
+also when the list changes no membership: the membership rule weighs the chat against it. A
+list that would end most of a group's memberships is held instead (`shrinking_groups`) until
+the data officer accepts it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import sqlalchemy as sa
 
 from sampark.queries.network import latest_roster_dates, open_memberships
 from sampark.schema import memberships, people
-from sampark.store.sql import batches, bulk_insert, insert_new
+from sampark.schema_memberships import roster_dates
+from sampark.store.sql import batches, bulk_insert, dialect_insert, insert_new
 
 # A list that would end more of a group's open memberships than this share, and more people
 # than this, waits for the data officer: a blank or partial sheet loaded as a whole list
@@ -34,6 +37,7 @@ class RosterChanges:
     admin_changes: pl.DataFrame  # membership_id, is_admin_new
     joining: pl.DataFrame  # group_id, person_id, joined_at, is_admin, source
     stale: pl.DataFrame  # line, reason, raw: rows of lists older than the one applied
+    listed: pl.DataFrame  # group_id, as_of: the date of each group's list that applies
 
 
 def roster_changes(
@@ -83,6 +87,9 @@ def roster_changes(
         admin_changes=changed.select("membership_id", "is_admin_new"),
         joining=joining,
         stale=stale_rows,
+        listed=snapshot.join(stale, on="group_id", how="anti").select(
+            "group_id", pl.col("snapshot_at").alias("as_of")
+        ),
     )
 
 
@@ -100,12 +107,26 @@ def _update_memberships(conn: sa.Connection, changes: pl.DataFrame, column: str)
 
 def apply_roster(conn: sa.Connection, changes: RosterChanges) -> None:
     """Write what `roster_changes` decided: new people, ended memberships, admin flags,
-    new memberships."""
+    new memberships, the groups' list dates."""
     insert_new(conn, people, changes.people, "person_id")
     _update_memberships(conn, changes.leaving, "left_at")
     _update_memberships(conn, changes.admin_changes, "is_admin")
     # A state's rosters open ~500k memberships on a cold load: the bulk path, not a dict a row.
     bulk_insert(conn, memberships, changes.joining)
+    keep_roster_dates(conn, changes.listed)
+
+
+def keep_roster_dates(conn: sa.Connection, listed: pl.DataFrame) -> None:
+    """Each group's list date (`listed`: group_id, as_of), kept where it is newer than the
+    one held: the same list again changes nothing, an older one never moves the date back."""
+    insert = dialect_insert(conn, roster_dates)
+    stmt = insert.on_conflict_do_update(
+        index_elements=["group_id"],
+        set_={"as_of": insert.excluded.as_of},
+        where=roster_dates.c.as_of < insert.excluded.as_of,
+    )
+    for batch in batches(listed.to_dicts()):
+        conn.execute(stmt, batch)
 
 
 def write_roster(conn: sa.Connection, rows: pl.DataFrame, source: str) -> pl.DataFrame:

@@ -81,9 +81,13 @@ def _plain_patterns(phrases: Phrases) -> _PlainPatterns:
     )
 
 
-# A call line without "Missed" is also what a person types ("Video call"); Android writes only
-# missed calls into an export, so an author's unmarked line is a call only when missed.
-ANSWERED_CALL = r"^(?:[Vv]oice|[Vv]ideo|[Gg]roup) [Cc]all$"
+# A call line without "Missed" is also what a person types ("Video call", "Videollamada");
+# Android writes only missed calls into an export, so an author's unmarked line is a call only
+# when missed, or when it ends in a detail WhatsApp writes (the tails of the phrase tables).
+ANSWERED_CALL = (
+    r"^(?:(?:[Vv]oice|[Vv]ideo|[Gg]roup) [Cc]all|Llamada(?: de voz)?|Videollamada"
+    r"|(?:Sprach|Video)anruf)$"
+)
 
 
 def calls_without_names(phrases: Phrases) -> tuple[str, ...]:

@@ -198,6 +198,19 @@ CASES = {
         ]
     )
     + "\n",
+    # call words that begin a person's sentence, and call lines ending in a call's detail
+    "call_tails": "\n".join(
+        [
+            "[12/03/24, 10:02:00] Jonas: Llamada a la comisaría mañana",
+            "[12/03/24, 10:02:01] Jonas: Group call, everyone join at 5",
+            "[12/03/24, 10:02:02] Jonas: Videollamada",
+            "[12/03/24, 10:02:03] Jonas: Video call, 2 min",
+            f"[12/03/24, 10:02:04] Jonas: {LRM}Voice call. {LRM}No answer",
+            f"[12/03/24, 10:02:05] Jonas: {LRM}Llamada{NNBSP} {LRM}5 min",
+            f"[12/03/24, 10:02:06] Jonas: {LRM}Sprachanruf. {LRM}2\u00a0Std.",
+        ]
+    )
+    + "\n",
     "long_line": _android(5, 9, 15, "Amit: " + "x" * 100_000) + "\n" + _android(5, 9, 16, "R: y"),
 }
 

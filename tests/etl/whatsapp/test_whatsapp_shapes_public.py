@@ -9,12 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from etl.sources.whatsapp import ParsedExport, parse_export
 from etl.sources.whatsapp.matching import matched_events
+from etl.sources.whatsapp.native import glue as whatsapp_native
 from etl.sources.whatsapp.phrases import load_phrases
 
 NNBSP, NBSP, LRM = "\u202f", "\u00a0", "\u200e"
+needs_native = pytest.mark.skipif(
+    not whatsapp_native.available(), reason="compiled parser not built (bash scripts/setup.sh)"
+)
 
 
 def parsed(tmp_path: Path, text: str) -> ParsedExport:
@@ -161,6 +166,62 @@ def test_android_missed_call_under_the_caller_s_name_is_a_call(tmp_path: Path) -
         ("Suman", "text"),
     ]
     assert [e for e, _, _ in events(result)] == ["call", "call"]
+
+
+# A person's sentence that begins with a call word, then call lines with the details WhatsApp
+# writes after them (a duration, "No answer", "Tap to call back"), unmarked under an author
+# on Android and marked on an iPhone.
+PERSON_AND_CALL_LINES = (
+    "25/08/20, 12:34 pm - Ravi: Llamada a la comisaría mañana\n"
+    "25/08/20, 12:35 pm - Ravi: Group call, everyone join at 5\n"
+    "25/08/20, 12:36 pm - Suman: Videollamada\n"
+    "25/08/20, 12:37 pm - Suman: Video call, everyone at the thana\n"
+    "25/08/20, 12:38 pm - Suman: Sprachanruf. Bitte um 5 zurückrufen\n"
+    "25/08/20, 12:39 pm - Ravi: Video call, 2 min\n"
+    "25/08/20, 12:40 pm - Ravi: Llamada. 5 min\n"
+    "25/08/20, 12:41 pm - Ravi: Missed voice call, Tap to call back\n"
+)
+CALL_LINES_WITH_DETAILS = (
+    ios("Ana", "hola", marked=False)
+    + ios("Ana", f"Voice call. {LRM}17 min", 1)
+    + ios("Ana", f"Voice call, {LRM}No answer", 2)
+    + ios("Ana", f"Missed video call, {LRM}{LRM}2 min • {LRM}4 joined", 3)
+    + ios("Ana", f"Videollamada{NNBSP} {LRM}1 h", 4)
+    + ios("Ana", f"Llamada perdida. {LRM}Pulsar para volver a llamar", 5)
+    + ios("Ana", f"Sprachanruf. {LRM}9{NBSP}Min.", 6)
+    + ios("Ana", f"Sprachchat. {LRM}{LRM}2{NBSP}Sek. • {LRM}1 beigetreten", 7)
+    + ios("Ana", "Llamada a la comisaría mañana", 8, marked=False)
+)
+
+
+@pytest.mark.parametrize("engine", [pytest.param("native", marks=needs_native), "polars"])
+def test_person_s_sentence_after_a_call_word_stays_their_message(
+    tmp_path: Path, engine: str
+) -> None:
+    path = tmp_path / "WhatsApp Chat with Beat 4.txt"
+    path.write_text(PERSON_AND_CALL_LINES, encoding="utf-8")
+    result = parse_export(path, engine=engine)
+    assert result.messages.select("author", "kind").rows() == [
+        ("Ravi", "text"),
+        ("Ravi", "text"),
+        ("Suman", "text"),
+        ("Suman", "text"),
+        ("Suman", "text"),
+        (None, "system"),
+        (None, "system"),
+        (None, "system"),
+    ]
+    assert [e for e, _, _ in events(result)] == ["call"] * 3
+
+
+@pytest.mark.parametrize("engine", [pytest.param("native", marks=needs_native), "polars"])
+def test_call_line_with_its_duration_or_outcome_is_a_call(tmp_path: Path, engine: str) -> None:
+    path = tmp_path / "_chat.txt"
+    path.write_text(CALL_LINES_WITH_DETAILS, encoding="utf-8")
+    result = parse_export(path, engine=engine)
+    assert result.messages.get_column("kind").to_list() == ["text"] + ["system"] * 7 + ["text"]
+    assert [e for e, _, _ in events(result)] == ["call"] * 7
+    assert result.unverified.height == 0
 
 
 def test_old_iphone_system_lines_under_the_name_they_name_are_events(tmp_path: Path) -> None:
