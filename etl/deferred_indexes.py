@@ -3,8 +3,10 @@
 On a first load of a state the inbox brings ~2M chat messages and ~2M register entries;
 keeping a wide index in step with every insert costs more than building it once from the
 finished table. Only indexes the load itself never reads are deferred (the chat overlap check
-reads `ix_messages_group_ts`, the duplicate check the unique `entry_key`), and only while
-their table is empty at the start: a database already in use keeps every index throughout."""
+reads `ix_messages_group_ts`), and only while their table is empty at the start: a database
+already in use keeps every index throughout. On SQLite the unique index of the register
+entries' keys is deferred too (kept up for 2M random keys it was a third of the load): while
+it is missing, `sampark.store.registers` finds a repeated key from the keys it wrote."""
 
 from __future__ import annotations
 
@@ -19,6 +21,14 @@ DEFERRED: tuple[tuple[sa.Table, str], ...] = (
     (messages, "ix_messages_group_person"),
     (register_entries, "ix_register_entries_unit_id"),
 )
+# PostgreSQL looks held keys up before its COPY, through this index.
+DEFERRED_ON_SQLITE: tuple[tuple[sa.Table, str], ...] = (
+    (register_entries, "ux_register_entries_entry_key"),
+)
+
+
+def _deferred(conn: sa.Connection) -> tuple[tuple[sa.Table, str], ...]:
+    return DEFERRED + (DEFERRED_ON_SQLITE if conn.dialect.name == "sqlite" else ())
 
 
 def _index(table: sa.Table, name: str) -> sa.Index:
@@ -37,7 +47,7 @@ def drop_for_cold_load(engine: sa.Engine) -> list[sa.Index]:
     """Drop the deferred indexes of tables that are empty; returns those dropped."""
     dropped: list[sa.Index] = []
     with engine.begin() as conn:
-        for table, name in DEFERRED:
+        for table, name in _deferred(conn):
             if _present(conn, table, name) and _empty(conn, table):
                 index = _index(table, name)
                 index.drop(conn)
@@ -48,7 +58,7 @@ def drop_for_cold_load(engine: sa.Engine) -> list[sa.Index]:
 def build_missing(engine: sa.Engine) -> None:
     """Create every deferred index that is not there (also after a load that was stopped)."""
     with engine.begin() as conn:
-        for table, name in DEFERRED:
+        for table, name in _deferred(conn):
             if not _present(conn, table, name):
                 _index(table, name).create(conn)
 

@@ -4,7 +4,7 @@ types: a table's schema is written once, in `sampark.schema`."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 import sqlalchemy as sa
@@ -111,7 +111,10 @@ def _typed(rows: Sequence[Any], schema: dict[str, pl.DataType]) -> pl.DataFrame:
     )
 
 
-def chunks(values: Sequence[str]) -> Iterable[list[str]]:
+T = TypeVar("T")
+
+
+def chunks(values: Sequence[T]) -> Iterable[list[T]]:
     """`values` in parts small enough for one IN (…) of bound parameters."""
     for start in range(0, len(values), IN_CHUNK):
         yield list(values[start : start + IN_CHUNK])

@@ -31,6 +31,28 @@ def last_entry_id(conn: sa.Connection) -> int:
     return int(conn.execute(sa.select(sa.func.max(register_entries.c.entry_id))).scalar() or 0)
 
 
+def entry_key_index_present(conn: sa.Connection) -> bool:
+    """Whether the register entries' unique key index is there (a state's first load builds
+    it at its end)."""
+    indexes = sa.inspect(conn).get_indexes(register_entries.name)
+    return any(ix["name"] == "ux_register_entries_entry_key" for ix in indexes)
+
+
+def entry_ids_and_keys(conn: sa.Connection) -> pl.DataFrame:
+    """entry_id, entry_key of every register entry."""
+    t = register_entries.c
+    return read_frame(conn, sa.select(t.entry_id, t.entry_key))
+
+
+def entry_keys_of(conn: sa.Connection, entry_ids: Sequence[int]) -> frozenset[str]:
+    """The entry keys of the given register entries."""
+    t = register_entries.c
+    held: set[str] = set()
+    for chunk in chunks(entry_ids):
+        held.update(conn.execute(sa.select(t.entry_key).where(t.entry_id.in_(chunk))).scalars())
+    return frozenset(held)
+
+
 def entry_keys_after(conn: sa.Connection, entry_id: int) -> frozenset[str]:
     """The entry keys of the register entries with an id above `entry_id`."""
     t = register_entries.c

@@ -6,7 +6,14 @@ from __future__ import annotations
 import polars as pl
 import sqlalchemy as sa
 
-from sampark.queries.registers import entry_keys_after, held_entry_keys, last_entry_id
+from sampark.queries.registers import (
+    entry_ids_and_keys,
+    entry_key_index_present,
+    entry_keys_after,
+    entry_keys_of,
+    held_entry_keys,
+    last_entry_id,
+)
 from sampark.schema import alerts, register_entries
 from sampark.store.sql import batches, bulk_insert, sqlite_insert_new
 
@@ -46,6 +53,8 @@ def write_register_entries(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFr
         fresh = rows.join(late.select("line"), on="line", how="anti").drop("line")
         bulk_insert(conn, register_entries, fresh)
         return late
+    if not entry_key_index_present(conn):
+        return _written_without_key_index(conn, rows, shown)
     # SQLite skips a clash itself; only a file where it did is looked at again. The rows this
     # insert added hold the newest ids: SQLite gives each the highest id + 1, and no other
     # writer gets in while the insert's transaction holds the write lock.
@@ -56,6 +65,42 @@ def write_register_entries(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFr
     late = duplicates(rows.filter(~pl.col("entry_key").is_in(list(added))), "entry", shown)
     if written + late.height != rows.height:
         raise AssertionError(f"{rows.height} register rows ≠ {written} new + {late.height} held")
+    return late
+
+
+# Where a connection keeps the keys it wrote while the unique key index is missing.
+_WRITTEN = "sampark.register_keys_written"
+
+
+def _key_hash(key: pl.Expr) -> pl.Expr:
+    return key.hash(seed=0).alias("key_hash")
+
+
+def _written_without_key_index(
+    conn: sa.Connection, rows: pl.DataFrame, shown: tuple[str, str]
+) -> pl.DataFrame:
+    """SQLite, a state's first load, while the keys' unique index waits for the load's end
+    (etl/deferred_indexes.py): a key is held when a written key has its 64-bit hash and, read
+    back by id, is the same key. The connection keeps the hash and id of each key it wrote
+    (16 bytes each: 32 MB for a state's 2M entries, where the keys would take a quarter of a
+    GB), begun from what the table holds. A key repeated within `rows` is held from its
+    first row."""
+    written: pl.DataFrame | None = conn.info.get(_WRITTEN)
+    if written is None:
+        table = entry_ids_and_keys(conn)
+        written = table.select(_key_hash(pl.col("entry_key")), "entry_id")
+    keyed = rows.with_columns(_key_hash(pl.col("entry_key")))
+    maybe = keyed.join(written, on="key_hash", how="inner").get_column("entry_id")
+    held = entry_keys_of(conn, maybe.to_list()) if maybe.len() else frozenset()
+    late_at = pl.col("entry_key").is_in(list(held)) | ~pl.col("entry_key").is_first_distinct()
+    late = duplicates(rows.filter(late_at), "entry", shown)
+    fresh = keyed.filter(~late_at)
+    before = last_entry_id(conn)
+    bulk_insert(conn, register_entries, fresh.drop("line", "key_hash"))
+    # SQLite gives each new row the highest id + 1, in the order inserted.
+    ids = pl.int_range(before + 1, before + 1 + fresh.height, dtype=pl.Int64, eager=True)
+    added = fresh.select("key_hash").with_columns(ids.alias("entry_id"))
+    conn.info[_WRITTEN] = pl.concat([written.cast(added.schema), added])
     return late
 
 

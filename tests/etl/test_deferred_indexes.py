@@ -11,7 +11,13 @@ from etl.deferred_indexes import build_missing, drop_for_cold_load, indexes_buil
 from sampark.db import migrate
 from sampark.schema import groups, messages, units
 
-NAMES = {"ix_messages_group_person", "ix_register_entries_unit_id"}
+WIDE = {"ix_messages_group_person", "ix_register_entries_unit_id"}
+# SQLite finds a repeated register key itself meanwhile; PostgreSQL reads the index.
+KEYS = "ux_register_entries_entry_key"
+
+
+def _deferred(engine: sa.Engine) -> set[str]:
+    return WIDE | ({KEYS} if engine.dialect.name == "sqlite" else set())
 
 
 def _indexes(engine: sa.Engine) -> set[str]:
@@ -20,7 +26,7 @@ def _indexes(engine: sa.Engine) -> set[str]:
         str(ix["name"])
         for table in ("messages", "register_entries")
         for ix in inspector.get_indexes(table)
-    } & NAMES
+    } & (WIDE | {KEYS})
 
 
 def _one_message(engine: sa.Engine) -> None:
@@ -38,22 +44,23 @@ def _one_message(engine: sa.Engine) -> None:
 
 def test_empty_tables_lose_their_wide_indexes_until_the_load_ends(db_url):
     engine = migrate(db_url)
-    assert {ix.name for ix in drop_for_cold_load(engine)} == NAMES
-    assert _indexes(engine) == set()
+    assert {ix.name for ix in drop_for_cold_load(engine)} == _deferred(engine)
+    assert _indexes(engine) == (WIDE | {KEYS}) - _deferred(engine)
     build_missing(engine)
-    assert _indexes(engine) == NAMES
+    assert _indexes(engine) == WIDE | {KEYS}
 
 
 def test_a_table_that_holds_rows_keeps_its_index(db_url):
     engine = migrate(db_url)
     _one_message(engine)
-    assert {ix.name for ix in drop_for_cold_load(engine)} == {"ix_register_entries_unit_id"}
-    assert _indexes(engine) == {"ix_messages_group_person"}
+    register_indexes = _deferred(engine) - {"ix_messages_group_person"}
+    assert {ix.name for ix in drop_for_cold_load(engine)} == register_indexes
+    assert _indexes(engine) == (WIDE | {KEYS}) - register_indexes
 
 
 def test_the_indexes_are_back_after_a_load_that_failed(db_url):
     engine = migrate(db_url)
     with pytest.raises(RuntimeError), indexes_built_after(engine):
-        assert _indexes(engine) == set()
+        assert _indexes(engine) == (WIDE | {KEYS}) - _deferred(engine)
         raise RuntimeError("stopped mid-load")
-    assert _indexes(engine) == NAMES
+    assert _indexes(engine) == WIDE | {KEYS}
