@@ -20,12 +20,14 @@ linear time, and a backtracking one need not on a crafted message.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import import_module
 from typing import Any
 
 import polars as pl
+
+from etl.sources.whatsapp.phrases import any_of
 
 # The regex parser `re` itself uses (see `sieve`).
 _sre: Any = import_module("re._constants")
@@ -152,27 +154,57 @@ def fits(texts: list[str | None]) -> bool:
 
 def any_matches(text: pl.Series, patterns: tuple[str, ...]) -> pl.Series:
     """`text.str.contains(<the alternation of patterns>)`: where any of `patterns` matches
-    (null where `text` is null). In Python where `fits`; the patterns Python cannot read
-    are run by polars on the texts the others left."""
+    (null where `text` is null)."""
+    return each_any_matches(text, [patterns] * text.len())
+
+
+def each_any_matches(text: pl.Series, patterns: Sequence[tuple[str, ...]]) -> pl.Series:
+    """Where any of its own `patterns[i]` matches each text `i` (null where the text is
+    null). In Python where `fits`; the patterns Python cannot read are run by polars on the
+    texts the others left, one call per distinct set."""
     texts: list[str | None] = text.to_list()
     if not fits(texts):
-        return text.str.contains(_alternation(patterns))
-    compiled = [python_regex(p) for p in patterns]
-    ours = [rx for rx in compiled if rx is not None]
-    found: list[bool | None] = [
-        None if t is None else any(rx.search(t) for rx in ours) for t in texts
-    ]
-    theirs = tuple(p for p, rx in zip(patterns, compiled, strict=True) if rx is None)
+        none = pl.Series(text.name, [None if t is None else False for t in texts], pl.Boolean)
+        return _polars_any(text, patterns, none)
+    found: list[bool | None] = []
+    left: list[tuple[str, ...]] = []
+    for t, wanted in zip(texts, patterns, strict=True):
+        matches, theirs = _split(wanted)
+        hit = None if t is None else matches is not None and matches(t) is not None
+        found.append(hit)
+        left.append(theirs if hit is False else ())
     out = pl.Series(text.name, found, dtype=pl.Boolean)
-    if theirs:
-        left = out.not_().fill_null(False).arg_true()
-        if left.len():
-            out = out.scatter(left, text.gather(left).str.contains(_alternation(theirs)))
+    return _polars_any(text, left, out) if any(left) else out
+
+
+@lru_cache(maxsize=256)
+def _split(
+    patterns: tuple[str, ...],
+) -> tuple[Callable[[str], re.Match[str] | None] | None, tuple[str, ...]]:
+    """How Python tests a text for any of `patterns` (their alternation as polars builds it,
+    matched at the start only when every one begins with `^`; None when Python reads none of
+    them), and the patterns left to polars."""
+    ours = tuple(p for p in patterns if python_regex(p) is not None)
+    theirs = tuple(p for p in patterns if python_regex(p) is None)
+    regex = python_regex(any_of(ours)) if ours else None
+    if regex is None:
+        return None, patterns
+    return (regex.match if all(p.startswith("^") for p in ours) else regex.search), theirs
+
+
+def _polars_any(text: pl.Series, patterns: Sequence[tuple[str, ...]], out: pl.Series) -> pl.Series:
+    """`out` with each text that has patterns set to whether polars finds one of them (one
+    call for the whole column when every text has the same)."""
+    rows: dict[tuple[str, ...], list[int]] = {}
+    for i, wanted in enumerate(patterns):
+        rows.setdefault(wanted, []).append(i)
+    if len(rows) == 1 and len(patterns) == text.len():
+        return text.str.contains(any_of(patterns[0])) if patterns else out
+    for wanted, at in rows.items():
+        if wanted:
+            index = pl.Series(at, dtype=pl.UInt32)
+            out = out.scatter(index, text.gather(index).str.contains(any_of(wanted)))
     return out
-
-
-def _alternation(patterns: tuple[str, ...]) -> str:
-    return "|".join(patterns) or r"[^\s\S]"
 
 
 class WordFinder:
