@@ -13,7 +13,7 @@ from functools import lru_cache
 import polars as pl
 
 from etl.sources.whatsapp.phrases import NAMED_GROUP, PLACEHOLDERS, Phrases, any_of
-from etl.sources.whatsapp.python_regex import WordFinder, fits, python_regex
+from etl.sources.whatsapp.python_regex import MOST, WordFinder, fits, python_regex
 from etl.sources.whatsapp.sieve import Sieve, sieve_of, sure_words
 
 _MATCH_SCHEMA = {
@@ -136,12 +136,14 @@ class _Ranked:
 @lru_cache(maxsize=4)
 def _ranked(phrases: Phrases) -> _Ranked:
     tables = _by_locale(phrases)
+    _, each = _words_of(phrases)
+    words_of = dict(zip(phrases.events, each, strict=True))
     events = tuple(e for t in tables for e in t.events)
     locales = tuple(lc for t in tables for lc in t.event_locales)
     by_word: dict[str, list[int]] = {}
     always: list[int] = []
-    for rank, (_, pattern) in enumerate(events):
-        words = sure_words(pattern, PLACEHOLDERS["{actor}"])
+    for rank, event in enumerate(events):
+        words = words_of[event]
         if words is None:
             always.append(rank)
         for word in words or ():
@@ -162,6 +164,8 @@ def _matched_in_python(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame | 
     words it holds, in the order polars tries them, the first that matches. None when the
     texts are too many or too long, or a phrase one of them may match is one Python could
     read differently: polars matches them then."""
+    if frame.height > MOST:
+        return None
     texts: list[str | None] = frame.get_column("norm").to_list()
     if not fits(texts):
         return None

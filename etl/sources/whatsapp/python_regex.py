@@ -162,9 +162,9 @@ def each_any_matches(text: pl.Series, patterns: Sequence[tuple[str, ...]]) -> pl
     """Where any of its own `patterns[i]` matches each text `i` (null where the text is
     null). In Python where `fits`; the patterns Python cannot read are run by polars on the
     texts the others left, one call per distinct set."""
-    texts: list[str | None] = text.to_list()
-    if not fits(texts):
-        none = pl.Series(text.name, [None if t is None else False for t in texts], pl.Boolean)
+    texts: list[str | None] = text.to_list() if text.len() <= MOST else []
+    if not texts or not fits(texts):
+        none = text.is_not_null().not_().replace(True, None)  # False, null where text is
         return _polars_any(text, patterns, none)
     found: list[bool | None] = []
     left: list[tuple[str, ...]] = []

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 import polars as pl
 
-from etl.sources.whatsapp.phrases import Phrases, normalized
-from etl.sources.whatsapp.python_regex import each_any_matches
+from etl.sources.whatsapp.phrases import Phrases, any_of, normalized
+from etl.sources.whatsapp.python_regex import MOST, each_any_matches
 
 UNVERIFIED_SCHEMA: dict[str, pl.DataType] = {
     "line": pl.Int64(),
@@ -37,6 +37,8 @@ def unverified_matches(
     )
     typed_lines = pl.concat([system, placeholders])
     verified = _verified(phrases)
+    if typed_lines.height > MOST:
+        return _unverified_by_polars(typed_lines, verified)
     wanted = [
         verified.get((kind, event), ())
         for kind, event in zip(
@@ -47,6 +49,21 @@ def unverified_matches(
     ]
     known = each_any_matches(typed_lines.get_column("norm"), wanted)
     return typed_lines.filter(~known).drop("norm").sort("line")
+
+
+def _unverified_by_polars(
+    typed_lines: pl.DataFrame, verified: dict[tuple[str, str | None], tuple[str, ...]]
+) -> pl.DataFrame:
+    """`unverified_matches` for many lines: one polars call per type (a list of which
+    verified phrases each line needs costs more than the regex)."""
+    found = [pl.DataFrame(schema=UNVERIFIED_SCHEMA)]
+    for kind, event in typed_lines.select("kind", "event").unique().sort("kind", "event").rows():
+        rows = typed_lines.filter(
+            (pl.col("kind") == kind) & pl.col("event").eq_missing(pl.lit(event, pl.String))
+        )
+        patterns = any_of(verified.get((kind, event), ()))
+        found.append(rows.filter(~pl.col("norm").str.contains(patterns)).drop("norm"))
+    return pl.concat(found).sort("line")
 
 
 @lru_cache(maxsize=4)

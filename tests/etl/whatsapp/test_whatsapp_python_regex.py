@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal, assert_series_equal
 
-from etl.sources.whatsapp import matching
+from etl.sources.whatsapp import matching, unverified
 from etl.sources.whatsapp.matching import _words_of, matched_events
 from etl.sources.whatsapp.phrases import Phrases, any_of, load_phrases
 from etl.sources.whatsapp.python_regex import (
@@ -22,6 +22,7 @@ from etl.sources.whatsapp.python_regex import (
     each_any_matches,
     python_regex,
 )
+from etl.sources.whatsapp.unverified import unverified_matches
 
 _sre: Any = import_module("re._constants")
 _sre_parse: Any = import_module("re._parser")
@@ -141,3 +142,27 @@ def test_word_finder_finds_every_word_polars_finds_overlapping_ones_too() -> Non
     held = pl.Series(texts).str.extract_many(list(words), overlapping=True).to_list()
     finder = WordFinder(words)
     assert [finder.held(t) for t in texts] == [set(h) for h in held]
+
+
+def test_unverified_lines_are_the_same_found_in_python_or_by_polars(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    phrases = load_phrases()
+    texts = _texts(phrases)[:MOST]
+    messages = pl.DataFrame(
+        {
+            "line": range(len(texts)),
+            "kind": ["media", "deleted", "system"] * (len(texts) // 3)
+            + ["media"] * (len(texts) % 3),
+            "text": texts,
+        },
+        schema_overrides={"line": pl.Int64},
+    )
+    events = messages.filter(pl.col("kind") == "system").select(
+        "line", pl.lit("added").alias("event")
+    )
+    in_python = unverified_matches(messages, events, phrases)
+    monkeypatch.setattr(unverified, "MOST", 0)
+    by_polars = unverified_matches(messages, events, phrases)
+    assert 0 < in_python.height < len(texts)
+    assert_frame_equal(in_python, by_polars)
