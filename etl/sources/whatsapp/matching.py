@@ -7,12 +7,13 @@ match at all.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import polars as pl
 
 from etl.sources.whatsapp.phrases import NAMED_GROUP, PLACEHOLDERS, Phrases, any_of
+from etl.sources.whatsapp.python_regex import MOST, WordFinder, fits, python_regex
 from etl.sources.whatsapp.sieve import Sieve, sieve_of, sure_words
 
 _MATCH_SCHEMA = {
@@ -106,6 +107,9 @@ def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     found = [pl.DataFrame(schema=_MATCH_SCHEMA)]
     if frame.height == 0:
         return found[0]
+    in_python = _matched_in_python(frame, phrases)
+    if in_python is not None:
+        return in_python
     frame, phrases = _possible(frame, phrases)
     for table in _by_locale(phrases):
         if frame.height == 0:
@@ -115,6 +119,89 @@ def matched_events(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
             found.append(hit)
             frame = frame.filter(~pl.col("id").is_in(hit.get_column("id").implode()))
     return pl.concat(found).sort("id")
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    """The phrases in the order `matched_events` tries them (locale by locale, each in table
+    order), and which of them each sure word lets through."""
+
+    events: tuple[tuple[str, str], ...]  # (event, pattern)
+    several: tuple[str | None, ...]  # the locale whose separators split the subjects
+    by_word: dict[str, tuple[int, ...]]  # word -> ranks of the phrases needing it
+    always: tuple[int, ...]  # ranks of the phrases without sure words
+    finder: WordFinder
+
+
+@lru_cache(maxsize=4)
+def _ranked(phrases: Phrases) -> _Ranked:
+    tables = _by_locale(phrases)
+    _, each = _words_of(phrases)
+    words_of = dict(zip(phrases.events, each, strict=True))
+    events = tuple(e for t in tables for e in t.events)
+    locales = tuple(lc for t in tables for lc in t.event_locales)
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for rank, event in enumerate(events):
+        words = words_of[event]
+        if words is None:
+            always.append(rank)
+        for word in words or ():
+            by_word.setdefault(word, []).append(rank)
+    return _Ranked(
+        events=events,
+        several=tuple(
+            lc if "(?P<subjects>" in p else None for (_, p), lc in zip(events, locales, strict=True)
+        ),
+        by_word={w: tuple(r) for w, r in by_word.items()},
+        always=tuple(always),
+        finder=WordFinder(by_word),
+    )
+
+
+def _matched_in_python(frame: pl.DataFrame, phrases: Phrases) -> pl.DataFrame | None:
+    """`matched_events` with Python's `re` (`python_regex`): for each text, the phrases whose
+    words it holds, in the order polars tries them, the first that matches. None when the
+    texts are too many or too long, or a phrase one of them may match is one Python could
+    read differently: polars matches them then."""
+    if frame.height > MOST:
+        return None
+    texts: list[str | None] = frame.get_column("norm").to_list()
+    if not fits(texts):
+        return None
+    ranked = _ranked(phrases)
+    rows: list[tuple[int, str, str | None, str | None, str | None]] = []
+    for id_, text in zip(frame.get_column("id").to_list(), texts, strict=True):
+        if text is None:
+            continue
+        ranks = set(ranked.always)
+        for word in ranked.finder.held(text):
+            ranks.update(ranked.by_word[word])
+        for rank in sorted(ranks):
+            event, pattern = ranked.events[rank]
+            regex = python_regex(pattern)
+            if regex is None:
+                return None
+            m = regex.search(text)
+            if m is None:
+                continue
+            named = m.groupdict()
+            subject = named.get("subjects")
+            rows.append(
+                (
+                    id_,
+                    event,
+                    named.get("actor"),
+                    subject if subject is not None else named.get("subject"),
+                    ranked.several[rank],
+                )
+            )
+            break
+    return (
+        pl.DataFrame(rows, schema=_MATCH_SCHEMA, orient="row")
+        .with_columns(pl.col("actor").str.strip_chars())
+        .sort("id")
+    )
 
 
 # Patterns whose groups are extracted in one pass. Extracting groups takes the regex engine's

@@ -5,9 +5,12 @@ on a worker thread while this one is settled and classified.
 
 from __future__ import annotations
 
+import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import polars as pl
@@ -36,6 +39,22 @@ from etl.sources.whatsapp.stream import SMALL_BYTES, lines_of, utf8_blocks
 from etl.sources.whatsapp.zipped import Opener
 
 PREPARED_AHEAD = 2  # blocks queued for the worker thread (see `one_pass`)
+
+_workers = threading.local()
+
+
+def _block_worker() -> ThreadPoolExecutor:
+    """The thread that prepares blocks for the calling thread, the same one for every export
+    it reads. polars keeps its compiled regexes per thread (a few dozen, least recently used
+    dropped): a new thread per export compiled the phrase tables' large alternations again for
+    every export, most of the CPU of a small one. Per calling thread, so that two threads
+    reading chats never wait on each other; a thread's worker ends with it (the executor is
+    collected). The process id guards against a forked child, which has no such thread."""
+    pool: ThreadPoolExecutor | None = getattr(_workers, "pool", None)
+    if pool is None or getattr(_workers, "pid", None) != os.getpid():
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whatsapp-blocks")
+        _workers.pool, _workers.pid = pool, os.getpid()
+    return pool
 
 
 @dataclass(frozen=True)
@@ -117,7 +136,9 @@ def one_pass(
     blocks skip counting them (`Pass.skipped`)."""
     evidence, got = DateEvidence(), Collected()
     order: tuple[bool, str] | None = decided.order
-    with opener() as stream, ThreadPoolExecutor(max_workers=1) as pool:
+    pool = _block_worker()
+    pending: deque[Future[Block]] = deque()
+    with opener() as stream, _settled_on_exit(pending):
         blocks = _with_last(utf8_blocks(stream, block_bytes, cap))
         first, eof = _first_blocks(blocks)
         shape = _first_shape(lines_of(_head(first), 1)[0], decided)
@@ -125,7 +146,7 @@ def one_pass(
         next_line, skipped = 1 + line_count(first), False
         # Blocks queued for the worker: two, so that a block the main thread is slow on does
         # not leave the worker idle (one more block in memory).
-        pending = deque([pool.submit(prepare, first, 1, eof, shape, day_first, True)])
+        pending.append(pool.submit(prepare, first, 1, eof, shape, day_first, True))
         while True:
             block = pending.popleft().result()
             evidence.add(block.dates)
@@ -143,6 +164,19 @@ def one_pass(
     assert order is not None
     final = decided.order or evidence.order(day_first, year_first=shape.year_first)
     return Pass(got, shape, order, final, evidence, skipped)
+
+
+@contextmanager
+def _settled_on_exit(pending: deque[Future[Block]]) -> Iterator[None]:
+    """Blocks still queued when a read stops early (an error) are dropped, and the one being
+    prepared is waited for: the worker outlives the read, and the next export's blocks must
+    not queue behind this one's."""
+    try:
+        yield
+    finally:
+        for future in pending:
+            future.cancel()
+        wait(pending)
 
 
 def _first_blocks(blocks: Iterator[tuple[bytes, bool]]) -> tuple[bytes, bool]:
