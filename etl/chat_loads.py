@@ -120,10 +120,9 @@ def _load_chat(
         f"{chat.rows_read - new_messages} already loaded from an earlier export; "
         f"messages {printed}",
     )
-    times = pl.concat([chat.messages.select("ts"), chat.events.select("ts")])
-    stamps = times.select(pl.col("ts").min().alias("a"), pl.col("ts").max().alias("b")).row(0)
+    span = store_chats.time_span(chat.messages, chat.events)
     store_memberships.record_export(
-        conn, file_id, chat.group_id, chat.incomplete, stamps, chat.guesses
+        conn, file_id, chat.group_id, chat.incomplete, span, chat.guesses
     )
     store_registry.record_rejects(
         conn,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import polars as pl
 import sqlalchemy as sa
 
@@ -24,6 +26,14 @@ def new_only(rows: pl.DataFrame, held: pl.DataFrame, keys: list[str]) -> pl.Data
     )
 
 
+def time_span(*frames: pl.DataFrame) -> tuple[datetime | None, datetime | None]:
+    """The earliest and latest `ts` over the frames (None for none)."""
+    stamps = [f.get_column("ts") for f in frames if f.height]
+    firsts = [t for t in (s.min() for s in stamps) if isinstance(t, datetime)]
+    lasts = [t for t in (s.max() for s in stamps) if isinstance(t, datetime)]
+    return min(firsts, default=None), max(lasts, default=None)
+
+
 def write_chat(
     conn: sa.Connection,
     group_id: str,
@@ -32,17 +42,14 @@ def write_chat(
     file_id: int,
 ) -> tuple[int, int]:
     """Insert what an export adds to its group; returns (new messages, new events)."""
-    if chat_messages.is_empty() and events.is_empty():
+    start, end = time_span(chat_messages, events)
+    if start is None or end is None:  # nothing in the export
         return 0, 0
-    stamps = (
-        pl.concat([chat_messages.select("ts"), events.select("ts")])
-        .select(pl.col("ts").min().alias("start"), pl.col("ts").max().alias("end"))
-        .row(0)
-    )
-    held_messages, held_events = chat_keys(conn, group_id, stamps[0], stamps[1])
+    held_messages, held_events = chat_keys(conn, group_id, start, end)
     new_messages = new_only(chat_messages, held_messages, ["ts", "author", "kind"])
     new_events = new_only(events, held_events, ["ts", "event", "actor", "subject"])
     tag = {"group_id": pl.lit(group_id), "file_id": pl.lit(file_id, dtype=pl.Int64)}
-    bulk_insert(conn, messages, new_messages.drop("line").with_columns(**tag))
-    bulk_insert(conn, membership_events, new_events.drop("line").with_columns(**tag))
+    # `bulk_insert` takes the table's columns only: the parser's line numbers stay behind.
+    bulk_insert(conn, messages, new_messages.with_columns(**tag))
+    bulk_insert(conn, membership_events, new_events.with_columns(**tag))
     return new_messages.height, new_events.height
