@@ -27,6 +27,9 @@ SECONDS_PER_COMMIT = 10.0
 # The batch connection's SQLite page cache in KiB: a state's register index (~2M random keys)
 # stays in memory instead of being read back from the file for every insert.
 SQLITE_CACHE_KIB = 131_072
+# What a store module remembers for the length of one batch lives in the connection's `info`
+# under names with this prefix, dropped when the batch ends (a pooled connection outlives it).
+BATCH_INFO = "sampark.batch."
 
 
 class WriteBatch:
@@ -85,5 +88,7 @@ def write_batch(
             finally:
                 batch.commit()
         finally:
+            for name in [k for k in conn.info if str(k).startswith(BATCH_INFO)]:
+                del conn.info[name]
             if sqlite:  # the large page cache goes with the connection, not back to the pool
                 conn.invalidate()

@@ -13,7 +13,7 @@ from alembic import command
 from etl.deferred_indexes import build_missing, drop_for_cold_load
 from sampark.db import alembic_config, migrate
 from sampark.schema import register_entries, units
-from sampark.store.batches import write_batch
+from sampark.store.batches import BATCH_INFO, write_batch
 from sampark.store.registers import write_register_entries
 
 
@@ -126,3 +126,23 @@ def test_the_key_index_migration_keeps_the_entries_and_still_refuses_a_repeat(db
     with engine.begin() as conn:
         late = write_register_entries(conn, _rows([(2, "a" * 64), (3, "b" * 64)]))
     assert late.get_column("line").to_list() == [2]
+
+
+def test_a_first_load_refuses_repeats_within_its_batch_and_after_it(db_url):
+    engine = _engine(db_url)
+    assert _three_files(engine) == [[], [3], [2, 4]]
+    with write_batch(engine) as batch, batch.unit(2) as conn:  # a later week's batch
+        late = write_register_entries(conn, _rows([(2, "e" * 64), (3, "f" * 64)]))
+    assert late.get_column("line").to_list() == [2]
+    assert [k[0] for _, k in _held(engine)] == ["a", "b", "c", "d", "e", "f"]
+
+
+def test_what_a_batch_remembers_of_its_keys_goes_with_it(db_url):
+    engine = _engine(db_url)
+    drop_for_cold_load(engine)  # a first load: SQLite without the keys' index remembers too
+    with write_batch(engine) as batch:
+        with batch.unit(1) as conn:
+            write_register_entries(conn, _rows([(2, "a" * 64)]))
+            assert any(str(k).startswith(BATCH_INFO) for k in conn.info)
+        info = conn.info
+    assert not any(str(k).startswith(BATCH_INFO) for k in info)
