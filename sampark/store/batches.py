@@ -30,6 +30,12 @@ SQLITE_CACHE_KIB = 131_072
 # What a store module remembers for the length of one batch lives in the connection's `info`
 # under names with this prefix, dropped when the batch ends (a pooled connection outlives it).
 BATCH_INFO = "sampark.batch."
+_OPEN = f"{BATCH_INFO}open"
+
+
+def in_batch(conn: sa.Connection) -> bool:
+    """Whether `conn` is a write batch's: what it remembers is dropped when the batch ends."""
+    return bool(conn.info.get(_OPEN))
 
 
 class WriteBatch:
@@ -81,6 +87,7 @@ def write_batch(
             conn.execution_options(isolation_level="AUTOCOMMIT")
             conn.exec_driver_sql(f"PRAGMA cache_size=-{int(SQLITE_CACHE_KIB)}")
             conn.commit()
+        conn.info[_OPEN] = True
         try:
             batch = WriteBatch(conn, rows_per_commit, seconds)
             try:

@@ -7,8 +7,9 @@ from datetime import datetime
 import polars as pl
 import sqlalchemy as sa
 
-from sampark.queries.chats import chat_keys
+from sampark.queries.chats import chat_keys, chats_held
 from sampark.schema import membership_events, messages
+from sampark.store.batches import BATCH_INFO, in_batch
 from sampark.store.sql import bulk_insert
 
 
@@ -34,6 +35,11 @@ def time_span(*frames: pl.DataFrame) -> tuple[datetime | None, datetime | None]:
     return min(firsts, default=None), max(lasts, default=None)
 
 
+# A write batch's first load of chats (no message or event stored when it began): the groups
+# it has written. An export of any other group can overlap nothing, and is not looked up.
+_FIRST_LOAD = f"{BATCH_INFO}chat_groups_of_a_first_load"
+
+
 def write_chat(
     conn: sa.Connection,
     group_id: str,
@@ -45,9 +51,16 @@ def write_chat(
     start, end = time_span(chat_messages, events)
     if start is None or end is None:  # nothing in the export
         return 0, 0
-    held_messages, held_events = chat_keys(conn, group_id, start, end)
-    new_messages = new_only(chat_messages, held_messages, ["ts", "author", "kind"])
-    new_events = new_only(events, held_events, ["ts", "event", "actor", "subject"])
+    if in_batch(conn) and _FIRST_LOAD not in conn.info:
+        conn.info[_FIRST_LOAD] = None if chats_held(conn) else set()
+    first_load: set[str] | None = conn.info.get(_FIRST_LOAD)
+    if first_load is not None and group_id not in first_load:
+        new_messages, new_events = chat_messages, events  # nothing of the group is held
+        first_load.add(group_id)
+    else:
+        held_messages, held_events = chat_keys(conn, group_id, start, end)
+        new_messages = new_only(chat_messages, held_messages, ["ts", "author", "kind"])
+        new_events = new_only(events, held_events, ["ts", "event", "actor", "subject"])
     tag = {"group_id": pl.lit(group_id), "file_id": pl.lit(file_id, dtype=pl.Int64)}
     # `bulk_insert` takes the table's columns only: the parser's line numbers stay behind.
     bulk_insert(conn, messages, new_messages.with_columns(**tag))

@@ -15,7 +15,7 @@ from sampark.queries.registers import (
     last_entry_id,
 )
 from sampark.schema import alerts, register_entries
-from sampark.store.batches import BATCH_INFO
+from sampark.store.batches import BATCH_INFO, in_batch
 from sampark.store.sql import batches, bulk_insert, sqlite_insert_new
 
 
@@ -77,10 +77,10 @@ def _copied_after_look_up(
     (the table empty when the batch first wrote to it) only the keys whose 64-bit hash a key
     written in this batch has can be held: the others are not looked up (a state's 2M keys
     were a fifth of its load)."""
-    if _FIRST_LOAD not in conn.info:
+    if in_batch(conn) and _FIRST_LOAD not in conn.info:
         empty = last_entry_id(conn) == 0
         conn.info[_FIRST_LOAD] = pl.Series("key_hash", [], pl.UInt64) if empty else None
-    hashes: pl.Series | None = conn.info[_FIRST_LOAD]
+    hashes: pl.Series | None = conn.info.get(_FIRST_LOAD)
     keyed = rows.with_columns(_key_hash(pl.col("entry_key")))
     maybe = keyed if hashes is None else keyed.filter(pl.col("key_hash").is_in(hashes.implode()))
     late = already_loaded(conn, register_entries, maybe.drop("key_hash"), "entry", shown)
@@ -104,7 +104,7 @@ def _written_without_key_index(
     (16 bytes each: 32 MB for a state's 2M entries, where the keys would take a quarter of a
     GB), begun from what the table holds. A key repeated within `rows` is held from its
     first row."""
-    written: pl.DataFrame | None = conn.info.get(_WRITTEN)
+    written: pl.DataFrame | None = conn.info.get(_WRITTEN) if in_batch(conn) else None
     if written is None:
         table = entry_ids_and_keys(conn)
         written = table.select(_key_hash(pl.col("entry_key")), "entry_id")
@@ -119,7 +119,8 @@ def _written_without_key_index(
     # SQLite gives each new row the highest id + 1, in the order inserted.
     ids = pl.int_range(before + 1, before + 1 + fresh.height, dtype=pl.Int64, eager=True)
     added = fresh.select("key_hash").with_columns(ids.alias("entry_id"))
-    conn.info[_WRITTEN] = pl.concat([written.cast(added.schema), added])
+    if in_batch(conn):
+        conn.info[_WRITTEN] = pl.concat([written.cast(added.schema), added])
     return late
 
 

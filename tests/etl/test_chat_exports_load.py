@@ -108,3 +108,12 @@ def test_migrations_give_messages_the_group_person_index_of_the_schema(db_url):
         "is_noise",
     ]
     assert found["ix_messages_group_person"] == declared["ix_messages_group_person"]
+
+
+def test_overlapping_exports_in_a_first_load_add_each_line_once(db_url, tmp_path):
+    engine = migrate(db_url)
+    inbox = _inbox(tmp_path / "inbox")
+    write_file(inbox, "chats/WhatsApp Chat with Kotwali Jan Samvad (1).txt", LATER)
+    run_inbox(engine, inbox)
+    assert _rows(engine, "SELECT count(*) FROM messages") == [(8,)]
+    assert _rows(engine, "SELECT count(*) FROM membership_events") == [(4,)]
