@@ -45,6 +45,7 @@ MOST = 500
 # boundary, a letter as a class or an assertion); inside one, `[`, `&&`, `--` and `~~` are
 # Rust's nested classes and set operations, and Python's literals.
 _ESCAPED = set(".^$|?*+()[]{}\\-#&~")
+_HEX = set("0123456789abcdefABCDEF")
 _ALLOWED = {
     _sre.LITERAL,
     _sre.NOT_LITERAL,
@@ -83,9 +84,10 @@ def _plain_syntax(pattern: str) -> bool:
     while i < n:
         c = pattern[i]
         if c == "\\":
-            if i + 1 >= n or pattern[i + 1] not in _ESCAPED:
+            step = _escape_length(pattern, i)
+            if step is None:
                 return False
-            i += 2
+            i += step
         elif c == "{":
             return False
         elif c == "[":
@@ -98,6 +100,19 @@ def _plain_syntax(pattern: str) -> bool:
     return True
 
 
+def _escape_length(pattern: str, i: int) -> int | None:
+    """How long the escape at `i` is, when both engines read it as one character: punctuation
+    as itself, or `\\u` and exactly four hex digits as that code point (not `\\u{…}`, which
+    Python does not read); None otherwise."""
+    after = pattern[i + 1 : i + 2]
+    if after and after in _ESCAPED:
+        return 2
+    code = pattern[i + 2 : i + 6]
+    if after == "u" and len(code) == 4 and all(c in _HEX for c in code):
+        return 6
+    return None
+
+
 def _class_end(pattern: str, i: int) -> int | None:
     """Where the class opened at `i` ends (its `]`); None when it holds syntax the engines
     read differently. A `]` first in a class (`[]…]`, `[^]…]`) is a literal in both."""
@@ -107,9 +122,10 @@ def _class_end(pattern: str, i: int) -> int | None:
     while j < n:
         c = pattern[j]
         if c == "\\":
-            if j + 1 >= n or pattern[j + 1] not in _ESCAPED:
+            step = _escape_length(pattern, j)
+            if step is None:
                 return None
-            j += 2
+            j += step
             continue
         if c == "]":
             return j

@@ -34,6 +34,8 @@ _sre_parse: Any = import_module("re._parser")
         (r"^(?:(?P<actor>(?:[^:]|:[^ ])+?) added (?P<subjects>.+?)\.?)$", True),
         ("[]a]|[^]a]|[a-z]", True),
         (r"a\.b\(c\)", True),
+        (r"call[.,\u202F] [0-9]+[ \u00A0]min", True),  # four hex digits: one code point in both
+        (r"a\u{202F}", False),  # Rust's braces, which Python does not read
         (r"\d+ others", False),  # Unicode digits: the engines' tables differ
         (r"a\sb", False),
         (r"\<word", False),  # a word boundary in Rust, a "<" in Python
