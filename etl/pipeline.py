@@ -126,6 +126,44 @@ def _load_sheets(
             done(loaded)
 
 
+def _load_sheets_and_chats(
+    engine: sa.Engine,
+    run_id: int,
+    pending: list[tuple[tuple[int, int, str], Path, str, Table]],
+    chats: list[tuple[Path, str]],
+    inbox: Path,
+    now: datetime | None,
+    done: Done,
+    *,
+    keep_text: bool,
+    prints: Fingerprinting | None,
+) -> None:
+    """Chats are matched against the groups and people the first kinds of sheet bring, and
+    written after every sheet; the later kinds (a state's 2M register rows) load while the
+    exports parse. Empties `pending`."""
+    first = [item for item in pending if item[0][0] <= SOURCES["rosters"].rank]
+    later = [item for item in pending if item[0][0] > SOURCES["rosters"].rank]
+    pending.clear()  # each sheet is let go once loaded
+    _load_sheets(engine, run_id, first, inbox, now, done)
+
+    def later_sheets() -> None:
+        _load_sheets(engine, run_id, later, inbox, now, done)
+
+    if not chats:
+        later_sheets()
+        return
+    load_chats(
+        engine,
+        run_id,
+        chats,
+        inbox,
+        done,
+        keep_text=keep_text,
+        prints=prints,
+        meanwhile=later_sheets,
+    )
+
+
 def _totals(result: RunResult) -> dict[str, int]:
     """The run's counts as the registry stores them."""
     return {
@@ -209,31 +247,10 @@ def run_inbox(
     chats = _new_chats(others, inbox, unchanged, seen, done)
     pending = _new_sheets(engine, run_id, sheets, inbox, unchanged, seen, done)
 
-    # Chats are matched against the groups and people the first kinds of sheet bring, and
-    # written after every sheet; the later kinds (a state's 2M register rows) load while the
-    # exports parse.
-    first = [item for item in pending if item[0][0] <= SOURCES["rosters"].rank]
-    later = [item for item in pending if item[0][0] > SOURCES["rosters"].rank]
-    pending.clear()  # each sheet is let go once loaded
     with indexes_built_after(engine):
-        _load_sheets(engine, run_id, first, inbox, now, done)
-
-        def later_sheets() -> None:
-            _load_sheets(engine, run_id, later, inbox, now, done)
-
-        if chats:
-            load_chats(
-                engine,
-                run_id,
-                chats,
-                inbox,
-                done,
-                keep_text=keep_text,
-                prints=prints,
-                meanwhile=later_sheets,
-            )
-        else:
-            later_sheets()
+        _load_sheets_and_chats(
+            engine, run_id, pending, chats, inbox, now, done, keep_text=keep_text, prints=prints
+        )
 
     with engine.begin() as conn:
         store_registry.finish_run(conn, run_id, now_utc(), _totals(result))
