@@ -13,6 +13,7 @@ from etl.sources.whatsapp.events import Classified, classify
 from etl.sources.whatsapp.native import glue as native
 from etl.sources.whatsapp.phrases import Phrases
 from etl.sources.whatsapp.plain import Plain
+from etl.sources.whatsapp.unverified import unverified_matches
 
 # Odd rows (see `plain_messages`) classified together; more per call costs less per row,
 # fewer bounds the memory they hold while waiting.
@@ -25,6 +26,15 @@ _ODD_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+MESSAGE_SCHEMA: dict[str, pl.DataType] = {
+    "ts": pl.Datetime("us"),
+    "author": pl.String(),
+    "text": pl.String(),
+    "kind": pl.String(),
+    "line": pl.Int64(),
+}
+
+
 @dataclass
 class Collected:
     """What the blocks of one read produce."""
@@ -33,6 +43,7 @@ class Collected:
     waiting: int = 0  # odd rows in `parts`
     filled: list[pl.DataFrame] = field(default_factory=list)  # finished blocks' messages
     classified: list[Classified] = field(default_factory=list)  # `messages` cut to "line"
+    unverified: list[pl.DataFrame] = field(default_factory=list)  # of the finished blocks
     rejects: list[pl.DataFrame] = field(default_factory=list)
     replaced: list[pl.DataFrame] = field(default_factory=list)  # lines holding U+FFFD
     clean: bool = True
@@ -67,7 +78,16 @@ def classify_waiting(got: Collected, phrases: Phrases, name: str | None) -> None
     pattern again, and a file full of odd rows must not hold them all until its end."""
     entries = pl.concat([pl.DataFrame(schema=_ODD_SCHEMA), *(p.odd for p in got.parts)])
     odd = classify(entries, phrases, name)
-    got.filled += _filled(got.parts, odd)
+    filled = _filled(got.parts, odd)
+    # The lines only a guessed phrase typed, found for the blocks just finished while the
+    # next ones are read, rather than over the whole result after the last one. The voice
+    # rule, which changes some lines at the end, types none (its event is "unknown").
+    got.unverified.append(
+        unverified_matches(
+            pl.concat([pl.DataFrame(schema=MESSAGE_SCHEMA), *filled]), odd.events, phrases
+        )
+    )
+    got.filled += filled
     got.classified.append(replace(odd, messages=odd.messages.select("line")))
     got.waiting = 0
 

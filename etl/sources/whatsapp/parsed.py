@@ -8,21 +8,13 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from etl.sources.whatsapp.collected import Collected, classify_waiting
+from etl.sources.whatsapp.collected import MESSAGE_SCHEMA, Collected, classify_waiting
 from etl.sources.whatsapp.completeness import starts_mid_history
 from etl.sources.whatsapp.events import EVENT_SCHEMA
 from etl.sources.whatsapp.headers import Shape
 from etl.sources.whatsapp.phrases import LRM, Phrases
 from etl.sources.whatsapp.stream import REJECT_SCHEMA
-from etl.sources.whatsapp.unverified import UNVERIFIED_SCHEMA, unverified_matches
-
-MESSAGE_SCHEMA: dict[str, pl.DataType] = {
-    "ts": pl.Datetime("us"),
-    "author": pl.String(),
-    "text": pl.String(),
-    "kind": pl.String(),
-    "line": pl.Int64(),
-}
+from etl.sources.whatsapp.unverified import UNVERIFIED_SCHEMA
 
 
 @dataclass(frozen=True)
@@ -76,7 +68,9 @@ def assembled(
         rejects += [r.select("line", reason, "raw") for r in got.replaced]
     return ParsedExport(
         incomplete=starts_mid_history(messages, events),
-        unverified=unverified_matches(messages, events, phrases),
+        unverified=pl.concat([pl.DataFrame(schema=UNVERIFIED_SCHEMA), *got.unverified]).sort(
+            "line"
+        ),
         messages=messages,
         events=events,
         rejects=pl.concat(rejects).sort("line", nulls_last=False, maintain_order=True),

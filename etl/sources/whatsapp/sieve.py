@@ -148,26 +148,46 @@ def required_beginning(pattern: str) -> Words | None:
     return _at_edge(pattern, 0)
 
 
-@lru_cache(maxsize=4096)
-def _parsed(pattern: str) -> tuple[list[tuple[Any, Any]], int] | None:
-    """The pattern's items and flags by Python's own parser, once per pattern: every
-    locale's table is read for its edges and its words when a process first reads a chat,
-    and that parse was most of the cost. None: syntax the parser does not read."""
-    try:
-        parsed = _sre_parse.parse(pattern)
-    except (re.error, OverflowError, RecursionError):
-        return None
-    return list(parsed), _flags(parsed)
+@dataclass(frozen=True)
+class _Edges:
+    """What one pattern gives the sieve: the words every text it matches ends with, begins
+    with, and holds somewhere (None: none sure)."""
+
+    ending: Words | None
+    beginning: Words | None
+    words: Words | None
 
 
 @lru_cache(maxsize=8192)
+def _edges(pattern: str) -> _Edges:
+    """`pattern` read once by Python's own parser for its edges and its words; every locale's
+    table is read when a process first reads a chat. Only the words are kept, not the parse:
+    the parse trees of ~1,000 patterns, all kept, were enough new objects to set off a full
+    garbage collection of everything the process had imported (tens of milliseconds, on
+    the first block of the first chat, which the main thread waits for)."""
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except (re.error, OverflowError, RecursionError):
+        return _Edges(None, None, None)
+    if _flags(parsed) & re.IGNORECASE:
+        return _Edges(None, None, None)
+    items = list(parsed)
+    return _Edges(
+        ending=_edge_words(items, -1),
+        beginning=_edge_words(items, 0),
+        words=_best(_in_sequence(items)),
+    )
+
+
 def _at_edge(pattern: str, edge: int) -> Words | None:
-    parsed = _parsed(pattern)
-    if parsed is None:
-        return None
-    items, flags = parsed
+    found = _edges(pattern)
+    return found.ending if edge else found.beginning
+
+
+def _edge_words(items: list[tuple[Any, Any]], edge: int) -> Words | None:
+    """The words at one edge of a parsed pattern anchored there (`^`, `$`)."""
     anchor = (_sre.AT, _sre.AT_END if edge else _sre.AT_BEGINNING)
-    if flags & re.IGNORECASE or not items or items[edge] != anchor:
+    if not items or items[edge] != anchor:
         return None
     found = _edge_of(items[:-1] if edge else items[1:], edge)
     return found if found and min(len(w.encode()) for w in found) >= _SHORTEST else None
@@ -219,10 +239,7 @@ def required_words(pattern: str) -> Words | None:
     """Words of which every text `pattern` matches holds at least one; None when none are
     found (a pattern of wildcards only, case-insensitive, or syntax Python's parser does not
     read). The longest sure words are kept: a short one would let through many messages."""
-    found = _parsed(pattern)
-    if found is None or found[1] & re.IGNORECASE:
-        return None
-    return _best(_in_sequence(list(found[0])))
+    return _edges(pattern).words
 
 
 def _flags(parsed: Any) -> int:

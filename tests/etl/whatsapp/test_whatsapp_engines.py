@@ -19,6 +19,8 @@ from polars.testing import assert_frame_equal
 
 from etl.sources.whatsapp import parse_export
 from etl.sources.whatsapp.native import glue as whatsapp_native
+from etl.sources.whatsapp.phrases import load_phrases
+from etl.sources.whatsapp.plain import phrase_flags
 
 NNBSP, LRM = "\u202f", "\u200e"
 NAME = "WhatsApp Chat with PS Kotwali"
@@ -294,3 +296,23 @@ def test_engines_agree_on_damaged_chats(
 ) -> None:
     raw = (text.replace("\n", "\r\n") if crlf else text).encode(encoding, errors="replace")
     assert_engines_agree(_written(raw[:cut] + damage + raw[cut:]))
+
+
+def test_phrase_flags_tell_notices_calls_and_deleted_placeholders_apart() -> None:
+    # The compiled core's entries: a notice and an unanswered call line need the phrase
+    # tables, an answered call line is the author's message, a deleted placeholder is one.
+    said = [
+        "Messages and calls are end-to-end encrypted. Tap to learn more.",
+        "Missed voice call",
+        "Voice call",
+        "This message was deleted",
+        "hello",
+        None,
+    ]
+    rest = [f"Amit: {text}" for text in said[:-1]] + ["hello there"]
+    odd, media, deleted = phrase_flags(pl.Series(rest), pl.Series(said), load_phrases())
+    assert (odd.to_list(), media.to_list(), deleted.to_list()) == (
+        [True, True, False, False, False, False],
+        [False] * 6,
+        [False, False, False, True, False, False],
+    )
