@@ -104,8 +104,9 @@ def _load_chat(
         rows_rejected=0,
         loaded_at=now_utc(),
     )
+    span = store_chats.time_span(chat.messages, chat.events)
     new_messages, new_events = store_chats.write_chat(
-        conn, chat.group_id, chat.messages, chat.events, file_id
+        conn, chat.group_id, chat.messages, chat.events, file_id, span
     )
     printed = (
         "not fingerprinted (no pepper set)"
@@ -120,7 +121,6 @@ def _load_chat(
         f"{chat.rows_read - new_messages} already loaded from an earlier export; "
         f"messages {printed}",
     )
-    span = store_chats.time_span(chat.messages, chat.events)
     store_memberships.record_export(
         conn, file_id, chat.group_id, chat.incomplete, span, chat.guesses
     )

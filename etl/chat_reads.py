@@ -159,18 +159,3 @@ def parsing_ahead(
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
-
-
-def parsed_in_order(
-    chats: list[tuple[Path, str]],
-    directory: Directory,
-    *,
-    keep_text: bool,
-    workers: int,
-    pepper: bytes | None = None,
-) -> Iterator[tuple[Path, str, Printed | str]]:
-    """`parsing_ahead`'s results, the parse started at the first one read."""
-    with parsing_ahead(
-        chats, directory, keep_text=keep_text, workers=workers, pepper=pepper
-    ) as parsed:
-        yield from parsed

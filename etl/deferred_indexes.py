@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 import sqlalchemy as sa
 
+from sampark.queries.presence import holds_rows, index_present
 from sampark.schema import messages, register_entries
 
 DEFERRED: tuple[tuple[sa.Table, str], ...] = (
@@ -35,20 +36,12 @@ def _index(table: sa.Table, name: str) -> sa.Index:
     return next(index for index in table.indexes if index.name == name)
 
 
-def _present(conn: sa.Connection, table: sa.Table, name: str) -> bool:
-    return any(ix["name"] == name for ix in sa.inspect(conn).get_indexes(table.name))
-
-
-def _empty(conn: sa.Connection, table: sa.Table) -> bool:
-    return conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first() is None
-
-
 def drop_for_cold_load(engine: sa.Engine) -> list[sa.Index]:
     """Drop the deferred indexes of tables that are empty; returns those dropped."""
     dropped: list[sa.Index] = []
     with engine.begin() as conn:
         for table, name in _deferred(conn):
-            if _present(conn, table, name) and _empty(conn, table):
+            if index_present(conn, table, name) and not holds_rows(conn, table):
                 index = _index(table, name)
                 index.drop(conn)
                 dropped.append(index)
@@ -59,7 +52,7 @@ def build_missing(engine: sa.Engine) -> None:
     """Create every deferred index that is not there (also after a load that was stopped)."""
     with engine.begin() as conn:
         for table, name in _deferred(conn):
-            if not _present(conn, table, name):
+            if not index_present(conn, table, name):
                 _index(table, name).create(conn)
 
 

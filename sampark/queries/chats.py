@@ -72,14 +72,6 @@ def messages_by_author(conn: sa.Connection, scope: Scope, since: datetime) -> pl
     )
 
 
-def chats_held(conn: sa.Connection) -> bool:
-    """Whether any chat message or membership event is stored."""
-    return any(
-        conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first() is not None
-        for table in (messages, membership_events)
-    )
-
-
 def chat_keys(
     conn: sa.Connection, group_id: str, start: datetime, end: datetime
 ) -> tuple[pl.DataFrame, pl.DataFrame]:

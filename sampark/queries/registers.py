@@ -31,13 +31,6 @@ def last_entry_id(conn: sa.Connection) -> int:
     return int(conn.execute(sa.select(sa.func.max(register_entries.c.entry_id))).scalar() or 0)
 
 
-def entry_key_index_present(conn: sa.Connection) -> bool:
-    """Whether the register entries' unique key index is there (a state's first load builds
-    it at its end)."""
-    indexes = sa.inspect(conn).get_indexes(register_entries.name)
-    return any(ix["name"] == "ux_register_entries_entry_key" for ix in indexes)
-
-
 def entry_ids_and_keys(conn: sa.Connection) -> pl.DataFrame:
     """entry_id, entry_key of every register entry."""
     t = register_entries.c

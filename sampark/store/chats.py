@@ -7,7 +7,8 @@ from datetime import datetime
 import polars as pl
 import sqlalchemy as sa
 
-from sampark.queries.chats import chat_keys, chats_held
+from sampark.queries.chats import chat_keys
+from sampark.queries.presence import holds_rows
 from sampark.schema import membership_events, messages
 from sampark.store.batches import BATCH_INFO, in_batch
 from sampark.store.sql import bulk_insert
@@ -46,13 +47,16 @@ def write_chat(
     chat_messages: pl.DataFrame,
     events: pl.DataFrame,
     file_id: int,
+    span: tuple[datetime | None, datetime | None],
 ) -> tuple[int, int]:
-    """Insert what an export adds to its group; returns (new messages, new events)."""
-    start, end = time_span(chat_messages, events)
+    """Insert what an export adds to its group; returns (new messages, new events). `span`:
+    the export's `time_span`."""
+    start, end = span
     if start is None or end is None:  # nothing in the export
         return 0, 0
     if in_batch(conn) and _FIRST_LOAD not in conn.info:
-        conn.info[_FIRST_LOAD] = None if chats_held(conn) else set()
+        held = holds_rows(conn, messages) or holds_rows(conn, membership_events)
+        conn.info[_FIRST_LOAD] = None if held else set()
     first_load: set[str] | None = conn.info.get(_FIRST_LOAD)
     if first_load is not None and group_id not in first_load:
         new_messages, new_events = chat_messages, events  # nothing of the group is held

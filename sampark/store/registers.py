@@ -6,9 +6,9 @@ from __future__ import annotations
 import polars as pl
 import sqlalchemy as sa
 
+from sampark.queries.presence import holds_rows, index_present
 from sampark.queries.registers import (
     entry_ids_and_keys,
-    entry_key_index_present,
     entry_keys_after,
     entry_keys_of,
     held_entry_keys,
@@ -50,7 +50,7 @@ def write_register_entries(conn: sa.Connection, rows: pl.DataFrame) -> pl.DataFr
     shown = ("unit_id", "received_at")
     if conn.dialect.name != "sqlite":
         return _copied_after_look_up(conn, rows, shown)
-    if not entry_key_index_present(conn):
+    if not index_present(conn, register_entries, "ux_register_entries_entry_key"):
         return _written_without_key_index(conn, rows, shown)
     # SQLite skips a clash itself; only a file where it did is looked at again. The rows this
     # insert added hold the newest ids: SQLite gives each the highest id + 1, and no other
@@ -78,7 +78,7 @@ def _copied_after_look_up(
     written in this batch has can be held: the others are not looked up (a state's 2M keys
     were a fifth of its load)."""
     if in_batch(conn) and _FIRST_LOAD not in conn.info:
-        empty = last_entry_id(conn) == 0
+        empty = not holds_rows(conn, register_entries)
         conn.info[_FIRST_LOAD] = pl.Series("key_hash", [], pl.UInt64) if empty else None
     hashes: pl.Series | None = conn.info.get(_FIRST_LOAD)
     keyed = rows.with_columns(_key_hash(pl.col("entry_key")))

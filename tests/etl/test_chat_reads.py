@@ -12,7 +12,7 @@ import pytest
 
 import etl.chat_reads
 from etl.chat_prints import Printed
-from etl.chat_reads import parsed_in_order, parsing_ahead, worker_count
+from etl.chat_reads import parsing_ahead, worker_count
 from etl.sources.chats.names import keyed_groups
 
 NNBSP = "\u202f"
@@ -53,6 +53,17 @@ def _exports(root: Path) -> list[tuple[Path, str]]:
     return paths
 
 
+def _parsed(
+    exports: list[tuple[Path, str]], *, keep_text: bool, workers: int, pepper: bytes | None = None
+) -> list[tuple[Path, str, Printed | str]]:
+    """Every export parsed, in the order given."""
+    ahead = parsing_ahead(
+        exports, _directory(), keep_text=keep_text, workers=workers, pepper=pepper
+    )
+    with ahead as parsed:
+        return list(parsed)
+
+
 def _shown(result: Printed | str) -> object:
     if isinstance(result, str):
         return result
@@ -73,8 +84,8 @@ def test_a_small_inbox_is_parsed_on_a_thread_and_a_large_one_on_every_core(tmp_p
 
 def test_worker_processes_give_the_thread_s_results_in_the_order_given(tmp_path):
     exports = _exports(tmp_path)
-    on_thread = list(parsed_in_order(exports, _directory(), keep_text=False, workers=0))
-    in_processes = list(parsed_in_order(exports, _directory(), keep_text=False, workers=2))
+    on_thread = _parsed(exports, keep_text=False, workers=0)
+    in_processes = _parsed(exports, keep_text=False, workers=2)
     assert [(p.name, sha) for p, sha, _ in in_processes] == [(p.name, sha) for p, sha in exports]
     assert [_shown(r) for *_, r in in_processes] == [_shown(r) for *_, r in on_thread]
     groups = [r if isinstance(r, str) else r[0].group_id for *_, r in in_processes]
@@ -89,9 +100,8 @@ def test_worker_processes_fingerprint_what_the_thread_fingerprints_and_drop_the_
     )
     exports = [(tmp_path / "WhatsApp Chat with Sadar Samvad.txt", "sha")] * 2
     pepper = b"p" * 32
-    args = {"keep_text": False, "pepper": pepper}
-    on_thread = list(parsed_in_order(exports, _directory(), workers=0, **args))
-    in_processes = list(parsed_in_order(exports, _directory(), workers=2, **args))
+    on_thread = _parsed(exports, keep_text=False, workers=0, pepper=pepper)
+    in_processes = _parsed(exports, keep_text=False, workers=2, pepper=pepper)
     assert [_shown(r) for *_, r in in_processes] == [_shown(r) for *_, r in on_thread]
     chat, prints = in_processes[0][2]
     assert prints is not None and prints.height == 1
