@@ -71,14 +71,15 @@ def _plain_patterns(phrases: Phrases) -> _PlainPatterns:
     events = tuple(p for _, p in phrases.events if _may_span_author(p))
     media = any_of(phrases.media)
     notice = tuple(p for ev, p in phrases.events if ev == "encryption_notice")
+    calls = calls_without_names(phrases)
     return _PlainPatterns(
         events=sieve_of(events, any_of(events), name=PLACEHOLDERS["{actor}"]),
         notice=any_of(notice),
-        call=any_of(calls_without_names(phrases)),
+        call=any_of(calls),
         media=media,
         media_end=f"(?:{media.replace('^(?:', '(?:')})$",
         deleted=any_of(phrases.deleted),
-        whole=any_of((*notice, *calls_without_names(phrases), *phrases.deleted)),
+        whole=any_of((*notice, *calls, *phrases.deleted)),
     )
 
 
@@ -97,16 +98,20 @@ def calls_without_names(phrases: Phrases) -> tuple[str, ...]:
     return tuple(p for ev, p in phrases.events if ev == "call" and not NAMED_GROUP.search(p))
 
 
-def own_event_lines(
-    author: pl.Series, msg: pl.Series, p: _PlainPatterns, phrases: Phrases
-) -> pl.Series:
+def own_event_lines(author: pl.Series, msg: pl.Series, phrases: Phrases) -> pl.Series:
     """Where an author's unmarked message is a system line: a call line, or an event phrase
     that begins or ends with the author's own name. iPhone exports before the marks (2020
     and older) attribute "Talha left" to Talha and "Hasan added Yasser" to Yasser; Android
     writes a missed call under the caller's name. A person seldom writes their own name
     and an event's words as a whole message."""
-    calls = (msg.str.contains(p.call) & ~msg.str.contains(ANSWERED_CALL)).fill_null(False)
+    calls = _unanswered_calls(msg, _plain_patterns(phrases)).fill_null(False)
     return calls | _own_name_events(author, msg, phrases)
+
+
+def _unanswered_calls(msg: pl.Series, p: _PlainPatterns) -> pl.Series:
+    """Where a message is a call line naming no one and not an answered call (see
+    `ANSWERED_CALL`)."""
+    return msg.str.contains(p.call) & ~msg.str.contains(ANSWERED_CALL)
 
 
 def _own_name_events(author: pl.Series, msg: pl.Series, phrases: Phrases) -> pl.Series:
@@ -146,7 +151,7 @@ def _message_flags(msg: pl.Series, p: _PlainPatterns) -> tuple[pl.Series, pl.Ser
 
     return (
         placed(few.str.contains(p.notice)),
-        placed(few.str.contains(p.call) & ~few.str.contains(ANSWERED_CALL)),
+        placed(_unanswered_calls(few, p)),
         placed(few.str.contains(p.deleted)),
     )
 
@@ -188,7 +193,7 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
         | pl.lit(p.events.matches(split.get_column("rest")))
         | msg.str.contains(r"^\s")
         | msg.str.contains(p.notice)
-        | pl.lit(own_event_lines(split.get_column("author"), said, p, phrases))
+        | pl.lit(own_event_lines(split.get_column("author"), said, phrases))
     ).fill_null(True)
     split = split.with_columns(odd.alias("_odd"))
     # `classify` fills in the odd rows; their text is left out meanwhile, so that a file full
