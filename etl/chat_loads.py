@@ -22,6 +22,9 @@ from sampark.store import prints as store_prints
 from sampark.store import registry as store_registry
 from sampark.store.batches import write_batch
 
+# Groups whose chat spells are worked out in one pass: a few MB of events at state scale.
+MEMBERSHIP_GROUPS = 250
+
 
 def chat_directory(engine: sa.Engine) -> Directory:
     """The groups and their named members every chat is matched against."""
@@ -73,10 +76,13 @@ def load_chats(
                 loaded.add(chat[0].group_id)
                 if prints is not None and chat[1] is not None:
                     prints.hold(chat[1])
-            # Memberships from the chats: once per group, over all its exports' events.
-            for group_id in sorted(loaded):
-                with batch.unit(1) as conn:
-                    store_memberships.refresh_chat_memberships(conn, group_id)
+            # Memberships from the chats: once per group, over all its exports' events,
+            # the groups a few hundred at a time.
+            groups = sorted(loaded)
+            for start in range(0, len(groups), MEMBERSHIP_GROUPS):
+                part = groups[start : start + MEMBERSHIP_GROUPS]
+                with batch.unit(len(part)) as conn:
+                    store_memberships.refresh_chat_memberships(conn, part)
 
 
 def _load_chat(

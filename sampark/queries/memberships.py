@@ -16,24 +16,32 @@ from sampark.schema import etl_files, membership_events, memberships
 from sampark.schema_memberships import chat_exports, chat_memberships, chat_unverified
 
 
-def group_events(conn: sa.Connection, group_id: str) -> pl.DataFrame:
-    """Every membership event stored for a group (all its exports, overlap already dropped
-    when written), in the order they happened and, within a minute, as the exports list them."""
+def group_events(conn: sa.Connection, group_list: Sequence[str]) -> pl.DataFrame:
+    """Every membership event stored for the given groups (all their exports, overlap already
+    dropped when written), with `group_id`; each group's in the order they happened and,
+    within a minute, as the exports list them."""
     t = membership_events.c
-    stmt = (
-        sa.select(t.ts, t.event, t.actor, t.subject, t.person_id, t.file_id)
-        .where(t.group_id == group_id)
-        .order_by(t.ts, t.event_id)
-    )
-    return read_frame(conn, stmt)
+    columns = (t.group_id, t.ts, t.event, t.actor, t.subject, t.person_id, t.file_id)
+    parts = [
+        read_frame(
+            conn,
+            sa.select(*columns)
+            .where(t.group_id.in_(chunk))
+            .order_by(t.group_id, t.ts, t.event_id),
+        )
+        for chunk in chunks(group_list)
+    ]
+    return pl.concat(parts) if parts else pl.DataFrame(schema=columns_schema(columns))
 
 
 def file_paths(conn: sa.Connection, file_ids: Sequence[int]) -> pl.DataFrame:
     """file_id, path of the given loaded files."""
-    stmt = sa.select(etl_files.c.file_id, etl_files.c.path).where(
-        etl_files.c.file_id.in_(list(file_ids))
-    )
-    return read_frame(conn, stmt)
+    columns = (etl_files.c.file_id, etl_files.c.path)
+    parts = [
+        read_frame(conn, sa.select(*columns).where(etl_files.c.file_id.in_(chunk)))
+        for chunk in chunks(file_ids)
+    ]
+    return pl.concat(parts) if parts else pl.DataFrame(schema=columns_schema(columns))
 
 
 def chat_spells(conn: sa.Connection, scope: Scope, group_list: Sequence[str]) -> pl.DataFrame:

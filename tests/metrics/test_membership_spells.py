@@ -202,3 +202,44 @@ def test_keyed_events_name_a_person_by_id_where_any_event_matched_the_name() -> 
         ("added", "+919800000002", "+919800000002", 1),  # the overlap's copy dropped
         ("left", "+919800000002", "+919800000002", 2),
     ]
+
+
+def test_many_groups_in_one_pass_give_each_group_its_own_spells() -> None:
+    from sampark.metrics.groups.memberships import (
+        chat_memberships_by_group,
+        keyed_events_by_group,
+    )
+
+    # Ravi is in both groups: left one, still in the other; only Gaya matched his name to an id.
+    both = pl.DataFrame(
+        {
+            "group_id": ["G-GAYA", "G-PATNA", "G-GAYA", "G-PATNA"],
+            "ts": [D(2024, 1, 5, 9), D(2024, 1, 6, 9), D(2024, 1, 7, 9), D(2024, 1, 8, 9)],
+            "event": ["added", "joined_link", "left", "added"],
+            "actor": ["SHO Gaya", "Ravi", "Ravi", "SHO Patna"],
+            "subject": ["Ravi", None, None, "Neha"],
+            "person_id": ["+919800000002", None, None, None],
+            "file_id": [1, 2, 1, 2],
+        }
+    )
+    keyed = keyed_events_by_group(both)
+    assert keyed.select("group_id", "actor").rows() == [
+        ("G-GAYA", "+919800000002"),
+        ("G-PATNA", "Ravi"),  # the id Gaya's roster gave is not Patna's to use
+        ("G-GAYA", "+919800000002"),
+        ("G-PATNA", "Neha"),
+    ]
+    found = chat_memberships_by_group(keyed).select(
+        "group_id", "person", "joined_at", "joined_how", "left_at", "left_how", "is_admin"
+    )
+    assert found.rows() == [
+        ("G-GAYA", "+919800000002", D(2024, 1, 5, 9), "added", D(2024, 1, 7, 9), "left", False),
+        ("G-PATNA", "Ravi", D(2024, 1, 6, 9), "joined_link", None, None, False),
+        ("G-PATNA", "Neha", D(2024, 1, 8, 9), "added", None, None, False),
+    ]
+    # The same as each group's events on their own.
+    for group_id in ("G-GAYA", "G-PATNA"):
+        alone = chat_memberships(keyed.filter(pl.col("group_id") == group_id).drop("group_id"))
+        assert found.filter(pl.col("group_id") == group_id).drop("group_id").rows() == (
+            alone.select(found.columns[1:]).rows()
+        )

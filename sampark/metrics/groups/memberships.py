@@ -64,6 +64,7 @@ SPELL_SCHEMA: dict[str, pl.DataType] = {
     "first_seen": pl.Datetime("us"),  # the chat's first and last event about this person
     "last_seen": pl.Datetime("us"),  # in the spell
 }
+_SPELL_BY_GROUP: dict[str, pl.DataType] = {"group_id": pl.String(), **SPELL_SCHEMA}
 
 
 def chat_memberships(events: pl.DataFrame) -> pl.DataFrame:
@@ -75,18 +76,31 @@ def chat_memberships(events: pl.DataFrame) -> pl.DataFrame:
     the next exit. A second join while in the group changes nothing; an exit with no spell
     open is a spell whose start the export does not show.
     """
+    one = pl.lit("", pl.String).alias("group_id")
+    return chat_memberships_by_group(events.with_columns(one)).drop("group_id")
+
+
+def chat_memberships_by_group(events: pl.DataFrame) -> pl.DataFrame:
+    """`chat_memberships` for many groups at once: events with `group_id` → `group_id` and
+    `SPELL_SCHEMA` per spell, each group's spells in the order of their first events.
+
+    A weekly load refreshes the spells of a thousand groups; one pass over all their events
+    costs what one group's pass costs."""
     moves = _moves(events)
     if moves.height == 0:
-        return pl.DataFrame(schema=SPELL_SCHEMA)
+        return pl.DataFrame(schema=_SPELL_BY_GROUP)
     return _spells(moves)
 
 
-def stored_spells(spells: pl.DataFrame, group_id: str, *kept: str) -> pl.DataFrame:
+def stored_spells(spells: pl.DataFrame, group_id: str | None, *kept: str) -> pl.DataFrame:
     """Spells (`chat_memberships`, each with its `person_id`) as they are stored for a group:
     a start the export does not show stands at the person's first word in it, marked a bound,
-    so a spell always has a start to count from. `kept` names further columns carried along."""
+    so a spell always has a start to count from. `group_id` None: the spells carry their
+    group in a `group_id` column (`chat_memberships_by_group`). `kept` names further columns
+    carried along."""
+    group = pl.col("group_id") if group_id is None else pl.lit(group_id).alias("group_id")
     return spells.select(
-        pl.lit(group_id).alias("group_id"),
+        group,
         "person",
         "person_id",
         pl.coalesce("joined_at", "first_seen").alias("joined_at"),
@@ -102,15 +116,16 @@ def stored_spells(spells: pl.DataFrame, group_id: str, *kept: str) -> pl.DataFra
 
 
 def _moves(events: pl.DataFrame) -> pl.DataFrame:
-    """The joins, exits and admin changes of one chat, in time order, each with the person it
-    is about (the subject of an add or a removal, else the actor)."""
-    order = ["ts", "line"] if "line" in events.columns else ["ts"]
+    """The joins, exits and admin changes of each group's chat, in time order, each with the
+    person it is about (the subject of an add or a removal, else the actor)."""
+    order = ["group_id", "ts", "line"] if "line" in events.columns else ["group_id", "ts"]
     person = pl.when(pl.col("event").is_in(_ON_SUBJECT)).then(pl.col("subject")).otherwise("actor")
     return (
         events.filter(pl.col("event").is_in([*JOINS, *EXITS, *_ADMIN]))
         .with_row_index("_at")
         .sort([*order, "_at"])
         .select(
+            pl.col("group_id").cast(pl.String),
             person.str.strip_chars().alias("person"),
             "ts",
             "event",
@@ -126,14 +141,15 @@ def _moves(events: pl.DataFrame) -> pl.DataFrame:
 def _spells(moves: pl.DataFrame) -> pl.DataFrame:
     """`_moves` rows → one row per spell (`SPELL_SCHEMA`), in the order of first events."""
     # In the group before this event: the previous event of the person was not an exit.
-    was_in = (~pl.col("_exit")).shift(1).over("person").fill_null(False)
+    who = ["group_id", "person"]
+    was_in = (~pl.col("_exit")).shift(1).over(who).fill_null(False)
     spells = moves.with_columns(
-        (~was_in).cum_sum().over("person").alias("_spell"),
+        (~was_in).cum_sum().over(who).alias("_spell"),
         pl.int_range(pl.len()).alias("_order"),
     )
     first, exits = pl.col("event").first(), pl.col("_exit")
     return (
-        spells.group_by("person", "_spell", maintain_order=True)
+        spells.group_by(*who, "_spell", maintain_order=True)
         .agg(
             pl.when(first.is_in(JOINS)).then(pl.col("ts").first()).alias("joined_at"),
             pl.when(first.is_in(JOINS)).then(first).alias("joined_how"),
@@ -147,7 +163,7 @@ def _spells(moves: pl.DataFrame) -> pl.DataFrame:
         )
         .sort("_order")
         .select(
-            "person",
+            *who,
             "joined_at",
             "joined_how",
             "left_at",
@@ -161,7 +177,7 @@ def _spells(moves: pl.DataFrame) -> pl.DataFrame:
             "first_seen",
             "last_seen",
         )
-        .cast(SPELL_SCHEMA)  # type: ignore[arg-type]
+        .cast(_SPELL_BY_GROUP)  # type: ignore[arg-type]
     )
 
 
@@ -269,16 +285,25 @@ def keyed_events(events: pl.DataFrame) -> pl.DataFrame:
     >>> keyed_events(e).get_column("actor").to_list()
     ['+919800000001', '+919800000001']
     """
+    one = pl.lit("", pl.String).alias("group_id")
+    return keyed_events_by_group(events.with_columns(one)).drop("group_id")
+
+
+def keyed_events_by_group(events: pl.DataFrame) -> pl.DataFrame:
+    """`keyed_events` for the events of many groups (`group_id` besides): a name is matched
+    to a person id within its own group only."""
     named = pl.when(pl.col("event").is_in(_ON_SUBJECT)).then("subject").otherwise("actor")
-    base = events.unique(["ts", "event", "actor", "subject"], keep="first", maintain_order=True)
+    base = events.unique(
+        ["group_id", "ts", "event", "actor", "subject"], keep="first", maintain_order=True
+    )
     base = base.with_columns(named.str.strip_chars().alias("_name"))
     ids = (
         base.drop_nulls("person_id")
-        .group_by("_name")
+        .group_by("group_id", "_name")
         .agg(pl.col("person_id").first().alias("_known"))
     )
-    keyed = base.join(ids, on="_name", how="left", maintain_order="left").with_columns(
-        pl.coalesce("person_id", "_known").alias("person_id")
-    )
+    keyed = base.join(
+        ids, on=["group_id", "_name"], how="left", maintain_order="left"
+    ).with_columns(pl.coalesce("person_id", "_known").alias("person_id"))
     key = pl.coalesce("person_id", "_name")
     return keyed.with_columns(key.alias("actor"), key.alias("subject")).drop("_name", "_known")
