@@ -130,9 +130,7 @@ def _load_chat(
     store_memberships.record_export(
         conn, file_id, chat.group_id, chat.incomplete, span, chat.guesses
     )
-    store_registry.record_rejects(
-        conn,
-        file_id,
-        chat.rejects.with_columns(("warning: " + pl.col("reason")).alias("reason")),
-    )
+    if chat.rejects.height:
+        warnings = chat.rejects.with_columns(("warning: " + pl.col("reason")).alias("reason"))
+        store_registry.record_rejects(conn, file_id, warnings)
     return FileResult(name, "chats", "loaded", chat.rows_read, chat.rows_read, 0)

@@ -25,9 +25,7 @@ def group_events(conn: sa.Connection, group_list: Sequence[str]) -> pl.DataFrame
     parts = [
         read_frame(
             conn,
-            sa.select(*columns)
-            .where(t.group_id.in_(chunk))
-            .order_by(t.group_id, t.ts, t.event_id),
+            sa.select(*columns).where(t.group_id.in_(chunk)).order_by(t.group_id, t.ts, t.event_id),
         )
         for chunk in chunks(group_list)
     ]

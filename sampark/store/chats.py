@@ -11,7 +11,7 @@ from sampark.queries.chats import chat_keys
 from sampark.queries.presence import holds_rows
 from sampark.schema import membership_events, messages
 from sampark.store.batches import BATCH_INFO, in_batch
-from sampark.store.sql import bulk_insert
+from sampark.store.sql import bulk_insert, with_constants
 
 
 def new_only(rows: pl.DataFrame, held: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
@@ -65,8 +65,9 @@ def write_chat(
         held_messages, held_events = chat_keys(conn, group_id, start, end)
         new_messages = new_only(chat_messages, held_messages, ["ts", "author", "kind"])
         new_events = new_only(events, held_events, ["ts", "event", "actor", "subject"])
-    tag = {"group_id": pl.lit(group_id), "file_id": pl.lit(file_id, dtype=pl.Int64)}
     # `bulk_insert` takes the table's columns only: the parser's line numbers stay behind.
-    bulk_insert(conn, messages, new_messages.with_columns(**tag))
-    bulk_insert(conn, membership_events, new_events.with_columns(**tag))
+    bulk_insert(conn, messages, with_constants(new_messages, group_id=group_id, file_id=file_id))
+    bulk_insert(
+        conn, membership_events, with_constants(new_events, group_id=group_id, file_id=file_id)
+    )
     return new_messages.height, new_events.height

@@ -46,6 +46,8 @@ def note_file(conn: sa.Connection, file_id: int, note: str) -> None:
 
 
 def record_rejects(conn: sa.Connection, file_id: int, found: pl.DataFrame) -> None:
+    if found.is_empty():  # most files: nothing to plan a frame for
+        return
     rows = found.select("line", "reason", "raw").with_columns(file_id=pl.lit(file_id)).to_dicts()
     for batch in batches(rows):
         conn.execute(rejects.insert(), batch)

@@ -53,3 +53,15 @@ def test_every_value_comes_back_as_written_empty_text_and_null_kept_apart(db_url
     ]
     assert _stored(engine) == expected
     assert expected[0][1] == "" and expected[1][1] is None
+
+
+def test_constants_fill_every_row_with_the_type_the_tables_take() -> None:
+    from sampark.store.sql import with_constants
+
+    rows = pl.DataFrame({"author": ["Ravi", "Suman", None]})
+    tagged = with_constants(rows, group_id="G-KOT", file_id=12)
+    assert tagged.schema == pl.Schema(
+        {"author": pl.String, "group_id": pl.String, "file_id": pl.Int64}
+    )
+    assert tagged.rows() == [("Ravi", "G-KOT", 12), ("Suman", "G-KOT", 12), (None, "G-KOT", 12)]
+    assert with_constants(rows.clear(), group_id="G-KOT").shape == (0, 2)
