@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from sampark.queries.presence import holds_rows, index_present
 from sampark.schema import messages, register_entries
+from sampark.store.batches import write_batch
 
 DEFERRED: tuple[tuple[sa.Table, str], ...] = (
     (messages, "ix_messages_group_person"),
@@ -49,8 +50,10 @@ def drop_for_cold_load(engine: sa.Engine) -> list[sa.Index]:
 
 
 def build_missing(engine: sa.Engine) -> None:
-    """Create every deferred index that is not there (also after a load that was stopped)."""
-    with engine.begin() as conn:
+    """Create every deferred index that is not there (also after a load that was stopped).
+    On a batch's connection: SQLite sorts an index's keys in its page cache, and the default
+    cache of 2 MB spills the sort of 2M messages to temporary files."""
+    with write_batch(engine) as batch, batch.unit(0) as conn:
         for table, name in _deferred(conn):
             if not index_present(conn, table, name):
                 _index(table, name).create(conn)
