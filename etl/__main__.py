@@ -3,6 +3,15 @@ etl.demo and etl.demo.write.database."""
 
 from __future__ import annotations
 
+import os
+
+# Set before polars is first imported. A load's writer (this process) handles many small
+# frames, one chat export or sheet at a time, while worker processes parse the chats on every
+# core: a pool of polars threads here spun waiting for work between those frames and took
+# the workers' cores (at state scale a quarter of the load's CPU). Large frames (the response
+# figures) lose little on one thread. An operator's own setting is kept.
+os.environ.setdefault("POLARS_MAX_THREADS", "1")
+
 import getpass
 import json
 from contextlib import nullcontext
