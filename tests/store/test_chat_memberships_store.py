@@ -120,3 +120,68 @@ def test_unverified_phrases_are_counted_by_phrase_and_language_without_text(db_u
     with engine.connect() as conn:
         columns = {c["name"] for c in sa.inspect(conn).get_columns("chat_unverified")}
     assert columns == {"row_id", "file_id", "locale", "kind", "event", "phrase", "lines"}
+
+
+def test_groups_refreshed_together_get_the_spells_each_gets_alone(db_url):
+    from sampark.schema import etl_files, etl_runs, groups, membership_events, units
+    from sampark.store.memberships import refresh_chat_memberships
+
+    engine = migrate(db_url)
+    events = [  # group, minute, event, actor, subject, person_id, file_id
+        ("G-GAYA", 1, "added", "SHO Gaya", "Ravi", "+919800000002", 1),
+        ("G-PATNA", 2, "joined_link", "Ravi", None, None, 2),
+        ("G-GAYA", 3, "left", "Ravi", None, None, 1),
+        ("G-PATNA", 4, "added", "SHO Patna", "Neha", None, 2),
+        ("G-OTHER", 5, "added", "SHO Ara", "Mohan", None, 2),  # not refreshed
+    ]
+    with engine.begin() as conn:
+        conn.execute(sa.insert(units), [{"unit_id": "PS-1", "kind": "ps", "name": "Kotwali"}])
+        conn.execute(
+            sa.insert(groups),
+            [
+                {"group_id": g, "unit_id": "PS-1", "kind": "thana", "name": g}
+                for g in ("G-GAYA", "G-PATNA", "G-OTHER")
+            ],
+        )
+        run = conn.execute(
+            sa.insert(etl_runs).values(started_at=at(8, 9, 0), inbox="inbox")
+        ).inserted_primary_key[0]
+        conn.execute(
+            sa.insert(etl_files),
+            [
+                {"file_id": i, "run_id": run, "path": f"chats/{i}.txt", "sha256": f"{i:064d}",
+                 "source": "chats", "status": "loaded", "loaded_at": at(8, 9, 0)}
+                for i in (1, 2)
+            ],
+        )  # fmt: skip
+        conn.execute(
+            sa.insert(membership_events),
+            [
+                {"group_id": g, "ts": at(5, 9, m), "event": e, "actor": a, "subject": s,
+                 "person_id": p, "file_id": f}
+                for g, m, e, a, s, p, f in events
+            ],
+        )  # fmt: skip
+
+    def spells() -> list[tuple[object, ...]]:
+        stmt = sa.select(chat_memberships.c.group_id, *SPELLS.selected_columns).order_by(
+            chat_memberships.c.group_id, chat_memberships.c.first_seen
+        )
+        return _rows(engine, stmt)
+
+    with engine.begin() as conn:
+        assert refresh_chat_memberships(conn, ["G-GAYA", "G-PATNA"]) == 3
+    together = spells()
+    assert together == [
+        ("G-GAYA", "+919800000002", at(5, 9, 1), False, "added", at(5, 9, 3), "left", False,
+         "chat: chats/1.txt"),
+        ("G-PATNA", "Ravi", at(5, 9, 2), False, "joined_link", None, None, False,
+         "chat: chats/2.txt"),  # Gaya's id for Ravi is not Patna's
+        ("G-PATNA", "Neha", at(5, 9, 4), False, "added", None, None, False, "chat: chats/2.txt"),
+    ]  # fmt: skip
+    with engine.begin() as conn:
+        conn.execute(sa.delete(chat_memberships))
+        for group_id in ("G-PATNA", "G-GAYA"):
+            refresh_chat_memberships(conn, [group_id])
+        refresh_chat_memberships(conn, ["G-GAYA", "G-PATNA"])  # again: nothing changes
+    assert spells() == together
