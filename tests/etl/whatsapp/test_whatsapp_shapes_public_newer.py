@@ -1,7 +1,7 @@
 """Newer export shapes seen in public exports on GitHub (listed with repository and path in the
 phrase tables' `seen`): calls, notices, pinned messages, group settings and join lines of
-English, Portuguese, Spanish, German and Dutch phones. Each as lines written for this project
-(invented names and texts), read by both engines.
+English, Portuguese, Spanish, German and Dutch phones, and an iPhone group name that holds
+": ". Each as lines written for this project (invented names and texts), read by both engines.
 """
 
 from __future__ import annotations
@@ -112,6 +112,37 @@ def test_video_note_and_attached_file_are_the_person_s_media(tmp_path: Path, eng
         ("Suman", "media"),
         ("Suman", "deleted"),
         ("Ravi", "media"),
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_iphone_group_name_holding_a_colon_is_not_an_author(tmp_path: Path, engine: str) -> None:
+    # iOS attributes system lines to the group; its name may hold ": " itself
+    result = parsed(
+        tmp_path,
+        ios(
+            "Beat 4: Kotwali",
+            "Messages and calls are end-to-end encrypted. Only people in "
+            "this chat can read, listen to, or share them.",
+            0,
+        )
+        + ios("Anil", "You created the group: Beat 4: Kotwali", 1)
+        + ios("Beat 4: Kotwali", "You're now an admin", 2)
+        + ios("Dr: Ravi", "image omitted", 3)
+        + ios("Ravi", f"Time: {LRM}tomorrow at 5", 4, marked=False),
+        engine,
+    )
+    assert result.messages.select("author", "kind").rows() == [
+        (None, "system"),
+        (None, "system"),
+        (None, "system"),
+        ("Dr: Ravi", "media"),
+        ("Ravi", "text"),
+    ]
+    assert events(result) == [
+        ("encryption_notice", None, None),
+        ("created", "You", "Beat 4: Kotwali"),
+        ("admin_made", None, "You"),
     ]
 
 
