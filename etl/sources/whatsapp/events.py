@@ -123,8 +123,9 @@ def _group_name_with_colon(e: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     """Entries split at the author's ": " that comes right before iOS's mark, when the group
     name the line is attributed to holds ": " itself ("Music: Covers: ‎You're now an admin",
     seen in an iPhone export, ajhenne/text2playlist _chat.txt): the text after the first
-    ": " is unmarked, and after the marked ": " stands a system phrase or a placeholder. A
-    person's unmarked text that merely holds ": " and a mark stays theirs."""
+    ": " is unmarked, and after the marked ": " stands a system phrase. Not for a placeholder:
+    a person's caption may end in ": " before the attachment iOS marks ("… in Dutch:
+    ‎<attached: …>", 108-Dev/amala _chat.txt), and stays theirs."""
     late = f": {LRM}"
     maybe = e.select(
         (~pl.col("_msg").str.starts_with(LRM) & pl.col("_msg").str.contains(late, literal=True))
@@ -136,11 +137,7 @@ def _group_name_with_colon(e: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
         return e
     parts = e.get_column("rest").gather(at).str.splitn(late, 2).struct.unnest()
     after = pl.select(normalized(pl.lit(parts.get_column("field_1")))).to_series()
-    known = (
-        event_sieve(phrases).matches(after)
-        | after.str.contains(any_of(phrases.media))
-        | after.str.contains(any_of(phrases.deleted))
-    ).fill_null(False)
+    known = event_sieve(phrases).matches(after).fill_null(False)
     moved = maybe.scatter(at, known)
     author = e.get_column("_author").scatter(at, parts.get_column("field_0"))
     msg = e.get_column("_msg").scatter(at, LRM + parts.get_column("field_1"))

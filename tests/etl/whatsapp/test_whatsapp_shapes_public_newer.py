@@ -128,7 +128,9 @@ def test_iphone_group_name_holding_a_colon_is_not_an_author(tmp_path: Path, engi
         )
         + ios("Anil", "You created the group: Beat 4: Kotwali", 1)
         + ios("Beat 4: Kotwali", "You're now an admin", 2)
-        + ios("Dr: Ravi", "image omitted", 3)
+        + ios(
+            "Ravi", f"Site photo: {LRM}<attached: 00000012-PHOTO-2024-03-12.jpg>", 3, marked=False
+        )
         + ios("Ravi", f"Time: {LRM}tomorrow at 5", 4, marked=False),
         engine,
     )
@@ -136,7 +138,7 @@ def test_iphone_group_name_holding_a_colon_is_not_an_author(tmp_path: Path, engi
         (None, "system"),
         (None, "system"),
         (None, "system"),
-        ("Dr: Ravi", "media"),
+        ("Ravi", "text"),
         ("Ravi", "text"),
     ]
     assert events(result) == [
