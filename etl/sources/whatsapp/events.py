@@ -267,6 +267,11 @@ def _system_and_pending(authorless: pl.Expr, chat_name: str | None) -> tuple[pl.
     return (authorless | attributed_system).fill_null(False), pending
 
 
+# Events a person does themselves, whose phrase may list several of them without an actor
+# ("A, B, and C left"): each listed person is an event's actor, as in "Ravi left".
+LISTED_ACTORS = ("left",)
+
+
 def events_of(classified: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     """One row per system line, and one per person for "added A, B and C" (split with the
     separators of the phone language the phrase is in: "A, B, and C", "A, B und C")."""
@@ -278,6 +283,7 @@ def events_of(classified: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
         for sep in separators:
             marked = marked.str.replace_all(sep, "\x00", literal=True)
         listed = pl.when(several == locale).then(marked).otherwise(listed)
+    listed_actor = pl.col("event").is_in(LISTED_ACTORS) & pl.col("actor").is_null()
     return (
         system.select(
             "ts",
@@ -291,4 +297,8 @@ def events_of(classified: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
         )
         .explode("subject")
         .with_columns(pl.col("subject").str.strip_chars())
+        .with_columns(
+            pl.when(listed_actor).then(pl.col("subject")).otherwise(pl.col("actor")).alias("actor"),
+            pl.when(listed_actor).then(None).otherwise(pl.col("subject")).alias("subject"),
+        )
     )

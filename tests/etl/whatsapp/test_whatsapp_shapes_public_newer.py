@@ -257,3 +257,39 @@ def test_spanish_and_german_notices_pins_and_calls_are_events(tmp_path: Path, en
         ("call", None),
         ("notice", None),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_several_people_leaving_in_one_line_are_one_event_each(tmp_path: Path, engine: str) -> None:
+    result = parsed(
+        tmp_path,
+        "6/23/20, 2:27 PM - Ravi: ok\n"
+        "6/23/20, 2:28 PM - Suman, +91 98765 43210, and Anil Kumar left\n"
+        "6/23/20, 2:29 PM - Geeta and Mohan left\n"
+        "6/23/20, 2:30 PM - Ravi left\n",
+        engine,
+    )
+    assert events(result) == [
+        ("left", "Suman", None),
+        ("left", "+91 98765 43210", None),
+        ("left", "Anil Kumar", None),
+        ("left", "Geeta", None),
+        ("left", "Mohan", None),
+        ("left", "Ravi", None),
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_view_once_photo_and_video_are_the_person_s_media(tmp_path: Path, engine: str) -> None:
+    # "For added privacy" once made fake "added" events
+    note = ". For added privacy, you can only open it on your phone."
+    result = parsed(
+        tmp_path,
+        ios("Ravi", "hello", 0, marked=False)
+        + ios("Ravi", "You received a view once photo" + note, 1)
+        + ios("Suman", "You received a view once video" + note, 2)
+        + ios("Suman", "You sent a view once message" + note, 3),
+        engine,
+    )
+    assert rows(result) == [("Ravi", "text"), ("Ravi", "media"), *[("Suman", "media")] * 2]
+    assert result.events.height == 0
