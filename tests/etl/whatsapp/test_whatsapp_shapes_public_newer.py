@@ -1,6 +1,6 @@
 """Newer export shapes seen in public exports on GitHub (listed with repository and path in the
 phrase tables' `seen`): calls, notices, pinned messages, group settings and join lines of
-English, Portuguese, Spanish, German and Dutch phones, and an iPhone group name that holds
+English, Portuguese, Spanish, German, Dutch and Turkish phones, and an iPhone group name that holds
 ": ". Each as lines written for this project (invented names and texts), read by both engines.
 """
 
@@ -293,3 +293,29 @@ def test_view_once_photo_and_video_are_the_person_s_media(tmp_path: Path, engine
     )
     assert rows(result) == [("Ravi", "text"), ("Ravi", "media"), *[("Suman", "media")] * 2]
     assert result.events.height == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_turkish_join_create_and_notice_lines_are_events(tmp_path: Path, engine: str) -> None:
+    android = parsed(
+        tmp_path,
+        "14.02.2025 00:08 - Bu grubu siz oluşturdunuz\n"
+        f"14.02.2025 00:09 - {LRM}Emre Kaya bu grubun davet bağlantısıyla katıldı\n"
+        "14.02.2025 00:10 - Emre Kaya: merhaba\n"
+        f"14.02.2025 00:11 - {LRM}Emre Kaya ayrıldı\n",
+        engine,
+    )
+    assert events(android) == [
+        ("created", None, None),
+        ("joined_link", "Emre Kaya", None),
+        ("left", "Emre Kaya", None),
+    ]
+    iphone = parsed(
+        tmp_path,
+        "[6.03.2020 17:21:34] Ayşe: selam\n"
+        f"[6.03.2020 17:21:35] Nöbet: {LRM}Bu gruba gönderdiğiniz mesajlar artık uçtan uca "
+        "şifreleme ile korunmaktadır.\n"
+        f"[6.03.2020 17:21:36] Ayşe: {LRM}Mesaj bekleniyor. Bu biraz zaman alabilir.\n",
+        engine,
+    )
+    assert [e for e, _, _ in events(iphone)] == ["encryption_notice", "notice"]
