@@ -319,3 +319,29 @@ def test_turkish_join_create_and_notice_lines_are_events(tmp_path: Path, engine:
         engine,
     )
     assert [e for e, _, _ in events(iphone)] == ["encryption_notice", "notice"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_android_null_is_a_view_once_media_and_newer_lines_are_events(
+    tmp_path: Path, engine: str
+) -> None:
+    # Android writes "null" where a view-once photo or video was sent
+    result = parsed(
+        tmp_path,
+        "23/04/24, 7:40 am - Ravi: hello\n"
+        "23/04/24, 7:41 am - Ravi: null\n"
+        "23/04/24, 7:42 am - Only messages that mention or people share with @AI can be read "
+        "by Meta. Meta can\u2019t read any other messages in this chat, as your personal "
+        "messages remain end-to-end encrypted.\n",
+        engine,
+    )
+    assert rows(result) == [("Ravi", "text"), ("Ravi", "media"), (None, "system")]
+    assert [e for e, _, _ in events(result)] == ["notice"]
+    turkish = parsed(
+        tmp_path,
+        "14.02.2025 00:07 - Emre: merhaba\n"
+        '14.02.2025 00:08 - Emre Kaya "Nöbet Grubu" grubunu oluşturdu\n'
+        "14.02.2025 00:09 - Emre Kaya bir sesli sohbet açtı\n",
+        engine,
+    )
+    assert events(turkish) == [("created", "Emre Kaya", "Nöbet Grubu"), ("call", "Emre Kaya", None)]
