@@ -344,4 +344,7 @@ def test_android_null_is_a_view_once_media_and_newer_lines_are_events(
         "14.02.2025 00:09 - Emre Kaya bir sesli sohbet açtı\n",
         engine,
     )
-    assert events(turkish) == [("created", "Emre Kaya", "Nöbet Grubu"), ("call", "Emre Kaya", None)]
+    assert events(turkish) == [
+        ("created", "Emre Kaya", "Nöbet Grubu"),
+        ("call", "Emre Kaya", None),
+    ]
