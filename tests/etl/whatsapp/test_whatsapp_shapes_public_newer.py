@@ -348,3 +348,29 @@ def test_android_null_is_a_view_once_media_and_newer_lines_are_events(
         ("created", "Emre Kaya", "Nöbet Grubu"),
         ("call", "Emre Kaya", None),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_older_iphone_group_lines_and_contact_card_are_read(tmp_path: Path, engine: str) -> None:
+    result = parsed(
+        tmp_path,
+        ios("Jonas", "hallo", 0, marked=False)
+        + ios(
+            "Wache Nord",
+            "Nachrichten an diese Gruppe sind jetzt mit Ende-zu-Ende-Verschlüsselung geschützt.",
+            1,
+        )
+        + ios("Wache Nord", "Jonas hat den Betreff zu \u201cWache Nord\u201d geändert.", 2)
+        + ios("Jonas", "Contact card attached: Mia Weber.vcf", 3),
+        engine,
+    )
+    assert rows(result) == [
+        ("Jonas", "text"),
+        (None, "system"),
+        (None, "system"),
+        ("Jonas", "media"),
+    ]
+    assert events(result) == [
+        ("encryption_notice", None, None),
+        ("subject_changed", "Jonas", "Wache Nord"),
+    ]
