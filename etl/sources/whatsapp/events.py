@@ -112,8 +112,39 @@ def _classified_odd(entries: pl.DataFrame, phrases: Phrases, chat_name: str | No
         (rest.str.contains(": ", literal=True) | bare).fill_null(False).alias("has_author"),
         parts.struct.field("field_0").alias("_author"),
         parts.struct.field("field_1").alias("_msg"),
-    ).with_columns(pl.col("_msg").str.starts_with(LRM).fill_null(False).alias("_marked"))
+    )
+    e = _group_name_with_colon(e, phrases).with_columns(
+        pl.col("_msg").str.starts_with(LRM).fill_null(False).alias("_marked")
+    )
     return _classify_odd(e, phrases, chat_name)
+
+
+def _group_name_with_colon(e: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
+    """Entries split at the author's ": " that comes right before iOS's mark, when the group
+    name the line is attributed to holds ": " itself ("Music: Covers: ‎You're now an admin",
+    seen in an iPhone export, ajhenne/text2playlist _chat.txt): the text after the first
+    ": " is unmarked, and after the marked ": " stands a system phrase. Not for a placeholder:
+    a person's caption may end in ": " before the attachment iOS marks ("… in Dutch:
+    ‎<attached: …>", 108-Dev/amala _chat.txt), and stays theirs."""
+    late = f": {LRM}"
+    maybe = e.select(
+        (~pl.col("_msg").str.starts_with(LRM) & pl.col("_msg").str.contains(late, literal=True))
+        .fill_null(False)
+        .alias("m")
+    ).to_series()
+    at = maybe.arg_true()
+    if at.len() == 0:
+        return e
+    parts = e.get_column("rest").gather(at).str.splitn(late, 2).struct.unnest()
+    after = pl.select(normalized(pl.lit(parts.get_column("field_1")))).to_series()
+    known = event_sieve(phrases).matches(after).fill_null(False)
+    moved = maybe.scatter(at, known)
+    author = e.get_column("_author").scatter(at, parts.get_column("field_0"))
+    msg = e.get_column("_msg").scatter(at, LRM + parts.get_column("field_1"))
+    return e.with_columns(
+        pl.when(pl.lit(moved)).then(pl.lit(author)).otherwise(pl.col("_author")).alias("_author"),
+        pl.when(pl.lit(moved)).then(pl.lit(msg)).otherwise(pl.col("_msg")).alias("_msg"),
+    )
 
 
 def _name_across_lines(entries: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
@@ -236,6 +267,11 @@ def _system_and_pending(authorless: pl.Expr, chat_name: str | None) -> tuple[pl.
     return (authorless | attributed_system).fill_null(False), pending
 
 
+# Events a person does themselves, whose phrase may list several of them without an actor
+# ("A, B, and C left"): each listed person is an event's actor, as in "Ravi left".
+LISTED_ACTORS = ("left",)
+
+
 def events_of(classified: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
     """One row per system line, and one per person for "added A, B and C" (split with the
     separators of the phone language the phrase is in: "A, B, and C", "A, B und C")."""
@@ -247,6 +283,7 @@ def events_of(classified: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
         for sep in separators:
             marked = marked.str.replace_all(sep, "\x00", literal=True)
         listed = pl.when(several == locale).then(marked).otherwise(listed)
+    listed_actor = pl.col("event").is_in(LISTED_ACTORS) & pl.col("actor").is_null()
     return (
         system.select(
             "ts",
@@ -260,4 +297,8 @@ def events_of(classified: pl.DataFrame, phrases: Phrases) -> pl.DataFrame:
         )
         .explode("subject")
         .with_columns(pl.col("subject").str.strip_chars())
+        .with_columns(
+            pl.when(listed_actor).then(pl.col("subject")).otherwise(pl.col("actor")).alias("actor"),
+            pl.when(listed_actor).then(None).otherwise(pl.col("subject")).alias("subject"),
+        )
     )
