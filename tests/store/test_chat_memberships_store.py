@@ -122,11 +122,10 @@ def test_unverified_phrases_are_counted_by_phrase_and_language_without_text(db_u
     assert columns == {"row_id", "file_id", "locale", "kind", "event", "phrase", "lines"}
 
 
-def test_groups_refreshed_together_get_the_spells_each_gets_alone(db_url):
+def _three_groups_events(engine: sa.Engine) -> None:
+    """Events of three groups, two exports; Ravi is in two groups."""
     from sampark.schema import etl_files, etl_runs, groups, membership_events, units
-    from sampark.store.memberships import refresh_chat_memberships
 
-    engine = migrate(db_url)
     events = [  # group, minute, event, actor, subject, person_id, file_id
         ("G-GAYA", 1, "added", "SHO Gaya", "Ravi", "+919800000002", 1),
         ("G-PATNA", 2, "joined_link", "Ravi", None, None, 2),
@@ -162,6 +161,13 @@ def test_groups_refreshed_together_get_the_spells_each_gets_alone(db_url):
                 for g, m, e, a, s, p, f in events
             ],
         )  # fmt: skip
+
+
+def test_groups_refreshed_together_get_the_spells_each_gets_alone(db_url):
+    from sampark.store.memberships import refresh_chat_memberships
+
+    engine = migrate(db_url)
+    _three_groups_events(engine)
 
     def spells() -> list[tuple[object, ...]]:
         stmt = sa.select(chat_memberships.c.group_id, *SPELLS.selected_columns).order_by(
