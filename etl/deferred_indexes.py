@@ -1,4 +1,5 @@
-"""Indexes built once after a cold load instead of kept up row by row while it writes.
+"""Indexes (and on PostgreSQL foreign keys) built once after a cold load instead of kept up
+row by row while it writes.
 
 On a first load of a state the inbox brings ~2M chat messages and ~2M register entries;
 keeping a wide index in step with every insert costs more than building it once from the
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 
 import sqlalchemy as sa
 
-from sampark.queries.presence import holds_rows, index_present
+from sampark.queries.presence import foreign_key_present, holds_rows, index_present
 from sampark.schema import messages, register_entries
 from sampark.store.batches import write_batch
 
@@ -29,6 +30,24 @@ DEFERRED_ON_SQLITE: tuple[tuple[sa.Table, str], ...] = (
 )
 
 
+# PostgreSQL checks a foreign key by a trigger per row: 1M messages took 7.5 s to COPY with
+# the key to their group and 3.3 s without it, and adding the key afterwards checks them all
+# in 0.2 s. The load itself refuses rows of unknown units and groups before writing them.
+DEFERRED_KEYS_ON_POSTGRESQL: tuple[tuple[sa.Table, str], ...] = (
+    (messages, "fk_messages_group_id_groups"),
+    (register_entries, "fk_register_entries_unit_id_units"),
+    (register_entries, "fk_register_entries_group_id_groups"),
+)
+
+
+def _deferred_keys(conn: sa.Connection) -> tuple[tuple[sa.Table, str], ...]:
+    return DEFERRED_KEYS_ON_POSTGRESQL if conn.dialect.name == "postgresql" else ()
+
+
+def _key(table: sa.Table, name: str) -> sa.ForeignKeyConstraint:
+    return next(fk for fk in table.foreign_key_constraints if fk.name == name)
+
+
 def _deferred(conn: sa.Connection) -> tuple[tuple[sa.Table, str], ...]:
     return DEFERRED + (DEFERRED_ON_SQLITE if conn.dialect.name == "sqlite" else ())
 
@@ -37,15 +56,21 @@ def _index(table: sa.Table, name: str) -> sa.Index:
     return next(index for index in table.indexes if index.name == name)
 
 
-def drop_for_cold_load(engine: sa.Engine) -> list[sa.Index]:
-    """Drop the deferred indexes of tables that are empty; returns those dropped."""
-    dropped: list[sa.Index] = []
+def drop_for_cold_load(engine: sa.Engine) -> list[sa.Index | sa.ForeignKeyConstraint]:
+    """Drop the deferred indexes and foreign keys of tables that are empty; returns those
+    dropped."""
+    dropped: list[sa.Index | sa.ForeignKeyConstraint] = []
     with engine.begin() as conn:
         for table, name in _deferred(conn):
             if index_present(conn, table, name) and not holds_rows(conn, table):
                 index = _index(table, name)
                 index.drop(conn)
                 dropped.append(index)
+        for table, name in _deferred_keys(conn):
+            if foreign_key_present(conn, table, name) and not holds_rows(conn, table):
+                key = _key(table, name)
+                conn.execute(sa.schema.DropConstraint(key))
+                dropped.append(key)
     return dropped
 
 
@@ -57,6 +82,9 @@ def build_missing(engine: sa.Engine) -> None:
         for table, name in _deferred(conn):
             if not index_present(conn, table, name):
                 _index(table, name).create(conn)
+        for table, name in _deferred_keys(conn):
+            if not foreign_key_present(conn, table, name):
+                conn.execute(sa.schema.AddConstraint(_key(table, name)))
 
 
 @contextmanager

@@ -1,4 +1,5 @@
-"""Wide indexes are built after a cold load, and only when their table started empty."""
+"""Wide indexes (and on PostgreSQL the big tables' foreign keys) are built after a cold load,
+and only when their table started empty."""
 
 from __future__ import annotations
 
@@ -16,8 +17,25 @@ WIDE = {"ix_messages_group_person", "ix_register_entries_unit_id"}
 KEYS = "ux_register_entries_entry_key"
 
 
+# PostgreSQL checks a foreign key per row by a trigger; it checks them all at once afterwards.
+FOREIGN = {
+    "fk_messages_group_id_groups",
+    "fk_register_entries_unit_id_units",
+    "fk_register_entries_group_id_groups",
+}
+
+
 def _deferred(engine: sa.Engine) -> set[str]:
-    return WIDE | ({KEYS} if engine.dialect.name == "sqlite" else set())
+    return WIDE | ({KEYS} if engine.dialect.name == "sqlite" else FOREIGN)
+
+
+def _keys(engine: sa.Engine) -> set[str]:
+    inspector = sa.inspect(engine)
+    return {
+        str(fk["name"])
+        for table in ("messages", "register_entries")
+        for fk in inspector.get_foreign_keys(table)
+    }
 
 
 def _indexes(engine: sa.Engine) -> set[str]:
@@ -46,16 +64,32 @@ def test_empty_tables_lose_their_wide_indexes_until_the_load_ends(db_url):
     engine = migrate(db_url)
     assert {ix.name for ix in drop_for_cold_load(engine)} == _deferred(engine)
     assert _indexes(engine) == (WIDE | {KEYS}) - _deferred(engine)
+    assert _keys(engine) == FOREIGN - _deferred(engine)
     build_missing(engine)
     assert _indexes(engine) == WIDE | {KEYS}
+    assert _keys(engine) == FOREIGN
+
+
+def test_a_foreign_key_added_back_still_refuses_an_unknown_group(db_url):
+    engine = migrate(db_url)
+    drop_for_cold_load(engine)
+    build_missing(engine)
+    _one_message(engine)
+    row = {"group_id": "G-NONE", "ts": datetime(2026, 5, 1), "kind": "text", "is_noise": False}
+    with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
+        conn.execute(sa.insert(messages), [row])
 
 
 def test_a_table_that_holds_rows_keeps_its_index(db_url):
     engine = migrate(db_url)
     _one_message(engine)
-    register_indexes = _deferred(engine) - {"ix_messages_group_person"}
+    register_indexes = _deferred(engine) - {
+        "ix_messages_group_person",
+        "fk_messages_group_id_groups",
+    }
     assert {ix.name for ix in drop_for_cold_load(engine)} == register_indexes
     assert _indexes(engine) == (WIDE | {KEYS}) - register_indexes
+    assert "fk_messages_group_id_groups" in _keys(engine)
 
 
 def test_the_indexes_are_back_after_a_load_that_failed(db_url):
@@ -64,3 +98,4 @@ def test_the_indexes_are_back_after_a_load_that_failed(db_url):
         assert _indexes(engine) == (WIDE | {KEYS}) - _deferred(engine)
         raise RuntimeError("stopped mid-load")
     assert _indexes(engine) == WIDE | {KEYS}
+    assert _keys(engine) == FOREIGN
