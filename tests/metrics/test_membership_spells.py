@@ -185,10 +185,11 @@ def test_module_docstring_example_runs() -> None:
 
 
 def test_keyed_events_name_a_person_by_id_where_any_event_matched_the_name() -> None:
-    from sampark.metrics.groups.memberships import keyed_events
+    from sampark.metrics.groups.memberships import keyed_events_by_group
 
     events = pl.DataFrame(
         {
+            "group_id": ["G-KOT"] * 3,
             "ts": [datetime(2024, 1, 5, 9), datetime(2024, 1, 5, 9), datetime(2024, 1, 6, 9)],
             "event": ["added", "added", "left"],
             "actor": ["SHO Kotwali", "SHO Kotwali", "Ravi"],
@@ -197,7 +198,7 @@ def test_keyed_events_name_a_person_by_id_where_any_event_matched_the_name() -> 
             "file_id": [1, 2, 2],
         }
     )
-    keyed = keyed_events(events)
+    keyed = keyed_events_by_group(events)
     assert keyed.select("event", "actor", "subject", "file_id").rows() == [
         ("added", "+919800000002", "+919800000002", 1),  # the overlap's copy dropped
         ("left", "+919800000002", "+919800000002", 2),

@@ -270,28 +270,21 @@ def reconciled_by_group(
     ).cast(_BY_GROUP_SCHEMA)  # type: ignore[arg-type]
 
 
-def keyed_events(events: pl.DataFrame) -> pl.DataFrame:
-    """A group's stored events (`ts`, `event`, `actor`, `subject`, `person_id`, `file_id`)
-    with `actor` and `subject` both set to the person the event is about, as one key: the
-    roster's person id when the loader matched the chat's name to one (on this event or on
-    another naming the same name), else the name as the chat shows it.
+def keyed_events_by_group(events: pl.DataFrame) -> pl.DataFrame:
+    """Groups' stored events (`group_id`, `ts`, `event`, `actor`, `subject`, `person_id`,
+    `file_id`) with `actor` and `subject` both set to the person the event is about, as one
+    key: the roster's person id when the loader matched the chat's name to one (on this event
+    or on another naming the same name in the same group), else the name as the chat shows it.
 
     Exact duplicates (one event in two overlapping exports) are dropped.
 
     >>> from datetime import datetime as dt
-    >>> e = pl.DataFrame({"ts": [dt(2024, 1, 5), dt(2024, 1, 6)], "event": ["added", "left"],
-    ...     "actor": ["SHO", "Amit"], "subject": ["Amit", None],
+    >>> e = pl.DataFrame({"group_id": ["G1", "G1"], "ts": [dt(2024, 1, 5), dt(2024, 1, 6)],
+    ...     "event": ["added", "left"], "actor": ["SHO", "Amit"], "subject": ["Amit", None],
     ...     "person_id": ["+919800000001", None], "file_id": [1, 1]})
-    >>> keyed_events(e).get_column("actor").to_list()
+    >>> keyed_events_by_group(e).get_column("actor").to_list()
     ['+919800000001', '+919800000001']
     """
-    one = pl.lit("", pl.String).alias("group_id")
-    return keyed_events_by_group(events.with_columns(one)).drop("group_id")
-
-
-def keyed_events_by_group(events: pl.DataFrame) -> pl.DataFrame:
-    """`keyed_events` for the events of many groups (`group_id` besides): a name is matched
-    to a person id within its own group only."""
     named = pl.when(pl.col("event").is_in(_ON_SUBJECT)).then("subject").otherwise("actor")
     base = events.unique(
         ["group_id", "ts", "event", "actor", "subject"], keep="first", maintain_order=True
