@@ -4,6 +4,7 @@ and only when their table started empty."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 import pytest
 import sqlalchemy as sa
@@ -29,22 +30,19 @@ def _deferred(engine: sa.Engine) -> set[str]:
     return WIDE | ({KEYS} if engine.dialect.name == "sqlite" else FOREIGN)
 
 
-def _keys(engine: sa.Engine) -> set[str]:
+def _names(engine: sa.Engine, kind: Literal["indexes", "foreign_keys"]) -> set[str]:
+    """The names of the messages' and register entries' indexes or foreign keys."""
     inspector = sa.inspect(engine)
-    return {
-        str(fk["name"])
-        for table in ("messages", "register_entries")
-        for fk in inspector.get_foreign_keys(table)
-    }
+    read = inspector.get_indexes if kind == "indexes" else inspector.get_foreign_keys
+    return {str(item["name"]) for table in ("messages", "register_entries") for item in read(table)}
+
+
+def _keys(engine: sa.Engine) -> set[str]:
+    return _names(engine, "foreign_keys")
 
 
 def _indexes(engine: sa.Engine) -> set[str]:
-    inspector = sa.inspect(engine)
-    return {
-        str(ix["name"])
-        for table in ("messages", "register_entries")
-        for ix in inspector.get_indexes(table)
-    } & (WIDE | {KEYS})
+    return _names(engine, "indexes") & (WIDE | {KEYS})
 
 
 def _one_message(engine: sa.Engine) -> None:
