@@ -65,16 +65,22 @@ _AT_ALLOWED = {_sre.AT_BEGINNING, _sre.AT_END}
 def python_regex(pattern: str) -> re.Pattern[str] | None:
     """`pattern` compiled by Python, when both engines read it the same way (module doc);
     None otherwise."""
+    return re.compile(pattern) if python_reads(pattern) else None
+
+
+@lru_cache(maxsize=8192)
+def python_reads(pattern: str) -> bool:
+    """Whether Python reads `pattern` the way polars does (module doc), found by parsing it
+    without compiling: a process's first chat asks this of every verified phrase, and only
+    their alternations are compiled."""
     if not _plain_syntax(pattern):
-        return None
+        return False
     try:
         parsed = _sre_parse.parse(pattern)
     except (re.error, OverflowError, RecursionError):
-        return None
+        return False
     state = getattr(parsed, "state", None)
-    if int(getattr(state, "flags", 0)) & ~re.UNICODE or not _items_shared(list(parsed)):
-        return None
-    return re.compile(pattern)
+    return not int(getattr(state, "flags", 0)) & ~re.UNICODE and _items_shared(list(parsed))
 
 
 def _plain_syntax(pattern: str) -> bool:
@@ -200,10 +206,15 @@ def _split(
     """How Python tests a text for any of `patterns` (their alternation as polars builds it,
     matched at the start only when every one begins with `^`; None when Python reads none of
     them), and the patterns left to polars."""
-    ours = tuple(p for p in patterns if python_regex(p) is not None)
-    theirs = tuple(p for p in patterns if python_regex(p) is None)
-    regex = python_regex(any_of(ours)) if ours else None
-    if regex is None:
+    ours = tuple(p for p in patterns if python_reads(p))
+    theirs = tuple(p for p in patterns if not python_reads(p))
+    if not ours:
+        return None, patterns
+    # Each alternative is read alike by both engines, so their alternation is: compiled
+    # without parsing it once more for the check.
+    try:
+        regex = re.compile(any_of(ours))
+    except (re.error, OverflowError, RecursionError):
         return None, patterns
     return (regex.match if all(p.startswith("^") for p in ours) else regex.search), theirs
 
@@ -252,21 +263,28 @@ class WordFinder:
 
 def _trie_pattern(words: list[str]) -> str:
     """A regex matching the longest of `words` that begins where it is tried (greedy
-    branches, each word's end an optional rest)."""
+    branches, each word's end an optional rest). A run of nodes with one child and no word
+    ending is written in one step: the tables' ~1,000 words are mostly long, and a call per
+    character was most of the time a process's first chat spends on its phrases."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for c in word:
             node = node.setdefault(c, {})
         node[""] = {}
+    escaped = {c: re.escape(c) for c in set("".join(words))}
 
     def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        run: list[str] = []
+        while len(node) == 1 and "" not in node:
+            ((c, node),) = node.items()
+            run.append(escaped[c])
+        branches = [escaped[c] + emit(child) for c, child in sorted(node.items()) if c]
         if not branches:
-            return ""
+            return "".join(run)
         inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if "" in node:
-            return "(?:" + inner + ")?" if len(branches) == 1 else inner + "?"
-        return inner
+            inner = "(?:" + inner + ")?" if len(branches) == 1 else inner + "?"
+        return "".join(run) + inner
 
     return emit(trie) or r"[^\s\S]"

@@ -18,8 +18,10 @@ from etl.sources.whatsapp.phrases import Phrases, any_of, load_phrases
 from etl.sources.whatsapp.python_regex import (
     MOST,
     WordFinder,
+    _trie_pattern,
     any_matches,
     each_any_matches,
+    python_reads,
     python_regex,
 )
 from etl.sources.whatsapp.unverified import unverified_matches
@@ -50,6 +52,7 @@ _sre_parse: Any = import_module("re._parser")
 )
 def test_python_reads_only_the_syntax_both_engines_share(pattern: str, shared: bool) -> None:
     assert (python_regex(pattern) is not None) is shared
+    assert python_reads(pattern) is shared
 
 
 def _example(items: list[tuple[Any, Any]], rng: random.Random) -> str:
@@ -144,6 +147,27 @@ def test_word_finder_finds_every_word_polars_finds_overlapping_ones_too() -> Non
     held = pl.Series(texts).str.extract_many(list(words), overlapping=True).to_list()
     finder = WordFinder(words)
     assert [finder.held(t) for t in texts] == [set(h) for h in held]
+
+
+@pytest.mark.parametrize(
+    ("words", "pattern"),
+    [
+        (["ab", "abc", "abd", "x"], "(?:ab(?:c|d)?|x)"),
+        (["ab", "abc"], "ab(?:c)?"),
+        (["a.b"], r"a\.b"),
+        ([], r"[^\s\S]"),
+    ],
+)
+def test_the_words_trie_is_one_branch_per_letter_where_words_part(
+    words: list[str], pattern: str
+) -> None:
+    assert _trie_pattern(words) == pattern
+
+
+def test_an_alternation_python_cannot_read_is_left_to_polars() -> None:
+    text = pl.Series("norm", ["Amit left", "Amit joined", None])
+    patterns = (r"^(?:\w+ left)$", "^(?:(?P<actor>.+?) joined)$")
+    assert any_matches(text, patterns).to_list() == [True, True, None]
 
 
 def test_unverified_lines_are_the_same_found_in_python_or_by_polars(
