@@ -59,6 +59,8 @@ from bench.load_accounts import (  # noqa: E402
     Account,
     default_db_url,
     ensure_accounts,
+    keep_password,
+    kept_password,
     plan_accounts,
     units_by_kind,
 )
@@ -140,21 +142,6 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def _kept_password(kept: Path | None, count: int) -> str | None:
-    """The password an earlier run gave at least `count` accounts (`--accounts-kept`): a
-    series of levels then pays the `users` commands once, not once per level."""
-    if kept is None or not kept.is_file():
-        return None
-    made_for, password = kept.read_text("utf-8").split("\t", 1)
-    return password.strip() if int(made_for) >= count else None
-
-
-def _keep_password(kept: Path | None, count: int, password: str) -> None:
-    if kept is not None:
-        kept.touch(mode=0o600)
-        kept.write_text(f"{count}\t{password}\n", "utf-8")
-
-
 def _ready_accounts(args: argparse.Namespace, db_url: str) -> tuple[list[Account], str]:
     """The accounts of the largest level, made (or reset) with a fresh password; then the
     untimed warm-up unless it was turned off."""
@@ -163,11 +150,11 @@ def _ready_accounts(args: argparse.Namespace, db_url: str) -> tuple[list[Account
         roles, max(args.ks), units_by_kind(db_url, filter(None, map(ROLE_UNIT_KIND.get, roles)))
     )
     made = time.perf_counter()
-    password = _kept_password(args.accounts_kept, len(accounts))
+    password = kept_password(args.accounts_kept, len(accounts))
     if password is None:
         password = secrets.token_urlsafe(18)
         ensure_accounts(db_url, accounts, password)
-        _keep_password(args.accounts_kept, len(accounts), password)
+        keep_password(args.accounts_kept, len(accounts), password)
     print(f"{len(accounts)} accounts ready in {time.perf_counter() - made:.1f} s", flush=True)
     if not args.no_warmup:
         start = time.perf_counter()

@@ -116,3 +116,18 @@ def ensure_accounts(db_url: str, accounts: Sequence[Account], password: str) -> 
         failures = [f for f in pool.map(one, accounts) if f]
     if failures:
         raise SystemExit("load.py: accounts not made:\n  " + "\n  ".join(failures))
+
+
+def kept_password(kept: Path | None, count: int) -> str | None:
+    """The password an earlier run gave at least `count` accounts (`--accounts-kept`): a
+    series of runs then pays the `users` commands once, not once per run."""
+    if kept is None or not kept.is_file():
+        return None
+    made_for, password = kept.read_text("utf-8").split("\t", 1)
+    return password.strip() if int(made_for) >= count else None
+
+
+def keep_password(kept: Path | None, count: int, password: str) -> None:
+    if kept is not None:
+        kept.touch(mode=0o600)
+        kept.write_text(f"{count}\t{password}\n", "utf-8")
