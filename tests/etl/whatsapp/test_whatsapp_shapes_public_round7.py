@@ -109,3 +109,39 @@ def test_spanish_caption_before_an_image_placeholder_is_media(tmp_path: Path, en
         engine,
     )
     assert rows(result) == [("Pepe", "text"), ("Pepe", "media"), ("Pepe", "media")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_dutch_android_add_call_and_pin_lines_are_events(tmp_path: Path, engine: str) -> None:
+    result = parsed(
+        tmp_path,
+        f"12-05-2017 17:43 - {LRM}Anil Kumar heeft de groep Thana Noord gemaakt\n"
+        "12-05-2017 17:43 - Je bent toegevoegd\n"
+        "12-05-2017 17:44 - Ravi: goedemorgen\n"
+        f"17-07-2023 20:46 - {LRM}Ravi heeft een video-oproep gestart\n"
+        f"09-02-2025 10:51 - {LRM}Anil Kumar heeft een bericht vastgezet\n"
+        "09-02-2025 10:52 - Ravi: Wachten op dit bericht\n",
+        engine,
+    )
+    assert rows(result) == [(None, "system")] * 2 + [("Ravi", "text")] + [(None, "system")] * 2 + [
+        ("Ravi", "text")
+    ]
+    assert [e for e, _, _ in events(result)] == ["created", "added", "call", "message_pinned"]
+    assert result.unverified.height == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_portuguese_iphone_own_group_photo_change_is_an_event(tmp_path: Path, engine: str) -> None:
+    group = "Plantão Norte"
+    result = parsed(
+        tmp_path,
+        ios(group, "Você criou o grupo “Plantão Norte”", 0)
+        + ios(group, "Você mudou a imagem do grupo", 1)
+        + ios("Ravi", "bom dia", 2, marked=False),
+        engine,
+    )
+    assert rows(result) == [(None, "system"), (None, "system"), ("Ravi", "text")]
+    assert events(result) == [
+        ("created", "Você", "Plantão Norte"),
+        ("icon_changed", None, None),
+    ]
