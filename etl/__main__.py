@@ -79,6 +79,30 @@ def _command_line_actor() -> str:
         return "command line"
 
 
+def _response_figures(engine: sa.Engine, targets_dir: Path, state: str) -> None:
+    """Work out and store the Response figures (sampark/store/derived.py) unless stored; a
+    profile that cannot be read is reported, and the loaded files stay loaded."""
+    try:
+        profile = load_profile(targets_dir, state)
+    except BadProfile as exc:  # the dashboard says the same
+        err.print(f"[yellow]figures not worked out: {exc}")
+        return
+    refresh_response_figures(engine, profile)
+
+
+def _spread_figures(
+    engine: sa.Engine, targets_dir: Path, state: str, *, quiet: bool, prints: Fingerprinting
+) -> None:
+    """Work out the directives and rumours (sampark/store/spread.py) of the fingerprints."""
+    try:
+        profile = load_profile(targets_dir, state)
+    except BadProfile:  # reported with the Response figures
+        return
+    with err.status("working out the directives and rumours…") if not quiet else nullcontext():
+        texts = prints.texts_by_hash()
+        refresh_spread(engine, profile, prints.pepper, texts=texts, at=now_utc())
+
+
 def _refresh_figures(
     engine: sa.Engine,
     targets_dir: Path,
@@ -87,19 +111,12 @@ def _refresh_figures(
     quiet: bool,
     prints: Fingerprinting | None = None,
 ) -> None:
-    """Work out the figures the dashboard reads ready (sampark/store/derived.py), unless stored,
-    and with `prints` the spread figures (sampark/store/spread.py)."""
-    try:
-        profile = load_profile(targets_dir, state)
-    except BadProfile as exc:  # the dashboard says the same; the loaded files stay loaded
-        err.print(f"[yellow]figures not worked out: {exc}")
-        return
+    """Work out the figures the dashboard reads ready, unless stored, and with `prints` the
+    spread figures."""
     with err.status("working out the Response figures…") if not quiet else nullcontext():
-        refresh_response_figures(engine, profile)
+        _response_figures(engine, targets_dir, state)
     if prints is not None:
-        with err.status("working out the directives and rumours…") if not quiet else nullcontext():
-            texts = prints.texts_by_hash()
-            refresh_spread(engine, profile, prints.pepper, texts=texts, at=now_utc())
+        _spread_figures(engine, targets_dir, state, quiet=quiet, prints=prints)
 
 
 @app.command()
@@ -142,6 +159,11 @@ def run(
         def step(file: FileResult, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=file.path[-40:])
 
+        def response_figures() -> None:
+            # Beside the index build that ends a cold load (etl.alongside).
+            bar.update(task, description="indexes and Response figures…")
+            _response_figures(engine, settings.targets_dir, settings.state)
+
         try:
             result = run_inbox(
                 engine,
@@ -151,11 +173,13 @@ def run(
                 accept=accept_shrink or [],
                 actor=actor or _command_line_actor(),
                 prints=prints,
+                after_load=response_figures,
             )
         except NotHeld as exc:
             err.print(f"[red]{exc}")
             raise typer.Exit(2) from exc
-    _refresh_figures(engine, settings.targets_dir, settings.state, quiet=as_json, prints=prints)
+    if prints is not None:
+        _spread_figures(engine, settings.targets_dir, settings.state, quiet=as_json, prints=prints)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
     else:

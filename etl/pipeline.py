@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from etl.alongside import Alongside
 from etl.chat_loads import load_chats
 from etl.chat_prints import Fingerprinting
 from etl.deferred_indexes import indexes_built_after
@@ -215,6 +216,7 @@ def run_inbox(
     accept: Sequence[Path] = (),
     actor: str = "",
     prints: Fingerprinting | None = None,
+    after_load: Callable[[], None] | None = None,
 ) -> RunResult:
     """Load every new sheet and chat export under `inbox`; unchanged files are skipped.
 
@@ -226,7 +228,11 @@ def run_inbox(
     A roster that would end most of a group is held, not loaded. The files in `accept` are
     held rosters `actor` confirms: the run loads those and nothing else (the inbox is not
     read, so confirming one file loads no other), or raises NotHeld before writing anything
-    when one is not held."""
+    when one is not held.
+
+    `after_load` (figures worked out from the loaded data) runs on a thread once every file
+    is written, while the indexes a cold load left out are built; its error is raised once
+    the run is recorded as finished."""
     accepting = acceptances(engine, accept, actor, now or ist_now())
     run_id, seen, held = _started(engine, inbox)
     result = RunResult(run_id)
@@ -247,11 +253,13 @@ def run_inbox(
     chats = _new_chats(others, inbox, unchanged, seen, done)
     pending = _new_sheets(engine, run_id, sheets, inbox, unchanged, seen, done)
 
-    with indexes_built_after(engine):
-        _load_sheets_and_chats(
-            engine, run_id, pending, chats, inbox, now, done, keep_text=keep_text, prints=prints
-        )
-
-    with engine.begin() as conn:
-        store_registry.finish_run(conn, run_id, now_utc(), _totals(result))
+    with Alongside() as alongside:
+        with indexes_built_after(engine):
+            _load_sheets_and_chats(
+                engine, run_id, pending, chats, inbox, now, done, keep_text=keep_text, prints=prints
+            )
+            if after_load is not None:
+                alongside.start(after_load)
+        with engine.begin() as conn:
+            store_registry.finish_run(conn, run_id, now_utc(), _totals(result))
     return result
