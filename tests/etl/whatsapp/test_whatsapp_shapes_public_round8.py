@@ -1,0 +1,89 @@
+"""Export shapes seen in further public exports on GitHub and in WhatsApp's own strings (listed
+with their source in the phrase tables' `seen`): the placeholder of a message that could not be
+decrypted, on both phones and in several phone languages. Each as lines written for this
+project (invented names and texts), read by both engines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.sources.whatsapp import ParsedExport, parse_export
+from etl.sources.whatsapp.native import glue as whatsapp_native
+
+LRM = "\u200e"
+ENGINES = [
+    pytest.param(
+        "native",
+        marks=pytest.mark.skipif(
+            not whatsapp_native.available(),
+            reason="compiled parser not built (bash scripts/setup.sh)",
+        ),
+    ),
+    "polars",
+]
+
+
+def ios(author: str, text: str, second: int, *, marked: bool = True) -> str:
+    return f"[12/03/24, 10:02:{second:02d}] {author}: {LRM if marked else ''}{text}\n"
+
+
+def android(author: str, text: str, minute: int) -> str:
+    return f"12/03/24, 10:{minute:02d} - {author}: {text}\n"
+
+
+def parsed(tmp_path: Path, text: str, engine: str) -> ParsedExport:
+    path = tmp_path / "_chat.txt"
+    path.write_bytes(text.encode("utf-8"))
+    return parse_export(path, engine=engine)
+
+
+def rows(result: ParsedExport) -> list[tuple[object, ...]]:
+    return result.messages.select("author", "kind").rows()
+
+
+def events(result: ParsedExport) -> list[tuple[object, ...]]:
+    return result.events.select("event", "actor", "subject").rows()
+
+
+# The placeholder WhatsApp writes where a person's message could not be decrypted: the person
+# sent something whose content is not in the file, like an image left out of the export. Both
+# phones give the author's media entry, never a system line.
+WAITING = [
+    "Waiting for this message. This may take a while.",
+    "Waiting for this message",
+    "Wachten op dit bericht",
+    "Wachten op dit bericht. Dit kan even duren.",
+    "Warte auf diese Nachricht. Das kann einen Moment dauern.",
+    "Esperando mensaje. Esto puede tomar tiempo.",
+    "Esperando el mensaje. Esto puede tomar tiempo.",
+    "Aguardando essa mensagem. Isso pode demorar um pouco.",
+    "A aguardar pela mensagem. Pode demorar alguns minutos.",
+    "In attesa del messaggio. Potrebbe volerci un po' di tempo.",
+    "Mesaj bekleniyor. Bu biraz zaman alabilir.",
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("waiting", WAITING)
+def test_waiting_for_a_message_is_the_author_s_media_on_both_phones(
+    tmp_path: Path, engine: str, waiting: str
+) -> None:
+    on_iphone = parsed(
+        tmp_path,
+        ios("Ravi", "namaste", 0, marked=False)
+        + ios("Ravi", waiting, 1)
+        + ios("Suman", "ok", 2, marked=False),
+        engine,
+    )
+    on_android = parsed(
+        tmp_path,
+        android("Ravi", "namaste", 0) + android("Ravi", waiting, 1) + android("Suman", "ok", 2),
+        engine,
+    )
+    expected = [("Ravi", "text"), ("Ravi", "media"), ("Suman", "text")]
+    assert rows(on_iphone) == expected
+    assert rows(on_android) == expected
+    assert events(on_iphone) == events(on_android) == []
