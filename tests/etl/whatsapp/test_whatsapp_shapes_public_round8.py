@@ -87,3 +87,40 @@ def test_waiting_for_a_message_is_the_author_s_media_on_both_phones(
     assert rows(on_iphone) == expected
     assert rows(on_android) == expected
     assert events(on_iphone) == events(on_android) == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_italian_android_lines_with_a_full_stop_are_events(tmp_path: Path, engine: str) -> None:
+    # Newer Italian Android exports mark the lines and end most with a full stop, which is not
+    # part of the names they hold.
+    result = parsed(
+        tmp_path,
+        f"03/04/22, 12:39 - {LRM}Anil Kumar ha aggiunto Ravi.\n"
+        f"03/04/22, 12:40 - {LRM}Anil Kumar ha aggiunto +91 98765 43210.\n"
+        f"03/04/22, 12:41 - {LRM}Anil Kumar ti ha aggiunto.\n"
+        "03/04/22, 12:42 - Ravi: buongiorno\n"
+        f"03/04/22, 12:43 - {LRM}Ravi ha cambiato l'immagine del gruppo.\n"
+        f"03/04/22, 12:44 - {LRM}Ravi ha avviato una videochiamata\n"
+        f"03/04/22, 12:45 - {LRM}Ravi ha aggiornato il timer per i messaggi. I nuovi messaggi "
+        f"non saranno più visibili nella chat dopo {LRM}7 giorni dall'invio, ad eccezione di "
+        "quelli conservati.\n"
+        f"03/04/22, 12:46 - {LRM}Ravi ha disattivato i messaggi effimeri.\n"
+        f"03/04/22, 12:47 - {LRM}~ Suman ha abbandonato.\n"
+        f"03/04/22, 12:48 - {LRM}Anil Kumar ha rimosso Ravi\n"
+        f"03/04/22, 12:49 - {LRM}Anil Kumar ti ha rimosso.\n",
+        engine,
+    )
+    assert result.messages.filter(result.messages["kind"] != "system").height == 1
+    assert events(result) == [
+        ("added", "Anil Kumar", "Ravi"),
+        ("added", "Anil Kumar", "+91 98765 43210"),
+        ("added", "Anil Kumar", None),
+        ("icon_changed", "Ravi", None),
+        ("call", "Ravi", None),
+        ("disappearing_changed", "Ravi", None),
+        ("disappearing_changed", "Ravi", None),
+        ("left", "~ Suman", None),
+        ("removed", "Anil Kumar", "Ravi"),
+        ("removed", "Anil Kumar", None),
+    ]
+    assert result.unverified.height == 0
