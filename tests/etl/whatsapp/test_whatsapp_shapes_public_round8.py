@@ -124,3 +124,16 @@ def test_italian_android_lines_with_a_full_stop_are_events(tmp_path: Path, engin
         ("removed", "Anil Kumar", None),
     ]
     assert result.unverified.height == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_portuguese_android_new_number_line_is_an_event(tmp_path: Path, engine: str) -> None:
+    result = parsed(
+        tmp_path,
+        "12/03/2017 10:02 - Ravi: bom dia\n"
+        f"12/03/2017 10:03 - \u202a+55 61 98765-4321\u202c mudou o número de telefone para um "
+        f"novo número. {LRM}Toque para enviar mensagem ou para adicionar este novo número.\n",
+        engine,
+    )
+    assert rows(result) == [("Ravi", "text"), (None, "system")]
+    assert [e for e, _, _ in events(result)] == ["number_changed"]
