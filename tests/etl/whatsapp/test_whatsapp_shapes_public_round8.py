@@ -137,3 +137,20 @@ def test_portuguese_android_new_number_line_is_an_event(tmp_path: Path, engine: 
     )
     assert rows(result) == [("Ravi", "text"), (None, "system")]
     assert [e for e, _, _ in events(result)] == ["number_changed"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_spanish_iphone_created_and_joined_by_invite_are_events(tmp_path: Path, engine: str) -> None:
+    # An iPhone export whose system lines carry no author and no comma after the date.
+    result = parsed(
+        tmp_path,
+        f"[30/08/21 11:06:08] {LRM}Anil Kumar creó este grupo.\r\n"
+        f"[30/08/21 11:09:05] {LRM}Ravi IS  se unió mediante tu invitación\r\n"
+        "[30/08/21 13:36:08] Ravi IS : hola\r\n",
+        engine,
+    )
+    assert rows(result) == [(None, "system"), (None, "system"), ("Ravi IS ", "text")]
+    assert [(e, a) for e, a, _ in events(result)] == [
+        ("created", "Anil Kumar"),
+        ("joined_link", "Ravi IS"),
+    ]
