@@ -140,7 +140,9 @@ def test_portuguese_android_new_number_line_is_an_event(tmp_path: Path, engine: 
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_spanish_iphone_created_and_joined_by_invite_are_events(tmp_path: Path, engine: str) -> None:
+def test_spanish_iphone_created_and_joined_by_invite_are_events(
+    tmp_path: Path, engine: str
+) -> None:
     # An iPhone export whose system lines carry no author and no comma after the date.
     result = parsed(
         tmp_path,
@@ -154,3 +156,20 @@ def test_spanish_iphone_created_and_joined_by_invite_are_events(tmp_path: Path, 
         ("created", "Anil Kumar"),
         ("joined_link", "Ravi IS"),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_iphone_deleted_and_missed_call_wordings(tmp_path: Path, engine: str) -> None:
+    # WhatsApp for iPhone's own wordings: German deleted placeholders without a full stop, a
+    # Portuguese one naming the sender, Dutch missed calls.
+    result = parsed(
+        tmp_path,
+        ios("Ravi", "Diese Nachricht wurde gelöscht", 0)
+        + ios("Ravi", "Du hast diese Nachricht gelöscht", 1)
+        + ios("Ravi", "Esta mensagem foi apagada pelo remetente.", 2)
+        + ios("Ravi", "Gemiste spraakoproep", 3)
+        + ios("Ravi", "Gemiste video-oproep", 4),
+        engine,
+    )
+    assert rows(result) == [("Ravi", "deleted")] * 3 + [(None, "system")] * 2
+    assert [e for e, _, _ in events(result)] == ["call", "call"]
