@@ -173,3 +173,12 @@ def test_iphone_deleted_and_missed_call_wordings(tmp_path: Path, engine: str) ->
     )
     assert rows(result) == [("Ravi", "deleted")] * 3 + [(None, "system")] * 2
     assert [e for e, _, _ in events(result)] == ["call", "call"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_dutch_android_own_deleted_message_is_a_verified_placeholder(
+    tmp_path: Path, engine: str
+) -> None:
+    result = parsed(tmp_path, android("Ravi", "Je hebt dit bericht verwijderd", 1), engine)
+    assert rows(result) == [("Ravi", "deleted")]
+    assert result.unverified.height == 0
