@@ -182,3 +182,34 @@ def test_dutch_android_own_deleted_message_is_a_verified_placeholder(
     result = parsed(tmp_path, android("Ravi", "Je hebt dit bericht verwijderd", 1), engine)
     assert rows(result) == [("Ravi", "deleted")]
     assert result.unverified.height == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_portuguese_android_newer_group_lines_are_events(tmp_path: Path, engine: str) -> None:
+    # Brazilian Portuguese Android lines of 2023-2024 phones (a zip with contact cards).
+    result = parsed(
+        tmp_path,
+        f'04/11/2022 12:38 - {LRM}Anil Kumar criou o grupo "Plantão"\n'
+        f"04/11/2022 12:39 - {LRM}Anil Kumar mudou a imagem deste grupo.\n"
+        f'04/11/2022 12:40 - {LRM}Anil Kumar mudou o nome do grupo de "Plantão" para '
+        '"Plantão Norte"\n'
+        "04/11/2022 12:41 - Você não é mais admin\n"
+        f"04/11/2022 12:42 - {LRM}Ravi mudou de número de telefone. Toque para enviar uma mensagem "
+        "ou adicionar o novo número.\n"
+        "04/11/2022 12:43 - Apenas as mensagens que mencionam @AI ou que as pessoas compartilham "
+        "com a IA podem ser lidas pela Meta. A Meta não pode ler as demais mensagens desta "
+        "conversa e suas mensagens pessoais continuam protegidas com a criptografia de ponta a "
+        "ponta.\n"
+        "04/11/2022 12:44 - Ravi: bom dia\n",
+        engine,
+    )
+    assert rows(result) == [(None, "system")] * 6 + [("Ravi", "text")]
+    assert events(result) == [
+        ("created", "Anil Kumar", "Plantão"),
+        ("icon_changed", "Anil Kumar", None),
+        ("subject_changed", "Anil Kumar", "Plantão Norte"),
+        ("admin_dismissed", None, None),
+        ("number_changed", "Ravi", None),
+        ("notice", None, None),
+    ]
+    assert result.unverified.height == 0
