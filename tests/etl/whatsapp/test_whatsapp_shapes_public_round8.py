@@ -1,7 +1,9 @@
 """Export shapes seen in further public exports on GitHub and in WhatsApp's own strings (listed
 with their source in the phrase tables' `seen`): the placeholder of a message that could not be
-decrypted, on both phones and in several phone languages. Each as lines written for this
-project (invented names and texts), read by both engines.
+decrypted, on both phones and in several phone languages; newer Italian and Brazilian
+Portuguese Android group lines; Spanish iPhone lines without an author; iPhone deleted and
+missed-call wordings. Each as lines written for this project (invented names and texts), read
+by both engines.
 """
 
 from __future__ import annotations
