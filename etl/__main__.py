@@ -119,6 +119,47 @@ def _refresh_figures(
         _spread_figures(engine, targets_dir, state, quiet=quiet, prints=prints)
 
 
+def _loaded_with_progress(
+    engine: sa.Engine,
+    folder: Path,
+    *,
+    quiet: bool,
+    accept: list[Path],
+    actor: str,
+    prints: Fingerprinting | None,
+) -> RunResult:
+    """`run_inbox` with a bar of the files (none when `quiet`), the Response figures worked out
+    beside the index build that ends a cold load (etl.alongside)."""
+    settings = load_settings()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+    ) as bar:
+        task = bar.add_task("files", total=None)
+
+        def step(file: FileResult, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=file.path[-40:])
+
+        def response_figures() -> None:
+            bar.update(task, description="indexes and Response figures…")
+            _response_figures(engine, settings.targets_dir, settings.state)
+
+        return run_inbox(
+            engine,
+            folder,
+            progress=step,
+            keep_text=settings.keep_message_text,
+            accept=accept,
+            actor=actor,
+            prints=prints,
+            after_load=response_figures,
+        )
+
+
 @app.command()
 def run(
     inbox: Annotated[Path | None, typer.Option(help="Folder of input files")] = None,
@@ -146,38 +187,18 @@ def run(
     engine = migrate(db or settings.database_url)
     pepper = settings.fingerprint_pepper
     prints = Fingerprinting(pepper) if pepper else None
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=as_json,
-    ) as bar:
-        task = bar.add_task("files", total=None)
-
-        def step(file: FileResult, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=file.path[-40:])
-
-        def response_figures() -> None:
-            # Beside the index build that ends a cold load (etl.alongside).
-            bar.update(task, description="indexes and Response figures…")
-            _response_figures(engine, settings.targets_dir, settings.state)
-
-        try:
-            result = run_inbox(
-                engine,
-                folder,
-                progress=step,
-                keep_text=settings.keep_message_text,
-                accept=accept_shrink or [],
-                actor=actor or _command_line_actor(),
-                prints=prints,
-                after_load=response_figures,
-            )
-        except NotHeld as exc:
-            err.print(f"[red]{exc}")
-            raise typer.Exit(2) from exc
+    try:
+        result = _loaded_with_progress(
+            engine,
+            folder,
+            quiet=as_json,
+            accept=accept_shrink or [],
+            actor=actor or _command_line_actor(),
+            prints=prints,
+        )
+    except NotHeld as exc:
+        err.print(f"[red]{exc}")
+        raise typer.Exit(2) from exc
     if prints is not None:
         _spread_figures(engine, settings.targets_dir, settings.state, quiet=as_json, prints=prints)
     if as_json:
