@@ -28,7 +28,7 @@ from etl.chat_prints import Fingerprinting
 from etl.pipeline import FileResult, NotHeld, RunResult, run_inbox
 from sampark.clock import now_utc
 from sampark.db import migrate
-from sampark.settings import load_settings
+from sampark.settings import Settings, load_settings
 from sampark.store.derived import refresh_response_figures
 from sampark.store.spread import refresh_spread
 from sampark.targets import BadProfile, load_profile
@@ -122,6 +122,7 @@ def _refresh_figures(
 def _loaded_with_progress(
     engine: sa.Engine,
     folder: Path,
+    settings: Settings,
     *,
     quiet: bool,
     accept: list[Path],
@@ -130,7 +131,6 @@ def _loaded_with_progress(
 ) -> RunResult:
     """`run_inbox` with a bar of the files (none when `quiet`), the Response figures worked out
     beside the index build that ends a cold load (etl.alongside)."""
-    settings = load_settings()
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -191,6 +191,7 @@ def run(
         result = _loaded_with_progress(
             engine,
             folder,
+            settings,
             quiet=as_json,
             accept=accept_shrink or [],
             actor=actor or _command_line_actor(),
