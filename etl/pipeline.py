@@ -16,13 +16,13 @@ from etl.alongside import Alongside
 from etl.chat_loads import load_chats
 from etl.chat_prints import Fingerprinting
 from etl.deferred_indexes import indexes_built_after
-from etl.files import discover, reject_file, sha256_of
+from etl.files import discover, refused_file, reject_file, sha256_of
 from etl.results import Acceptance, FileResult, NotHeld, Progress, RunResult
 from etl.sheet_loads import acceptances, held_reason, load_file, read_sheet
 from etl.sources import SOURCES
 from etl.sources.chats.read import CHAT_SUFFIXES
 from etl.sources.sheets.stamps import ist_now
-from etl.sources.sheets.tabular import BadFile, Table
+from etl.sources.sheets.tabular import BadFile, Table, folder_kind
 from sampark.clock import now_utc
 from sampark.queries.registry import held_rosters, seen_hashes
 from sampark.store import registry as store_registry
@@ -40,6 +40,9 @@ __all__ = [
     "sha256_of",
 ]
 
+
+Pending = tuple[tuple[int, int, str], Path, str, Table | None]
+"""A sheet to load: its load rank, path, hash, and its table (None: read when it is loaded)."""
 
 Seen = Callable[[Path, str], bool]
 """True (and reported) for a file seen before: skipped, or still held."""
@@ -86,16 +89,22 @@ def _new_sheets(
     unchanged: Seen,
     seen: set[str],
     done: Done,
-) -> list[tuple[tuple[int, int, str], Path, str, Table]]:
-    """The sheets not seen before, read, with their load rank; a sheet that cannot be read is
-    refused whole here."""
-    pending: list[tuple[tuple[int, int, str], Path, str, Table]] = []
+) -> list[Pending]:
+    """The sheets not seen before, with their load rank; a sheet that cannot be read is refused
+    whole here. A sheet whose folder names a kind loaded after the rosters (a state's 2M
+    register entries) is read only when it is loaded, while the chats parse: the exports the
+    rosters' groups are matched against start parsing that much earlier."""
+    pending: list[Pending] = []
     for path in sheets:
         name = str(path.relative_to(inbox))
         sha = sha256_of(path)
         if unchanged(path, sha):
             continue
         seen.add(sha)
+        kind = folder_kind(path, inbox)
+        if kind is not None and SOURCES[kind].rank > SOURCES["rosters"].rank:
+            pending.append(((SOURCES[kind].rank, 0, str(path)), path, sha, None))
+            continue
         read = read_sheet(path, inbox)
         if isinstance(read, BadFile):
             done(reject_file(engine, run_id, name, sha, str(read), read.rows))
@@ -108,20 +117,29 @@ def _new_sheets(
 def _load_sheets(
     engine: sa.Engine,
     run_id: int,
-    pending: list[tuple[tuple[int, int, str], Path, str, Table]],
+    pending: list[Pending],
     inbox: Path,
     now: datetime | None,
     done: Done,
 ) -> None:
     """Load the sheets in rank order, each let go once loaded: a state's sheets (2M register
-    rows) need not stay in memory while the chats load. Each sheet is kept whole in a
-    savepoint of its own; several commit together. Empties `pending`."""
+    rows) need not stay in memory while the chats load. A sheet not read yet is read here, and
+    refused whole in the batch when it cannot be. Each sheet is kept whole in a savepoint of
+    its own; several commit together. Empties `pending`."""
     if not pending:  # nothing new: no write lock taken
         return
     pending.sort(key=lambda item: item[0], reverse=True)
     with write_batch(engine) as batch:
         while pending:
             _, path, sha, table = pending.pop()
+            if table is None:
+                read = read_sheet(path, inbox)
+                if isinstance(read, BadFile):
+                    name = str(path.relative_to(inbox))
+                    with batch.unit(read.rows) as conn:
+                        done(refused_file(conn, run_id, name, sha, str(read), read.rows))
+                    continue
+                table = read[0]
             with batch.unit(table.rows_read) as conn:
                 loaded = load_file(conn, run_id, path, inbox, sha, table, now)
             done(loaded)
@@ -130,7 +148,7 @@ def _load_sheets(
 def _load_sheets_and_chats(
     engine: sa.Engine,
     run_id: int,
-    pending: list[tuple[tuple[int, int, str], Path, str, Table]],
+    pending: list[Pending],
     chats: list[tuple[Path, str]],
     inbox: Path,
     now: datetime | None,

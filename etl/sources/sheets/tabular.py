@@ -180,12 +180,17 @@ def _describe(columns: tuple[Column, ...]) -> str:
     return ", ".join(f"{c.english} ({c.hindi})" for c in columns)
 
 
+def folder_kind(path: Path, inbox: Path | None = None) -> str | None:
+    """The sheet kind its folder names (the innermost such folder), known without reading it."""
+    folders = path.relative_to(inbox).parts[:-1] if inbox else path.parts[:-1]
+    return next((f.lower() for f in reversed(folders) if f.lower() in SHEETS), None)
+
+
 def sheet_kind(path: Path, headers: list[str], inbox: Path | None = None) -> str:
     """The sheet kind by folder name, else by which sheet's required columns the headers hold."""
-    folders = path.relative_to(inbox).parts[:-1] if inbox else path.parts[:-1]
-    for folder in reversed(folders):
-        if folder.lower() in SHEETS:
-            return folder.lower()
+    by_folder = folder_kind(path, inbox)
+    if by_folder is not None:
+        return by_folder
     matches = []
     for kind, sheet in SHEETS.items():
         mapped = set(column_map(headers, sheet).values())
