@@ -1,0 +1,169 @@
+"""Export shapes seen in further public English-language exports on GitHub (listed with their
+source in the phrase tables' `seen`): the lines of a WhatsApp community's announcement group
+on an Indian Android phone (a group added to or removed from the community, community admins,
+the community's name, masked phone numbers), a list of people leaving that ends in a count, and
+the date and time shapes of Canadian, Australian, South African and 2013 iPhone exports. Each as
+lines written for this project (invented names and texts), read by both engines.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from etl.sources.whatsapp import ParsedExport, parse_export
+from etl.sources.whatsapp.native import glue as whatsapp_native
+
+LRM = "\u200e"
+NNBSP = "\u202f"
+ENGINES = [
+    pytest.param(
+        "native",
+        marks=pytest.mark.skipif(
+            not whatsapp_native.available(),
+            reason="compiled parser not built (bash scripts/setup.sh)",
+        ),
+    ),
+    "polars",
+]
+
+
+def android(text: str, minute: int) -> str:
+    # an Indian Android phone: 12h clock, lower-case "am"/"pm" after a narrow no-break space
+    return f"24/07/23, 11:{minute:02d}{NNBSP}am - {text}\n"
+
+
+def parsed(tmp_path: Path, text: str, engine: str) -> ParsedExport:
+    path = tmp_path / "WhatsApp Chat with Ward 7 Volunteers.txt"
+    path.write_bytes(text.encode("utf-8"))
+    return parse_export(path, engine=engine)
+
+
+def rows(result: ParsedExport) -> list[tuple[object, ...]]:
+    return result.messages.select("author", "kind").rows()
+
+
+def events(result: ParsedExport) -> list[tuple[object, ...]]:
+    return result.events.select("event", "actor", "subject").rows()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_community_announcement_group_lines_are_events_about_the_community(
+    tmp_path: Path, engine: str
+) -> None:
+    # A group joining or leaving the community names no person: it is a change to the
+    # community (settings_changed), never someone added or removed.
+    result = parsed(
+        tmp_path,
+        android("Messages and calls are end-to-end encrypted. Tap to learn more.", 0)
+        + android("This chat has added privacy for your phone number. Tap to learn more.", 1)
+        + android(f'~{NNBSP}Meena created community "Ward 7 Volunteers"', 2)
+        + android("You joined from the community", 3)
+        + android('Group "Ward 7 Ration Desk" was added', 4)
+        + android("+91 98765 43210 is now a community admin", 5)
+        + android("Ravi Teacher is now a community admin", 6)
+        + android("Ravi Teacher: Please share the list by evening", 7)
+        + android('Group "Old Desk" was removed', 8)
+        + android('+91 98765 43210 removed the group "Ward 7 Ration Desk"', 9)
+        + android(
+            'Ravi Teacher changed the community\'s name from "Ward 7 Volunteers" to '
+            '"Ward 7 and 8 Volunteers"',
+            10,
+        )
+        + android("Only admins can message this group", 11)
+        + android(f"~{NNBSP}Meena removed you", 12),
+        engine,
+    )
+    assert (
+        rows(result) == [(None, "system")] * 7 + [("Ravi Teacher", "text")] + [(None, "system")] * 5
+    )
+    assert events(result) == [
+        ("encryption_notice", None, None),
+        ("notice", None, None),
+        ("created", f"~{NNBSP}Meena", "Ward 7 Volunteers"),
+        ("joined_community", "You", None),
+        ("settings_changed", None, None),
+        ("admin_made", None, "+91 98765 43210"),
+        ("admin_made", None, "Ravi Teacher"),
+        ("settings_changed", None, None),
+        ("settings_changed", "+91 98765 43210", None),
+        ("subject_changed", "Ravi Teacher", "Ward 7 and 8 Volunteers"),
+        ("settings_changed", None, None),
+        ("removed", f"~{NNBSP}Meena", "you"),
+    ]
+    assert result.unknown_system_lines == 0
+    assert result.unverified.height == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_people_leaving_with_a_count_at_the_end_name_only_the_people(
+    tmp_path: Path, engine: str
+) -> None:
+    result = parsed(
+        tmp_path,
+        android("+91 98765 43210, +91 91234 56789 and 1 other left", 0)
+        + android("+91 98765 43210, Suman and 3 others left", 1)
+        + android("+91 98765 43210 and Suman left", 2),
+        engine,
+    )
+    assert events(result) == [
+        ("left", "+91 98765 43210", None),
+        ("left", "+91 91234 56789", None),
+        ("left", "+91 98765 43210", None),
+        ("left", "Suman", None),
+        ("left", "+91 98765 43210", None),
+        ("left", "Suman", None),
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # Canadian English Android: ISO date, 12h clock "p.m." after a narrow no-break space
+        (f"2024-03-10, 7:07{NNBSP}p.m. - ", datetime(2024, 3, 10, 19, 7)),
+        # Canadian English iPhone: ISO date, 12h clock with seconds
+        ("[2022-02-13, 10:47:29 PM] ", datetime(2022, 2, 13, 22, 47, 29)),
+        # Australian English iPhone: day without a leading zero, four-digit year, "pm"
+        (f"[10/2/2026, 9:09:55{NNBSP}pm] ", datetime(2026, 2, 10, 21, 9, 55)),
+        # South African English iPhone: year first with slashes, 24h clock
+        ("[2020/02/15, 14:34:56] ", datetime(2020, 2, 15, 14, 34, 56)),
+        # a 2013 iPhone: dotted date, seconds, a colon instead of brackets
+        ("05.10.13, 00:40:47: ", datetime(2013, 10, 5, 0, 40, 47)),
+    ],
+)
+def test_english_date_shapes_of_other_regions(
+    tmp_path: Path, engine: str, header: str, expected: datetime
+) -> None:
+    result = parsed(
+        tmp_path,
+        f"{header}{LRM}Meena created this group\n{header}Ravi: namaste\nsecond line\n",
+        engine,
+    )
+    assert result.messages.select("ts", "author", "text").rows() == [
+        (expected, None, "Meena created this group"),
+        (expected, "Ravi", "namaste\nsecond line"),
+    ]
+    assert events(result) == [("created", "Meena", None)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_iphone_display_name_holding_a_line_break_keeps_its_messages(
+    tmp_path: Path, engine: str
+) -> None:
+    # A contact's display name with a line break in it: the name's second line comes before
+    # the ": " that ends the author, so the message is the person's, not text of the last one.
+    result = parsed(
+        tmp_path,
+        f"[11/01/25, 4:50:00{NNBSP}PM] Ravi: bus kab aayegi\n"
+        f"[11/01/25, 4:53:33{NNBSP}PM] ~{NNBSP}Imran\n(IMRAN K): City bus chal rahi hai?\n"
+        f"{LRM}[11/01/25, 4:54:00{NNBSP}PM] ~{NNBSP}Imran\n(IMRAN K): {LRM}image omitted\n",
+        engine,
+    )
+    assert result.messages.select("author", "text", "kind").rows() == [
+        ("Ravi", "bus kab aayegi", "text"),
+        (f"~{NNBSP}Imran\n(IMRAN K)", "City bus chal rahi hai?", "text"),
+        (f"~{NNBSP}Imran\n(IMRAN K)", f"{LRM}image omitted", "media"),
+    ]
