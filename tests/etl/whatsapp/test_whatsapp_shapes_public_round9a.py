@@ -167,3 +167,29 @@ def test_iphone_display_name_holding_a_line_break_keeps_its_messages(
         (f"~{NNBSP}Imran\n(IMRAN K)", "City bus chal rahi hai?", "text"),
         (f"~{NNBSP}Imran\n(IMRAN K)", f"{LRM}image omitted", "media"),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_disappearing_messages_turned_off_by_no_one_and_a_blocked_person_are_events(
+    tmp_path: Path, engine: str
+) -> None:
+    # Android (24h clock) writes the timer's end without a name; newer iPhones say "this
+    # person" where older ones said "this contact".
+    on_android = parsed(
+        tmp_path,
+        "20/04/24, 10:44 - Disappearing messages were turned off. Tap to change.\n"
+        "20/04/24, 10:45 - Ravi: theek hai\n",
+        engine,
+    )
+    assert rows(on_android) == [(None, "system"), ("Ravi", "text")]
+    assert events(on_android) == [("disappearing_changed", None, None)]
+    on_iphone = parsed(
+        tmp_path,
+        f"[8/17/24, 4:15:11\u202fAM] Suman: {LRM}You blocked this person\n"
+        f"[8/17/24, 4:15:12\u202fAM] Suman: {LRM}You unblocked this contact\n"
+        "[8/17/24, 4:16:00\u202fAM] Suman: hello\n",
+        engine,
+    )
+    assert rows(on_iphone) == [(None, "system"), (None, "system"), ("Suman", "text")]
+    assert events(on_iphone) == [("notice", None, None), ("notice", None, None)]
+    assert on_android.unverified.height == on_iphone.unverified.height == 0
