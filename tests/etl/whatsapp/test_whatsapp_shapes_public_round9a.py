@@ -193,3 +193,70 @@ def test_disappearing_messages_turned_off_by_no_one_and_a_blocked_person_are_eve
     assert rows(on_iphone) == [(None, "system"), (None, "system"), ("Suman", "text")]
     assert events(on_iphone) == [("notice", None, None), ("notice", None, None)]
     assert on_android.unverified.height == on_iphone.unverified.height == 0
+
+
+def ios(author: str, text: str, second: int) -> str:
+    # an iPhone system line: attributed to the group (or the person), its text marked
+    return f"[19/11/22, 16:05:{second:02d}] {author}: {LRM}{text}\n"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_iphone_community_and_chat_privacy_lines_name_no_one_added(
+    tmp_path: Path, engine: str
+) -> None:
+    # "this group and its members" is no person: bringing a group into a community is a
+    # change to the group, as are the community's join rule and its end.
+    group = "Ward 7 Desk"
+    result = parsed(
+        tmp_path,
+        ios(group, "You added this group and its members to the community “Ward 7”", 0)
+        + ios(
+            group,
+            "Anyone in the community “Ward 7” can request to join this group by messaging "
+            "group admins.",
+            1,
+        )
+        + ios("Ravi", "hello", 2)
+        + ios(group, "You deactivated the community “Ward 7”", 3)
+        + ios(group, "You Joined a Group via Invite in the Community: Ward 7", 4)
+        + ios(
+            group,
+            "Ravi turned on advanced chat privacy. No one can auto-save media, export "
+            "history, ask Meta AI questions, or summarise unread messages in this chat.",
+            5,
+        )
+        + ios(group, "You turned off advanced chat privacy.", 6)
+        + ios("Suman", "# Suman is now an admin #", 7),
+        engine,
+    )
+    assert rows(result) == [(None, "system")] * 2 + [("Ravi", "text")] + [(None, "system")] * 5
+    assert events(result) == [
+        ("settings_changed", "You", None),
+        ("settings_changed", None, None),
+        ("settings_changed", "You", None),
+        ("joined_link", "You", None),
+        ("settings_changed", "Ravi", None),
+        ("settings_changed", "You", None),
+        ("admin_made", None, "Suman"),
+    ]
+    assert result.unverified.height == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_2015_iphone_number_change_lines_name_the_person_and_the_new_number(
+    tmp_path: Path, engine: str
+) -> None:
+    old, new = "\u202a+43\u00a0660\u00a01234567\u202c", "\u202a+43\u00a0664\u00a07654321\u202c"
+    result = parsed(
+        tmp_path,
+        f"07.03.17, 23:40:49: {LRM}{LRM}Anna Berger's number was changed from {old} to "
+        f"{new}. {LRM}Tap to add.\n"
+        f"08.03.17, 11:48:48: {LRM}{LRM}{old} was changed to {new}. {LRM}Tap to add.\n"
+        "08.03.17, 11:50:00: Anna Berger: servus\n",
+        engine,
+    )
+    assert rows(result) == [(None, "system"), (None, "system"), ("Anna Berger", "text")]
+    assert events(result) == [
+        ("number_changed", "Anna Berger", new),
+        ("number_changed", old, new),
+    ]
