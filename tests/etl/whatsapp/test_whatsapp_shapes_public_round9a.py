@@ -260,3 +260,17 @@ def test_2015_iphone_number_change_lines_name_the_person_and_the_new_number(
         ("number_changed", "Anna Berger", new),
         ("number_changed", old, new),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_group_members_have_changed_is_a_notice_naming_no_one(tmp_path: Path, engine: str) -> None:
+    # WhatsApp on a computer ("Click") or a phone ("Tap") sums up joins and leaves in one line.
+    result = parsed(
+        tmp_path,
+        ios("Ward 7 Desk", "Group members have changed. Click to view.", 0)
+        + ios("Ward 7 Desk", "Group members have changed. Tap to view", 1)
+        + ios("Ravi", "ok", 2),
+        engine,
+    )
+    assert rows(result) == [(None, "system"), (None, "system"), ("Ravi", "text")]
+    assert events(result) == [("notice", None, None), ("notice", None, None)]
