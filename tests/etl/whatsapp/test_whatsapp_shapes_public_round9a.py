@@ -274,3 +274,19 @@ def test_group_members_have_changed_is_a_notice_naming_no_one(tmp_path: Path, en
     )
     assert rows(result) == [(None, "system"), (None, "system"), ("Ravi", "text")]
     assert events(result) == [("notice", None, None), ("notice", None, None)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_iphone_group_call_the_exporting_phone_joined_is_a_call_line(
+    tmp_path: Path, engine: str
+) -> None:
+    # "• You joined" where other group calls say "• 3 joined": the call, not a message.
+    result = parsed(
+        tmp_path,
+        ios("Suman", f"Video call, {LRM}{LRM}1 sec • You joined", 0)
+        + ios("Suman", f"Voice call, {LRM}{LRM}6 min • {LRM}3 joined", 1)
+        + ios("Ravi", "Voice call, 6 min • You joined us late", 2),
+        engine,
+    )
+    assert rows(result) == [(None, "system"), (None, "system"), ("Ravi", "text")]
+    assert [e for e, _, _ in events(result)] == ["call", "call"]
