@@ -130,3 +130,33 @@ def test_a_turkish_iphone_s_group_lines_are_events(tmp_path: Path, engine: str) 
         ("subject_changed", "Kemal Ay", "10/B"),
     ]
     assert result.rejects.height == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_brazilian_iphone_s_waiting_placeholder_is_the_author_s_media(
+    tmp_path: Path, engine: str
+) -> None:
+    result = parsed(
+        tmp_path,
+        "[04/06/2024, 10:47:32] Ana Souza: Oi, tudo bem?\n"
+        f"[04/06/2024, 10:48:02] Ravi: {LRM}Aguardando mensagem. Essa ação pode levar "
+        "alguns instantes.\n"
+        "[04/06/2024, 10:49:12] Ana Souza: ok\n",
+        engine,
+    )
+    assert rows(result) == [("Ana Souza", "text"), ("Ravi", "media"), ("Ana Souza", "text")]
+    assert events(result) == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_older_dutch_iphone_s_attached_file_is_media(tmp_path: Path, engine: str) -> None:
+    # No brackets, the date with dashes, a colon after the time; the file's name, then the mark.
+    result = parsed(
+        tmp_path,
+        "28-09-16 11:20:19: Tara: Goedemorgen allemaal\r\n"
+        f"28-09-16 11:20:40: Joost: IMG-0001.jpg <{LRM}bijgevoegd>\r\n"
+        "28-09-16 11:21:02: Tara: Mooi!\r\n",
+        engine,
+    )
+    assert rows(result) == [("Tara", "text"), ("Joost", "media"), ("Tara", "text")]
+    assert result.rejects.height == 0
