@@ -160,3 +160,23 @@ def test_an_older_dutch_iphone_s_attached_file_is_media(tmp_path: Path, engine: 
     )
     assert rows(result) == [("Tara", "text"), ("Joost", "media"), ("Tara", "text")]
     assert result.rejects.height == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_turkish_android_group_call_line_is_a_call_event(tmp_path: Path, engine: str) -> None:
+    result = parsed(
+        tmp_path,
+        "9.02.2023 20:10 - Deniz Kaya: akşam konuşalım\n"
+        f"9.02.2023 20:11 - {LRM}Deniz Kaya görüntülü arama başlattı\n"
+        f"9.02.2023 20:30 - {LRM}+90 555 000 11 22 görüntülü arama başlattı\n"
+        "10.02.2023 10:51 - Kemal Ay: <Medya dahil edilmedi>\n",
+        engine,
+    )
+    assert [row for row in rows(result) if row[0] is not None] == [
+        ("Deniz Kaya", "text"),
+        ("Kemal Ay", "media"),
+    ]
+    assert events(result) == [
+        ("call", "Deniz Kaya", None),
+        ("call", "+90 555 000 11 22", None),
+    ]
