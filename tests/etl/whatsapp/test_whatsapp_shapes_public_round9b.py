@@ -180,3 +180,16 @@ def test_a_turkish_android_group_call_line_is_a_call_event(tmp_path: Path, engin
         ("call", "Deniz Kaya", None),
         ("call", "+90 555 000 11 22", None),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_french_sentence_ending_like_the_document_placeholder_stays_text(
+    tmp_path: Path, engine: str
+) -> None:
+    result = parsed(
+        tmp_path,
+        french("Anil", f"plan.pdf • {LRM}1 page {LRM}document manquant", 1, media=True)
+        + french("Luc Martin", "Il manque le document manquant", 2, marked=False),
+        engine,
+    )
+    assert rows(result) == [("Anil", "media"), ("Luc Martin", "text")]
