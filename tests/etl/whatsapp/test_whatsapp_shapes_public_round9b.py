@@ -193,3 +193,34 @@ def test_a_french_sentence_ending_like_the_document_placeholder_stays_text(
         engine,
     )
     assert rows(result) == [("Anil", "media"), ("Luc Martin", "text")]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_marked_line_opening_with_its_author_s_name_is_a_system_line(
+    tmp_path: Path, engine: str
+) -> None:
+    # iPhones in Italian, Turkish, French... write what a person did to the group under that
+    # person's name, the name first. A wording no table knows yet is still no message of theirs,
+    # even though the same person writes messages too.
+    result = parsed(
+        tmp_path,
+        f"[12/03/24, 10:00:01] Giulia Neri: ciao a tutti\n"
+        f"[12/03/24, 10:00:02] Giulia Neri: {LRM}Giulia Neri ha fatto una modifica al gruppo\n"
+        f"[12/03/24, 10:00:03] ~ Deniz: {LRM}~ Deniz gruba yeni bir şey yaptı\n"
+        "[12/03/24, 10:00:04] ~ Deniz: tamam\n"
+        f"[12/03/24, 10:00:05] Giulia Neri: {LRM}POLL:\nOPTION: sì (1 vote)\n"
+        f"[12/03/24, 10:00:06] Giulia Neri: {LRM}Open this link to join my WhatsApp Group: "
+        "https://chat.whatsapp.com/AbCdEf\n"
+        f"[12/03/24, 10:00:07] Giulia Neri: {LRM}Giulia\n",
+        engine,
+    )
+    assert rows(result) == [
+        ("Giulia Neri", "text"),
+        (None, "system"),
+        (None, "system"),
+        ("~ Deniz", "text"),
+        ("Giulia Neri", "text"),
+        ("Giulia Neri", "text"),
+        ("Giulia Neri", "text"),
+    ]
+    assert events(result) == [("unknown", None, None), ("unknown", None, None)]
