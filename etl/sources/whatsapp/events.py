@@ -68,9 +68,9 @@ class Classified:
     file-wide "voice" rule needs.
 
     iOS attributes system lines to the group (or the actor) and marks them with U+200E. A
-    marked line no phrase knows is a system line when its author speaks only in marked lines,
-    at least one of them a known system phrase, anywhere in the file; `pending` holds those
-    lines until the whole file has been seen.
+    marked line no phrase knows is a system line when it opens with its author's name, or
+    when its author speaks only in marked lines, at least one of them a known system phrase,
+    anywhere in the file; `pending` holds the latter until the whole file has been seen.
     """
 
     messages: pl.DataFrame  # ts, author, text, kind, line
@@ -254,16 +254,28 @@ def _system_and_pending(authorless: pl.Expr, chat_name: str | None) -> tuple[pl.
         & pl.col("a_actor").is_null()
         & ~pl.col("_norm_msg").str.contains(ANSWERED_CALL)
     )
+    # iOS writes what a person did to the group under their own name, the name first ("Ravi:
+    # ‎Ravi changed this group's icon"): a marked line that opens with its author's name is a
+    # system line even when no phrase knows the wording. A person's own marked lines
+    # (placeholders, polls, shared places, invite links) never open with their name.
+    named = pl.col("_norm_msg").str.starts_with(normalized(author) + " ").fill_null(False)
     attributed_system = (
         attributed
         & ~placeholder
         & (
-            (pl.col("_marked") & (pl.col("a_event").is_not_null() | voiced))
+            (pl.col("_marked") & (pl.col("a_event").is_not_null() | voiced | named))
             | (pl.col("a_event") == "encryption_notice")
             | (pl.col("a_event").is_not_null() & (own | call).fill_null(False))
         )
     )
-    pending = attributed & pl.col("_marked") & pl.col("a_event").is_null() & ~voiced & ~placeholder
+    pending = (
+        attributed
+        & pl.col("_marked")
+        & pl.col("a_event").is_null()
+        & ~voiced
+        & ~named
+        & ~placeholder
+    )
     return (authorless | attributed_system).fill_null(False), pending
 
 

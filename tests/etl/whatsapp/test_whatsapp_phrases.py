@@ -13,7 +13,7 @@ from etl.sources.whatsapp.phrases import PHRASES_DIR, load_phrases
 
 # English and Hindi, the other Indian languages WhatsApp ships, and those seen in real exports
 LANGUAGES = ("en", "hi", "bn", "mr", "gu", "pa", "or", "ta", "te", "kn", "ml", "ur")
-LANGUAGES += ("de", "es", "pt", "it", "nl", "tr")
+LANGUAGES += ("de", "es", "pt", "it", "nl", "tr", "fr")
 
 
 def _tables() -> dict[str, dict[str, Any]]:
