@@ -10,38 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.sources.whatsapp import ParsedExport, parse_export
-from etl.sources.whatsapp.native import glue as whatsapp_native
-
-LRM, NNBSP = "\u200e", "\u202f"
-ENGINES = [
-    pytest.param(
-        "native",
-        marks=pytest.mark.skipif(
-            not whatsapp_native.available(),
-            reason="compiled parser not built (bash scripts/setup.sh)",
-        ),
-    ),
-    "polars",
-]
-
-
-def ios(author: str, text: str, second: int, *, marked: bool = True) -> str:
-    return f"[12/03/24, 10:02:{second:02d}] {author}: {LRM if marked else ''}{text}\n"
-
-
-def parsed(tmp_path: Path, text: str, engine: str) -> ParsedExport:
-    path = tmp_path / "_chat.txt"
-    path.write_bytes(text.encode("utf-8"))
-    return parse_export(path, engine=engine)
-
-
-def rows(result: ParsedExport) -> list[tuple[object, ...]]:
-    return result.messages.select("author", "kind").rows()
-
-
-def events(result: ParsedExport) -> list[tuple[object, ...]]:
-    return result.events.select("event", "actor", "subject").rows()
+from tests.etl.whatsapp.public_shapes import ENGINES, LRM, NNBSP, events, ios, parsed, rows
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -13,21 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from etl.sources.whatsapp import ParsedExport, parse_export
-from etl.sources.whatsapp.native import glue as whatsapp_native
+from etl.sources.whatsapp import ParsedExport
+from tests.etl.whatsapp import public_shapes
+from tests.etl.whatsapp.public_shapes import ENGINES, LRM, NNBSP, events, rows
 
-LRM = "\u200e"
-NNBSP = "\u202f"
-ENGINES = [
-    pytest.param(
-        "native",
-        marks=pytest.mark.skipif(
-            not whatsapp_native.available(),
-            reason="compiled parser not built (bash scripts/setup.sh)",
-        ),
-    ),
-    "polars",
-]
+# a group export's file name: the chat name some lines are checked against
+CHAT = "WhatsApp Chat with Ward 7 Volunteers.txt"
 
 
 def android(text: str, minute: int) -> str:
@@ -36,17 +27,7 @@ def android(text: str, minute: int) -> str:
 
 
 def parsed(tmp_path: Path, text: str, engine: str) -> ParsedExport:
-    path = tmp_path / "WhatsApp Chat with Ward 7 Volunteers.txt"
-    path.write_bytes(text.encode("utf-8"))
-    return parse_export(path, engine=engine)
-
-
-def rows(result: ParsedExport) -> list[tuple[object, ...]]:
-    return result.messages.select("author", "kind").rows()
-
-
-def events(result: ParsedExport) -> list[tuple[object, ...]]:
-    return result.events.select("event", "actor", "subject").rows()
+    return public_shapes.parsed(tmp_path, text, engine, name=CHAT)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -11,36 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.sources.whatsapp import ParsedExport, parse_export
-from etl.sources.whatsapp.native import glue as whatsapp_native
-
-LRM = "\u200e"
-NNBSP = "\u202f"
-NBSP = "\u00a0"
-ENGINES = [
-    pytest.param(
-        "native",
-        marks=pytest.mark.skipif(
-            not whatsapp_native.available(),
-            reason="compiled parser not built (bash scripts/setup.sh)",
-        ),
-    ),
-    "polars",
-]
-
-
-def parsed(tmp_path: Path, text: str, engine: str) -> ParsedExport:
-    path = tmp_path / "_chat.txt"
-    path.write_bytes(text.encode("utf-8"))
-    return parse_export(path, engine=engine)
-
-
-def rows(result: ParsedExport) -> list[tuple[object, ...]]:
-    return result.messages.select("author", "kind").rows()
-
-
-def events(result: ParsedExport) -> list[tuple[object, ...]]:
-    return result.events.select("event", "actor", "subject").rows()
+from tests.etl.whatsapp.public_shapes import ENGINES, LRM, NBSP, NNBSP, events, parsed, rows
 
 
 def french(author: str, text: str, minute: int, *, media: bool = False, marked: bool = True) -> str:
