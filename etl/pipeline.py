@@ -81,6 +81,12 @@ def _new_chats(
     return chats
 
 
+def _loads_while_chats_parse(rank: int) -> bool:
+    """Whether sheets of this load rank come after the rosters: chats are matched against
+    the groups and people the rosters bring, and the later kinds load while they parse."""
+    return rank > SOURCES["rosters"].rank
+
+
 def _new_sheets(
     engine: sa.Engine,
     run_id: int,
@@ -102,7 +108,7 @@ def _new_sheets(
             continue
         seen.add(sha)
         kind = folder_kind(path, inbox)
-        if kind is not None and SOURCES[kind].rank > SOURCES["rosters"].rank:
+        if kind is not None and _loads_while_chats_parse(SOURCES[kind].rank):
             pending.append(((SOURCES[kind].rank, 0, str(path)), path, sha, None))
             continue
         read = read_sheet(path, inbox)
@@ -160,8 +166,8 @@ def _load_sheets_and_chats(
     """Chats are matched against the groups and people the first kinds of sheet bring, and
     written after every sheet; the later kinds (a state's 2M register rows) load while the
     exports parse. Empties `pending`."""
-    first = [item for item in pending if item[0][0] <= SOURCES["rosters"].rank]
-    later = [item for item in pending if item[0][0] > SOURCES["rosters"].rank]
+    first = [item for item in pending if not _loads_while_chats_parse(item[0][0])]
+    later = [item for item in pending if _loads_while_chats_parse(item[0][0])]
     pending.clear()  # each sheet is let go once loaded
     _load_sheets(engine, run_id, first, inbox, now, done)
 
