@@ -13,7 +13,7 @@ from etl.chat_reads import Directory, parsing_ahead, worker_count
 from etl.files import refused_file
 from etl.results import FileResult
 from etl.sources.chats.names import keyed_groups
-from etl.sources.chats.read import Chat
+from etl.sources.chats.read import Chat, names_by_group
 from sampark.clock import now_utc
 from sampark.queries.network import group_members_named, group_names
 from sampark.store import chats as store_chats
@@ -29,7 +29,7 @@ MEMBERSHIP_GROUPS = 250
 def chat_directory(engine: sa.Engine) -> Directory:
     """The groups and their named members every chat is matched against."""
     with engine.connect() as conn:
-        return keyed_groups(group_names(conn)), group_members_named(conn)
+        return keyed_groups(group_names(conn)), names_by_group(group_members_named(conn))
 
 
 def load_chats(

@@ -20,11 +20,11 @@ import polars as pl
 
 from etl.chat_prints import Printed, printed_chat
 from etl.files import unreadable
-from etl.sources.chats.read import read_chat
+from etl.sources.chats.read import NamesByGroup, read_chat
 from etl.sources.whatsapp import BadExport
 
-Directory = tuple[pl.DataFrame, pl.DataFrame]
-"""The groups (keyed names) and their named members a chat is matched against."""
+Directory = tuple[pl.DataFrame, NamesByGroup]
+"""The groups (keyed names) and their members' names a chat is matched against."""
 
 # Below this many bytes of exports, starting worker processes (each imports polars and the
 # parser afresh) costs more than it saves.
@@ -43,9 +43,9 @@ def read_chat_or_reason(
 ) -> Printed | str:
     """The parsed chat with its fingerprints (None without a pepper), or why the whole file
     is refused. The text is read for the fingerprints and dropped unless kept."""
-    groups, members = directory
+    groups, names = directory
     try:
-        chat = read_chat(path, groups, members, keep_text=keep_text or pepper is not None)
+        chat = read_chat(path, groups, names, keep_text=keep_text or pepper is not None)
         return printed_chat(chat, pepper, keep_text=keep_text)
     except (LookupError, ValueError, BadExport) as exc:
         return str(exc)

@@ -12,8 +12,9 @@ import pytest
 
 import etl.chat_reads
 from etl.chat_prints import Printed
-from etl.chat_reads import parsing_ahead, worker_count
+from etl.chat_reads import Directory, parsing_ahead, worker_count
 from etl.sources.chats.names import keyed_groups
+from etl.sources.chats.read import names_by_group
 
 NNBSP = "\u202f"
 
@@ -30,12 +31,12 @@ def _chat(*lines: str) -> str:
     return "".join(f"05/01/24, 9:{i:02d}{NNBSP}am - {line}\n" for i, line in enumerate(lines))
 
 
-def _directory() -> tuple[pl.DataFrame, pl.DataFrame]:
+def _directory() -> Directory:
     groups = pl.DataFrame({"group_id": ["G1", "G2"], "name": ["Kotwali Samvad", "Sadar Samvad"]})
     members = pl.DataFrame(
         {"group_id": ["G1", "G2"], "person_id": ["+919876500004", "+919876500005"]}
     ).with_columns(name=pl.Series(["Ram Prasad", "Sita Devi"]))
-    return keyed_groups(groups), members
+    return keyed_groups(groups), names_by_group(members)
 
 
 def _exports(root: Path) -> list[tuple[Path, str]]:
