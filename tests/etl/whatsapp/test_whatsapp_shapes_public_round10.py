@@ -171,3 +171,38 @@ def test_an_indonesian_android_group_s_lines_are_events(tmp_path: Path, engine: 
         ("left", "Wati", None),
     ]
     assert result.unverified.height == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_indian_placeholders_other_parsers_list_are_kept_and_reported(
+    tmp_path: Path, engine: str
+) -> None:
+    # Wordings other public parsers list for Android phones in Indian languages, not yet seen
+    # in an export: each is the author's media or deleted entry, and reported as a guess.
+    media = [
+        "<मीडिया वगळले>",
+        "<ಮೀಡಿಯಾ ಕೈಬಿಡಲಾಗಿದೆ>",
+        "<મીડિયા અવગણવામાં આવ્યા>",
+        "<ਮੀਡੀਆ ਛਡਿਆ ਗਿਆ>",
+        "<میڈیا ہٹا دیا گیا>",
+        "<మాధ్యమం విస్మరించబడింది>",
+        "<ஊடகங்கள் நீக்கப்பட்டது>",
+    ]
+    deleted = [
+        "हा संदेश हटविण्यात आला होता.",
+        "આ સંદેશ રદ્દ કરાયો",
+        "ഈ സന്ദേശം ഇല്ലാതാക്കിയതാണ്",
+        "এই বার্তাটি মুছে ফেলা হয়েছে।",
+    ]
+    lines = [*media, *deleted, "मीडिया वगळले का?"]
+    result = parsed(
+        tmp_path,
+        "".join(f"12/03/2024, 10:{i:02d} - Ravi: {text}\n" for i, text in enumerate(lines)),
+        engine,
+    )
+    assert rows(result) == [
+        *[("Ravi", "media")] * len(media),
+        *[("Ravi", "deleted")] * len(deleted),
+        ("Ravi", "text"),
+    ]
+    assert result.unverified.height == len(media) + len(deleted)
