@@ -136,4 +136,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "chatx_locale_it": {"en": "Italian", "hi": "इतालवी"},
     "chatx_locale_nl": {"en": "Dutch", "hi": "डच"},
     "chatx_locale_tr": {"en": "Turkish", "hi": "तुर्की"},
+    "chatx_locale_fr": {"en": "French", "hi": "फ़्रेंच"},
+    "chatx_locale_ru": {"en": "Russian", "hi": "रूसी"},
+    "chatx_locale_id": {"en": "Indonesian", "hi": "इंडोनेशियाई"},
 }
