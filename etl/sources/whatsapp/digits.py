@@ -1,0 +1,130 @@
+"""Headers written in a script's own digits, read as the ASCII headers every other step knows.
+
+A phone whose language counts in its own digits stamps its export with them: an Arabic iPhone
+writes `[١٨‏/٣‏/٢٠٢٢، ٢:٥٦:٠٠ م] Name: text` (Arabic-Indic digits, a right-to-left mark after
+the day and the month, the Arabic comma, م for pm); Marathi, Bengali, Nepali or Urdu phones
+may do the same with Devanagari, Bengali or Extended Arabic-Indic digits and their own am/pm.
+Before either engine sees a block, each line that opens with such a stamp has the stamp
+rewritten — digits to ASCII, the marks inside it dropped, the comma and am/pm words to their
+English form — when, so rewritten, it is a whole date and time; the rest of the line is left as
+written. An export whose first lines hold no such stamp passes unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from etl.sources.whatsapp.headers import SNIFF_LINES
+
+# A line (after marks and a bracket) that opens with a native digit of the scripts below, or
+# with ASCII digits among marks or before the Arabic comma (an Arabic iPhone with Western
+# digits: `[‏18‏/3‏/2022، 14:56:01]`), in UTF-8. Native digits: Arabic-Indic, Extended
+# Arabic-Indic, then Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+# Malayalam, Sinhala (U+0966…U+0DEF, every other 128), Thai.
+_MARK = rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xef\xbb\xbf|\xd8\x9c)"
+_NATIVE = (
+    rb"(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]"
+    rb"|\xe0[\xa5\xa7\xa9\xab\xad\xaf\xb1\xb3\xb5\xb7][\xa6-\xaf]|\xe0\xb9[\x90-\x99])"
+)
+_ODD_START = (
+    _MARK + rb"*\[?(?:" + _MARK + rb"+[0-9]|" + _NATIVE
+    + rb"|[0-9]{1,4}(?:" + _MARK + rb"|[./-][0-9]{1,4}[./-][0-9]{1,4}\xd8\x8c))"
+)  # fmt: skip
+# Led by a line break, so the search skips from one break to the next (a literal first byte).
+_ODD = re.compile(b"(?:^|\n)" + _ODD_START)
+# A line opening with a plain ASCII date (marks before it at most).
+_PLAIN_DATE = re.compile(
+    b"(?:^|\n)" + _MARK + rb"*\[?[0-9]{1,4}[./-][0-9]{1,4}[./-][0-9]{1,4}(?:[^0-9\xd8]|$)"
+)
+# Digit blocks whose characters are translated (the same scripts as above).
+_DIGIT_ZEROS = (0x0660, 0x06F0, *range(0x0966, 0x0DE7, 0x80), 0x0E50)
+
+# Marks a phone writes inside the stamp: LRM, RLM, the Arabic letter mark, bidi embeddings.
+_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Am/pm as the phones' languages write them (CLDR's day periods), longest first.
+_MERIDIEM = {
+    "ص": "AM",
+    "م": "PM",
+    "قبل دوپہر": "AM",
+    "بعد دوپہر": "PM",
+    "पूर्वाह्न": "AM",
+    "अपराह्न": "PM",
+    "म.पू.": "AM",
+    "म.उ.": "PM",
+    "ਪੂ.ਦੁ.": "AM",
+    "ਬਾ.ਦੁ.": "PM",
+    "முற்பகல்": "AM",
+    "பிற்பகல்": "PM",
+    "ಪೂರ್ವಾಹ್ನ": "AM",
+    "ಅಪರಾಹ್ನ": "PM",
+    "ก่อนเที่ยง": "AM",
+    "หลังเที่ยง": "PM",
+}
+_MERIDIEM_WORDS = re.compile("|".join(map(re.escape, sorted(_MERIDIEM, key=len, reverse=True))))
+
+# A line's stamp: after marks and an optional bracket, up to the bracket's end or " - ".
+_STAMP = re.compile(
+    rf"^(?P<lead>[{_MARKS}\ufeff]*\[?)(?P<stamp>[^\]\n]{{6,60}}?)(?P<end>\]|\s[-–]\s)",
+    re.MULTILINE,
+)
+# A stamp with nothing to rewrite: ASCII with the spaces phones write.
+_PLAIN = re.compile(r"[\x20-\x7e\u00a0\u202f]*")
+# What a rewritten stamp must be: a date and a time, seconds and am/pm optional.
+_WHOLE = re.compile(
+    r"[0-9]{1,4}[./-] ?[0-9]{1,4}[./-] ?[0-9]{1,4}\.?(?:, ?|[ \u00a0\u202f])"
+    r"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?(?:[ \u00a0\u202f]?[AP]M)?"
+)
+
+
+@lru_cache(maxsize=1)
+def _to_ascii() -> dict[int, str | None]:
+    """Each native digit to its ASCII digit, each mark to nothing, the Arabic comma to ','."""
+    table: dict[int, str | None] = {zero + n: str(n) for zero in _DIGIT_ZEROS for n in range(10)}
+    table.update({ord(mark): None for mark in _MARKS})
+    table[ord("،")] = ","
+    return table
+
+
+def _ascii_stamp(match: re.Match[str]) -> str:
+    """The line's stamp in ASCII, or as written when it is ASCII already or, rewritten, is
+    not a whole date and time (a body line that merely opens with a number)."""
+    written = match["stamp"]
+    if _PLAIN.fullmatch(written):
+        return match[0]
+    stamp = written.translate(_to_ascii())
+    stamp = _MERIDIEM_WORDS.sub(lambda m: _MERIDIEM[m[0]], stamp)
+    if not _WHOLE.fullmatch(stamp):
+        return match[0]
+    return f"{match['lead']}{stamp}{match['end']}"
+
+
+def ascii_stamps(block: bytes) -> bytes:
+    """`block` with every header stamp in native digits or among marks in ASCII."""
+    text = block.decode("utf-8", errors="surrogateescape")
+    return _STAMP.sub(_ascii_stamp, text).encode("utf-8", errors="surrogateescape")
+
+
+def ascii_stamp_blocks(blocks: Iterator[bytes]) -> Iterator[bytes]:
+    """The blocks of an export, with `ascii_stamps` applied when most stamps of its first
+    lines are such. One phone stamps a whole export alike, so the first lines decide: a plain
+    export passes untouched, without a search through every block."""
+    first = next(blocks, None)
+    if first is None:
+        return
+    cut = 0
+    for _ in range(SNIFF_LINES):
+        cut = first.find(b"\n", cut) + 1
+        if not cut:
+            cut = len(first)
+            break
+    head = first[:cut]
+    # Most stamps odd, not one: a line stamped otherwise than the export's headers is text
+    # pasted into a message (a Devanagari date in an English phone's export stays as written).
+    if len(_ODD.findall(head)) <= len(_PLAIN_DATE.findall(head)):
+        yield first
+        yield from blocks
+        return
+    yield ascii_stamps(first)
+    yield from map(ascii_stamps, blocks)
