@@ -16,15 +16,21 @@ from datetime import datetime
 
 import polars as pl
 
-# Directional marks and BOM that phones put before a header or a system text.
-MARKS = "\u200e\u200f\ufeff"
-_MARKS_CLASS = r"[\x{200E}\x{200F}\x{FEFF}]"
+# Invisible characters a header may carry before its date, outside or just inside the iPhone
+# bracket: the left-to-right mark an iPhone writes before many lines, the other Unicode
+# bidirectional controls (U+061C, U+200F, U+202A-U+202E, U+2066-U+2069) that an editor or text
+# copied from a right-to-left script leaves, and the byte-order mark (U+FEFF) of a second
+# export pasted below the first, or written inside the bracket. Without a date and time after
+# them, a line starting with these is still continuation text. The compiled core skips the
+# same set (`skip_marks` in native/scan.c).
+MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_MARKS_CLASS = r"[\x{061C}\x{200E}\x{200F}\x{202A}-\x{202E}\x{2066}-\x{2069}\x{FEFF}]"
 _SPACE = r"[ \x{00A0}\x{202F}]"
 _AM_PM = rf"(?:{_SPACE}?(?P<ap>[aApP]\.?{_SPACE}?[mM]\.?))?"
 _POST = r"(?P<post>\]\s?|\s[-–]\s|:\s|\s)"
 
 HEADER = (
-    rf"^{_MARKS_CLASS}*(?P<ob>\[?)"
+    rf"^{_MARKS_CLASS}*(?P<ob>\[?){_MARKS_CLASS}*"
     r"(?P<d1>\d{1,4})(?P<ds>[./\-])\s?(?P<d2>\d{1,4})[./\-]\s?(?P<d3>\d{1,4})\.?"
     r"(?P<dt>,\s|,|\s+klo\s+|\s)"
     r"(?P<hh>\d{1,2})(?P<tsep>[:.])(?P<mi>\d{2})(?:[:.](?P<ss>\d{2}))?"
@@ -129,7 +135,8 @@ class Shape:
         d1, d2, d3 = _DIGITS[year_at]
         return (
             ("^" if anchored else "")
-            + rf"(?P<head>{_MARKS_CLASS}*{re.escape(ob)}"
+            + rf"(?P<head>{_MARKS_CLASS}*"
+            + (rf"\[{_MARKS_CLASS}*" if ob else "")
             + rf"(?P<d1>{d1}){re.escape(ds)}\s?(?P<d2>{d2})[./\-]\s?(?P<d3>{d3})\.?"
             + _DATE_TIME[dt]
             + rf"(?P<hh>\d{{1,2}}){re.escape(tsep)}(?P<mi>\d{{2}})"

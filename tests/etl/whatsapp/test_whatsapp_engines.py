@@ -213,6 +213,21 @@ CASES = {
         ]
     )
     + "\n",
+    # invisible characters before a header's date, outside or inside the bracket, and a line
+    # that only starts with one
+    "marks_around_headers": "\n".join(
+        [
+            "[29.01.18, 12:25:03] Ana: hola",
+            "[\ufeff29.01.18, 12:26:03] Ben: qué tal",
+            "\ufeff[29.01.18, 12:27:03] Ana: bien",
+            "\u202b[\u206729.01.18, 12:28:03] Ben: ok",
+            "\u202bشکریہ",
+            "[\ufeff29.01.18] the date only",
+            "29/01/2018, 12:29 - Ana: another shape",
+            "\u200f29/01/2018, 12:30 - Ana: another shape, marked",
+        ]
+    )
+    + "\n",
     "long_line": _android(5, 9, 15, "Amit: " + "x" * 100_000) + "\n" + _android(5, 9, 16, "R: y"),
 }
 
@@ -255,7 +270,7 @@ FUZZ = settings(
 )
 _header = st.builds(
     "{}{}/{}/{}{}{}:{:02d}{}{}".format,
-    st.sampled_from(["", LRM, "[", f"{LRM}["]),
+    st.sampled_from(["", LRM, "[", f"{LRM}[", "[\ufeff", "\u202b[\u2069", "\u2067", "\ufeff"]),
     st.integers(0, 40),
     st.integers(0, 14),
     st.sampled_from(["24", "2024", "99", "0", "२४"]),

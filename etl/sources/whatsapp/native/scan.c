@@ -297,6 +297,27 @@ static int digit_class(uint32_t c) {
 
 /* ---- one header of the pinned shape ------------------------------------------------------ */
 
+/* `MARKS` in headers.py: the invisible characters a phone, an editor or two exports joined
+ * leave before a header's date or just inside its bracket (the bidirectional controls U+061C,
+ * U+200E, U+200F, U+202A-U+202E, U+2066-U+2069 and the byte-order mark U+FEFF). A header
+ * almost always starts with '[' or a digit: one comparison (a byte below 0xD8) rules them out. */
+static int mark_len(const uint8_t *s, int64_t i, int64_t end) {
+    uint8_t c = s[i];
+    if (c == 0xD8) return i + 1 < end && s[i + 1] == 0x9C ? 2 : 0;
+    if (i + 2 >= end) return 0;
+    uint8_t b1 = s[i + 1], b2 = s[i + 2];
+    if (c == 0xE2 && b1 == 0x80)
+        return b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE) ? 3 : 0;
+    if (c == 0xE2 && b1 == 0x81) return b2 >= 0xA6 && b2 <= 0xA9 ? 3 : 0;
+    return c == 0xEF && b1 == 0xBB && b2 == 0xBF ? 3 : 0;
+}
+
+static int64_t skip_marks(const uint8_t *s, int64_t i, int64_t end) {
+    int n;
+    while (i < end && s[i] >= 0xD8 && (n = mark_len(s, i, end)) > 0) i += n;
+    return i;
+}
+
 #define M_NO 0
 #define M_YES 1
 #define M_UNSURE 2
@@ -406,14 +427,10 @@ static int match_header(const wa_shape *sh, cursor_t *c, int64_t i, header_t *h)
     static const int widths[3][3][2] = {
         {{4, 4}, {1, 4}, {1, 4}}, {{1, 3}, {4, 4}, {1, 4}}, {{1, 3}, {1, 3}, {1, 4}}};
     int len;
-    /* `[\x{200E}\x{200F}\x{FEFF}]*` */
-    while (i + 2 < c->end && ((c->s[i] == 0xE2 && c->s[i + 1] == 0x80 &&
-                               (c->s[i + 2] == 0x8E || c->s[i + 2] == 0x8F)) ||
-                              (c->s[i] == 0xEF && c->s[i + 1] == 0xBB && c->s[i + 2] == 0xBF)))
-        i += 3;
+    i = skip_marks(c->s, i, c->end);
     if (sh->ob) {
         if (!byte_at(c, i, '[')) return M_NO;
-        i++;
+        i = skip_marks(c->s, i + 1, c->end);
     }
     const int(*w)[2] = widths[sh->year_at];
     for (int k = 0; k < 3; k++) {
@@ -520,16 +537,11 @@ static int may_hold_header(const uint8_t *s, int64_t from, int64_t to, uint8_t d
     return 0;
 }
 
-/* The general header pattern needs, after the marks and an optional '[', a digit. */
+/* The general header pattern needs, after the marks, an optional '[' and the marks again, a
+ * digit. */
 static int may_be_head(const uint8_t *s, int64_t i, int64_t end) {
-    for (;;) {
-        if (i + 2 < end && ((s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x8E || s[i + 2] == 0x8F)) ||
-                            (s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF)))
-            i += 3;
-        else
-            break;
-    }
-    if (i < end && s[i] == '[') i++;
+    i = skip_marks(s, i, end);
+    if (i < end && s[i] == '[') i = skip_marks(s, i + 1, end);
     if (i >= end) return 0;
     int len;
     return digit_class(cp_at(s, i, end, &len)) != 0;
