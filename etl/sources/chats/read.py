@@ -11,6 +11,7 @@ from etl.sources.chats.names import chat_name, match_group
 from etl.sources.chats.noise import is_noise
 from etl.sources.whatsapp import parse_export
 from etl.sources.whatsapp.guesses import COUNT_SCHEMA, unverified_phrase_counts
+from etl.sources.whatsapp.headers import MARKS
 from sampark.phones import normalise_phones
 
 CHAT_SUFFIXES = (".txt", ".zip")
@@ -38,12 +39,24 @@ NamesByGroup = dict[str, pl.DataFrame]
 _NO_NAMES = pl.DataFrame(schema={"key": pl.String, "by_name": pl.String})
 
 
+def _name_key(column: str) -> pl.Expr:
+    """A name as matched: without the direction marks a phone writes around a name in another
+    script (an Urdu name on an English iPhone arrives as U+202B…U+202C), trimmed, lower-case."""
+    return (
+        pl.col(column)
+        .str.replace_all(f"[{MARKS}]", "")
+        .str.strip_chars()
+        .str.to_lowercase()
+        .alias("key")
+    )
+
+
 def names_by_group(members: pl.DataFrame) -> NamesByGroup:
     """`NamesByGroup` of the open members (group_id, person_id, name), worked out once for a
     run: per export, filtering the state's quarter million members cost ~3 ms."""
     keyed = (
         members.drop_nulls("name")
-        .with_columns(pl.col("name").str.strip_chars().str.to_lowercase().alias("key"))
+        .with_columns(_name_key("name"))
         .filter(pl.col("key").is_unique().over("group_id"))
     )
     return {
@@ -58,9 +71,8 @@ def _with_person(frame: pl.DataFrame, column: str, names: pl.DataFrame) -> pl.Da
     authors), not on every message."""
     values = frame.select(pl.col(column).unique().drop_nulls())
     phones = normalise_phones(values.get_column(column)).alias("phone")
-    key = pl.col(column).str.strip_chars().str.to_lowercase().alias("key")
     people = (
-        values.with_columns(phones, key)
+        values.with_columns(phones, _name_key(column))
         .join(names, on="key", how="left")
         .select(column, pl.coalesce("phone", "by_name").alias("person_id"))
     )
