@@ -139,4 +139,5 @@ STRINGS: dict[str, dict[str, str]] = {
     "chatx_locale_fr": {"en": "French", "hi": "फ़्रेंच"},
     "chatx_locale_ru": {"en": "Russian", "hi": "रूसी"},
     "chatx_locale_id": {"en": "Indonesian", "hi": "इंडोनेशियाई"},
+    "chatx_locale_cs": {"en": "Czech", "hi": "चेक"},
 }
