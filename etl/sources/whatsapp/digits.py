@@ -18,26 +18,30 @@ from functools import lru_cache
 
 from etl.sources.whatsapp.headers import SNIFF_LINES
 
-# A line (after marks and a bracket) that opens with a native digit of the scripts below, or
-# with ASCII digits among marks or before the Arabic comma (an Arabic iPhone with Western
-# digits: `[‏18‏/3‏/2022، 14:56:01]`), in UTF-8. Native digits: Arabic-Indic, Extended
-# Arabic-Indic, then Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
-# Malayalam, Sinhala (U+0966…U+0DEF, every other 128), Thai.
+# A line (after marks and a bracket) that opens with a stamp to rewrite, in UTF-8: a native
+# digit of the scripts below; ASCII digits among marks or before the Arabic comma (an Arabic
+# iPhone with Western digits: `[‏18‏/3‏/2022، 14:56:01]`); or an ASCII date whose am/pm is a
+# word of an Indic or Arabic script, after the time (Punjabi, Kannada) or before it (Tamil:
+# `12/3/24, பிற்பகல் 9:05`). Native digits: Arabic-Indic, Extended Arabic-Indic, then
+# Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
+# (U+0966…U+0DEF, every other 128), Thai.
 _MARK = rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xef\xbb\xbf|\xd8\x9c)"
 _NATIVE = (
     rb"(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]"
     rb"|\xe0[\xa5\xa7\xa9\xab\xad\xaf\xb1\xb3\xb5\xb7][\xa6-\xaf]|\xe0\xb9[\x90-\x99])"
 )
+_SCRIPT_WORD = rb"(?:\xe0|\xd8|\xd9|\xdb)"  # the first byte of an Indic or Arabic letter
+_SPACE = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
+_TIME = rb"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?"
 _ODD_START = (
     _MARK + rb"*\[?(?:" + _MARK + rb"+[0-9]|" + _NATIVE
-    + rb"|[0-9]{1,4}(?:" + _MARK + rb"|[./-][0-9]{1,4}[./-][0-9]{1,4}\xd8\x8c))"
+    + rb"|[0-9]{1,4}(?:" + _MARK + rb"|[./-][0-9]{1,4}[./-][0-9]{1,4}(?:\xd8\x8c"
+    + rb"|,?" + _SPACE + rb"?" + _TIME + _SPACE + rb"?" + _SCRIPT_WORD
+    + rb"|,?" + _SPACE + rb"?" + _SCRIPT_WORD + rb"[^\n]{0,40}?" + _SPACE + _TIME + rb")))"
 )  # fmt: skip
-# Led by a line break, so the search skips from one break to the next (a literal first byte).
 _ODD = re.compile(b"(?:^|\n)" + _ODD_START)
-# A line opening with a plain ASCII date (marks before it at most).
-_PLAIN_DATE = re.compile(
-    b"(?:^|\n)" + _MARK + rb"*\[?[0-9]{1,4}[./-][0-9]{1,4}[./-][0-9]{1,4}(?:[^0-9\xd8]|$)"
-)
+# A line opening as a header might (marks, a bracket, then a digit of any of these scripts).
+_HEADER_LIKE = re.compile(b"(?:^|\n)" + _MARK + rb"*\[?" + _MARK + rb"*(?:[0-9]|" + _NATIVE + b")")
 # Digit blocks whose characters are translated (the same scripts as above).
 _DIGIT_ZEROS = (0x0660, 0x06F0, *range(0x0966, 0x0DE7, 0x80), 0x0E50)
 
@@ -71,6 +75,10 @@ _STAMP = re.compile(
 )
 # A stamp with nothing to rewrite: ASCII with the spaces phones write.
 _PLAIN = re.compile(r"[\x20-\x7e\u00a0\u202f]*")
+# Am/pm written before the time (Tamil), moved after it where every other step expects it.
+_AM_PM_FIRST = re.compile(
+    r"(?P<date>.*?(?:, ?|[ \u00a0\u202f]))(?P<ap>[AP]M)[ \u00a0\u202f](?P<time>[0-9:.]+)"
+)
 # What a rewritten stamp must be: a date and a time, seconds and am/pm optional.
 _WHOLE = re.compile(
     r"[0-9]{1,4}[./-] ?[0-9]{1,4}[./-] ?[0-9]{1,4}\.?(?:, ?|[ \u00a0\u202f])"
@@ -95,6 +103,7 @@ def _ascii_stamp(match: re.Match[str]) -> str:
         return match[0]
     stamp = written.translate(_to_ascii())
     stamp = _MERIDIEM_WORDS.sub(lambda m: _MERIDIEM[m[0]], stamp)
+    stamp = _AM_PM_FIRST.sub(r"\g<date>\g<time> \g<ap>", stamp)
     if not _WHOLE.fullmatch(stamp):
         return match[0]
     return f"{match['lead']}{stamp}{match['end']}"
@@ -122,7 +131,7 @@ def ascii_stamp_blocks(blocks: Iterator[bytes]) -> Iterator[bytes]:
     head = first[:cut]
     # Most stamps odd, not one: a line stamped otherwise than the export's headers is text
     # pasted into a message (a Devanagari date in an English phone's export stays as written).
-    if len(_ODD.findall(head)) <= len(_PLAIN_DATE.findall(head)):
+    if 2 * len(_ODD.findall(head)) <= len(_HEADER_LIKE.findall(head)):
         yield first
         yield from blocks
         return

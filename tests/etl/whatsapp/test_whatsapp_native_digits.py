@@ -35,6 +35,29 @@ def test_devanagari_and_bengali_android_stamps_with_their_am_pm() -> None:
     assert ascii_stamps(bengali.encode()).decode() == "12/03/24 21:05 - রিনা: ঠিক আছে\n"
 
 
+def test_ascii_dates_with_an_indic_am_pm_after_or_before_the_time() -> None:
+    punjabi = "12/03/24, 9:05 ਬਾ.ਦੁ. - ਹਰਪ੍ਰੀਤ: ਸਤ ਸ੍ਰੀ ਅਕਾਲ\n"
+    tamil = "12/3/24, பிற்பகல் 9:05 - முருகன்: வணக்கம்\n"
+    kannada = "[12/03/24, 9:05:10 ಪೂರ್ವಾಹ್ನ] ರವಿ: ನಮಸ್ಕಾರ\n"
+    assert ascii_stamps(punjabi.encode()).decode() == "12/03/24, 9:05 PM - ਹਰਪ੍ਰੀਤ: ਸਤ ਸ੍ਰੀ ਅਕਾਲ\n"
+    assert ascii_stamps(tamil.encode()).decode() == "12/3/24, 9:05 PM - முருகன்: வணக்கம்\n"
+    assert ascii_stamps(kannada.encode()).decode() == "[12/03/24, 9:05:10 AM] ರವಿ: ನಮಸ್ಕಾರ\n"
+
+
+def test_the_first_lines_decide_whether_an_export_is_rewritten() -> None:
+    english = "".join(f"12/03/24, 9:0{i} pm - Ravi: hi\n" for i in range(5))
+    pasted = "१२/०३/२४, ९:०५ म.उ. - सुनील: नमस्कार\n"
+    # One odd line among plain headers is text pasted into a message: left as written.
+    assert (
+        b"".join(ascii_stamp_blocks(iter([(english + pasted).encode()])))
+        == (english + pasted).encode()
+    )
+    tamil = "".join(f"12/3/24, பிற்பகல் 9:0{i} - முருகன்: வணக்கம்\n" for i in range(5))
+    assert b"".join(ascii_stamp_blocks(iter([tamil.encode()]))).decode() == "".join(
+        f"12/3/24, 9:0{i} PM - முருகன்: வணக்கம்\n" for i in range(5)
+    )
+
+
 def test_a_body_line_opening_with_native_digits_is_left_as_written() -> None:
     # A continuation line: a number and a dash, but no date and time before it.
     lines = "१२ लोग - थाने पहुंचे\n२०२४ - नया साल\n"
@@ -64,6 +87,16 @@ def test_an_arabic_iphone_export_reads_its_times_and_authors(tmp_path: Path, eng
         (datetime(2022, 3, 18, 14, 56), "سمير", "مرحبا"),
         (datetime(2022, 3, 27, 9, 41, 35), "Dina K", "Hello\nsecond line of Dina's message"),
         (datetime(2022, 3, 27, 21, 42), "سمير", "١٢٣"),
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_tamil_android_export_reads_its_times(tmp_path: Path, engine: str) -> None:
+    text = "05/01/24, முற்பகல் 9:00 - முருகன்: காலை வணக்கம்\n05/01/24, பிற்பகல் 9:30 - செல்வி: சரி\n"
+    result = parsed(tmp_path, text, engine)
+    assert result.messages.select("ts", "author", "text").rows() == [
+        (datetime(2024, 1, 5, 9, 0), "முருகன்", "காலை வணக்கம்"),
+        (datetime(2024, 1, 5, 21, 30), "செல்வி", "சரி"),
     ]
 
 
