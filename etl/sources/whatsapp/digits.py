@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from etl.sources.whatsapp.headers import SNIFF_LINES
+from etl.sources.whatsapp.headers import MARKS, SNIFF_LINES
 
 # A line (after marks and a bracket) that opens with a stamp to rewrite, in UTF-8: a native
 # digit of the scripts below; ASCII digits among marks or before the Arabic comma (an Arabic
@@ -25,7 +25,8 @@ from etl.sources.whatsapp.headers import SNIFF_LINES
 # `12/3/24, பிற்பகல் 9:05`). Native digits: Arabic-Indic, Extended Arabic-Indic, then
 # Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
 # (U+0966…U+0DEF, every other 128), Thai.
-_MARK = rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xef\xbb\xbf|\xd8\x9c)"
+# `MARKS` in UTF-8.
+_MARK = rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbb\xbf|\xd8\x9c)"
 _NATIVE = (
     rb"(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]"
     rb"|\xe0[\xa5\xa7\xa9\xab\xad\xaf\xb1\xb3\xb5\xb7][\xa6-\xaf]|\xe0\xb9[\x90-\x99])"
@@ -45,8 +46,6 @@ _HEADER_LIKE = re.compile(b"(?:^|\n)" + _MARK + rb"*\[?" + _MARK + rb"*(?:[0-9]|
 # Digit blocks whose characters are translated (the same scripts as above).
 _DIGIT_ZEROS = (0x0660, 0x06F0, *range(0x0966, 0x0DE7, 0x80), 0x0E50)
 
-# Marks a phone writes inside the stamp: LRM, RLM, the Arabic letter mark, bidi embeddings.
-_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Am/pm as the phones' languages write them (CLDR's day periods), longest first.
 _MERIDIEM = {
     "ص": "AM",
@@ -70,7 +69,7 @@ _MERIDIEM_WORDS = re.compile("|".join(map(re.escape, sorted(_MERIDIEM, key=len, 
 
 # A line's stamp: after marks and an optional bracket, up to the bracket's end or " - ".
 _STAMP = re.compile(
-    rf"^(?P<lead>[{_MARKS}\ufeff]*\[?)(?P<stamp>[^\]\n]{{6,60}}?)(?P<end>\]|\s[-–]\s)",
+    rf"^(?P<lead>[{MARKS}]*\[?)(?P<stamp>[^\]\n]{{6,60}}?)(?P<end>\]|\s[-–]\s)",
     re.MULTILINE,
 )
 # A stamp with nothing to rewrite: ASCII with the spaces phones write.
@@ -88,9 +87,10 @@ _WHOLE = re.compile(
 
 @lru_cache(maxsize=1)
 def _to_ascii() -> dict[int, str | None]:
-    """Each native digit to its ASCII digit, each mark to nothing, the Arabic comma to ','."""
+    """Each native digit to its ASCII digit, each mark a header may carry (`MARKS`) to nothing,
+    the Arabic comma to ','."""
     table: dict[int, str | None] = {zero + n: str(n) for zero in _DIGIT_ZEROS for n in range(10)}
-    table.update({ord(mark): None for mark in _MARKS})
+    table.update({ord(mark): None for mark in MARKS})
     table[ord("،")] = ","
     return table
 

@@ -5,6 +5,7 @@ Devanagari, Bengali or Extended Arabic-Indic digits. Lines written for this proj
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -110,3 +111,11 @@ def test_a_devanagari_android_export_reads_its_times(tmp_path: Path, engine: str
         (datetime(2024, 1, 5, 9, 0), "सुनील", "सुप्रभात"),
         (datetime(2024, 1, 5, 21, 30), "रेखा", "ठीक है\n१२ लोग - थाने पहुंचे"),
     ]
+
+
+def test_the_byte_sniff_knows_every_mark_a_header_may_carry() -> None:
+    # The sniff reads bytes, the rewrite text: both must skip the same marks.
+    from etl.sources.whatsapp.digits import _MARK
+    from etl.sources.whatsapp.headers import MARKS
+
+    assert [bool(re.fullmatch(_MARK, mark.encode())) for mark in MARKS] == [True] * len(MARKS)
