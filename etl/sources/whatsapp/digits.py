@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from etl.sources.whatsapp.headers import MARKS, SNIFF_LINES
+from etl.sources.whatsapp.headers import MARKS, first_lines
 
 # A line (after marks and a bracket) that opens with a stamp to rewrite, in UTF-8: a native
 # digit of the scripts below; ASCII digits among marks or before the Arabic comma (an Arabic
@@ -122,13 +122,7 @@ def ascii_stamp_blocks(blocks: Iterator[bytes]) -> Iterator[bytes]:
     first = next(blocks, None)
     if first is None:
         return
-    cut = 0
-    for _ in range(SNIFF_LINES):
-        cut = first.find(b"\n", cut) + 1
-        if not cut:
-            cut = len(first)
-            break
-    head = first[:cut]
+    head = first_lines(first)
     # Most stamps odd, not one: a line stamped otherwise than the export's headers is text
     # pasted into a message (a Devanagari date in an English phone's export stays as written).
     if 2 * len(_ODD.findall(head)) <= len(_HEADER_LIKE.findall(head)):

@@ -29,7 +29,6 @@ from pathlib import Path, PurePosixPath
 import polars as pl
 
 from etl.sources.chats.names import export_chat_name
-from etl.sources.whatsapp.digits import ascii_stamp_blocks
 from etl.sources.whatsapp.headers import (
     UnknownExportFormat,
     most_common_shape,
@@ -43,8 +42,8 @@ from etl.sources.whatsapp.stream import (
     BLOCK_BYTES,
     REJECT_SCHEMA,
     OverCap,
+    export_blocks,
     lines_of,
-    utf8_blocks,
 )
 from etl.sources.whatsapp.zipped import BadExport, Opener, chat_in_zip, member_opener
 
@@ -178,7 +177,7 @@ def _exact_shape(opener: Opener, cap: int | None, block_bytes: int) -> str | Non
     """The file's most common header shape, counted over every line (the slow way)."""
     counts, next_line = [], 1
     with opener() as stream:
-        for data in ascii_stamp_blocks(utf8_blocks(stream, block_bytes, cap)):
+        for data in export_blocks(stream, block_bytes, cap):
             lines, _ = lines_of(data, next_line)
             next_line += lines.height
             counts.append(shape_counts(lines.get_column("raw")))

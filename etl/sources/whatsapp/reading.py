@@ -25,7 +25,6 @@ from etl.sources.whatsapp.blocks import (
     prepared_native,
 )
 from etl.sources.whatsapp.collected import Collected, collect
-from etl.sources.whatsapp.digits import ascii_stamp_blocks
 from etl.sources.whatsapp.headers import (
     SNIFF_LINES,
     DateEvidence,
@@ -36,7 +35,7 @@ from etl.sources.whatsapp.headers import (
 )
 from etl.sources.whatsapp.native import glue as native
 from etl.sources.whatsapp.phrases import Phrases
-from etl.sources.whatsapp.stream import SMALL_BYTES, lines_of, utf8_blocks
+from etl.sources.whatsapp.stream import SMALL_BYTES, export_blocks, lines_of
 from etl.sources.whatsapp.zipped import Opener
 
 PREPARED_AHEAD = 2  # blocks queued for the worker thread (see `one_pass`)
@@ -140,7 +139,7 @@ def one_pass(
     pool = _block_worker()
     pending: deque[Future[Block]] = deque()
     with opener() as stream, _settled_on_exit(pending):
-        blocks = _with_last(ascii_stamp_blocks(utf8_blocks(stream, block_bytes, cap)))
+        blocks = _with_last(export_blocks(stream, block_bytes, cap))
         first, eof = _first_blocks(blocks)
         shape = _first_shape(lines_of(_head(first), 1)[0], decided)
         prepare, settler = _engine(decided.engine, shape)

@@ -17,7 +17,9 @@ from typing import IO
 
 import polars as pl
 
+from etl.sources.whatsapp.digits import ascii_stamp_blocks
 from etl.sources.whatsapp.headers import EMBEDDED, Shape, _paired, _shape
+from etl.sources.whatsapp.resaved import as_written_blocks
 
 # 2 MB: as fast as 4 MB, and the blocks in flight, and the holes freed ones leave in the C
 # heap, are half as big (peak RSS on a 100 MB export ~300 MB -> ~287 MB; bench/README.md).
@@ -68,6 +70,12 @@ def utf8_blocks(stream: IO[bytes], size: int, cap: int | None = None) -> Iterato
         skip, n = 0, next(reads, 0)
     if rest:
         yield rest
+
+
+def export_blocks(stream: IO[bytes], size: int, cap: int | None = None) -> Iterator[bytes]:
+    """`utf8_blocks` of an export, mended as both engines read it: a Windows-1252 re-save
+    undone (`resaved`), stamps in a phone language's own digits or am/pm in ASCII (`digits`)."""
+    return ascii_stamp_blocks(as_written_blocks(utf8_blocks(stream, size, cap)))
 
 
 def _utf16_blocks(pieces: Iterator[bytes]) -> Iterator[bytes]:
