@@ -22,9 +22,9 @@ from etl.sources.whatsapp.headers import MARKS, first_lines
 # digit of the scripts below; ASCII digits among marks or before the Arabic comma (an Arabic
 # iPhone with Western digits: `[‏18‏/3‏/2022، 14:56:01]`); or an ASCII date whose am/pm is a
 # word of an Indic or Arabic script, after the time (Punjabi, Kannada) or before it (Tamil:
-# `12/3/24, பிற்பகல் 9:05`). Native digits: Arabic-Indic, Extended Arabic-Indic, then
-# Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
-# (U+0966…U+0DEF, every other 128), Thai.
+# `12/3/24, பிற்பகல் 9:05`) or a day period (`9:15 in the morning`). Native digits:
+# Arabic-Indic, Extended Arabic-Indic, then Devanagari, Bengali, Gurmukhi, Gujarati, Oriya,
+# Tamil, Telugu, Kannada, Malayalam, Sinhala (U+0966…U+0DEF, every other 128), Thai.
 # `MARKS` in UTF-8.
 _MARK = rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbb\xbf|\xd8\x9c)"
 _NATIVE = (
@@ -34,11 +34,18 @@ _NATIVE = (
 _SCRIPT_WORD = rb"(?:\xe0|\xd8|\xd9|\xdb)"  # the first byte of an Indic or Arabic letter
 _SPACE = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
 _TIME = rb"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?"
+# CLDR's flexible day periods, which some phones write instead of am/pm ("9:15 in the
+# morning", "3:07 in the afternoon"; Spanish "de la tarde").
+_DAY_PERIOD = (
+    rb"(?:in the (?:morning|afternoon|evening)|at night|noon|midnight"
+    rb"|de la (?:ma\xc3\xb1ana|tarde|noche|madrugada)|del mediod\xc3\xada)"
+)
 _ODD_START = (
     _MARK + rb"*\[?(?:" + _MARK + rb"+[0-9]|" + _NATIVE
     + rb"|[0-9]{1,4}(?:" + _MARK + rb"|[./-][0-9]{1,4}[./-][0-9]{1,4}(?:\xd8\x8c"
     + rb"|,?" + _SPACE + rb"?" + _TIME + _SPACE + rb"?" + _SCRIPT_WORD
-    + rb"|,?" + _SPACE + rb"?" + _SCRIPT_WORD + rb"[^\n]{0,40}?" + _SPACE + _TIME + rb")))"
+    + rb"|,?" + _SPACE + rb"?" + _SCRIPT_WORD + rb"[^\n]{0,40}?" + _SPACE + _TIME
+    + rb"|,?" + _SPACE + rb"?" + _TIME + _SPACE + _DAY_PERIOD + rb")))"
 )  # fmt: skip
 _ODD = re.compile(b"(?:^|\n)" + _ODD_START)
 # A line opening as a header might (marks, a bracket, then a digit of any of these scripts).
@@ -64,6 +71,18 @@ _MERIDIEM = {
     "ಅಪರಾಹ್ನ": "PM",
     "ก่อนเที่ยง": "AM",
     "หลังเที่ยง": "PM",
+    # flexible day periods; "at night" is am or pm by the hour (see `_night`)
+    "in the morning": "AM",
+    "in the afternoon": "PM",
+    "in the evening": "PM",
+    "at night": "NIGHT",
+    "noon": "PM",
+    "midnight": "AM",
+    "de la mañana": "AM",
+    "de la madrugada": "AM",
+    "de la tarde": "PM",
+    "de la noche": "NIGHT",
+    "del mediodía": "PM",
 }
 _MERIDIEM_WORDS = re.compile("|".join(map(re.escape, sorted(_MERIDIEM, key=len, reverse=True))))
 
@@ -78,6 +97,7 @@ _PLAIN = re.compile(r"[\x20-\x7e\u00a0\u202f]*")
 _AM_PM_FIRST = re.compile(
     r"(?P<date>.*?(?:, ?|[ \u00a0\u202f]))(?P<ap>[AP]M)[ \u00a0\u202f](?P<time>[0-9:.]+)"
 )
+_NIGHT = re.compile(r"(?P<hour>[0-9]{1,2})[:.][0-9]{2}(?:[:.][0-9]{2})?[ \u00a0\u202f]?NIGHT")
 # What a rewritten stamp must be: a date and a time, seconds and am/pm optional.
 _WHOLE = re.compile(
     r"[0-9]{1,4}[./-] ?[0-9]{1,4}[./-] ?[0-9]{1,4}\.?(?:, ?|[ \u00a0\u202f])"
@@ -95,14 +115,24 @@ def _to_ascii() -> dict[int, str | None]:
     return table
 
 
+def _night(stamp: str) -> str:
+    """ "At night" as pm from 6 to 11 and am from 12 to 5 (CLDR's English night runs 21:00 to
+    06:00: "10:30 at night" is 22:30, "12:30 at night" is 00:30)."""
+    found = _NIGHT.search(stamp)
+    if found is None:
+        return stamp
+    hour = int(found["hour"])
+    return stamp.replace("NIGHT", "PM" if 6 <= hour <= 11 else "AM")
+
+
 def _ascii_stamp(match: re.Match[str]) -> str:
     """The line's stamp in ASCII, or as written when it is ASCII already or, rewritten, is
     not a whole date and time (a body line that merely opens with a number)."""
     written = match["stamp"]
-    if _PLAIN.fullmatch(written):
+    if _PLAIN.fullmatch(written) and not _MERIDIEM_WORDS.search(written):
         return match[0]
     stamp = written.translate(_to_ascii())
-    stamp = _MERIDIEM_WORDS.sub(lambda m: _MERIDIEM[m[0]], stamp)
+    stamp = _night(_MERIDIEM_WORDS.sub(lambda m: _MERIDIEM[m[0]], stamp))
     stamp = _AM_PM_FIRST.sub(r"\g<date>\g<time> \g<ap>", stamp)
     if not _WHOLE.fullmatch(stamp):
         return match[0]

@@ -45,6 +45,26 @@ def test_ascii_dates_with_an_indic_am_pm_after_or_before_the_time() -> None:
     assert ascii_stamps(kannada.encode()).decode() == "[12/03/24, 9:05:10 AM] ರವಿ: ನಮಸ್ಕಾರ\n"
 
 
+def test_day_periods_instead_of_am_pm() -> None:
+    lines = [
+        "03/01/2021, 9:15 in the morning - Asha: hi",
+        "03/01/2021, 3:07 in the afternoon - Asha: hi",
+        "03/01/2021, 10:30 at night - Asha: hi",
+        "04/01/2021, 12:30 at night - Asha: hi",
+        "04/01/2021, 12:05 noon - Asha: hi",
+        "5/1/21 7:40 de la tarde - Ana: hola",
+    ]
+    rewritten = ascii_stamps("\n".join(lines).encode()).decode().split("\n")
+    assert [line.split(" - ")[0] for line in rewritten] == [
+        "03/01/2021, 9:15 AM",
+        "03/01/2021, 3:07 PM",
+        "03/01/2021, 10:30 PM",
+        "04/01/2021, 12:30 AM",
+        "04/01/2021, 12:05 PM",
+        "5/1/21 7:40 PM",
+    ]
+
+
 def test_the_first_lines_decide_whether_an_export_is_rewritten() -> None:
     english = "".join(f"12/03/24, 9:0{i} pm - Ravi: hi\n" for i in range(5))
     pasted = "१२/०३/२४, ९:०५ म.उ. - सुनील: नमस्कार\n"
@@ -88,6 +108,23 @@ def test_an_arabic_iphone_export_reads_its_times_and_authors(tmp_path: Path, eng
         (datetime(2022, 3, 18, 14, 56), "سمير", "مرحبا"),
         (datetime(2022, 3, 27, 9, 41, 35), "Dina K", "Hello\nsecond line of Dina's message"),
         (datetime(2022, 3, 27, 21, 42), "سمير", "١٢٣"),
+    ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_export_with_day_periods_reads_its_times_and_authors(
+    tmp_path: Path, engine: str
+) -> None:
+    text = (
+        "03/01/2021, 9:15 in the morning - Asha K: Good morning\n"
+        "05/01/2021, 3:07 in the afternoon - Vikram: Noted\n"
+        "05/01/2021, 11:50 at night - Asha K: Reached home\n"
+    )
+    result = parsed(tmp_path, text, engine)
+    assert result.messages.select("ts", "author").rows() == [
+        (datetime(2021, 1, 3, 9, 15), "Asha K"),
+        (datetime(2021, 1, 5, 15, 7), "Vikram"),
+        (datetime(2021, 1, 5, 23, 50), "Asha K"),
     ]
 
 
