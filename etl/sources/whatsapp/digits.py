@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from etl.sources.whatsapp.headers import MARKS, first_lines
+from etl.sources.whatsapp.headers import MARKS
+from etl.sources.whatsapp.sniffed import mended_when
 
 # A line (after marks and a bracket) that opens with a stamp to rewrite, in UTF-8: a native
 # digit of the scripts below; ASCII digits among marks or before the Arabic comma (an Arabic
@@ -35,11 +36,22 @@ _SCRIPT_WORD = rb"(?:\xe0|\xd8|\xd9|\xdb)"  # the first byte of an Indic or Arab
 _SPACE = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
 _TIME = rb"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?"
 # CLDR's flexible day periods, which some phones write instead of am/pm ("9:15 in the
-# morning", "3:07 in the afternoon"; Spanish "de la tarde").
-_DAY_PERIOD = (
-    rb"(?:in the (?:morning|afternoon|evening)|at night|noon|midnight"
-    rb"|de la (?:ma\xc3\xb1ana|tarde|noche|madrugada)|del mediod\xc3\xada)"
-)
+# morning", "3:07 in the afternoon"; Spanish "de la tarde"); "at night" is am or pm by the
+# hour (see `_night`).
+_DAY_PERIODS = {
+    "in the morning": "AM",
+    "in the afternoon": "PM",
+    "in the evening": "PM",
+    "at night": "NIGHT",
+    "noon": "PM",
+    "midnight": "AM",
+    "de la mañana": "AM",
+    "de la madrugada": "AM",
+    "de la tarde": "PM",
+    "de la noche": "NIGHT",
+    "del mediodía": "PM",
+}
+_DAY_PERIOD = b"(?:" + b"|".join(re.escape(word.encode()) for word in _DAY_PERIODS) + b")"
 _ODD_START = (
     _MARK + rb"*\[?(?:" + _MARK + rb"+[0-9]|" + _NATIVE
     + rb"|[0-9]{1,4}(?:" + _MARK + rb"|[./-][0-9]{1,4}[./-][0-9]{1,4}(?:\xd8\x8c"
@@ -71,18 +83,7 @@ _MERIDIEM = {
     "ಅಪರಾಹ್ನ": "PM",
     "ก่อนเที่ยง": "AM",
     "หลังเที่ยง": "PM",
-    # flexible day periods; "at night" is am or pm by the hour (see `_night`)
-    "in the morning": "AM",
-    "in the afternoon": "PM",
-    "in the evening": "PM",
-    "at night": "NIGHT",
-    "noon": "PM",
-    "midnight": "AM",
-    "de la mañana": "AM",
-    "de la madrugada": "AM",
-    "de la tarde": "PM",
-    "de la noche": "NIGHT",
-    "del mediodía": "PM",
+    **_DAY_PERIODS,
 }
 _MERIDIEM_WORDS = re.compile("|".join(map(re.escape, sorted(_MERIDIEM, key=len, reverse=True))))
 
@@ -145,19 +146,14 @@ def ascii_stamps(block: bytes) -> bytes:
     return _STAMP.sub(_ascii_stamp, text).encode("utf-8", errors="surrogateescape")
 
 
+def _stamps_to_rewrite(head: bytes) -> bool:
+    """Whether most header-like lines of an export's first lines are stamps to rewrite. Most,
+    not one: a line stamped otherwise than the export's headers is text pasted into a message
+    (a Devanagari date in an English phone's export stays as written)."""
+    return 2 * len(_ODD.findall(head)) > len(_HEADER_LIKE.findall(head))
+
+
 def ascii_stamp_blocks(blocks: Iterator[bytes]) -> Iterator[bytes]:
     """The blocks of an export, with `ascii_stamps` applied when most stamps of its first
-    lines are such. One phone stamps a whole export alike, so the first lines decide: a plain
-    export passes untouched, without a search through every block."""
-    first = next(blocks, None)
-    if first is None:
-        return
-    head = first_lines(first)
-    # Most stamps odd, not one: a line stamped otherwise than the export's headers is text
-    # pasted into a message (a Devanagari date in an English phone's export stays as written).
-    if 2 * len(_ODD.findall(head)) <= len(_HEADER_LIKE.findall(head)):
-        yield first
-        yield from blocks
-        return
-    yield ascii_stamps(first)
-    yield from map(ascii_stamps, blocks)
+    lines are such (`sniffed.mended_when`)."""
+    return mended_when(blocks, _stamps_to_rewrite, ascii_stamps)

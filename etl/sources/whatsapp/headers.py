@@ -45,17 +45,6 @@ _HEAD = "^(?P<head>" + EMBEDDED + ")"
 SNIFF_LINES = 100
 
 
-def first_lines(block: bytes, count: int = SNIFF_LINES) -> bytes:
-    """The first `count` lines of `block` (all of it when it holds fewer), found by searching
-    for line breaks rather than splitting a 2 MB block into lines."""
-    cut = 0
-    for _ in range(count):
-        cut = block.find(b"\n", cut) + 1
-        if not cut:
-            return block
-    return block[:cut]
-
-
 # Field widths per year position: a 4-digit first field is the year ("y.."), else a 4-digit
 # second field ("..y" covers everything else), exactly as `_shape` tells them apart.
 _DIGITS = {

@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterator
 
-from etl.sources.whatsapp.headers import first_lines
+from etl.sources.whatsapp.sniffed import mended_when
 
 # The five bytes Windows-1252 leaves undefined: Windows reads them as the C1 controls of the
 # same number, which Python's codec refuses to write back.
@@ -55,16 +55,12 @@ def _mended(block: bytes) -> bytes:
     return "".join(map(_mended_line, lines)).encode("utf-8", errors="surrogateescape")
 
 
+def _resaved(head: bytes) -> bool:
+    """Whether an export's first lines are a Windows-1252 re-save of what the phone wrote."""
+    return not head.isascii() and _as_written(head.decode("utf-8", errors="replace")) is not None
+
+
 def as_written_blocks(blocks: Iterator[bytes]) -> Iterator[bytes]:
     """The blocks of an export, mended when its first lines are a Windows-1252 re-save (see
-    the module); an export written right passes untouched."""
-    first = next(blocks, None)
-    if first is None:
-        return
-    head = first_lines(first)
-    if head.isascii() or _as_written(head.decode("utf-8", errors="replace")) is None:
-        yield first
-        yield from blocks
-        return
-    yield _mended(first)
-    yield from map(_mended, blocks)
+    the module, and `sniffed.mended_when`); an export written right passes untouched."""
+    return mended_when(blocks, _resaved, _mended)
