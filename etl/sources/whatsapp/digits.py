@@ -61,7 +61,7 @@ _ODD_START = (
 )  # fmt: skip
 _ODD = re.compile(b"(?:^|\n)" + _ODD_START)
 # A line opening as a header might (marks, a bracket, then a digit of any of these scripts).
-_HEADER_LIKE = re.compile(b"(?:^|\n)" + _MARK + rb"*\[?" + _MARK + rb"*(?:[0-9]|" + _NATIVE + b")")
+HEADER_LIKE = re.compile(b"(?:^|\n)" + _MARK + rb"*\[?" + _MARK + rb"*(?:[0-9]|" + _NATIVE + b")")
 # Digit blocks whose characters are translated (the same scripts as above).
 _DIGIT_ZEROS = (0x0660, 0x06F0, *range(0x0966, 0x0DE7, 0x80), 0x0E50)
 
@@ -88,7 +88,7 @@ _MERIDIEM = {
 _MERIDIEM_WORDS = re.compile("|".join(map(re.escape, sorted(_MERIDIEM, key=len, reverse=True))))
 
 # A line's stamp: after marks and an optional bracket, up to the bracket's end or " - ".
-_STAMP = re.compile(
+STAMP = re.compile(
     rf"^(?P<lead>[{MARKS}]*\[?)(?P<stamp>[^\]\n]{{6,60}}?)(?P<end>\]|\s[-–]\s)",
     re.MULTILINE,
 )
@@ -100,7 +100,7 @@ _AM_PM_FIRST = re.compile(
 )
 _NIGHT = re.compile(r"(?P<hour>[0-9]{1,2})[:.][0-9]{2}(?:[:.][0-9]{2})?[ \u00a0\u202f]?NIGHT")
 # What a rewritten stamp must be: a date and a time, seconds and am/pm optional.
-_WHOLE = re.compile(
+WHOLE_STAMP = re.compile(
     r"[0-9]{1,4}[./-] ?[0-9]{1,4}[./-] ?[0-9]{1,4}\.?(?:, ?|[ \u00a0\u202f])"
     r"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?(?:[ \u00a0\u202f]?[AP]M)?"
 )
@@ -135,7 +135,7 @@ def _ascii_stamp(match: re.Match[str]) -> str:
     stamp = written.translate(_to_ascii())
     stamp = _night(_MERIDIEM_WORDS.sub(lambda m: _MERIDIEM[m[0]], stamp))
     stamp = _AM_PM_FIRST.sub(r"\g<date>\g<time> \g<ap>", stamp)
-    if not _WHOLE.fullmatch(stamp):
+    if not WHOLE_STAMP.fullmatch(stamp):
         return match[0]
     return f"{match['lead']}{stamp}{match['end']}"
 
@@ -143,14 +143,14 @@ def _ascii_stamp(match: re.Match[str]) -> str:
 def ascii_stamps(block: bytes) -> bytes:
     """`block` with every header stamp in native digits or among marks in ASCII."""
     text = block.decode("utf-8", errors="surrogateescape")
-    return _STAMP.sub(_ascii_stamp, text).encode("utf-8", errors="surrogateescape")
+    return STAMP.sub(_ascii_stamp, text).encode("utf-8", errors="surrogateescape")
 
 
 def _stamps_to_rewrite(head: bytes) -> bool:
     """Whether most header-like lines of an export's first lines are stamps to rewrite. Most,
     not one: a line stamped otherwise than the export's headers is text pasted into a message
     (a Devanagari date in an English phone's export stays as written)."""
-    return 2 * len(_ODD.findall(head)) > len(_HEADER_LIKE.findall(head))
+    return 2 * len(_ODD.findall(head)) > len(HEADER_LIKE.findall(head))
 
 
 def ascii_stamp_blocks(blocks: Iterator[bytes]) -> Iterator[bytes]:

@@ -17,6 +17,7 @@ from typing import IO
 
 import polars as pl
 
+from etl.sources.whatsapp.calendars import gregorian_stamp_blocks
 from etl.sources.whatsapp.digits import ascii_stamp_blocks
 from etl.sources.whatsapp.headers import EMBEDDED, Shape, _paired, _shape
 from etl.sources.whatsapp.resaved import as_written_blocks
@@ -74,8 +75,11 @@ def utf8_blocks(stream: IO[bytes], size: int, cap: int | None = None) -> Iterato
 
 def export_blocks(stream: IO[bytes], size: int, cap: int | None = None) -> Iterator[bytes]:
     """`utf8_blocks` of an export, mended as both engines read it: a Windows-1252 re-save
-    undone (`resaved`), stamps in a phone language's own digits or am/pm in ASCII (`digits`)."""
-    return ascii_stamp_blocks(as_written_blocks(utf8_blocks(stream, size, cap)))
+    undone (`resaved`), stamps in a phone language's own digits or am/pm in ASCII (`digits`),
+    then of another calendar or with the time first made Gregorian, date first (`calendars`)."""
+    return gregorian_stamp_blocks(
+        ascii_stamp_blocks(as_written_blocks(utf8_blocks(stream, size, cap)))
+    )
 
 
 def _utf16_blocks(pieces: Iterator[bytes]) -> Iterator[bytes]:
