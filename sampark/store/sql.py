@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import polars as pl
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 
 BATCH = 5000
 # Rows per CSV chunk sent through COPY: a few MB at a time, never the whole frame as text.
@@ -108,8 +110,14 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame) -> No
         )
         _copy_rows(conn, copy, frame)
         return
-    stmt = str(table.insert().compile(dialect=conn.dialect, column_keys=columns))
-    conn.exec_driver_sql(stmt, _sqlite_rows(frame))
+    conn.exec_driver_sql(_insert_sql(table, tuple(columns), conn.dialect), _sqlite_rows(frame))
+
+
+@lru_cache(maxsize=128)
+def _insert_sql(table: sa.Table, columns: tuple[str, ...], dialect: Dialect) -> str:
+    """The INSERT of `columns` as the driver runs it, compiled once: a state's load inserts
+    into the same few tables thousands of times (one chat export a call)."""
+    return str(table.insert().compile(dialect=dialect, column_keys=list(columns)))
 
 
 def _picked(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
