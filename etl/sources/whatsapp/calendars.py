@@ -34,10 +34,11 @@ _TIME_FIRST = re.compile(rf"^(?P<time>{_TIME}),? (?P<date>{_DATE})$")
 # Read on the raw bytes of the first lines: a line opening (after marks and a bracket) with a
 # stamp of either calendar or with the time first.
 _ODD = re.compile(
-    rb"(?:^|\n)(?:\xe2\x80[\x8e\x8f]|\xef\xbb\xbf)*\[?(?:"
+    rb"^(?:\xe2\x80[\x8e\x8f]|\xef\xbb\xbf)*\[?(?:"
     rb"[0-9]{1,4}[./-] ?[0-9]{1,4}[./-] ?"
     rb"(?:[MTSHR][0-9]{1,2}|2[4-9][0-9]{2}(?: |\xc2\xa0)(?:BE|\xe0\xb8\x9e))"
-    rb"|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?[AP]M)?,? [0-9]{1,4}[./-])"
+    rb"|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?[AP]M)?,? [0-9]{1,4}[./-])",
+    re.MULTILINE,
 )  # fmt: skip
 
 
@@ -66,7 +67,8 @@ def gregorian_stamps(block: bytes) -> bytes:
 def _stamps_to_rewrite(head: bytes) -> bool:
     """Whether most header-like lines of an export's first lines are such stamps (most, not
     one: "10:30, 5/6 pe milte hain" typed at a line's start stays text)."""
-    return 2 * len(_ODD.findall(head)) > len(HEADER_LIKE.findall(head))
+    odd = len(_ODD.findall(head))
+    return odd > 0 and 2 * odd > len(HEADER_LIKE.findall(head))
 
 
 def gregorian_stamp_blocks(blocks: Iterator[bytes]) -> Iterator[bytes]:

@@ -59,9 +59,11 @@ _ODD_START = (
     + rb"|,?" + _SPACE + rb"?" + _SCRIPT_WORD + rb"[^\n]{0,40}?" + _SPACE + _TIME
     + rb"|,?" + _SPACE + rb"?" + _TIME + _SPACE + _DAY_PERIOD + rb")))"
 )  # fmt: skip
-_ODD = re.compile(b"(?:^|\n)" + _ODD_START)
+_ODD = re.compile(b"^" + _ODD_START, re.MULTILINE)
 # A line opening as a header might (marks, a bracket, then a digit of any of these scripts).
-HEADER_LIKE = re.compile(b"(?:^|\n)" + _MARK + rb"*\[?" + _MARK + rb"*(?:[0-9]|" + _NATIVE + b")")
+HEADER_LIKE = re.compile(
+    b"^" + _MARK + rb"*\[?" + _MARK + rb"*(?:[0-9]|" + _NATIVE + b")", re.MULTILINE
+)
 # Digit blocks whose characters are translated (the same scripts as above).
 _DIGIT_ZEROS = (0x0660, 0x06F0, *range(0x0966, 0x0DE7, 0x80), 0x0E50)
 
@@ -150,7 +152,8 @@ def _stamps_to_rewrite(head: bytes) -> bool:
     """Whether most header-like lines of an export's first lines are stamps to rewrite. Most,
     not one: a line stamped otherwise than the export's headers is text pasted into a message
     (a Devanagari date in an English phone's export stays as written)."""
-    return 2 * len(_ODD.findall(head)) > len(HEADER_LIKE.findall(head))
+    odd = len(_ODD.findall(head))
+    return odd > 0 and 2 * odd > len(HEADER_LIKE.findall(head))
 
 
 def ascii_stamp_blocks(blocks: Iterator[bytes]) -> Iterator[bytes]:
