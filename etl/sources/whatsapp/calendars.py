@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from etl.sources.whatsapp.digits import HEADER_LIKE, STAMP, WHOLE_STAMP
-from etl.sources.whatsapp.sniffed import mended_when
+from etl.sources.whatsapp.stamps import stamp_mended_blocks, stamps_rewritten
 
 # The first year of each Japanese era, by the letter an iPhone writes (Meiji, Taishō, Shōwa,
 # Heisei, Reiwa): year n of an era is its first year + n - 1.
@@ -48,30 +47,19 @@ def _gregorian_year(stamp: str) -> str:
     return _ERA_YEAR.sub(lambda m: str(_ERA_STARTS[m["era"]] + int(m["year"]) - 1), stamp)
 
 
-def _gregorian_stamp(match: re.Match[str]) -> str:
-    """The line's stamp Gregorian and date first, or as written when it needs neither or,
-    rewritten, is not a whole date and time (a body line that merely opens with a time)."""
-    written = match["stamp"]
-    stamp = _TIME_FIRST.sub(r"\g<date>, \g<time>", _gregorian_year(written))
-    if stamp == written or not WHOLE_STAMP.fullmatch(stamp):
-        return match[0]
-    return f"{match['lead']}{stamp}{match['end']}"
+def _gregorian_stamp(written: str) -> str:
+    """The stamp Gregorian and date first (`stamps` keeps it as written unless that is a
+    whole date and time: a body line that merely opens with a time)."""
+    return _TIME_FIRST.sub(r"\g<date>, \g<time>", _gregorian_year(written))
 
 
 def gregorian_stamps(block: bytes) -> bytes:
     """`block` with every header stamp of another calendar, or time first, rewritten."""
-    text = block.decode("utf-8", errors="surrogateescape")
-    return STAMP.sub(_gregorian_stamp, text).encode("utf-8", errors="surrogateescape")
-
-
-def _stamps_to_rewrite(head: bytes) -> bool:
-    """Whether most header-like lines of an export's first lines are such stamps (most, not
-    one: "10:30, 5/6 pe milte hain" typed at a line's start stays text)."""
-    odd = len(_ODD.findall(head))
-    return odd > 0 and 2 * odd > len(HEADER_LIKE.findall(head))
+    return stamps_rewritten(block, _gregorian_stamp)
 
 
 def gregorian_stamp_blocks(blocks: Iterator[bytes]) -> Iterator[bytes]:
     """The blocks of an export, with `gregorian_stamps` applied when most stamps of its first
-    lines need it (`sniffed.mended_when`)."""
-    return mended_when(blocks, _stamps_to_rewrite, gregorian_stamps)
+    lines need it (`stamps.stamp_mended_blocks`; "10:30, 5/6 pe milte hain" typed at a line's
+    start stays text)."""
+    return stamp_mended_blocks(blocks, _ODD, _gregorian_stamp)

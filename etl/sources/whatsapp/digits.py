@@ -17,21 +17,18 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from etl.sources.whatsapp.headers import MARKS
-from etl.sources.whatsapp.sniffed import mended_when
+from etl.sources.whatsapp.stamps import (
+    MARK_BYTES,
+    NATIVE_DIGIT_BYTES,
+    stamp_mended_blocks,
+    stamps_rewritten,
+)
 
 # A line (after marks and a bracket) that opens with a stamp to rewrite, in UTF-8: a native
-# digit of the scripts below; ASCII digits among marks or before the Arabic comma (an Arabic
-# iPhone with Western digits: `[‏18‏/3‏/2022، 14:56:01]`); or an ASCII date whose am/pm is a
-# word of an Indic or Arabic script, after the time (Punjabi, Kannada) or before it (Tamil:
-# `12/3/24, பிற்பகல் 9:05`) or a day period (`9:15 in the morning`). Native digits:
-# Arabic-Indic, Extended Arabic-Indic, then Devanagari, Bengali, Gurmukhi, Gujarati, Oriya,
-# Tamil, Telugu, Kannada, Malayalam, Sinhala (U+0966…U+0DEF, every other 128), Thai.
-# `MARKS` in UTF-8.
-_MARK = rb"(?:\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbb\xbf|\xd8\x9c)"
-_NATIVE = (
-    rb"(?:\xd9[\xa0-\xa9]|\xdb[\xb0-\xb9]"
-    rb"|\xe0[\xa5\xa7\xa9\xab\xad\xaf\xb1\xb3\xb5\xb7][\xa6-\xaf]|\xe0\xb9[\x90-\x99])"
-)
+# digit (`stamps.NATIVE_DIGIT_BYTES`); ASCII digits among marks or before the Arabic comma
+# (an Arabic iPhone with Western digits: `[‏18‏/3‏/2022، 14:56:01]`); or an ASCII date whose
+# am/pm is a word of an Indic or Arabic script, after the time (Punjabi, Kannada) or before it
+# (Tamil: `12/3/24, பிற்பகல் 9:05`) or a day period (`9:15 in the morning`).
 _SCRIPT_WORD = rb"(?:\xe0|\xd8|\xd9|\xdb)"  # the first byte of an Indic or Arabic letter
 _SPACE = rb"(?: |\xc2\xa0|\xe2\x80\xaf)"
 _TIME = rb"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?"
@@ -53,18 +50,14 @@ _DAY_PERIODS = {
 }
 _DAY_PERIOD = b"(?:" + b"|".join(re.escape(word.encode()) for word in _DAY_PERIODS) + b")"
 _ODD_START = (
-    _MARK + rb"*\[?(?:" + _MARK + rb"+[0-9]|" + _NATIVE
-    + rb"|[0-9]{1,4}(?:" + _MARK + rb"|[./-][0-9]{1,4}[./-][0-9]{1,4}(?:\xd8\x8c"
+    MARK_BYTES + rb"*\[?(?:" + MARK_BYTES + rb"+[0-9]|" + NATIVE_DIGIT_BYTES
+    + rb"|[0-9]{1,4}(?:" + MARK_BYTES + rb"|[./-][0-9]{1,4}[./-][0-9]{1,4}(?:\xd8\x8c"
     + rb"|,?" + _SPACE + rb"?" + _TIME + _SPACE + rb"?" + _SCRIPT_WORD
     + rb"|,?" + _SPACE + rb"?" + _SCRIPT_WORD + rb"[^\n]{0,40}?" + _SPACE + _TIME
     + rb"|,?" + _SPACE + rb"?" + _TIME + _SPACE + _DAY_PERIOD + rb")))"
 )  # fmt: skip
 _ODD = re.compile(b"^" + _ODD_START, re.MULTILINE)
-# A line opening as a header might (marks, a bracket, then a digit of any of these scripts).
-HEADER_LIKE = re.compile(
-    b"^" + _MARK + rb"*\[?" + _MARK + rb"*(?:[0-9]|" + _NATIVE + b")", re.MULTILINE
-)
-# Digit blocks whose characters are translated (the same scripts as above).
+# Digit blocks whose characters are translated (the scripts of `NATIVE_DIGIT_BYTES`).
 _DIGIT_ZEROS = (0x0660, 0x06F0, *range(0x0966, 0x0DE7, 0x80), 0x0E50)
 
 # Am/pm as the phones' languages write them (CLDR's day periods), longest first.
@@ -89,11 +82,6 @@ _MERIDIEM = {
 }
 _MERIDIEM_WORDS = re.compile("|".join(map(re.escape, sorted(_MERIDIEM, key=len, reverse=True))))
 
-# A line's stamp: after marks and an optional bracket, up to the bracket's end or " - ".
-STAMP = re.compile(
-    rf"^(?P<lead>[{MARKS}]*\[?)(?P<stamp>[^\]\n]{{6,60}}?)(?P<end>\]|\s[-–]\s)",
-    re.MULTILINE,
-)
 # A stamp with nothing to rewrite: ASCII with the spaces phones write.
 _PLAIN = re.compile(r"[\x20-\x7e\u00a0\u202f]*")
 # Am/pm written before the time (Tamil), moved after it where every other step expects it.
@@ -101,11 +89,6 @@ _AM_PM_FIRST = re.compile(
     r"(?P<date>.*?(?:, ?|[ \u00a0\u202f]))(?P<ap>[AP]M)[ \u00a0\u202f](?P<time>[0-9:.]+)"
 )
 _NIGHT = re.compile(r"(?P<hour>[0-9]{1,2})[:.][0-9]{2}(?:[:.][0-9]{2})?[ \u00a0\u202f]?NIGHT")
-# What a rewritten stamp must be: a date and a time, seconds and am/pm optional.
-WHOLE_STAMP = re.compile(
-    r"[0-9]{1,4}[./-] ?[0-9]{1,4}[./-] ?[0-9]{1,4}\.?(?:, ?|[ \u00a0\u202f])"
-    r"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?(?:[ \u00a0\u202f]?[AP]M)?"
-)
 
 
 @lru_cache(maxsize=1)
@@ -128,35 +111,22 @@ def _night(stamp: str) -> str:
     return stamp.replace("NIGHT", "PM" if 6 <= hour <= 11 else "AM")
 
 
-def _ascii_stamp(match: re.Match[str]) -> str:
-    """The line's stamp in ASCII, or as written when it is ASCII already or, rewritten, is
-    not a whole date and time (a body line that merely opens with a number)."""
-    written = match["stamp"]
+def _ascii_stamp(written: str) -> str:
+    """The stamp in ASCII (`stamps` keeps it as written unless that is a whole date and
+    time); as written when it is ASCII already."""
     if _PLAIN.fullmatch(written) and not _MERIDIEM_WORDS.search(written):
-        return match[0]
+        return written
     stamp = written.translate(_to_ascii())
     stamp = _night(_MERIDIEM_WORDS.sub(lambda m: _MERIDIEM[m[0]], stamp))
-    stamp = _AM_PM_FIRST.sub(r"\g<date>\g<time> \g<ap>", stamp)
-    if not WHOLE_STAMP.fullmatch(stamp):
-        return match[0]
-    return f"{match['lead']}{stamp}{match['end']}"
+    return _AM_PM_FIRST.sub(r"\g<date>\g<time> \g<ap>", stamp)
 
 
 def ascii_stamps(block: bytes) -> bytes:
     """`block` with every header stamp in native digits or among marks in ASCII."""
-    text = block.decode("utf-8", errors="surrogateescape")
-    return STAMP.sub(_ascii_stamp, text).encode("utf-8", errors="surrogateescape")
-
-
-def _stamps_to_rewrite(head: bytes) -> bool:
-    """Whether most header-like lines of an export's first lines are stamps to rewrite. Most,
-    not one: a line stamped otherwise than the export's headers is text pasted into a message
-    (a Devanagari date in an English phone's export stays as written)."""
-    odd = len(_ODD.findall(head))
-    return odd > 0 and 2 * odd > len(HEADER_LIKE.findall(head))
+    return stamps_rewritten(block, _ascii_stamp)
 
 
 def ascii_stamp_blocks(blocks: Iterator[bytes]) -> Iterator[bytes]:
     """The blocks of an export, with `ascii_stamps` applied when most stamps of its first
-    lines are such (`sniffed.mended_when`)."""
-    return mended_when(blocks, _stamps_to_rewrite, ascii_stamps)
+    lines are such (`stamps.stamp_mended_blocks`)."""
+    return stamp_mended_blocks(blocks, _ODD, _ascii_stamp)

@@ -152,7 +152,7 @@ def test_a_devanagari_android_export_reads_its_times(tmp_path: Path, engine: str
 
 def test_the_byte_sniff_knows_every_mark_a_header_may_carry() -> None:
     # The sniff reads bytes, the rewrite text: both must skip the same marks.
-    from etl.sources.whatsapp.digits import _MARK
     from etl.sources.whatsapp.headers import MARKS
+    from etl.sources.whatsapp.stamps import MARK_BYTES
 
-    assert [bool(re.fullmatch(_MARK, mark.encode())) for mark in MARKS] == [True] * len(MARKS)
+    assert [bool(re.fullmatch(MARK_BYTES, mark.encode())) for mark in MARKS] == [True] * len(MARKS)
