@@ -23,7 +23,7 @@ def test_a_spanish_android_export_s_attached_files_are_media(tmp_path: Path, eng
         "19/9/19 10:28 a. m. - Lupe M: el archivo adjunto no abre\n",
         engine,
     )
-    assert result.messages.select("author", "kind").rows() == [
+    assert rows(result) == [
         ("Rosa Díaz", "text"),
         ("Rosa Díaz", "media"),
         ("Lupe M", "media"),
