@@ -114,10 +114,18 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame) -> No
 
 
 @lru_cache(maxsize=128)
-def _insert_sql(table: sa.Table, columns: tuple[str, ...], dialect: Dialect) -> str:
-    """The INSERT of `columns` as the driver runs it, compiled once: a state's load inserts
+def _insert_sql(
+    table: sa.Table, columns: tuple[str, ...], dialect: Dialect, skip_clash_on: str | None = None
+) -> str:
+    """The INSERT of `columns` as the driver runs it (with `skip_clash_on`, SQLite's: a row
+    whose key that column already holds is left out), compiled once: a state's load inserts
     into the same few tables thousands of times (one chat export a call)."""
-    return str(table.insert().compile(dialect=dialect, column_keys=list(columns)))
+    insert = (
+        table.insert()
+        if skip_clash_on is None
+        else sqlite.insert(table).on_conflict_do_nothing(index_elements=[skip_clash_on])
+    )
+    return str(insert.compile(dialect=dialect, column_keys=list(columns)))
 
 
 def _picked(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
@@ -148,8 +156,7 @@ def sqlite_insert_new(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame,
     if frame.is_empty():
         return 0
     columns = [c.name for c in table.columns if c.name in frame.columns]
-    insert = sqlite.insert(table).on_conflict_do_nothing(index_elements=[key])
-    stmt = str(insert.compile(dialect=conn.dialect, column_keys=columns))
+    stmt = _insert_sql(table, tuple(columns), conn.dialect, skip_clash_on=key)
     cursor = conn.exec_driver_sql(stmt, _sqlite_rows(_picked(frame, columns)))
     return int(cursor.rowcount)
 
