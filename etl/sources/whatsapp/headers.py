@@ -44,7 +44,6 @@ _HEAD = "^(?P<head>" + EMBEDDED + ")"
 # No header among the first lines → not a WhatsApp export (or a format we do not know).
 SNIFF_LINES = 100
 
-
 # Field widths per year position: a 4-digit first field is the year ("y.."), else a 4-digit
 # second field ("..y" covers everything else), exactly as `_shape` tells them apart.
 _DIGITS = {
