@@ -12,7 +12,7 @@ import pytest
 
 import etl.chat_reads
 from etl.chat_prints import Printed
-from etl.chat_reads import Directory, parsing_ahead, worker_count
+from etl.chat_reads import Directory, parsing_ahead, read_chat_or_reason, worker_count
 from etl.sources.chats.names import keyed_groups
 from etl.sources.chats.read import names_by_group
 
@@ -109,17 +109,45 @@ def test_worker_processes_fingerprint_what_the_thread_fingerprints_and_drop_the_
     assert chat.messages["text"].to_list() == [None]
 
 
+def test_an_export_that_cannot_be_read_is_refused_alone_within_its_batch(tmp_path):
+    exports = _exports(tmp_path)
+    broken = tmp_path / "WhatsApp Chat with Kotwali Samvad.zip"
+    broken.write_bytes(b"PK\x03\x04 not a zip")
+    headless = tmp_path / "WhatsApp Chat with Sadar Samvad (2).txt"
+    headless.write_text("no header here\n", encoding="utf-8")
+    exports[1:1] = [(broken, "sha-broken"), (headless, "sha-headless")]
+    together = _parsed(exports, keep_text=False, workers=0)
+    alone = [read_chat_or_reason(path, _directory(), False) for path, _ in exports]
+    assert [_shown(r) for *_, r in together] == [_shown(r) for r in alone]
+    reasons = [r for *_, r in together if isinstance(r, str)]
+    assert len(reasons) == 3 and "not a zip file" in reasons[0].lower()
+    assert "no WhatsApp message header" in reasons[1] and "Nowhere Else" in reasons[2]
+
+
+def test_when_a_batch_fails_as_a_whole_each_export_is_read_alone(tmp_path, monkeypatch):
+    def failing(*args: object, **kwargs: object) -> None:
+        raise MemoryError("batch")
+
+    exports = _exports(tmp_path)
+    alone = _parsed(exports, keep_text=False, workers=0)
+    monkeypatch.setattr(etl.chat_reads, "read_chats", failing)
+    assert [_shown(r) for *_, r in _parsed(exports, keep_text=False, workers=0)] == [
+        _shown(r) for *_, r in alone
+    ]
+
+
 class _Recorded(Executor):
-    """An executor that runs each export at once and records what was asked of it."""
+    """An executor that runs each batch of exports at once and records what was asked of it."""
 
     def __init__(self) -> None:
-        self.submitted: list[str] = []
+        self.submitted: list[list[str]] = []
         self.cancelled: bool | None = None
 
     def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
-        self.submitted.append(args[0].name)
+        names = [path.name for path in args[0]]
+        self.submitted.append(names)
         future: Future[object] = Future()
-        future.set_result(f"parsed {args[0].name}")
+        future.set_result([f"parsed {name}" for name in names])
         return future
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
@@ -129,6 +157,7 @@ class _Recorded(Executor):
 def _recorded(monkeypatch: pytest.MonkeyPatch) -> _Recorded:
     pool = _Recorded()
     monkeypatch.setattr(etl.chat_reads, "_executor", lambda directory, workers: pool)
+    monkeypatch.setattr(etl.chat_reads, "BATCH_FILES", 2)
     return pool
 
 
@@ -141,24 +170,46 @@ def _six(root: Path) -> list[tuple[Path, str]]:
     return exports
 
 
+def _names(exports: list[tuple[Path, str]], *batches: tuple[int, ...]) -> list[list[str]]:
+    return [[exports[i][0].name for i in batch] for batch in batches]
+
+
+def test_exports_go_in_batches_of_consecutive_files_closed_by_count_or_bytes(tmp_path):
+    sizes = {"a": 10, "b": 10, "c": 50, "d": 10, "e": 10, "f": 10, "g": 10}
+    exports = []
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+        exports.append((tmp_path / name, name))
+    runs = etl.chat_reads.batches(exports, files=3, size=40)
+    assert [[sha for _, sha in batch] for batch in runs] == [
+        ["a", "b", "c"],
+        ["d", "e", "f"],
+        ["g"],
+    ]
+    runs = etl.chat_reads.batches(exports, files=9, size=40)
+    assert [[sha for _, sha in batch] for batch in runs] == [["a", "b", "c"], ["d", "e", "f", "g"]]
+    assert list(etl.chat_reads.batches([], files=3, size=40)) == []
+
+
 def test_workers_start_ahead_by_bytes_before_the_first_result_is_read(tmp_path, monkeypatch):
     exports = _six(tmp_path)
     pool = _recorded(monkeypatch)
     args = {"keep_text": False, "workers": 1}
     with parsing_ahead(exports, _directory(), ahead_bytes=10**9, **args) as parsed:
-        assert len(pool.submitted) == 6  # all of them fit in the bytes ahead
+        assert pool.submitted == _names(exports, (0, 1), (2, 3), (4, 5))  # all fit ahead
         assert [r for *_, r in parsed] == [f"parsed {p.name}" for p, _ in exports]
     assert pool.cancelled is False
 
 
-def test_workers_keep_two_exports_each_ahead_when_the_bytes_are_spent(tmp_path, monkeypatch):
+def test_workers_keep_two_batches_each_ahead_when_the_bytes_are_spent(tmp_path, monkeypatch):
     exports = _six(tmp_path)
     pool = _recorded(monkeypatch)
     with parsing_ahead(exports, _directory(), keep_text=False, workers=1, ahead_bytes=0) as ahead:
-        assert pool.submitted == [exports[0][0].name, exports[1][0].name]
+        assert pool.submitted == _names(exports, (0, 1), (2, 3))
         first = next(ahead)
-        assert first[:2] == exports[0] and len(pool.submitted) == 3
-        assert len(list(ahead)) == 5
+        assert first[:2] == exports[0]
+        assert pool.submitted == _names(exports, (0, 1), (2, 3), (4, 5))
+        assert [sha for _, sha, _ in ahead] == [sha for _, sha in exports[1:]]
 
 
 def test_an_error_while_the_exports_parse_cancels_what_has_not_started(tmp_path, monkeypatch):

@@ -158,6 +158,8 @@ def test_any_error_while_reading_a_chat_rejects_that_file_alone(db_url, tmp_path
     def failing(*args: object, **kwargs: object) -> None:
         raise RuntimeError("Asha Verma 9876512345")
 
+    # The exports are read in batches, and one by one when a batch fails as a whole.
+    monkeypatch.setattr(etl.chat_reads, "read_chats", failing)
     monkeypatch.setattr(etl.chat_reads, "read_chat", failing)
     inbox = _inbox_with_a_bad_file(tmp_path / "inbox")
     (inbox / "WhatsApp Chat with Kotwali.txt").write_text("1/1/24, 9:00 am - A: hi\n")

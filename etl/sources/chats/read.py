@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import polars as pl
 
 from etl.sources.chats.names import chat_name, match_group
 from etl.sources.chats.noise import is_noise
-from etl.sources.whatsapp import parse_export
+from etl.sources.whatsapp import ParsedExport, parse_export, parse_exports
 from etl.sources.whatsapp.guesses import COUNT_SCHEMA, unverified_phrase_counts
 from etl.sources.whatsapp.headers import MARKS
 from sampark.phones import normalise_phones
@@ -83,7 +84,39 @@ def _with_person(frame: pl.DataFrame, column: str, names: pl.DataFrame) -> pl.Da
 def read_chat(path: Path, groups: pl.DataFrame, known: NamesByGroup, *, keep_text: bool) -> Chat:
     """Parse `path`, match it to a group, tie authors and subjects to people, flag noise."""
     group_id = match_group(chat_name(path), groups)
-    parsed = parse_export(path)
+    return _chat_of(group_id, parse_export(path), known, keep_text=keep_text)
+
+
+def read_chats(
+    paths: Sequence[Path], groups: pl.DataFrame, known: NamesByGroup, *, keep_text: bool
+) -> list[Chat | Exception]:
+    """`read_chat` of each path, in order: the chat, or the error that refused it alone. The
+    exports are parsed together (`parse_exports`: their system lines classified in one pass
+    of the phrase tables)."""
+    matched: list[str | Exception] = []
+    for path in paths:
+        try:
+            matched.append(match_group(chat_name(path), groups))
+        except Exception as exc:  # refuses this export alone; the caller says why
+            matched.append(exc)
+    found = [p for p, group_id in zip(paths, matched, strict=True) if isinstance(group_id, str)]
+    exports = iter(parse_exports(found))
+    chats: list[Chat | Exception] = []
+    for group_id in matched:
+        parsed = group_id if isinstance(group_id, Exception) else next(exports)
+        if isinstance(parsed, Exception):
+            chats.append(parsed)
+            continue
+        try:
+            chats.append(_chat_of(str(group_id), parsed, known, keep_text=keep_text))
+        except Exception as exc:  # refuses this export alone; the caller says why
+            chats.append(exc)
+    return chats
+
+
+def _chat_of(group_id: str, parsed: ParsedExport, known: NamesByGroup, *, keep_text: bool) -> Chat:
+    """The parsed export of group `group_id` with its authors and subjects tied to people and
+    its noise flagged."""
     names = known.get(group_id, _NO_NAMES)
     messages = (
         _with_person(parsed.messages, "author", names)

@@ -1,4 +1,5 @@
-"""The WhatsApp "Export chat" parser: `parse_export(path)` reads a `.txt` or `.zip` export.
+"""The WhatsApp "Export chat" parser: `parse_export(path)` reads a `.txt` or `.zip` export,
+`parse_exports(paths)` several at once.
 
 `parse` drives the reads (`reading` is one read, `collected` what its blocks produce,
 `parsed` the result assembled at the end); `headers` tells which lines start an entry and when
@@ -18,6 +19,7 @@ from etl.sources.whatsapp.parse import (
     ParsedExport,
     UnknownExportFormat,
     parse_export,
+    parse_exports,
 )
 
 __all__ = [
@@ -27,4 +29,5 @@ __all__ = [
     "ParsedExport",
     "UnknownExportFormat",
     "parse_export",
+    "parse_exports",
 ]

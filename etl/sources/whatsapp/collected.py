@@ -4,12 +4,13 @@ classified in batches as they wait.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import polars as pl
 
 from etl.sources.whatsapp.blocks import Block
-from etl.sources.whatsapp.events import Classified, classify
+from etl.sources.whatsapp.events import CHAT, EXPORT, Classified, classified_exports
 from etl.sources.whatsapp.native import glue as native
 from etl.sources.whatsapp.phrases import Phrases
 from etl.sources.whatsapp.plain import Plain
@@ -24,6 +25,7 @@ _ODD_SCHEMA: dict[str, pl.DataType] = {
     "rest": pl.String(),
     "more": pl.String(),
 }
+_ODD_BATCH_SCHEMA: dict[str, pl.DataType] = {**_ODD_SCHEMA, EXPORT: pl.Int64(), CHAT: pl.String()}
 
 
 MESSAGE_SCHEMA: dict[str, pl.DataType] = {
@@ -76,8 +78,42 @@ def classify_waiting(got: Collected, phrases: Phrases, name: str | None) -> None
     """Classify the odd rows of the blocks in `got.parts` and move those blocks, filled in,
     to `got.filled`. Done once per `ODD_BATCH` odd rows: each call compiles every phrase
     pattern again, and a file full of odd rows must not hold them all until its end."""
-    entries = pl.concat([pl.DataFrame(schema=_ODD_SCHEMA), *(p.odd for p in got.parts)])
-    odd = classify(entries, phrases, name)
+    (odd,) = classified_waiting([(got, name)], phrases)
+    if odd is not None:
+        take_classified(got, odd, phrases)
+
+
+def classified_waiting(
+    reads: Sequence[tuple[Collected, str | None]], phrases: Phrases
+) -> list[Classified | None]:
+    """The odd rows waiting in each of several exports' reads (each with its chat name)
+    classified in one call of the phrase tables (None: nothing waits); the reads are left as
+    they are, for `take_classified`."""
+    waiting = [k for k, (got, _) in enumerate(reads) if got.parts]
+    found: list[Classified | None] = [None] * len(reads)
+    if not waiting:
+        return found
+    entries = pl.concat(
+        [
+            pl.DataFrame(schema=_ODD_BATCH_SCHEMA),
+            *(
+                part.odd.with_columns(
+                    pl.lit(i, pl.Int64).alias(EXPORT),
+                    pl.lit(reads[k][1] or None, pl.String).alias(CHAT),
+                )
+                for i, k in enumerate(waiting)
+                for part in reads[k][0].parts
+            ),
+        ]
+    )
+    for k, odd in zip(waiting, classified_exports(entries, phrases, len(waiting)), strict=True):
+        found[k] = odd
+    return found
+
+
+def take_classified(got: Collected, odd: Classified, phrases: Phrases) -> None:
+    """Move the blocks waiting in `got`, filled in with their classified odd rows `odd`, to
+    `got.filled`."""
     filled = _filled(got.parts, odd)
     # The lines only a guessed phrase typed, found for the blocks just finished while the
     # next ones are read, rather than over the whole result after the last one. The voice

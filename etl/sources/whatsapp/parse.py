@@ -22,13 +22,15 @@ from __future__ import annotations
 import functools
 import zipfile
 import zlib
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 import polars as pl
 
 from etl.sources.chats.names import export_chat_name
+from etl.sources.whatsapp.collected import Collected, classified_waiting, take_classified
 from etl.sources.whatsapp.headers import (
     UnknownExportFormat,
     most_common_shape,
@@ -36,7 +38,7 @@ from etl.sources.whatsapp.headers import (
 )
 from etl.sources.whatsapp.native import glue as native
 from etl.sources.whatsapp.parsed import ParsedExport, assembled
-from etl.sources.whatsapp.phrases import load_phrases
+from etl.sources.whatsapp.phrases import Phrases, load_phrases
 from etl.sources.whatsapp.reading import Decided, Pass, one_pass
 from etl.sources.whatsapp.stream import (
     BLOCK_BYTES,
@@ -54,11 +56,14 @@ __all__ = [
     "ParsedExport",
     "UnknownExportFormat",
     "parse_export",
+    "parse_exports",
 ]
 
 # A zip's chat text beyond this is refused (a zip bomb, or not a chat). Plain text files are
 # read in blocks and have no cap.
 MAX_CHAT_BYTES = 200 * 1024 * 1024
+
+T = TypeVar("T")
 
 
 def parse_export(
@@ -77,13 +82,75 @@ def parse_export(
     Raises `UnknownExportFormat` when no message header is found near the top and
     `BadExport` when a zip is broken, unsafe, has no chat text, or unpacks past the cap.
     """
+    _check_engine(engine)
+    read = _read_export(Path(path), day_first, max_chat_bytes, block_bytes, engine)
+    return _finished(read, load_phrases())
+
+
+def parse_exports(
+    paths: Sequence[Path],
+    *,
+    max_chat_bytes: int = MAX_CHAT_BYTES,
+    block_bytes: int = BLOCK_BYTES,
+    engine: str = "auto",
+) -> list[ParsedExport | Exception]:
+    """`parse_export` of each path, in order: the export, or the error that refused it (one
+    export's error refuses it alone).
+
+    The entries that need the phrase tables (system lines, marked or odd lines) are classified
+    for all the exports together once each is read: dozens of polars steps whose fixed cost
+    was most of the CPU of a small export (a state's weekly inbox holds ~1,600 exports of
+    ~125 KB). Each entry is classified on its own, so the result is what each export alone
+    gives."""
+    _check_engine(engine)
+    reads: list[_Read | Exception] = []
+    for path in paths:
+        try:
+            reads.append(_read_export(Path(path), None, max_chat_bytes, block_bytes, engine))
+        except Exception as exc:  # refuses this export alone; the caller says why
+            reads.append(exc)
+    phrases = load_phrases()
+    ready = [(r.read.got, r.name) if isinstance(r, _Read) else (Collected(), None) for r in reads]
+    try:
+        together = classified_waiting(ready, phrases)
+    except Exception:  # each export is then classified alone, and an error refuses only it
+        together = [None] * len(reads)
+    parsed: list[ParsedExport | Exception] = []
+    for r, odd in zip(reads, together, strict=True):
+        try:
+            if isinstance(r, Exception):
+                parsed.append(r)
+                continue
+            if odd is not None:
+                take_classified(r.read.got, odd, phrases)
+            parsed.append(_finished(r, phrases))
+        except Exception as exc:  # refuses this export alone; the caller says why
+            parsed.append(exc)
+    return parsed
+
+
+def _check_engine(engine: str) -> None:
     if engine not in ("auto", "native", "polars"):
         raise ValueError(f"engine must be auto, native or polars, not {engine!r}")
     if engine == "native" and not native.available():
         raise ValueError(
             f"engine='native' but the compiled parser is not built ({native.library_path()})"
         )
-    path = Path(path)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """An export read to its last block, the entries that need the phrase tables waiting."""
+
+    read: Pass
+    engine: str
+    name: str | None
+    refused: pl.DataFrame  # a zip's members refused
+
+
+def _read_export(
+    path: Path, day_first: bool | None, max_chat_bytes: int, block_bytes: int, engine: str
+) -> _Read:
     refused = pl.DataFrame(schema=REJECT_SCHEMA)
     member: str | None = None
     cap: int | None = None
@@ -94,21 +161,25 @@ def parse_export(
     name = export_chat_name(path) or (export_chat_name(PurePosixPath(member)) if member else None)
     use_native = engine == "native" or (engine == "auto" and native.available())
     read = functools.partial(
-        _parsed, opener, cap, name, day_first, block_bytes, "native" if use_native else "polars"
+        _last_read, opener, cap, name, day_first, block_bytes, "native" if use_native else "polars"
     )
-    outcome = _guarded(path, member, cap, read)
-    rejects = pl.concat([refused, outcome.rejects])
-    return ParsedExport(
-        **{
-            **outcome.__dict__,
-            "rejects": rejects.sort("line", nulls_last=False, maintain_order=True),
-        }
+    last, used = _guarded(path, member, cap, read)
+    return _Read(last, used, name, refused)
+
+
+def _finished(r: _Read, phrases: Phrases) -> ParsedExport:
+    """The export assembled from its last read (classifying what still waits)."""
+    read = r.read
+    parsed = assembled(read.got, read.shape, read.final, r.name, phrases)
+    rejects = pl.concat([r.refused, parsed.rejects])
+    return replace(
+        parsed,
+        engine=r.engine,
+        rejects=rejects.sort("line", nulls_last=False, maintain_order=True),
     )
 
 
-def _guarded(
-    path: Path, member: str | None, cap: int | None, read: Callable[[], ParsedExport]
-) -> ParsedExport:
+def _guarded(path: Path, member: str | None, cap: int | None, read: Callable[[], T]) -> T:
     """`read()`, with a zip's corruption or overflow turned into `BadExport`."""
     try:
         return read()
@@ -121,18 +192,18 @@ def _guarded(
         raise BadExport(f"{path.name}: {member} is corrupt ({err})") from err
 
 
-def _parsed(
+def _last_read(
     opener: Opener,
     cap: int | None,
     name: str | None,
     day_first: bool | None,
     block_bytes: int,
     engine: str,
-) -> ParsedExport:
-    """The export, read once and read again for as long as a read finds that a guess made
-    from its first block does not hold for the whole file (`_correction`) or the compiled
-    core cannot read it. Each further read keeps what the reads before it found, so there
-    are a few at most."""
+) -> tuple[Pass, str]:
+    """The export's last read and the engine it used: read once, and read again for as long
+    as a read finds that a guess made from its first block does not hold for the whole file
+    (`_correction`) or the compiled core cannot read it. Each further read keeps what the
+    reads before it found, so there are a few at most."""
     phrases = load_phrases()
     decided = Decided(engine=engine)
     while True:
@@ -144,8 +215,7 @@ def _parsed(
             continue
         correction = _correction(read, decided, opener, cap, block_bytes)
         if correction is None:
-            parsed = assembled(read.got, read.shape, read.final, name, phrases)
-            return replace(parsed, engine=decided.engine)
+            return read, decided.engine
         decided = correction
 
 

@@ -16,6 +16,8 @@ from etl.sources.whatsapp.phrases import LRM, Phrases
 from etl.sources.whatsapp.stream import REJECT_SCHEMA
 from etl.sources.whatsapp.unverified import UNVERIFIED_SCHEMA
 
+_PENDING_SCHEMA: dict[str, pl.DataType] = {"line": pl.Int64(), "author": pl.String()}
+
 
 @dataclass(frozen=True)
 class ParsedExport:
@@ -53,7 +55,7 @@ def assembled(
     events = pl.concat([pl.DataFrame(schema=EVENT_SCHEMA), *(c.events for c in odd)])
     rejects = [pl.DataFrame(schema=REJECT_SCHEMA), *got.rejects]
     # The "voice" rule needs the whole file: see `Classified`.
-    pending = pl.concat([c.pending for c in odd])
+    pending = pl.concat([pl.DataFrame(schema=_PENDING_SCHEMA), *(c.pending for c in odd)])
     if pending.height:
         lines = pl.concat([c.messages.get_column("line") for c in odd]).implode()
         plain = messages.filter(~pl.col("line").is_in(lines)).get_column("author")
