@@ -28,6 +28,7 @@ from sampark.metrics.response.times import (
     response_by_level,
     response_quantiles,
     sla_breaches,
+    stage_spread,
 )
 from sampark.targets import Profile
 
@@ -85,6 +86,41 @@ def _entries(rows: list[dict[str, object]]) -> pl.DataFrame:
             "closed_at": _STAMP,
         },
     )
+
+
+def test_spread_gives_p10_quartiles_and_p90_per_group_and_stage():
+    frame = _entries(
+        [{"unit": "T1", "cognizance": h, "fir": 30} for h in (5, 1, 4, 2, 3)]
+        + [{"unit": "T2", "cognizance": 7}, {"unit": "T2"}]
+    )
+    spread = stage_spread(frame, ["unit_id"]).filter(pl.col("stage").is_in(["cognizance", "fir"]))
+    assert spread.sort("unit_id", "stage").rows() == [
+        ("T1", "cognizance", 5, 1.4, 2.0, 3.0, 4.0, 4.6),
+        ("T1", "fir", 5, 30.0, 30.0, 30.0, 30.0, 30.0),
+        ("T2", "cognizance", 1, 7.0, 7.0, 7.0, 7.0, 7.0),
+        ("T2", "fir", 0, None, None, None, None, None),
+    ]
+    whole = stage_spread(frame).filter(pl.col("stage") == "cognizance")
+    assert whole.rows() == [("cognizance", 6, 1.5, 2.25, 3.5, 4.75, 6.0)]
+
+
+def test_spread_reads_the_quantiles_polars_gives_to_the_last_digits():
+    hours = [float(h) for h in range(1, 2_000, 7)] + [None] * 40
+    frame = _entries(
+        [
+            {"unit": f"T{i % 3}", "cognizance": h, "fir": None if h is None else h * 1.37}
+            for i, h in enumerate(hours)
+        ]
+    )
+    spread = stage_spread(frame, ["unit_id"])
+    for (unit, stage), rows in spread.group_by(["unit_id", "stage"]):
+        values = frame.filter(pl.col("unit_id") == unit).select(
+            ((pl.col(f"{stage}_at") - pl.col("received_at")).dt.total_seconds() / 3600).alias("h")
+        )
+        for name, q in {"p10": 0.1, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p90": 0.9}.items():
+            want = values.select(pl.col("h").quantile(q, "linear")).item()
+            got = rows.get_column(name).item()
+            assert (got is None and want is None) or abs(got - want) <= 1e-12 * max(1, abs(want))
 
 
 def test_quantiles_give_median_p90_and_share_within_sla_per_stage():

@@ -91,6 +91,31 @@ def response_quantiles(entries: pl.DataFrame, profile: Profile, by: list[str]) -
     )
 
 
+def _sorted(stage: str) -> pl.Expr:
+    """A group's hours to `stage`, nulls left out, in order: the spread's five quantiles are
+    then read off one sort, where each quantile aggregation selected its value again (a
+    state's spread takes 100 quantiles over 2M entries: a third of the time, so)."""
+    return _hours(stage).drop_nulls().sort().alias(f"{stage}|sorted")
+
+
+def _list_quantile(stage: str, q: float) -> pl.Expr:
+    """The `q` quantile of a group's sorted hours (`_sorted`), interpolated linearly between
+    the two nearest values, as `quantile(q, "linear")` does; null for no hours."""
+    values = pl.col(f"{stage}|sorted")
+    at = (values.list.len().cast(pl.Float64) - 1.0) * q
+    low, high = at.floor(), at.ceil()
+    lower = values.list.get(low.cast(pl.Int64), null_on_oob=True)
+    upper = values.list.get(high.cast(pl.Int64), null_on_oob=True)
+    return pl.when(lower == upper).then(lower).otherwise((at - low) * (upper - lower) + lower)
+
+
+def _grouped(entries: pl.DataFrame, by: list[str], aggs: list[pl.Expr]) -> pl.DataFrame:
+    """`aggs` per group of `by`, or over the whole frame as one group (a list per stage)."""
+    if by:
+        return entries.group_by(by).agg(aggs)
+    return entries.with_columns(pl.lit(0).alias("_all")).group_by("_all").agg(aggs).drop("_all")
+
+
 def _at_level(entries: pl.DataFrame, units: pl.DataFrame, level: str) -> pl.DataFrame:
     """Entries tagged with their unit of `level` as `scope_id` (entries outside it dropped)."""
     if level not in LEVELS:
@@ -311,12 +336,10 @@ def stage_spread(entries: pl.DataFrame, by: list[str] | None = None) -> pl.DataF
     """Per group of `by` and stage: p10, quartiles and p90 of the hours from receipt."""
     keys = by or []
     qs = {"p10": 0.1, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p90": 0.9}
-    aggs = [
-        *(_hours(s).quantile(q, "linear").alias(f"{s}|{k}") for s in STAGES for k, q in qs.items()),
-        *(_hours(s).count().alias(f"{s}|cases") for s in STAGES),
-    ]
-    entries = with_hours(entries)
-    wide = entries.group_by(keys).agg(aggs) if keys else entries.select(aggs)
+    aggs = [*(_sorted(s) for s in STAGES), *(_hours(s).count().alias(f"{s}|cases") for s in STAGES)]
+    wide = _grouped(with_hours(entries), keys, aggs).with_columns(
+        _list_quantile(s, q).alias(f"{s}|{k}") for s in STAGES for k, q in qs.items()
+    )
     return pl.concat(
         wide.select(
             *keys,
