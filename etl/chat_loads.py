@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Executor
 from pathlib import Path
 
 import polars as pl
@@ -43,6 +44,7 @@ def load_chats(
     workers: int | None = None,
     prints: Fingerprinting | None = None,
     meanwhile: Callable[[], None] | None = None,
+    first: Callable[[Executor], None] | None = None,
 ) -> None:
     """Parse the exports ahead in worker processes (`etl.chat_reads`) while this process
     writes them in the order given, each in a savepoint of its own (`write_batch`: several
@@ -51,14 +53,15 @@ def load_chats(
     `workers` None sizes the pool to the cores for a large inbox (a thread for a small one).
     With `prints`, each message with enough text is fingerprinted where it is parsed, before
     its text is dropped. `meanwhile` runs once the parse has started, before the first
-    export is written: other writes the exports do not depend on overlap the parse."""
+    export is written: other writes the exports do not depend on overlap the parse. `first`
+    is handed the parsers' pool before the exports, for work `meanwhile` needs first."""
     directory = chat_directory(engine)
     if workers is None:
         workers = worker_count([path for path, _ in chats])
     pepper = prints.pepper if prints else None
     loaded: set[str] = set()
     with parsing_ahead(
-        chats, directory, keep_text=keep_text, workers=workers, pepper=pepper
+        chats, directory, keep_text=keep_text, workers=workers, pepper=pepper, first=first
     ) as parsed:
         if meanwhile is not None:
             meanwhile()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -153,6 +153,7 @@ def parsing_ahead(
     workers: int,
     pepper: bytes | None = None,
     ahead_bytes: int = AHEAD_BYTES,
+    first: Callable[[Executor], None] | None = None,
 ) -> Iterator[Iterator[tuple[Path, str, Printed | str]]]:
     """Start parsing the exports now; within, an iterator of each (path, sha, parsed chat
     with its prints, or refusal reason), in the order given.
@@ -161,8 +162,9 @@ def parsing_ahead(
     processes run ahead of the writer by up to `ahead_bytes` of exports (at least two batches
     per worker), so the work done between entering and reading the first result (a state's
     register sheets) overlaps the parse. A thread keeps two batches ahead. Memory holds that
-    much parsed, never the inbox. Leaving early (an error in the writer) cancels what has
-    not started."""
+    much parsed, never the inbox. `first` is handed the pool before any export is given to
+    it, to give it work that must be done before theirs. Leaving early (an error in the
+    writer) cancels what has not started."""
     fewest = max(2, 2 * workers)
     budget = ahead_bytes if workers > 0 else 0
     window: deque[tuple[list[tuple[Path, str]], int, Future[list[Printed | str]]]] = deque()
@@ -197,6 +199,8 @@ def parsing_ahead(
 
     try:
         with _one_thread_polars():  # the processes start at the first submissions
+            if first is not None:
+                first(pool)
             top_up()
         yield in_order()
     except BaseException:

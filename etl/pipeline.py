@@ -5,7 +5,9 @@ The parts live by what they hold: `etl.files` (discovery, hashes, refused files)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor, Future
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,15 @@ from etl.chat_prints import Fingerprinting
 from etl.deferred_indexes import indexes_built_after
 from etl.files import discover, refused_file, reject_file, sha256_of
 from etl.results import Acceptance, FileResult, NotHeld, Progress, RunResult
-from etl.sheet_loads import acceptances, held_reason, load_file, read_sheet
+from etl.sheet_loads import (
+    acceptances,
+    held_reason,
+    known_to,
+    load_checked_file,
+    load_file,
+    read_sheet,
+)
+from etl.sheet_reads import CheckedAhead, Refused, checked_ahead
 from etl.sources import SOURCES
 from etl.sources.chats.read import CHAT_SUFFIXES
 from etl.sources.sheets.stamps import ist_now
@@ -26,7 +36,7 @@ from etl.sources.sheets.tabular import BadFile, Table, folder_kind
 from sampark.clock import now_utc
 from sampark.queries.registry import held_rosters, seen_hashes
 from sampark.store import registry as store_registry
-from sampark.store.batches import write_batch
+from sampark.store.batches import WriteBatch, write_batch
 
 __all__ = [
     "Acceptance",
@@ -127,17 +137,22 @@ def _load_sheets(
     inbox: Path,
     now: datetime | None,
     done: Done,
+    ahead: Mapping[Path, Future[CheckedAhead | Refused]] | None = None,
 ) -> None:
     """Load the sheets in rank order, each let go once loaded: a state's sheets (2M register
-    rows) need not stay in memory while the chats load. A sheet not read yet is read here, and
-    refused whole in the batch when it cannot be. Each sheet is kept whole in a savepoint of
-    its own; several commit together. Empties `pending`."""
+    rows) need not stay in memory while the chats load. A sheet not read yet is read here, or
+    taken as checked `ahead` by a worker, and refused whole in the batch when it cannot be.
+    Each sheet is kept whole in a savepoint of its own; several commit together. Empties
+    `pending`."""
     if not pending:  # nothing new: no write lock taken
         return
     pending.sort(key=lambda item: item[0], reverse=True)
     with write_batch(engine) as batch:
         while pending:
             _, path, sha, table = pending.pop()
+            if table is None and ahead and path in ahead:
+                _load_ahead(batch, run_id, path, inbox, sha, ahead[path].result(), done)
+                continue
             if table is None:
                 read = read_sheet(path, inbox)
                 if isinstance(read, BadFile):
@@ -149,6 +164,26 @@ def _load_sheets(
             with batch.unit(table.rows_read) as conn:
                 loaded = load_file(conn, run_id, path, inbox, sha, table, now)
             done(loaded)
+
+
+def _load_ahead(
+    batch: WriteBatch,
+    run_id: int,
+    path: Path,
+    inbox: Path,
+    sha: str,
+    outcome: CheckedAhead | Refused,
+    done: Done,
+) -> None:
+    """A sheet a worker read and checked ahead, written (or refused whole) in `batch`."""
+    if isinstance(outcome, Refused):
+        name = str(path.relative_to(inbox))
+        with batch.unit(outcome.rows) as conn:
+            done(refused_file(conn, run_id, name, sha, outcome.reason, outcome.rows))
+        return
+    table, checked = outcome.taken()
+    with batch.unit(table.rows_read) as conn:
+        done(load_checked_file(conn, run_id, path, inbox, sha, table, checked))
 
 
 def _load_sheets_and_chats(
@@ -164,29 +199,43 @@ def _load_sheets_and_chats(
     prints: Fingerprinting | None,
 ) -> None:
     """Chats are matched against the groups and people the first kinds of sheet bring, and
-    written after every sheet; the later kinds (a state's 2M register rows) load while the
-    exports parse. Empties `pending`."""
+    written after every sheet; the later kinds (a state's 2M register rows) are read and
+    checked by the chat workers before their first export, and written while the exports
+    parse (`etl.sheet_reads`). Empties `pending`."""
     first = [item for item in pending if not _loads_while_chats_parse(item[0][0])]
     later = [item for item in pending if _loads_while_chats_parse(item[0][0])]
     pending.clear()  # each sheet is let go once loaded
     _load_sheets(engine, run_id, first, inbox, now, done)
-
-    def later_sheets() -> None:
-        _load_sheets(engine, run_id, later, inbox, now, done)
-
     if not chats:
-        later_sheets()
+        _load_sheets(engine, run_id, later, inbox, now, done)
         return
-    load_chats(
-        engine,
-        run_id,
-        chats,
-        inbox,
-        done,
-        keep_text=keep_text,
-        prints=prints,
-        meanwhile=later_sheets,
-    )
+    ahead: dict[Path, Future[CheckedAhead | Refused]] = {}
+    with tempfile.TemporaryDirectory(prefix="sampark-sheets-") as folder:
+
+        def check_ahead(pool: Executor) -> None:
+            unread = sorted((item for item in later if item[3] is None), key=lambda i: i[0])
+            if not unread:
+                return
+            # The clock is read here, not in a worker: a load checks every sheet as of one time.
+            with engine.connect() as conn:
+                known = known_to(conn, now if now is not None else ist_now())
+            for _, path, _, _ in unread:
+                ahead[path] = pool.submit(checked_ahead, path, inbox, known, Path(folder))
+
+        def later_sheets() -> None:
+            _load_sheets(engine, run_id, later, inbox, now, done, ahead)
+
+        load_chats(
+            engine,
+            run_id,
+            chats,
+            inbox,
+            done,
+            keep_text=keep_text,
+            prints=prints,
+            meanwhile=later_sheets,
+            first=check_ahead,
+        )
 
 
 def _totals(result: RunResult) -> dict[str, int]:

@@ -57,7 +57,7 @@ def _load_checked(
     return checked.rejects.clear() if late is None else late
 
 
-def _checked(table: Table, known: Known) -> Checked:
+def checked_table(table: Table, known: Known) -> Checked:
     """The sheet's rows checked by its source, after its template's example rows (and ids kept
     for them) are refused."""
     examples = template_rejects(table.kind, table.frame)
@@ -169,16 +169,36 @@ def load_file(
     """One sheet checked and written on `conn`, inside the transaction or savepoint the caller
     keeps it whole in (or, a roster that would shrink a group, held whole); rows read =
     loaded + rejected."""
-    name = accepted.name if accepted else str(path.relative_to(inbox))
-    # A list without a date counts as of the day the office saved the file.
-    saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
-    known = Known(
+    checked = checked_table(table, known_to(conn, now, units=table.kind == "units"))
+    return load_checked_file(conn, run_id, path, inbox, sha, table, checked, accepted)
+
+
+def known_to(conn: sa.Connection, now: datetime | None, *, units: bool = False) -> Known:
+    """What a sheet's rows are checked against: the units and groups loaded, the load time
+    (`now`, None: the clock) and, for a units sheet, the unit tree."""
+    return Known(
         unit_ids=unit_ids(conn),
         group_ids=group_ids(conn),
         now=now,
-        unit_tree=unit_tree(conn) if table.kind == "units" else None,
+        unit_tree=unit_tree(conn) if units else None,
     )
-    checked = _checked(table, known)
+
+
+def load_checked_file(
+    conn: sa.Connection,
+    run_id: int,
+    path: Path,
+    inbox: Path,
+    sha: str,
+    table: Table,
+    checked: Checked,
+    accepted: Acceptance | None = None,
+) -> FileResult:
+    """`load_file` of a sheet already checked (`checked`; `table` gives its kind and rows
+    read)."""
+    name = accepted.name if accepted else str(path.relative_to(inbox))
+    # A list without a date counts as of the day the office saved the file.
+    saved_on = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
     if table.kind == "rosters" and accepted is None and checked.rows.height:
         dated = checked.rows.with_columns(pl.col("as_of").fill_null(saved_on))
         shrinks = _roster_shrinks(conn, dated)

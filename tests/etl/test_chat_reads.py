@@ -219,3 +219,18 @@ def test_an_error_while_the_exports_parse_cancels_what_has_not_started(tmp_path,
     with pytest.raises(RuntimeError, match="a sheet failed"), ahead:
         raise RuntimeError("a sheet failed")
     assert pool.cancelled is True and len(pool.submitted) == 2
+
+
+def test_work_handed_to_the_pool_first_comes_before_every_export(tmp_path, monkeypatch):
+    exports = _six(tmp_path)
+    pool = _recorded(monkeypatch)
+    sheet = tmp_path / "registers.csv"
+
+    def first(executor: Executor) -> None:
+        executor.submit(len, [sheet])
+
+    with parsing_ahead(
+        exports, _directory(), keep_text=False, workers=1, ahead_bytes=0, first=first
+    ) as ahead:
+        assert pool.submitted == [["registers.csv"], *_names(exports, (0, 1), (2, 3))]
+        assert len(list(ahead)) == 6
