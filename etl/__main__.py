@@ -157,6 +157,9 @@ def _loaded_with_progress(
             actor=actor,
             prints=prints,
             after_load=response_figures,
+            # On disk beside the data: a state's checked register rows (up to ~170 MB) would
+            # sit in memory in a /tmp that is a tmpfs.
+            scratch=settings.data_dir / "scratch",
         )
 
 

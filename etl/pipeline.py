@@ -197,11 +197,13 @@ def _load_sheets_and_chats(
     *,
     keep_text: bool,
     prints: Fingerprinting | None,
+    scratch: Path | None = None,
 ) -> None:
     """Chats are matched against the groups and people the first kinds of sheet bring, and
     written after every sheet; the later kinds (a state's 2M register rows) are read and
     checked by the chat workers before their first export, and written while the exports
-    parse (`etl.sheet_reads`). Empties `pending`."""
+    parse (`etl.sheet_reads`), their rows waiting in a folder made under `scratch` (None: the
+    system's temporary folder). Empties `pending`."""
     first = [item for item in pending if not _loads_while_chats_parse(item[0][0])]
     later = [item for item in pending if _loads_while_chats_parse(item[0][0])]
     pending.clear()  # each sheet is let go once loaded
@@ -210,7 +212,9 @@ def _load_sheets_and_chats(
         _load_sheets(engine, run_id, later, inbox, now, done)
         return
     ahead: dict[Path, Future[CheckedAhead | Refused]] = {}
-    with tempfile.TemporaryDirectory(prefix="sampark-sheets-") as folder:
+    if scratch is not None:
+        scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sampark-sheets-", dir=scratch) as folder:
 
         def check_ahead(pool: Executor) -> None:
             unread = sorted((item for item in later if item[3] is None), key=lambda i: i[0])
@@ -290,6 +294,7 @@ def run_inbox(
     actor: str = "",
     prints: Fingerprinting | None = None,
     after_load: Callable[[], None] | None = None,
+    scratch: Path | None = None,
 ) -> RunResult:
     """Load every new sheet and chat export under `inbox`; unchanged files are skipped.
 
@@ -305,7 +310,8 @@ def run_inbox(
 
     `after_load` (figures worked out from the loaded data) runs on a thread once every file
     is written, while the indexes a cold load left out are built; its error is raised once
-    the run is recorded as finished."""
+    the run is recorded as finished. `scratch` is where sheets checked ahead wait to be
+    written (None: the system's temporary folder, which may be held in memory)."""
     accepting = acceptances(engine, accept, actor, now or ist_now())
     run_id, seen, held = _started(engine, inbox)
     result = RunResult(run_id)
@@ -329,7 +335,16 @@ def run_inbox(
     with Alongside() as alongside:
         with indexes_built_after(engine):
             _load_sheets_and_chats(
-                engine, run_id, pending, chats, inbox, now, done, keep_text=keep_text, prints=prints
+                engine,
+                run_id,
+                pending,
+                chats,
+                inbox,
+                now,
+                done,
+                keep_text=keep_text,
+                prints=prints,
+                scratch=scratch,
             )
             if after_load is not None:
                 alongside.start(after_load)

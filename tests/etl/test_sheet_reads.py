@@ -90,7 +90,9 @@ def test_a_run_with_chats_loads_the_later_sheets_as_one_without_does(
 
     def loaded(root: Path, url: str) -> tuple[dict[str, tuple[object, ...]], int]:
         engine = migrate(url)
-        result = run_inbox(engine, root, now=NOW)
+        scratch = tmp_path / "scratch"
+        result = run_inbox(engine, root, now=NOW, scratch=scratch)
+        assert list(scratch.iterdir()) == []  # the checked rows go once written
         with engine.connect() as conn:
             entries = conn.execute(sa.select(sa.func.count()).select_from(register_entries))
             count = int(entries.scalar_one())
