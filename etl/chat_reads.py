@@ -177,10 +177,7 @@ def parsing_ahead(
         while (batch := next(pending, None)) is not None:
             paths = [path for path, _ in batch]
             size = sum(path.stat().st_size for path in paths)
-            if workers > 0:
-                future = pool.submit(_read_in_worker, paths, keep_text, pepper)
-            else:
-                future = pool.submit(read_chats_or_reasons, paths, directory, keep_text, pepper)
+            future = _parse_batch(pool, workers, paths, directory, keep_text, pepper)
             window.append((batch, size, future))
             held += size
             if len(window) >= fewest and held >= budget:
@@ -207,6 +204,20 @@ def parsing_ahead(
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+def _parse_batch(
+    pool: Executor,
+    workers: int,
+    paths: list[Path],
+    directory: Directory,
+    keep_text: bool,
+    pepper: bytes | None,
+) -> Future[list[Printed | str]]:
+    """The batch given to a worker process (which holds the directory) or to the thread."""
+    if workers > 0:
+        return pool.submit(_read_in_worker, paths, keep_text, pepper)
+    return pool.submit(read_chats_or_reasons, paths, directory, keep_text, pepper)
 
 
 def batches(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -186,6 +187,16 @@ def _load_ahead(
         done(load_checked_file(conn, run_id, path, inbox, sha, table, checked))
 
 
+@dataclass(frozen=True)
+class _Writing:
+    """How a run writes: message text kept or not, fingerprints made or not (None), and where
+    sheets checked ahead wait (None: the system's temporary folder)."""
+
+    keep_text: bool
+    prints: Fingerprinting | None
+    scratch: Path | None
+
+
 def _load_sheets_and_chats(
     engine: sa.Engine,
     run_id: int,
@@ -194,16 +205,13 @@ def _load_sheets_and_chats(
     inbox: Path,
     now: datetime | None,
     done: Done,
-    *,
-    keep_text: bool,
-    prints: Fingerprinting | None,
-    scratch: Path | None = None,
+    how: _Writing,
 ) -> None:
     """Chats are matched against the groups and people the first kinds of sheet bring, and
     written after every sheet; the later kinds (a state's 2M register rows) are read and
     checked by the chat workers before their first export, and written while the exports
-    parse (`etl.sheet_reads`), their rows waiting in a folder made under `scratch` (None: the
-    system's temporary folder). Empties `pending`."""
+    parse (`etl.sheet_reads`), their rows waiting in a folder made under `how.scratch`.
+    Empties `pending`."""
     first = [item for item in pending if not _loads_while_chats_parse(item[0][0])]
     later = [item for item in pending if _loads_while_chats_parse(item[0][0])]
     pending.clear()  # each sheet is let go once loaded
@@ -212,9 +220,9 @@ def _load_sheets_and_chats(
         _load_sheets(engine, run_id, later, inbox, now, done)
         return
     ahead: dict[Path, Future[CheckedAhead | Refused]] = {}
-    if scratch is not None:
-        scratch.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="sampark-sheets-", dir=scratch) as folder:
+    if how.scratch is not None:
+        how.scratch.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sampark-sheets-", dir=how.scratch) as folder:
 
         def check_ahead(pool: Executor) -> None:
             unread = sorted((item for item in later if item[3] is None), key=lambda i: i[0])
@@ -235,8 +243,8 @@ def _load_sheets_and_chats(
             chats,
             inbox,
             done,
-            keep_text=keep_text,
-            prints=prints,
+            keep_text=how.keep_text,
+            prints=how.prints,
             meanwhile=later_sheets,
             first=check_ahead,
         )
@@ -334,18 +342,8 @@ def run_inbox(
 
     with Alongside() as alongside:
         with indexes_built_after(engine):
-            _load_sheets_and_chats(
-                engine,
-                run_id,
-                pending,
-                chats,
-                inbox,
-                now,
-                done,
-                keep_text=keep_text,
-                prints=prints,
-                scratch=scratch,
-            )
+            how = _Writing(keep_text, prints, scratch)
+            _load_sheets_and_chats(engine, run_id, pending, chats, inbox, now, done, how)
             if after_load is not None:
                 alongside.start(after_load)
         with engine.begin() as conn:
