@@ -34,7 +34,9 @@ from etl.sources.whatsapp.plain import (
 # plain messages had modules of their own imports from here (new code imports those from
 # `phrases`, `matching` and `plain`).
 __all__ = [
+    "CHAT",
     "EVENT_SCHEMA",
+    "EXPORT",
     "LRM",
     "PHRASES_DIR",
     "Classified",
@@ -43,6 +45,7 @@ __all__ = [
     "_any_of",
     "_whole",
     "_yaml",
+    "classified_exports",
     "classify",
     "events_of",
     "load_phrases",
