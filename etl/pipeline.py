@@ -197,6 +197,18 @@ class _Writing:
     scratch: Path | None
 
 
+def _usable(scratch: Path | None) -> Path | None:
+    """`scratch`, made if missing; None (the system's temporary folder) when it cannot be, as
+    on a read-only data folder next to a PostgreSQL database."""
+    if scratch is None:
+        return None
+    try:
+        scratch.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return scratch
+
+
 def _load_sheets_and_chats(
     engine: sa.Engine,
     run_id: int,
@@ -220,9 +232,7 @@ def _load_sheets_and_chats(
         _load_sheets(engine, run_id, later, inbox, now, done)
         return
     ahead: dict[Path, Future[CheckedAhead | Refused]] = {}
-    if how.scratch is not None:
-        how.scratch.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="sampark-sheets-", dir=how.scratch) as folder:
+    with tempfile.TemporaryDirectory(prefix="sampark-sheets-", dir=_usable(how.scratch)) as folder:
 
         def check_ahead(pool: Executor) -> None:
             unread = sorted((item for item in later if item[3] is None), key=lambda i: i[0])

@@ -113,3 +113,14 @@ def test_a_run_with_chats_loads_the_later_sheets_as_one_without_does(
     assert "UTF-8" in str(with_chats[0]["registers/c.csv"][4])
     second = f"sqlite:///{tmp_path / 'alone.db'}"
     assert loaded(alone, second) == with_chats
+
+
+def test_a_scratch_folder_that_cannot_be_made_leaves_the_rows_in_the_temporary_folder(
+    tmp_path: Path,
+) -> None:
+    inbox = _inbox(tmp_path / "inbox")
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    engine = migrate(f"sqlite:///{tmp_path / 't.db'}")
+    result = run_inbox(engine, inbox, now=NOW, scratch=tmp_path / "a-file" / "scratch")
+    loaded = {f.path: f.rows_loaded for f in result.files if f.path.startswith("registers/")}
+    assert loaded == {"registers/a.csv": 2, "registers/b.csv": 0, "registers/c.csv": 0}
