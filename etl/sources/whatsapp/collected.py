@@ -129,9 +129,9 @@ def take_classified(got: Collected, odd: Classified, phrases: Phrases) -> None:
 
 
 def _filled(parts: list[Plain | native.HeldPlain], odd: Classified) -> list[pl.DataFrame]:
-    """Each block's messages with its odd rows set to what `classify` made of them (in line
-    order, as `odd.messages` is), emptying `parts` as it goes so that no block is held
-    twice."""
+    """Each block's messages with its odd rows set to what `classified_exports` made of them
+    (in line order, as `odd.messages` is), emptying `parts` as it goes so that no block is
+    held twice."""
     filled, at = [], 0
     while parts:
         part = parts.pop(0)

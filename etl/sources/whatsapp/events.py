@@ -46,7 +46,6 @@ __all__ = [
     "_whole",
     "_yaml",
     "classified_exports",
-    "classify",
     "events_of",
     "load_phrases",
     "matched_events",
@@ -89,18 +88,10 @@ CHAT = "_chat"
 """The column holding each entry's chat name (null: unnamed), which iOS attributes lines to."""
 
 
-def classify(entries: pl.DataFrame, phrases: Phrases, chat_name: str | None) -> Classified:
-    """The entries `plain_messages` left over (ts, line, rest, more), from the whole file,
-    → messages, events and the voice inputs, through the phrase tables."""
-    one = entries.with_columns(
-        pl.lit(0, pl.Int64).alias(EXPORT), pl.lit(chat_name or None, pl.String).alias(CHAT)
-    )
-    return classified_exports(one, phrases, 1)[0]
-
-
 def classified_exports(entries: pl.DataFrame, phrases: Phrases, exports: int) -> list[Classified]:
-    """`classify` of the entries of several exports at once, each numbered by `EXPORT` (0 …
-    `exports` − 1) and named by `CHAT`; one `Classified` per export, in that order.
+    """The entries `plain_messages` left over (ts, line, rest, more) of one or more exports,
+    each numbered by `EXPORT` (0 … `exports` − 1) and named by `CHAT`, → one `Classified` per
+    export, in that order: messages, events and the voice inputs, through the phrase tables.
 
     Each entry is classified on its own, so a batch gives what each export alone gives; what
     a batch saves is the fixed cost of the phrase tables' dozens of polars steps, most of the

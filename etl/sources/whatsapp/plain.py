@@ -1,5 +1,5 @@
 """The plain user messages of a block, settled with a few cheap scans over the raw text; the
-entries left over (system lines, marked or odd text) wait for `events.classify`.
+entries left over (system lines, marked or odd text) wait for `events.classified_exports`.
 """
 
 from __future__ import annotations
@@ -18,16 +18,17 @@ from etl.sources.whatsapp.sieve import Sieve, sieve_of
 @dataclass(frozen=True)
 class Plain:
     """One block's entries as messages, of which the plain user messages are settled here
-    and the rest (`odd`, at rows `odd_at`) are filled in by `classify` at the end of the file.
+    and the rest (`odd`, at rows `odd_at`) are filled in by `classified_exports` at the end
+    of the file.
     """
 
     messages: pl.DataFrame  # ts, author, text, kind, line
-    odd: pl.DataFrame  # ts, line, rest, more: entries left for `classify`
+    odd: pl.DataFrame  # ts, line, rest, more: entries left for `classified_exports`
     odd_at: pl.Series  # their rows in `messages`
 
     def filled(self, mine: pl.DataFrame) -> pl.DataFrame:
         """The messages with the odd rows set to `mine` (their author, text and kind from
-        `classify`, in row order). Scattering into a column copies no text."""
+        `classified_exports`, in row order). Scattering into a column copies no text."""
         if not self.odd_at.len():
             return self.messages
         return self.messages.with_columns(
@@ -165,8 +166,8 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
 
     Most entries are plain user messages: an author, no mark, nothing to normalise, no phrase
     that could match. Those are settled with a few cheap scans over the raw text; the rest
-    (system lines, marked or odd text) is left for `classify`, once per file: the phrase
-    tables cost much per call (each pattern is compiled again) and little per entry.
+    (system lines, marked or odd text) is left for `classified_exports`, once per file: the
+    phrase tables cost much per call (each pattern is compiled again) and little per entry.
     """
     p = _plain_patterns(phrases)
     rest, msg = pl.col("rest"), pl.col("_msg")
@@ -196,8 +197,8 @@ def plain_messages(entries: pl.DataFrame, phrases: Phrases) -> Plain:
         | pl.lit(own_event_lines(split.get_column("author"), said, phrases))
     ).fill_null(True)
     split = split.with_columns(odd.alias("_odd"))
-    # `classify` fills in the odd rows; their text is left out meanwhile, so that a file full
-    # of them does not hold it twice.
+    # `classified_exports` fills in the odd rows; their text is left out meanwhile, so that a
+    # file full of them does not hold it twice.
     messages = split.select(
         "ts",
         "author",

@@ -26,7 +26,7 @@ _FILLED = ("author", "text", "kind")
 
 class HeldPlain:
     """`Plain` of one window whose author, text and kind columns stay C arrays until
-    `classify` has read the odd rows: `filled` writes those rows into the arrays and only
+    `classified_exports` has read the odd rows: `filled` writes those rows into the arrays and only
     then hands them to polars (scattering into polars columns costs ~30 MB of peak RSS on
     the 100 MB bench: three new columns per block, and the allocator keeps the churn)."""
 
