@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 
+from sampark.store.sqlite_image import IMAGE_ROWS, imageable, insert_frame, sqlite_bound
+
 BATCH = 5000
 # Rows per CSV chunk sent through COPY: a few MB at a time, never the whole frame as text.
 COPY_CHUNK = 50_000
@@ -21,9 +23,6 @@ _CSV_SAFE = (
     pl.String, pl.Boolean, pl.Date, pl.Datetime("us"), pl.Null,
     pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32,
 )  # fmt: skip
-
-# How SQLAlchemy stores a DateTime in SQLite; rows written past it must read back the same.
-_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%6f"
 
 
 def with_constants(frame: pl.DataFrame, **values: str | int) -> pl.DataFrame:
@@ -93,7 +92,8 @@ def new_id(result: sa.CursorResult[Any]) -> int:
 
 
 def bulk_insert(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame) -> None:
-    """Insert many rows fast: the driver's executemany on SQLite, COPY on PostgreSQL.
+    """Insert many rows fast: on SQLite through a database image (`sqlite_image`) when there
+    are many, else the driver's executemany; COPY on PostgreSQL.
 
     Millions of chat messages pass here; SQLAlchemy's per-row parameter handling would cost
     more than the parsing. The statement itself is still SQLAlchemy's, compiled once."""
@@ -110,7 +110,19 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame) -> No
         )
         _copy_rows(conn, copy, frame)
         return
-    conn.exec_driver_sql(_insert_sql(table, tuple(columns), conn.dialect), _sqlite_rows(frame))
+    _sqlite_insert(conn, table, frame)
+
+
+def _sqlite_insert(
+    conn: sa.Connection, table: sa.Table, frame: pl.DataFrame, key: str | None = None
+) -> int:
+    """SQLite: insert the frame's rows (its columns the table's, in its order); with `key`,
+    those whose key the table already holds are left out. Returns how many went in."""
+    bound = imageable(frame) if frame.height >= IMAGE_ROWS else None
+    if bound is not None:
+        return insert_frame(conn, table, bound, key)
+    stmt = _insert_sql(table, tuple(frame.columns), conn.dialect, skip_clash_on=key)
+    return int(conn.exec_driver_sql(stmt, sqlite_bound(frame).rows()).rowcount)
 
 
 @lru_cache(maxsize=128)
@@ -135,30 +147,14 @@ def _picked(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
     return pl.DataFrame([frame.get_column(c) for c in columns])
 
 
-def _sqlite_rows(frame: pl.DataFrame) -> list[tuple[Any, ...]]:
-    """The frame's rows as SQLAlchemy would bind them on SQLite (times as its text, booleans
-    as 0/1), converted a column at a time."""
-    converted = [
-        pl.col(c).dt.strftime(_SQLITE_DATETIME)
-        if dtype == pl.Datetime("us")
-        else pl.col(c).cast(pl.Int8)
-        for c, dtype in frame.schema.items()
-        if dtype in (pl.Datetime("us"), pl.Boolean)
-    ]
-    # One query for all the conversions, none when nothing needs converting (see `bulk_insert`).
-    return (frame.with_columns(converted) if converted else frame).rows()
-
-
 def sqlite_insert_new(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame, key: str) -> int:
-    """SQLite only: insert the rows whose `key` the table does not hold yet, through the
-    driver's executemany; returns how many went in. The unique index is probed once, by the
-    insert itself, instead of once more by a look-up before it."""
+    """SQLite only: insert the rows whose `key` the table does not hold yet; returns how many
+    went in. The unique index is probed once, by the insert itself, instead of once more by a
+    look-up before it."""
     if frame.is_empty():
         return 0
     columns = [c.name for c in table.columns if c.name in frame.columns]
-    stmt = _insert_sql(table, tuple(columns), conn.dialect, skip_clash_on=key)
-    cursor = conn.exec_driver_sql(stmt, _sqlite_rows(_picked(frame, columns)))
-    return int(cursor.rowcount)
+    return _sqlite_insert(conn, table, _picked(frame, columns), key)
 
 
 def _copy_rows(conn: sa.Connection, copy: Any, frame: pl.DataFrame) -> None:
