@@ -8,6 +8,7 @@ Python tuples and binding each value again; SQLite's own insert was under a thir
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -110,7 +111,10 @@ def insert_image(
         conn.info[_ATTACHED] = True
     raw.deserialize(image, name=SCHEMA)  # type: ignore[union-attr]
     cursor = conn.exec_driver_sql(_insert_sql(table, columns, conn.dialect, skip_clash_on))
-    return int(cursor.rowcount)
+    added = int(cursor.rowcount)
+    # The image's memory goes now, not when a pooled connection is next used for one.
+    raw.deserialize(_empty_database(), name=SCHEMA)  # type: ignore[union-attr]
+    return added
 
 
 def insert_frame(
@@ -125,6 +129,17 @@ def insert_frame(
         insert_image(conn, table, columns, rows_image(part), skip_clash_on)
         for part in bound.iter_slices(CHUNK_ROWS)
     )
+
+
+@lru_cache(maxsize=1)
+def _empty_database() -> bytes:
+    """The bytes of a database of one empty page, made by the writer's own SQLite."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute("PRAGMA user_version=0")  # a database with no page cannot be serialized
+        return db.serialize()
+    finally:
+        db.close()
 
 
 @lru_cache(maxsize=64)
