@@ -1,5 +1,5 @@
 """How rows reach the tables: batched inserts, upserts on either dialect, and the bulk path
-(executemany on SQLite, COPY on PostgreSQL) for millions of rows."""
+(a database image or executemany on SQLite, COPY on PostgreSQL) for millions of rows."""
 
 from __future__ import annotations
 
