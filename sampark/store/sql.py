@@ -12,7 +12,14 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 
-from sampark.store.sqlite_image import IMAGE_ROWS, imageable, insert_frame, sqlite_bound
+from sampark.store.sqlite_image import (
+    CHUNK_ROWS,
+    IMAGE_ROWS,
+    imageable,
+    insert_image,
+    rows_image,
+    sqlite_bound,
+)
 
 BATCH = 5000
 # Rows per CSV chunk sent through COPY: a few MB at a time, never the whole frame as text.
@@ -119,8 +126,22 @@ def _sqlite_insert(
     """SQLite: insert the frame's rows (its columns the table's, in its order); with `key`,
     those whose key the table already holds are left out. Returns how many went in."""
     bound = imageable(frame) if frame.height >= IMAGE_ROWS else None
-    if bound is not None:
-        return insert_frame(conn, table, bound, key)
+    if bound is None:
+        return _inserted_row_by_row(conn, table, frame, key)
+    added = 0
+    for start in range(0, frame.height, CHUNK_ROWS):
+        try:
+            image = rows_image(bound.slice(start, CHUNK_ROWS))
+        except OSError:  # no room for an image in the temporary folder: the same rows, slower
+            added += _inserted_row_by_row(conn, table, frame.slice(start, CHUNK_ROWS), key)
+            continue
+        added += insert_image(conn, table, tuple(bound.columns), image, key)
+    return added
+
+
+def _inserted_row_by_row(
+    conn: sa.Connection, table: sa.Table, frame: pl.DataFrame, key: str | None
+) -> int:
     stmt = _insert_sql(table, tuple(frame.columns), conn.dialect, skip_clash_on=key)
     return int(conn.exec_driver_sql(stmt, sqlite_bound(frame).rows()).rowcount)
 

@@ -117,20 +117,6 @@ def insert_image(
     return added
 
 
-def insert_frame(
-    conn: sa.Connection,
-    table: sa.Table,
-    bound: pl.DataFrame,
-    skip_clash_on: str | None = None,
-) -> int:
-    """`insert_image` of an `imageable` frame (its columns the table's), CHUNK_ROWS at a time."""
-    columns = tuple(bound.columns)
-    return sum(
-        insert_image(conn, table, columns, rows_image(part), skip_clash_on)
-        for part in bound.iter_slices(CHUNK_ROWS)
-    )
-
-
 @lru_cache(maxsize=1)
 def _empty_database() -> bytes:
     """The bytes of a database of one empty page, made by the writer's own SQLite."""

@@ -80,13 +80,34 @@ def test_an_image_stores_every_value_as_executemany_does(tmp_path, monkeypatch):
 
 def test_new_rows_take_ids_in_the_frames_order_across_images(tmp_path, monkeypatch):
     engine = _engine(tmp_path, "order.db")
-    monkeypatch.setattr(sqlite_image, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(store_sql, "CHUNK_ROWS", 3)
     monkeypatch.setattr(store_sql, "IMAGE_ROWS", 1)
     frame = _messages(10).with_columns(pl.Series("author", [f"m{i}" for i in range(10)]))
     with engine.begin() as conn:
         bulk_insert(conn, messages, frame.reverse())
         rows = conn.execute(sa.select(messages.c.message_id, messages.c.author)).all()
     assert sorted(rows) == [(i + 1, f"m{9 - i}") for i in range(10)]
+
+
+def test_an_image_that_cannot_be_made_leaves_its_rows_to_go_row_by_row(tmp_path, monkeypatch):
+    engine = _engine(tmp_path, "full.db")
+    monkeypatch.setattr(store_sql, "CHUNK_ROWS", 4)
+    monkeypatch.setattr(store_sql, "IMAGE_ROWS", 1)
+    made: list[int] = []
+
+    def second_fails(bound: pl.DataFrame) -> bytes:
+        made.append(bound.height)
+        if len(made) == 2:
+            raise OSError(28, "No space left on device")
+        return rows_image(bound)
+
+    monkeypatch.setattr(store_sql, "rows_image", second_fails)
+    frame = _messages(10).with_columns(pl.Series("author", [f"m{i}" for i in range(10)]))
+    with engine.begin() as conn:
+        bulk_insert(conn, messages, frame)
+        rows = conn.execute(sa.select(messages.c.message_id, messages.c.author)).all()
+    assert made == [4, 4, 2]
+    assert sorted(rows) == [(i + 1, f"m{i}") for i in range(10)]
 
 
 def test_a_key_already_held_is_left_out_and_only_new_rows_counted(tmp_path, monkeypatch):
