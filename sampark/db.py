@@ -14,12 +14,14 @@ from sampark.settings import PROJECT_ROOT, load_settings
 
 @lru_cache(maxsize=8)
 def engine_for(url: str) -> sa.Engine:
-    """One pooled engine per URL; SQLite gets foreign keys and WAL for concurrent readers."""
+    """One pooled engine per URL; SQLite gets foreign keys and WAL for concurrent readers.
+    A failed statement's error never lists the values bound to it (`hide_parameters`): they
+    may be members' phones or an alert's details, and errors reach logs and consoles."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"timeout": 30})
+        engine = sa.create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -30,7 +32,7 @@ def engine_for(url: str) -> sa.Engine:
             cur.close()
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True)
+    return sa.create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def default_url() -> str:
