@@ -11,7 +11,8 @@ import sqlalchemy as sa
 
 from etl.deferred_indexes import build_missing, drop_for_cold_load, indexes_built_after
 from sampark.db import migrate
-from sampark.schema import groups, messages, units
+from sampark.schema import messages
+from tests.store.test_bulk_insert import one_group
 
 WIDE = {"ix_messages_group_person", "ix_register_entries_unit_id"}
 # SQLite finds a repeated register key itself meanwhile; PostgreSQL reads the index.
@@ -47,11 +48,7 @@ def _indexes(engine: sa.Engine) -> set[str]:
 
 def _one_message(engine: sa.Engine) -> None:
     with engine.begin() as conn:
-        conn.execute(sa.insert(units), [{"unit_id": "U1", "kind": "state", "name": "Bihar"}])
-        conn.execute(
-            sa.insert(groups),
-            [{"group_id": "G1", "unit_id": "U1", "kind": "thana", "name": "Kotwali"}],
-        )
+        one_group(conn)
         conn.execute(
             sa.insert(messages),
             [{"group_id": "G1", "ts": datetime(2026, 5, 1), "kind": "text", "is_noise": False}],

@@ -10,8 +10,9 @@ import pytest
 import sqlalchemy as sa
 
 from sampark.db import migrate
-from sampark.schema import groups, messages, units
+from sampark.schema import messages
 from sampark.store.sql import bulk_insert
+from tests.store.test_bulk_insert import one_group
 
 PHONE = "+919876500001"
 
@@ -19,11 +20,7 @@ PHONE = "+919876500001"
 def test_a_failed_row_by_row_write_names_no_value(tmp_path):
     engine = migrate(f"sqlite:///{tmp_path / 'failed.db'}")
     with engine.begin() as conn:
-        conn.execute(sa.insert(units), [{"unit_id": "U1", "kind": "state", "name": "Bihar"}])
-        conn.execute(
-            sa.insert(groups),
-            [{"group_id": "G1", "unit_id": "U1", "kind": "thana", "name": "Kotwali"}],
-        )
+        one_group(conn)
     rows = pl.DataFrame(
         {
             "group_id": ["G1", "G1"],

@@ -14,7 +14,8 @@ from sampark.store.sql import bulk_insert
 TEXTS = ["", None, 'a, "quoted"\nsecond line', "हिंदी संदेश", "\\N", "NULL", "back\\slash\ttab"]
 
 
-def _messages(n: int) -> pl.DataFrame:
+def message_rows(n: int) -> pl.DataFrame:
+    """`n` messages of group G1 whose texts cycle through `TEXTS`."""
     return pl.DataFrame(
         {
             "group_id": ["G1"] * n,
@@ -30,6 +31,15 @@ def _messages(n: int) -> pl.DataFrame:
     )
 
 
+def one_group(conn: sa.Connection) -> None:
+    """Unit U1 and its group G1, which the messages of `message_rows` belong to."""
+    conn.execute(sa.insert(units), [{"unit_id": "U1", "kind": "state", "name": "Bihar"}])
+    conn.execute(
+        sa.insert(groups),
+        [{"group_id": "G1", "unit_id": "U1", "kind": "thana", "name": "Kotwali"}],
+    )
+
+
 def _stored(engine: sa.Engine) -> list[tuple[object, ...]]:
     m = messages.c
     columns = [m.ts, m.author, m.person_id, m.kind, m.is_noise, m.text, m.file_id]
@@ -39,13 +49,9 @@ def _stored(engine: sa.Engine) -> list[tuple[object, ...]]:
 
 def test_every_value_comes_back_as_written_empty_text_and_null_kept_apart(db_url):
     engine = migrate(db_url)
-    frame = _messages(len(TEXTS) * 3)
+    frame = message_rows(len(TEXTS) * 3)
     with engine.begin() as conn:
-        conn.execute(sa.insert(units), [{"unit_id": "U1", "kind": "state", "name": "Bihar"}])
-        conn.execute(
-            sa.insert(groups),
-            [{"group_id": "G1", "unit_id": "U1", "kind": "thana", "name": "Kotwali"}],
-        )
+        one_group(conn)
         bulk_insert(conn, messages, frame)
     expected = [
         (r["ts"], r["author"], r["person_id"], "text", r["is_noise"], r["text"], r["file_id"])

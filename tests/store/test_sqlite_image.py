@@ -13,37 +13,16 @@ import sqlalchemy as sa
 import sampark.store.sql as store_sql
 import sampark.store.sqlite_image as sqlite_image
 from sampark.db import migrate
-from sampark.schema import groups, messages, register_entries, units
+from sampark.schema import messages, register_entries
 from sampark.store.sql import bulk_insert, sqlite_insert_new
 from sampark.store.sqlite_image import imageable, rows_image, sqlite_bound
-
-TEXTS = ["", None, 'a, "quoted"\nsecond line', "हिंदी संदेश", "back\\slash\ttab"]
-
-
-def _messages(n: int) -> pl.DataFrame:
-    return pl.DataFrame(
-        {
-            "group_id": ["G1"] * n,
-            "ts": [datetime(2026, 5, 1, 9, i % 60, i % 60, i * 7) for i in range(n)],
-            "author": [TEXTS[i % len(TEXTS)] for i in range(n)],
-            "person_id": [None if i % 2 else f"+91987650{i:04d}" for i in range(n)],
-            "kind": ["text"] * n,
-            "is_noise": [i % 3 == 0 for i in range(n)],
-            "text": [TEXTS[(i + 1) % len(TEXTS)] for i in range(n)],
-            "file_id": [None if i % 5 == 0 else 7 for i in range(n)],
-        },
-        schema_overrides={"ts": pl.Datetime("us"), "file_id": pl.Int64},
-    )
+from tests.store.test_bulk_insert import message_rows, one_group
 
 
 def _engine(tmp_path, name: str) -> sa.Engine:
     engine = migrate(f"sqlite:///{tmp_path / name}")
     with engine.begin() as conn:
-        conn.execute(sa.insert(units), [{"unit_id": "U1", "kind": "state", "name": "Bihar"}])
-        conn.execute(
-            sa.insert(groups),
-            [{"group_id": "G1", "unit_id": "U1", "kind": "thana", "name": "Kotwali"}],
-        )
+        one_group(conn)
     return engine
 
 
@@ -58,7 +37,7 @@ def _raw(engine: sa.Engine, table: str) -> list[tuple[object, ...]]:
 def test_an_image_stores_every_value_as_executemany_does(tmp_path, monkeypatch):
     # A NUL inside a text too, which SQLite keeps (PostgreSQL refuses it).
     third = pl.int_range(pl.len()) == 2
-    frame = _messages(40).with_columns(
+    frame = message_rows(40).with_columns(
         author=pl.when(third).then(pl.lit("nul\x00inside")).otherwise(pl.col("author"))
     )
     by_rows, by_image = _engine(tmp_path, "rows.db"), _engine(tmp_path, "image.db")
@@ -73,7 +52,7 @@ def test_an_image_stores_every_value_as_executemany_does(tmp_path, monkeypatch):
     first = stored[0]  # message_id, ts, … each followed by its SQLite type
     assert first[4:6] == ("2026-05-01 09:00:00.000000", "text")
     assert stored[0][8:10] == ("", "text") and stored[1][8:10] == (None, "null")  # author
-    assert stored[4][14:16] == ("", "text") and stored[0][14:16] == (None, "null")  # text
+    assert stored[6][14:16] == ("", "text") and stored[0][14:16] == (None, "null")  # text
     assert {r[12] for r in stored} == {0, 1} and {r[13] for r in stored} == {"integer"}
     assert stored[2][8] == "nul\x00inside"
 
@@ -82,7 +61,7 @@ def test_new_rows_take_ids_in_the_frames_order_across_images(tmp_path, monkeypat
     engine = _engine(tmp_path, "order.db")
     monkeypatch.setattr(store_sql, "CHUNK_ROWS", 3)
     monkeypatch.setattr(store_sql, "IMAGE_ROWS", 1)
-    frame = _messages(10).with_columns(pl.Series("author", [f"m{i}" for i in range(10)]))
+    frame = message_rows(10).with_columns(pl.Series("author", [f"m{i}" for i in range(10)]))
     with engine.begin() as conn:
         bulk_insert(conn, messages, frame.reverse())
         rows = conn.execute(sa.select(messages.c.message_id, messages.c.author)).all()
@@ -102,7 +81,7 @@ def test_an_image_that_cannot_be_made_leaves_its_rows_to_go_row_by_row(tmp_path,
         return rows_image(bound)
 
     monkeypatch.setattr(store_sql, "rows_image", second_fails)
-    frame = _messages(10).with_columns(pl.Series("author", [f"m{i}" for i in range(10)]))
+    frame = message_rows(10).with_columns(pl.Series("author", [f"m{i}" for i in range(10)]))
     with engine.begin() as conn:
         bulk_insert(conn, messages, frame)
         rows = conn.execute(sa.select(messages.c.message_id, messages.c.author)).all()
@@ -140,9 +119,9 @@ def test_a_savepoint_rolled_back_keeps_none_of_its_image_and_the_next_one_loads(
     monkeypatch.setattr(store_sql, "IMAGE_ROWS", 1)
     with engine.begin() as conn:
         nested = conn.begin_nested()
-        bulk_insert(conn, messages, _messages(6))
+        bulk_insert(conn, messages, message_rows(6))
         nested.rollback()
-        bulk_insert(conn, messages, _messages(4))
+        bulk_insert(conn, messages, message_rows(4))
         count = conn.execute(sa.select(sa.func.count()).select_from(messages)).scalar()
     assert count == 4
 
@@ -190,12 +169,8 @@ def test_images_are_sqlites_alone_and_an_empty_frame_attaches_nothing(db_url, ro
     engine = migrate(db_url)
     monkeypatch.setattr(store_sql, "IMAGE_ROWS", 1)
     with engine.begin() as conn:
-        conn.execute(sa.insert(units), [{"unit_id": "U1", "kind": "state", "name": "Bihar"}])
-        conn.execute(
-            sa.insert(groups),
-            [{"group_id": "G1", "unit_id": "U1", "kind": "thana", "name": "Kotwali"}],
-        )
-        bulk_insert(conn, messages, _messages(rows))
+        one_group(conn)
+        bulk_insert(conn, messages, message_rows(rows))
         count = conn.execute(sa.select(sa.func.count()).select_from(messages)).scalar()
         if conn.dialect.name == "sqlite":
             schemas = [r[1] for r in conn.exec_driver_sql("PRAGMA database_list")]
