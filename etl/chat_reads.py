@@ -19,7 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from etl.chat_prints import Printed, printed_chat
-from etl.files import unreadable
+from etl.results import unreadable
 from etl.sources.chats.read import Chat, NamesByGroup, read_chat, read_chats
 from etl.sources.whatsapp import BadExport
 

@@ -67,9 +67,3 @@ def refused_file(
         ),
     )
     return FileResult(name, None, "rejected", rows, 0, rows, reason)
-
-
-def unreadable(exc: BaseException) -> str:
-    """The reason for a file whose reader failed in a way of its own. Only the error's type is
-    named: its message may quote a cell, and cells may be restricted."""
-    return f"cannot be read ({type(exc).__name__}); nothing of it was loaded"

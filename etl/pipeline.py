@@ -30,8 +30,8 @@ from etl.sheet_loads import (
     read_sheet,
 )
 from etl.sheet_reads import CheckedAhead, Refused, checked_ahead
-from etl.sources import SOURCES
 from etl.sources.chats.read import CHAT_SUFFIXES
+from etl.sources.registry import SOURCES
 from etl.sources.sheets.stamps import ist_now
 from etl.sources.sheets.tabular import BadFile, Table, folder_kind
 from sampark.clock import now_utc

@@ -61,3 +61,9 @@ class Acceptance:
 
 Progress = Callable[[FileResult, int, int], None]
 """Called after each file with its result, how many files are done, and how many in all."""
+
+
+def unreadable(exc: BaseException) -> str:
+    """The reason for a file whose reader failed in a way of its own. Only the error's type is
+    named: its message may quote a cell, and cells may be restricted."""
+    return f"cannot be read ({type(exc).__name__}); nothing of it was loaded"

@@ -10,11 +10,11 @@ from typing import Any
 import polars as pl
 import sqlalchemy as sa
 
-from etl.files import sha256_of, unreadable
-from etl.results import Acceptance, FileResult, NotHeld
-from etl.sources import SOURCES
+from etl.files import sha256_of
+from etl.results import Acceptance, FileResult, NotHeld, unreadable
 from etl.sources.checks import Checked, Known
 from etl.sources.examples import template_rejects
+from etl.sources.registry import SOURCES
 from etl.sources.sheets.tabular import BadFile, Table, read_table
 from etl.sources.sheets.values import coded
 from etl.sources.units import KIND_DEPTH

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from etl.sources import SOURCES
+from etl.sources.registry import SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

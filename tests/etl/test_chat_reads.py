@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import types
 from concurrent.futures import Executor, Future
@@ -234,3 +235,18 @@ def test_work_handed_to_the_pool_first_comes_before_every_export(tmp_path, monke
     ) as ahead:
         assert pool.submitted == [["registers.csv"], *_names(exports, (0, 1), (2, 3))]
         assert len(list(ahead)) == 6
+
+
+def test_a_parse_worker_imports_no_database_layer() -> None:
+    """Each worker process imports the parser afresh (spawn): a state's load starts one per
+    core, so the database layer and every sheet's writer stay out of what it imports."""
+    script = (
+        "import sys, etl.chat_reads, etl.sources.whatsapp; "
+        "print(sorted(m for m in ('sqlalchemy', 'etl.sources.registry', 'sampark.store')"
+        " if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from etl.pipeline import run_inbox
-from etl.sources import SOURCES, Source
+from etl.sources.registry import SOURCES, Source
 from sampark.db import migrate
 from sampark.queries.registry import table_counts
 from sampark.schema import etl_files, register_entries

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl.sources import SOURCES
 from etl.sources.checks import Known
+from etl.sources.registry import SOURCES
 from etl.sources.sheets.tabular import BadFile, read_table
 from etl.sources.whatsapp import BadExport, ParsedExport, UnknownExportFormat, parse_export
 from sampark.content.drafts import x_length
