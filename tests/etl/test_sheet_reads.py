@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 import etl.chat_reads
+import etl.pipeline
 from etl.pipeline import run_inbox
 from etl.sheet_loads import checked_table, read_sheet
 from etl.sheet_reads import CheckedAhead, Refused, checked_ahead
@@ -124,3 +125,25 @@ def test_a_scratch_folder_that_cannot_be_made_leaves_the_rows_in_the_temporary_f
     result = run_inbox(engine, inbox, now=NOW, scratch=tmp_path / "a-file" / "scratch")
     loaded = {f.path: f.rows_loaded for f in result.files if f.path.startswith("registers/")}
     assert loaded == {"registers/a.csv": 2, "registers/b.csv": 0, "registers/c.csv": 0}
+
+
+def test_the_first_sheets_are_read_together_each_new_one_once_reported_in_file_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox = _inbox(tmp_path / "inbox")
+    (inbox / "units" / "units_copy.csv").write_text(UNITS, encoding="utf-8")  # the same bytes
+    (inbox / "units" / "zz_broken.csv").write_bytes(b"Unit ID,Kind\n\xff\xfe\x00\n")
+    read: list[str] = []
+
+    def counted(path: Path, root: Path) -> object:
+        read.append(path.name)
+        return read_sheet(path, root)
+
+    monkeypatch.setattr(etl.pipeline, "read_sheet", counted)
+    result = run_inbox(migrate(f"sqlite:///{tmp_path / 'db.sqlite'}"), inbox, now=NOW)
+    assert sorted(read) == ["units.csv", "zz_broken.csv"]  # the registers are read later
+    assert [(f.path, f.status) for f in result.files if f.path.startswith("units/")] == [
+        ("units/units_copy.csv", "skipped"),
+        ("units/zz_broken.csv", "rejected"),
+        ("units/units.csv", "loaded"),
+    ]
