@@ -10,37 +10,14 @@ from __future__ import annotations
 
 import polars as pl
 
-from etl.sources import (
-    alerts,
-    blocklist,
-    directives,
-    groups,
-    registers,
-    rosters,
-    staff,
-    stories,
-    units,
-)
 from etl.sources.checks import Checked, Rule, reason, split_rows
+from etl.sources.registry import SOURCES
 from etl.sources.sheets.columns import EXAMPLE_PREFIX, SHEETS
 
 EXAMPLE_REASON = "example row from the template / टेम्पलेट की उदाहरण पंक्ति"
 
 # The column that names what a row creates, per sheet that creates units, groups or staff.
 DEFINED_ID = {"units": "unit_id", "groups": "group_id", "staff": "staff_id"}
-
-# The cells a reject shows (the restricted ones of an alert never among them).
-_RAW = {
-    "units": units.RAW,
-    "groups": groups.RAW,
-    "rosters": rosters.RAW,
-    "staff": staff.RAW,
-    "blocklist": blocklist.RAW,
-    "registers": registers.RAW,
-    "alerts": alerts.RAW,
-    "stories": stories.RAW,
-    "directives": directives.RAW,
-}
 
 
 def is_example_row(kind: str) -> pl.Expr:
@@ -67,4 +44,4 @@ def template_rejects(kind: str, frame: pl.DataFrame) -> Checked:
                 ),
             )
         )
-    return split_rows(frame, _RAW[kind], rules)
+    return split_rows(frame, SOURCES[kind].raw, rules)

@@ -38,14 +38,16 @@ only the database could reject, or None when it rejects none."""
 
 @dataclass(frozen=True)
 class Source:
-    """One input kind: how its sheet reads, how its rows are checked and written, and its place
-    in the load order (a roster finds its group, a group its unit)."""
+    """One input kind: how its sheet reads, how its rows are checked and written, its place
+    in the load order (a roster finds its group, a group its unit), and the cells a reject
+    shows (the restricted ones of an alert never among them)."""
 
     kind: str
     sheet: Sheet
     check: Checker
     write: Writer
     rank: int
+    raw: list[str]
 
 
 def _units(conn: sa.Connection, rows: pl.DataFrame, name: str, as_of: date) -> None:
@@ -86,19 +88,19 @@ def _directives(conn: sa.Connection, rows: pl.DataFrame, name: str, as_of: date)
 
 
 # In load order.
-_KINDS: tuple[tuple[str, Checker, Writer], ...] = (
-    ("units", units.check, _units),
-    ("groups", groups.check, _groups),
-    ("staff", staff.check, _staff),
-    ("rosters", rosters.check, _rosters),
-    ("blocklist", blocklist.check, _blocklist),
-    ("registers", registers.check, _registers),
-    ("alerts", alerts.check, _alerts),
-    ("stories", stories.check, _stories),
-    ("directives", directives.check, _directives),
+_KINDS: tuple[tuple[str, Checker, Writer, list[str]], ...] = (
+    ("units", units.check, _units, units.RAW),
+    ("groups", groups.check, _groups, groups.RAW),
+    ("staff", staff.check, _staff, staff.RAW),
+    ("rosters", rosters.check, _rosters, rosters.RAW),
+    ("blocklist", blocklist.check, _blocklist, blocklist.RAW),
+    ("registers", registers.check, _registers, registers.RAW),
+    ("alerts", alerts.check, _alerts, alerts.RAW),
+    ("stories", stories.check, _stories, stories.RAW),
+    ("directives", directives.check, _directives, directives.RAW),
 )
 
 SOURCES: dict[str, Source] = {
-    kind: Source(kind, SHEETS[kind], check, write, rank)
-    for rank, (kind, check, write) in enumerate(_KINDS)
+    kind: Source(kind, SHEETS[kind], check, write, rank, raw)
+    for rank, (kind, check, write, raw) in enumerate(_KINDS)
 }
