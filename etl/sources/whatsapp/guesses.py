@@ -67,6 +67,8 @@ def guessed_phrases(folder: Path = PHRASES_DIR) -> pl.DataFrame:
 def unverified_phrase_counts(parsed: ParsedExport, folder: Path = PHRASES_DIR) -> pl.DataFrame:
     """(locale, kind, event, phrase, lines) of the guessed phrases that typed lines of this
     export; a line goes to the first guess (in the tables' order) that matches it."""
+    if parsed.unverified.is_empty():  # nearly every export: no line needs the guesses
+        return pl.DataFrame(schema=COUNT_SCHEMA)
     lines = parsed.unverified.join(
         parsed.messages.select(
             "line", normalized(pl.col("text").str.split("\n").list.first()).alias("norm")
