@@ -12,6 +12,7 @@ import pytest
 
 from etl.sources.whatsapp import BadExport, ParsedExport, UnknownExportFormat, parse_export
 from etl.sources.whatsapp import collected as whatsapp_collected
+from etl.sources.whatsapp import reading as whatsapp_reading
 
 NNBSP, LRM = "\u202f", "\u200e"
 
@@ -285,6 +286,25 @@ def test_odd_rows_classified_in_small_batches_read_the_same(
     batches = parsed(tmp_path, MIXED, block_bytes=40)
     assert batches.messages.equals(whole.messages)
     assert batches.events.equals(whole.events)
+
+
+def test_a_file_whose_first_lines_are_not_its_usual_shape_reads_as_if_all_were_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two phones' exports pasted into one file: 300 Android lines, then 400 iPhone lines. The
+    # shape is guessed from the first lines only; the file's most common shape still wins.
+    android = "".join(f"05/01/24, 9:{m % 60:02d} - Amit: first phone {m}\n" for m in range(300))
+    iphone = "".join(
+        f"[06/01/24, 10:{m % 60:02d}:00{NNBSP}AM] Ravi: second phone {m}\n" for m in range(400)
+    )
+    guessed = parsed(tmp_path, android + iphone)
+    monkeypatch.setattr(whatsapp_reading, "HEAD_BYTES", 10**9)
+    counted = parsed(tmp_path, android + iphone)
+    assert guessed.layout == counted.layout == "ios"
+    assert guessed.messages.height == counted.messages.height == 400
+    assert guessed.messages.equals(counted.messages)
+    assert guessed.rejects.equals(counted.rejects)
+    assert guessed.messages.item(0, "author") == "Ravi"
 
 
 def test_day_over_12_late_in_a_long_file_decides_the_order_of_all_of_it(tmp_path: Path) -> None:
