@@ -30,7 +30,12 @@ from typing import TypeVar
 import polars as pl
 
 from etl.sources.chats.names import export_chat_name
-from etl.sources.whatsapp.collected import Collected, classified_waiting, take_classified
+from etl.sources.whatsapp.collected import (
+    Collected,
+    classified_waiting,
+    take_classified,
+    unverified_of,
+)
 from etl.sources.whatsapp.headers import (
     UnknownExportFormat,
     most_common_shape,
@@ -47,6 +52,7 @@ from etl.sources.whatsapp.stream import (
     export_blocks,
     lines_of,
 )
+from etl.sources.whatsapp.unverified import unverified_matches
 from etl.sources.whatsapp.zipped import BadExport, Opener, chat_in_zip, member_opener
 
 __all__ = [
@@ -115,14 +121,30 @@ def parse_exports(
         together = classified_waiting(ready, phrases)
     except Exception:  # each export is then classified alone, and an error refuses only it
         together = [None] * len(reads)
+    taken: list[_Read | Exception] = []
+    typed: dict[int, tuple[pl.DataFrame, pl.DataFrame]] = {}
+    for k, (r, odd) in enumerate(zip(reads, together, strict=True)):
+        try:
+            if isinstance(r, _Read) and odd is not None:
+                typed[k] = (take_classified(r.read.got, odd, phrases, typed_now=False), odd.events)
+            taken.append(r)
+        except Exception as exc:  # refuses this export alone; the caller says why
+            taken.append(exc)
+    try:
+        unverified = dict(zip(typed, unverified_of(list(typed.values()), phrases), strict=True))
+    except Exception:  # each export's are then found alone, and an error refuses only it
+        unverified = {}
     parsed: list[ParsedExport | Exception] = []
-    for r, odd in zip(reads, together, strict=True):
+    for k, r in enumerate(taken):
         try:
             if isinstance(r, Exception):
                 parsed.append(r)
                 continue
-            if odd is not None:
-                take_classified(r.read.got, odd, phrases)
+            if k in typed:
+                found = unverified.get(k)
+                if found is None:
+                    found = unverified_matches(*typed[k], phrases)
+                r.read.got.unverified.append(found)
             parsed.append(_finished(r, phrases))
         except Exception as exc:  # refuses this export alone; the caller says why
             parsed.append(exc)

@@ -126,3 +126,51 @@ def test_exports_with_the_same_line_numbers_keep_their_own_events(tmp_path: Path
     assert isinstance(a, ParsedExport) and isinstance(b, ParsedExport)
     assert a.events.select("event", "actor", "line").rows() == [("left", "Ana", 1)]
     assert b.events.select("event", "actor", "line").rows() == [("left", "Ravi", 1)]
+
+
+# Lines only a guessed phrase types (Odia placeholders, an English wording not yet confirmed),
+# at the same line numbers in two exports, between exports with none.
+GUESSED = (
+    "05/01/2024, 10:00 - Amit: ଏହି ମେସେଜ୍ ଡିଲିଟ୍ କରାଯାଇଛି\n"
+    "05/01/2024, 10:01 - Amit: <Media omitted>\n"
+    "05/01/2024, 10:02 - SHO Kotwali made Amit an admin\n"
+    "05/01/2024, 10:03 - Amit: <ମିଡିଆ ବାଦ ଦିଆଯାଇଛି>\n"
+)
+
+
+def _guessed(root: Path) -> list[Path]:
+    files = {
+        "WhatsApp Chat with Plain.txt": ANDROID,
+        "WhatsApp Chat with Odia 1.txt": GUESSED,
+        "WhatsApp Chat with Odia 2.txt": GUESSED.replace("10:0", "11:0"),
+        "WhatsApp Chat with Plain 2.txt": ANDROID,
+    }
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return [root / name for name in files]
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_lines_only_a_guess_typed_are_found_per_export_in_a_batch(
+    tmp_path: Path, fails: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _guessed(tmp_path)
+    alone = [_alone(path, "auto") for path in paths]
+    if fails:  # each export's are then found alone
+
+        def failing(*args: object) -> None:
+            raise MemoryError("batch too large")
+
+        monkeypatch.setattr(parse_module, "unverified_of", failing)
+    together = parse_exports(paths)
+    for got, want in zip(together, alone, strict=True):
+        _assert_same(got, want)
+    plain, odia1, odia2, _ = together
+    assert isinstance(plain, ParsedExport) and plain.unverified.is_empty()
+    for odia in (odia1, odia2):
+        assert isinstance(odia, ParsedExport)
+        assert odia.unverified.rows() == [
+            (1, "deleted", None),
+            (3, "system", "admin_made"),
+            (4, "media", None),
+        ]

@@ -188,7 +188,10 @@ def test_unverified_lines_are_the_same_found_in_python_or_by_polars(
         "line", pl.lit("added").alias("event")
     )
     in_python = unverified_matches(messages, events, phrases)
-    monkeypatch.setattr(unverified, "MOST", 0)
+    monkeypatch.setattr(unverified, "MOST", 7)  # Python, a few lines at a time
+    in_slices = unverified_matches(messages, events, phrases)
+    monkeypatch.setattr(unverified, "PYTHON_LINES", 0)
     by_polars = unverified_matches(messages, events, phrases)
     assert 0 < in_python.height < len(texts)
     assert_frame_equal(in_python, by_polars)
+    assert_frame_equal(in_slices, by_polars)
