@@ -17,8 +17,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
+import polars as pl
 import sqlalchemy as sa
+
+from sampark.store.sql import bulk_insert
 
 # Rows gathered before a commit, and the longest a batch holds the write lock: a dashboard's
 # write waits for it (SQLite's busy timeout is 30 s).
@@ -31,11 +35,59 @@ SQLITE_CACHE_KIB = 131_072
 # under names with this prefix, dropped when the batch ends (a pooled connection outlives it).
 BATCH_INFO = "sampark.batch."
 _OPEN = f"{BATCH_INFO}open"
+# Rows gathered by `defer_insert` before they are written: one image of ~50k rows costs half
+# as much as the same rows written a few hundred at a time (a chat export's messages).
+DEFERRED_ROWS = 50_000
+_DEFERRED = f"{BATCH_INFO}deferred"
+
+
+@dataclass
+class _Deferred:
+    """Rows waiting to be inserted, each with the unit that gave them: `pending` not written
+    yet, `written` written inside the unit now open (its savepoint may still undo them)."""
+
+    unit: int = 0
+    pending: list[tuple[int, sa.Table, pl.DataFrame]] = field(default_factory=list)
+    written: list[tuple[int, sa.Table, pl.DataFrame]] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return sum(frame.height for _, _, frame in self.pending)
 
 
 def in_batch(conn: sa.Connection) -> bool:
     """Whether `conn` is a write batch's: what it remembers is dropped when the batch ends."""
     return bool(conn.info.get(_OPEN))
+
+
+def defer_insert(conn: sa.Connection, table: sa.Table, frame: pl.DataFrame) -> None:
+    """Insert `frame`'s rows into `table` (`bulk_insert`), in a batch gathered with the rows
+    of later units and written with them: once `DEFERRED_ROWS` wait, at `write_deferred`
+    (which a reader of the table calls first) and before the batch commits. Rows of a unit
+    that fails are dropped with it; rows wait in the order given, so the table's new ids
+    follow it. Outside a batch they are inserted at once."""
+    deferred = conn.info.get(_DEFERRED)
+    if not isinstance(deferred, _Deferred):
+        bulk_insert(conn, table, frame)
+        return
+    if frame.height:
+        deferred.pending.append((deferred.unit, table, frame))
+    if deferred.rows >= DEFERRED_ROWS:
+        write_deferred(conn)
+
+
+def write_deferred(conn: sa.Connection) -> None:
+    """Write the rows `defer_insert` gathered: each table's in one `bulk_insert`."""
+    deferred = conn.info.get(_DEFERRED)
+    if not isinstance(deferred, _Deferred) or not deferred.pending:
+        return
+    tables = {table.name: table for _, table, _ in deferred.pending}
+    for name, table in tables.items():
+        frames = [frame for _, t, frame in deferred.pending if t.name == name]
+        together = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical_relaxed")
+        bulk_insert(conn, table, together)
+    deferred.written += deferred.pending
+    deferred.pending = []
 
 
 class WriteBatch:
@@ -58,8 +110,19 @@ class WriteBatch:
     def unit(self, rows: int) -> Iterator[sa.Connection]:
         """One file's writes: kept whole, or (on an exception, which goes on up) rolled back
         to where the file began. `rows` counts toward the next commit."""
-        with self.conn.begin_nested():
-            yield self.conn
+        deferred = self._deferred
+        deferred.unit += 1
+        try:
+            with self.conn.begin_nested():
+                yield self.conn
+        except BaseException:
+            # The savepoint undid what this unit wrote, earlier units' gathered rows with
+            # it: those wait again; this unit's are dropped.
+            kept = deferred.written + deferred.pending
+            deferred.pending = [item for item in kept if item[0] != deferred.unit]
+            raise
+        finally:
+            deferred.written = []
         self._pending += rows
         if (
             self._pending >= self._rows_per_commit
@@ -68,7 +131,15 @@ class WriteBatch:
             self.commit()
             self._begin()
 
+    @property
+    def _deferred(self) -> _Deferred:
+        deferred = self.conn.info.get(_DEFERRED)
+        if not isinstance(deferred, _Deferred):
+            deferred = self.conn.info[_DEFERRED] = _Deferred()
+        return deferred
+
     def commit(self) -> None:
+        write_deferred(self.conn)
         self._transaction.commit()
         self._pending = 0
 

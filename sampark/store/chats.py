@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sampark.queries.chats import chat_keys
 from sampark.queries.presence import holds_rows
 from sampark.schema import membership_events, messages
-from sampark.store.batches import BATCH_INFO, in_batch
+from sampark.store.batches import BATCH_INFO, defer_insert, in_batch, write_deferred
 from sampark.store.sql import bulk_insert, with_constants
 
 
@@ -62,11 +62,13 @@ def write_chat(
         new_messages, new_events = chat_messages, events  # nothing of the group is held
         first_load.add(group_id)
     else:
+        write_deferred(conn)  # the group's messages gathered so far are among those held
         held_messages, held_events = chat_keys(conn, group_id, start, end)
         new_messages = new_only(chat_messages, held_messages, ["ts", "author", "kind"])
         new_events = new_only(events, held_events, ["ts", "event", "actor", "subject"])
-    # `bulk_insert` takes the table's columns only: the parser's line numbers stay behind.
-    bulk_insert(conn, messages, with_constants(new_messages, group_id=group_id, file_id=file_id))
+    # `bulk_insert` takes the table's columns only: the parser's line numbers stay behind. A
+    # chat export holds a few hundred messages; gathered, they go in as one image.
+    defer_insert(conn, messages, with_constants(new_messages, group_id=group_id, file_id=file_id))
     bulk_insert(
         conn, membership_events, with_constants(new_events, group_id=group_id, file_id=file_id)
     )

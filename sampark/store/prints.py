@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from sampark.queries.prints import file_message_keys
 from sampark.schema import broadcast_texts, message_prints
+from sampark.store.batches import write_deferred
 
 
 def signature_bytes(words: list[int]) -> bytes:
@@ -101,6 +102,7 @@ def write_chat_prints(
     order. An export that overlaps an earlier one writes only the last rows of each (ts,
     author, kind), so rows are matched from the end of each; two messages of one author in
     one minute may swap prints, which changes no figure (same group, same time)."""
+    write_deferred(conn)  # the export's messages may still be gathered
     written = file_message_keys(conn, file_id)
     if written.is_empty() or prints.is_empty():
         return 0
