@@ -11,6 +11,7 @@ import polars as pl
 from etl.sources.chats.names import chat_name, match_group
 from etl.sources.chats.noise import is_noise
 from etl.sources.whatsapp import ParsedExport, parse_export, parse_exports
+from etl.sources.whatsapp.events import EXPORT, per_export
 from etl.sources.whatsapp.guesses import COUNT_SCHEMA, unverified_phrase_counts
 from etl.sources.whatsapp.headers import MARKS
 from sampark.phones import normalise_phones
@@ -154,7 +155,7 @@ def _chats_of(
             (is_noise("text") & (pl.col("kind") == "text")).alias("is_noise"),
             (pl.col("text") if keep_text else pl.lit(None, dtype=pl.String)).alias("text"),
         )
-        .select("_export", "line", "ts", "author", "person_id", "kind", "is_noise", "text")
+        .select(EXPORT, "line", "ts", "author", "person_id", "kind", "is_noise", "text")
     )
     # "X joined", "X left" and "X created group" name the person as the actor; "A added X"
     # as the subject.
@@ -166,8 +167,8 @@ def _chats_of(
     )
     events = _with_people(
         _stacked([p.events for _, p in parsed], parsed).with_columns(who), "who", names
-    ).select("_export", "line", "ts", "event", "actor", "subject", "person_id")
-    messages_of, events_of = _split(messages, len(parsed)), _split(events, len(parsed))
+    ).select(EXPORT, "line", "ts", "event", "actor", "subject", "person_id")
+    messages_of, events_of = per_export(messages, len(parsed)), per_export(events, len(parsed))
     return [
         Chat(
             group_id=group_id,
@@ -185,21 +186,14 @@ def _chats_of(
 def _stacked(
     frames: list[pl.DataFrame], parsed: Sequence[tuple[str, ParsedExport]]
 ) -> pl.DataFrame:
-    """The exports' frames one under another, each row with its export's place (`_export`)
+    """The exports' frames one under another, each row with its export's place (`EXPORT`)
     and group."""
     heights = [frame.height for frame in frames]
     owners = pl.DataFrame(
-        {"_export": list(range(len(frames))), "group_id": [g for g, _ in parsed], "n": heights},
-        schema={"_export": pl.Int32, "group_id": pl.String, "n": pl.Int64},
+        {EXPORT: list(range(len(frames))), "group_id": [g for g, _ in parsed], "n": heights},
+        schema={EXPORT: pl.Int32, "group_id": pl.String, "n": pl.Int64},
     )
     rows = owners.select(
-        pl.col("_export").repeat_by("n").explode(), pl.col("group_id").repeat_by("n").explode()
-    ).drop_nulls("_export")
+        pl.col(EXPORT).repeat_by("n").explode(), pl.col("group_id").repeat_by("n").explode()
+    ).drop_nulls(EXPORT)
     return pl.concat([rows, pl.concat(frames)], how="horizontal")
-
-
-def _split(frame: pl.DataFrame, exports: int) -> list[pl.DataFrame]:
-    """`frame`'s rows back by export, in their order, without the export's place."""
-    parts = frame.partition_by("_export", as_dict=True, maintain_order=True)
-    empty = frame.clear().drop("_export")
-    return [parts[(i,)].drop("_export") if (i,) in parts else empty for i in range(exports)]

@@ -10,7 +10,13 @@ from dataclasses import dataclass, field, replace
 import polars as pl
 
 from etl.sources.whatsapp.blocks import Block
-from etl.sources.whatsapp.events import CHAT, EXPORT, Classified, classified_exports
+from etl.sources.whatsapp.events import (
+    CHAT,
+    EXPORT,
+    Classified,
+    classified_exports,
+    per_export,
+)
 from etl.sources.whatsapp.native import glue as native
 from etl.sources.whatsapp.phrases import Phrases
 from etl.sources.whatsapp.plain import Plain
@@ -147,9 +153,7 @@ def unverified_of(
         ]
     )
     found = unverified_matches(messages, events, phrases, by=[EXPORT, "line"])
-    parts = found.partition_by(EXPORT, as_dict=True, maintain_order=True)
-    empty = found.clear().drop(EXPORT)
-    return [parts[(i,)].drop(EXPORT) if (i,) in parts else empty for i in range(len(taken))]
+    return per_export(found, len(taken))
 
 
 def _filled(parts: list[Plain | native.HeldPlain], odd: Classified) -> list[pl.DataFrame]:

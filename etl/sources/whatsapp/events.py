@@ -98,20 +98,20 @@ def classified_exports(entries: pl.DataFrame, phrases: Phrases, exports: int) ->
     CPU of a small export."""
     odd = _classified_odd(entries, phrases)
     attributed = pl.col("has_author") & pl.col("w_event").is_null()
-    messages = _per_export(odd.select(EXPORT, "ts", "author", "text", "kind", "line"), exports)
-    events = _per_export(events_of(odd, phrases), exports)
-    pending = _per_export(
+    messages = per_export(odd.select(EXPORT, "ts", "author", "text", "kind", "line"), exports)
+    events = per_export(events_of(odd, phrases), exports)
+    pending = per_export(
         odd.filter(pl.col("_pending")).select(EXPORT, "line", pl.col("_author").alias("author")),
         exports,
     )
     # A media or deleted placeholder is a person's message even when iOS marks it.
-    unmarked = _per_export(
+    unmarked = per_export(
         odd.filter(attributed & (~pl.col("_marked") | pl.col("_placeholder"))).select(
             EXPORT, "_author"
         ),
         exports,
     )
-    spoken = _per_export(
+    spoken = per_export(
         odd.filter(attributed & pl.col("_marked") & pl.col("a_event").is_not_null())
         .select(EXPORT, "_author")
         .unique(),
@@ -129,7 +129,7 @@ def classified_exports(entries: pl.DataFrame, phrases: Phrases, exports: int) ->
     ]
 
 
-def _per_export(frame: pl.DataFrame, exports: int) -> list[pl.DataFrame]:
+def per_export(frame: pl.DataFrame, exports: int) -> list[pl.DataFrame]:
     """`frame`'s rows of each export, in their order, without the `EXPORT` column."""
     if exports == 1:
         return [frame.drop(EXPORT)]
